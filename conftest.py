@@ -1,0 +1,40 @@
+"""Test configuration shared by tests/, the doctests in cybergames/ and the pages in docs/."""
+
+import os
+from datetime import timedelta
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, settings
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+# CI machines are noisy: no deadline and a fixed sequence of examples, so that a
+# green run can be reproduced. Local runs keep Hypothesis's example counts.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", deadline=timedelta(seconds=2))
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+BENCHMARKS = Path(__file__).parent / "tests" / "benchmarks"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--benchmarks", action="store_true", default=False,
+                     help="also collect tests/benchmarks (left out of the default run)")
+
+
+def pytest_ignore_collect(collection_path, config):
+    if config.getoption("--benchmarks"):
+        return None
+    if collection_path == BENCHMARKS or BENCHMARKS in collection_path.parents:
+        return True
+    return None
+
+
+@pytest.fixture(autouse=True)
+def _doctest_namespace(doctest_namespace):
+    doctest_namespace["np"] = np
+    doctest_namespace["Fraction"] = Fraction

@@ -1,0 +1,225 @@
+"""Exact, float and symbolic numbers: the one place that decides which is which.
+
+cybergames keeps three kinds of number apart:
+
+* **exact**: Python ``int`` and :class:`fractions.Fraction`. sympy ``Integer`` and
+  ``Rational`` are converted to these on the way in, so exact arithmetic runs at
+  Python speed and exact answers come back as ``Fraction``.
+* **float**: Python and numpy floats (and sympy ``Float``); stored as float64.
+* **symbolic**: any other sympy expression (symbols, ``sqrt(2)``, ...).
+
+A collection of numbers has the kind of its "widest" member, where
+float beats exact and symbolic beats both ("exact in, exact out; floats give
+floats; symbols give expressions"). Mixing floats with symbols is refused.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from fractions import Fraction
+from typing import Any, Iterable, Union
+
+import numpy as np
+import sympy
+
+Number = Union[int, Fraction, float, sympy.Expr]
+
+EXACT = "exact"
+FLOAT = "float"
+SYMBOLIC = "symbolic"
+
+#: Default tolerance of the float path; exact inputs never use it.
+DEFAULT_TOL = 1e-9
+
+
+def normalise(value: Any, name: str, error: type[Exception]) -> Number:
+    """Return ``value`` as int, Fraction, float or sympy expression, or raise ``error``.
+
+    ``name`` is the argument's name for the message. Booleans, complex numbers,
+    strings, NaN and infinities are refused.
+
+    >>> from cybergames.errors import GameError
+    >>> normalise(sympy.Rational(1, 3), "x", GameError)
+    Fraction(1, 3)
+    >>> normalise(np.float64(0.5), "x", GameError)
+    0.5
+    """
+    if isinstance(value, (bool, np.bool_)):
+        raise error(f"{name}: expected a number, got the boolean {value!r}")
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise error(f"{name}: expected a finite number, got {value!r}")
+        return float(value)  # np.float64 is a float subclass: hand back the plain float
+    if isinstance(value, numbers.Integral):  # numpy integers
+        return int(value)
+    if isinstance(value, sympy.Basic):
+        return _normalise_sympy(value, name, error)
+    if isinstance(value, numbers.Rational):
+        return Fraction(int(value.numerator), int(value.denominator))
+    if isinstance(value, numbers.Real):  # numpy floats and other real types
+        result = float(value)
+        if not math.isfinite(result):
+            raise error(f"{name}: expected a finite number, got {value!r}")
+        return result
+    raise error(f"{name}: expected a real number or sympy expression, got {value!r}")
+
+
+def _normalise_sympy(value: sympy.Basic, name: str, error: type[Exception]) -> Number:
+    if isinstance(value, sympy.Integer):
+        return int(value)
+    if isinstance(value, sympy.Rational):
+        return Fraction(int(value.p), int(value.q))
+    if isinstance(value, sympy.Float):
+        result = float(value)
+        if not math.isfinite(result):
+            raise error(f"{name}: expected a finite number, got {value!r}")
+        return result
+    if not isinstance(value, sympy.Expr):
+        raise error(f"{name}: expected a real number or sympy expression, got {value!r}")
+    if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+        raise error(f"{name}: expected a finite number, got {value!r}")
+    if value.is_real is False:
+        raise error(f"{name}: expected a real number, got the non-real {value!r}")
+    return value
+
+
+def kind_of(values: Iterable[Number]) -> str:
+    """The kind of a collection of normalised numbers: ``"exact"``, ``"float"`` or ``"symbolic"``.
+
+    >>> kind_of([1, Fraction(1, 2)]), kind_of([1, 0.5]), kind_of([1, sympy.Symbol("x")])
+    ('exact', 'float', 'symbolic')
+    """
+    has_float = has_symbolic = False
+    for value in values:
+        if isinstance(value, float):
+            has_float = True
+        elif isinstance(value, sympy.Basic):
+            has_symbolic = True
+    if has_symbolic:
+        return SYMBOLIC
+    return FLOAT if has_float else EXACT
+
+
+def is_exact(value: Any) -> bool:
+    """Whether ``value`` is an exact rational (int or Fraction, not bool)."""
+    return isinstance(value, (int, Fraction)) and not isinstance(value, bool)
+
+
+def ratio(num: Number, den: Number) -> Number:
+    """``num / den`` that keeps exact numbers exact: ``int / int`` gives a Fraction.
+
+    >>> ratio(1, 2), ratio(1.0, 2), ratio(Fraction(1, 3), 2)
+    (Fraction(1, 2), 0.5, Fraction(1, 6))
+    """
+    if is_exact(num) and is_exact(den):
+        return Fraction(num) / Fraction(den)
+    return num / den
+
+
+def simplify_exact(value: Number) -> Number:
+    """A Fraction with denominator one becomes an int; everything else is returned as is."""
+    if isinstance(value, Fraction) and value.denominator == 1:
+        return int(value.numerator)
+    return value
+
+
+def truth(condition: Any) -> bool | None:
+    """Three-valued truth of a possibly symbolic condition: True, False or None (undecided).
+
+    >>> x = sympy.Symbol("x", positive=True)
+    >>> truth(x > 0), truth(x > 1), truth(1 > 2)
+    (True, None, False)
+    """
+    if isinstance(condition, (bool, np.bool_)):
+        return bool(condition)
+    condition = sympy.sympify(condition)
+    if condition is sympy.true:
+        return True
+    if condition is sympy.false:
+        return False
+    return None
+
+
+def require(condition: Any, error: type[Exception], message: str) -> None:
+    """Raise ``error(message)`` when ``condition`` is provably false.
+
+    A symbolic condition that cannot be decided passes; the caller's docstring
+    states the assumption it then makes.
+    """
+    if truth(condition) is False:
+        raise error(message)
+
+
+def to_sympy(value: Number) -> sympy.Expr:
+    """The sympy form of a number: Fraction to Rational, int to Integer, float to Float."""
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    if isinstance(value, sympy.Basic):
+        return value
+    return sympy.sympify(value)
+
+
+def from_sympy(value: sympy.Expr) -> Number:
+    """Back from sympy: rationals to int/Fraction, floats to float, other expressions unchanged."""
+    if isinstance(value, sympy.Integer):
+        return int(value)
+    if isinstance(value, sympy.Rational):
+        return Fraction(int(value.p), int(value.q))
+    if isinstance(value, sympy.Float):
+        return float(value)
+    return value
+
+
+def object_array(values: Any, shape: tuple[int, ...] | None = None) -> np.ndarray:
+    """A read-only numpy object array holding ``values`` (a nested sequence or an array)."""
+    array = np.empty(shape if shape is not None else np.shape(values), dtype=object)
+    array[...] = values
+    array.flags.writeable = False
+    return array
+
+
+def frozen(array: np.ndarray) -> np.ndarray:
+    """Mark ``array`` read-only and return it."""
+    array.flags.writeable = False
+    return array
+
+
+def as_kind(values: np.ndarray, kind: str) -> np.ndarray:
+    """A read-only copy of an object array of normalised numbers in the storage of ``kind``.
+
+    Float games are float64 arrays; exact and symbolic games are object arrays.
+    """
+    if kind == FLOAT:
+        return frozen(np.array(values, dtype=float))
+    result = np.empty(values.shape, dtype=object)
+    result[...] = values
+    return frozen(result)
+
+
+def comparable(array: np.ndarray) -> np.ndarray:
+    """An array whose element order equals that of the exact or float ``array``, fast to compare.
+
+    Float arrays are returned as they are. Exact arrays are scaled by the common
+    denominator to integers; when these fit in int64 the result is an int64 array
+    (comparisons then run in numpy), otherwise it stays an object array. Used
+    by vectorised solvers that only compare payoffs.
+    """
+    if array.dtype != object:
+        return array
+    flat = array.ravel()
+    denominator = 1
+    for value in flat:
+        if isinstance(value, Fraction):
+            denominator = math.lcm(denominator, value.denominator)
+    scaled = [int(value * denominator) for value in flat]
+    bound = 2**62
+    if all(-bound < value < bound for value in scaled):
+        return np.array(scaled, dtype=np.int64).reshape(array.shape)
+    result = np.empty(array.shape, dtype=object)
+    result.ravel()[:] = scaled
+    return result

@@ -1,0 +1,3 @@
+"""Stage-game solvers: Nash equilibria, minmax and maxmin values, equilibrium selection."""
+
+__all__: list[str] = []

@@ -1,0 +1,387 @@
+r"""Finite games in normal (strategic) form.
+
+A game has players :math:`i = 1, \dots, n`, finite action sets :math:`A_i` and
+payoff functions :math:`u_i : A_1 \times \dots \times A_n \to \mathbb{R}`; here
+``payoffs[i]`` is the array of :math:`u_i` with one axis per player, in player
+order. Players maximise. A *mixed action* :math:`\sigma_i` is a probability
+vector over :math:`A_i` in action order, and a mixed profile's payoff is the
+multilinear extension
+
+.. math:: u_i(\sigma) = \sum_{a \in A} u_i(a) \prod_j \sigma_j(a_j).
+
+Payoffs are floats (stored as float64), exact numbers (``int``, ``Fraction``;
+sympy rationals are converted to these) or sympy expressions (a *symbolic*
+game). A game is immutable; :meth:`NormalFormGame.subs` and the relabelling
+methods return new games.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Iterator, Sequence
+
+import numpy as np
+import sympy
+
+from .. import _numbers
+from .._numbers import DEFAULT_TOL, EXACT, FLOAT, SYMBOLIC
+from ..errors import GameError, ProbabilityError
+from . import _profiles
+
+__all__ = ["NormalFormGame"]
+
+
+def _normalised_array(values: Any, name: str) -> np.ndarray:
+    """An object array of normalised numbers, a copy of ``values``."""
+    try:
+        array = np.array(values, dtype=object)
+    except (ValueError, TypeError) as exc:
+        raise GameError(f"{name}: expected a rectangular array of numbers, got {values!r}") from exc
+    if array.ndim == 0:
+        raise GameError(f"{name}: expected an array with one axis per player, got the scalar {values!r}")
+    flat = array.ravel()
+    for k, value in enumerate(flat):
+        if isinstance(value, (list, tuple, np.ndarray)):
+            raise GameError(f"{name}: expected a rectangular array of numbers, got {values!r}")
+        index = np.unravel_index(k, array.shape)
+        flat[k] = _numbers.normalise(value, f"{name}{list(map(int, index))}", GameError)
+    return array
+
+
+def _scalar(value: Any) -> Any:
+    """A numpy scalar as the Python number it holds; other values unchanged."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _labels(values: Any, count: int, name: str, what: str) -> tuple[str, ...]:
+    if values is None:
+        return tuple(str(k) for k in range(count))
+    if isinstance(values, str) or not isinstance(values, Sequence):
+        raise GameError(f"{name}: expected a sequence of {count} {what} labels (strings), got {values!r}")
+    labels = tuple(values)
+    if len(labels) != count:
+        raise GameError(f"{name}: expected {count} {what} labels, got {len(labels)}: {values!r}")
+    for label in labels:
+        if not isinstance(label, str) or not label:
+            raise GameError(f"{name}: {what} labels must be non-empty strings, got {label!r}")
+    if len(set(labels)) != len(labels):
+        raise GameError(f"{name}: {what} labels must be unique, got {values!r}")
+    return labels
+
+
+@dataclass(frozen=True, eq=False)
+class NormalFormGame:
+    r"""An n-player finite game in normal form.
+
+    Parameters
+    ----------
+    payoffs : sequence of arrays
+        One array per player, each with one axis per player:
+        ``payoffs[i][a_1, ..., a_n]`` is player ``i``'s payoff when player ``j``
+        plays its ``a_j``-th action. Entries are floats, ints, Fractions, sympy
+        rationals or sympy expressions.
+    actions : sequence of sequences of str, optional
+        Per player, unique action labels in axis order (default ``"0"``, ``"1"``, ...).
+    players : sequence of str, optional
+        Unique player labels (default ``"0"``, ``"1"``, ...).
+
+    Raises
+    ------
+    GameError
+        If the arrays are not one per player with one axis per player and equal
+        shapes, an entry is not a finite real number or sympy expression, an
+        action set is empty, or labels are missing or repeated.
+
+    Notes
+    -----
+    Float entries make a float game (float64 arrays); otherwise ints and
+    Fractions make an exact game and any other sympy expression a symbolic one,
+    in which remaining floats become sympy Floats.
+
+    Examples
+    --------
+    >>> game = NormalFormGame([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], actions=[["C", "D"], ["C", "D"]])
+    >>> game.payoff(("D", "C"))
+    (5, 0)
+    >>> game.best_responses(0, (None, "C"))
+    ('D',)
+    >>> print(game.table())
+           C      D
+    C   3, 3   0, 5
+    D   5, 0   1, 1
+    """
+
+    payoffs: tuple
+    actions: tuple | None = None
+    players: tuple | None = None
+
+    def __post_init__(self) -> None:
+        raw = self.payoffs
+        if isinstance(raw, (str, bytes)) or not isinstance(raw, (Sequence, np.ndarray)):
+            raise GameError(f"payoffs: expected one payoff array per player, got {raw!r}")
+        arrays = [_normalised_array(p, f"payoffs[{i}]") for i, p in enumerate(raw)]
+        if not arrays:
+            raise GameError("payoffs: expected one payoff array per player, got none")
+        shapes = [a.shape for a in arrays]
+        if len(set(shapes)) != 1 or len(shapes[0]) != len(arrays):
+            raise GameError(
+                f"payoffs: expected {len(arrays)} arrays (one per player) each with "
+                f"{len(arrays)} axes (one per player) and equal shapes; got shapes {shapes}")
+        if 0 in shapes[0]:
+            raise GameError(f"payoffs: every player needs at least one action; got shape {shapes[0]}")
+        kind = _numbers.kind_of(v for a in arrays for v in a.flat)
+        if kind == SYMBOLIC:
+            for a in arrays:
+                flat = a.ravel()
+                for k, value in enumerate(flat):
+                    if isinstance(value, float):
+                        flat[k] = sympy.Float(value)
+        stored = tuple(_numbers.as_kind(a, kind) for a in arrays)
+        actions = self.actions
+        if actions is not None and (isinstance(actions, str) or not isinstance(actions, Sequence)):
+            raise GameError(f"actions: expected one sequence of labels per player, got {actions!r}")
+        if actions is not None and len(actions) != len(arrays):
+            raise GameError(f"actions: expected {len(arrays)} label sequences (one per player), got {len(actions)}")
+        labels = tuple(
+            _labels(None if actions is None else actions[i], size, f"actions[{i}]", "action")
+            for i, size in enumerate(shapes[0]))
+        players = _labels(self.players, len(arrays), "players", "player")
+        object.__setattr__(self, "payoffs", stored)
+        object.__setattr__(self, "actions", labels)
+        object.__setattr__(self, "players", players)
+        object.__setattr__(self, "_kind", kind)
+
+    # ----------------------------------------------------------------- facts
+    @property
+    def num_players(self) -> int:
+        """The number of players."""
+        return len(self.payoffs)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        """The number of actions of each player."""
+        return self.payoffs[0].shape
+
+    @property
+    def kind(self) -> str:
+        """``"exact"``, ``"float"`` or ``"symbolic"``: how the payoffs are stored."""
+        return self._kind
+
+    @property
+    def is_symbolic(self) -> bool:
+        """Whether some payoff is a sympy expression other than a rational number."""
+        return self._kind == SYMBOLIC
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether every payoff is an int or Fraction."""
+        return self._kind == EXACT
+
+    @property
+    def free_symbols(self) -> frozenset:
+        """The sympy symbols the payoffs depend on (empty for a numeric game)."""
+        if not self.is_symbolic:
+            return frozenset()
+        return frozenset().union(*(v.free_symbols for a in self.payoffs for v in a.flat
+                                   if isinstance(v, sympy.Basic)))
+
+    @property
+    def is_zero_sum(self) -> bool | None:
+        """Whether the payoffs sum to zero in every profile (None if undecidable symbolically)."""
+        total = sum(self.payoffs[1:], self.payoffs[0])
+        if self._kind == FLOAT:
+            return bool(np.allclose(total, 0.0, atol=DEFAULT_TOL))
+        decided = [_numbers.truth(sympy.Eq(sympy.expand(v), 0)) if isinstance(v, sympy.Basic)
+                   else v == 0 for v in total.flat]
+        return None if None in decided else all(decided)
+
+    # ------------------------------------------------------------ look-ups
+    def player_index(self, player: int | str) -> int:
+        """The index of ``player``, given as index or label."""
+        return _profiles.player_index(self, player)
+
+    def action_index(self, player: int | str, action: int | str) -> int:
+        """The index of one of ``player``'s actions, given as index or label."""
+        return _profiles.action_index(self, self.player_index(player), action, "action")
+
+    def profile_index(self, profile: Sequence[int | str]) -> tuple[int, ...]:
+        """A pure profile (labels or indices, one per player) as a tuple of indices."""
+        return _profiles.pure_profile(self, profile, "profile")
+
+    def payoff(self, profile: Sequence[int | str], player: int | str | None = None) -> Any:
+        """The payoffs at a pure profile: a tuple over players, or one player's payoff.
+
+        >>> from cybergames import prisoners_dilemma
+        >>> prisoners_dilemma(5, 3, 1, 0).payoff(("C", "D"), player=1)
+        5
+        """
+        index = self.profile_index(profile)
+        if player is not None:
+            return _scalar(self.payoffs[self.player_index(player)][index])
+        return tuple(_scalar(a[index]) for a in self.payoffs)
+
+    def profiles(self) -> Iterator[tuple[str, ...]]:
+        """Every pure profile, as a tuple of action labels, in lexicographic order."""
+        return itertools.product(*self.actions)
+
+    # ------------------------------------------------------------ payoffs of mixed play
+    def mixed_profile(self, profile: Sequence[Any], *, tol: float = DEFAULT_TOL) -> tuple[np.ndarray, ...]:
+        """Validate a profile of mixed actions and return it as probability vectors.
+
+        Each entry is an action label or index (a pure action) or a sequence of
+        probabilities in action order.
+
+        Raises
+        ------
+        GameError
+            If an entry has the wrong length or names an unknown action.
+        ProbabilityError
+            If probabilities are negative or do not sum to one (within ``tol``
+            for floats, exactly otherwise).
+        """
+        return _profiles.mixed_profile(self, profile, "profile", tol=tol)
+
+    def action_payoffs(self, player: int | str, profile: Sequence[Any], *,
+                       tol: float = DEFAULT_TOL) -> np.ndarray:
+        """The payoff of each of ``player``'s actions against the others' (mixed) ``profile``.
+
+        ``profile`` has one entry per player; the entry of ``player`` itself is
+        ignored and may be ``None``.
+
+        >>> from cybergames import matching_pennies
+        >>> matching_pennies().action_payoffs(0, (None, [Fraction(1, 2), Fraction(1, 2)]))
+        array([Fraction(0, 1), Fraction(0, 1)], dtype=object)
+        """
+        i = self.player_index(player)
+        mixed = _profiles.mixed_profile(self, profile, "profile", ignore=i, tol=tol)
+        return _profiles.action_payoffs(self.payoffs[i], mixed, i)
+
+    def expected_payoffs(self, profile: Sequence[Any], *, tol: float = DEFAULT_TOL) -> tuple:
+        """Each player's expected payoff under a (mixed) ``profile``."""
+        mixed = _profiles.mixed_profile(self, profile, "profile", tol=tol)
+        return tuple(_profiles.expected(a, mixed) for a in self.payoffs)
+
+    def best_responses(self, player: int | str, profile: Sequence[Any], *,
+                       tol: float = DEFAULT_TOL) -> tuple[str, ...]:
+        """``player``'s pure best responses (labels) to the others' (mixed) ``profile``.
+
+        Ties within ``tol`` count as best responses in float games; exact games
+        compare exactly. A symbolic game raises :class:`GameError`.
+        """
+        if self.is_symbolic:
+            raise GameError("game: best responses need numeric payoffs; call game.subs(...) first")
+        values = self.action_payoffs(player, profile, tol=tol)
+        i = self.player_index(player)
+        best = max(values)
+        slack = tol * max(1.0, abs(float(best))) if self._kind == FLOAT else 0
+        return tuple(label for label, v in zip(self.actions[i], values) if v >= best - slack)
+
+    # ----------------------------------------------------------- new games
+    def subs(self, *args: Any, **kwargs: Any) -> "NormalFormGame":
+        """Substitute values for symbols (as :meth:`sympy.Expr.subs`) and return the new game.
+
+        Keyword arguments name symbols by their string names.
+
+        >>> from sympy import symbols
+        >>> from cybergames import prisoners_dilemma
+        >>> T, R, P, S = symbols("T R P S")
+        >>> prisoners_dilemma(T, R, P, S).subs({T: 5, R: 3, P: 1, S: 0}).payoff(("D", "C"))
+        (5, 0)
+        """
+        mapping: dict = {}
+        if len(args) == 1 and isinstance(args[0], dict):
+            mapping.update(args[0])
+        elif len(args) == 2:
+            mapping[args[0]] = args[1]
+        elif args:
+            raise GameError(f"subs: expected a mapping or (symbol, value), got {args!r}")
+        if kwargs:
+            by_name = {str(s): s for s in self.free_symbols}
+            for name, value in kwargs.items():
+                if name not in by_name:
+                    raise GameError(f"subs: the game has no symbol named {name!r}; "
+                                    f"its symbols are {sorted(by_name)}")
+                mapping[by_name[name]] = value
+        sympified = {}
+        for key, value in mapping.items():
+            if isinstance(value, Fraction):
+                value = _numbers.to_sympy(value)
+            sympified[key] = value
+        if not self.is_symbolic:
+            return self
+        arrays = []
+        for a in self.payoffs:
+            out = np.empty(a.shape, dtype=object)
+            out.ravel()[:] = [v.subs(sympified) if isinstance(v, sympy.Basic) else v for v in a.flat]
+            arrays.append(out)
+        return NormalFormGame(arrays, self.actions, self.players)
+
+    def permute_actions(self, player: int | str, order: Sequence[int]) -> "NormalFormGame":
+        """The same game with ``player``'s actions reordered: new action ``k`` is old ``order[k]``."""
+        i = self.player_index(player)
+        order = _profiles.permutation(order, self.shape[i], "order")
+        arrays = [np.take(a, order, axis=i) for a in self.payoffs]
+        actions = list(self.actions)
+        actions[i] = tuple(self.actions[i][k] for k in order)
+        return NormalFormGame(arrays, actions, self.players)
+
+    def permute_players(self, order: Sequence[int]) -> "NormalFormGame":
+        """The same game with players reordered: new player ``k`` is old player ``order[k]``."""
+        order = _profiles.permutation(order, self.num_players, "order")
+        arrays = [np.transpose(self.payoffs[k], order) for k in order]
+        return NormalFormGame(arrays, [self.actions[k] for k in order],
+                              [self.players[k] for k in order])
+
+    def transform_payoffs(self, player: int | str, scale: Any = 1, shift: Any = 0) -> "NormalFormGame":
+        """The game with ``player``'s payoffs replaced by ``scale * u + shift`` (``scale > 0``).
+
+        A positive affine transformation leaves best responses, equilibria and
+        incentive conditions unchanged.
+        """
+        i = self.player_index(player)
+        scale = _numbers.normalise(scale, "scale", GameError)
+        shift = _numbers.normalise(shift, "shift", GameError)
+        _numbers.require(sympy.sympify(scale) > 0 if isinstance(scale, sympy.Basic) else scale > 0,
+                         GameError, f"scale: expected a positive number, got {scale!r}")
+        arrays = list(self.payoffs)
+        arrays[i] = np.asarray(self.payoffs[i] * scale + shift)
+        return NormalFormGame(arrays, self.actions, self.players)
+
+    # ------------------------------------------------------------- interop
+    def to_nashpy(self):
+        """This two-player game as a :class:`nashpy.Game` (float or object arrays as stored)."""
+        from ..io import to_nashpy
+        return to_nashpy(self)
+
+    @classmethod
+    def from_nashpy(cls, game, actions=None, players=None) -> "NormalFormGame":
+        """A two-player game from a :class:`nashpy.Game` (row player first)."""
+        from ..io import from_nashpy
+        return from_nashpy(game, actions=actions, players=players)
+
+    # ----------------------------------------------------------- display
+    def table(self) -> str:
+        """A readable payoff table: a bimatrix for two players, one row per profile otherwise."""
+        return _profiles.table(self)
+
+    def __repr__(self) -> str:
+        payoffs = [a.tolist() for a in self.payoffs]
+        return (f"NormalFormGame(payoffs={payoffs!r}, actions={[list(a) for a in self.actions]!r}, "
+                f"players={list(self.players)!r})")
+
+    def __str__(self) -> str:
+        return self.table()
+
+    # ------------------------------------------------------------ equality
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NormalFormGame):
+            return NotImplemented
+        return (self.actions == other.actions and self.players == other.players
+                and len(self.payoffs) == len(other.payoffs)
+                and all(a.shape == b.shape and all(x == y for x, y in zip(a.flat, b.flat))
+                        for a, b in zip(self.payoffs, other.payoffs)))
+
+    def __hash__(self) -> int:
+        return hash((self.actions, self.players, tuple(tuple(a.flat) for a in self.payoffs)))

@@ -1,0 +1,3 @@
+"""The cyber-cooperation models, one module per obstacle to cooperation."""
+
+__all__: list[str] = []

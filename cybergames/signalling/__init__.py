@@ -1,0 +1,3 @@
+"""Signalling games: perfect Bayesian equilibria, refinements and cheap talk."""
+
+__all__: list[str] = []
