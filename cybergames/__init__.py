@@ -12,6 +12,7 @@ Every name of the public API is importable from here:
 """
 
 from . import errors
+from ._verify import Verification, verify
 from .equilibria import *  # noqa: F401,F403
 from .equilibria import __all__ as _equilibria_all
 from .games import *  # noqa: F401,F403
@@ -23,4 +24,4 @@ from .signalling import __all__ as _signalling_all
 
 __version__ = "0.1.0"
 
-__all__ = ["errors", *_games_all, *_equilibria_all, *_repeated_all, *_signalling_all]
+__all__ = ["errors", "verify", "Verification", *_games_all, *_equilibria_all, *_repeated_all, *_signalling_all]
