@@ -1,3 +1,6 @@
 """Repeated games: monitoring, automaton strategies, values and sustainable discount factors."""
 
-__all__: list[str] = []
+from .game import RepeatedGame
+from .monitoring import Monitoring, noisy_attribution, perfect
+
+__all__ = ["Monitoring", "perfect", "noisy_attribution", "RepeatedGame"]
