@@ -83,7 +83,9 @@ def _normalise_sympy(value: sympy.Basic, name: str, error: type[Exception]) -> N
         raise error(f"{name}: expected a real number or sympy expression, got {value!r}")
     if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
         raise error(f"{name}: expected a finite number, got {value!r}")
-    if value.is_real is False:
+    if value.is_real is False or (value.is_real is None and value.has(sympy.I)
+                                  and sympy.expand(value).has(sympy.I)):
+        # symbols stand for real numbers; an explicit imaginary unit that does not cancel is refused
         raise error(f"{name}: expected a real number, got the non-real {value!r}")
     return value
 

@@ -66,10 +66,14 @@ def mixed_action(game: "NormalFormGame", i: int, value: Any, name: str, *,
         vector[k] = 1
         kind = _numbers.EXACT
     else:
+        entries = None
         if isinstance(value, (Sequence, np.ndarray)) and not isinstance(value, (bytes, dict)):
-            entries = list(np.asarray(value, dtype=object).ravel()) if np.ndim(value) == 1 else None
-        else:
-            entries = None
+            try:
+                array = np.asarray(value, dtype=object)
+            except (ValueError, TypeError):       # ragged nesting
+                array = None
+            if array is not None and array.ndim == 1:
+                entries = list(array)
         if entries is None or len(entries) != size:
             raise GameError(f"{name}: expected an action label or {size} probabilities for player "
                             f"{game.players[i]!r}, got {value!r}")
@@ -83,15 +87,20 @@ def mixed_action(game: "NormalFormGame", i: int, value: Any, name: str, *,
                 _numbers.require(sympy.sympify(p) >= 0, ProbabilityError,
                                  f"{name}: probabilities must be non-negative, got {value!r}")
         elif kind == FLOAT:
+            try:
+                vector = [float(p) for p in vector]
+            except OverflowError as exc:       # an exact number too large for a float
+                raise ProbabilityError(f"{name}: expected probabilities in [0, 1], got {value!r}") from exc
             if any(p < -tol for p in vector) or abs(sum(vector) - 1) > tol * size:
                 raise ProbabilityError(f"{name}: expected non-negative probabilities summing to one, "
                                        f"got {value!r}")
         elif any(p < 0 for p in vector) or sum(vector) != 1:
             raise ProbabilityError(f"{name}: expected non-negative probabilities summing to one, "
                                    f"got {value!r}")
+    if game.is_symbolic or kind == _numbers.SYMBOLIC:
+        # sympy arithmetic: floats become sympy Floats so that they mix with symbols
+        return _numbers.object_array([sympy.Float(p) if isinstance(p, float) else p for p in vector])
     if game.kind == FLOAT or kind == FLOAT:
-        if game.is_symbolic:
-            return _numbers.frozen(np.array([sympy.Float(float(p)) for p in vector], dtype=object))
         return _numbers.frozen(np.array(vector, dtype=float))
     return _numbers.object_array(vector)
 
@@ -129,11 +138,11 @@ def expected(payoff: np.ndarray, mixed: Sequence[np.ndarray]) -> Any:
 
 
 def permutation(order: Any, size: int, name: str) -> list[int]:
-    """Validate a permutation of ``range(size)``."""
-    try:
-        items = [int(k) for k in order] if all(_is_index(k) for k in order) else None
-    except TypeError:
-        items = None
+    """Validate a permutation of ``range(size)`` given as a sequence of indices."""
+    items = None
+    if isinstance(order, (Sequence, np.ndarray)) and not isinstance(order, (str, bytes)) \
+            and all(_is_index(k) for k in order):   # entries of a 2-D array are rows: refused
+        items = [int(k) for k in order]
     if items is None or sorted(items) != list(range(size)):
         raise GameError(f"{name}: expected a permutation of 0..{size - 1}, got {order!r}")
     return items

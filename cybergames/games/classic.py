@@ -21,14 +21,15 @@ the ones sympy cannot decide, and the result is valid under them.
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from typing import Any, Sequence
 
 import numpy as np
 import sympy
 
 from .. import _numbers
 from ..errors import GameError
-from .normal_form import NormalFormGame
+from .normal_form import NormalFormGame, _normalised_array
 
 __all__ = [
     "prisoners_dilemma",
@@ -43,7 +44,16 @@ __all__ = [
 
 
 def _numbers_of(**values: Any) -> dict:
-    return {name: _numbers.normalise(value, name, GameError) for name, value in values.items()}
+    """The arguments as normalised numbers; if one is a float, all become floats (float in, float out)."""
+    result = {name: _numbers.normalise(value, name, GameError) for name, value in values.items()}
+    if _numbers.kind_of(result.values()) == _numbers.FLOAT:
+        for name, value in result.items():
+            try:
+                result[name] = float(value)
+            except OverflowError as exc:        # an int or Fraction beyond the float range
+                raise GameError(f"{name}: with float arguments every argument must fit a float, "
+                                f"got {value!r}") from exc
+    return result
 
 
 def _check(condition: Any, text: str, values: dict) -> None:
@@ -62,9 +72,13 @@ def symmetric_game(matrix: Any, actions: Any = None, players: Any = None) -> Nor
     C  2, 2  0, 3
     D  3, 0  1, 1
     """
-    rows = np.array(matrix, dtype=object)
+    if isinstance(matrix, (str, bytes)) or not isinstance(matrix, (Sequence, np.ndarray)):
+        raise GameError(f"matrix: expected a square matrix, got {matrix!r}")
+    rows, _ = _normalised_array(matrix, "matrix")
     if rows.ndim != 2 or rows.shape[0] != rows.shape[1]:
         raise GameError(f"matrix: expected a square matrix, got {matrix!r}")
+    if actions is not None and (isinstance(actions, str) or not isinstance(actions, (Sequence, np.ndarray))):
+        raise GameError(f"actions: expected a sequence of {rows.shape[0]} action labels, got {actions!r}")
     labels = None if actions is None else (tuple(actions), tuple(actions))
     return NormalFormGame([rows, rows.T], actions=labels, players=players)
 
@@ -299,10 +313,13 @@ def public_goods(n: int = 3, multiplier: Any = 2, cost: Any = 1) -> NormalFormGa
     v = _numbers_of(multiplier=multiplier, cost=cost)
     m, c = v["multiplier"], v["cost"]
     _check(sympy.And(_gt(m, 1), _gt(n, m), _gt(c, 0)), "1 < multiplier < n and cost > 0", dict(n=n, **v))
+    if isinstance(m, float) and not math.isfinite(m * c + c):
+        raise GameError(f"multiplier, cost: the payoffs m*c + c overflow the float range; got {m!r}, {c!r}")
     share = _numbers.ratio(m * c, n) if not isinstance(m * c, sympy.Basic) else m * c / n
     index = np.indices((2,) * n)                     # index[i] is 0 where player i plays C
     contributors = (n - index.sum(axis=0)).astype(object)
-    arrays = [share * contributors - c * (index[i] == 0).astype(object) for i in range(n)]
+    # 0/1 as Python ints (numpy bools do not multiply with sympy symbols)
+    arrays = [share * contributors - c * (index[i] == 0).astype(int).astype(object) for i in range(n)]
     return NormalFormGame(arrays, actions=[("C", "D")] * n)
 
 

@@ -33,8 +33,25 @@ from . import _profiles
 __all__ = ["NormalFormGame"]
 
 
-def _normalised_array(values: Any, name: str) -> np.ndarray:
-    """An object array of normalised numbers, a copy of ``values``."""
+def _normalised_array(values: Any, name: str) -> tuple[np.ndarray, str]:
+    """A copy of ``values`` with normalised numbers, and its kind.
+
+    Numeric numpy arrays take a vectorised path (a float array stays float64,
+    an integer array becomes Python ints); anything else is checked entry by entry.
+    """
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iuf":
+        if values.ndim == 0:
+            raise GameError(f"{name}: expected an array with one axis per player, got the scalar {values!r}")
+        if values.dtype.kind != "f":
+            return values.astype(object), EXACT
+        with np.errstate(over="ignore"):
+            array = values.astype(float)
+        finite = np.isfinite(array)
+        if not finite.all():
+            index = np.unravel_index(int(np.argmin(finite)), array.shape)
+            raise GameError(f"{name}{list(map(int, index))}: expected a finite number, "
+                            f"got {values[index]!r}")
+        return array, FLOAT
     try:
         array = np.array(values, dtype=object)
     except (ValueError, TypeError) as exc:
@@ -47,7 +64,28 @@ def _normalised_array(values: Any, name: str) -> np.ndarray:
             raise GameError(f"{name}: expected a rectangular array of numbers, got {values!r}")
         index = np.unravel_index(k, array.shape)
         flat[k] = _numbers.normalise(value, f"{name}{list(map(int, index))}", GameError)
-    return array
+    return array, _numbers.kind_of(flat)
+
+
+def _stored(arrays: list[np.ndarray], kind: str) -> tuple[np.ndarray, ...]:
+    """Read-only copies of ``arrays`` in the storage of ``kind``."""
+    if kind == SYMBOLIC:
+        arrays = [a.astype(object) for a in arrays]
+        for a in arrays:
+            flat = a.ravel()
+            for k, value in enumerate(flat):
+                if isinstance(value, float):
+                    flat[k] = sympy.Float(value)
+    if kind != FLOAT:
+        return tuple(_numbers.as_kind(a, kind) for a in arrays)
+    stored = []
+    for i, a in enumerate(arrays):
+        try:
+            stored.append(_numbers.as_kind(a, FLOAT))
+        except OverflowError as exc:      # an int or Fraction too large for a float
+            raise GameError(f"payoffs[{i}]: in a float game every entry must fit a float "
+                            f"(|x| < 1.8e308); got an exact number too large") from exc
+    return tuple(stored)
 
 
 def _scalar(value: Any) -> Any:
@@ -58,6 +96,8 @@ def _scalar(value: Any) -> Any:
 def _labels(values: Any, count: int, name: str, what: str) -> tuple[str, ...]:
     if values is None:
         return tuple(str(k) for k in range(count))
+    if isinstance(values, np.ndarray) and values.ndim == 1:
+        values = values.tolist()
     if isinstance(values, str) or not isinstance(values, Sequence):
         raise GameError(f"{name}: expected a sequence of {count} {what} labels (strings), got {values!r}")
     labels = tuple(values)
@@ -68,7 +108,7 @@ def _labels(values: Any, count: int, name: str, what: str) -> tuple[str, ...]:
             raise GameError(f"{name}: {what} labels must be non-empty strings, got {label!r}")
     if len(set(labels)) != len(labels):
         raise GameError(f"{name}: {what} labels must be unique, got {values!r}")
-    return labels
+    return tuple(str(label) for label in labels)    # np.str_ becomes str
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,9 +161,10 @@ class NormalFormGame:
         raw = self.payoffs
         if isinstance(raw, (str, bytes)) or not isinstance(raw, (Sequence, np.ndarray)):
             raise GameError(f"payoffs: expected one payoff array per player, got {raw!r}")
-        arrays = [_normalised_array(p, f"payoffs[{i}]") for i, p in enumerate(raw)]
-        if not arrays:
+        normalised = [_normalised_array(p, f"payoffs[{i}]") for i, p in enumerate(raw)]
+        if not normalised:
             raise GameError("payoffs: expected one payoff array per player, got none")
+        arrays = [a for a, _ in normalised]
         shapes = [a.shape for a in arrays]
         if len(set(shapes)) != 1 or len(shapes[0]) != len(arrays):
             raise GameError(
@@ -131,14 +172,9 @@ class NormalFormGame:
                 f"{len(arrays)} axes (one per player) and equal shapes; got shapes {shapes}")
         if 0 in shapes[0]:
             raise GameError(f"payoffs: every player needs at least one action; got shape {shapes[0]}")
-        kind = _numbers.kind_of(v for a in arrays for v in a.flat)
-        if kind == SYMBOLIC:
-            for a in arrays:
-                flat = a.ravel()
-                for k, value in enumerate(flat):
-                    if isinstance(value, float):
-                        flat[k] = sympy.Float(value)
-        stored = tuple(_numbers.as_kind(a, kind) for a in arrays)
+        kinds = {k for _, k in normalised}
+        kind = SYMBOLIC if SYMBOLIC in kinds else FLOAT if FLOAT in kinds else EXACT
+        stored = _stored(arrays, kind)
         actions = self.actions
         if actions is not None and (isinstance(actions, str) or not isinstance(actions, Sequence)):
             raise GameError(f"actions: expected one sequence of labels per player, got {actions!r}")
@@ -275,14 +311,26 @@ class NormalFormGame:
         values = self.action_payoffs(player, profile, tol=tol)
         i = self.player_index(player)
         best = max(values)
-        slack = tol * max(1.0, abs(float(best))) if self._kind == FLOAT else 0
+        floats = values.dtype != object or any(isinstance(v, float) for v in values)
+        slack = tol * max(1.0, abs(float(best))) if floats else 0   # float profiles in exact games too
         return tuple(label for label, v in zip(self.actions[i], values) if v >= best - slack)
 
     # ----------------------------------------------------------- new games
     def subs(self, *args: Any, **kwargs: Any) -> "NormalFormGame":
         """Substitute values for symbols (as :meth:`sympy.Expr.subs`) and return the new game.
 
-        Keyword arguments name symbols by their string names.
+        Accepts a mapping, a sequence of ``(symbol, value)`` pairs, one ``symbol,
+        value`` pair, or keyword arguments naming symbols by their string names
+        (strings are looked up among the game's symbols by name, never parsed).
+        Values are numbers or sympy expressions. A numeric game is returned
+        unchanged.
+
+        Raises
+        ------
+        GameError
+            If a name is not one of the game's symbols, a symbol has the name of
+            one of the game's symbols but other assumptions, a key is not a
+            symbol, or a value is not a finite real number or expression.
 
         >>> from sympy import symbols
         >>> from cybergames import prisoners_dilemma
@@ -290,31 +338,41 @@ class NormalFormGame:
         >>> prisoners_dilemma(T, R, P, S).subs({T: 5, R: 3, P: 1, S: 0}).payoff(("D", "C"))
         (5, 0)
         """
-        mapping: dict = {}
         if len(args) == 1 and isinstance(args[0], dict):
-            mapping.update(args[0])
+            pairs = list(args[0].items())
+        elif len(args) == 1 and isinstance(args[0], (list, tuple)) and all(
+                isinstance(pair, (list, tuple)) and len(pair) == 2 for pair in args[0]):
+            pairs = [tuple(pair) for pair in args[0]]
         elif len(args) == 2:
-            mapping[args[0]] = args[1]
+            pairs = [(args[0], args[1])]
         elif args:
-            raise GameError(f"subs: expected a mapping or (symbol, value), got {args!r}")
-        if kwargs:
-            by_name = {str(s): s for s in self.free_symbols}
-            for name, value in kwargs.items():
-                if name not in by_name:
-                    raise GameError(f"subs: the game has no symbol named {name!r}; "
+            raise GameError(f"subs: expected a mapping, a sequence of (symbol, value) pairs "
+                            f"or (symbol, value), got {args!r}")
+        else:
+            pairs = []
+        pairs += list(kwargs.items())
+        by_name = {str(s): s for s in self.free_symbols}
+        mapping: dict = {}
+        for key, value in pairs:
+            if isinstance(key, str):
+                if key not in by_name:
+                    raise GameError(f"subs: the game has no symbol named {key!r}; "
                                     f"its symbols are {sorted(by_name)}")
-                mapping[by_name[name]] = value
-        sympified = {}
-        for key, value in mapping.items():
-            if isinstance(value, Fraction):
-                value = _numbers.to_sympy(value)
-            sympified[key] = value
+                key = by_name[key]
+            elif not isinstance(key, sympy.Expr) or key.is_number:
+                raise GameError(f"subs: expected a symbol (or its name) to replace, got {key!r}")
+            elif (isinstance(key, sympy.Symbol) and key not in self.free_symbols
+                  and key.name in by_name):
+                raise GameError(f"subs: the symbol {key!r} differs from the game's symbol of the same "
+                                f"name (their assumptions differ); pass the game's symbol or its name")
+            value = _numbers.normalise(value, f"subs: the value of {key}", GameError)
+            mapping[key] = _numbers.to_sympy(value) if isinstance(value, Fraction) else value
         if not self.is_symbolic:
             return self
         arrays = []
         for a in self.payoffs:
             out = np.empty(a.shape, dtype=object)
-            out.ravel()[:] = [v.subs(sympified) if isinstance(v, sympy.Basic) else v for v in a.flat]
+            out.ravel()[:] = [v.subs(mapping) if isinstance(v, sympy.Basic) else v for v in a.flat]
             arrays.append(out)
         return NormalFormGame(arrays, self.actions, self.players)
 
@@ -346,7 +404,13 @@ class NormalFormGame:
         _numbers.require(sympy.sympify(scale) > 0 if isinstance(scale, sympy.Basic) else scale > 0,
                          GameError, f"scale: expected a positive number, got {scale!r}")
         arrays = list(self.payoffs)
-        arrays[i] = np.asarray(self.payoffs[i] * scale + shift)
+        try:
+            with np.errstate(over="ignore", invalid="ignore"):
+                arrays[i] = np.asarray(self.payoffs[i] * scale + shift)
+        except OverflowError as exc:        # an exact number too large for a float
+            raise GameError(f"scale, shift: {scale!r} * u + {shift!r} does not fit a float") from exc
+        if arrays[i].dtype != object and not np.isfinite(arrays[i]).all():
+            raise GameError(f"scale, shift: {scale!r} * u + {shift!r} overflows the float range")
         return NormalFormGame(arrays, self.actions, self.players)
 
     # ------------------------------------------------------------- interop
@@ -380,8 +444,16 @@ class NormalFormGame:
             return NotImplemented
         return (self.actions == other.actions and self.players == other.players
                 and len(self.payoffs) == len(other.payoffs)
-                and all(a.shape == b.shape and all(x == y for x, y in zip(a.flat, b.flat))
-                        for a, b in zip(self.payoffs, other.payoffs)))
+                and all(_equal_arrays(a, b) for a, b in zip(self.payoffs, other.payoffs)))
 
     def __hash__(self) -> int:
         return hash((self.actions, self.players, tuple(tuple(a.flat) for a in self.payoffs)))
+
+
+def _equal_arrays(a: np.ndarray, b: np.ndarray) -> bool:
+    """Entry-wise equality (structural for sympy expressions), vectorised for float arrays."""
+    if a.shape != b.shape:
+        return False
+    if a.dtype != object and b.dtype != object:
+        return bool(np.array_equal(a, b))
+    return all(x == y for x, y in zip(a.flat, b.flat))
