@@ -3,6 +3,8 @@
 from .classic import (battle_of_the_sexes, chicken, matching_pennies, prisoners_dilemma, public_goods,
                       stag_hunt, symmetric_game, trust_game)
 from .normal_form import NormalFormGame
+from .predicates import (is_chicken, is_coordination_game, is_prisoners_dilemma, is_public_goods_game,
+                         is_stag_hunt, is_symmetric, is_zero_sum)
 
 __all__ = [
     "NormalFormGame",
@@ -14,4 +16,11 @@ __all__ = [
     "trust_game",
     "public_goods",
     "symmetric_game",
+    "is_symmetric",
+    "is_zero_sum",
+    "is_prisoners_dilemma",
+    "is_stag_hunt",
+    "is_chicken",
+    "is_coordination_game",
+    "is_public_goods_game",
 ]
