@@ -1,0 +1,208 @@
+r"""Beliefs of the receiver: Bayes' rule on the path, exact belief polytopes off it.
+
+After message :math:`m` the receiver holds a belief :math:`\mu` over the types
+that can send :math:`m`, :math:`T(m)`. Action :math:`a^*` is a best response
+to :math:`\mu` iff
+
+.. math:: \sum_{t \in T(m)} \mu(t)\,\bigl(u_R(t, m, a^*) - u_R(t, m, a)\bigr) \ge 0
+          \quad \text{for every } a \in A(m),
+
+so the beliefs that support :math:`a^*` form the polytope
+
+.. math:: B(m, a^*) = \{\mu \in \Delta(T(m)) : \text{the inequalities above}\}.
+
+Its vertices are found exactly by enumeration: a vertex of a polytope in the
+:math:`(|T(m)|-1)`-dimensional simplex is the unique solution of the equality
+:math:`\sum_t \mu(t) = 1` and :math:`|T(m)| - 1` of the inequalities made
+tight, that satisfies the others. Exact games give Fraction vertices (solved
+by :func:`cybergames._linalg.solve`); float games solve all the small
+systems in one batched :func:`numpy.linalg.solve`. With two types the
+polytope is an interval of :math:`\mu(t_1)`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from .. import _linalg, _numbers
+from .._numbers import DEFAULT_TOL, FLOAT
+from ..errors import ProbabilityError, SignallingGameError
+from ._frozen import FrozenMap
+
+__all__ = ["BeliefSet", "bayes"]
+
+
+@dataclass(frozen=True)
+class BeliefSet:
+    r"""The set of beliefs after an off-path message at which the prescribed action is optimal.
+
+    Attributes
+    ----------
+    message : str
+        The message.
+    action : str
+        The receiver's prescribed action after it.
+    support : tuple of str
+        The types that can send the message; beliefs put no weight elsewhere.
+    vertices : tuple of FrozenMap
+        The extreme points of the polytope, each a belief (type to
+        probability, over every type of the game). Exact for exact games.
+    constraints : tuple of FrozenMap
+        The best-response inequalities :math:`\sum_t c(t)\,\mu(t) \ge 0`,
+        one per alternative action, each as its coefficients ``c``.
+    """
+
+    message: str
+    action: str
+    support: tuple
+    vertices: tuple
+    constraints: tuple = field(repr=False)
+    tol: float = field(default=DEFAULT_TOL, repr=False)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether no belief supports the action."""
+        return not self.vertices
+
+    def interval(self, type: str | None = None) -> tuple:
+        """The range ``(lowest, highest)`` of the probability of ``type`` over the set.
+
+        With two types this describes the set completely. ``type`` defaults to
+        the first type that can send the message.
+
+        >>> from cybergames.signalling import beer_quiche, perfect_bayesian_equilibria
+        >>> beer_pool = perfect_bayesian_equilibria(beer_quiche())[0]
+        >>> beer_pool.beliefs["quiche"].interval("weak")
+        (Fraction(1, 2), 1)
+        """
+        if self.is_empty:
+            raise SignallingGameError(f"the belief set after {self.message!r} is empty")
+        name = self.support[0] if type is None else type
+        if name not in self.vertices[0]:
+            raise SignallingGameError(f"type: expected one of {tuple(self.vertices[0])}, got {name!r}")
+        values = [v[name] for v in self.vertices]
+        return min(values), max(values)
+
+    def __contains__(self, belief: Any) -> bool:
+        if not isinstance(belief, Mapping) or self.is_empty:
+            return False
+        types = tuple(self.vertices[0])
+        try:
+            mu = {t: _numbers.normalise(belief.get(t, 0), f"belief[{t!r}]", ProbabilityError) for t in types}
+        except ProbabilityError:
+            return False
+        if set(belief) - set(types):
+            return False
+        slack = self.tol if any(isinstance(v, float) for v in mu.values()) or isinstance(
+            next(iter(self.vertices[0].values())), float) else 0
+        if any(v < -slack for v in mu.values()) or abs(sum(mu.values()) - 1) > slack:
+            return False
+        if any(mu[t] > slack for t in types if t not in self.support):
+            return False
+        return all(sum(c[t] * mu[t] for t in c) >= -slack for c in self.constraints)
+
+
+def bayes(prior: Sequence, weights: Sequence) -> list:
+    r"""The posterior :math:`\mu(t) = p(t) w(t) / \sum_s p(s) w(s)` (``weights`` are the sending probabilities).
+
+    >>> bayes([Fraction(1, 10), Fraction(9, 10)], [1, Fraction(1, 9)])
+    [Fraction(1, 2), Fraction(1, 2)]
+    """
+    mass = [p * w for p, w in zip(prior, weights)]
+    total = sum(mass)
+    return [_numbers.ratio(x, total) for x in mass]
+
+
+def polytope_vertices(rows: Sequence[Sequence], size: int, *, exact: bool, tol: float = DEFAULT_TOL) -> list[tuple]:
+    r"""Vertices of :math:`\{x \in \mathbb{R}^{size} : x \ge 0,\ \sum x = 1,\ g \cdot x \ge 0\ \forall g \in rows\}`.
+
+    Returns a list of tuples (Fractions when ``exact``, floats otherwise), in a
+    deterministic order without repeats.
+
+    >>> polytope_vertices([[1, -1]], 2, exact=True)   # x1 >= x2 on the segment
+    [(Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 1), Fraction(0, 1))]
+    """
+    if size == 1:
+        return [(Fraction(1) if exact else 1.0,)] if all(g[0] >= (0 if exact else -tol) for g in rows) else []
+    eye = [[1 if i == j else 0 for j in range(size)] for i in range(size)]
+    constraints = eye + [list(g) for g in rows]
+    combos = list(itertools.combinations(range(len(constraints)), size - 1))
+    if exact:
+        return _exact_vertices(constraints, combos, size)
+    return _float_vertices(np.array(constraints, dtype=float), combos, size, tol)
+
+
+def _exact_vertices(constraints: list, combos: list, size: int) -> list[tuple]:
+    found: list[tuple] = []
+    seen: set = set()
+    ones = [1] * size
+    rhs = [1] + [0] * (size - 1)
+    for combo in combos:
+        matrix = [ones] + [constraints[c] for c in combo]
+        try:
+            x = _linalg.solve(matrix, rhs)
+        except _linalg.SingularMatrixError:
+            continue
+        point = tuple(x)
+        if point in seen:
+            continue
+        if all(sum(g[i] * point[i] for i in range(size)) >= 0 for g in constraints):
+            seen.add(point)
+            found.append(point)
+    return found
+
+
+def _float_vertices(constraints: np.ndarray, combos: list, size: int, tol: float) -> list[tuple]:
+    index = np.array(combos, dtype=int).reshape(len(combos), size - 1)
+    matrices = np.empty((len(combos), size, size))
+    matrices[:, 0, :] = 1.0
+    matrices[:, 1:, :] = constraints[index]
+    scale = np.abs(matrices).max(axis=(1, 2))
+    det = np.linalg.det(matrices / scale[:, None, None])
+    regular = np.abs(det) > 1e-12
+    if not regular.any():
+        return []
+    rhs = np.zeros((int(regular.sum()), size))
+    rhs[:, 0] = 1.0
+    points = np.linalg.solve(matrices[regular], rhs[..., None])[..., 0]
+    slack = tol * max(1.0, float(np.abs(constraints).max()))
+    feasible = (points @ constraints.T >= -slack).all(axis=1)
+    found: list[tuple] = []
+    for point in points[feasible]:
+        point = np.where(np.abs(point) < tol, 0.0, point)
+        if not any(np.allclose(point, other, atol=max(tol, 1e-12)) for other in found):
+            found.append(tuple(float(v) for v in point))
+    return found
+
+
+def action_rows(values: np.ndarray, support: Sequence[int], k: int) -> list[list]:
+    """Rows ``u_R(., m, a*) - u_R(., m, a)`` over the support, one per alternative ``a``."""
+    return [[values[i, k] - values[i, b] for i in support] for b in range(values.shape[1]) if b != k]
+
+
+def belief_set(sg: Any, message: int, action: int, *, tol: float = DEFAULT_TOL) -> BeliefSet:
+    """The :class:`BeliefSet` of ``action`` after ``message`` (indices) in ``sg``."""
+    support = [i for i in range(len(sg.types)) if sg._mask[i, message]]
+    values = sg._ur[message]
+    exact = sg.kind != FLOAT
+    rows = action_rows(values, support, action)
+    points = polytope_vertices(rows, len(support), exact=exact, tol=tol)
+    vertices = tuple(_embed(sg, support, point, exact) for point in points)
+    constraints = tuple(FrozenMap((sg.types[i], _numbers.simplify_exact(c) if exact else float(c))
+                                  for i, c in zip(support, row)) for row in rows)
+    m = sg.messages[message]
+    return BeliefSet(m, sg.actions[m][action], tuple(sg.types[i] for i in support), vertices, constraints, tol)
+
+
+def _embed(sg: Any, support: list, point: tuple, exact: bool) -> FrozenMap:
+    zero = 0 if exact else 0.0
+    full = {t: zero for t in sg.types}
+    for i, value in zip(support, point):
+        full[sg.types[i]] = _numbers.simplify_exact(value) if exact else value
+    return FrozenMap((t, full[t]) for t in sg.types)
