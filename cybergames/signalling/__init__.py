@@ -15,6 +15,7 @@ from .classic import beer_quiche, spence_job_market
 from .game import SignallingGame
 from .hybrid import hybrid_equilibria
 from .pbe import PBE, perfect_bayesian_equilibria
+from .refinements import Break, Refinement, d1, intuitive_criterion
 
 __all__ = [
     "SignallingGame",
@@ -23,6 +24,10 @@ __all__ = [
     "FrozenMap",
     "perfect_bayesian_equilibria",
     "hybrid_equilibria",
+    "intuitive_criterion",
+    "d1",
+    "Refinement",
+    "Break",
     "beer_quiche",
     "spence_job_market",
 ]

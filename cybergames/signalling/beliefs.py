@@ -126,7 +126,7 @@ def polytope_vertices(rows: Sequence[Sequence], size: int, *, exact: bool, tol: 
     deterministic order without repeats.
 
     >>> polytope_vertices([[1, -1]], 2, exact=True)   # x1 >= x2 on the segment
-    [(Fraction(1, 2), Fraction(1, 2)), (Fraction(1, 1), Fraction(0, 1))]
+    [(Fraction(1, 1), Fraction(0, 1)), (Fraction(1, 2), Fraction(1, 2))]
     """
     if size == 1:
         return [(Fraction(1) if exact else 1.0,)] if all(g[0] >= (0 if exact else -tol) for g in rows) else []
@@ -186,9 +186,17 @@ def action_rows(values: np.ndarray, support: Sequence[int], k: int) -> list[list
     return [[values[i, k] - values[i, b] for i in support] for b in range(values.shape[1]) if b != k]
 
 
-def belief_set(sg: Any, message: int, action: int, *, tol: float = DEFAULT_TOL) -> BeliefSet:
-    """The :class:`BeliefSet` of ``action`` after ``message`` (indices) in ``sg``."""
-    support = [i for i in range(len(sg.types)) if sg._mask[i, message]]
+def belief_set(sg: Any, message: int, action: int, *, support: Sequence[int] | None = None,
+               tol: float = DEFAULT_TOL) -> BeliefSet:
+    """The :class:`BeliefSet` of ``action`` after ``message`` (indices) in ``sg``.
+
+    ``support`` (type indices) restricts the beliefs to a subset of the types
+    that can send the message (as the refinements do); by default all of them.
+    """
+    senders = [i for i in range(len(sg.types)) if sg._mask[i, message]]
+    support = senders if support is None else [i for i in senders if i in set(support)]
+    if not support:
+        raise SignallingGameError("support: expected at least one type that can send the message")
     values = sg._ur[message]
     exact = sg.kind != FLOAT
     rows = action_rows(values, support, action)

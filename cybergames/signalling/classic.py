@@ -75,8 +75,8 @@ def beer_quiche(prior_weak: Any = Fraction(1, 10)) -> SignallingGame:
                           ("duel", "not"), sender, receiver)
 
 
-def spence_job_market(*, low: Any = 1, high: Any = 2, prior_high: Any = Fraction(1, 2),
-                      education: Sequence = (0, 1, 2, 3), cost: Any = Fraction(2, 3),
+def spence_job_market(*, low: Any = 1, high: Any = 3, prior_high: Any = Fraction(1, 2),
+                      education: Sequence = (0, 1, 2, 3), cost: Any = Fraction(4, 3),
                       wages: Sequence | None = None) -> SignallingGame:
     r"""A discrete Spence job-market signalling game.
 
@@ -109,13 +109,14 @@ def spence_job_market(*, low: Any = 1, high: Any = 2, prior_high: Any = Fraction
 
     Notes
     -----
-    With the defaults (:math:`\theta = 1, 2`, prior 1/2, :math:`k = 2/3`,
-    :math:`e \in \{0, 1, 2, 3\}`, wages 1, 3/2, 2) the low type's cost is
-    :math:`2e/3` and the high type's :math:`e/3`. Separation at :math:`e^*`
-    needs the low type not to mimic, :math:`2 - 2e^*/3 \le 1`, i.e.
+    With the defaults (:math:`\theta = 1, 3`, prior 1/2, :math:`k = 4/3`,
+    :math:`e \in \{0, 1, 2, 3\}`, wages 1, 2, 3) the low type's cost is
+    :math:`4e/3` and the high type's :math:`4e/9`. Separation at :math:`e^*`
+    needs the low type not to mimic, :math:`3 - 4e^*/3 \le 1`, i.e.
     :math:`e^* \ge 3/2`, and the high type not to drop out,
-    :math:`2 - e^*/3 \ge 1`, i.e. :math:`e^* \le 3`: so :math:`e^* \in \{2, 3\}`,
-    and :math:`e^* = 2` is the least-cost (Riley) separating outcome.
+    :math:`3 - 4e^*/9 \ge 1`, i.e. :math:`e^* \le 9/2`: so
+    :math:`e^* \in \{2, 3\}`, and :math:`e^* = 2` is the least-cost (Riley)
+    separating outcome, the one the intuitive criterion and D1 keep.
 
     References
     ----------
@@ -127,9 +128,9 @@ def spence_job_market(*, low: Any = 1, high: Any = 2, prior_high: Any = Fraction
     --------
     >>> sg = spence_job_market()
     >>> sg.messages, sg.actions["0"]
-    (('0', '1', '2', '3'), ('1', '3/2', '2'))
-    >>> sg.payoffs("low", "3", "2")
-    (0, 0)
+    (('0', '1', '2', '3'), ('1', '2', '3'))
+    >>> sg.payoffs("high", "3", "3")    # wage 3 minus cost 4 * 3 / 9; the market is right
+    (Fraction(5, 3), 0)
     """
     theta_l = _numbers.normalise(low, "low", ParameterError)
     theta_h = _numbers.normalise(high, "high", ParameterError)
