@@ -328,7 +328,7 @@ def _encode(expr: sympy.Basic, where: str) -> dict:
             assumptions = expr.assumptions0
         node = {"op": "Symbol", "name": expr.name}
         if assumptions:
-            node["assumptions"] = {key: bool(value) for key, value in sorted(assumptions.items())}
+            node["assumptions"] = {key: bool(value) for key, value in assumptions.items()}
         return node
     try:
         constant = _CONSTANT_NAMES.get(expr)
@@ -445,8 +445,8 @@ def _decode_float(node: dict, where: str, limits: Limits) -> sympy.Float:
                    {"mantissa", "exponent", "precision"})
     mantissa = _decode_int(node["mantissa"], where + ".mantissa", limits)
     exponent, precision = node["exponent"], node["precision"]
-    if type(exponent) is not int or abs(exponent) > 2**40:
-        raise FormatError(f"{where}.exponent: expected an integer of magnitude at most 2**40, got {_show(exponent)}")
+    if type(exponent) is not int:
+        raise FormatError(f"{where}.exponent: expected an integer, got {_show(exponent)}")
     if type(precision) is not int or not 1 <= precision <= 4 * limits.max_number_length:
         raise FormatError(f"{where}.precision: expected a number of bits in 1..{4 * limits.max_number_length}, "
                           f"got {_show(precision)}")
