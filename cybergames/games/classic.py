@@ -323,13 +323,15 @@ def public_goods(n: int = 3, multiplier: Any = 2, cost: Any = 1) -> NormalFormGa
     return NormalFormGame(arrays, actions=[("C", "D")] * n)
 
 
+# sympy leaves ``P + 3 > P + 3 + a`` unevaluated even for positive ``a``; comparing the
+# expanded difference with zero lets it decide such conditions from the assumptions.
 def _gt(a: Any, b: Any) -> Any:
     if isinstance(a, sympy.Basic) or isinstance(b, sympy.Basic):
-        return sympy.StrictGreaterThan(a, b)
+        return sympy.StrictGreaterThan(sympy.expand(_numbers.to_sympy(a) - _numbers.to_sympy(b)), 0)
     return a > b
 
 
 def _ge(a: Any, b: Any) -> Any:
     if isinstance(a, sympy.Basic) or isinstance(b, sympy.Basic):
-        return sympy.GreaterThan(a, b)
+        return sympy.GreaterThan(sympy.expand(_numbers.to_sympy(a) - _numbers.to_sympy(b)), 0)
     return a >= b
