@@ -1,0 +1,134 @@
+"""Shared by the solvers: argument checks and the construction of checked equilibria."""
+
+from __future__ import annotations
+
+import math
+import numbers
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+
+from .. import _numbers
+from .._numbers import FLOAT
+from ..errors import GameError, ParameterError
+from ..games import _profiles
+from ..games.normal_form import NormalFormGame
+from .result import Equilibrium
+
+
+class NotAnEquilibrium(ArithmeticError):
+    """A candidate failed the best-response check (internal: the caller falls back or reports a bug)."""
+
+
+def check_game(game: Any, function: str) -> NormalFormGame:
+    """``game`` if it is a numeric :class:`NormalFormGame`; a :class:`GameError` otherwise."""
+    if not isinstance(game, NormalFormGame):
+        raise GameError(f"game: {function} expected a NormalFormGame, got {type(game).__name__} {game!r:.80}")
+    if game.is_symbolic:
+        symbols = ", ".join(sorted(str(s) for s in game.free_symbols))
+        raise GameError(f"game: {function} needs numeric payoffs, but this game depends on the symbols "
+                        f"{symbols}; substitute numbers first with game.subs(...)")
+    return game
+
+
+def check_tol(tol: Any) -> float:
+    """``tol`` as a float in (0, 1); a :class:`ParameterError` otherwise."""
+    if isinstance(tol, (bool, np.bool_)) or not isinstance(tol, numbers.Real):
+        raise ParameterError(f"tol: expected a positive number below 1, got {tol!r}")
+    value = float(tol)
+    if not math.isfinite(value) or not 0 < value < 1:
+        raise ParameterError(f"tol: expected a positive number below 1, got {tol!r}")
+    return value
+
+
+def check_flag(value: Any, name: str) -> bool:
+    """A bool argument; a :class:`ParameterError` for anything else."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise ParameterError(f"{name}: expected True or False, got {value!r}")
+    return bool(value)
+
+
+def _action_values(payoff: np.ndarray, strategies: Sequence[np.ndarray], i: int) -> np.ndarray:
+    """The payoff of each of player ``i``'s actions against the others' mixed actions."""
+    pure = [np.flatnonzero(s) for s in strategies]
+    if all(len(p) == 1 for j, p in enumerate(pure) if j != i):
+        index = tuple(slice(None) if j == i else int(p[0]) for j, p in enumerate(pure))
+        return payoff[index]
+    return _profiles.action_payoffs(payoff, [None if j == i else s for j, s in enumerate(strategies)], i)
+
+
+def equilibrium(game: NormalFormGame, strategies: Sequence[np.ndarray], tol: float) -> Equilibrium:
+    """The :class:`Equilibrium` of ``strategies`` in ``game``, after checking every best response.
+
+    Exact games must have gains exactly 0; float games gains at most
+    ``tol * max(1, |best|)``. Raises :class:`NotAnEquilibrium` otherwise.
+    """
+    is_float = game.kind == FLOAT
+    stored = []
+    for vector in strategies:
+        if is_float:
+            array = np.array(vector, dtype=float)
+        else:
+            array = np.empty(len(vector), dtype=object)
+            array[:] = [_numbers.simplify_exact(Fraction(v)) if not isinstance(v, int) else v
+                        for v in vector]
+        array.flags.writeable = False
+        stored.append(array)
+    payoffs, gains, support = [], [], []
+    for i, payoff in enumerate(game.payoffs):
+        values = _action_values(payoff, stored, i)
+        value = values.dot(stored[i])
+        best = values.max()
+        gain = best - value
+        if is_float:
+            value, gain = float(value), float(gain)
+            if gain > game_tolerance(best, tol):
+                raise NotAnEquilibrium(f"player {i} gains {gain} by deviating")
+        else:
+            value, gain = _numbers.simplify_exact(Fraction(value)), _numbers.simplify_exact(Fraction(gain))
+            if gain != 0:
+                raise NotAnEquilibrium(f"player {i} gains {gain} by deviating")
+        payoffs.append(value)
+        gains.append(gain)
+        support.append(tuple(label for label, p in zip(game.actions[i], stored[i]) if p > 0))
+    return Equilibrium(tuple(stored), tuple(payoffs), tuple(gains), tuple(support), game)
+
+
+def game_tolerance(best: Any, tol: float) -> float:
+    """The slack of a float best-response comparison: ``tol * max(1, |best|)``."""
+    return tol * max(1.0, abs(float(best)))
+
+
+def float_bimatrix_equilibria(game: NormalFormGame, xs: Sequence[np.ndarray], ys: Sequence[np.ndarray],
+                              pairs: Sequence[tuple[int, int]], tol: float) -> list[Equilibrium]:
+    """The equilibria ``(xs[i], ys[j])`` of a float two-player game, checked all at once.
+
+    The same checks as :func:`equilibrium`, vectorised over the pairs. Raises
+    :class:`NotAnEquilibrium` if some pair is not a mutual best response.
+    """
+    A, B = game.payoffs
+    if not pairs:
+        return []
+    X = np.array(xs, dtype=float)
+    Y = np.array(ys, dtype=float)
+    for array in (X, Y):
+        array.flags.writeable = False
+    rows = np.array([i for i, _ in pairs])
+    cols = np.array([j for _, j in pairs])
+    against_y = (Y @ A.T)[cols]          # row player's payoff of each action
+    against_x = (X @ B)[rows]            # column player's payoff of each action
+    value_1 = np.einsum("ek,ek->e", X[rows], against_y)
+    value_2 = np.einsum("ek,ek->e", against_x, Y[cols])
+    best_1, best_2 = against_y.max(axis=1), against_x.max(axis=1)
+    gain_1, gain_2 = best_1 - value_1, best_2 - value_2
+    limit_1 = tol * np.maximum(1.0, np.abs(best_1))
+    limit_2 = tol * np.maximum(1.0, np.abs(best_2))
+    if (gain_1 > limit_1).any() or (gain_2 > limit_2).any():
+        raise NotAnEquilibrium("a float vertex pair is not a mutual best response")
+    labels = [np.array(a, dtype=object) for a in game.actions]
+    supports_x = [tuple(labels[0][X[i] > 0]) for i in range(len(X))]
+    supports_y = [tuple(labels[1][Y[j] > 0]) for j in range(len(Y))]
+    return [Equilibrium((X[i], Y[j]), (float(value_1[e]), float(value_2[e])), (float(gain_1[e]), float(gain_2[e])),
+                        (supports_x[i], supports_y[j]), game)
+            for e, (i, j) in enumerate(pairs)]

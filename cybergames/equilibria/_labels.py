@@ -1,0 +1,104 @@
+"""Label sets as integer bitmasks, and the vectorised operations on them.
+
+A vertex of a best-response polytope carries the set of its *labels*: the
+indices of the inequalities that are tight there (von Stengel 2007, sec. 3.3).
+With ``L`` labels in all, a label set is stored as the integer
+:math:`\\sum_{l \\in \\text{set}} 2^l`: an ``int64`` when ``L <= 62`` (the usual
+case, so that numpy sorts and compares them) and a Python ``int`` in an object
+array beyond that.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: The most labels an int64 bitmask holds (bit 63 is the sign).
+INT64_LABELS = 62
+
+
+def pack(labels: np.ndarray) -> np.ndarray:
+    """The rows of a boolean ``(V, L)`` matrix as bitmasks (bit ``l`` is column ``l``)."""
+    rows, size = labels.shape
+    if size <= INT64_LABELS:
+        weights = np.left_shift(np.int64(1), np.arange(size, dtype=np.int64))
+        return (labels.astype(np.int64) * weights).sum(axis=1, dtype=np.int64) if rows else \
+            np.zeros(0, dtype=np.int64)
+    out = np.empty(rows, dtype=object)
+    out[:] = [sum(1 << int(l) for l in np.flatnonzero(row)) for row in labels]
+    return out
+
+
+def full_mask(size: int, like: np.ndarray):
+    """The bitmask of all ``size`` labels, of the same kind as ``like`` (int64 or Python int)."""
+    value = (1 << size) - 1
+    return np.int64(value) if like.dtype != object else value
+
+
+def popcount(bits: np.ndarray) -> np.ndarray:
+    """The number of set bits of each bitmask."""
+    if bits.dtype != object:
+        return np.bitwise_count(bits).astype(np.int64)
+    return np.array([int(b).bit_count() for b in bits.ravel()], dtype=np.int64).reshape(bits.shape)
+
+
+def closed_under_pivoting(labels: np.ndarray, dimension: int) -> bool:
+    """Whether simple vertices with these label sets are *all* the vertices of their polytope.
+
+    ``labels`` is the boolean ``(V, L)`` matrix of the vertices found. In a
+    *simple* polytope of dimension ``d`` every vertex has exactly ``d`` labels,
+    and dropping any one of them leads along an edge to exactly one
+    neighbouring vertex, which has the ``d - 1`` remaining labels and one new
+    one. So every set "a vertex's labels less one" is shared by exactly two
+    vertices: the ends of that edge. If the vertices found are distinct, each
+    has exactly ``d`` labels, and each such set occurs exactly twice among
+    them, the found set is closed under moving to neighbours; the graph of a
+    polytope being connected, it holds every vertex.
+
+    The caller must make sure the label sets are exact (computed in exact
+    arithmetic), or accept the float tolerance that produced them.
+    """
+    rows = labels.shape[0]
+    if rows == 0 or (labels.sum(axis=1) != dimension).any():
+        return False
+    bits = pack(labels)
+    if np.unique(bits).size != rows:
+        return False
+    where = np.nonzero(labels)[1].reshape(rows, dimension)
+    if bits.dtype != object:
+        single = np.left_shift(np.int64(1), where.astype(np.int64))
+    else:
+        single = np.empty(where.shape, dtype=object)
+        single[...] = [[1 << int(l) for l in row] for row in where]
+    keys = np.sort((bits[:, None] ^ single).ravel())
+    if keys.size % 2:
+        return False
+    first, second = keys[0::2], keys[1::2]
+    return bool((first == second).all() and (second[:-1] != first[1:]).all())
+
+
+def complementary_pairs(bits_p: np.ndarray, bits_q: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Indices ``(i, j)`` with ``bits_p[i] | bits_q[j]`` equal to all ``size`` labels.
+
+    When every label set of one side has exactly its polytope's dimension (a
+    nondegenerate game) the partner of ``bits_p[i]`` must be its complement,
+    found by binary search; call :func:`covering_pairs` otherwise.
+    """
+    full = full_mask(size, bits_p)
+    if bits_p.size == 0 or bits_q.size == 0:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    wanted = full ^ bits_p
+    order = np.argsort(bits_q, kind="stable")
+    ordered = bits_q[order]
+    position = np.searchsorted(ordered, wanted)
+    position = np.minimum(position, ordered.size - 1)
+    hit = ordered[position] == wanted
+    return np.flatnonzero(hit), order[position[hit]]
+
+
+def covering_pairs(bits_p: np.ndarray, bits_q: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Indices ``(i, j)`` with ``bits_p[i] | bits_q[j]`` equal to all ``size`` labels (any game)."""
+    full = full_mask(size, bits_p)
+    if bits_p.size == 0 or bits_q.size == 0:
+        return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    covered = (bits_p[:, None] | bits_q[None, :]) == full
+    return np.nonzero(covered)

@@ -1,0 +1,98 @@
+r"""Float vertex enumeration of a best-response polytope by polar duality and qhull.
+
+The polytopes are :math:`\{z \in \mathbb{R}^d : z \ge 0,\ M z \le 1\}` with a
+positive ``k x d`` matrix :math:`M` (bounded, with the origin a vertex). Write
+them as :math:`G z \le h` with :math:`G = \binom{-I}{M}`, :math:`h =
+\binom{0}{1}`, move an interior point :math:`z_0` to the origin, :math:`G w \le s
+= h - G z_0` with :math:`s > 0`, and take the points :math:`g_r / s_r`. Their
+convex hull is the polar polytope: each of its facets :math:`\{p : v \cdot p =
+1\}` is a vertex :math:`v` of the translated polytope, and the points on the
+facet are the constraints tight at :math:`v` (Ziegler 1995, *Lectures on
+Polytopes*, sec. 2.3). ``scipy.spatial.ConvexHull`` (qhull) computes all
+facets at once, which is why this is fast.
+
+Tight constraints are recomputed from the vertex coordinates with a tolerance
+rather than read off qhull's (triangulated) simplices, so that a degenerate
+vertex, which qhull reports as several simplices, gets all its labels and
+appears once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.spatial import ConvexHull, QhullError
+
+from . import _labels
+
+
+class PolytopeError(ArithmeticError):
+    """The float enumeration cannot be trusted (internal: the caller falls back to exact arithmetic)."""
+
+
+def normalised(matrix: np.ndarray) -> np.ndarray:
+    """``matrix`` moved by a positive affine map into ``[1, 2]`` (labels are unchanged by it)."""
+    low, high = float(matrix.min()), float(matrix.max())
+    if high == low:
+        return np.ones(matrix.shape)
+    return 1.0 + (matrix - low) / (high - low)
+
+
+def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """The vertices of ``{z >= 0 : matrix @ z <= 1}`` and their tight constraints.
+
+    Parameters
+    ----------
+    matrix : ndarray of float, shape (k, d)
+        Positive entries (use :func:`normalised`).
+    tol : float
+        A constraint is tight when its normalised slack is at most ``tol``.
+
+    Returns
+    -------
+    coordinates : ndarray, shape (V, d)
+    tight : ndarray of bool, shape (V, d + k)
+        Columns ``0..d-1`` are the constraints ``z_r >= 0``, then the rows of ``matrix``.
+        One row per distinct tight set (a vertex is determined by its tight set).
+
+    Raises
+    ------
+    PolytopeError
+        If qhull fails or returns a point that is not in the polytope.
+    """
+    k, d = matrix.shape
+    if d == 1:
+        return _segment(matrix[:, 0], tol)
+    scale = 0.5 / matrix.sum(axis=1).max()
+    centre = np.full(d, scale)
+    constraints = np.vstack([-np.eye(d), matrix])
+    slack = np.concatenate([np.full(d, scale), 1.0 - matrix @ centre])
+    points = constraints / slack[:, None]
+    try:
+        # scipy's default options ("Qx" above 4-d, "Qt" always) plus "Q5": skip the final
+        # correction of outer planes, which only bounds qhull's own precision report; the
+        # labels are recomputed below with a tolerance and certified by the caller.
+        hull = ConvexHull(points, qhull_options="Qx Q5" if d > 4 else "Q5")
+    except (QhullError, ValueError) as exc:
+        raise PolytopeError(str(exc)) from exc
+    equations = hull.equations
+    offsets = -equations[:, -1]
+    if (offsets <= 0).any():
+        raise PolytopeError("a facet of the polar polytope passes through the interior point")
+    translated = equations[:, :-1] / offsets[:, None]
+    normalised_slack = 1.0 - translated @ points.T
+    if (normalised_slack < -tol * 10).any():
+        raise PolytopeError("qhull returned a point outside the polytope")
+    tight = normalised_slack <= tol
+    bits = _labels.pack(tight)
+    _, first = np.unique(bits, return_index=True)
+    first.sort()
+    return translated[first] + centre, tight[first]
+
+
+def _segment(column: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """The one-dimensional case ``{z >= 0 : column * z <= 1}``: the vertices 0 and ``1 / max``."""
+    top = column.max()
+    tight = np.zeros((2, 1 + column.size), dtype=bool)
+    tight[0, 0] = True
+    tight[1, 1:] = column >= top * (1 - tol)
+    return np.array([[0.0], [1.0 / top]]), tight

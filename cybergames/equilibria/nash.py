@@ -1,0 +1,149 @@
+r"""Nash equilibria of normal-form games: :func:`nash_equilibria`.
+
+Two-player games get *all* their equilibria (the extreme ones and the maximal
+Nash subsets when the game is degenerate) by vertex enumeration
+(:mod:`.vertex_enumeration`); games with other numbers of players get their
+pure equilibria (:mod:`.pure`). Every equilibrium is checked to be a mutual
+best response before it is returned.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .._numbers import DEFAULT_TOL, FLOAT
+from ..games.normal_form import NormalFormGame
+from . import vertex_enumeration
+from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_bimatrix_equilibria
+from ._components import maximal_bicliques
+from ._polytope import PolytopeError
+from .pure import pure_equilibria
+from .result import Equilibrium, EquilibriumSet, NashSubset
+
+__all__ = ["nash_equilibria"]
+
+
+def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> EquilibriumSet:
+    r"""The Nash equilibria of a game, each checked and carrying its certificate.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        A numeric game: exact (int, Fraction) or float payoffs.
+    tol : float, optional
+        Float games only: the tolerance of label and best-response tests (a
+        payoff within ``tol * max(1, |best|)`` of the best counts as best).
+        Exact games are solved exactly.
+
+    Returns
+    -------
+    EquilibriumSet
+        A tuple of :class:`Equilibrium`, pure ones first. For two players it
+        holds every equilibrium (``complete=True``); if the game is degenerate
+        (``degenerate=True``) its equilibria may form continua, and the tuple
+        holds their extreme points while ``components`` lists the maximal Nash
+        subsets they span. For one or three and more players it holds the pure
+        equilibria only (``complete=False``).
+
+    Raises
+    ------
+    GameError
+        If ``game`` is not a :class:`NormalFormGame` or has symbolic payoffs
+        (substitute numbers with ``game.subs(...)`` first).
+    ParameterError
+        If ``tol`` is not a number in (0, 1).
+
+    Notes
+    -----
+    A pair of vertices :math:`(x, y) \ne (0, 0)` of the best-response
+    polytopes :math:`P = \{x \ge 0 : B^\top x \le 1\}` and :math:`Q = \{y \ge 0
+    : A y \le 1\}` whose tight constraints cover all ``m + n`` labels is,
+    normalised, an equilibrium; these pairs are exactly the extreme equilibria.
+    Float games are enumerated with qhull and certified nondegenerate by the
+    pivoting test; exact games re-solve the float vertices in integer
+    arithmetic and certify them the same way; a degenerate game (or a failed
+    check) goes to an exact double-description enumeration. See
+    :doc:`/explanation/stage-game-equilibria`.
+
+    References
+    ----------
+    von Stengel, "Computing equilibria for two-person games", *Handbook of Game
+    Theory* 3 (2002), ch. 45, sec. 3. Avis, Rosenberg, Savani & von Stengel,
+    "Enumeration of Nash equilibria for two-player games", *Economic Theory* 42
+    (2010).
+
+    Examples
+    --------
+    >>> from cybergames import battle_of_the_sexes, nash_equilibria
+    >>> for eq in nash_equilibria(battle_of_the_sexes()):
+    ...     print(eq)
+    Equilibrium(strategies=([1, 0], [1, 0]), payoffs=(3, 2), gains=(0, 0))
+    Equilibrium(strategies=([0, 1], [0, 1]), payoffs=(2, 3), gains=(0, 0))
+    Equilibrium(strategies=([3/5, 2/5], [2/5, 3/5]), payoffs=(6/5, 6/5), gains=(0, 0))
+
+    A degenerate game: the column player is indifferent, so the row player's
+    ``Up`` with any mix of ``Left`` and ``Right`` is an equilibrium. The
+    extreme equilibria are listed and the segment between them is a Nash subset:
+
+    >>> from cybergames import NormalFormGame
+    >>> game = NormalFormGame([[[1, 1], [0, 0]], [[1, 1], [0, 0]]], actions=[["Up", "Down"], ["Left", "Right"]])
+    >>> equilibria = nash_equilibria(game)
+    >>> equilibria.degenerate, [eq.profile for eq in equilibria]
+    (True, [('Up', 'Left'), ('Up', 'Right')])
+    >>> equilibria.components
+    (NashSubset(actions=(([1, 0]), ([1, 0], [0, 1]))),)
+    """
+    check_game(game, "nash_equilibria")
+    tol = check_tol(tol)
+    if game.num_players != 2:
+        return pure_equilibria(game, tol=tol)
+    try:
+        enumeration = vertex_enumeration.fast_enumeration(game, tol)
+        return _assemble(game, enumeration, tol)
+    except (PolytopeError, NotAnEquilibrium):
+        pass
+    enumeration = vertex_enumeration.fallback_enumeration(game)
+    try:
+        return _assemble(game, enumeration, tol)
+    except NotAnEquilibrium as exc:  # pragma: no cover - exact enumeration is exact
+        raise ArithmeticError(f"internal error: the exact enumeration produced a non-equilibrium ({exc})") from exc
+
+
+def _sort_key(x: Any, y: Any) -> tuple:
+    """Pure equilibria first, then by supports, then by decreasing probabilities."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    supports = tuple(np.flatnonzero(x > 0).tolist()), tuple(np.flatnonzero(y > 0).tolist())
+    return (len(supports[0]) + len(supports[1]), supports, tuple((-x).tolist()), tuple((-y).tolist()))
+
+
+def _assemble(game: NormalFormGame, enumeration: vertex_enumeration.Enumeration, tol: float) -> EquilibriumSet:
+    """Build, check and order the equilibria and the Nash subsets of an enumeration."""
+    xs, ys = enumeration.actions
+    pairs = sorted(enumeration.pairs, key=lambda p: _sort_key(xs[p[0]], ys[p[1]]))
+    if game.kind == FLOAT:
+        built = dict(zip(pairs, float_bimatrix_equilibria(game, xs, ys, pairs, tol)))
+    else:
+        built = {(i, j): equilibrium(game, (xs[i], ys[j]), tol) for i, j in pairs}
+    if enumeration.degenerate:
+        bicliques = maximal_bicliques(pairs)
+    else:
+        bicliques = [((i,), (j,)) for i, j in pairs]
+    order = {pair: k for k, pair in enumerate(pairs)}
+    components = []
+    for left, right in bicliques:
+        members = sorted(((i, j) for i in left for j in right), key=order.__getitem__)
+        components.append(NashSubset(
+            actions=(tuple(built[(i, right[0])].strategies[0] for i in left),
+                     tuple(built[(left[0], j)].strategies[1] for j in right)),
+            equilibria=tuple(built[p] for p in members)))
+    components.sort(key=lambda c: order[_pair_of(c, built)])
+    return EquilibriumSet(tuple(built[p] for p in pairs), game=game, method=enumeration.method,
+                          exact=game.kind != FLOAT, complete=True, degenerate=enumeration.degenerate,
+                          components=tuple(components))
+
+
+def _pair_of(component: NashSubset, built: dict) -> tuple[int, int]:
+    first = component.equilibria[0]
+    return next(pair for pair, eq in built.items() if eq is first)

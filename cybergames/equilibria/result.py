@@ -1,0 +1,271 @@
+r"""What :func:`~cybergames.equilibria.nash_equilibria` returns, and how it is re-checked.
+
+An :class:`Equilibrium` carries its certificate: each player's payoff and
+*best-deviation gain*
+
+.. math:: g_i = \max_{a_i \in A_i} u_i(a_i, \sigma_{-i}) - u_i(\sigma),
+
+which is never negative and is zero exactly when :math:`\sigma_i` is a best
+response. ``verify(eq)`` recomputes the gains from the game with the game's
+own payoff methods, independently of the solver.
+
+An :class:`EquilibriumSet` is a tuple of equilibria that also records how it was
+computed and what it covers (``complete``, ``degenerate``, ``components``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from .. import _numbers
+from .._numbers import DEFAULT_TOL, FLOAT
+from .._verify import Verification, verify
+from ..games.normal_form import NormalFormGame
+
+__all__ = ["Equilibrium", "EquilibriumSet", "NashSubset"]
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, Fraction):
+        return str(_numbers.simplify_exact(value))
+    if isinstance(value, (float, np.floating)):
+        return f"{float(value):.6g}"
+    return str(value)
+
+
+def _show_vector(values: Any) -> str:
+    return "[" + ", ".join(_show(v) for v in values) + "]"
+
+
+@dataclass(frozen=True, eq=False)
+class Equilibrium:
+    r"""A Nash equilibrium of a normal-form game, with its certificate.
+
+    Attributes
+    ----------
+    strategies : tuple of ndarray
+        One read-only 1-D array per player: the probability of each action, in
+        action order (object arrays of int/Fraction for exact games, float64
+        for float games).
+    payoffs : tuple
+        Each player's expected payoff :math:`u_i(\sigma)`.
+    gains : tuple
+        Each player's best-deviation gain :math:`\max_a u_i(a, \sigma_{-i}) -
+        u_i(\sigma)`: exactly 0 in exact games, at most the tolerance in float
+        games.
+    support : tuple of tuple of str
+        Each player's actions played with positive probability.
+    game : NormalFormGame
+        The game (not shown in the repr); ``cybergames.verify(eq)`` re-checks against it.
+
+    Examples
+    --------
+    >>> from cybergames import matching_pennies, nash_equilibria, verify
+    >>> (eq,) = nash_equilibria(matching_pennies())
+    >>> eq
+    Equilibrium(strategies=([1/2, 1/2], [1/2, 1/2]), payoffs=(0, 0), gains=(0, 0))
+    >>> eq.support, eq.is_pure, bool(verify(eq))
+    ((('Heads', 'Tails'), ('Heads', 'Tails')), False, True)
+    """
+
+    strategies: tuple
+    payoffs: tuple
+    gains: tuple
+    support: tuple
+    game: NormalFormGame = field(repr=False)
+
+    @property
+    def is_pure(self) -> bool:
+        """Whether every player plays a single action."""
+        return all(len(s) == 1 for s in self.support)
+
+    @property
+    def profile(self) -> tuple[str, ...] | None:
+        """The pure profile (action labels) of a pure equilibrium; None for a mixed one."""
+        return tuple(s[0] for s in self.support) if self.is_pure else None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Equilibrium):
+            return NotImplemented
+        return (len(self.strategies) == len(other.strategies)
+                and all(a.shape == b.shape and all(x == y for x, y in zip(a, b))
+                        for a, b in zip(self.strategies, other.strategies))
+                and (self.game is other.game or self.game == other.game))
+
+    def __hash__(self) -> int:
+        return hash(tuple(tuple(s.tolist()) for s in self.strategies))
+
+    def __repr__(self) -> str:
+        strategies = ", ".join(_show_vector(s) for s in self.strategies)
+        payoffs = ", ".join(_show(v) for v in self.payoffs)
+        gains = ", ".join(_show(v) for v in self.gains)
+        return f"Equilibrium(strategies=({strategies}), payoffs=({payoffs}), gains=({gains}))"
+
+
+@dataclass(frozen=True, eq=False)
+class NashSubset:
+    """A maximal Nash subset of a two-player game: a product of extreme mixed actions.
+
+    Every pair ``(x, y)`` with ``x`` among ``actions[0]`` and ``y`` among
+    ``actions[1]`` is an (extreme) equilibrium, and so is every pair of convex
+    combinations of them: the subset is the product of the two convex hulls.
+    The equilibrium components of a degenerate game are unions of such subsets
+    (Avis, Rosenberg, Savani & von Stengel 2010, *Economic Theory* 42, sec. 3).
+
+    Attributes
+    ----------
+    actions : tuple of tuple of ndarray
+        Per player, the extreme mixed actions spanning the subset.
+    equilibria : tuple of Equilibrium
+        The extreme equilibria in the subset (all pairs), in the order of the set.
+    """
+
+    actions: tuple
+    equilibria: tuple = field(repr=False)
+
+    def __repr__(self) -> str:
+        shown = ", ".join("(" + ", ".join(_show_vector(v) for v in side) + ")" for side in self.actions)
+        return f"NashSubset(actions=({shown}))"
+
+
+class EquilibriumSet(tuple):
+    """A tuple of :class:`Equilibrium` that records how it was found and what it covers.
+
+    Attributes
+    ----------
+    game : NormalFormGame
+    method : str
+        ``"pure"`` (pure profiles only), ``"vertex enumeration"`` (float
+        vertex enumeration with qhull), ``"vertex enumeration, exact
+        re-solve"`` (float candidates re-solved and certified in exact
+        arithmetic) or ``"double description"`` (exact vertex enumeration).
+    exact : bool
+        Whether strategies and payoffs are exact numbers.
+    complete : bool
+        True when every equilibrium is listed (two-player games; for a
+        degenerate game, every *extreme* equilibrium, see ``components``);
+        False when only the pure equilibria were computed (games with other
+        than two players).
+    degenerate : bool or None
+        Whether the two-player game is degenerate (some mixed action with
+        support size k has more than k pure best responses); then the
+        equilibria listed are the extreme equilibria. None when not determined.
+    components : tuple of NashSubset
+        The maximal Nash subsets (two-player games; each equilibrium of a
+        nondegenerate game is its own subset). Empty when ``complete`` is False.
+
+    Examples
+    --------
+    >>> from cybergames import stag_hunt, nash_equilibria
+    >>> equilibria = nash_equilibria(stag_hunt())
+    >>> len(equilibria), equilibria.complete, equilibria.degenerate
+    (3, True, False)
+    >>> [eq.profile for eq in equilibria.pure]
+    [('Stag', 'Stag'), ('Hare', 'Hare')]
+    """
+
+    def __new__(cls, equilibria: Any = (), *, game: NormalFormGame, method: str, exact: bool,
+                complete: bool, degenerate: bool | None, components: tuple = ()) -> "EquilibriumSet":
+        self = super().__new__(cls, equilibria)
+        for name, value in (("game", game), ("method", method), ("exact", bool(exact)),
+                            ("complete", bool(complete)), ("degenerate", degenerate),
+                            ("components", tuple(components))):
+            object.__setattr__(self, name, value)
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"EquilibriumSet is immutable; cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"EquilibriumSet is immutable; cannot delete {name!r}")
+
+    def __reduce__(self):
+        attributes = {name: getattr(self, name) for name in _SET_FIELDS}
+        return (_rebuild, (tuple(self), attributes))
+
+    @property
+    def pure(self) -> tuple:
+        """The pure equilibria among those listed."""
+        return tuple(eq for eq in self if eq.is_pure)
+
+    def __repr__(self) -> str:
+        return (f"EquilibriumSet({tuple.__repr__(tuple(self))}, method={self.method!r}, "
+                f"exact={self.exact}, complete={self.complete}, degenerate={self.degenerate})")
+
+
+_SET_FIELDS = ("game", "method", "exact", "complete", "degenerate", "components")
+
+
+def _rebuild(items: tuple, attributes: dict) -> EquilibriumSet:
+    return EquilibriumSet(items, **attributes)
+
+
+# ---------------------------------------------------------------- verification
+def _tolerance(game: NormalFormGame, tol: float | None) -> float:
+    return DEFAULT_TOL if tol is None else float(tol)
+
+
+def _slack(game: NormalFormGame, best: Any, tol: float) -> Any:
+    """How far below the best payoff a float game may be (exact games: not at all)."""
+    return tol * max(1.0, abs(float(best))) if game.kind == FLOAT else 0
+
+
+@verify.register(Equilibrium)
+def _verify_equilibrium(eq: Equilibrium, *, tol: float | None = None) -> Verification:
+    """Re-check an equilibrium from its game: probabilities, support, payoffs and every player's gain."""
+    game, tol = eq.game, _tolerance(eq.game, tol)
+    failures: list[str] = []
+    checked = 0
+    try:
+        mixed = game.mixed_profile(list(eq.strategies), tol=tol)
+    except ValueError as exc:
+        return Verification(False, 1, (f"strategies: not a mixed profile of the game ({exc})",))
+    for i in range(game.num_players):
+        values = _profile_values(game, i, mixed)
+        best = max(values)
+        value = game.expected_payoffs(mixed)[i]
+        checked += 3
+        if best - value > _slack(game, best, tol):
+            failures.append(f"player {game.players[i]!r}: deviating gains {best - value}")
+        recorded_gain, recorded_value = eq.gains[i], eq.payoffs[i]
+        if game.kind == FLOAT:
+            if abs(recorded_value - value) > _slack(game, value, tol) or \
+                    abs(recorded_gain - (best - value)) > _slack(game, best, tol):
+                failures.append(f"player {game.players[i]!r}: recorded payoff/gain "
+                                f"{recorded_value!r}/{recorded_gain!r}, recomputed {value!r}/{best - value!r}")
+        elif recorded_value != value or recorded_gain != best - value:
+            failures.append(f"player {game.players[i]!r}: recorded payoff/gain {recorded_value!r}/"
+                            f"{recorded_gain!r}, recomputed {value!r}/{best - value!r}")
+        support = tuple(a for a, p in zip(game.actions[i], mixed[i]) if p > 0)
+        if support != tuple(eq.support[i]):
+            failures.append(f"player {game.players[i]!r}: recorded support {eq.support[i]}, actual {support}")
+    return Verification(not failures, checked, tuple(failures))
+
+
+def _profile_values(game: NormalFormGame, i: int, mixed: tuple) -> list:
+    others = [None if j == i else m for j, m in enumerate(mixed)]
+    return list(game.action_payoffs(i, others))
+
+
+@verify.register(EquilibriumSet)
+def _verify_set(equilibria: EquilibriumSet, *, tol: float | None = None) -> Verification:
+    """Re-check every equilibrium, and that each Nash subset's pairs are listed equilibria."""
+    failures: list[str] = []
+    checked = 0
+    for k, eq in enumerate(equilibria):
+        if eq.game is not equilibria.game and eq.game != equilibria.game:
+            failures.append(f"equilibrium {k}: belongs to another game")
+        result = verify(eq, tol=tol)
+        checked += result.checked
+        failures += [f"equilibrium {k}: {f}" for f in result.failures]
+    listed = set(equilibria)
+    for k, subset in enumerate(equilibria.components):
+        checked += 1
+        pairs = len(subset.actions[0]) * len(subset.actions[1]) if len(subset.actions) == 2 else None
+        if pairs != len(subset.equilibria) or any(eq not in listed for eq in subset.equilibria):
+            failures.append(f"component {k}: its extreme equilibria are not all listed")
+    return Verification(not failures, checked, tuple(failures))

@@ -1,0 +1,171 @@
+r"""All equilibria of a two-player game by enumerating the vertices of its best-response polytopes.
+
+Let :math:`A, B` be the ``m x n`` payoff matrices of the row and column player,
+moved by a positive affine map so that every entry is positive (this changes no
+best response). Von Stengel's best-response polytopes are
+
+.. math::
+
+    P = \{x \in \mathbb{R}^m : x \ge 0,\ B^\top x \le 1\}, \qquad
+    Q = \{y \in \mathbb{R}^n : A y \le 1,\ y \ge 0\}.
+
+Label the ``m + n`` inequalities ``0..m-1`` (row actions: :math:`x_i \ge 0` in
+:math:`P`, :math:`(Ay)_i \le 1` in :math:`Q`) and ``m..m+n-1`` (column
+actions: :math:`(B^\top x)_j \le 1` in :math:`P`, :math:`y_j \ge 0` in
+:math:`Q`). A vertex pair :math:`(x, y) \ne (0, 0)` whose labels together are
+all ``m + n`` labels is an equilibrium after normalising :math:`x / \sum x, y
+/ \sum y`: every action is either unplayed or a best response. Conversely every
+extreme equilibrium arises this way (von Stengel 2007, "Equilibrium computation
+for two-player games in strategic and extensive form", in *Algorithmic Game
+Theory*, ch. 3, Thm 3.4; von Stengel 2002, *Handbook of Game Theory* 3, ch. 45).
+
+Three routes, tried in this order:
+
+* **float** games: vertices by qhull (:mod:`._polytope`); if every vertex has
+  exactly ``dim`` labels and they pass the pivoting certificate
+  (:func:`._labels.closed_under_pivoting`) the game is nondegenerate, each
+  vertex has a unique complementary partner, found by binary search;
+* **exact** games: the float vertices' label sets are re-solved in integer
+  arithmetic (:mod:`._exact`); if every one is exactly a simple vertex and the
+  certificate holds on the exact label sets, the enumeration is complete;
+* otherwise (a degenerate game, or any check failing): exact vertex
+  enumeration by the double description method (:mod:`._double_description`),
+  on the exact payoffs, or on the exact rationals a float game stores. Pairs
+  are matched by OR-ing label masks, and the maximal Nash subsets are computed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import numpy as np
+
+from .._numbers import FLOAT
+from ..games.normal_form import NormalFormGame
+from . import _double_description, _exact, _labels, _polytope
+from ._polytope import PolytopeError
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """The raw outcome of a vertex enumeration (internal).
+
+    ``actions[p]`` lists player ``p``'s extreme mixed actions (the normalised
+    non-zero vertices that occur in some equilibrium); ``pairs`` the
+    equilibria as index pairs into them.
+    """
+
+    actions: tuple
+    pairs: tuple
+    degenerate: bool
+    method: str
+
+
+def _q_labels(tight: np.ndarray, n: int) -> np.ndarray:
+    """Tight sets of Q (sign constraints of y first, then the rows of A) in label order."""
+    return np.concatenate([tight[:, n:], tight[:, :n]], axis=1)
+
+
+def _nonzero(labels: np.ndarray, first: int, count: int) -> np.ndarray:
+    """Rows whose labels do not include all of ``first .. first+count-1`` (those are the origin)."""
+    return ~labels[:, first:first + count].all(axis=1)
+
+
+def _match(labels_p: np.ndarray, labels_q: np.ndarray, m: int, n: int, simple: bool):
+    keep_p = np.flatnonzero(_nonzero(labels_p, 0, m))
+    keep_q = np.flatnonzero(_nonzero(labels_q, m, n))
+    bits_p, bits_q = _labels.pack(labels_p[keep_p]), _labels.pack(labels_q[keep_q])
+    matcher = _labels.complementary_pairs if simple else _labels.covering_pairs
+    i, j = matcher(bits_p, bits_q, m + n)
+    return keep_p[i], keep_q[j]
+
+
+def _collect(points_p, points_q, i: np.ndarray, j: np.ndarray, normalise) -> tuple[tuple, tuple]:
+    """Distinct vertices used by the pairs, normalised, and the pairs re-indexed to them."""
+    used_p, index_i = np.unique(i, return_inverse=True)
+    used_q, index_j = np.unique(j, return_inverse=True)
+    actions = (tuple(normalise(points_p, k) for k in used_p), tuple(normalise(points_q, k) for k in used_q))
+    return actions, tuple(zip(index_i.tolist(), index_j.tolist()))
+
+
+def _float_normalise(points: np.ndarray, k: int) -> np.ndarray:
+    row = np.maximum(points[k], 0.0)
+    return row / row.sum()
+
+
+def _exact_normalise(points: np.ndarray, k: int) -> list:
+    return _exact.normalised_rows(points[k:k + 1])[0]
+
+
+def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
+    """Vertex enumeration of a float game with qhull; PolytopeError unless provably nondegenerate."""
+    m, n = A.shape
+    points_p, labels_p = _polytope.vertices(_polytope.normalised(B).T, tol)
+    points_q, tight_q = _polytope.vertices(_polytope.normalised(A), tol)
+    labels_q = _q_labels(tight_q, n)
+    if not (_labels.closed_under_pivoting(labels_p, m) and _labels.closed_under_pivoting(labels_q, n)):
+        raise PolytopeError("the float vertices are degenerate or incomplete")
+    i, j = _match(labels_p, labels_q, m, n, simple=True)
+    # an unplayed action is exactly 0, not qhull's rounding of it
+    points_p = np.where(labels_p[:, :m], 0.0, points_p)
+    points_q = np.where(labels_q[:, m:], 0.0, points_q)
+    actions, pairs = _collect(points_p, points_q, i, j, _float_normalise)
+    return Enumeration(actions, pairs, False, "vertex enumeration")
+
+
+def resolved_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
+    """Exact games: float candidates, exact re-solve, exact certificate; PolytopeError if any step fails."""
+    m, n = A.shape
+    float_a = np.array(A, dtype=float)
+    float_b = np.array(B, dtype=float)
+    _, tight_p = _polytope.vertices(_polytope.normalised(float_b).T, tol)
+    _, tight_q = _polytope.vertices(_polytope.normalised(float_a), tol)
+    if (tight_p.sum(axis=1) != m).any() or (tight_q.sum(axis=1) != n).any():
+        raise PolytopeError("degenerate (in float)")
+    exact_p = _exact.resolve(np.ascontiguousarray(B.T), tight_p)
+    exact_q = _exact.resolve(A, tight_q)
+    if exact_p is None or exact_q is None:
+        raise PolytopeError("a float vertex did not re-solve to an exact vertex")
+    if not (np.array_equal(exact_p[2], tight_p) and np.array_equal(exact_q[2], tight_q)):
+        raise PolytopeError("exact tight sets differ from the float ones")
+    labels_p, labels_q = exact_p[2], _q_labels(exact_q[2], n)
+    if not (_labels.closed_under_pivoting(labels_p, m) and _labels.closed_under_pivoting(labels_q, n)):
+        raise PolytopeError("the exact vertices are not closed under pivoting")
+    i, j = _match(labels_p, labels_q, m, n, simple=True)
+    actions, pairs = _collect(exact_p[0], exact_q[0], i, j, _exact_normalise)
+    return Enumeration(actions, pairs, False, "vertex enumeration, exact re-solve")
+
+
+def exact_enumeration(A: np.ndarray, B: np.ndarray, as_float: bool) -> Enumeration:
+    """Double description on positive integer matrices; handles degenerate games."""
+    m, n = A.shape
+    points_p, _, labels_p = _double_description.vertices(np.ascontiguousarray(B.T))
+    points_q, _, tight_q = _double_description.vertices(A)
+    labels_q = _q_labels(tight_q, n)
+    simple = bool((labels_p.sum(axis=1) == m).all() and (labels_q.sum(axis=1) == n).all())
+    if simple and not (_labels.closed_under_pivoting(labels_p, m) and _labels.closed_under_pivoting(labels_q, n)):
+        raise ArithmeticError("internal error: the double description missed a vertex")
+    i, j = _match(labels_p, labels_q, m, n, simple=simple)
+    if as_float:
+        def normalise(points, k):
+            return np.array([float(v) for v in _exact_normalise(points, k)])
+    else:
+        normalise = _exact_normalise
+    actions, pairs = _collect(points_p, points_q, i, j, normalise)
+    return Enumeration(actions, pairs, not simple, "double description")
+
+
+def fast_enumeration(game: NormalFormGame, tol: float) -> Enumeration:
+    """The first route for the game's number kind (raises PolytopeError when it does not apply)."""
+    A, B = game.payoffs
+    if game.kind == FLOAT:
+        return float_enumeration(A, B, tol)
+    return resolved_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), tol)
+
+
+def fallback_enumeration(game: NormalFormGame) -> Enumeration:
+    """The exact double description, for any two-player numeric game."""
+    A, B = game.payoffs
+    if game.kind == FLOAT:
+        return exact_enumeration(_exact.float_as_integer_matrix(A), _exact.float_as_integer_matrix(B), True)
+    return exact_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), False)
+
