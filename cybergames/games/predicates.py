@@ -114,24 +114,32 @@ class _Compare:
     def _slack(self, a: float, b: float) -> float:
         return self.tol * max(1.0, abs(a), abs(b))
 
+    @staticmethod
+    def _sign(a: Any, b: Any, relation: Callable[[Any], Any]) -> bool | None:
+        """Decide ``relation(a - b)`` (against 0) on the expanded, then the factored difference."""
+        difference = sympy.expand(_numbers.to_sympy(a) - _numbers.to_sympy(b))
+        decided = _numbers.truth(relation(difference))
+        if decided is None:                 # e.g. 2c - 2c/(d + 1) = 2cd/(d + 1) > 0 needs factoring
+            decided = _numbers.truth(relation(sympy.factor(sympy.together(difference))))
+        return decided
+
     def gt(self, a: Any, b: Any) -> bool | None:
         if self.kind == SYMBOLIC:
-            return _numbers.truth(sympy.expand(_numbers.to_sympy(a) - _numbers.to_sympy(b)) > 0)
+            return self._sign(a, b, lambda x: x > 0)
         if self.kind == FLOAT:
             return bool(a - b > self._slack(a, b))
         return bool(a > b)
 
     def ge(self, a: Any, b: Any) -> bool | None:
         if self.kind == SYMBOLIC:
-            return _numbers.truth(sympy.expand(_numbers.to_sympy(a) - _numbers.to_sympy(b)) >= 0)
+            return self._sign(a, b, lambda x: x >= 0)
         if self.kind == FLOAT:
             return bool(a - b >= -self._slack(a, b))
         return bool(a >= b)
 
     def eq(self, a: Any, b: Any) -> bool | None:
         if self.kind == SYMBOLIC:
-            difference = sympy.expand(_numbers.to_sympy(a) - _numbers.to_sympy(b))
-            return _numbers.truth(sympy.Eq(difference, 0))
+            return self._sign(a, b, lambda x: sympy.Eq(x, 0))
         if self.kind == FLOAT:
             return bool(abs(a - b) <= self._slack(a, b))
         return bool(a == b)
