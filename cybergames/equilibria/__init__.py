@@ -4,8 +4,14 @@
   enumeration, exact for exact games), the pure equilibria of other games;
   results are :class:`Equilibrium` objects in an :class:`EquilibriumSet`.
 * :func:`pure_equilibria`: the pure equilibria of any game, vectorised.
+* :func:`minmax` and :func:`maxmin`: punishment and security values by linear
+  programming (exact for exact games).
+* :func:`risk_dominant` and :func:`payoff_dominant`: Harsanyi–Selten selection
+  between the two strict equilibria of a 2x2 game.
 """
 
+from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
+from .minmax import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
 from .pure import pure_equilibria
 from .result import Equilibrium, EquilibriumSet, NashSubset
@@ -16,4 +22,12 @@ __all__ = [
     "Equilibrium",
     "EquilibriumSet",
     "NashSubset",
+    "minmax",
+    "maxmin",
+    "MinmaxResult",
+    "MaxminResult",
+    "risk_dominant",
+    "payoff_dominant",
+    "RiskDominance",
+    "PayoffDominance",
 ]

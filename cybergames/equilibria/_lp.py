@@ -1,0 +1,163 @@
+r"""The matrix-game linear programme behind minmax and maxmin, float and exact.
+
+For a payoff matrix :math:`M` (rows: the player's actions, columns: the
+opponents' pure profiles) the player's security level is
+
+.. math::
+
+    v = \max_{x \in \Delta} \min_b (x^\top M)_b = \min_{\rho \in \Delta} \max_a (M \rho)_a,
+
+the two sides being an LP and its dual (von Neumann's minimax theorem; Dantzig
+1951). A pair :math:`(x, \rho)` of distributions is a **certificate**: weak
+duality gives :math:`\min_b (x^\top M)_b \le v \le \max_a (M\rho)_a`, so when
+the two ends are equal both are optimal and equal to :math:`v`.
+
+Float matrices are solved by HiGHS through :func:`scipy.optimize.linprog`,
+which returns :math:`x` and, as the constraint marginals, :math:`\rho`. Exact
+matrices are solved in float first; the supports found are then re-solved in
+exact arithmetic (the equalising systems :math:`x_S^\top M_{ST} = v`,
+:math:`M_{ST}\rho_T = v`) and the certificate is checked exactly. When that
+fails (a degenerate optimum, say), sympy's exact simplex
+(:func:`sympy.solvers.simplex.linprog`) solves both programmes.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import scipy.optimize
+import sympy
+from sympy.solvers.simplex import linprog as sympy_linprog
+
+from .. import _numbers
+
+
+def float_solution(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Optimal ``(x, rho)`` of the float matrix game, or None if HiGHS fails."""
+    rows, cols = matrix.shape
+    low, high = float(matrix.min()), float(matrix.max())
+    if high == low:
+        x = np.zeros(rows)
+        x[0] = 1.0
+        rho = np.zeros(cols)
+        rho[0] = 1.0
+        return x, rho
+    scaled = (matrix - low) / (high - low)
+    cost = np.zeros(rows + 1)
+    cost[-1] = -1.0
+    upper = np.hstack([-scaled.T, np.ones((cols, 1))])
+    equal = np.zeros((1, rows + 1))
+    equal[0, :rows] = 1.0
+    bounds = [(0, None)] * rows + [(None, None)]
+    result = scipy.optimize.linprog(cost, A_ub=upper, b_ub=np.zeros(cols), A_eq=equal, b_eq=[1.0],
+                                    bounds=bounds, method="highs")
+    if result.status != 0:
+        return None
+    x = np.maximum(result.x[:rows], 0.0)
+    rho = np.maximum(-result.ineqlin.marginals, 0.0)
+    if x.sum() <= 0 or rho.sum() <= 0:
+        return None
+    return x / x.sum(), rho / rho.sum()
+
+
+def certificate_value(matrix: np.ndarray, x: Any, rho: Any) -> tuple[Any, Any]:
+    """``(min_b (x M)_b, max_a (M rho)_a)``: the bounds the pair proves on the value."""
+    return min(np.asarray(x).dot(matrix)), max(matrix.dot(np.asarray(rho)))
+
+
+def _solve_consistent(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
+    """A solution of ``matrix @ z = rhs`` (free variables 0), or None if there is none."""
+    rows = [list(r) + [b] for r, b in zip(matrix, rhs)]
+    width = len(matrix[0]) if matrix else 0
+    pivots: list[int] = []
+    r = 0
+    for c in range(width):
+        pivot = next((k for k in range(r, len(rows)) if rows[k][c] != 0), None)
+        if pivot is None:
+            continue
+        rows[r], rows[pivot] = rows[pivot], rows[r]
+        inverse = 1 / rows[r][c]
+        rows[r] = [v * inverse for v in rows[r]]
+        for k in range(len(rows)):
+            if k != r and rows[k][c] != 0:
+                factor = rows[k][c]
+                rows[k] = [a - factor * b for a, b in zip(rows[k], rows[r])]
+        pivots.append(c)
+        r += 1
+        if r == len(rows):
+            break
+    if any(row[-1] != 0 for row in rows[r:]):
+        return None
+    solution = [Fraction(0)] * width
+    for k, c in enumerate(pivots):
+        solution[c] = rows[k][-1]
+    return solution
+
+
+def _equalising(block: np.ndarray) -> list[Fraction] | None:
+    """Weights ``w`` (summing to one) on the rows of ``block`` making every column's ``w @ block`` equal."""
+    size, count = block.shape
+    system = [[Fraction(block[a, b]) for a in range(size)] + [Fraction(-1)] for b in range(count)]
+    system.append([Fraction(1)] * size + [Fraction(0)])
+    rhs = [Fraction(0)] * count + [Fraction(1)]
+    solution = _solve_consistent(system, rhs)
+    return None if solution is None else solution[:size]
+
+
+def _exact_from_supports(matrix: np.ndarray, x: np.ndarray, rho: np.ndarray, eps: float):
+    rows, cols = matrix.shape
+    support_x = np.flatnonzero(x > eps)
+    support_rho = np.flatnonzero(rho > eps)
+    block = matrix[np.ix_(support_x, support_rho)]
+    weights_x = _equalising(block)
+    weights_rho = _equalising(block.T)
+    if weights_x is None or weights_rho is None:
+        return None
+    exact_x = _vector(rows, support_x, weights_x)
+    exact_rho = _vector(cols, support_rho, weights_rho)
+    if any(v < 0 for v in exact_x) or any(v < 0 for v in exact_rho):
+        return None
+    return exact_x, exact_rho
+
+
+def _vector(size: int, support: np.ndarray, weights: list[Fraction]) -> np.ndarray:
+    vector = np.empty(size, dtype=object)
+    vector[...] = 0
+    for k, w in zip(support, weights):
+        vector[k] = _numbers.simplify_exact(w)
+    return vector
+
+
+def exact_solution(matrix: np.ndarray) -> tuple[Any, np.ndarray, np.ndarray]:
+    """``(value, x, rho)`` of an exact matrix game, certified: ``min(x M) == value == max(M rho)``."""
+    guess = float_solution(np.array(matrix, dtype=float))
+    if guess is not None:
+        for eps in (1e-9, 1e-6, 1e-12):
+            exact = _exact_from_supports(matrix, *guess, eps)
+            if exact is not None:
+                lower, upper = certificate_value(matrix, *exact)
+                if lower == upper:
+                    return _numbers.simplify_exact(Fraction(lower)), exact[0], exact[1]
+    return _sympy_solution(matrix)
+
+
+def _sympy_solution(matrix: np.ndarray) -> tuple[Any, np.ndarray, np.ndarray]:
+    """Both programmes by sympy's exact simplex (slow, always exact)."""
+    rows, cols = matrix.shape
+    low = min(matrix.flat)
+    shifted = [[sympy.Rational(Fraction(v - low + 1).numerator, Fraction(v - low + 1).denominator)
+                for v in row] for row in matrix]
+    shifted_matrix = sympy.Matrix(shifted)
+    # with positive entries M' the value v' > 0, and u = x / v' solves min{sum u : M'^T u >= 1, u >= 0};
+    # likewise w = rho / v' solves max{sum w : M' w <= 1, w >= 0}
+    _, u = sympy_linprog([1] * rows, A=-shifted_matrix.T, b=[-1] * cols)
+    _, w = sympy_linprog([-1] * cols, A=shifted_matrix, b=[1] * rows)
+    total_u, total_w = sum(u), sum(w)
+    x = _vector(rows, np.arange(rows), [_numbers.from_sympy(v / total_u) for v in u])
+    rho = _vector(cols, np.arange(cols), [_numbers.from_sympy(v / total_w) for v in w])
+    lower, upper = certificate_value(matrix, x, rho)
+    if lower != upper:  # pragma: no cover - the simplex is exact
+        raise ArithmeticError("internal error: the exact simplex returned a non-optimal pair")
+    return _numbers.simplify_exact(Fraction(lower)), x, rho
