@@ -1,0 +1,239 @@
+r"""Where a family of polynomials is non-positive on [0, 1): exactly, or in floats (internal).
+
+Given polynomials :math:`h_1, \dots, h_K` in :math:`\delta`, the set
+:math:`\{\delta \in [0, 1) : h_k(\delta) \le 0 \ \forall k\}` is a finite union
+of intervals whose endpoints are roots of the :math:`h_k`. The exact method
+factors every :math:`h_k` over the integers, isolates the real roots of each
+irreducible factor in :math:`(0, 1)` in disjoint intervals with rational
+endpoints (sympy's real-root isolation), and reads the sign of every
+:math:`h_k` at a rational point of each gap between consecutive roots and at
+each root (zero iff the root's factor divides :math:`h_k`, otherwise the sign
+of the neighbouring gap). Nothing is rounded, so a set that is a single point
+stays one.
+
+The float method finds the roots with numpy (companion-matrix eigenvalues),
+merges roots closer than ``cluster`` and tests signs with a tolerance
+relative to the largest coefficient.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Sequence
+
+import numpy as np
+import sympy
+
+_X = sympy.Symbol("x")
+
+#: Roots of a float polynomial closer than this are taken to be one root.
+CLUSTER = 1e-7
+
+
+@dataclass
+class _Root:
+    lo: Fraction
+    hi: Fraction
+    factor: tuple           # the irreducible factor, integer coefficients (descending)
+    poly: Any               # its sympy Poly (None for a rational root)
+    exact: Fraction | None  # the root itself when rational
+    cached: tuple | None = None
+
+    def refine(self) -> None:
+        a, b = self.poly.refine_root(self.lo, self.hi, eps=(self.hi - self.lo) / 4)
+        self.lo, self.hi = Fraction(int(a.p), int(a.q)), Fraction(int(b.p), int(b.q))
+
+    def value(self) -> Any:
+        """The root as a Fraction, a radical expression (degree 2) or a CRootOf."""
+        if self.exact is not None:
+            return self.exact
+        poly = self.poly
+        if poly.degree() == 2:
+            a, b, c = poly.all_coeffs()
+            for sign in (-1, 1):
+                root = (-b + sign * sympy.sqrt(b * b - 4 * a * c)) / (2 * a)
+                root = sympy.radsimp(root)
+                if sympy.Rational(self.lo.numerator, self.lo.denominator) <= root \
+                        <= sympy.Rational(self.hi.numerator, self.hi.denominator):
+                    return root
+        below = poly.count_roots(sup=sympy.Rational(self.lo.numerator, self.lo.denominator))
+        return sympy.CRootOf(poly, below)
+
+
+def _primitive(coefficients: Sequence) -> tuple:
+    """Integer coefficients (ascending) with the same sign pattern, content removed."""
+    den = 1
+    for c in coefficients:
+        if isinstance(c, Fraction):
+            den = math.lcm(den, c.denominator)
+    ints = [int(c * den) for c in coefficients]
+    while len(ints) > 1 and ints[-1] == 0:
+        ints.pop()
+    g = 0
+    for c in ints:
+        g = math.gcd(g, c)
+    return tuple(c // g for c in ints) if g > 1 else tuple(ints)
+
+
+def _sign_at(poly: tuple, x: Fraction) -> int:
+    value = Fraction(0)
+    for c in reversed(poly):
+        value = value * x + c
+    return (value > 0) - (value < 0)
+
+
+def _factors(poly: tuple) -> list[tuple]:
+    """The distinct irreducible factors (descending integer coefficients, positive lead) of degree >= 1."""
+    if len(poly) == 2:
+        a, b = poly[1], poly[0]
+        g = math.gcd(a, b)
+        a, b = a // g, b // g
+        return [(a, b) if a > 0 else (-a, -b)]
+    _, factors = sympy.Poly(list(reversed(poly)), _X, domain="ZZ").factor_list()
+    out = []
+    for f, _ in factors:
+        coeffs = [int(c) for c in f.all_coeffs()]
+        if coeffs[0] < 0:
+            coeffs = [-c for c in coeffs]
+        out.append(tuple(coeffs))
+    return out
+
+
+def _roots_in_unit_interval(factor: tuple) -> list[_Root]:
+    if len(factor) == 2:
+        root = Fraction(-factor[1], factor[0])
+        return [_Root(root, root, factor, None, root)] if 0 < root < 1 else []
+    poly = sympy.Poly(list(factor), _X, domain="ZZ")
+    out = []
+    for (a, b), _ in poly.intervals(inf=0, sup=1):
+        root = _Root(Fraction(int(a.p), int(a.q)), Fraction(int(b.p), int(b.q)), factor, poly, None)
+        while root.lo <= 0 or root.hi >= 1:   # an irreducible factor of degree >= 2 has no root 0 or 1
+            if root.lo >= 1 or root.hi <= 0:
+                break
+            root.refine()
+        if 0 < root.lo and root.hi < 1:
+            out.append(root)
+    return out
+
+
+def _separate(roots: list[_Root]) -> list[_Root]:
+    """Sort the roots and refine their intervals until consecutive ones are disjoint."""
+    while True:
+        roots.sort(key=lambda r: (r.lo, r.hi))
+        clash = False
+        for left, right in zip(roots, roots[1:]):
+            if left.hi >= right.lo:
+                clash = True
+                for r in (left, right):
+                    if r.exact is None:
+                        r.refine()
+        if not clash:
+            return roots
+
+
+def _merge(pieces: list[tuple[Any, Any, bool]]) -> list[tuple]:
+    """Pieces (left, right, satisfied) in order, points as (x, x) -> intervals (lo, hi, lo_closed, hi_closed)."""
+    out: list[list] = []
+    previous_ok = False
+    for left, right, is_point, ok in pieces:
+        if ok:
+            if previous_ok:
+                out[-1][1] = right
+                out[-1][3] = is_point
+            else:
+                out.append([left, right, is_point, is_point])
+        previous_ok = ok
+    return [tuple(x) for x in out]
+
+
+def solve_exact(polynomials: Sequence[Sequence]) -> list[tuple]:
+    """Intervals (lo, hi, lo_closed, hi_closed) of [0, 1) where every polynomial is <= 0, exactly."""
+    unique = {}
+    for coefficients in polynomials:
+        poly = _primitive(coefficients)
+        if poly == (0,):
+            continue
+        if len(poly) == 1:
+            if poly[0] > 0:
+                return []
+            continue
+        unique[poly] = None
+    polys = list(unique)
+    factors_of = {p: set(_factors(p)) for p in polys}
+    distinct = set().union(*factors_of.values()) if polys else set()
+    roots = _separate([r for f in distinct for r in _roots_in_unit_interval(f)])
+    zero, one = Fraction(0), Fraction(1)
+    tests = []
+    bounds = [zero] + [x for r in roots for x in (r.lo, r.hi)] + [one]
+    for k in range(len(roots) + 1):
+        tests.append((bounds[2 * k] + bounds[2 * k + 1]) / 2)
+    gap_signs = [[_sign_at(p, t) for p in polys] for t in tests]
+    pieces = [(zero, zero, True, all(_sign_at(p, zero) <= 0 for p in polys))]
+    for k, root in enumerate(roots):
+        left = zero if k == 0 else roots[k - 1]
+        pieces.append((_value(left), _value(root), False, all(s <= 0 for s in gap_signs[k])))
+        at_root = [0 if root.factor in factors_of[p] else gap_signs[k][j] for j, p in enumerate(polys)]
+        pieces.append((_value(root), _value(root), True, all(s <= 0 for s in at_root)))
+    last = zero if not roots else roots[-1]
+    pieces.append((_value(last), one, False, all(s <= 0 for s in gap_signs[-1])))
+    return _merge(pieces)
+
+
+def _value(root: Any) -> Any:
+    if isinstance(root, Fraction):
+        return root
+    if root.cached is None:
+        root.cached = (root.value(),)
+    return root.cached[0]
+
+
+# --------------------------------------------------------------------------- float path
+def solve_float(polynomials: Sequence[Sequence[float]], tol: float) -> list[tuple]:
+    """Intervals of [0, 1) where every float polynomial is <= 0 up to ``tol`` x its largest coefficient."""
+    polys = []
+    for coefficients in polynomials:
+        h = np.asarray(coefficients, dtype=float)
+        scale = np.max(np.abs(h)) if h.size else 0.0
+        if scale == 0.0:
+            continue
+        h = h / scale
+        nonzero = np.flatnonzero(np.abs(h) > 1e-14)
+        h = h[: nonzero[-1] + 1]
+        if h.size == 1:
+            if h[0] > tol:
+                return []
+            continue
+        polys.append(h)
+    candidates = []
+    for h in polys:
+        if h.size == 2:
+            roots = np.array([-h[0] / h[1]])
+        else:
+            roots = np.roots(h[::-1])
+            roots = roots[np.abs(roots.imag) <= CLUSTER * 10 * np.maximum(1.0, np.abs(roots))].real
+        candidates.extend(r for r in roots if CLUSTER < r < 1 - CLUSTER / 10)
+    candidates.sort()
+    clusters: list[list[float]] = []
+    for r in candidates:
+        if clusters and r - clusters[-1][-1] <= CLUSTER * max(1.0, abs(r)):
+            clusters[-1].append(r)
+        else:
+            clusters.append([r])
+    points = [float(np.mean(c)) for c in clusters]
+    if not polys:
+        return [(0.0, 1.0, True, False)]
+    matrix = np.array([np.pad(h, (0, max(len(p) for p in polys) - len(h))) for h in polys])
+
+    def ok(x: float) -> bool:
+        return bool(np.all(np.polynomial.polynomial.polyval(x, matrix.T) <= tol))
+
+    pieces = [(0.0, 0.0, True, ok(0.0))]
+    left = 0.0
+    for x in points:
+        pieces.append((left, x, False, ok((left + x) / 2)))
+        pieces.append((x, x, True, ok(x)))
+        left = x
+    pieces.append((left, 1.0, False, ok((left + 1.0) / 2)))
+    return _merge(pieces)

@@ -1,0 +1,183 @@
+r"""Incentive constraints as polynomials in the discount factor (internal).
+
+With :math:`D(\delta) = \det(I - \delta P)` and
+:math:`N_i(\delta) = \operatorname{adj}(I - \delta P) u_i`, the values are
+:math:`V_i = (1 - \delta) N_i / D`, and the gain of player :math:`i`'s one-shot
+deviation to :math:`a_i'` in joint state :math:`w` is
+
+.. math::
+   g(\delta) = (1 - \delta) u_i(a_i', f_{-i}(w)) + \delta q \cdot V_i - V_i(w)
+   = \frac{(1 - \delta)\, h(\delta)}{D(\delta)},
+   \qquad h = u_i' D + \delta\, q \cdot N_i - N_i(w),
+
+where :math:`q` is the distribution of the next joint state after the
+deviation. :math:`D > 0` on :math:`[0, 1)` (it is 1 at 0 and never vanishes),
+so the deviation does not pay iff :math:`h(\delta) \le 0`. Factors
+:math:`(1 - \delta)` of :math:`h` are divided out as well.
+
+:math:`D` comes from the characteristic polynomial of :math:`P`
+(:math:`D(\delta) = \delta^m \chi_P(1/\delta)`), and :math:`N_i` from the
+identity :math:`\operatorname{adj}(I - \delta P) = D(\delta) \sum_k \delta^k P^k`
+truncated at degree :math:`m - 1`. Exact chains use integer arithmetic
+(Faddeev-LeVerrier on :math:`L P` for a common denominator :math:`L`), float
+chains numpy, symbolic chains sympy.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import sympy
+
+from .. import _numbers
+from .._numbers import EXACT, FLOAT, SYMBOLIC
+from .joint import Chain
+
+
+@dataclass(frozen=True)
+class RawConstraint:
+    """One one-shot deviation: ``gain = (1 - delta)**power * h(delta) / D(delta)``."""
+
+    player: int
+    state: int
+    action: int
+    coefficients: tuple   # h, ascending powers of delta
+    power: int
+
+
+def _charpoly_exact(P: np.ndarray) -> list:
+    """Ascending coefficients of det(I - delta P) for a rational matrix P, exactly."""
+    m = P.shape[0]
+    L = 1
+    for x in P.flat:
+        if isinstance(x, Fraction):
+            L = math.lcm(L, x.denominator)
+    M = [[int(x * L) for x in row] for row in P.tolist()]
+    # Faddeev-LeVerrier over the integers: chi_M(x) = x^m + c[m-1] x^(m-1) + ... + c[0]
+    coefficients = [0] * m + [1]
+    B = [[0] * m for _ in range(m)]
+    for k in range(1, m + 1):
+        c_prev = coefficients[m - k + 1]
+        # B_k = M B_{k-1} + c_{m-k+1} I
+        B = [[sum(M[r][t] * B[t][s] for t in range(m) if M[r][t]) + (c_prev if r == s else 0)
+              for s in range(m)] for r in range(m)]
+        trace = sum(sum(M[r][t] * B[t][r] for t in range(m) if M[r][t]) for r in range(m))
+        coefficients[m - k] = -trace // k
+    # det(I - delta P) = sum_j c_{m-j} (delta)^j / L^j
+    return [_numbers.simplify_exact(Fraction(coefficients[m - j], L ** j)) for j in range(m + 1)]
+
+
+def _charpoly_float(P: np.ndarray) -> np.ndarray:
+    return np.real(np.poly(P)) if P.shape[0] else np.ones(1)
+
+
+def _charpoly_symbolic(P: np.ndarray) -> list:
+    m = P.shape[0]
+    x = sympy.Dummy("x")
+    chi = sympy.Matrix(m, m, list(P.flat)).charpoly(x).all_coeffs()   # descending in x
+    return [sympy.cancel(c) for c in chi]
+
+
+def _numerators(D: Any, P: np.ndarray, u: np.ndarray, kind: str) -> list:
+    """N[j] (vector over states) with N(delta) = sum_j N[j] delta^j = adj(I - delta P) u."""
+    m = P.shape[0]
+    powers = []
+    w = u
+    for _ in range(m):
+        powers.append(w)
+        w = P.dot(w)
+    out = []
+    for j in range(m):
+        total = D[j] * powers[0]
+        for k in range(1, j + 1):
+            total = total + D[j - k] * powers[k]
+        if kind == SYMBOLIC:
+            total = np.array([sympy.expand(x) for x in total], dtype=object)
+        out.append(total)
+    return out
+
+
+def _strip_one_minus_delta(h: list, kind: str, tol: float) -> tuple[list, int]:
+    """Divide ``h`` by (1 - delta) as long as h(1) = 0; return the quotient and how often."""
+    removed = 0
+    while len(h) > 1:
+        total = sum(h)
+        if kind == SYMBOLIC:
+            zero = sympy.cancel(total) == 0
+        elif kind == FLOAT:
+            zero = abs(total) <= tol * max(abs(c) for c in h)
+        else:
+            zero = total == 0
+        if not zero:
+            break
+        # h = (1 - delta) g  <=>  g_k = sum_{j <= k} h_j
+        quotient = []
+        running = 0
+        for c in h[:-1]:
+            running = running + c
+            quotient.append(sympy.cancel(running) if kind == SYMBOLIC else running)
+        h = quotient
+        removed += 1
+    return h, removed
+
+
+def _trim(h: list, kind: str) -> list:
+    while len(h) > 1 and (h[-1] == 0 if kind != SYMBOLIC else sympy.cancel(h[-1]) == 0):
+        h = h[:-1]
+    return h
+
+
+def constraints(c: Chain, players: Any = None, *, tol: float = _numbers.DEFAULT_TOL) -> tuple[list, tuple]:
+    """Every one-shot deviation's constraint polynomial, and D's coefficients (ascending)."""
+    kind = c.kind
+    game = c.bound.rg.stage
+    players = range(game.num_players) if players is None else players
+    _, P = c.equilibrium(0)
+    if kind == EXACT:
+        D = _charpoly_exact(P)
+    elif kind == FLOAT:
+        D = list(_charpoly_float(np.asarray(P, dtype=float)))
+    else:
+        D = _charpoly_symbolic(P)
+    m = c.bound.num_states
+    out = []
+    for i in players:
+        u, _ = c.equilibrium(i)
+        if kind == FLOAT:
+            u = np.asarray(u, dtype=float)
+            Pf = np.asarray(P, dtype=float)
+            N = np.array(_numerators(np.asarray(D), Pf, u, kind))        # (m, states)
+        else:
+            N = _numerators(D, P, u, kind)
+        for w in range(m):
+            for k in range(game.shape[i]):
+                if k == c.own[i][w]:
+                    continue
+                q = c.rows[i][w, k]
+                h = [c.payoffs[i][w, k] * d for d in D]
+                for j in range(m):
+                    nq = q.dot(N[j]) if kind != FLOAT else float(np.dot(q, N[j]))
+                    h[j + 1] = h[j + 1] + nq
+                    h[j] = h[j] - N[j][w]
+                if kind == SYMBOLIC:
+                    h = [sympy.cancel(sympy.expand(x)) for x in h]
+                elif kind == FLOAT:
+                    h = [float(x) for x in h]
+                else:
+                    h = [_numbers.simplify_exact(x) if isinstance(x, Fraction) else x for x in h]
+                h = _trim(h, kind)
+                h, removed = _strip_one_minus_delta(h, kind, tol)
+                out.append(RawConstraint(i, w, k, tuple(h), 1 + removed))
+    return out, tuple(D)
+
+
+def evaluate(coefficients: Any, x: Any) -> Any:
+    """Horner evaluation of an ascending coefficient sequence at ``x``."""
+    result = 0
+    for c in reversed(coefficients):
+        result = result * x + c
+    return result

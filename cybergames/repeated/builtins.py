@@ -1,0 +1,322 @@
+r"""The classic automata of the repeated prisoner's dilemma and its relatives.
+
+Every built-in plays a two-action dilemma whose actions are ``"C"`` (cooperate)
+and ``"D"`` (defect); the keyword arguments ``cooperate`` and ``defect`` use
+other labels (``"Share"``/``"Hoard"``, ``"Stag"``/``"Hare"``, ...). They work
+for any number of players.
+
+Perfect monitoring
+    :func:`grim_trigger`, :func:`tit_for_tat`, :func:`win_stay_lose_shift`,
+    :func:`limited_punishment` and :func:`forgiving_trigger` read the action
+    profile from the public signal, so they need perfect monitoring (the
+    signal is the tuple of actions). Under other monitoring their transition
+    raises :class:`~cybergames.errors.AutomatonError` when the profile is
+    composed with the game.
+Public signals
+    :func:`trigger_on_signal` punishes when the public signal is one of a
+    given set (or satisfies a predicate), for ever or for ``k`` rounds: the
+    deterrence strategy of imperfect attribution.
+
+Conventions (Mailath & Samuelson, *Repeated Games and Reputations*, 2006,
+sections 2.2-2.4):
+
+* :func:`tit_for_tat` copies the others: it cooperates in the next round iff
+  every *other* player cooperated in this one (with two players: iff the
+  opponent did). It therefore needs to know which player it plays for; it
+  learns this when the profile is composed (its transition takes ``player``).
+* :func:`win_stay_lose_shift` (Pavlov) cooperates iff all players took the
+  same action last round (CC or DD), which in the prisoner's dilemma is
+  "stay after a high payoff, shift after a low one".
+* :func:`limited_punishment` defects for ``k`` rounds after any defection and
+  then returns to cooperation, ignoring what happens during the punishment.
+* :func:`forgiving_trigger` is grim trigger that forgives: after every round
+  of punishment a public lottery returns everyone to cooperation with
+  probability ``p`` (outcome ``"forgive"``).
+"""
+
+from __future__ import annotations
+
+import numbers
+from typing import Any, Callable, Collection
+
+import numpy as np
+
+from ..errors import AutomatonError
+from .automata import Automaton
+
+__all__ = [
+    "always_cooperate",
+    "always_defect",
+    "grim_trigger",
+    "tit_for_tat",
+    "win_stay_lose_shift",
+    "limited_punishment",
+    "forgiving_trigger",
+    "trigger_on_signal",
+]
+
+COOPERATE = "cooperate"
+PUNISH = "punish"
+DEFECT = "defect"
+FORGIVE = "forgive"
+CONTINUE = "continue"
+
+
+def _label(value: Any, name: str) -> str:
+    if not isinstance(value, str) or not value:
+        raise AutomatonError(f"{name}: expected an action label (a non-empty string), got {value!r}")
+    return value
+
+
+def _labels(cooperate: Any, defect: Any) -> tuple[str, str]:
+    c, d = _label(cooperate, "cooperate"), _label(defect, "defect")
+    if c == d:
+        raise AutomatonError(f"cooperate and defect must differ, got {c!r} twice")
+    return c, d
+
+
+def _suffix(c: str, d: str) -> str:
+    return "" if (c, d) == ("C", "D") else f"cooperate={c!r}, defect={d!r}"
+
+
+def _name(base: str, *args: str) -> str:
+    return f"{base}({', '.join(a for a in args if a)})"
+
+
+def _profile_of(signal: Any, who: str) -> tuple:
+    """The action profile in a perfect-monitoring signal, or an error naming the strategy."""
+    if isinstance(signal, tuple) and signal and all(isinstance(a, str) for a in signal):
+        return signal
+    raise AutomatonError(f"{who} reads the action profile from the signal (perfect monitoring), got "
+                         f"the signal {signal!r}; use trigger_on_signal(...) under imperfect monitoring")
+
+
+def _periods(k: Any, name: str) -> int:
+    if isinstance(k, (bool, np.bool_)) or not isinstance(k, numbers.Integral) or k < 1:
+        raise AutomatonError(f"{name}: expected a positive integer number of rounds, got {k!r}")
+    return int(k)
+
+
+def always_cooperate(action: str = "C") -> Automaton:
+    """Play ``action`` (default ``"C"``) whatever happens: one state.
+
+    >>> always_cooperate().action("cooperate")
+    'C'
+    """
+    action = _label(action, "action")
+    return Automaton([COOPERATE], COOPERATE, {COOPERATE: action}, lambda w, y: w,
+                     name=_name("always_cooperate", "" if action == "C" else repr(action)))
+
+
+def always_defect(action: str = "D") -> Automaton:
+    """Play ``action`` (default ``"D"``) whatever happens: one state.
+
+    >>> always_defect().states
+    ('defect',)
+    """
+    action = _label(action, "action")
+    return Automaton([DEFECT], DEFECT, {DEFECT: action}, lambda w, y: w,
+                     name=_name("always_defect", "" if action == "D" else repr(action)))
+
+
+def grim_trigger(*, cooperate: str = "C", defect: str = "D") -> Automaton:
+    r"""Cooperate until anyone plays anything but ``cooperate``; then defect for ever.
+
+    States ``"cooperate"`` and ``"punish"``. In the prisoner's dilemma with
+    payoffs T > R > P > S it is a subgame perfect equilibrium exactly when
+    :math:`\delta \ge (T - R)/(T - P)` (Mailath & Samuelson 2006, section 2.4.1).
+
+    >>> from cybergames import prisoners_dilemma
+    >>> from cybergames.repeated import RepeatedGame, critical_discount_factor
+    >>> critical_discount_factor(RepeatedGame(prisoners_dilemma(5, 3, 1, 0)), (grim_trigger(), grim_trigger()))
+    Fraction(1, 2)
+    """
+    c, d = _labels(cooperate, defect)
+
+    def transition(w: str, y: Any) -> str:
+        profile = _profile_of(y, "grim_trigger")
+        return COOPERATE if w == COOPERATE and all(a == c for a in profile) else PUNISH
+
+    return Automaton([COOPERATE, PUNISH], COOPERATE, {COOPERATE: c, PUNISH: d}, transition,
+                     name=_name("grim_trigger", _suffix(c, d)))
+
+
+def tit_for_tat(*, cooperate: str = "C", defect: str = "D") -> Automaton:
+    r"""Cooperate first, then cooperate iff every other player cooperated last round.
+
+    States ``"cooperate"`` and ``"defect"``. The automaton learns which player
+    it plays for when the profile is composed with a game. In the prisoner's
+    dilemma it is a Nash equilibrium for :math:`\delta \ge \max\{(T-R)/(T-P),
+    (T-R)/(R-S)\}` but subgame perfect only where :math:`\delta = (T-R)/(R-S)`
+    and :math:`\delta = (P-S)/(T-P)` hold together (Mailath & Samuelson 2006,
+    section 2.4.3).
+
+    >>> tft = tit_for_tat()
+    >>> tft.next_state("cooperate", ("C", "D"), player=0), tft.next_state("cooperate", ("C", "D"), player=1)
+    ('defect', 'cooperate')
+    """
+    c, d = _labels(cooperate, defect)
+
+    def transition(w: str, y: Any, player: int | None = None) -> str:
+        profile = _profile_of(y, "tit_for_tat")
+        if player is None:
+            raise AutomatonError("tit_for_tat copies the other players: its transition needs the index "
+                                 "of the player it plays for (given when the profile is composed)")
+        return COOPERATE if all(a == c for j, a in enumerate(profile) if j != player) else DEFECT
+
+    return Automaton([COOPERATE, DEFECT], COOPERATE, {COOPERATE: c, DEFECT: d}, transition,
+                     name=_name("tit_for_tat", _suffix(c, d)))
+
+
+def win_stay_lose_shift(*, cooperate: str = "C", defect: str = "D") -> Automaton:
+    r"""Pavlov: cooperate first, then cooperate iff all players took the same action last round.
+
+    States ``"cooperate"`` and ``"defect"``. In the prisoner's dilemma the
+    profile in which both play it is subgame perfect iff
+    :math:`\delta \ge (T-R)/(R-P)`: a defection earns T, then P in the round
+    of mutual defection that restores cooperation (Nowak & Sigmund, *Nature*
+    364, 1993). In the state after a defection, cooperating alone earns S < P
+    and only prolongs the punishment.
+
+    >>> wsls = win_stay_lose_shift()
+    >>> wsls.next_state("defect", ("D", "D")), wsls.next_state("cooperate", ("C", "D"))
+    ('cooperate', 'defect')
+    """
+    c, d = _labels(cooperate, defect)
+
+    def transition(w: str, y: Any) -> str:
+        profile = _profile_of(y, "win_stay_lose_shift")
+        return COOPERATE if len(set(profile)) == 1 else DEFECT
+
+    return Automaton([COOPERATE, DEFECT], COOPERATE, {COOPERATE: c, DEFECT: d}, transition,
+                     name=_name("win_stay_lose_shift", _suffix(c, d)))
+
+
+def _punishment_states(k: int | None) -> list[str]:
+    return [PUNISH] if k is None else [f"{PUNISH} {j}" for j in range(1, k + 1)]
+
+
+def _trigger(triggered: Callable[[Any], bool], k: int | None, c: str, d: str, name: str,
+             lottery: dict | None = None) -> Automaton:
+    punish = _punishment_states(k)
+    states = [COOPERATE] + punish
+    output = {COOPERATE: c, **{s: d for s in punish}}
+
+    def transition(w: str, signal: Any) -> str:
+        y, outcome = signal if lottery is not None else (signal, None)
+        if w == COOPERATE:
+            return punish[0] if triggered(y) else COOPERATE
+        if lottery is not None:
+            return COOPERATE if outcome == FORGIVE else w
+        if k is None:
+            return w
+        position = punish.index(w)
+        return punish[position + 1] if position + 1 < k else COOPERATE
+
+    return Automaton(states, COOPERATE, output, transition, randomisation=lottery, name=name)
+
+
+def limited_punishment(k: int, *, cooperate: str = "C", defect: str = "D") -> Automaton:
+    r"""Cooperate; after any defection defect for ``k`` rounds, then cooperate again.
+
+    States ``"cooperate"``, ``"punish 1"``, ..., ``"punish k"``; what is
+    played during the punishment does not matter. In the prisoner's dilemma
+    the profile is subgame perfect iff
+    :math:`T - R \le (R - P)(\delta + \delta^2 + \dots + \delta^k)`
+    (Mailath & Samuelson 2006, section 2.4.2).
+
+    >>> limited_punishment(2).states
+    ('cooperate', 'punish 1', 'punish 2')
+    """
+    k = _periods(k, "k")
+    c, d = _labels(cooperate, defect)
+
+    def triggered(y: Any) -> bool:
+        return any(a != c for a in _profile_of(y, "limited_punishment"))
+
+    return _trigger(triggered, k, c, d, _name("limited_punishment", str(k), _suffix(c, d)))
+
+
+def forgiving_trigger(p: Any, *, cooperate: str = "C", defect: str = "D") -> Automaton:
+    r"""Grim trigger that forgives: each round of punishment ends with probability ``p``.
+
+    States ``"cooperate"`` and ``"punish"``. Forgiveness is driven by a public
+    lottery ``{"forgive": p, "continue": 1 - p}`` drawn after every round (see
+    :mod:`cybergames.repeated.automata`), so all players forgive together.
+    With ``p = 0`` this is :func:`grim_trigger`, with ``p = 1`` a one-round
+    punishment. In the prisoner's dilemma the profile is subgame perfect iff
+
+    .. math:: \delta \ge \frac{T - R}{T - P - p (T - R)}.
+
+    >>> from fractions import Fraction
+    >>> forgiving_trigger(Fraction(1, 4)).lottery
+    {'forgive': Fraction(1, 4), 'continue': Fraction(3, 4)}
+    """
+    c, d = _labels(cooperate, defect)
+    from .. import _numbers
+    from ..errors import ProbabilityError
+    p = _numbers.normalise(p, "p", ProbabilityError)
+
+    def triggered(y: Any) -> bool:
+        return any(a != c for a in _profile_of(y, "forgiving_trigger"))
+
+    return _trigger(triggered, None, c, d, _name("forgiving_trigger", repr(p), _suffix(c, d)),
+                    lottery={FORGIVE: p, CONTINUE: 1 - p})
+
+
+def trigger_on_signal(signals: Collection | Callable[[Any], bool], *, periods: int | None = None,
+                      cooperate: str = "C", defect: str = "D") -> Automaton:
+    r"""Cooperate until a triggering public signal; then defect for ever or for ``periods`` rounds.
+
+    Parameters
+    ----------
+    signals : collection of signals or callable
+        The signals that trigger punishment, or a predicate on the signal.
+        With :func:`~cybergames.repeated.noisy_attribution` the signal is the
+        tuple of blamed players, so ``lambda y: len(y) > 0`` punishes whenever
+        anyone is blamed.
+    periods : int, optional
+        Rounds of punishment; ``None`` (the default) punishes for ever.
+    cooperate, defect : str
+        The action labels.
+
+    Notes
+    -----
+    Under noisy attribution with detection :math:`q` and false-flag rate
+    :math:`r` (two players, prisoner's dilemma payoffs), permanent punishment
+    after any blame is a perfect public equilibrium iff
+
+    .. math:: (T - R) \le \delta \left[(T - P)(1 - r)^2 - (R - P)(1 - q)(1 - r)\right],
+
+    derived in :doc:`/explanation/repeated-games`.
+
+    Examples
+    --------
+    >>> blame = trigger_on_signal(lambda y: len(y) > 0, periods=2)
+    >>> blame.next_state("cooperate", ("1",)), blame.next_state("punish 2", ())
+    ('punish 1', 'cooperate')
+    """
+    c, d = _labels(cooperate, defect)
+    k = None if periods is None else _periods(periods, "periods")
+    if callable(signals):
+        predicate = signals
+
+        def triggered(y: Any) -> bool:
+            result = predicate(y)
+            if not isinstance(result, (bool, np.bool_)):
+                raise AutomatonError(f"signals: the predicate must return a bool, got {result!r} for {y!r}")
+            return bool(result)
+        shown = getattr(signals, "__name__", "predicate")
+    else:
+        if isinstance(signals, (str, bytes)) or not isinstance(signals, Collection):
+            raise AutomatonError(f"signals: expected a collection of signals or a predicate, got {signals!r}")
+        try:
+            chosen = frozenset(signals)
+        except TypeError:
+            raise AutomatonError(f"signals: expected hashable signal labels, got {signals!r}") from None
+
+        def triggered(y: Any) -> bool:
+            return y in chosen
+        shown = repr(sorted(chosen, key=repr))
+    extra = "" if k is None else f"periods={k}"
+    return _trigger(triggered, k, c, d, _name("trigger_on_signal", shown, extra, _suffix(c, d)))
