@@ -37,6 +37,7 @@ import numpy as np
 
 from ..errors import CybergamesError, FormatError, GameError, ParameterError
 from ..games import NormalFormGame
+from ._arrays import typed_array
 from ._nfg_lexer import CLOSE, COMMA, END, OPEN, STRING, WORD, Lexer
 from ._sources import Limits, check_limits, is_path, read_path_or_file, text_of, write_text
 
@@ -202,12 +203,7 @@ def _parse(lexer: Lexer, numbers: str | None) -> NfgDocument:
     if lexer.kind != END:
         raise lexer.error(f"expected the end of the file after the last "
                           f"{'outcome index' if form == 'outcomes' else 'payoff'}, got {lexer.describe()}")
-    arrays = []
-    for column in columns:
-        array = np.empty(len(column), dtype=object)
-        for k, value in enumerate(column):
-            array[k] = value
-        arrays.append(array.reshape(shape, order="F"))  # the first player's strategy changes fastest
+    arrays = [typed_array(column, shape, order="F") for column in columns]  # player 1 fastest: Fortran order
     try:
         game = NormalFormGame(arrays, actions, players)
     except CybergamesError as exc:  # pragma: no cover - the parser checks everything the game checks
@@ -263,8 +259,44 @@ def _strategies(lexer: Lexer, num_players: int) -> list[tuple[str, ...]]:
     return actions
 
 
+_NOT_INTEGERS = re.compile(r"[^0-9+\-\s]")
+_NOT_DECIMALS = re.compile(r"[^0-9+\-.eE\s]")
+
+
+def _fast_words(lexer: Lexer, count: int, exact: bool) -> list | None:
+    """The rest of the file as ``count`` numbers when it is plain integers (or, for a float
+    game, plain decimals), read in bulk; ``None`` sends the caller to the token-by-token
+    reader, which also produces the error messages."""
+    rest = lexer.text[lexer.offset:]
+    if _NOT_INTEGERS.search(rest) is None:
+        convert = int if exact else float
+    elif not exact and _NOT_DECIMALS.search(rest) is None:
+        convert = float
+    else:
+        return None
+    words = rest.split()
+    if len(words) != count or max(map(len, words), default=0) > lexer.limits.max_number_length:
+        return None
+    try:
+        values = list(map(convert, words))
+    except ValueError:
+        return None
+    if convert is float and not np.isfinite(np.array(values, dtype=float)).all():
+        return None
+    return values
+
+
+def _skip_to_end(lexer: Lexer) -> None:
+    lexer.position = len(lexer.text)
+    lexer.advance()
+
+
 def _payoff_body(lexer: Lexer, shape: tuple[int, ...], exact: bool) -> list[list]:
     n, profiles = len(shape), math.prod(shape)
+    values = _fast_words(lexer, n * profiles, exact)
+    if values is not None:
+        _skip_to_end(lexer)
+        return [values[i::n] for i in range(n)]
     columns: list[list] = [[] for _ in range(n)]
     for c in range(profiles):
         for i in range(n):
@@ -295,8 +327,12 @@ def _outcome_body(lexer: Lexer, shape: tuple[int, ...], exact: bool) -> list[lis
         lexer.expect(CLOSE, f"'}}' closing outcome {number} after its {n} payoffs")
         outcomes.append(tuple(payoffs))
     lexer.expect(CLOSE, "'{' opening an outcome or '}' closing the list of outcomes")
-    columns: list[list] = [[] for _ in range(n)]
     last = len(outcomes) - 1
+    indices = _fast_words(lexer, profiles, True) if lexer.kind == WORD else None
+    if indices is not None and min(indices) >= 0 and max(indices) <= last:
+        _skip_to_end(lexer)
+        return [[outcomes[k][i] for k in indices] for i in range(n)]
+    columns: list[list] = [[] for _ in range(n)]
     for c in range(profiles):
         if lexer.kind == END:
             raise lexer.error(f"the file ends after {c} of the {profiles} outcome indices (one per contingency)")
@@ -332,7 +368,7 @@ def _number(value: Any) -> str:
     if isinstance(value, Fraction):
         return f"{value.numerator}/{value.denominator}"
     if isinstance(value, (float, np.floating)):
-        return repr(float(value))
+        return repr(float(value)).replace("e+", "e")  # Gambit refuses a '+' in an exponent
     return str(int(value))
 
 

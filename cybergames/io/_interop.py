@@ -268,12 +268,20 @@ def from_pygambit(pygambit_game: Any) -> NormalFormGame:
     gbt = _need("pygambit", "from_pygambit")
     if not isinstance(pygambit_game, gbt.Game):
         raise GameError(f"pygambit_game: expected a pygambit.Game, got {type(pygambit_game).__name__}")
-    arrays = []
-    for array in pygambit_game.to_arrays(dtype=Fraction):
-        simplified = np.empty(array.shape, dtype=object)
-        for index, value in np.ndenumerate(array):
-            simplified[index] = simplify_exact(value)
-        arrays.append(simplified)
+    players_of = list(pygambit_game.players)
+    shape = tuple(len(player.strategies) for player in players_of)
+    arrays = [np.zeros(shape, dtype=object) for _ in players_of]
+    if pygambit_game.is_tree:  # an extensive game: its (reduced) strategic form
+        for i, array in enumerate(pygambit_game.to_arrays(dtype=Fraction)):
+            for index, value in np.ndenumerate(array):
+                arrays[i][index] = simplify_exact(Fraction(value))
+    else:
+        for index in np.ndindex(shape):
+            outcome = pygambit_game[index]
+            if outcome is None:  # the null outcome: every payoff zero (to_arrays fails on it)
+                continue
+            for i, player in enumerate(players_of):
+                arrays[i][index] = simplify_exact(Fraction(outcome[player]))  # Rational or Decimal, exactly
     players = _unique([p.label for p in pygambit_game.players])
     actions = [_unique([s.label for s in p.strategies]) for p in pygambit_game.players]
     return _from_arrays(list(arrays), actions, players, "pygambit_game")

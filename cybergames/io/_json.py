@@ -26,6 +26,7 @@ import numpy as np
 import sympy
 
 from ..errors import CybergamesError, FormatError, ParameterError
+from ._arrays import typed_array
 from ._expressions import _show, decode_expression, decode_number, encode_number
 from ._sources import Limits, check_limits, read_path_or_file, text_of, write_text
 
@@ -257,10 +258,7 @@ class Fields:
             raise FormatError(f"{self.path(key)}: {size} entries exceed the limits")
         values: list = []
         _nested(self.raw(key), tuple(shape), self.path(key), values, self.limits)
-        array = np.empty(len(values), dtype=object)
-        for k, value in enumerate(values):
-            array[k] = value
-        return array.reshape(shape)
+        return typed_array(values, tuple(shape))
 
     def object(self, key: str) -> Any:
         """A required registered object written by :func:`encode_object`."""
