@@ -10,6 +10,7 @@ from .game import RepeatedGame
 from .incentives import Deviation, EquilibriumCheck, Violation, check_equilibrium
 from .joint import compose
 from .monitoring import Monitoring, noisy_attribution, perfect
+from .nash import NashCheck, check_nash
 from .play import Path, Play, play, simulate
 from .symbolic import DeltaCondition
 from .values import Values, values
@@ -21,7 +22,7 @@ __all__ = [
     "always_cooperate", "always_defect", "grim_trigger", "tit_for_tat", "win_stay_lose_shift",
     "limited_punishment", "forgiving_trigger", "trigger_on_signal",
     "Values", "values", "Path", "Play", "play", "simulate",
-    "Deviation", "Violation", "EquilibriumCheck", "check_equilibrium",
+    "Deviation", "Violation", "EquilibriumCheck", "check_equilibrium", "NashCheck", "check_nash",
     "DELTA", "Interval", "IncentiveConstraint", "DeltaSet", "DeltaCondition",
     "sustainable_discount_factors", "critical_discount_factor",
 ]

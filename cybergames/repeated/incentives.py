@@ -159,8 +159,8 @@ def check_equilibrium(rg: Any, profile: Any, delta: Any, *, tol: float = DEFAULT
     >>> check_equilibrium(rg, (grim_trigger(), grim_trigger()), Fraction(1, 2)).holds
     True
     >>> result = check_equilibrium(rg, (grim_trigger(), grim_trigger()), Fraction(1, 3))
-    >>> result.violations[0]
-    Violation(player=0, state=('cooperate', 'cooperate'), deviation='D', gain=Fraction(1, 3))
+    >>> result.violations[0]   # (1 - d) T + d P - R = 10/3 + 1/3 - 3
+    Violation(player=0, state=('cooperate', 'cooperate'), deviation='D', gain=Fraction(2, 3))
     """
     delta = _delta.check_delta(delta)
     if isinstance(delta, sympy.Basic):

@@ -152,7 +152,7 @@ def values(rg: Any, profile: Any, delta: Any) -> Values:
     (Fraction(1, 2), 3)
     >>> from sympy import Symbol
     >>> values(RepeatedGame(prisoners_dilemma()), (grim_trigger(), always_defect()), Symbol("d")).initial
-    (d, 5 - 2*d)
+    (d, 5 - 4*d)
     """
     delta = _delta.check_delta(delta)
     c = chain(bind(rg, profile))
