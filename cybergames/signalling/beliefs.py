@@ -23,6 +23,7 @@ polytope is an interval of :math:`\mu(t_1)`.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -134,8 +135,38 @@ def polytope_vertices(rows: Sequence[Sequence], size: int, *, exact: bool, tol: 
     constraints = eye + [list(g) for g in rows]
     combos = list(itertools.combinations(range(len(constraints)), size - 1))
     if exact:
-        return _exact_vertices(constraints, combos, size)
+        return _exact_vertices(constraints, _screen(constraints, combos, size), size)
     return _float_vertices(np.array(constraints, dtype=float), combos, size, tol)
+
+
+def _screen(constraints: list, combos: list, size: int) -> list:
+    """The combinations that may give a vertex, screened in floats before the exact solve.
+
+    A combination is dropped only if its float system is well conditioned and
+    its solution violates some constraint by far more than rounding could
+    explain; nearly singular systems are kept for the exact solver to decide.
+    """
+    if len(combos) < 16:
+        return combos
+    try:
+        array = np.array([[float(v) for v in row] for row in constraints])
+    except OverflowError:
+        return combos
+    index = np.array(combos, dtype=int).reshape(len(combos), size - 1)
+    matrices = np.empty((len(combos), size, size))
+    matrices[:, 0, :] = 1.0
+    matrices[:, 1:, :] = array[index]
+    scale = np.abs(matrices).max(axis=(1, 2))
+    det = np.linalg.det(matrices / scale[:, None, None])
+    regular = np.abs(det) > 1e-6
+    keep = ~regular
+    if regular.any():
+        rhs = np.zeros((int(regular.sum()), size, 1))
+        rhs[:, 0, 0] = 1.0
+        points = np.linalg.solve(matrices[regular], rhs)[..., 0]
+        slack = 1e-6 * max(1.0, float(np.abs(array).max()))
+        keep[np.flatnonzero(regular)] = (points @ array.T >= -slack).all(axis=1)
+    return [combo for combo, kept in zip(combos, keep) if kept]
 
 
 def _exact_vertices(constraints: list, combos: list, size: int) -> list[tuple]:
@@ -143,7 +174,10 @@ def _exact_vertices(constraints: list, combos: list, size: int) -> list[tuple]:
     seen: set = set()
     ones = [1] * size
     rhs = [1] + [0] * (size - 1)
+    integral = [_integer_row(row) for row in constraints]
     for combo in combos:
+        if _bareiss_det([ones] + [integral[c] for c in combo]) == 0:
+            continue
         matrix = [ones] + [constraints[c] for c in combo]
         try:
             x = _linalg.solve(matrix, rhs)
@@ -156,6 +190,33 @@ def _exact_vertices(constraints: list, combos: list, size: int) -> list[tuple]:
             seen.add(point)
             found.append(point)
     return found
+
+
+def _integer_row(row: Sequence) -> list[int]:
+    """A positive multiple of a rational row with integer entries (same solutions, same signs)."""
+    scale = 1
+    for value in row:
+        if isinstance(value, Fraction):
+            scale = scale * value.denominator // math.gcd(scale, value.denominator)
+    return [int(value * scale) for value in row]
+
+
+def _bareiss_det(matrix: list[list[int]]) -> int:
+    """The determinant of an integer matrix by fraction-free (Bareiss) elimination."""
+    a = [list(row) for row in matrix]
+    n, sign, previous = len(a), 1, 1
+    for k in range(n - 1):
+        if a[k][k] == 0:
+            swap = next((r for r in range(k + 1, n) if a[r][k] != 0), None)
+            if swap is None:
+                return 0
+            a[k], a[swap] = a[swap], a[k]
+            sign = -sign
+        for i in range(k + 1, n):
+            for j in range(k + 1, n):
+                a[i][j] = (a[i][j] * a[k][k] - a[i][k] * a[k][j]) // previous
+        previous = a[k][k]
+    return sign * a[n - 1][n - 1]
 
 
 def _float_vertices(constraints: np.ndarray, combos: list, size: int, tol: float) -> list[tuple]:
@@ -197,6 +258,14 @@ def belief_set(sg: Any, message: int, action: int, *, support: Sequence[int] | N
     support = senders if support is None else [i for i in senders if i in set(support)]
     if not support:
         raise SignallingGameError("support: expected at least one type that can send the message")
+    key = (message, action, tuple(support), tol)
+    cache = sg._belief_cache
+    if key not in cache:
+        cache[key] = _belief_set(sg, message, action, support, tol)
+    return cache[key]
+
+
+def _belief_set(sg: Any, message: int, action: int, support: list[int], tol: float) -> BeliefSet:
     values = sg._ur[message]
     exact = sg.kind != FLOAT
     rows = action_rows(values, support, action)

@@ -251,10 +251,15 @@ class SignallingGame:
             prior = tuple(sympy.Float(v) if isinstance(v, float) else v for v in prior)
             sender, receiver = ([[[sympy.Float(v) if isinstance(v, float) else v for v in row] for row in rows]
                                  for rows in table] for table in (sender, receiver))
-        us = tuple(_numbers.as_kind(_numbers.object_array(rows, (len(types), len(actions[j]))), kind)
-                   for j, rows in enumerate(sender))
-        ur = tuple(_numbers.as_kind(_numbers.object_array(rows, (len(types), len(actions[j]))), kind)
-                   for j, rows in enumerate(receiver))
+        try:
+            us, ur = (tuple(_numbers.as_kind(_numbers.object_array(rows, (len(types), len(actions[j]))), kind)
+                            for j, rows in enumerate(table)) for table in (sender, receiver))
+            prior_array = _numbers.as_kind(_numbers.object_array(list(prior), (len(types),)), kind)
+        except OverflowError as exc:
+            raise SignallingGameError("sender_payoff, receiver_payoff: an integer entry is too large to "
+                                      "mix with floats") from exc
+        if kind == FLOAT and not all(np.isfinite(a).all() for a in us + ur):
+            raise SignallingGameError("sender_payoff, receiver_payoff: entries must be finite")
         set_ = object.__setattr__
         set_(self, "types", types)
         set_(self, "messages", messages)
@@ -270,8 +275,8 @@ class SignallingGame:
         set_(self, "_us", us)
         set_(self, "_ur", ur)
         set_(self, "_mask", mask)
-        prior_array = _numbers.as_kind(_numbers.object_array(list(prior), (len(types),)), kind)
         set_(self, "_prior", prior_array)
+        set_(self, "_belief_cache", {})  # memo of belief polytopes (derived facts, never part of equality)
 
     # ----------------------------------------------------------------- facts
     @property

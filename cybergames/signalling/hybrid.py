@@ -48,7 +48,7 @@ from .pbe import PBE, _best, _slack, belief_cells, deterring, make_pbe
 __all__ = ["hybrid_equilibria"]
 
 
-def hybrid_equilibria(sg: SignallingGame, *, tol: float = DEFAULT_TOL, _cells: list | None = None) -> tuple[PBE, ...]:
+def hybrid_equilibria(sg: SignallingGame, *, tol: float = DEFAULT_TOL, _cells: object | None = None) -> tuple[PBE, ...]:
     r"""The semi-separating equilibria of a two-type game in which one type randomises.
 
     See the module notes for the class of equilibria found. Games with other
@@ -131,7 +131,7 @@ def _complete(sg, cells, i, j, m, a, b, m2, c, q, fl, tol) -> list[PBE]:
     found = []
     for off in itertools.product(*allowed):
         receiver = {m: {a: r, b: 1 - r}, m2: {c: 1}, **{k: {act: 1} for k, act in zip(unused, off)}}
-        found.append(make_pbe(sg, sender, receiver, {k: cells[k][act] for k, act in zip(unused, off)}, tol=tol))
+        found.append(make_pbe(sg, sender, receiver, {k: cells.get(k, act) for k, act in zip(unused, off)}, tol=tol))
     return found
 
 

@@ -177,19 +177,33 @@ def make_pbe(sg: SignallingGame, sender: list[dict], receiver: dict, cells: dict
         game=sg, tol=tol)
 
 
-def belief_cells(sg: SignallingGame, *, tol: float) -> list[list[BeliefSet]]:
-    """Per message and action, the belief set that supports the action."""
-    return [[belief_set(sg, j, k, tol=tol) for k in range(len(sg.actions[m]))] for j, m in enumerate(sg.messages)]
+class BeliefCells:
+    """The belief sets of the actions after each message, computed on first use and kept."""
+
+    def __init__(self, sg: SignallingGame, tol: float) -> None:
+        self.sg, self.tol, self._cache = sg, tol, {}
+
+    def get(self, j: int, k: int) -> BeliefSet:
+        """The belief set that supports action ``k`` after message ``j``."""
+        if (j, k) not in self._cache:
+            self._cache[(j, k)] = belief_set(self.sg, j, k, tol=self.tol)
+        return self._cache[(j, k)]
 
 
-def deterring(sg: SignallingGame, cells: list, j: int, payoffs: list, fl: bool, tol: float) -> list[int]:
-    """Actions after unused message ``j`` that some belief supports and that no type beats its payoff with."""
+def belief_cells(sg: SignallingGame, *, tol: float) -> BeliefCells:
+    """The lazily computed belief sets of ``sg``."""
+    return BeliefCells(sg, tol)
+
+
+def deterring(sg: SignallingGame, cells: BeliefCells, j: int, payoffs: list, fl: bool, tol: float) -> list[int]:
+    """Actions after unused message ``j`` that no type beats its payoff with and that some belief supports."""
     senders = [t for t in range(len(sg.types)) if sg._mask[t, j]]
-    return [k for k, cell in enumerate(cells[j]) if not cell.is_empty
-            and all(sg._us[j][t, k] <= payoffs[t] + _slack(payoffs[t], fl, tol) for t in senders)]
+    return [k for k in range(len(sg.actions[sg.messages[j]]))
+            if all(sg._us[j][t, k] <= payoffs[t] + _slack(payoffs[t], fl, tol) for t in senders)
+            and not cells.get(j, k).is_empty]
 
 
-def _pure(sg: SignallingGame, cells: list, tol: float) -> list[PBE]:
+def _pure(sg: SignallingGame, cells: BeliefCells, tol: float) -> list[PBE]:
     fl = sg.kind == FLOAT
     n, nm = len(sg.types), len(sg.messages)
     prior = list(sg._prior)
@@ -214,7 +228,7 @@ def _pure(sg: SignallingGame, cells: list, tol: float) -> list[PBE]:
                 full = {**rho, **dict(zip(unused, off))}
                 found.append(make_pbe(sg, [{sigma[t]: 1} for t in range(n)],
                                       {j: {k: 1} for j, k in full.items()},
-                                      {j: cells[j][full[j]] for j in unused}, tol=tol))
+                                      {j: cells.get(j, full[j]) for j in unused}, tol=tol))
     return found
 
 
