@@ -105,11 +105,11 @@ def max_intervals(bias: Any) -> int:
     (3, 2, 1)
     """
     b = abs(Fraction(_bias(bias)))
-    estimate = max(1, int(0.5 + 0.5 * math.sqrt(1 + 2 / float(b))))
-    n = max(1, estimate - 2)
-    while 2 * b * (n + 1) * n < 1:
+    bound = 1 / (2 * b)  # N (N - 1) < bound; start from the root of N^2 - N = bound, in integers
+    n = max(1, (1 + math.isqrt(1 + 4 * math.ceil(bound))) // 2 - 1)
+    while (n + 1) * n < bound:
         n += 1
-    while n > 1 and not 2 * b * n * (n - 1) < 1:
+    while n > 1 and not n * (n - 1) < bound:
         n -= 1
     return n
 
