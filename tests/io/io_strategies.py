@@ -78,7 +78,7 @@ def _nary(children):
     return st.one_of(
         st.builds(lambda xs: sympy.Add(*xs), st.lists(children, min_size=2, max_size=3)),
         st.builds(lambda xs: sympy.Mul(*xs), st.lists(children, min_size=2, max_size=3)),
-        st.builds(lambda x, k: x ** k, children, st.integers(1, 3)),
+        st.builds(lambda x, k: x ** k, SYMBOLS, st.integers(-3, 3)),  # powers of numbers would grow huge
         st.builds(lambda xs: sympy.Min(*xs), st.lists(children, min_size=2, max_size=3)),
         st.builds(lambda xs: sympy.Max(*xs), st.lists(children, min_size=2, max_size=3)),
         st.builds(lambda a, b, c: sympy.Piecewise((a, b > c), (c, True)), children, children, children),

@@ -25,8 +25,10 @@ def round_trip(expr):
 
 @given(EXPRESSIONS)
 def test_expressions_round_trip_structurally(expr):
+    # sympy's == compares trees structurally (the same operations, arguments, numbers with their
+    # precision, and symbols with their assumptions), not mathematical equivalence.
     back = round_trip(expr)
-    assert back == expr and sympy.srepr(back) == sympy.srepr(expr)
+    assert back == expr and type(back) is type(expr)
 
 
 @given(st.one_of(st.integers(), st.fractions(), st.floats(allow_nan=False, allow_infinity=False)))
