@@ -164,7 +164,11 @@ def test_junk_in_any_argument_only_ever_raises_cybergames_errors(name, value):
         sg = SignallingGame(**arguments)
     except CybergamesError:
         return
-    for eq in perfect_bayesian_equilibria(sg):  # a game that was accepted must also solve
+    if sg.is_symbolic:  # accepted under undecidable conditions (e.g. prior x, x): refused by the solver
+        with pytest.raises(SignallingGameError):
+            perfect_bayesian_equilibria(sg)
+        return
+    for eq in perfect_bayesian_equilibria(sg):  # a numeric game that was accepted must also solve
         intuitive_criterion(sg, eq)
 
 
