@@ -63,8 +63,12 @@ class Chunk:
             return
         axes, names = self.axes, self.names
         sizes = [len(axis) for axis in axes]
-        digits = list(np.unravel_index(self.start, sizes)) if self.start < math.prod(sizes) else []
-        digits = [int(digit) for digit in digits]
+        digits = []
+        rest = self.start
+        for size in reversed(sizes):  # the mixed-radix digits of start, last axis least significant
+            rest, digit = divmod(rest, size)
+            digits.append(digit)
+        digits.reverse()
         last = len(sizes) - 1
         for index in range(self.start, self.stop):
             yield index, {name: axis[digit] for name, axis, digit in zip(names, axes, digits)}

@@ -27,18 +27,19 @@ order). An explicit sequence of parameter mappings is swept in the order given.
   with dotted names (``"check.holds"``). Properties are not fields: return a
   mapping to record them.
 
-Every point must give the same result names. Columns are typed as
-:mod:`cybergames._sweep_table` describes: exact results (``Fraction``, sympy)
-stay as they are in object columns; floats, integers and booleans become
-float64, int64 and bool arrays.
+Every point must give the same result names. Columns are typed by what they
+hold: booleans, 64-bit integers and floats become bool, int64 and float64
+arrays; exact results (``Fraction``, sympy expressions) and anything else stay
+as they are in object columns.
 """
 
 from __future__ import annotations
 
 import math
+import pickle
 import sys
 from collections.abc import Mapping
-from concurrent.futures import FIRST_COMPLETED, Executor, wait
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from dataclasses import fields, is_dataclass
 from typing import Any, Callable, Sequence
 
@@ -111,7 +112,8 @@ def sweep(func: Callable[..., Any], grid: Mapping[str, Sequence[Any]] | Sequence
     Raises
     ------
     ParameterError
-        If ``func`` is not callable, the grid is empty or malformed, ``executor``
+        If ``func`` is not callable (or, for a process pool, not picklable), the
+        grid is empty or malformed, ``executor``
         is not an Executor (pass a Dask client as ``client.get_executor()``) or
         has been shut down, ``progress`` or ``chunksize`` is invalid, or ``func``
         returns no results, results named like a parameter, or differently named
@@ -154,6 +156,12 @@ def sweep(func: Callable[..., Any], grid: Mapping[str, Sequence[Any]] | Sequence
     if executor is not None and not isinstance(executor, Executor):
         raise ParameterError("executor: expected None or a concurrent.futures.Executor (for Dask, "
                              f"client.get_executor()), got {executor!r}")
+    if isinstance(executor, ProcessPoolExecutor):
+        try:  # fail here, clearly, rather than in the pool's feeder thread
+            pickle.dumps(func)
+        except Exception as exc:
+            raise ParameterError(f"func: {func!r} cannot be pickled for the process pool's workers; define it "
+                                 f"at module level of a module they can import ({exc})") from exc
     total = parsed.size
     size = _chunksize(chunksize, total)
     chunks = [parsed.chunk(start, min(start + size, total)) for start in range(0, total, size)]

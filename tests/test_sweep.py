@@ -274,6 +274,12 @@ def test_bad_arguments_are_refused_naming_the_argument(kwargs, argument):
     assert str(info.value).startswith(argument)
 
 
+def test_unpicklable_functions_are_refused_before_reaching_a_process_pool(process_pool):
+    with pytest.raises(ParameterError, match="func: .* cannot be pickled"):
+        sweep(lambda x, y: x * y, {"x": [1], "y": [2]}, process_pool)
+    assert sweep(product, {"x": [1], "y": [2]}, process_pool).column("result").tolist() == [2]  # pool intact
+
+
 def test_a_dask_client_itself_is_refused_with_a_pointer_to_its_executor(dask_client):
     with pytest.raises(ParameterError, match="get_executor"):
         sweep(product, {"x": [1], "y": [2]}, dask_client)
