@@ -15,21 +15,24 @@ has coefficients in the parameters. Each is solved for :math:`\delta`:
   inequality itself.
 
 Signs are decided under the user's ``assumptions`` (e.g.
-``[T > R, R > P, P > S]``): by sympy's own assumptions on the symbols, then
-for linear expressions by linear real arithmetic
-(:func:`sympy.assumptions.lra_satask.lra_satask`), and for products factor by
-factor. Conditions implied by the assumptions are dropped, and of several
-comparable lower (upper) bounds only the largest (smallest) is kept.
+``[T > R, R > P, P > S]``): by sympy's own assumptions on the symbols; for
+expressions linear in the parameters by an exact Farkas certificate (a
+non-negative combination of the assumptions, found by sympy's rational simplex
+method); for products factor by factor; and for an expression affine in a
+parameter with numeric bounds (``0 <= p <= 1``) by its signs at the bounds.
+Conditions implied by the assumptions are dropped, and of several comparable
+lower (upper) bounds only the largest (smallest) is kept.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Callable, Iterable
 
 import numpy as np
 import sympy
-from sympy.assumptions.lra_satask import lra_satask
+from sympy.solvers.simplex import InfeasibleLPError, UnboundedLPError, linprog
 
 from ..errors import ParameterError
 from . import _polynomials
@@ -59,11 +62,20 @@ def _facts(assumptions: Any) -> tuple:
     return tuple(out)
 
 
-_PREDICATES = {sympy.StrictGreaterThan: sympy.Q.gt, sympy.GreaterThan: sympy.Q.ge,
-               sympy.StrictLessThan: sympy.Q.lt, sympy.LessThan: sympy.Q.le, sympy.Equality: sympy.Q.eq}
 
 
 _ANY = frozenset({-1, 0, 1})
+_BIG = 10 ** 9          # bound on the Farkas multipliers (any positive solution scales below it)
+
+
+def _is_linear(expr: sympy.Expr) -> bool:
+    symbols = sorted(expr.free_symbols, key=str)
+    if not symbols:
+        return True
+    try:
+        return sympy.Poly(expr, *symbols).total_degree() <= 1
+    except sympy.PolynomialError:
+        return False
 
 
 def _bounds(assumptions: tuple) -> dict:
@@ -94,25 +106,21 @@ class Decider:
     """Decides signs of expressions under assumptions (three-valued: 1, 0, -1 or None)."""
 
     def __init__(self, assumptions: tuple, symbols: Iterable[sympy.Symbol]) -> None:
-        symbols = set(symbols)
+        facts: list = []                       # (g, strict): g > 0 or g >= 0, g linear
         for fact in assumptions:
-            symbols |= fact.free_symbols
-        self.real = {s: sympy.Dummy(s.name, real=True) for s in symbols}
-        facts = []
-        for fact in assumptions:
-            predicate = _PREDICATES.get(type(fact))
-            if predicate is not None:
-                facts.append(predicate(fact.lhs.xreplace(self.real), fact.rhs.xreplace(self.real)))
-        for s, d in self.real.items():
-            if s.is_positive:
-                facts.append(sympy.Q.gt(d, 0))
-            elif s.is_nonnegative:
-                facts.append(sympy.Q.ge(d, 0))
-            if s.is_negative:
-                facts.append(sympy.Q.lt(d, 0))
-            elif s.is_nonpositive:
-                facts.append(sympy.Q.le(d, 0))
-        self.facts = sympy.And(*facts) if facts else None
+            difference = fact.lhs - fact.rhs
+            if isinstance(fact, (sympy.StrictGreaterThan, sympy.GreaterThan)):
+                facts.append((difference, isinstance(fact, sympy.StrictGreaterThan)))
+            elif isinstance(fact, (sympy.StrictLessThan, sympy.LessThan)):
+                facts.append((-difference, isinstance(fact, sympy.StrictLessThan)))
+            elif isinstance(fact, sympy.Equality):
+                facts += [(difference, False), (-difference, False)]
+        for s in set(symbols).union(*(fact.free_symbols for fact in assumptions)):
+            if s.is_positive or s.is_negative:
+                facts.append((s if s.is_positive else -s, True))
+            elif s.is_nonnegative or s.is_nonpositive:
+                facts.append((s if s.is_nonnegative else -s, False))
+        self.facts = [(sympy.expand(g), strict) for g, strict in facts if _is_linear(g)]
         self.bounds = _bounds(assumptions)
         self.cache: dict = {}
 
@@ -182,25 +190,42 @@ class Decider:
                              (f.is_nonnegative, {0, 1}), (f.is_nonpositive, {-1, 0})):
             if test:
                 return frozenset(result)
-        if self.facts is None:
+        if not self.facts or not _is_linear(f):
             return _ANY
-        try:
-            degree = sympy.Poly(f, *sorted(f.free_symbols, key=str)).total_degree()
-        except sympy.PolynomialError:
-            return _ANY
-        if degree > 1:
-            return _ANY
-        g = f.xreplace(self.real)
-        try:
-            for predicate, result in ((sympy.Q.gt, {1}), (sympy.Q.lt, {-1}), (sympy.Q.eq, {0}),
-                                      (sympy.Q.ge, {0, 1}), (sympy.Q.le, {-1, 0})):
-                if lra_satask(predicate(g, 0), self.facts) is True:
-                    return frozenset(result)
-        except Exception:  # sympy's LRA solver refuses input it cannot handle
-            return _ANY
+        positive, negative = self._farkas(f), self._farkas(-f)
+        if positive == 1:
+            return frozenset({1})
+        if negative == 1:
+            return frozenset({-1})
+        if positive == 0 and negative == 0:
+            return frozenset({0})
+        if positive == 0:
+            return frozenset({0, 1})
+        if negative == 0:
+            return frozenset({-1, 0})
         return _ANY
 
+    def _farkas(self, f: sympy.Expr) -> int | None:
+        """1 if the facts imply f > 0, 0 if only f >= 0, None if neither (found by an exact LP).
 
+        f >= 0 follows when f = sum_k l_k g_k + c with l, c >= 0 (each g_k >= 0); f > 0 when
+        moreover c > 0 or l_k > 0 for a strict fact (Motzkin's transposition theorem, sound direction).
+        """
+        f = sympy.expand(f)
+        variables = sorted(f.free_symbols.union(*(g.free_symbols for g, _ in self.facts)), key=str)
+        count = len(self.facts) + 1
+        rows, rhs = [], []
+        for x in variables + [None]:
+            coefficient = (lambda e: e.coeff(x)) if x is not None else (lambda e: e.subs({v: 0 for v in variables}))
+            rows.append([coefficient(g) for g, _ in self.facts] + [1 if x is None else 0])
+            rhs.append(coefficient(f))
+        objective = sympy.Matrix([[-1 if strict else 0 for _, strict in self.facts] + [-1]])
+        try:
+            value, _ = linprog(objective, sympy.eye(count), sympy.Matrix([_BIG] * count),
+                               sympy.Matrix(rows), sympy.Matrix(rhs))
+        except (InfeasibleLPError, UnboundedLPError):
+            return None
+        return 1 if value < 0 else 0
 
 def _signed_form(expr: sympy.Expr, decider: Decider) -> tuple[sympy.Expr, int]:
     """``(form, sign)`` with ``expr == sign * form`` and every factor of decided sign made positive."""
@@ -382,10 +407,34 @@ class DeltaCondition:
         return tuple(sorted(symbols, key=str))
 
     def subs(self, *args: Any, **kwargs: Any) -> Any:
-        """Substitute parameter values in the game and re-solve (a DeltaSet once the game is numeric)."""
+        """Substitute parameter values in the game and the assumptions, and re-solve.
+
+        Takes a mapping ``{symbol: value}``, a pair ``(symbol, value)`` or
+        keywords by symbol name; returns a :class:`DeltaSet` once the game is
+        numeric, another :class:`DeltaCondition` otherwise.
+        """
         from .delta_sets import sustainable_discount_factors
-        return sustainable_discount_factors(self.rg.subs(*args, **kwargs), self.profile, player=self.player,
-                                            assumptions=self.assumptions, delta=self.delta)
+        if len(args) == 1 and isinstance(args[0], dict):
+            mapping = dict(args[0])
+        elif len(args) == 2:
+            mapping = {args[0]: args[1]}
+        elif not args:
+            mapping = {}
+        else:
+            raise ParameterError(f"subs: expected a mapping or (symbol, value), got {args!r}")
+        by_name = {str(s): s for s in self.rg.free_symbols}
+        for name, value in kwargs.items():
+            if name not in by_name:
+                raise ParameterError(f"subs: no parameter named {name!r}; the parameters are {sorted(by_name)}")
+            mapping[by_name[name]] = value
+        mapping = {k: sympy.Rational(v.numerator, v.denominator) if isinstance(v, Fraction) else v
+                   for k, v in mapping.items()}
+        facts = [fact.subs(mapping) for fact in self.assumptions]
+        if any(fact is sympy.false for fact in facts):
+            raise ParameterError(f"subs: the values {mapping} contradict the assumptions {self.assumptions}")
+        facts = [fact for fact in facts if fact is not sympy.true]
+        return sustainable_discount_factors(self.rg.subs(mapping), self.profile, player=self.player,
+                                            assumptions=facts, delta=self.delta)
 
     def lambdify(self, *symbols: sympy.Symbol) -> Callable[..., np.ndarray]:
         """A vectorised test of the condition: ``f(*parameter_arrays, delta_array) -> bool array``.
@@ -439,7 +488,11 @@ def solve_symbolic(c: Any, players: Any, index: int | None, *, assumptions: Any,
         raise ParameterError(f"delta: the symbol {delta} is also a parameter of the game; pass another "
                              "symbol as delta=")
     decider = Decider(facts, rg.free_symbols)
-    conditions = [_solve(r.coefficients, delta, decider) for r in raw]
+    solved: dict = {}
+    for r in raw:                       # symmetric players share their constraints: solve each once
+        if r.coefficients not in solved:
+            solved[r.coefficients] = _solve(r.coefficients, delta, decider)
+    conditions = list(solved.values())
     condition = _combine(conditions, delta, decider)
     game = rg.stage
     certificate = tuple(IncentiveConstraint(r.player, c.bound.states[r.state], game.actions[r.player][r.action],
