@@ -220,7 +220,8 @@ def to_pygambit(game: NormalFormGame, *, title: str = ""):
     Raises
     ------
     GameError
-        If the game is symbolic.
+        If the game is symbolic, or pygambit refuses a label (pygambit 16.7
+        takes labels of printable ASCII characters with single inner spaces).
     ImportError
         If pygambit is not installed.
 
@@ -241,12 +242,22 @@ def to_pygambit(game: NormalFormGame, *, title: str = ""):
         for index, value in np.ndenumerate(array):
             converted[index] = Fraction(repr(float(value))) if isinstance(value, float) else value
         arrays.append(converted)
-    result = gbt.Game.from_arrays(*arrays, title=title)
+    try:
+        result = gbt.Game.from_arrays(*arrays, title=title)
+    except ValueError as exc:
+        raise ParameterError(f"title: pygambit refuses {title!r}: {exc}") from exc
     for player, label, labels in zip(result.players, game.players, game.actions):
-        player.label = label
+        _set_label(player, label, f"game.players: player {label!r}")
         for strategy, action in zip(player.strategies, labels):
-            strategy.label = action
+            _set_label(strategy, action, f"game.actions: action {action!r} of player {label!r}")
     return result
+
+
+def _set_label(item: Any, label: str, what: str) -> None:
+    try:
+        item.label = label
+    except ValueError as exc:  # pygambit 16.7 takes printable ASCII with single inner spaces only
+        raise GameError(f"{what}: pygambit refuses this label: {exc}") from exc
 
 
 def from_pygambit(pygambit_game: Any) -> NormalFormGame:
