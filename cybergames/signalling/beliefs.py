@@ -15,7 +15,7 @@ Its vertices are found exactly by enumeration: a vertex of a polytope in the
 :math:`(|T(m)|-1)`-dimensional simplex is the unique solution of the equality
 :math:`\sum_t \mu(t) = 1` and :math:`|T(m)| - 1` of the inequalities made
 tight, that satisfies the others. Exact games give Fraction vertices (solved
-by :func:`cybergames._linalg.solve`); float games solve all the small
+by Cramer's rule with fraction-free integer determinants); float games solve all the small
 systems in one batched :func:`numpy.linalg.solve`. With two types the
 polytope is an interval of :math:`\mu(t_1)`.
 """
@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import _linalg, _numbers
+from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
 from ..errors import ProbabilityError, SignallingGameError
 from ._frozen import FrozenMap
@@ -170,23 +170,30 @@ def _screen(constraints: list, combos: list, size: int) -> list:
 
 
 def _exact_vertices(constraints: list, combos: list, size: int) -> list[tuple]:
+    """Vertices by Cramer's rule in integers: x_i = det(M_i) / det(M), M's rows scaled to integers.
+
+    Scaling a constraint row by a positive number changes neither the
+    solution nor the sign of a slack, so everything runs in Python ints.
+    """
     found: list[tuple] = []
     seen: set = set()
     ones = [1] * size
-    rhs = [1] + [0] * (size - 1)
     integral = [_integer_row(row) for row in constraints]
     for combo in combos:
-        if _bareiss_det([ones] + [integral[c] for c in combo]) == 0:
+        rows = [ones] + [integral[c] for c in combo]
+        det = _bareiss_det(rows)
+        if det == 0:
             continue
-        matrix = [ones] + [constraints[c] for c in combo]
-        try:
-            x = _linalg.solve(matrix, rhs)
-        except _linalg.SingularMatrixError:
+        # column i replaced by e_1 (the right-hand side (1, 0, ..., 0))
+        numerators = [_bareiss_det([[(1 if r == 0 else 0) if c == i else rows[r][c] for c in range(size)]
+                                    for r in range(size)]) for i in range(size)]
+        if det < 0:
+            det, numerators = -det, [-v for v in numerators]
+        if any(v < 0 for v in numerators) or any(sum(g[i] * numerators[i] for i in range(size)) < 0
+                                                 for g in integral[size:]):
             continue
-        point = tuple(x)
-        if point in seen:
-            continue
-        if all(sum(g[i] * point[i] for i in range(size)) >= 0 for g in constraints):
+        point = tuple(Fraction(v, det) for v in numerators)
+        if point not in seen:
             seen.add(point)
             found.append(point)
     return found
@@ -235,10 +242,11 @@ def _float_vertices(constraints: np.ndarray, combos: list, size: int, tol: float
     slack = tol * max(1.0, float(np.abs(constraints).max()))
     feasible = (points @ constraints.T >= -slack).all(axis=1)
     found: list[tuple] = []
-    for point in points[feasible]:
-        point = np.where(np.abs(point) < tol, 0.0, point)
-        if not any(np.allclose(point, other, atol=max(tol, 1e-12)) for other in found):
-            found.append(tuple(float(v) for v in point))
+    close = max(tol, 1e-12)
+    for point in points[feasible].tolist():
+        point = tuple(0.0 if abs(v) < tol else v for v in point)
+        if not any(max(abs(a - b) for a, b in zip(point, other)) <= close for other in found):
+            found.append(point)
     return found
 
 

@@ -207,20 +207,29 @@ def _pure(sg: SignallingGame, cells: BeliefCells, tol: float) -> list[PBE]:
     fl = sg.kind == FLOAT
     n, nm = len(sg.types), len(sg.messages)
     prior = list(sg._prior)
+    us = [table.tolist() for table in sg._us]  # plain Python numbers: fast scalar access
+    ur = [table.tolist() for table in sg._ur]
     options = [[j for j in range(nm) if sg._mask[t, j]] for t in range(n)]
+    memo: dict = {}
+
+    def replies(j: int, senders: tuple) -> list[int]:
+        # the receiver's best replies depend only on who sends the message
+        if (j, senders) not in memo:
+            mu = bayes([prior[t] for t in senders], [1] * len(senders))
+            expected = [sum(p * ur[j][t][k] for p, t in zip(mu, senders)) for k in range(len(ur[j][0]))]
+            memo[(j, senders)] = _best(expected, fl, tol)
+        return memo[(j, senders)]
+
     found = []
     for sigma in itertools.product(*options):
         used = sorted(set(sigma))
-        replies = []
-        for j in used:
-            mu = bayes(prior, [1 if sigma[t] == j else 0 for t in range(n)])
-            expected = [sum(mu[t] * sg._ur[j][t, k] for t in range(n)) for k in range(len(sg.actions[sg.messages[j]]))]
-            replies.append(_best(expected, fl, tol))
-        for on in itertools.product(*replies):
+        choices = [replies(j, tuple(t for t in range(n) if sigma[t] == j)) for j in used]
+        for on in itertools.product(*choices):
             rho = dict(zip(used, on))
-            payoffs = [sg._us[sigma[t]][t, rho[sigma[t]]] for t in range(n)]
-            if any(sg._us[j][t, rho[j]] > payoffs[t] + _slack(payoffs[t], fl, tol)
-                   for t in range(n) for j in used if j != sigma[t] and sg._mask[t, j]):
+            payoffs = [us[sigma[t]][t][rho[sigma[t]]] for t in range(n)]
+            ceiling = [p + _slack(p, fl, tol) for p in payoffs] if fl else payoffs
+            if any(us[j][t][rho[j]] > ceiling[t] for t in range(n) for j in used
+                   if j != sigma[t] and sg._mask[t, j]):
                 continue
             unused = [j for j in range(nm) if j not in rho]
             allowed = [deterring(sg, cells, j, payoffs, fl, tol) for j in unused]
