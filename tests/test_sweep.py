@@ -62,6 +62,16 @@ def test_grid_order_is_that_of_nested_loops():
                                             for x, y in itertools.product([1, 2, 3], [10, 20])]
 
 
+@settings(max_examples=30)
+@given(st.lists(st.integers(1, 5), min_size=1, max_size=4), st.integers(1, 50))
+def test_every_chunking_visits_the_points_in_product_order(sizes, chunksize):
+    grid = {f"p{k}": list(range(size)) for k, size in enumerate(sizes)}
+    table = sweep(lambda **point: sum(point.values()), grid, chunksize=chunksize)
+    expected = list(itertools.product(*(range(size) for size in sizes)))
+    assert [tuple(row[name] for name in grid) for row in table] == expected
+    assert table.column("result").tolist() == [sum(point) for point in expected]
+
+
 def test_explicit_points_are_swept_in_the_order_given():
     points = [{"x": 3, "y": 1}, {"y": 2, "x": 1}, {"x": 2, "y": 2}]
     table = sweep(product, points)
