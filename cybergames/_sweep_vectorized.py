@@ -135,6 +135,9 @@ class VectorizedCondition:
         The condition as given.
     parameters : tuple of sympy.Symbol
         The arguments, in call order.
+    function : callable
+        The numpy function :func:`sympy.lambdify` made, taking float arrays in
+        parameter order (unchecked; call the object itself instead).
     """
 
     expression: sympy.Basic
@@ -171,7 +174,9 @@ class VectorizedCondition:
         except ValueError as exc:
             shapes = {name: array.shape for name, array in zip(names, arrays)}
             raise ParameterError(f"the parameter arrays do not broadcast together: {shapes}") from exc
-        result = np.asarray(self.function(*arrays))
+        # Broadcast views (no copies): numpy's printer turns And/Or into logical_and.reduce((a, b)),
+        # which needs operands of one shape.
+        result = np.asarray(self.function(*np.broadcast_arrays(*arrays)))
         dtype = bool if self.is_relation else float
         if result.shape != shape:
             result = np.broadcast_to(result, shape)

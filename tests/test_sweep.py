@@ -433,6 +433,21 @@ def test_vectorised_results_broadcast():
     assert always(T=np.zeros(4)).tolist() == [True] * 4
 
 
+@pytest.mark.parametrize("condition, expected", [
+    (sympy.And(T > R, R > 1), lambda t, r: t > r and r > 1),
+    (sympy.Or(T > 1, R < 1), lambda t, r: t > 1 or r < 1),
+    (sympy.Not(T > 1), lambda t, r: not t > 1),
+    (sympy.Min(T, R, 1), lambda t, r: min(t, r, 1)),
+    (sympy.Max(T, R), lambda t, r: max(t, r)),
+    (sympy.Piecewise((T, T < R), (R * 2, True)), lambda t, r: t if t < r else 2 * r),
+    (sympy.Abs(T - R), lambda t, r: abs(t - r)),
+])
+def test_logical_and_elementwise_functions_on_an_open_grid(condition, expected):
+    grid = {"T": [0.0, 1.0, 2.0, 3.0], "R": [0.5, 1.5, 2.5]}
+    table = sweep_vectorized(condition, grid)
+    assert table.column("result").tolist() == [expected(t, r) for t, r in itertools.product(*grid.values())]
+
+
 def test_assumptions_are_enforced_on_the_values():
     x = sympy.Symbol("x", positive=True)
     absolute = vectorize(sympy.Abs(x))  # sympy has simplified Abs(x) to x using the assumption
