@@ -48,7 +48,8 @@ from ._sweep_table import SweepTable, column_array
 from ._sweep_vectorized import VectorizedCondition, sweep_vectorized, vectorize
 from .errors import ParameterError
 
-__all__ = ["sweep", "grid_points", "SweepTable", "vectorize", "VectorizedCondition", "sweep_vectorized"]
+__all__ = ["sweep", "grid_points", "SweepTable", "vectorize", "VectorizedCondition", "sweep_vectorized",
+           "progress_bar"]
 
 #: The column name of a function that returns a single value.
 RESULT = "result"
