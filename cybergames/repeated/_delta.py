@@ -8,7 +8,7 @@ import sympy
 
 from .. import _numbers
 from .._numbers import EXACT, FLOAT, SYMBOLIC
-from ..errors import DiscountFactorError
+from ..errors import DiscountFactorError, ParameterError
 
 #: The sympy symbol ``delta`` in which symbolic conditions on the discount factor are written.
 DELTA = sympy.Symbol("delta")
@@ -27,6 +27,13 @@ def check_delta(delta: Any, name: str = "delta") -> Any:
     elif not 0 <= value < 1:
         raise DiscountFactorError(f"{name} must satisfy 0 <= {name} < 1, got {delta!r}")
     return value
+
+
+def check_tol(tol: Any) -> float:
+    """A float tolerance in (0, 1), or ParameterError."""
+    if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not 0 < tol < 1:
+        raise ParameterError(f"tol: expected a small positive number, got {tol!r}")
+    return float(tol)
 
 
 def kind_with(kind: str, delta: Any) -> str:

@@ -22,7 +22,6 @@ and a stated tolerance; symbolic games give a sympy condition
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Hashable
@@ -34,7 +33,7 @@ from .. import _numbers
 from .._numbers import DEFAULT_TOL, EXACT, FLOAT, SYMBOLIC
 from ..errors import DiscountFactorError
 from . import _isolation, _polynomials
-from ._delta import DELTA
+from ._delta import DELTA, check_tol
 from .joint import bind, chain
 
 __all__ = ["Interval", "IncentiveConstraint", "DeltaSet", "sustainable_discount_factors",
@@ -317,8 +316,7 @@ def sustainable_discount_factors(rg: Any, profile: Any, *, player: int | str | N
     if c.kind == SYMBOLIC:
         from .symbolic import solve_symbolic
         return solve_symbolic(c, players, index, assumptions=assumptions, delta=delta, profile=profile)
-    if not isinstance(tol, numbers.Real) or isinstance(tol, bool) or not 0 < tol < 1:
-        raise DiscountFactorError(f"tol: expected a small positive float, got {tol!r}")
+    tol = check_tol(tol)
     raw, D = _polynomials.constraints(c, players, tol=tol)
     if c.kind == FLOAT:
         pieces = _isolation.solve_float([r.coefficients for r in raw], tol)

@@ -163,6 +163,7 @@ def check_equilibrium(rg: Any, profile: Any, delta: Any, *, tol: float = DEFAULT
     Violation(player=0, state=('cooperate', 'cooperate'), deviation='D', gain=Fraction(2, 3))
     """
     delta = _delta.check_delta(delta)
+    tol = _delta.check_tol(tol)
     if isinstance(delta, sympy.Basic):
         raise DiscountFactorError(f"delta: expected a number, got the expression {delta!r}; "
                                   "use sustainable_discount_factors for conditions on delta")

@@ -144,6 +144,7 @@ def check_nash(rg: Any, profile: Any, delta: Any, *, tol: float = DEFAULT_TOL) -
     (Fraction(1, 3), Fraction(1, 3))
     """
     delta = _delta.check_delta(delta)
+    tol = _delta.check_tol(tol)
     if isinstance(delta, sympy.Basic):
         raise DiscountFactorError(f"delta: expected a number, got the expression {delta!r}")
     c = chain(bind(rg, profile))
