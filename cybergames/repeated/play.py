@@ -261,18 +261,26 @@ def simulate(rg: RepeatedGame, profile: Any, rounds: int, *, rng: Any = None) ->
         raise ParameterError("rg: simulation needs numeric probabilities; substitute values with rg.subs(...)")
     c = chain(bound)
     generator = np.random.default_rng(rng)
+    m = bound.num_states
+    rows = [bound.signal_matrix[bound.actions[w]] for w in range(m)]
+    cumulative = [np.cumsum(np.asarray(row, dtype=float)) for row in rows]
+    labels = [tuple(rg.stage.actions[i][k] for i, k in enumerate(bound.actions[w])) for w in range(m)]
+    stage = [tuple(_plain(c.payoffs[i][w, c.own[i][w]]) for i in range(rg.num_players)) for w in range(m)]
+    draws = generator.random(rounds)
     w = 0
-    states, actions, signals, payoffs = [], [], [], []
-    probability: Any = 1
-    for _ in range(rounds):
-        profile_index = bound.actions[w]
-        row = bound.signal_matrix[profile_index]
-        weights = np.asarray(row, dtype=float)
-        j = int(generator.choice(len(weights), p=weights / weights.sum()))
+    states, actions, signals, payoffs, chosen = [], [], [], [], []
+    for t in range(rounds):
+        j = min(int(np.searchsorted(cumulative[w], draws[t] * cumulative[w][-1], side="right")),
+                len(bound.signals) - 1)
+        while rows[w][j] == 0:          # never draw a signal of probability zero (rounding at the edges)
+            j -= 1
         states.append(bound.states[w])
-        actions.append(tuple(rg.stage.actions[i][k] for i, k in enumerate(profile_index)))
+        actions.append(labels[w])
         signals.append(bound.signals[j])
-        payoffs.append(tuple(_plain(c.payoffs[i][w, c.own[i][w]]) for i in range(rg.num_players)))
-        probability = probability * row[j]
+        payoffs.append(stage[w])
+        chosen.append(rows[w][j])
         w = bound.next[w][j]
+    probability: Any = 1
+    for p in chosen:
+        probability = probability * p
     return Path(tuple(states), tuple(actions), tuple(signals), tuple(payoffs), _plain(probability))
