@@ -212,6 +212,7 @@ def _parse(lexer: Lexer, numbers: str | None) -> NfgDocument:
 
 
 def _players(lexer: Lexer) -> tuple[str, ...]:
+    start = lexer.offset
     lexer.expect(OPEN, "'{' opening the list of player names")
     names = []
     while lexer.kind == STRING:
@@ -221,7 +222,7 @@ def _players(lexer: Lexer) -> tuple[str, ...]:
         lexer.advance()
     lexer.expect(CLOSE, "a quoted player name or '}' closing the list of players")
     if not names:
-        raise lexer.error("the game has no players; expected at least one name in '{ ... }'")
+        raise lexer.error("the game has no players; expected at least one name in '{ ... }'", start)
     return _unique(names)
 
 
