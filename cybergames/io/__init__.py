@@ -10,14 +10,15 @@ accepts (:class:`Limits`) and reports malformed content as a
 from . import _games  # noqa: F401  (registers NormalFormGame)
 from ._interop import from_nashpy, from_pygambit, from_quantecon, to_nashpy, to_pygambit, to_quantecon
 from ._gambit import NfgDocument, read_nfg, read_nfg_document, write_nfg
-from ._expressions import decode_expression, decode_number, encode_expression, encode_number
+from ._expressions import (CONSTANTS, OPERATORS, decode_expression, decode_number, encode_expression,
+                           encode_number)
 from ._json import Fields, dump, encode_array, encode_object, from_json, load, register, registered_types, to_json
 from ._sources import Limits
 
 __all__ = [
     "to_json", "from_json", "dump", "load",
     "register", "registered_types", "encode_object", "encode_array", "Fields",
-    "encode_number", "decode_number", "encode_expression", "decode_expression",
+    "encode_number", "decode_number", "encode_expression", "decode_expression", "OPERATORS", "CONSTANTS",
     "read_nfg", "read_nfg_document", "write_nfg", "NfgDocument",
     "to_nashpy", "from_nashpy", "to_quantecon", "from_quantecon", "to_pygambit", "from_pygambit",
     "Limits",

@@ -185,8 +185,8 @@ def encode_number(value: Any, where: str = "value") -> Any:
 
     Returns
     -------
-    int, float, str or dict
-        An ``int`` as a JSON integer (a string of digits beyond :math:`2^{53}`),
+    int, float or dict
+        An ``int`` as a JSON integer (``{"int": digits}`` beyond :math:`2^{53}`),
         a ``float`` as a JSON number, a ``Fraction`` as ``{"fraction": "p/q"}``,
         a sympy object as ``{"expr": tree}`` (see :func:`encode_expression`).
 

@@ -60,7 +60,7 @@ def register(type_name: str, cls: type, encode: Callable[[Any], dict],
     type_name : str
         The ``"type"`` written in documents; stable across versions (a file
         written today must read tomorrow), so usually the class name.
-    cls : type
+    cls : class
         The class; instances of subclasses are written as ``cls`` too.
     encode : callable
         ``encode(obj) -> dict`` of JSON-ready values. Write numbers with
