@@ -23,6 +23,7 @@ fails (a degenerate optimum, say), sympy's exact simplex
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Any
 
@@ -107,12 +108,22 @@ def _equalising(block: np.ndarray) -> list[Fraction] | None:
 
 
 def _exact_from_supports(matrix: np.ndarray, x: np.ndarray, rho: np.ndarray, eps: float):
+    """Exact optimal strategies on the supports and tight constraints of a float solution.
+
+    By complementary slackness the player's mix ``x`` (support ``S``) equalises
+    its payoff over every column that is tight at the float optimum, and the
+    punishment ``rho`` (support ``T``) equalises the rows that are tight; the
+    equalising systems are solved exactly.
+    """
     rows, cols = matrix.shape
-    support_x = np.flatnonzero(x > eps)
-    support_rho = np.flatnonzero(rho > eps)
-    block = matrix[np.ix_(support_x, support_rho)]
-    weights_x = _equalising(block)
-    weights_rho = _equalising(block.T)
+    as_float = np.array(matrix, dtype=float)
+    scale = max(1.0, float(np.abs(as_float).max()))
+    by_column, by_row = x @ as_float, as_float @ rho
+    support_x, support_rho = np.flatnonzero(x > eps), np.flatnonzero(rho > eps)
+    tight_columns = np.flatnonzero(by_column <= by_column.min() + eps * scale)
+    tight_rows = np.flatnonzero(by_row >= by_row.max() - eps * scale)
+    weights_x = _equalising(matrix[np.ix_(support_x, tight_columns)])
+    weights_rho = _equalising(matrix[np.ix_(tight_rows, support_rho)].T)
     if weights_x is None or weights_rho is None:
         return None
     exact_x = _vector(rows, support_x, weights_x)
@@ -144,20 +155,62 @@ def exact_solution(matrix: np.ndarray) -> tuple[Any, np.ndarray, np.ndarray]:
 
 
 def _sympy_solution(matrix: np.ndarray) -> tuple[Any, np.ndarray, np.ndarray]:
-    """Both programmes by sympy's exact simplex (slow, always exact)."""
+    """Both strategies by sympy's exact simplex, checked; the exact vertex enumeration if that fails.
+
+    Each strategy comes from a programme ``max sum(w) s.t. N w <= 1, w >= 0``
+    with a positive matrix ``N``, whose origin is feasible: sympy's simplex
+    then needs no phase one (which returns infeasible points in sympy 1.14,
+    sympy issue #28089 and its relatives).
+    """
     rows, cols = matrix.shape
-    low = min(matrix.flat)
-    shifted = [[sympy.Rational(Fraction(v - low + 1).numerator, Fraction(v - low + 1).denominator)
-                for v in row] for row in matrix]
-    shifted_matrix = sympy.Matrix(shifted)
-    # with positive entries M' the value v' > 0, and u = x / v' solves min{sum u : M'^T u >= 1, u >= 0};
-    # likewise w = rho / v' solves max{sum w : M' w <= 1, w >= 0}
-    _, u = sympy_linprog([1] * rows, A=-shifted_matrix.T, b=[-1] * cols)
-    _, w = sympy_linprog([-1] * cols, A=shifted_matrix, b=[1] * rows)
-    total_u, total_w = sum(u), sum(w)
-    x = _vector(rows, np.arange(rows), [_numbers.from_sympy(v / total_u) for v in u])
-    rho = _vector(cols, np.arange(cols), [_numbers.from_sympy(v / total_w) for v in w])
+    low, high = min(matrix.flat), max(matrix.flat)
+    punishing = [[Fraction(v - low + 1) for v in row] for row in matrix]           # N = M - low + 1
+    securing = [[Fraction(high + 1 - matrix[a, b]) for a in range(rows)] for b in range(cols)]  # (high + 1 - M)^T
+    rho = _normalised(_sympy_max(punishing), cols)
+    x = _normalised(_sympy_max(securing), rows)
+    if x is not None and rho is not None:
+        lower, upper = certificate_value(matrix, x, rho)
+        if lower == upper:
+            return _numbers.simplify_exact(Fraction(lower)), x, rho
+    rho = _normalised(_vertex_max(punishing), cols)
+    x = _normalised(_vertex_max(securing), rows)
     lower, upper = certificate_value(matrix, x, rho)
-    if lower != upper:  # pragma: no cover - the simplex is exact
-        raise ArithmeticError("internal error: the exact simplex returned a non-optimal pair")
+    if lower != upper:  # pragma: no cover - exact vertex enumeration is exact
+        raise ArithmeticError("internal error: no exact certificate for the matrix game")
     return _numbers.simplify_exact(Fraction(lower)), x, rho
+
+
+def _normalised(weights: list | None, size: int) -> np.ndarray | None:
+    if weights is None or sum(weights) <= 0 or any(w < 0 for w in weights):
+        return None
+    total = sum(weights)
+    return _vector(size, np.arange(size), [Fraction(w) / total for w in weights])
+
+
+def _sympy_max(positive: list[list[Fraction]]) -> list[Fraction] | None:
+    """``argmax sum(w) s.t. N w <= 1, w >= 0`` by sympy's simplex (None if sympy fails)."""
+    matrix = sympy.Matrix([[sympy.Rational(v.numerator, v.denominator) for v in row] for row in positive])
+    try:
+        _, w = sympy_linprog([-1] * matrix.cols, A=matrix, b=[1] * matrix.rows)
+    except (ValueError, ArithmeticError, TypeError):  # pragma: no cover - defensive
+        return None
+    weights = [_numbers.from_sympy(sympy.nsimplify(v)) for v in w]
+    if any(not isinstance(v, (int, Fraction)) for v in weights):  # pragma: no cover - defensive
+        return None
+    return [Fraction(v) for v in weights]
+
+
+def _vertex_max(positive: list[list[Fraction]]) -> list[Fraction]:
+    """``argmax sum(w) s.t. N w <= 1, w >= 0`` (up to a positive factor) over the exact vertices.
+
+    Scaling ``N`` by the common denominator ``D`` of its entries scales the
+    polytope by ``1/D``, which changes neither the maximiser's direction nor
+    the normalised strategy.
+    """
+    from . import _double_description
+    denominator = math.lcm(*(v.denominator for row in positive for v in row))
+    array = np.empty((len(positive), len(positive[0])), dtype=object)
+    array[...] = [[int(v * denominator) for v in row] for row in positive]
+    numerators, denominators, _ = _double_description.vertices(array)
+    best = max(range(len(numerators)), key=lambda k: Fraction(int(sum(numerators[k])), int(denominators[k])))
+    return [Fraction(int(v), int(denominators[best])) for v in numerators[best]]
