@@ -78,10 +78,31 @@ def _primitive(coefficients: Sequence) -> tuple:
 
 
 def _sign_at(poly: tuple, x: Fraction) -> int:
-    value = Fraction(0)
-    for c in reversed(poly):
-        value = value * x + c
-    return (value > 0) - (value < 0)
+    """The sign of the integer polynomial (ascending) at the rational ``x``, in integer arithmetic."""
+    a, b = x.numerator, x.denominator
+    acc = poly[-1]
+    power = b
+    for c in reversed(poly[:-1]):          # acc = b^d h(a/b) by Horner's rule
+        acc = acc * a + c * power
+        power *= b
+    return (acc > 0) - (acc < 0)
+
+
+def _bernstein(poly: tuple) -> list[Fraction]:
+    """Coefficients of ``poly`` in the Bernstein basis of degree d on [0, 1]."""
+    d = len(poly) - 1
+    return [sum((Fraction(math.comb(j, k), math.comb(d, k)) * poly[k] for k in range(j + 1)), Fraction(0))
+            for j in range(d + 1)]
+
+
+def _screen(poly: tuple) -> int:
+    """-1 if ``poly <= 0`` on [0, 1], +1 if ``poly > 0`` on (0, 1), 0 if undecided (Bernstein signs)."""
+    b = _bernstein(poly)
+    if all(x <= 0 for x in b):
+        return -1
+    if all(x >= 0 for x in b):
+        return 1
+    return 0
 
 
 def _factors(poly: tuple) -> list[tuple]:
@@ -160,25 +181,30 @@ def solve_exact(polynomials: Sequence[Sequence]) -> list[tuple]:
                 return []
             continue
         unique[poly] = None
-    polys = list(unique)
+    zero, one = Fraction(0), Fraction(1)
+    at_zero = all(p[0] <= 0 for p in unique)
+    polys = []
+    for p in unique:                      # a cheap screen before any factoring
+        screen = _screen(p)
+        if screen == 1:                   # violated on all of (0, 1): at most delta = 0 remains
+            return [(zero, zero, True, True)] if at_zero else []
+        if screen == 0:
+            polys.append(p)
     factors_of = {p: set(_factors(p)) for p in polys}
     distinct = set().union(*factors_of.values()) if polys else set()
     roots = _separate([r for f in distinct for r in _roots_in_unit_interval(f)])
-    zero, one = Fraction(0), Fraction(1)
-    tests = []
     bounds = [zero] + [x for r in roots for x in (r.lo, r.hi)] + [one]
-    for k in range(len(roots) + 1):
-        tests.append((bounds[2 * k] + bounds[2 * k + 1]) / 2)
+    tests = [(bounds[2 * k] + bounds[2 * k + 1]) / 2 for k in range(len(roots) + 1)]
     gap_signs = [[_sign_at(p, t) for p in polys] for t in tests]
-    pieces = [(zero, zero, True, all(_sign_at(p, zero) <= 0 for p in polys))]
+    pieces: list = [(zero, zero, True, at_zero)]
     for k, root in enumerate(roots):
         left = zero if k == 0 else roots[k - 1]
-        pieces.append((_value(left), _value(root), False, all(s <= 0 for s in gap_signs[k])))
+        pieces.append((left, root, False, all(s <= 0 for s in gap_signs[k])))
         at_root = [0 if root.factor in factors_of[p] else gap_signs[k][j] for j, p in enumerate(polys)]
-        pieces.append((_value(root), _value(root), True, all(s <= 0 for s in at_root)))
-    last = zero if not roots else roots[-1]
-    pieces.append((_value(last), one, False, all(s <= 0 for s in gap_signs[-1])))
-    return _merge(pieces)
+        pieces.append((root, root, True, all(s <= 0 for s in at_root)))
+    pieces.append((zero if not roots else roots[-1], one, False, all(s <= 0 for s in gap_signs[-1])))
+    # only the endpoints of the answer are turned into exact numbers (radicals, CRootOf)
+    return [(_value(lo), _value(hi), lc, hc) for lo, hi, lc, hc in _merge(pieces)]
 
 
 def _value(root: Any) -> Any:
@@ -190,9 +216,21 @@ def _value(root: Any) -> Any:
 
 
 # --------------------------------------------------------------------------- float path
+def _bernstein_matrix(d: int) -> np.ndarray:
+    """M with M @ c = Bernstein coefficients on [0, 1] of the ascending coefficients c (degree d)."""
+    M = np.zeros((d + 1, d + 1))
+    for j in range(d + 1):
+        for k in range(j + 1):
+            M[j, k] = math.comb(j, k) / math.comb(d, k)
+    return M
+
+
+_BERNSTEIN: dict = {}
+
+
 def solve_float(polynomials: Sequence[Sequence[float]], tol: float) -> list[tuple]:
     """Intervals of [0, 1) where every float polynomial is <= 0 up to ``tol`` x its largest coefficient."""
-    polys = []
+    unique = {}
     for coefficients in polynomials:
         h = np.asarray(coefficients, dtype=float)
         scale = np.max(np.abs(h)) if h.size else 0.0
@@ -201,19 +239,42 @@ def solve_float(polynomials: Sequence[Sequence[float]], tol: float) -> list[tupl
         h = h / scale
         nonzero = np.flatnonzero(np.abs(h) > 1e-14)
         h = h[: nonzero[-1] + 1]
+        unique.setdefault(h.tobytes(), h)
+    at_zero = all(h[0] <= tol for h in unique.values())
+    polys = []
+    for h in unique.values():
         if h.size == 1:
             if h[0] > tol:
                 return []
             continue
+        d = h.size - 1
+        if d not in _BERNSTEIN:
+            _BERNSTEIN[d] = _bernstein_matrix(d)
+        b = _BERNSTEIN[d] @ h
+        if np.all(b <= tol):                 # h <= 0 on [0, 1] (up to tol): the constraint always holds
+            continue
+        if np.all(b >= -tol) and np.any(b[1:-1] > tol):   # h > 0 inside (0, 1): it never holds there
+            return [(0.0, 0.0, True, True)] if at_zero else []
         polys.append(h)
-    candidates = []
+    if not polys:
+        return [(0.0, 1.0, True, False)] if at_zero else [(0.0, 1.0, False, False)]
+    candidates: list = []
+    by_degree: dict = {}
     for h in polys:
-        if h.size == 2:
-            roots = np.array([-h[0] / h[1]])
-        else:
-            roots = np.roots(h[::-1])
-            roots = roots[np.abs(roots.imag) <= CLUSTER * 10 * np.maximum(1.0, np.abs(roots))].real
-        candidates.extend(r for r in roots if CLUSTER < r < 1 - CLUSTER / 10)
+        by_degree.setdefault(h.size - 1, []).append(h)
+    for d, group in by_degree.items():
+        H = np.array(group)
+        if d == 1:
+            roots = (-H[:, 0] / H[:, 1])[:, None]
+        else:                                 # eigenvalues of stacked companion matrices
+            companion = np.zeros((len(group), d, d))
+            companion[:, 1:, :-1] = np.eye(d - 1)
+            companion[:, :, -1] = -H[:, :-1] / H[:, -1:]
+            roots = np.linalg.eigvals(companion)
+            roots = np.where(np.abs(roots.imag) <= CLUSTER * 10 * np.maximum(1.0, np.abs(roots)),
+                             roots.real, np.nan)
+        flat = roots.ravel()
+        candidates.extend(flat[(flat > CLUSTER) & (flat < 1 - CLUSTER / 10)].tolist())
     candidates.sort()
     clusters: list[list[float]] = []
     for r in candidates:
@@ -221,19 +282,18 @@ def solve_float(polynomials: Sequence[Sequence[float]], tol: float) -> list[tupl
             clusters[-1].append(r)
         else:
             clusters.append([r])
-    points = [float(np.mean(c)) for c in clusters]
-    if not polys:
-        return [(0.0, 1.0, True, False)]
-    matrix = np.array([np.pad(h, (0, max(len(p) for p in polys) - len(h))) for h in polys])
-
-    def ok(x: float) -> bool:
-        return bool(np.all(np.polynomial.polynomial.polyval(x, matrix.T) <= tol))
-
-    pieces = [(0.0, 0.0, True, ok(0.0))]
-    left = 0.0
-    for x in points:
-        pieces.append((left, x, False, ok((left + x) / 2)))
-        pieces.append((x, x, True, ok(x)))
-        left = x
-    pieces.append((left, 1.0, False, ok((left + 1.0) / 2)))
+    points = [sum(c) / len(c) for c in clusters]
+    width = max(h.size for h in polys)
+    matrix = np.array([np.pad(h, (0, width - h.size)) for h in polys])
+    edges = [0.0] + points + [1.0]
+    middles = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
+    where = np.array(points + middles)
+    values = matrix @ np.vander(where, width, increasing=True).T if where.size else np.zeros((len(polys), 0))
+    ok = np.all(values <= tol, axis=0).tolist()
+    at_points, at_middles = ok[: len(points)], ok[len(points):]
+    pieces = [(0.0, 0.0, True, at_zero)]
+    for k, x in enumerate(points):
+        pieces.append((edges[k], x, False, at_middles[k]))
+        pieces.append((x, x, True, at_points[k]))
+    pieces.append((edges[-2], 1.0, False, at_middles[-1]))
     return _merge(pieces)

@@ -131,9 +131,51 @@ def _trim(h: list, kind: str) -> list:
     return h
 
 
+def _constraints_float(c: Chain, players: Any, tol: float) -> tuple[list, tuple]:
+    """The float path of :func:`constraints`, vectorised over states and deviations."""
+    _, P = c.equilibrium(0)
+    P = np.asarray(P, dtype=float)
+    m = P.shape[0]
+    D = _charpoly_float(P)                                   # ascending in delta, length m + 1
+    toeplitz = np.zeros((m, m))
+    for j in range(m):
+        toeplitz[j, : j + 1] = D[j::-1][: j + 1]
+    out = []
+    for i in players:
+        U = np.asarray(c.payoffs[i], dtype=float)            # (m, A)
+        Q = np.asarray(c.rows[i], dtype=float)               # (m, A, m)
+        u = U[np.arange(m), np.asarray(c.own[i])]
+        powers = np.empty((m, m))
+        w = u
+        for k in range(m):
+            powers[k] = w
+            w = P @ w
+        N = toeplitz @ powers                                # N[j, state]: coefficient of delta^j
+        H = U[..., None] * D                                 # (m, A, m + 1)
+        H[..., 1:] += Q @ N.T
+        H[..., :m] -= N.T[:, None, :]
+        for state in range(m):
+            for k in range(U.shape[1]):
+                if k == c.own[i][state]:
+                    continue
+                h = H[state, k]
+                removed = 0
+                while h.size > 1:
+                    scale = np.max(np.abs(h))
+                    if scale == 0.0 or abs(h.sum()) > tol * scale:
+                        break
+                    h = np.cumsum(h)[:-1]                    # h = (1 - delta) g, g_k = sum_{j <= k} h_j
+                    removed += 1
+                out.append(RawConstraint(i, state, k, tuple(h.tolist()), 1 + removed))
+    return out, tuple(D.tolist())
+
+
 def constraints(c: Chain, players: Any = None, *, tol: float = _numbers.DEFAULT_TOL) -> tuple[list, tuple]:
     """Every one-shot deviation's constraint polynomial, and D's coefficients (ascending)."""
     kind = c.kind
+    if kind == FLOAT:
+        game = c.bound.rg.stage
+        return _constraints_float(c, range(game.num_players) if players is None else players, tol)
     game = c.bound.rg.stage
     players = range(game.num_players) if players is None else players
     _, P = c.equilibrium(0)
