@@ -9,10 +9,12 @@ accepts (:class:`Limits`) and reports malformed content as a
 
 from . import _games  # noqa: F401  (registers NormalFormGame)
 from ._interop import from_nashpy, from_pygambit, from_quantecon, to_nashpy, to_pygambit, to_quantecon
-from ._gambit import NfgDocument, read_nfg, read_nfg_document, write_nfg
+from ._gambit import NfgDocument, read_nfg, read_nfg_document
+from ._nfg_writer import write_nfg
 from ._expressions import (CONSTANTS, OPERATORS, decode_expression, decode_number, encode_expression,
                            encode_number)
-from ._json import Fields, dump, encode_array, encode_object, from_json, load, register, registered_types, to_json
+from ._json import dump, from_json, load, to_json
+from ._registry import Fields, encode_array, encode_object, register, registered_types
 from ._sources import Limits
 
 __all__ = [

@@ -17,7 +17,7 @@ import math
 
 from ..errors import FormatError
 from ..games import NormalFormGame
-from ._json import Fields, encode_array, register
+from ._registry import Fields, encode_array, register
 
 _KINDS = ("exact", "float", "symbolic")
 
