@@ -150,8 +150,26 @@ def _game_argument(game: Any, name: str = "game") -> NormalFormGame:
 
 
 # ----------------------------------------------------------- general games
-def _shape(draw: Any, players: Any, actions: Any, symmetric: bool, minimum_actions: int = 1) -> tuple[int, ...]:
-    """Draw the number of actions of each player."""
+#: A bound on the payoff values one game may draw, checked before anything is drawn so that a
+#: huge shape fails at once instead of hanging. Hypothesis bounds the data of one example more
+#: tightly still: about 800 floats, or a few thousand small integers, fit (it reports larger
+#: draws as too large to generate).
+_MAX_VALUES = 10_000
+
+
+def _distinct_entries(shape: tuple[int, ...], symmetric: bool) -> int:
+    """How many payoff values a game of this shape draws."""
+    n = len(shape)
+    if symmetric:
+        return shape[0] * math.comb(shape[0] + n - 2, n - 1)
+    return n * math.prod(shape)
+
+
+def _shape(draw: Any, players: Any, actions: Any, symmetric: bool, *, equal: bool = False,
+           minimum_actions: int = 1, per_entry: int = 1) -> tuple[int, ...]:
+    """Draw the number of actions of each player (``equal``: the same for all), after checking
+    that the largest game fits in one example."""
+    equal = equal or symmetric
     if isinstance(actions, list):
         if not actions:
             raise StrategyArgumentError("actions: expected a non-empty list of action counts, got []")
@@ -160,13 +178,22 @@ def _shape(draw: Any, players: Any, actions: Any, symmetric: bool, minimum_actio
         if not low <= len(counts) <= high:
             raise StrategyArgumentError(f"players, actions: a list of {len(counts)} action counts needs "
                                         f"{len(counts)} players, but players is {players!r}")
-        if symmetric and len(set(counts)) > 1:
-            raise StrategyArgumentError(f"actions: a symmetric game needs equal action counts, got {actions!r}")
-        return counts
-    low, high = _count_range(players, "players", 1)
-    a_low, a_high = _count_range(actions, "actions", minimum_actions)
+        if equal and len(set(counts)) > 1:
+            raise StrategyArgumentError(f"actions: expected equal action counts, got {actions!r}")
+        largest = counts
+    else:
+        low, high = _count_range(players, "players", 1)
+        a_low, a_high = _count_range(actions, "actions", minimum_actions)
+        largest = (a_high,) * high
+    values = _distinct_entries(largest, symmetric) * per_entry
+    if values > _MAX_VALUES:
+        raise StrategyArgumentError(
+            f"players, actions: the largest game would draw {values} values, more than one Hypothesis "
+            f"example holds (at most {_MAX_VALUES}); use fewer players or actions")
+    if isinstance(actions, list):
+        return largest
     n = draw(st.integers(low, high))
-    if symmetric:
+    if equal:
         return (draw(st.integers(a_low, a_high)),) * n
     return tuple(draw(st.integers(a_low, a_high)) for _ in range(n))
 
@@ -244,6 +271,14 @@ def normal_form_games(draw: Any, players: Any = 2, actions: Any = 2, *, exact: b
         payoff function's values differ), so that no player is ever indifferent
         between two pure actions.
 
+    Notes
+    -----
+    Every payoff is drawn, so the size of a game is bounded by what one
+    Hypothesis example holds: about 800 float payoffs (two players with 20
+    actions each) or a few thousand small integers; Hypothesis reports larger
+    games as too large to generate. Shapes that could need more than 10,000
+    values are refused at once.
+
     Raises
     ------
     StrategyArgumentError
@@ -302,7 +337,7 @@ def coordination_games(draw: Any, players: Any = 2, actions: Any = 2, *, exact: 
     if isinstance(actions, list):
         raise StrategyArgumentError(f"actions: coordination games give every player the same number "
                                     f"of actions; expected an int or (min, max), got {actions!r}")
-    shape = _shape(draw, players, actions, symmetric=True, minimum_actions=2)
+    shape = _shape(draw, players, actions, symmetric, equal=True, minimum_actions=2)
     n, m = len(shape), shape[0]
     keys, lookup = _keys(shape, symmetric)
     diagonal = {lookup(i, (k,) * n): (i, k) for k in range(m) for i in range(n)}
@@ -713,7 +748,7 @@ def symbolic_games(draw: Any, players: Any = 2, actions: Any = 2, *, names: Sequ
             or len(set(names)) != len(names):
         raise StrategyArgumentError(f"names: expected a non-empty sequence of distinct identifiers, got {names!r}")
     scale = _scale(exact, min_value, max_value, max_denominator)
-    shape = _shape(draw, players, actions, symmetric=False)
+    shape = _shape(draw, players, actions, symmetric=False, per_entry=len(names) + 2)
     k = draw(st.integers(1, len(names)))
     symbols = [sympy.Symbol(name, real=True) for name in names[:k]]
     d = draw(st.sampled_from(scale.denominators)) if scale.exact else 1

@@ -21,6 +21,13 @@ def _is_index(value: Any) -> bool:
     return isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.bool_))
 
 
+def _is_sequence(value: Any) -> bool:
+    """A list, tuple or array with at least one axis (not a string)."""
+    if isinstance(value, np.ndarray):
+        return value.ndim > 0
+    return isinstance(value, Sequence) and not isinstance(value, (str, bytes))
+
+
 def player_index(game: "NormalFormGame", player: Any, name: str = "player") -> int:
     """The index of a player given by index or label."""
     if _is_index(player):
@@ -48,7 +55,7 @@ def action_index(game: "NormalFormGame", i: int, action: Any, name: str) -> int:
 
 def pure_profile(game: "NormalFormGame", profile: Any, name: str) -> tuple[int, ...]:
     """A pure profile (labels or indices) as a tuple of indices."""
-    if isinstance(profile, str) or not isinstance(profile, (Sequence, np.ndarray)):
+    if not _is_sequence(profile):
         raise GameError(f"{name}: expected one action per player, got {profile!r}")
     if len(profile) != game.num_players:
         raise GameError(f"{name}: expected {game.num_players} actions (one per player), "
@@ -108,7 +115,7 @@ def mixed_action(game: "NormalFormGame", i: int, value: Any, name: str, *,
 def mixed_profile(game: "NormalFormGame", profile: Any, name: str, *, ignore: int | None = None,
                   tol: float = DEFAULT_TOL) -> tuple[np.ndarray | None, ...]:
     """A profile of mixed actions; the entry of player ``ignore`` is returned as None."""
-    if isinstance(profile, str) or not isinstance(profile, (Sequence, np.ndarray)):
+    if not _is_sequence(profile):
         raise GameError(f"{name}: expected one (mixed) action per player, got {profile!r}")
     if len(profile) != game.num_players:
         raise GameError(f"{name}: expected {game.num_players} entries (one per player), "

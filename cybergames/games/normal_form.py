@@ -159,7 +159,8 @@ class NormalFormGame:
 
     def __post_init__(self) -> None:
         raw = self.payoffs
-        if isinstance(raw, (str, bytes)) or not isinstance(raw, (Sequence, np.ndarray)):
+        if isinstance(raw, (str, bytes)) or not isinstance(raw, (Sequence, np.ndarray)) \
+                or (isinstance(raw, np.ndarray) and raw.ndim == 0):
             raise GameError(f"payoffs: expected one payoff array per player, got {raw!r}")
         normalised = [_normalised_array(p, f"payoffs[{i}]") for i, p in enumerate(raw)]
         if not normalised:

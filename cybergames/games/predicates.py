@@ -157,9 +157,13 @@ class _Compare:
 def _checked(game: Any, tol: Any) -> _Compare:
     if not isinstance(game, NormalFormGame):
         raise GameError(f"game: expected a NormalFormGame, got {type(game).__name__} {game!r}")
-    if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not math.isfinite(tol) or tol < 0:
+    try:
+        value = float(tol) if isinstance(tol, (int, float)) and not isinstance(tol, bool) else math.nan
+    except OverflowError:                    # an int beyond the float range
+        value = math.inf
+    if not math.isfinite(value) or value < 0:
         raise ParameterError(f"tol: expected a finite number >= 0, got {tol!r}")
-    return _Compare(game.kind, float(tol))
+    return _Compare(game.kind, value)
 
 
 # ----------------------------------------------------------------------- symmetry
