@@ -217,8 +217,12 @@ def risk_dominant(game: NormalFormGame, equilibria: Sequence | None = None, *,
         products.append(_number(loss_1 * loss_2))
     if game.kind == SYMBOLIC:
         condition = sympy.factor(products[0]) > sympy.factor(products[1])
-        reverse = sympy.factor(products[1]) > sympy.factor(products[0])
-    elif game.kind == FLOAT:
+        difference = sympy.expand(products[0] - products[1])
+        ahead, behind = _numbers.truth(difference > 0), _numbers.truth(difference < 0)
+        return RiskDominance(_choose(first, second, ahead, behind, game),
+                             (_labels(game, first), _labels(game, second)), tuple(products), condition,
+                             assumptions, game)
+    if game.kind == FLOAT:
         margin = tol * max(1.0, abs(products[0]), abs(products[1]))
         condition, reverse = products[0] > products[1] + margin, products[1] > products[0] + margin
     else:
@@ -273,8 +277,8 @@ def payoff_dominant(game: NormalFormGame, equilibria: Sequence | None = None, *,
     first, second, assumptions = _two_strict_equilibria(game, equilibria, "payoff_dominant", tol)
     payoffs = tuple(tuple(_number(a[p]) for a in game.payoffs) for p in (first, second))
     if game.kind == SYMBOLIC:
-        condition = sympy.And(*(sympy.simplify(x - y) > 0 for x, y in zip(*payoffs)))
-        reverse = sympy.And(*(sympy.simplify(y - x) > 0 for x, y in zip(*payoffs)))
+        condition = sympy.And(*(sympy.expand(x - y) > 0 for x, y in zip(*payoffs)))
+        reverse = sympy.And(*(sympy.expand(y - x) > 0 for x, y in zip(*payoffs)))
     elif game.kind == FLOAT:
         slack = [tol * max(1.0, abs(x), abs(y)) for x, y in zip(*payoffs)]
         condition = all(x > y + s for x, y, s in zip(*payoffs, slack))
