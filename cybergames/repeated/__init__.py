@@ -9,7 +9,7 @@ from .delta_sets import (DeltaSet, IncentiveConstraint, Interval, critical_disco
 from .game import RepeatedGame
 from .incentives import Deviation, EquilibriumCheck, Violation, check_equilibrium
 from .joint import compose
-from .monitoring import Monitoring, noisy_attribution, perfect
+from .monitoring import Monitoring, noisy_attribution, perfect, public_signal
 from .nash import NashCheck, check_nash
 from .play import Path, Play, play, simulate
 from .symbolic import DeltaCondition
@@ -17,7 +17,7 @@ from .values import Values, values
 from . import verification as _verification  # noqa: F401  (registers verify() checkers)
 
 __all__ = [
-    "Monitoring", "perfect", "noisy_attribution", "RepeatedGame",
+    "Monitoring", "perfect", "noisy_attribution", "public_signal", "RepeatedGame",
     "Automaton", "JointAutomaton", "compose",
     "always_cooperate", "always_defect", "grim_trigger", "tit_for_tat", "win_stay_lose_shift",
     "limited_punishment", "forgiving_trigger", "trigger_on_signal",

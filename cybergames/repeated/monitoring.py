@@ -27,7 +27,7 @@ from .._numbers import DEFAULT_TOL, FLOAT, SYMBOLIC
 from ..errors import GameError, MonitoringError, ProbabilityError
 from ..games.normal_form import NormalFormGame
 
-__all__ = ["Monitoring", "perfect", "noisy_attribution"]
+__all__ = ["Monitoring", "perfect", "noisy_attribution", "public_signal"]
 
 
 def _signal_label(signal: Any, name: str) -> Hashable:
@@ -164,7 +164,7 @@ class Monitoring:
     def distribution(self, profile: Sequence[Any]) -> dict:
         """The distribution of signals after the pure ``profile`` (labels or indices), zeros omitted."""
         index = self.game.profile_index(profile)
-        return {s: _numbers.simplify_exact(p) if not isinstance(p, float) else p
+        return {s: _numbers.simplify_exact(p) if not isinstance(p, float) else float(p)
                 for s, p in zip(self.signals, self.matrix[index]) if p != 0}
 
     def probability(self, signal: Any, profile: Sequence[Any]) -> Any:
@@ -196,6 +196,39 @@ class Monitoring:
     def _table(self) -> dict:
         return {profile: dict(zip(self.signals, self.matrix[self.game.profile_index(profile)]))
                 for profile in self.game.profiles()}
+
+    def table(self) -> dict:
+        """The structure as a table: action profile -> {signal: probability}, zeros omitted.
+
+        ``Monitoring(m.game, m.signals, m.table())`` rebuilds ``m``.
+        """
+        return {profile: self.distribution(profile) for profile in self.game.profiles()}
+
+    @classmethod
+    def from_array(cls, game: NormalFormGame, signals: Sequence, array: Any) -> "Monitoring":
+        """A monitoring structure from an array of shape ``game.shape + (len(signals),)`` holding p(y | a).
+
+        >>> from cybergames import prisoners_dilemma
+        >>> game = prisoners_dilemma()
+        >>> m = Monitoring.from_array(game, ["quiet", "alarm"], [[[1, 0], [0.2, 0.8]], [[0.2, 0.8], [0, 1]]])
+        >>> m.distribution(("C", "D"))
+        {'quiet': 0.2, 'alarm': 0.8}
+        """
+        if not isinstance(game, NormalFormGame):
+            raise MonitoringError(f"game: expected a NormalFormGame, got {type(game).__name__}")
+        try:
+            values = np.array(array, dtype=object)
+        except (ValueError, TypeError) as exc:
+            raise MonitoringError(f"array: expected an array of probabilities, got {array!r}") from exc
+        if isinstance(signals, (str, bytes)) or not isinstance(signals, (Sequence, np.ndarray)):
+            raise MonitoringError(f"signals: expected a sequence of signal labels, got {signals!r}")
+        expected = tuple(game.shape) + (len(signals),)
+        if values.shape != expected:
+            raise MonitoringError(f"array: expected shape {expected} (the game's shape, then one entry per "
+                                  f"signal), got {values.shape}")
+        labels = list(signals)
+        return cls(game, labels, {profile: dict(zip(labels, values[game.profile_index(profile)]))
+                                  for profile in game.profiles()})
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Monitoring):
@@ -343,3 +376,48 @@ def noisy_attribution(game: NormalFormGame, detect: Any, false_flag: Any, *,
         return result
 
     return Monitoring(game, signals, distribution)
+
+
+def public_signal(game: NormalFormGame, signal: Any) -> Monitoring:
+    """Deterministic public monitoring: every action profile produces one known signal.
+
+    Parameters
+    ----------
+    game : NormalFormGame
+        The stage game.
+    signal : callable or mapping
+        Action profile (a tuple of labels) -> its signal (a string or a tuple
+        of strings). The signals are listed in order of first appearance.
+
+    Raises
+    ------
+    MonitoringError
+        If a profile has no signal or a signal is malformed.
+
+    Examples
+    --------
+    Only whether anyone defected is public:
+
+    >>> from cybergames import prisoners_dilemma
+    >>> m = public_signal(prisoners_dilemma(), lambda a: "defection" if "D" in a else "peace")
+    >>> m.signals, m.is_deterministic, m.is_perfect
+    (('peace', 'defection'), True, False)
+    """
+    if not isinstance(game, NormalFormGame):
+        raise MonitoringError(f"game: expected a NormalFormGame, got {type(game).__name__}")
+    if isinstance(signal, Mapping):
+        lookup: Callable = signal.__getitem__
+    elif callable(signal):
+        lookup = signal
+    else:
+        raise MonitoringError(f"signal: expected a mapping or a callable from action profiles to signals, "
+                              f"got {signal!r}")
+    table = {}
+    for profile in game.profiles():
+        try:
+            y = lookup(profile)
+        except (KeyError, IndexError, TypeError, ValueError) as exc:
+            raise MonitoringError(f"signal: no signal for the profile {profile!r} ({exc!r})") from exc
+        table[profile] = _signal_label(y, f"signal[{profile!r}]")
+    signals = list(dict.fromkeys(table.values()))
+    return Monitoring(game, signals, {profile: {y: 1} for profile, y in table.items()})

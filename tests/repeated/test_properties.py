@@ -81,7 +81,7 @@ def test_delta_sets_are_invariant_under_positive_affine_payoff_transformations(d
     for i in range(game.num_players):
         f = data.draw(positive_affine_transformations())
         game = game.transform_payoffs(i, f.scale, f.shift)
-    monitoring = Monitoring(game, rg.monitoring.signals, rg.monitoring._table())
+    monitoring = Monitoring(game, rg.monitoring.signals, rg.monitoring.table())
     transformed = RepeatedGame(game, monitoring)
     assert sustainable_discount_factors(transformed, profile) == sustainable_discount_factors(rg, profile)
 
