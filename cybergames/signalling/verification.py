@@ -1,4 +1,4 @@
-"""Independent re-checks of signalling results for :func:`cybergames.verify`.
+"""Independent re-checks of signalling results (PBE, PartitionEquilibrium) for :func:`cybergames.verify`.
 
 The checker reads only the game's public payoff tables and the result's
 strategies and beliefs, and recomputes every condition of a perfect Bayesian
@@ -13,6 +13,7 @@ from typing import Any
 from .._numbers import DEFAULT_TOL, ratio
 from .._verify import Verification, verify
 from .beliefs import BeliefSet
+from .cheap_talk import PartitionEquilibrium
 from .pbe import PBE
 
 
@@ -91,3 +92,28 @@ def _verify_pbe(eq: PBE, *, tol: float = DEFAULT_TOL) -> Verification:
                     expect(expected[a] >= best - slack * max(1, abs(best)),
                            f"after {m!r} action {a!r} is not a best response to the belief {dict(point)}")
     return Verification(not failures, checked, tuple(failures))
+
+
+@verify.register(PartitionEquilibrium)
+def _verify_partition(eq: PartitionEquilibrium, *, tol: float = DEFAULT_TOL) -> Verification:
+    r"""Boundaries ordered from 0 to 1, midpoint actions, the boundary types' indifference
+    :math:`(y_i - a_i - b)^2 = (y_{i+1} - a_i - b)^2`, and the expected utilities recomputed."""
+    a, y, b = eq.boundaries, eq.actions, eq.bias
+    floaty = isinstance(b, float)
+    slack = tol if floaty else 0
+    checks = [
+        (len(a) == eq.intervals + 1 and len(y) == eq.intervals, "boundaries and actions do not match intervals"),
+        (abs(a[0]) <= slack and abs(a[-1] - 1) <= slack, "the partition must run from 0 to 1"),
+        (all(lo < hi for lo, hi in zip(a, a[1:])), "boundaries must increase"),
+    ]
+    if not checks[0][0]:
+        return Verification(False, 1, (checks[0][1],))
+    checks += [(abs(y[i] - (a[i] + a[i + 1]) / 2) <= slack, f"action {i} is not its interval's midpoint")
+               for i in range(eq.intervals)]
+    checks += [(abs((y[i - 1] - a[i] - b) ** 2 - (y[i] - a[i] - b) ** 2) <= slack,
+                f"boundary type a_{i} is not indifferent") for i in range(1, eq.intervals)]
+    receiver = -sum((hi - lo) ** 3 for lo, hi in zip(a, a[1:])) / 12
+    checks += [(abs(receiver - eq.receiver_utility) <= slack, "receiver_utility is wrong"),
+               (abs(receiver - b * b - eq.sender_utility) <= slack, "sender_utility is wrong")]
+    failures = tuple(text for ok, text in checks if not ok)
+    return Verification(not failures, len(checks), failures)

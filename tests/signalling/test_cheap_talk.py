@@ -89,3 +89,14 @@ def test_three_state_cheap_talk_without_bias_reveals_everything():
     assert separating
     assert all(eq.receiver[eq.sender[t]] == t for eq in separating for t in ("1/6", "1/2", "5/6"))
     assert any(eq.kind == "pooling" for eq in equilibria)
+
+
+def test_verify_rechecks_partition_equilibria():
+    import dataclasses
+
+    import cybergames
+    equilibria = crawford_sobel(Fraction(1, 40)) + crawford_sobel(0.05)
+    assert all(cybergames.verify(eq).ok for eq in equilibria)
+    wrong = dataclasses.replace(crawford_sobel(Fraction(1, 20))[1], boundaries=(0, Fraction(1, 2), 1))
+    result = cybergames.verify(wrong)
+    assert not result.ok and any("indifferent" in f for f in result.failures)
