@@ -1,0 +1,404 @@
+"""Bad input: one table of malformed calls for every public function, and generated junk.
+
+Each row is a :class:`Case`: a function, its arguments, the precise
+:mod:`cybergames.errors` class it must raise, and words its message must
+contain, the first being the argument's name. Subpackages add their rows in
+their own section of ``CASES`` (see the markers below). Strategies are drawn
+from once (:func:`drawn`), since they check their arguments at draw time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Callable
+
+import hypothesis.extra.numpy as hnp
+import numpy as np
+import pytest
+import sympy
+from hypothesis import HealthCheck, find, given, settings
+from hypothesis import strategies as st
+
+from cybergames import (NormalFormGame, battle_of_the_sexes, chicken, is_chicken, is_coordination_game,
+                        is_prisoners_dilemma, is_public_goods_game, is_stag_hunt, is_symmetric, is_zero_sum,
+                        matching_pennies, prisoners_dilemma, public_goods, stag_hunt, symmetric_game, trust_game)
+from cybergames import strategies as cs
+from cybergames.errors import (CybergamesError, GameError, ParameterError, ProbabilityError,
+                               StrategyArgumentError)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One malformed call: ``function(*args, **kwargs)`` raises ``error`` naming ``words``."""
+
+    function: Callable
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+    error: type = CybergamesError
+    words: tuple = ()
+    note: str = ""
+
+    @property
+    def id(self) -> str:
+        name = getattr(self.function, "__qualname__", repr(self.function))
+        return f"{name}-{self.note}" if self.note else name
+
+
+def drawn(factory: Callable) -> Callable:
+    """``factory(*args, **kwargs)`` as a strategy, then one example drawn from it."""
+    def draw_one(*args: Any, **kwargs: Any) -> Any:
+        return find(factory(*args, **kwargs), lambda value: True,
+                    settings=settings(max_examples=1, database=None, deadline=None))
+    draw_one.__qualname__ = f"strategies.{factory.__name__}"
+    return draw_one
+
+
+PD = prisoners_dilemma()
+FLOAT_PD = prisoners_dilemma(5.0, 3.0, 1.0, 0.0)
+T, R, P, S = sympy.symbols("T R P S")
+SYMBOLIC_PD = prisoners_dilemma(T, R, P, S)
+GOOD = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]
+x = sympy.Symbol("x")
+
+# ============================================================================ games layer
+GAMES_CASES = [
+    # --- NormalFormGame: shapes
+    Case(NormalFormGame, ([[1, 2], [3, 4]],), error=GameError, words=("payoffs", "axes"), note="one-axis-per-player"),
+    Case(NormalFormGame, ([[[1, 2], [3, 4]]],), error=GameError, words=("payoffs", "axes"), note="too-many-axes"),
+    Case(NormalFormGame, ([[[1, 2], [3, 4]], [[1, 2, 3], [4, 5, 6]]],), error=GameError, words=("payoffs", "shapes"),
+         note="unequal-shapes"),
+    Case(NormalFormGame, ([[[1, 2], [3, 4]], [[1, 2], [3]]],), error=GameError, words=("payoffs[1]", "rectangular"),
+         note="ragged"),
+    Case(NormalFormGame, ([[[1, 2], [3, 4]], [[1, 2], [3, [4]]]],), error=GameError, words=("payoffs[1]", "rectangular"),
+         note="nested-entry"),
+    Case(NormalFormGame, ([],), error=GameError, words=("payoffs", "none"), note="no-players"),
+    Case(NormalFormGame, ([[]],), error=GameError, words=("payoffs", "at least one action"), note="empty-actions"),
+    Case(NormalFormGame, (np.zeros((2, 2, 0)),), error=GameError, words=("payoffs", "at least one action"),
+         note="empty-array"),
+    Case(NormalFormGame, ([5],), error=GameError, words=("payoffs[0]", "scalar"), note="scalar"),
+    Case(NormalFormGame, (np.array(5.0),), error=GameError, words=("payoffs",), note="0-d-array"),
+    Case(NormalFormGame, (None,), error=GameError, words=("payoffs",), note="none"),
+    Case(NormalFormGame, ("payoffs",), error=GameError, words=("payoffs",), note="string"),
+    Case(NormalFormGame, ({"row": [1]},), error=GameError, words=("payoffs",), note="dict"),
+    # --- NormalFormGame: entries
+    Case(NormalFormGame, ([[[1, 2], [3, 4]], [[1, float("nan")], [3, 4]]],), error=GameError,
+         words=("payoffs[1][0, 1]", "finite"), note="nan"),
+    Case(NormalFormGame, ([np.array([[1.0, np.inf], [3, 4]]), np.zeros((2, 2))],), error=GameError,
+         words=("payoffs[0][0, 1]", "finite"), note="inf-array"),
+    Case(NormalFormGame, ([[[True, 2], [3, 4]], [[1, 2], [3, 4]]],), error=GameError,
+         words=("payoffs[0][0, 0]", "boolean"), note="bool"),
+    Case(NormalFormGame, ([np.array([[True, False], [True, True]]), np.zeros((2, 2))],), error=GameError,
+         words=("payoffs[0][0, 0]", "boolean"), note="bool-array"),
+    Case(NormalFormGame, ([[["3", 0], [5, 1]], [[3, 5], [0, 1]]],), error=GameError,
+         words=("payoffs[0][0, 0]", "real number"), note="string-entry"),
+    Case(NormalFormGame, ([[[1j, 0], [5, 1]], [[3, 5], [0, 1]]],), error=GameError,
+         words=("payoffs[0][0, 0]", "real number"), note="complex"),
+    Case(NormalFormGame, ([np.array([[1j, 0], [5, 1]]), np.zeros((2, 2))],), error=GameError,
+         words=("payoffs[0][0, 0]", "real number"), note="complex-array"),
+    Case(NormalFormGame, ([[[sympy.I * x, 0], [5, 1]], [[3, 5], [0, 1]]],), error=GameError,
+         words=("payoffs[0][0, 0]", "real"), note="sympy-imaginary"),
+    Case(NormalFormGame, ([[[sympy.oo, 0], [5, 1]], [[3, 5], [0, 1]]],), error=GameError,
+         words=("payoffs[0][0, 0]", "finite"), note="sympy-infinity"),
+    Case(NormalFormGame, ([[[None, 0], [5, 1]], [[3, 5], [0, 1]]],), error=GameError,
+         words=("payoffs[0][0, 0]",), note="none-entry"),
+    Case(NormalFormGame, ([[[10**400, 0.5], [5, 1]], [[3, 5], [0, 1]]],), error=GameError,
+         words=("payoffs[0]", "float"), note="huge-int-in-float-game"),
+    # --- NormalFormGame: labels
+    Case(NormalFormGame, (GOOD,), {"actions": [["C", "C"], ["C", "D"]]}, GameError, ("actions[0]", "unique"),
+         note="duplicate-actions"),
+    Case(NormalFormGame, (GOOD,), {"actions": [["C"], ["C", "D"]]}, GameError, ("actions[0]", "2 action labels"),
+         note="too-few-actions"),
+    Case(NormalFormGame, (GOOD,), {"actions": [["C", "D"]]}, GameError, ("actions", "2 label sequences"),
+         note="actions-per-player"),
+    Case(NormalFormGame, (GOOD,), {"actions": "CD"}, GameError, ("actions",), note="actions-string"),
+    Case(NormalFormGame, (GOOD,), {"actions": [["C", 1], ["C", "D"]]}, GameError, ("actions[0]", "strings"),
+         note="non-string-action"),
+    Case(NormalFormGame, (GOOD,), {"actions": [["C", ""], ["C", "D"]]}, GameError, ("actions[0]", "non-empty"),
+         note="empty-action-label"),
+    Case(NormalFormGame, (GOOD,), {"players": ["a", "a"]}, GameError, ("players", "unique"),
+         note="duplicate-players"),
+    Case(NormalFormGame, (GOOD,), {"players": ["a"]}, GameError, ("players", "2 player labels"),
+         note="too-few-players"),
+    Case(NormalFormGame, (GOOD,), {"players": 2}, GameError, ("players",), note="players-int"),
+    # --- look-ups
+    Case(NormalFormGame.payoff, (PD, ("C", "X")), error=GameError, words=("profile[1]", "'X'"), note="unknown-label"),
+    Case(NormalFormGame.payoff, (PD, ("C",)), error=GameError, words=("profile", "2 actions"), note="short-profile"),
+    Case(NormalFormGame.payoff, (PD, (0, 2)), error=GameError, words=("profile[1]", "0..1"), note="index-range"),
+    Case(NormalFormGame.payoff, (PD, (True, 0)), error=GameError, words=("profile[0]",), note="bool-index"),
+    Case(NormalFormGame.payoff, (PD, "CD"), error=GameError, words=("profile",), note="string-profile"),
+    Case(NormalFormGame.payoff, (PD, ("C", "D")), {"player": 2}, GameError, ("player",), note="player-range"),
+    Case(NormalFormGame.player_index, (PD, "nobody"), error=GameError, words=("player", "'nobody'")),
+    Case(NormalFormGame.action_index, (PD, 0, "E"), error=GameError, words=("action", "'E'")),
+    Case(NormalFormGame.profile_index, (PD, ("C", None)), error=GameError, words=("profile[1]",)),
+    # --- mixed play
+    Case(NormalFormGame.expected_payoffs, (PD, ([0.5, 0.6], "C")), error=ProbabilityError,
+         words=("profile[0]", "summing to one"), note="sum"),
+    Case(NormalFormGame.expected_payoffs, (PD, ([Fraction(3, 2), Fraction(-1, 2)], "C")), error=ProbabilityError,
+         words=("profile[0]", "non-negative"), note="negative"),
+    Case(NormalFormGame.expected_payoffs, (PD, ([float("nan"), 1.0], "C")), error=ProbabilityError,
+         words=("profile[0]", "finite"), note="nan"),
+    Case(NormalFormGame.expected_payoffs, (PD, ([True, False], "C")), error=ProbabilityError,
+         words=("profile[0]", "boolean"), note="bool"),
+    Case(NormalFormGame.expected_payoffs, (PD, ([1, 0, 0], "C")), error=GameError,
+         words=("profile[0]", "2 probabilities"), note="length"),
+    Case(NormalFormGame.expected_payoffs, (PD, ("C",)), error=GameError, words=("profile", "2 entries"),
+         note="one-entry"),
+    Case(NormalFormGame.mixed_profile, (PD, ([1j, 1], "C")), error=ProbabilityError, words=("profile[0]", "real")),
+    Case(NormalFormGame.action_payoffs, (PD, 0, (None, [0.2, 0.2])), error=ProbabilityError, words=("profile[1]",)),
+    Case(NormalFormGame.best_responses, (PD, "2", (None, "C")), error=GameError, words=("player",),
+         note="unknown-player"),
+    Case(NormalFormGame.best_responses, (SYMBOLIC_PD, 0, (None, "C")), error=GameError, words=("game", "numeric"),
+         note="symbolic"),
+    # --- new games
+    Case(NormalFormGame.subs, (SYMBOLIC_PD,), {"Q": 1}, GameError, ("subs", "'Q'"), note="unknown-name"),
+    Case(NormalFormGame.subs, (SYMBOLIC_PD, {T: "5"}), error=GameError, words=("subs", "T"), note="string-value"),
+    Case(NormalFormGame.subs, (SYMBOLIC_PD, {T: float("inf")}), error=GameError, words=("subs", "T", "finite"),
+         note="inf-value"),
+    Case(NormalFormGame.subs, (SYMBOLIC_PD, {5: 1}), error=GameError, words=("subs", "symbol"), note="number-key"),
+    Case(NormalFormGame.subs, (SYMBOLIC_PD, 1, 2, 3), error=GameError, words=("subs",), note="three-arguments"),
+    Case(NormalFormGame.subs, (SYMBOLIC_PD, {sympy.Symbol("T", positive=True): 5}), error=GameError,
+         words=("subs", "assumptions"), note="other-assumptions"),
+    Case(NormalFormGame.permute_actions, (PD, 0, [0, 0]), error=GameError, words=("order", "permutation"),
+         note="repeat"),
+    Case(NormalFormGame.permute_actions, (PD, 0, [0, 1, 2]), error=GameError, words=("order", "permutation"),
+         note="too-long"),
+    Case(NormalFormGame.permute_actions, (PD, 0, "10"), error=GameError, words=("order",), note="string"),
+    Case(NormalFormGame.permute_actions, (PD, 3, [1, 0]), error=GameError, words=("player",), note="player"),
+    Case(NormalFormGame.permute_players, (PD, [1, 1]), error=GameError, words=("order", "permutation")),
+    Case(NormalFormGame.transform_payoffs, (PD, 0, -2), error=GameError, words=("scale", "positive"),
+         note="negative-scale"),
+    Case(NormalFormGame.transform_payoffs, (PD, 0, 0), error=GameError, words=("scale", "positive"), note="zero"),
+    Case(NormalFormGame.transform_payoffs, (PD, 0, float("nan")), error=GameError, words=("scale", "finite"),
+         note="nan-scale"),
+    Case(NormalFormGame.transform_payoffs, (PD, 0, 1, "1"), error=GameError, words=("shift",), note="string-shift"),
+    Case(NormalFormGame.transform_payoffs, (FLOAT_PD, 0, 1e308), error=GameError, words=("scale", "overflow"),
+         note="overflow"),
+    Case(NormalFormGame.transform_payoffs, (FLOAT_PD, 0, 10**400), error=GameError, words=("scale", "float"),
+         note="huge-int"),
+    # --- classic constructors
+    Case(prisoners_dilemma, (1, 2, 3, 4), error=GameError, words=("T > R > P > S", "T=1"), note="order"),
+    Case(prisoners_dilemma, ("5",), error=GameError, words=("T", "real number"), note="string"),
+    Case(prisoners_dilemma, (True,), error=GameError, words=("T", "boolean"), note="bool"),
+    Case(prisoners_dilemma, (float("inf"),), error=GameError, words=("T", "finite"), note="inf"),
+    Case(prisoners_dilemma, (5.0, 10**400), error=GameError, words=("R", "float"), note="huge-int-with-floats"),
+    Case(prisoners_dilemma, (T + sympy.I, R, P, S), error=GameError, words=("T", "real"), note="imaginary"),
+    Case(stag_hunt, (4, 3, 3, 3), error=GameError, words=("R > T >= P > S", "S=3")),
+    Case(stag_hunt, (None,), error=GameError, words=("R",), note="none"),
+    Case(chicken, (3, 2, 1, 0), error=GameError, words=("T > R > S > P",)),
+    Case(chicken, (3, 2, 0, 1j), error=GameError, words=("S", "real"), note="complex"),
+    Case(battle_of_the_sexes, (2, 3), error=GameError, words=("high > low > mismatch",)),
+    Case(battle_of_the_sexes, (3, 2, [0]), error=GameError, words=("mismatch",), note="list"),
+    Case(matching_pennies, (-1,), error=GameError, words=("stake > 0",)),
+    Case(matching_pennies, (np.nan,), error=GameError, words=("stake", "finite"), note="nan"),
+    Case(trust_game, (3, 2, 1, 1), error=GameError, words=("T > R > P > S",)),
+    Case(public_goods, (1,), error=GameError, words=("n", ">= 2"), note="one-player"),
+    Case(public_goods, (3.0,), error=GameError, words=("n", "integer"), note="float-n"),
+    Case(public_goods, (True,), error=GameError, words=("n",), note="bool-n"),
+    Case(public_goods, (17,), error=GameError, words=("n", "16"), note="too-many"),
+    Case(public_goods, (3, 3, 1), error=GameError, words=("multiplier < n",), note="multiplier"),
+    Case(public_goods, (3, 2, -1), error=GameError, words=("cost > 0",), note="cost"),
+    Case(public_goods, (3, 2.5, 1e308), error=GameError, words=("multiplier", "cost", "overflow"),
+         note="overflow"),
+    Case(symmetric_game, ([[1, 2]],), error=GameError, words=("matrix", "square"), note="not-square"),
+    Case(symmetric_game, ([[1, 2], [3]],), error=GameError, words=("matrix",), note="ragged"),
+    Case(symmetric_game, ([[1, "2"], [3, 4]],), error=GameError, words=("matrix[0, 1]",), note="string"),
+    Case(symmetric_game, (5,), error=GameError, words=("matrix",), note="scalar"),
+    Case(symmetric_game, ([[1, 2], [3, 4]],), {"actions": 3}, GameError, ("actions",), note="actions-int"),
+    Case(symmetric_game, ([[1, 2], [3, 4]],), {"actions": ("a", "a")}, GameError, ("actions[0]", "unique"),
+         note="duplicate-actions"),
+    # --- predicates
+    *[Case(predicate, ([[3, 0], [5, 1]],), error=GameError, words=("game", "NormalFormGame"), note="not-a-game")
+      for predicate in (is_prisoners_dilemma, is_stag_hunt, is_chicken, is_coordination_game,
+                        is_public_goods_game, is_symmetric, is_zero_sum)],
+    *[Case(predicate, (PD,), {"tol": -1}, ParameterError, ("tol",), note="negative-tol")
+      for predicate in (is_prisoners_dilemma, is_stag_hunt, is_chicken, is_coordination_game,
+                        is_public_goods_game, is_symmetric)],
+    Case(is_symmetric, (PD,), {"tol": float("inf")}, ParameterError, ("tol",), note="inf-tol"),
+    Case(is_prisoners_dilemma, (PD,), {"repeated": 1}, ParameterError, ("repeated",), note="repeated"),
+]
+
+# ============================================================================ strategies
+STRATEGY_CASES = [
+    Case(drawn(cs.normal_form_games), (0,), error=StrategyArgumentError, words=("players", ">= 1"),
+         note="no-players"),
+    Case(drawn(cs.normal_form_games), (2, 0), error=StrategyArgumentError, words=("actions", ">= 1"),
+         note="no-actions"),
+    Case(drawn(cs.normal_form_games), ((3, 2),), error=StrategyArgumentError, words=("players", "min <= max"),
+         note="reversed-range"),
+    Case(drawn(cs.normal_form_games), (2, (1, 2, 3)), error=StrategyArgumentError, words=("actions",),
+         note="three-tuple"),
+    Case(drawn(cs.normal_form_games), (2.0,), error=StrategyArgumentError, words=("players",), note="float"),
+    Case(drawn(cs.normal_form_games), (True,), error=StrategyArgumentError, words=("players",), note="bool"),
+    Case(drawn(cs.normal_form_games), (3, [2, 2]), error=StrategyArgumentError, words=("players", "actions"),
+         note="list-length"),
+    Case(drawn(cs.normal_form_games), (2, []), error=StrategyArgumentError, words=("actions", "non-empty"),
+         note="empty-list"),
+    Case(drawn(cs.normal_form_games), (2, [2, 3]), {"symmetric": True}, StrategyArgumentError,
+         ("actions", "equal"), note="symmetric-unequal"),
+    Case(drawn(cs.normal_form_games), (12, 12), error=StrategyArgumentError, words=("players", "actions", "values"),
+         note="too-large"),
+    Case(drawn(cs.normal_form_games), (), {"min_value": 1, "max_value": 0}, StrategyArgumentError,
+         ("min_value", "max_value"), note="bounds"),
+    Case(drawn(cs.normal_form_games), (), {"min_value": float("nan")}, StrategyArgumentError, ("min_value",),
+         note="nan-bound"),
+    Case(drawn(cs.normal_form_games), (), {"max_value": "10"}, StrategyArgumentError, ("max_value",),
+         note="string-bound"),
+    Case(drawn(cs.normal_form_games), (), {"max_value": x}, StrategyArgumentError, ("max_value",),
+         note="symbolic-bound"),
+    Case(drawn(cs.normal_form_games), (), {"min_value": 0.25, "max_value": 0.75}, StrategyArgumentError,
+         ("min_value", "max_denominator"), note="no-integer"),
+    Case(drawn(cs.normal_form_games), (), {"exact": "yes"}, StrategyArgumentError, ("exact",), note="exact"),
+    Case(drawn(cs.normal_form_games), (), {"max_denominator": 0}, StrategyArgumentError, ("max_denominator",),
+         note="denominator"),
+    Case(drawn(cs.normal_form_games), (1, 5), {"distinct": True, "min_value": 0, "max_value": 3},
+         StrategyArgumentError, ("distinct",), note="distinct-room"),
+    Case(drawn(cs.prisoners_dilemmas), (), {"max_gap": 0}, StrategyArgumentError, ("max_gap", ">= 1"),
+         note="gap"),
+    Case(drawn(cs.prisoners_dilemmas), (), {"repeated": None}, StrategyArgumentError, ("repeated",),
+         note="repeated"),
+    Case(drawn(cs.prisoners_dilemmas), (), {"max_denominator": 1.5}, StrategyArgumentError, ("max_denominator",),
+         note="denominator"),
+    Case(drawn(cs.stag_hunts), (), {"max_gap": -1}, StrategyArgumentError, ("max_gap",)),
+    Case(drawn(cs.chickens), (), {"exact": 1}, StrategyArgumentError, ("exact",)),
+    Case(drawn(cs.coordination_games), (1,), error=StrategyArgumentError, words=("players", ">= 2"),
+         note="one-player"),
+    Case(drawn(cs.coordination_games), (2, 1), error=StrategyArgumentError, words=("actions", ">= 2"),
+         note="one-action"),
+    Case(drawn(cs.coordination_games), (2, [2, 3]), error=StrategyArgumentError, words=("actions",),
+         note="list"),
+    Case(drawn(cs.coordination_games), (), {"min_value": 0, "max_value": 0}, StrategyArgumentError,
+         ("min_value", "max_value"), note="no-room"),
+    Case(drawn(cs.coordination_games), (), {"exact": False, "min_value": 0, "max_value": 0.5},
+         StrategyArgumentError, ("min_value", "max_value"), note="no-room-float"),
+    Case(drawn(cs.public_goods_games), (1,), error=StrategyArgumentError, words=("players", ">= 2")),
+    Case(drawn(cs.public_goods_games), ((2, 17),), error=StrategyArgumentError, words=("players[1]", "16"),
+         note="too-many"),
+    Case(drawn(cs.public_goods_games), (), {"max_cost": 0.5}, StrategyArgumentError, ("max_cost",), note="cost"),
+    Case(drawn(cs.mixed_actions), ([[1, 2]], 0), error=StrategyArgumentError, words=("game", "NormalFormGame"),
+         note="not-a-game"),
+    Case(drawn(cs.mixed_actions), (PD, 2), error=StrategyArgumentError, words=("player",), note="player"),
+    Case(drawn(cs.mixed_actions), (PD, 0), {"full_support": "yes"}, StrategyArgumentError, ("full_support",),
+         note="full-support"),
+    Case(drawn(cs.mixed_profiles), (None,), error=StrategyArgumentError, words=("game",)),
+    Case(drawn(cs.mixed_profiles), (PD,), {"exact": 0}, StrategyArgumentError, ("exact",), note="exact"),
+    Case(drawn(cs.positive_affine_transformations), (), {"max_scale": 0.5}, StrategyArgumentError,
+         ("max_scale", ">= 1"), note="scale"),
+    Case(drawn(cs.positive_affine_transformations), (), {"max_shift": -1}, StrategyArgumentError,
+         ("max_shift", ">= 0"), note="shift"),
+    Case(drawn(cs.action_permutations), ("game",), error=StrategyArgumentError, words=("game",)),
+    Case(drawn(cs.player_permutations), (3,), error=StrategyArgumentError, words=("game",)),
+    Case(drawn(cs.symbolic_games), (), {"names": "xyz"}, StrategyArgumentError, ("names",), note="string-names"),
+    Case(drawn(cs.symbolic_games), (), {"names": ("x", "x")}, StrategyArgumentError, ("names", "distinct"),
+         note="duplicate-names"),
+    Case(drawn(cs.symbolic_games), (), {"names": ("1x",)}, StrategyArgumentError, ("names", "identifiers"),
+         note="bad-identifier"),
+    Case(drawn(cs.symbolic_games), (), {"min_value": 0.2, "max_value": 0.8, "exact": False},
+         StrategyArgumentError, ("min_value", "integers"), note="no-integer-constant"),
+]
+
+# ============================================================================ other subpackages
+# Add a list per subpackage (equilibria, io, repeated, signalling, models, sweep) and
+# append it to CASES below.
+
+CASES = GAMES_CASES + STRATEGY_CASES
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input_raises_the_precise_error_naming_the_argument(case):
+    with pytest.raises(CybergamesError) as info:
+        case.function(*case.args, **case.kwargs)
+    assert type(info.value) is case.error, f"expected {case.error.__name__}, got {type(info.value).__name__}"
+    message = str(info.value)
+    for word in case.words:
+        assert word in message, f"{word!r} not in the message {message!r}"
+
+
+def test_every_public_function_of_the_games_layer_has_a_row():
+    import cybergames.games as games
+    covered = {getattr(case.function, "__qualname__", "") for case in GAMES_CASES}
+    for name in games.__all__:
+        assert name in covered, f"no bad-input row for {name}"
+    methods = {"payoff", "player_index", "action_index", "profile_index", "expected_payoffs", "mixed_profile",
+               "action_payoffs", "best_responses", "subs", "permute_actions", "permute_players",
+               "transform_payoffs"}
+    assert {f"NormalFormGame.{m}" for m in methods} <= covered
+
+
+def test_every_strategy_of_the_module_has_a_row():
+    # the strategies re-exported from the subpackages get rows in their subpackage's section
+    covered = {case.function.__qualname__ for case in STRATEGY_CASES}
+    for name in cs.__all__:
+        value = getattr(cs, name)
+        if callable(value) and not isinstance(value, type) and value.__module__ == "cybergames.strategies":
+            assert f"strategies.{name}" in covered, f"no bad-input row for {name}"
+
+
+# ============================================================================ generated junk
+_x = sympy.Symbol("x")
+scalars = st.one_of(
+    st.integers(-5, 5), st.integers(min_value=10**300, max_value=10**400), st.floats(), st.fractions(),
+    st.complex_numbers(), st.text(max_size=3), st.booleans(), st.none(), st.decimals(), st.binary(max_size=2),
+    st.sampled_from([_x, sympy.oo, sympy.I, sympy.nan, _x + sympy.I, sympy.Rational(1, 3), np.float64("nan"),
+                     np.int64(3), np.bool_(True), np.float32(2.5), sympy.Float(1.5), sympy.true, Ellipsis,
+                     object()]),
+)
+arrays = hnp.arrays(st.sampled_from([np.float64, np.int64, np.bool_, np.complex128, np.uint8, "U2", object]),
+                    hnp.array_shapes(min_dims=0, max_dims=3, max_side=3))
+junk = st.recursive(scalars | arrays,
+                    lambda children: st.lists(children, max_size=3) | st.tuples(children, children)
+                    | st.dictionaries(st.text(max_size=2), children, max_size=2),
+                    max_leaves=12)
+
+
+@st.composite
+def rectangular_junk(draw):
+    """Payoff arrays of a consistent shape whose entries mix numbers and junk."""
+    n = draw(st.integers(1, 3))
+    shape = [draw(st.integers(1, 2)) for _ in range(n)]
+    entry = scalars | st.integers(-3, 3) | st.floats(-3, 3)
+
+    def fill(depth):
+        if depth == n:
+            return draw(entry)
+        return [fill(depth + 1) for _ in range(shape[depth])]
+    return [fill(0) for _ in range(n)]
+
+
+CALLS = {
+    "NormalFormGame": lambda a, b, c: NormalFormGame(a, actions=b, players=c),
+    "NormalFormGame-payoffs": lambda a, b, c: NormalFormGame(a),
+    "prisoners_dilemma": lambda a, b, c: prisoners_dilemma(a, b, c),
+    "stag_hunt": lambda a, b, c: stag_hunt(a, b, c, a),
+    "chicken": lambda a, b, c: chicken(T=a, S=b),
+    "battle_of_the_sexes": lambda a, b, c: battle_of_the_sexes(a, b, c),
+    "matching_pennies": lambda a, b, c: matching_pennies(a),
+    "trust_game": lambda a, b, c: trust_game(a, b, c),
+    "public_goods": lambda a, b, c: public_goods(a, b, c),
+    "symmetric_game": lambda a, b, c: symmetric_game(a, b, c),
+    "payoff": lambda a, b, c: PD.payoff(a, b),
+    "expected_payoffs": lambda a, b, c: PD.expected_payoffs(a),
+    "best_responses": lambda a, b, c: FLOAT_PD.best_responses(a, b),
+    "subs": lambda a, b, c: SYMBOLIC_PD.subs(a, b),
+    "subs-mapping": lambda a, b, c: SYMBOLIC_PD.subs({T: a, R: b}),
+    "permute_actions": lambda a, b, c: PD.permute_actions(a, b),
+    "permute_players": lambda a, b, c: PD.permute_players(a),
+    "transform_payoffs": lambda a, b, c: FLOAT_PD.transform_payoffs(a, b, c),
+    "is_prisoners_dilemma": lambda a, b, c: is_prisoners_dilemma(a, repeated=b, tol=c),
+    "is_symmetric": lambda a, b, c: is_symmetric(PD, tol=a),
+}
+JUNK_SETTINGS = settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_junk_raises_only_cybergames_errors(name):
+    call = CALLS[name]
+
+    @JUNK_SETTINGS
+    @given(junk | rectangular_junk(), junk, junk)
+    def feed(a, b, c):
+        try:
+            call(a, b, c)
+        except CybergamesError:
+            pass                  # anything else fails the test
+    feed()
