@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -29,12 +28,12 @@ def _quote(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _number(value: Any) -> str:
-    if isinstance(value, Fraction):
-        return f"{value.numerator}/{value.denominator}"
-    if isinstance(value, (float, np.floating)):
-        return repr(float(value)).replace("e+", "e")  # Gambit refuses a '+' in an exponent
-    return str(int(value))
+def _words(array: np.ndarray) -> list[str]:
+    """The payoffs of one player as words, the first player's strategy changing fastest."""
+    values = array.ravel(order="F").tolist()  # Python ints, Fractions and floats
+    if array.dtype == float:
+        return [repr(value).replace("e+", "e") for value in values]  # Gambit refuses a '+' in an exponent
+    return [str(value) if type(value) is int else f"{value.numerator}/{value.denominator}" for value in values]
 
 
 def write_nfg(game: NormalFormGame, path: Any = None, *, form: str = "payoffs",
@@ -98,7 +97,7 @@ def write_nfg(game: NormalFormGame, path: Any = None, *, form: str = "payoffs",
              "{ " + " ".join("{ " + " ".join(map(_quote, labels)) + " }" for labels in game.actions) + " }",
              _quote(comment), ""]
     try:
-        table = [[_number(value) for value in array.ravel(order="F")] for array in game.payoffs]
+        table = [_words(array) for array in game.payoffs]
     except ValueError as exc:  # an integer beyond Python's 4300-digit conversion limit
         raise GameError(f"game: a payoff is too large to write in decimal: {exc}") from exc
     rows = list(zip(*table))

@@ -273,7 +273,12 @@ def encode_array(array: Any, where: str = "array") -> list:
     [[1, {'fraction': '1/2'}], [0.5, 2]]
     """
     array = np.asarray(array)
-    flat = [encode_number(value, where) for value in array.flat]
+    if array.dtype.kind == "f" and np.isfinite(array).all():
+        flat = array.ravel().tolist()  # Python floats: JSON numbers, written to round-trip exactly
+    else:
+        bound = 2**53
+        flat = [value if type(value) is int and -bound <= value <= bound else encode_number(value, where)
+                for value in array.ravel().tolist()]
     for size in reversed(array.shape[1:]):
         flat = [flat[k:k + size] for k in range(0, len(flat), size)]
     return flat if array.ndim else flat[0]
