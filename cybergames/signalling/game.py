@@ -17,7 +17,7 @@ a *symbolic* game (see :mod:`cybergames._numbers`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
