@@ -79,7 +79,9 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     if (offsets <= 0).any():
         raise PolytopeError("a facet of the polar polytope passes through the interior point")
     translated = equations[:, :-1] / offsets[:, None]
-    normalised_slack = 1.0 - translated @ points.T
+    # einsum rather than a BLAS product: this tall, thin product is tiny, and a multithreaded
+    # BLAS on a busy machine can take a hundred times longer than the arithmetic
+    normalised_slack = 1.0 - np.einsum("vd,cd->vc", translated, points)
     if (normalised_slack < -tol * 10).any():
         raise PolytopeError("qhull returned a point outside the polytope")
     tight = normalised_slack <= tol
