@@ -436,7 +436,9 @@ def _decode(node: Any, where: str, depth: int, limits: Limits, budget: list[int]
         wanted = (sort,) * len(args)
     built = []
     for k, (arg, sort) in enumerate(zip(args, wanted)):
-        value = _decode(arg, f"{where}.args[{k}]", depth + 1, limits, budget)
+        # Deep paths would make messages unreadable: beyond ten levels, elide the middle.
+        child = f"{where}.args[{k}]" if depth < 10 else (where if where.endswith("...") else f"{where}...")
+        value = _decode(arg, child, depth + 1, limits, budget)
         if not isinstance(value, _SORTS[sort]):
             raise FormatError(f"{where}.args[{k}]: {op} expects a {sort} here, got {str(value)[:60]}")
         built.append(value)

@@ -76,7 +76,7 @@ def register(type_name: str, cls: type, encode: Callable[[Any], dict],
     >>> @dataclass(frozen=True)
     ... class Transfer:
     ...     amount: object
-    >>> register("Transfer", Transfer, lambda t: {"amount": encode_number(t.amount)},
+    >>> register("example.Transfer", Transfer, lambda t: {"amount": encode_number(t.amount)},
     ...          lambda fields: Transfer(fields.number("amount")))
     >>> from_json(to_json(Transfer(Fraction(3, 2))))
     Transfer(amount=Fraction(3, 2))
