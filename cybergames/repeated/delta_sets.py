@@ -387,6 +387,8 @@ def critical_discount_factor(rg: Any, profile: Any, player: int | str | None = N
         raise DiscountFactorError(f"no critical discount factor: {what}; see sustainable_discount_factors")
     threshold = result.threshold
     if threshold is None:
+        hint = "" if result.assumptions else (" (the signs of its coefficients are unknown: pass assumptions=, "
+                                              "e.g. [T > R, R > P, P > S] for a prisoner's dilemma)")
         raise DiscountFactorError(f"no critical discount factor: the condition {result.condition} is not "
-                                  "of the form delta >= e; see sustainable_discount_factors(...).condition")
+                                  f"of the form delta >= e{hint}; see sustainable_discount_factors(...).condition")
     return threshold
