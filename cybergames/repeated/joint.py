@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any, Hashable, Sequence
 
 import numpy as np
-import sympy
 
 from .. import _numbers
 from .._numbers import EXACT, FLOAT, SYMBOLIC
@@ -282,18 +281,3 @@ def _convert(value: Any, kind: str) -> Any:
     if kind == FLOAT:
         return float(value)
     return value
-
-
-def describe_state(bound: Bound, w: int) -> Hashable:
-    """The label of joint state ``w``."""
-    return bound.states[w]
-
-
-def action_label(bound: Bound, i: int, k: int) -> str:
-    """Player ``i``'s ``k``-th action label."""
-    return bound.rg.stage.actions[i][k]
-
-
-def is_symbolic_value(value: Any) -> bool:
-    """Whether ``value`` is a sympy expression other than a number."""
-    return isinstance(value, sympy.Basic) and not value.is_number

@@ -23,7 +23,7 @@ import numpy as np
 import sympy
 
 from .. import _linalg, _numbers
-from .._numbers import EXACT, FLOAT, SYMBOLIC
+from .._numbers import FLOAT, SYMBOLIC
 from ..errors import AutomatonError, GameError
 from . import _delta
 from .joint import Chain, bind, chain

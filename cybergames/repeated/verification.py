@@ -14,6 +14,13 @@ code with the solvers beyond the automata and the monitoring structure.
   constraint holds at sample points inside each interval and at its closed
   endpoints, and some constraint fails at sample points of every gap and at
   open endpoints.
+* :class:`~cybergames.repeated.DeltaCondition`: at sampled parameter values
+  satisfying the assumptions, the certificate reproduces the recomputed gains
+  and the condition is true exactly where every constraint polynomial is
+  non-positive.
+* :class:`~cybergames.repeated.NashCheck` (registered in
+  :mod:`cybergames.repeated.nash`): the recorded best responses reach the
+  recorded gains and admit no one-step improvement (Bellman optimality).
 """
 
 from __future__ import annotations
@@ -143,6 +150,10 @@ def _verify_check(result: EquilibriumCheck, **kwargs: Any) -> Verification:
     for key, gain in gains.items():
         if key in recorded and (recorded[key] != gain if exact else abs(recorded[key] - gain) > 1e-7 * scale):
             failures.append(f"gain of {key}: recorded {recorded[key]!r}, recomputed {gain!r}")
+    for v in result.violations:
+        key = (v.player, v.state, v.deviation)
+        if key in gains and (v.gain != gains[key] if exact else abs(v.gain - gains[key]) > 1e-7 * scale):
+            failures.append(f"violation {key}: recorded gain {v.gain!r}, recomputed {gains[key]!r}")
     violated = {key for key, gain in gains.items() if gain > threshold}
     listed = {(v.player, v.state, v.deviation) for v in result.violations}
     if violated != listed:
@@ -248,3 +259,68 @@ def _verify_delta_set(result: DeltaSet, **kwargs: Any) -> Verification:
             if _holds_at(constraints, x, exact, tol):
                 failures.append(f"every constraint holds at {x}, in a gap of the set")
     return Verification(not failures, checked, tuple(failures))
+
+
+def _parameter_points(result: Any, count: int, seed: int) -> list:
+    """Rational parameter values satisfying the assumptions (rejection sampling, bounded effort)."""
+    import random
+
+    from ..errors import CybergamesError
+
+    rng = random.Random(seed)
+    parameters = [s for s in result.parameters]
+    points = []
+    for attempt in range(4000):
+        if len(points) >= count:
+            break
+        low, high = (0, 1) if attempt % 2 == 0 else (-5, 5)
+        values = {s: sympy.Rational(rng.randint(low * 60, high * 60), 60) for s in parameters}
+        if not all(bool(fact.subs(values)) for fact in result.assumptions):
+            continue
+        try:
+            rg = result.rg.subs(values)
+            _Model(rg, result.profile)
+        except CybergamesError:
+            continue
+        points.append((values, rg))
+    return points
+
+
+def _verify_condition(result: Any, *, samples: int = 4, seed: int = 0, **kwargs: Any) -> Verification:
+    """Symbolic conditions: the certificate reproduces the gains at sampled parameter values (satisfying
+    the assumptions), and the condition is true exactly where every constraint polynomial is <= 0."""
+    failures, checked = [], 0
+    points = _parameter_points(result, samples, seed)
+    if not points:
+        return Verification(False, 0, ("no parameter values satisfying the assumptions were found",))
+    delta = result.delta
+    constraints = [c for c in result.constraints if result.player is None or c.player == result.player]
+    degree = max([len(result.denominator)] + [len(c.coefficients) + c.power for c in constraints]) + 2
+    grid = [Fraction(k, degree + 1) for k in range(1, degree + 1)]
+    for values, rg in points:
+        model = _Model(rg, result.profile)
+        polys = [[sympy.sympify(a).subs(values) for a in c.coefficients] for c in constraints]
+        for x in grid:
+            gains = model.gains(x, True)
+            denominator = sum(sympy.sympify(a).subs(values) * _rational(x) ** k
+                              for k, a in enumerate(result.denominator))
+            for c, poly in zip(constraints, polys):
+                checked += 1
+                g = _rational(gains[(c.player, c.state, c.deviation)])
+                h = sum(a * _rational(x) ** k for k, a in enumerate(poly))
+                if sympy.simplify(g * denominator - (1 - _rational(x)) ** c.power * h) != 0:
+                    failures.append(f"constraint {(c.player, c.state, c.deviation)} at {values}, delta={x}")
+            checked += 1
+            expected = all(sum(a * _rational(x) ** k for k, a in enumerate(poly)) <= 0 for poly in polys)
+            truth = result.condition.subs({**values, delta: _rational(x)})
+            if truth not in (sympy.true, sympy.false) or bool(truth) != expected:
+                failures.append(f"condition at {values}, delta={x}: {truth}, constraints say {expected}")
+    return Verification(not failures, checked, tuple(failures))
+
+
+def _register_condition() -> None:
+    from .symbolic import DeltaCondition
+    verify.register(DeltaCondition)(_verify_condition)
+
+
+_register_condition()
