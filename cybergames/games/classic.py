@@ -6,13 +6,13 @@ take the first ("cooperative") action, **S** when it cooperates alone, **T**
 when it alone takes the second action and **P** when both do. The games differ
 in the order of the four numbers:
 
-=================  ===================  =====================
-game               order                actions
-=================  ===================  =====================
-prisoner's dilemma T > R > P > S        ("C", "D")
-stag hunt          R > T >= P > S       ("Stag", "Hare")
-chicken            T > R > S > P        ("Swerve", "Straight")
-=================  ===================  =====================
+==================  ===============  ======================
+game                order            actions
+==================  ===============  ======================
+prisoner's dilemma  T > R > P > S    ("C", "D")
+stag hunt           R > T >= P > S   ("Stag", "Hare")
+chicken             T > R > S > P    ("Swerve", "Straight")
+==================  ===============  ======================
 
 With numbers the constructors check these inequalities and raise
 :class:`~cybergames.errors.GameError` when one fails; with symbols they pass

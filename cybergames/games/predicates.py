@@ -10,22 +10,17 @@ The symmetric two-player games are read in the letters of
 :mod:`cybergames.games.classic`: for the row player, **R** = u(first, first),
 **S** = u(first, second), **T** = u(second, first), **P** = u(second, second).
 
-=========================  =======================================================
-predicate                  definition
-=========================  =======================================================
-:func:`is_symmetric`       same number of actions for all; permuting the players
-                           permutes the payoffs: u_{π(i)}(a ∘ π⁻¹) = u_i(a)
-:func:`is_prisoners_dilemma`  symmetric 2x2, T > R > P > S
-                           (``repeated=True``: also 2R > T + S)
-:func:`is_stag_hunt`       symmetric 2x2, R > T >= P > S
-:func:`is_chicken`         symmetric 2x2, T > R > S > P
-:func:`is_coordination_game`  every player has the same m >= 2 actions and every
-                           diagonal profile (k, ..., k) is a strict equilibrium
-:func:`is_public_goods_game`  two actions each; u_i(a) = e + b k(a) - c x_i(a),
-                           with k contributors, x_i = 1 if i contributes, and
-                           b < c < n b
-:func:`is_zero_sum`        payoffs sum to zero in every profile
-=========================  =======================================================
+* :func:`is_symmetric`: every player has the same number of actions, and
+  permuting the players permutes the payoffs, u_{π(i)}(a ∘ π⁻¹) = u_i(a);
+* :func:`is_prisoners_dilemma`: symmetric 2x2 with T > R > P > S (with
+  ``repeated=True`` also 2R > T + S);
+* :func:`is_stag_hunt`: symmetric 2x2 with R > T >= P > S;
+* :func:`is_chicken`: symmetric 2x2 with T > R > S > P;
+* :func:`is_coordination_game`: every player has the same m >= 2 actions and
+  every diagonal profile (k, ..., k) is a strict equilibrium;
+* :func:`is_public_goods_game`: two actions each and u_i(a) = e + b k(a) - c x_i(a),
+  with k contributors, x_i = 1 if i contributes, and b < c < n b;
+* :func:`is_zero_sum`: the payoffs sum to zero in every profile.
 
 **Relabelling.** A prisoner's dilemma whose actions are listed as ``("D", "C")``
 is still a prisoner's dilemma, so the two-action predicates try both orders of
