@@ -28,8 +28,10 @@ from .game import RepeatedGame
 
 __all__ = ["compose"]
 
-#: The largest number of reachable joint states a profile may have.
-MAX_JOINT_STATES = 4096
+#: The largest number of reachable joint states a profile may have: exact values cost O(m^3) fraction
+#: operations and the constraint polynomials have degree up to m + 1, so larger profiles are refused
+#: rather than left to run for hours.
+MAX_JOINT_STATES = 256
 
 
 def _check_rg(rg: Any) -> RepeatedGame:
@@ -82,7 +84,8 @@ def compose(rg: RepeatedGame, profile: Any) -> JointAutomaton:
     AutomatonError
         If the profile does not fit the game: wrong number of automata, an
         action that is not the player's, an undefined transition or one to an
-        unknown state (the message names player, state and signal).
+        unknown state (the message names player, state and signal); or if it
+        has more than :data:`MAX_JOINT_STATES` (256) reachable joint states.
 
     Examples
     --------
@@ -147,6 +150,8 @@ def bind(rg: RepeatedGame, profile: Any) -> Bound:
         for state in profile.states:
             _check_profile_output(game, profile.output[state], state)
         states = profile.reachable(signals)
+        if len(states) > MAX_JOINT_STATES:
+            raise AutomatonError(f"profile: more than {MAX_JOINT_STATES} reachable joint states")
         index = {s: k for k, s in enumerate(states)}
         table = {(s, y): profile.next_state(s, y) for s in states for y in signals}
         joint = JointAutomaton(states, profile.initial, {s: profile.output[s] for s in states}, table,

@@ -98,6 +98,15 @@ def test_profiles_that_do_not_fit_the_game():
         values(RG, "grim", Fraction(1, 2))
 
 
+def test_profiles_with_too_many_joint_states_are_refused():
+    # two counters, modulo 17 and modulo 16, visit 272 joint states
+    def counter(size):
+        return Automaton(list(range(size)), 0, {k: "C" for k in range(size)}, lambda w, y: (w + 1) % size)
+    with pytest.raises(AutomatonError, match="more than 256 reachable joint states"):
+        compose(RG, (counter(17), counter(16)))
+    assert len(compose(RG, (counter(16), counter(15))).states) == 240
+
+
 def test_perfect_monitoring_strategies_under_noisy_monitoring():
     for automaton in (grim_trigger(), tit_for_tat(), win_stay_lose_shift(), limited_punishment(2)):
         with pytest.raises(AutomatonError, match="reads the action profile"):
