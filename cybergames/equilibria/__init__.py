@@ -11,7 +11,7 @@
 """
 
 from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
-from .minmax import MaxminResult, MinmaxResult, maxmin, minmax
+from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
 from .pure import pure_equilibria
 from .result import Equilibrium, EquilibriumSet, NashSubset

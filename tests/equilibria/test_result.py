@@ -10,7 +10,7 @@ import pytest
 from cybergames import (Equilibrium, EquilibriumSet, NormalFormGame, battle_of_the_sexes, maxmin, minmax,
                         nash_equilibria, risk_dominant, stag_hunt, verify)
 from cybergames.equilibria.dominance import RiskDominance
-from cybergames.equilibria.minmax import MinmaxResult
+from cybergames.equilibria.minmax_values import MinmaxResult
 
 
 def test_an_equilibrium_set_is_a_tuple_of_equilibria():
