@@ -61,8 +61,9 @@ def _action_values(payoff: np.ndarray, strategies: Sequence[np.ndarray], i: int)
 def equilibrium(game: NormalFormGame, strategies: Sequence[np.ndarray], tol: float) -> Equilibrium:
     """The :class:`Equilibrium` of ``strategies`` in ``game``, after checking every best response.
 
-    Exact games must have gains exactly 0; float games gains at most
-    ``tol * max(1, |best|)``. Raises :class:`NotAnEquilibrium` otherwise.
+    Exact games must have gains exactly 0; in float games every action played
+    must earn within ``tol * max(1, |best|)`` of the best. Raises
+    :class:`NotAnEquilibrium` otherwise.
     """
     is_float = game.kind == FLOAT
     stored = []
@@ -83,8 +84,9 @@ def equilibrium(game: NormalFormGame, strategies: Sequence[np.ndarray], tol: flo
         gain = best - value
         if is_float:
             value, gain = float(value), float(gain)
-            if gain > game_tolerance(best, tol):
-                raise NotAnEquilibrium(f"player {i} gains {gain} by deviating")
+            played = np.asarray(stored[i]) > 0
+            if (best - np.asarray(values, dtype=float)[played]).max() > game_tolerance(best, tol):
+                raise NotAnEquilibrium(f"player {i} plays an action that is not a best response")
         else:
             value, gain = _numbers.simplify_exact(Fraction(value)), _numbers.simplify_exact(Fraction(gain))
             if gain != 0:
@@ -104,7 +106,8 @@ def float_bimatrix_equilibria(game: NormalFormGame, xs: Sequence[np.ndarray], ys
                               pairs: Sequence[tuple[int, int]], tol: float) -> list[Equilibrium]:
     """The equilibria ``(xs[i], ys[j])`` of a float two-player game, checked all at once.
 
-    The same checks as :func:`equilibrium`, vectorised over the pairs. Raises
+    The same checks as :func:`equilibrium` (every action played is a best
+    response within the tolerance), vectorised over the pairs. Raises
     :class:`NotAnEquilibrium` if some pair is not a mutual best response.
     """
     A, B = game.payoffs
@@ -124,7 +127,10 @@ def float_bimatrix_equilibria(game: NormalFormGame, xs: Sequence[np.ndarray], ys
     gain_1, gain_2 = best_1 - value_1, best_2 - value_2
     limit_1 = tol * np.maximum(1.0, np.abs(best_1))
     limit_2 = tol * np.maximum(1.0, np.abs(best_2))
-    if (gain_1 > limit_1).any() or (gain_2 > limit_2).any():
+    # every action played must be a best response (within the tolerance), not only the mix
+    short_1 = np.where(X[rows] > 0, best_1[:, None] - against_y, 0.0)
+    short_2 = np.where(Y[cols] > 0, best_2[:, None] - against_x, 0.0)
+    if (short_1 > limit_1[:, None]).any() or (short_2 > limit_2[:, None]).any():
         raise NotAnEquilibrium("a float vertex pair is not a mutual best response")
     labels = [np.array(a, dtype=object) for a in game.actions]
     supports_x = [tuple(labels[0][X[i] > 0]) for i in range(len(X))]

@@ -39,6 +39,40 @@ def float_as_integer_matrix(payoff: np.ndarray) -> np.ndarray:
     return integer_matrix(exact)
 
 
+def simplest_between(low: Fraction, high: Fraction) -> Fraction:
+    """The rational with the smallest denominator (then numerator) in ``[low, high]`` (Stern–Brocot).
+
+    >>> simplest_between(Fraction(29, 100), Fraction(31, 100))
+    Fraction(3, 10)
+    """
+    if low <= 0 <= high:
+        return Fraction(0)
+    if high < 0:
+        return -simplest_between(-high, -low)
+    ceiling = -(-low.numerator // low.denominator)
+    if ceiling <= high:
+        return Fraction(ceiling)
+    whole = low.numerator // low.denominator
+    return whole + 1 / simplest_between(1 / (high - whole), 1 / (low - whole))
+
+
+def snapped_integer_matrix(payoff: np.ndarray, tol: float) -> np.ndarray:
+    """A float payoff matrix with each entry replaced by the simplest rational near it, as positive integers.
+
+    "Near" is within ``tol/4`` times the smaller of 1 and the matrix's range of
+    payoffs. Entries that differ by less than that (``0.1 + 0.2`` and ``0.3``)
+    become the same rational, so ties the float labels saw are exact ties;
+    and since a mixed action's payoff moves by at most twice the radius, an
+    exact equilibrium of the snapped game passes the float best-response test
+    (slack ``tol * max(1, |best|)``) on the original.
+    """
+    radius = Fraction(tol / 4 * min(1.0, float(payoff.max()) - float(payoff.min())))
+    exact = np.empty(payoff.shape, dtype=object)
+    exact.ravel()[:] = [simplest_between(Fraction(float(v)) - radius, Fraction(float(v)) + radius)
+                        for v in payoff.flat]
+    return integer_matrix(exact)
+
+
 def solve_batch(matrices: np.ndarray, rhs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Solve ``K`` integer systems ``matrices[k] @ z = rhs[k]`` exactly.
 

@@ -100,15 +100,16 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     if game.num_players != 2:
         return pure_equilibria(game, tol=tol)
     try:
-        enumeration = vertex_enumeration.fast_enumeration(game, tol)
-        return _assemble(game, enumeration, tol)
+        return _assemble(game, vertex_enumeration.fast_enumeration(game, tol), tol)
     except (PolytopeError, NotAnEquilibrium):
         pass
-    enumeration = vertex_enumeration.fallback_enumeration(game)
-    try:
-        return _assemble(game, enumeration, tol)
-    except NotAnEquilibrium as exc:  # pragma: no cover - exact enumeration is exact
-        raise ArithmeticError(f"internal error: the exact enumeration produced a non-equilibrium ({exc})") from exc
+    failure = None
+    for route in vertex_enumeration.fallback_enumerations(game, tol):
+        try:
+            return _assemble(game, route(), tol)
+        except NotAnEquilibrium as exc:
+            failure = exc
+    raise ArithmeticError(f"internal error: the exact enumeration produced a non-equilibrium ({failure})")
 
 
 def _sort_key(x: Any, y: Any) -> tuple:

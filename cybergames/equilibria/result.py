@@ -231,6 +231,10 @@ def _verify_equilibrium(eq: Equilibrium, *, tol: float | None = None) -> Verific
         checked += 3
         if best - value > _slack(game, best, tol):
             failures.append(f"player {game.players[i]!r}: deviating gains {best - value}")
+        for action, payoff, p in zip(game.actions[i], values, mixed[i]):
+            if p > 0 and best - payoff > _slack(game, best, tol):
+                failures.append(f"player {game.players[i]!r}: plays {action!r}, which falls "
+                                f"{best - payoff} short of a best response")
         recorded_gain, recorded_value = eq.gains[i], eq.payoffs[i]
         if game.kind == FLOAT:
             if abs(recorded_value - value) > _slack(game, value, tol) or \

@@ -29,9 +29,14 @@ Three routes, tried in this order:
   arithmetic (:mod:`._exact`); if every one is exactly a simple vertex and the
   certificate holds on the exact label sets, the enumeration is complete;
 * otherwise (a degenerate game, or any check failing): exact vertex
-  enumeration by the double description method (:mod:`._double_description`),
-  on the exact payoffs, or on the exact rationals a float game stores. Pairs
-  are matched by OR-ing label masks, and the maximal Nash subsets are computed.
+  enumeration by the double description method (:mod:`._double_description`)
+  on the exact payoffs. A float game is first snapped to the simplest
+  rationals within a quarter of the tolerance, so that payoffs equal within
+  the tolerance become exactly equal (and the degenerate structure is the one
+  the tolerance sees); should an equilibrium of the snapped game fail the
+  check on the float game, the exact rationals the floats store are used.
+  Pairs are matched by OR-ing label masks, and the maximal Nash subsets are
+  computed.
 """
 
 from __future__ import annotations
@@ -162,10 +167,24 @@ def fast_enumeration(game: NormalFormGame, tol: float) -> Enumeration:
     return resolved_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), tol)
 
 
-def fallback_enumeration(game: NormalFormGame) -> Enumeration:
-    """The exact double description, for any two-player numeric game."""
+def fallback_enumerations(game: NormalFormGame, tol: float):
+    """The exact double description routes for any two-player numeric game, in the order to try.
+
+    A float game is first snapped to nearby simple rationals (so that ties
+    within the tolerance become exact ties and the degenerate structure the
+    float labels saw is kept); if an equilibrium of the snapped game fails the
+    tolerance check on the float game, the exact rationals the floats store
+    are enumerated instead.
+    """
     A, B = game.payoffs
     if game.kind == FLOAT:
-        return exact_enumeration(_exact.float_as_integer_matrix(A), _exact.float_as_integer_matrix(B), True)
-    return exact_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), False)
+        yield lambda: exact_enumeration(_exact.snapped_integer_matrix(A, tol), _exact.snapped_integer_matrix(B, tol),
+                                        True)
+        yield lambda: exact_enumeration(_exact.float_as_integer_matrix(A), _exact.float_as_integer_matrix(B), True)
+    else:
+        yield lambda: exact_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), False)
 
+
+def fallback_enumeration(game: NormalFormGame, tol: float = 1e-9) -> Enumeration:
+    """The first exact route of :func:`fallback_enumerations` (for tests and benchmarks)."""
+    return next(iter(fallback_enumerations(game, tol)))()

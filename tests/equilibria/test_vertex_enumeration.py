@@ -161,3 +161,25 @@ def test_exact_games_with_large_denominators_and_huge_integers():
     # column indifferent iff 10^30 p = (10^30 + 1)(1 - p); row iff q / 10^12 = (1 - q) / 3
     assert mixed.strategies[0][0] == Fraction(10**30 + 1, 2 * 10**30 + 1)
     assert mixed.strategies[1][0] == Fraction(10**12, 10**12 + 3)
+
+
+@settings(max_examples=80)
+@given(st.fractions(-5, 5, max_denominator=50), st.fractions(0, 1, max_denominator=50))
+def test_simplest_between_has_the_least_denominator(low, width):
+    high = low + width
+    found = _exact.simplest_between(low, high)
+    assert low <= found <= high
+    for q in range(1, found.denominator):                       # no smaller denominator fits
+        assert not any(low <= Fraction(p, q) <= high for p in range(int(low * q) - 1, int(high * q) + 2))
+
+
+def test_float_ties_within_the_tolerance_are_ties():
+    # von Stengel's degenerate game with the column player's payoffs divided by 10 in floats:
+    # 0.1 + 0.2 != 0.3 in binary, but the two differ by 5.6e-17, far below tol, so the column
+    # player is indifferent against the top row and the segment of equilibria is found.
+    A = np.array([[3.0, 3.0], [2.0, 5.0], [0.0, 6.0]])
+    B = np.array([[0.1 + 0.2, 0.3], [0.2, 0.6], [0.3, 0.1]])
+    equilibria = nash_equilibria(NormalFormGame([A, B]))
+    assert equilibria.degenerate and len(equilibria) == 3 and verify(equilibria)
+    segment = equilibria.components[0]
+    np.testing.assert_allclose(sorted(y[0] for y in segment.actions[1]), [2 / 3, 1.0])
