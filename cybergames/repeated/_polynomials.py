@@ -49,26 +49,91 @@ class RawConstraint:
     power: int
 
 
+def _integer_charpoly(rows: list, m: int) -> list:
+    """Coefficients c[0..m] of det(xI - M) (c[m] = 1) for an integer matrix given by sparse rows.
+
+    Faddeev-LeVerrier over the integers: B_1 = I, c_{m-k} = -tr(M B_k)/k (an exact division),
+    B_{k+1} = M B_k + c_{m-k} I. Each product costs one pass over the non-zero entries of M.
+    """
+    c = [0] * m + [1]
+    B = np.zeros((m, m), dtype=object)
+    diagonal = np.arange(m)
+    for k in range(1, m + 1):
+        product = np.zeros((m, m), dtype=object)
+        for r in range(m):
+            for t, v in rows[r]:
+                product[r] = product[r] + v * B[t]
+        product[diagonal, diagonal] += c[m - k + 1]
+        B = product
+        trace = sum(v * B[t, r] for r in range(m) for t, v in rows[r])
+        c[m - k] = -trace // k
+    return c
+
+
+def _denominator(values: Any) -> int:
+    L = 1
+    for x in values:
+        if isinstance(x, Fraction):
+            L = math.lcm(L, x.denominator)
+    return L
+
+
 def _charpoly_exact(P: np.ndarray) -> list:
     """Ascending coefficients of det(I - delta P) for a rational matrix P, exactly."""
     m = P.shape[0]
-    L = 1
-    for x in P.flat:
-        if isinstance(x, Fraction):
-            L = math.lcm(L, x.denominator)
-    M = [[int(x * L) for x in row] for row in P.tolist()]
-    # Faddeev-LeVerrier over the integers: chi_M(x) = x^m + c[m-1] x^(m-1) + ... + c[0]
-    coefficients = [0] * m + [1]
-    B = [[0] * m for _ in range(m)]
-    for k in range(1, m + 1):
-        c_prev = coefficients[m - k + 1]
-        # B_k = M B_{k-1} + c_{m-k+1} I
-        B = [[sum(M[r][t] * B[t][s] for t in range(m) if M[r][t]) + (c_prev if r == s else 0)
-              for s in range(m)] for r in range(m)]
-        trace = sum(sum(M[r][t] * B[t][r] for t in range(m) if M[r][t]) for r in range(m))
-        coefficients[m - k] = -trace // k
-    # det(I - delta P) = sum_j c_{m-j} (delta)^j / L^j
-    return [_numbers.simplify_exact(Fraction(coefficients[m - j], L ** j)) for j in range(m + 1)]
+    L = _denominator(P.flat)
+    rows = [[(t, int(P[r, t] * L)) for t in range(m) if P[r, t] != 0] for r in range(m)]
+    c = _integer_charpoly(rows, m)
+    # det(I - delta P) = delta^m chi_P(1/delta) = sum_j c_{m-j} delta^j / L^j
+    return [_numbers.simplify_exact(Fraction(c[m - j], L ** j)) for j in range(m + 1)]
+
+
+def _constraints_exact(c: Chain, players: Any) -> tuple[list, tuple]:
+    """The exact path of :func:`constraints`, in integer arithmetic.
+
+    With L the common denominator of the transition rows and L_u that of the payoffs, M = L P and
+    Z_k = M^k (L_u u) are integer, and N_j = Y_j / (L^j L_u) with Y_j = sum_{k <= j} c_{m-j+k} Z_k,
+    where c are the coefficients of det(xI - M). A constraint's coefficient of delta^j is then
+    (U' c_{m-j} + Q' . Y_{j-1} - Y_j(w)) / (L^j L_u) for the integer payoff U' = L_u u' and row Q' = L q.
+    """
+    m = c.bound.num_states
+    L = _denominator(x for i in players for x in c.rows[i].flat)
+    L = math.lcm(L, _denominator(c.equilibrium(0)[1].flat))
+    Lu = _denominator(x for i in players for x in c.payoffs[i].flat)
+    _, P = c.equilibrium(0)
+    M = [[(t, int(P[r, t] * L)) for t in range(m) if P[r, t] != 0] for r in range(m)]
+    cM = _integer_charpoly(M, m)
+    D = tuple(_numbers.simplify_exact(Fraction(cM[m - j], L ** j)) for j in range(m + 1))
+    toeplitz = np.zeros((m, m), dtype=object)
+    for j in range(m):
+        for k in range(j + 1):
+            toeplitz[j, k] = cM[m - j + k]
+    scale = [L ** j * Lu for j in range(m + 1)]
+    top = np.array([cM[m - j] for j in range(m + 1)], dtype=object)
+    out = []
+    for i in players:
+        U = c.payoffs[i]
+        z = np.array([int(x * Lu) for x in c.equilibrium(i)[0]], dtype=object)
+        Z = np.zeros((m, m), dtype=object)
+        for k in range(m):
+            Z[k] = z
+            z = np.array([sum(v * z[t] for t, v in M[r]) for r in range(m)], dtype=object)
+        Y = toeplitz.dot(Z)                                    # Y[j, state]
+        for w in range(m):
+            for k in range(U.shape[1]):
+                if k == c.own[i][w]:
+                    continue
+                numerator = top * int(U[w, k] * Lu)
+                row = c.rows[i][w, k]
+                for t in range(m):
+                    if row[t] != 0:
+                        numerator[1:] = numerator[1:] + int(row[t] * L) * Y[:, t]
+                numerator[:m] = numerator[:m] - Y[:, w]
+                h = [_numbers.simplify_exact(Fraction(int(x), d)) for x, d in zip(numerator, scale)]
+                h = _trim(h, EXACT)
+                h, removed = _strip_one_minus_delta(h, EXACT, 0)
+                out.append(RawConstraint(i, w, k, tuple(h), 1 + removed))
+    return out, D
 
 
 def _charpoly_float(P: np.ndarray) -> np.ndarray:
@@ -173,9 +238,10 @@ def _constraints_float(c: Chain, players: Any, tol: float) -> tuple[list, tuple]
 def constraints(c: Chain, players: Any = None, *, tol: float = _numbers.DEFAULT_TOL) -> tuple[list, tuple]:
     """Every one-shot deviation's constraint polynomial, and D's coefficients (ascending)."""
     kind = c.kind
-    if kind == FLOAT:
+    if kind in (FLOAT, EXACT):
         game = c.bound.rg.stage
-        return _constraints_float(c, range(game.num_players) if players is None else players, tol)
+        players = range(game.num_players) if players is None else players
+        return (_constraints_float(c, players, tol) if kind == FLOAT else _constraints_exact(c, players))
     game = c.bound.rg.stage
     players = range(game.num_players) if players is None else players
     _, P = c.equilibrium(0)
