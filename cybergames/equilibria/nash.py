@@ -20,7 +20,7 @@ from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_
 from ._components import maximal_bicliques
 from ._polytope import PolytopeError
 from .pure import pure_equilibria
-from .result import Equilibrium, EquilibriumSet, NashSubset
+from .result import EquilibriumSet, NashSubset
 
 __all__ = ["nash_equilibria"]
 
