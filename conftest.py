@@ -1,13 +1,18 @@
 """Test configuration shared by tests/, the doctests in cybergames/ and the pages in docs/."""
 
 import os
-from datetime import timedelta
-from fractions import Fraction
-from pathlib import Path
 
-import numpy as np
-import pytest
-from hypothesis import HealthCheck, settings
+# Multithreaded BLAS stalls on small products when the machine is busy (CI runs the
+# suite on two workers of two cores); one thread per worker is faster and steadier.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from datetime import timedelta  # noqa: E402
+from fractions import Fraction  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
