@@ -1,0 +1,193 @@
+"""What every cyber-cooperation model shares: parameters, conditions, remedies, results.
+
+A model is a frozen dataclass of named parameters with defaults, validated at
+construction (:func:`check_parameter`), whose ``analyse()`` returns a
+:class:`ModelAnalysis`: the equilibrium findings, the conditions for
+sustainable cooperation (as a formula in the parameters and as a number at the
+model's values) and the comparative statics of each remedy. The report and the
+plots read only these fields, so every model is shown the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Callable, ClassVar, Mapping
+
+import sympy
+
+from .. import _numbers
+from ..errors import ParameterError
+
+__all__ = ["Condition", "Remedy", "ModelAnalysis", "Model", "check_parameter"]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition for sustainable cooperation.
+
+    Attributes
+    ----------
+    name : str
+        What the condition is about, e.g. ``"critical discount factor"``.
+    formula : sympy.Basic
+        The condition in the model's parameters (a relation such as
+        ``delta >= (T - R)/(T - P)``) or the threshold expression.
+    value : number or None
+        The threshold at the model's parameter values (exact for exact
+        parameters), or None where the condition has no single threshold.
+    holds : bool or None
+        Whether cooperation is sustainable at the model's parameter values.
+    explanation : str
+        One sentence in words.
+    """
+
+    name: str
+    formula: Any
+    value: Any
+    holds: bool | None
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """A remedy's comparative statics: how the condition moves with the remedy's parameter.
+
+    Attributes
+    ----------
+    name : str
+        The remedy, e.g. ``"capacity-building transfer"``.
+    parameter : str
+        The model parameter the remedy acts on.
+    effect : str
+        One sentence: what the remedy does to the condition.
+    table : tuple of (parameter value, condition value) pairs
+        The condition's threshold at a few values of the parameter.
+    """
+
+    name: str
+    parameter: str
+    effect: str
+    table: tuple[tuple[Any, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class ModelAnalysis:
+    """The analysis of a cyber-cooperation model, as shown by the report.
+
+    Attributes
+    ----------
+    model : Model
+        The analysed model (its parameters identify the answer).
+    obstacle : str
+        The obstacle to cooperation the model encodes.
+    summary : str
+        The model in one line.
+    findings : tuple of str
+        The equilibrium findings, in words with their numbers.
+    conditions : tuple of Condition
+        The conditions for sustainable cooperation.
+    remedies : tuple of Remedy
+        The comparative statics of each remedy.
+    details : mapping
+        Model-specific results (equilibria, delta sets, payoff sets, ...).
+    """
+
+    model: Any
+    obstacle: str
+    summary: str
+    findings: tuple[str, ...]
+    conditions: tuple[Condition, ...]
+    remedies: tuple[Remedy, ...]
+    details: Mapping[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def sustainable(self) -> bool | None:
+        """Whether every condition holds at the model's parameters (None if some is undecided)."""
+        flags = [c.holds for c in self.conditions]
+        if any(f is False for f in flags):
+            return False
+        return None if any(f is None for f in flags) else True
+
+
+class Model:
+    """Base of the model dataclasses: parameter listing and overriding."""
+
+    #: The report's short name of the model (``python -m cybergames trust``).
+    key: ClassVar[str] = ""
+    #: The obstacle the model encodes, in a few words.
+    obstacle: ClassVar[str] = ""
+
+    def parameters(self) -> dict[str, Any]:
+        """The model's parameters and their values, in declaration order."""
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+    def replace(self, **changes: Any) -> "Model":
+        """A copy with some parameters changed (validated again).
+
+        Raises
+        ------
+        ParameterError
+            If a name is not a parameter of the model.
+        """
+        names = {f.name for f in dataclasses.fields(self)}
+        unknown = sorted(set(changes) - names)
+        if unknown:
+            raise ParameterError(f"{type(self).__name__}: unknown parameter(s) {unknown}; "
+                                 f"expected some of {sorted(names)}")
+        return dataclasses.replace(self, **changes)
+
+    def analyse(self) -> ModelAnalysis:  # pragma: no cover - every model overrides it
+        raise NotImplementedError
+
+
+def check_parameter(model: Any, name: str, *, lower: Any = None, upper: Any = None,
+                    lower_open: bool = False, upper_open: bool = False, integer: bool = False,
+                    symbolic: bool = True) -> Any:
+    """Validate and normalise one parameter of ``model`` in place (frozen-dataclass safe).
+
+    The value becomes an int, Fraction, float or sympy expression; bounds are
+    checked with the three-valued :func:`cybergames._numbers.require`, so a
+    symbol passes unless its assumptions contradict the bounds.
+
+    Raises
+    ------
+    ParameterError
+        If the value is not a number (or, with ``integer=True``, not an
+        integer), or lies provably outside the bounds.
+    """
+    value = getattr(model, name)
+    label = f"{type(model).__name__}.{name}"
+    if integer:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ParameterError(f"{label}: expected an integer, got {value!r}")
+    else:
+        value = _numbers.normalise(value, label, ParameterError)
+        if isinstance(value, sympy.Basic) and not symbolic:
+            raise ParameterError(f"{label}: expected a number, got the expression {value!r}")
+    bounds = []
+    if lower is not None:
+        bounds.append((value > lower if lower_open else value >= lower,
+                       f"{'>' if lower_open else '>='} {lower}"))
+    if upper is not None:
+        bounds.append((value < upper if upper_open else value <= upper,
+                       f"{'<' if upper_open else '<='} {upper}"))
+    for condition, text in bounds:
+        _numbers.require(condition, ParameterError, f"{label}: expected a value {text}, got {value!r}")
+    object.__setattr__(model, name, value)
+    return value
+
+
+def threshold_table(function: Callable[[Any], Any], values: list[Any]) -> tuple[tuple[Any, Any], ...]:
+    """``((v, function(v)) for v in values)``, the comparative-statics table of a remedy."""
+    return tuple((v, function(v)) for v in values)
+
+
+def as_fraction(value: Any) -> Any:
+    """A decimal string from the command line as an exact Fraction (``"0.8"`` is 4/5)."""
+    try:
+        result = Fraction(value)
+    except (ValueError, ZeroDivisionError) as exc:
+        raise ParameterError(f"expected a number, got {value!r}") from exc
+    return _numbers.simplify_exact(result)
