@@ -49,6 +49,19 @@ class RawConstraint:
     power: int
 
 
+def exact_chain(c: Chain) -> Chain:
+    """The chain of a float model with every float as the exact rational it is (internal)."""
+    import dataclasses
+
+    def exact(array: np.ndarray) -> np.ndarray:
+        out = np.empty(array.shape, dtype=object)
+        out.ravel()[:] = [Fraction(float(x)) for x in array.ravel()]
+        return out
+
+    bound = dataclasses.replace(c.bound, kind=EXACT)
+    return Chain(bound, tuple(exact(a) for a in c.payoffs), tuple(exact(a) for a in c.rows), c.own)
+
+
 def _integer_charpoly(rows: list, m: int) -> list:
     """Coefficients c[0..m] of det(xI - M) (c[m] = 1) for an integer matrix given by sparse rows.
 

@@ -227,6 +227,14 @@ class DeltaSet:
         return " U ".join(str(i) for i in self.intervals) if self.intervals else "{}"
 
 
+#: Above this many joint states the float path computes its polynomials exactly from the float inputs.
+FLOAT_POLYNOMIAL_STATES = 12
+
+
+def _to_float(x: Any) -> float:
+    return float(x) if not isinstance(x, sympy.Basic) else float(x.evalf(30))
+
+
 def concept_of(rg: Any) -> str:
     return "subgame perfect" if rg.is_perfect else "perfect public"
 
@@ -317,10 +325,17 @@ def sustainable_discount_factors(rg: Any, profile: Any, *, player: int | str | N
         from .symbolic import solve_symbolic
         return solve_symbolic(c, players, index, assumptions=assumptions, delta=delta, profile=profile)
     tol = check_tol(tol)
-    raw, D = _polynomials.constraints(c, players, tol=tol)
-    if c.kind == FLOAT:
+    if c.kind == FLOAT and bound.num_states > FLOAT_POLYNOMIAL_STATES:
+        # float polynomial coefficients of high degree lose their accuracy: solve the float inputs
+        # exactly (every float is a dyadic rational) and round the endpoints
+        raw, D = _polynomials.constraints(_polynomials.exact_chain(c), players)
+        pieces = [(_to_float(lo), _to_float(hi), lc, hc)
+                  for lo, hi, lc, hc in _isolation.solve_exact([r.coefficients for r in raw])]
+    elif c.kind == FLOAT:
+        raw, D = _polynomials.constraints(c, players, tol=tol)
         pieces = _isolation.solve_float([r.coefficients for r in raw], tol)
     else:
+        raw, D = _polynomials.constraints(c, players, tol=tol)
         pieces = _isolation.solve_exact([r.coefficients for r in raw])
     intervals = tuple(Interval(lo, hi, lc, hc) for lo, hi, lc, hc in pieces)
     return DeltaSet(intervals, c.kind if c.kind == FLOAT else EXACT, concept_of(rg), index,

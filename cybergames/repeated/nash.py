@@ -32,6 +32,7 @@ from .._verify import Verification, verify
 from . import _delta
 from .incentives import slack
 from .joint import bind, chain
+from .values import deterministic_successors, functional_values
 
 __all__ = ["NashCheck", "check_nash"]
 
@@ -79,9 +80,13 @@ def _evaluate(c: Any, i: int, policy: list, delta: Any, kind: str) -> list:
         Q = np.array([np.asarray(c.rows[i][w, policy[w]], dtype=float) for w in range(m)])
         u = np.array([float(c.payoffs[i][w, policy[w]]) for w in range(m)])
         return list(np.linalg.solve(np.eye(m) - float(delta) * Q, (1 - float(delta)) * u))
-    system = [[(1 if r == s else 0) - delta * c.rows[i][r, policy[r]][s] for s in range(m)] for r in range(m)]
-    rhs = [(1 - delta) * c.payoffs[i][w, policy[w]] for w in range(m)]
-    return _linalg.solve(system, rhs)
+    transition = np.array([c.rows[i][w, policy[w]] for w in range(m)], dtype=object)
+    payoffs = [c.payoffs[i][w, policy[w]] for w in range(m)]
+    successor = deterministic_successors(transition)
+    if successor is not None:
+        return [Fraction(x) for x in functional_values(successor, payoffs, delta)]
+    system = [[(1 if r == s else 0) - delta * transition[r, s] for s in range(m)] for r in range(m)]
+    return _linalg.solve(system, [(1 - delta) * x for x in payoffs])
 
 
 def _improve(c: Any, i: int, W: list, delta: Any, kind: str, threshold: Any) -> tuple[list, bool]:

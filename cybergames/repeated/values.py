@@ -76,6 +76,48 @@ class Values:
         return self.table[i][k]
 
 
+def deterministic_successors(transition: np.ndarray) -> list | None:
+    """The successor of each state when every row of ``transition`` is a unit vector, else None."""
+    successor = []
+    for row in transition:
+        nonzero = [t for t, p in enumerate(row) if p != 0]
+        if len(nonzero) != 1 or row[nonzero[0]] != 1:
+            return None
+        successor.append(nonzero[0])
+    return successor
+
+
+def functional_values(successor: list, u: list, delta: Any) -> list:
+    r"""Exact values when each state has one successor: V(w) = (1 - d) u(w) + d V(s(w)).
+
+    Every state leads into a cycle :math:`c_0 \to \dots \to c_{L-1} \to c_0`, on which
+    :math:`V(c_0) = (1 - \delta) \sum_{k < L} \delta^k u(c_k) / (1 - \delta^L)`; the other values follow
+    backwards along the paths into the cycle. Linear in the number of states, with no elimination.
+    """
+    m = len(successor)
+    value: list = [None] * m
+    for start in range(m):
+        path, position = [], {}
+        w = start
+        while value[w] is None and w not in position:
+            position[w] = len(path)
+            path.append(w)
+            w = successor[w]
+        if value[w] is None:                       # a new cycle: path[position[w]:]
+            cycle = path[position[w]:]
+            total, weight = 0, 1
+            for x in cycle:
+                total = total + weight * u[x]
+                weight = weight * delta
+            value[cycle[0]] = (1 - delta) * total / (1 - weight) if weight != 1 else u[cycle[0]]
+            for x in reversed(cycle[1:]):
+                value[x] = (1 - delta) * u[x] + delta * value[successor[x]]
+            path = path[: position[w]]
+        for x in reversed(path):
+            value[x] = (1 - delta) * u[x] + delta * value[successor[x]]
+    return value
+
+
 def solve_values(c: Chain, delta: Any, players: range | None = None) -> list:
     """Per player, the value vector at ``delta`` in the arithmetic of the chain and delta (internal)."""
     kind = _delta.kind_with(c.kind, delta)
@@ -103,6 +145,11 @@ def solve_values(c: Chain, delta: Any, players: range | None = None) -> list:
             out.append(np.array([sympy.factor(sympy.cancel(x)) for x in solution], dtype=object))
         return out
     _, transition = c.equilibrium(0)
+    successor = deterministic_successors(transition)
+    if successor is not None:
+        return [np.array([_numbers.simplify_exact(Fraction(x)) for x in
+                          functional_values(successor, list(c.equilibrium(i)[0]), delta)], dtype=object)
+                for i in players]
     system = [[(1 if r == s else 0) - delta * transition[r, s] for s in range(m)] for r in range(m)]
     rhs = [[(1 - delta) * x for x in c.equilibrium(i)[0]] for i in players]
     try:
