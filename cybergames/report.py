@@ -8,18 +8,20 @@ the three formats always carry the same numbers.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 import sympy
 
 from .errors import CybergamesError, ParameterError
 
-__all__ = ["Entry", "Section", "stage_game_section", "build_report", "render", "run"]
+__all__ = ["Entry", "Section", "stage_game_section", "model_entry", "models_section", "build_report", "render", "run"]
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,13 @@ def stage_game_section() -> Section:
     for title, game in _classic_games():
         equilibria = nash_equilibria(game)
         facts: list[tuple[str, Any]] = [
-            ("equilibria", [_describe_equilibrium(game, eq) for eq in equilibria]),
+            ("equilibria", [{"profile": _describe_equilibrium(game, eq),
+                             "strategies": [list(mixed) for mixed in eq.strategies],
+                             "payoffs": list(eq.payoffs)} for eq in equilibria]),
         ]
+        if getattr(equilibria, "degenerate", False):
+            facts.append(("note", "degenerate game: the equilibria listed are the extreme points "
+                                  "of components of equilibria"))
         if not getattr(equilibria, "complete", True):
             facts.append(("note", "pure equilibria only (more than two players)"))
         facts.append(("minmax values", tuple(minmax(game, i).value for i in range(game.num_players))))
@@ -121,16 +128,102 @@ def stage_game_section() -> Section:
                    "Nash equilibria (exact) and the minmax value that bounds what a player can be held to.")
 
 
-SECTIONS: dict[str, Callable[[], Section]] = {"stage": stage_game_section}
+def _condition_fact(condition: Any) -> tuple[str, Any]:
+    return condition.name, {"formula": condition.formula, "value": condition.value,
+                            "holds": condition.holds, "explanation": condition.explanation}
 
 
-def build_report(names: Sequence[str] | None = None) -> list[Section]:
-    """Build the report's sections (all of them by default)."""
-    names = list(SECTIONS) if not names else list(names)
-    unknown = [n for n in names if n not in SECTIONS]
+def _remedy_fact(remedy: Any) -> tuple[str, Any]:
+    return f"remedy: {remedy.name}", {"effect": remedy.effect, "parameter": remedy.parameter,
+                                      "table": [list(row) for row in remedy.table]}
+
+
+def _display(value: Any) -> list[str]:
+    """The lines that show one fact's value in text and Markdown."""
+    if isinstance(value, dict) and "formula" in value:
+        shown = "" if value["value"] is None else f" = {_number(value['value'])}"
+        verdict = {True: "holds", False: "fails", None: "undecided"}[value["holds"]]
+        line = f"{_number(value['formula'])}{shown} ({verdict} here)"
+        return [line] + ([value["explanation"]] if value["explanation"] else [])
+    if isinstance(value, dict) and "effect" in value:
+        lines = [value["effect"]]
+        if value["table"]:
+            lines.append(f"{value['parameter']} -> threshold: " + "; ".join(
+                f"{_number(x)} -> {_number(y)}" for x, y in value["table"]))
+        return lines
+    if isinstance(value, list):
+        return [v if isinstance(v, str) else v["profile"] if isinstance(v, dict) and "profile" in v
+                else _number(v) for v in value]
+    return [_number(value)]
+
+
+def model_entry(analysis: Any) -> Entry:
+    """A report entry from a :class:`cybergames.models.ModelAnalysis`."""
+    model = analysis.model
+    facts: list[tuple[str, Any]] = [
+        ("model", analysis.summary),
+        ("parameters", ", ".join(f"{k} = {_number(v)}" for k, v in model.parameters().items())),
+        ("findings", list(analysis.findings)),
+    ]
+    facts += [_condition_fact(c) for c in analysis.conditions]
+    facts += [_remedy_fact(r) for r in analysis.remedies]
+    title = f"{analysis.obstacle[:1].upper()}{analysis.obstacle[1:]} ({model.key})"
+    return Entry(title, tuple(facts))
+
+
+def models_section(keys: Sequence[str], overrides: dict[str, Any]) -> Section:
+    """The analyses of the models named by ``keys`` with parameter ``overrides``.
+
+    An override ``name`` applies to every selected model that has a parameter
+    of that name; ``model.name`` applies to one model only.
+    """
+    from .models import model_class
+
+    classes = {key: model_class(key) for key in keys}
+    used = set()
+    entries = []
+    for key, cls in classes.items():
+        names = {f.name for f in dataclasses.fields(cls)}
+        changes = {}
+        for name, value in overrides.items():
+            scope, _, bare = name.rpartition(".")
+            if (scope in ("", key)) and bare in names:
+                changes[bare] = value
+                used.add(name)
+        entries.append(model_entry(cls(**changes).analyse()))
+    unused = [name for name in overrides if name not in used]
+    if unused:
+        raise ParameterError(f"--set: no selected model has the parameter(s) {unused}")
+    return Section("When is cyber cooperation sustainable?", tuple(entries),
+                   "Each obstacle to cooperation as a game: the equilibrium finding, the condition "
+                   "under which cooperation is sustainable, and what each remedy does to it.")
+
+
+def _model_keys() -> list[str]:
+    from .models import REGISTRY
+    return list(REGISTRY)
+
+
+def build_report(names: Sequence[str] | None = None, overrides: dict[str, Any] | None = None
+                 ) -> list[Section]:
+    """Build the report: the named models (all seven by default) and, if asked, ``"stage"``.
+
+    With no names the report holds all seven models and the classic stage games.
+    """
+    keys = _model_keys()
+    names = list(names or [])
+    unknown = [n for n in names if n not in keys and n != "stage"]
     if unknown:
-        raise ParameterError(f"section: unknown {unknown}; expected one of {sorted(SECTIONS)}")
-    return [SECTIONS[name]() for name in names]
+        raise ParameterError(f"model: unknown {unknown}; expected some of {keys + ['stage']}")
+    selected = [k for k in keys if k in names] if names else keys
+    sections = []
+    if selected:
+        sections.append(models_section(selected, overrides or {}))
+    elif overrides:
+        raise ParameterError("--set: parameters apply to models; name at least one model")
+    if not names or "stage" in names:
+        sections.append(stage_game_section())
+    return sections
 
 
 # ----------------------------------------------------------------- rendering
@@ -143,11 +236,12 @@ def _render_text(sections: list[Section]) -> str:
         for entry in section.entries:
             lines += ["", entry.title, "-" * len(entry.title)]
             for key, value in entry.facts:
-                if isinstance(value, list):
-                    lines.append(f"  {key}:")
-                    lines += [f"    - {_number(v) if not isinstance(v, str) else v}" for v in value]
+                shown = _display(value)
+                if len(shown) == 1 and not isinstance(value, list):
+                    lines.append(f"  {key}: {shown[0]}")
                 else:
-                    lines.append(f"  {key}: {_number(value)}")
+                    lines.append(f"  {key}:")
+                    lines += [f"    - {line}" for line in shown]
         lines.append("")
     return "\n".join(lines)
 
@@ -161,11 +255,12 @@ def _render_markdown(sections: list[Section]) -> str:
         for entry in section.entries:
             lines += [f"### {entry.title}", ""]
             for key, value in entry.facts:
-                if isinstance(value, list):
-                    lines.append(f"- **{key}**:")
-                    lines += [f"  - {_number(v) if not isinstance(v, str) else v}" for v in value]
+                shown = _display(value)
+                if len(shown) == 1 and not isinstance(value, list):
+                    lines.append(f"- **{key}**: {shown[0]}")
                 else:
-                    lines.append(f"- **{key}**: {_number(value)}")
+                    lines.append(f"- **{key}**:")
+                    lines += [f"  - {line}" for line in shown]
             lines.append("")
     return "\n".join(lines)
 
@@ -196,19 +291,44 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m cybergames",
                      description="The cooperation report: when is cyber cooperation sustainable?")
-    parser.add_argument("sections", nargs="*", metavar="SECTION",
-                        help=f"report only these sections ({', '.join(SECTIONS)}); default all")
+    parser.add_argument("models", nargs="*", metavar="MODEL",
+                        help="report only these models (trust, interests, jurisdiction, capacity, norms, "
+                             "attribution, information) or the classic stage games (stage); default all")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="NAME=VALUE",
+                        help="override a model parameter, e.g. --set detect=0.8 or --set attribution.detect=4/5 "
+                             "(decimals and fractions are read exactly)")
     parser.add_argument("--format", default="text", choices=sorted(RENDERERS),
                         help="output format (default text)")
+    parser.add_argument("--plots", metavar="DIR", default=None,
+                        help="also write each model's figure into DIR (needs matplotlib)")
     return parser
+
+
+def _parse_overrides(items: Sequence[str]) -> dict[str, Any]:
+    from .models._base import as_fraction
+
+    overrides = {}
+    for item in items:
+        name, sep, text = item.partition("=")
+        if not sep or not name.strip() or not text.strip():
+            raise ParameterError(f"--set: expected NAME=VALUE, got {item!r}")
+        overrides[name.strip()] = as_fraction(text.strip())
+    return overrides
 
 
 def run(argv: Sequence[str]) -> int:
     """Run the command line; return the exit status (errors print one line to stderr)."""
     try:
         args = _parser().parse_args(list(argv))
-        print(render(build_report(args.sections), args.format))
+        sections = build_report(args.models, _parse_overrides(args.overrides))
+        if args.plots:
+            from .figures import write_figures
+            write_figures(args.plots, args.models, _parse_overrides(args.overrides))
+        print(render(sections, args.format))
     except CybergamesError as exc:
         print(f"cybergames: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # e.g. piped into head: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
