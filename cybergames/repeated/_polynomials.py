@@ -262,6 +262,10 @@ def constraints(c: Chain, players: Any = None, *, tol: float = _numbers.DEFAULT_
         D = _charpoly_exact(P)
     elif kind == FLOAT:
         D = list(_charpoly_float(np.asarray(P, dtype=float)))
+    elif all(isinstance(x, (int, Fraction)) or (isinstance(x, sympy.Basic) and x.is_Rational) for x in P.flat):
+        numeric = np.array([_numbers.from_sympy(x) if isinstance(x, sympy.Basic) else x for x in P.flat],
+                           dtype=object).reshape(P.shape)      # symbolic payoffs, rational transitions
+        D = [_numbers.to_sympy(x) for x in _charpoly_exact(numeric)]
     else:
         D = _charpoly_symbolic(P)
     m = c.bound.num_states

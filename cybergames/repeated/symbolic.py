@@ -26,6 +26,7 @@ lower (upper) bounds only the largest (smallest) is kept.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Iterable
@@ -65,6 +66,9 @@ def _facts(assumptions: Any) -> tuple:
 
 
 _ANY = frozenset({-1, 0, 1})
+
+#: The largest number of joint states for which symbolic conditions are computed (sympy is slow beyond).
+MAX_SYMBOLIC_STATES = 32
 _BIG = 10 ** 9          # bound on the Farkas multipliers (any positive solution scales below it)
 
 
@@ -260,15 +264,18 @@ def _ratio(numerator: sympy.Expr, denominator: sympy.Expr, decider: Decider) -> 
 
 
 def _sign_on_unit_interval(f: sympy.Expr, delta: sympy.Symbol, decider: Decider) -> int | None:
-    """+1 (-1) if the factor ``f``, linear in delta, is positive (negative) on all of [0, 1)."""
-    poly = sympy.Poly(f, delta)
-    if poly.degree() != 1:
-        return None
-    at_zero = f.subs(delta, 0)
-    at_one = f.subs(delta, 1)
-    if decider.sign(at_zero) == 1 and decider.nonnegative(at_one):
+    """+1 (-1) if the factor ``f`` is provably positive (negative) on all of [0, 1), else None.
+
+    In the Bernstein basis on [0, 1], f = sum_j b_j C(d, j) x^j (1 - x)^(d - j); if b_0 > 0 and every
+    b_j >= 0 then f > 0 on [0, 1) (the j = 0 term is positive there and none is negative).
+    """
+    coefficients = list(reversed(sympy.Poly(f, delta).all_coeffs()))
+    d = len(coefficients) - 1
+    bernstein = [sympy.cancel(sum(sympy.Rational(math.comb(j, k), math.comb(d, k)) * coefficients[k]
+                                  for k in range(j + 1))) for j in range(d + 1)]
+    if decider.sign(bernstein[0]) == 1 and all(decider.nonnegative(b) for b in bernstein[1:]):
         return 1
-    if decider.sign(at_zero) == -1 and decider.nonpositive(at_one):
+    if decider.sign(bernstein[0]) == -1 and all(decider.nonpositive(b) for b in bernstein[1:]):
         return -1
     return None
 
@@ -483,6 +490,10 @@ def solve_symbolic(c: Any, players: Any, index: int | None, *, assumptions: Any,
         raise ParameterError(f"delta: expected a sympy Symbol, got {delta!r}")
     facts = _facts(assumptions)
     rg = c.bound.rg
+    if c.bound.num_states > MAX_SYMBOLIC_STATES:
+        raise ParameterError(f"profile: {c.bound.num_states} reachable joint states; symbolic conditions are "
+                             f"computed for at most {MAX_SYMBOLIC_STATES} (substitute numbers with rg.subs(...) "
+                             "for larger profiles)")
     raw, D = _polynomials.constraints(c, players)
     if delta in rg.free_symbols:
         raise ParameterError(f"delta: the symbol {delta} is also a parameter of the game; pass another "

@@ -165,3 +165,22 @@ def test_bad_symbolic_arguments():
         result.lambdify(T, R)
     with pytest.raises(ParameterError, match="expected 5 arrays"):
         result.lambdify(T, R, P, S)(1, 2, 3)
+
+
+def test_positive_factors_in_delta_are_divided_out():
+    # grim trigger with clocks of periods 3 and 2 (12 joint states): the constraint polynomials carry
+    # factors such as 1 + d^2 + d^4 > 0 on [0, 1), which are dropped, leaving grim trigger's condition
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_delta_sets import _grim_with_a_clock
+    profile = (_grim_with_a_clock(3), _grim_with_a_clock(2))
+    assert condition_of(profile).condition == sympy.Ge(DELTA, (T - R) / (T - P))
+
+
+def test_too_many_joint_states_for_a_symbolic_condition():
+    from cybergames.repeated import Automaton
+    clock = Automaton(list(range(7)), 0, {k: "C" for k in range(7)}, lambda w, y: (w + 1) % 7)
+    other = Automaton(list(range(5)), 0, {k: "C" for k in range(5)}, lambda w, y: (w + 1) % 5)
+    with pytest.raises(ParameterError, match="at most 32"):
+        condition_of((clock, other))
