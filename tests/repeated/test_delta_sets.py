@@ -8,10 +8,12 @@ import sympy
 
 from cybergames import NormalFormGame, prisoners_dilemma, public_goods, verify
 from cybergames.errors import DiscountFactorError
-from cybergames.repeated import (DELTA, Automaton, Interval, JointAutomaton, RepeatedGame, always_cooperate, always_defect,
+from cybergames.repeated import (DELTA, Interval, JointAutomaton, RepeatedGame, always_cooperate, always_defect,
                                  check_equilibrium, critical_discount_factor, forgiving_trigger, grim_trigger,
                                  limited_punishment, sustainable_discount_factors, tit_for_tat,
                                  win_stay_lose_shift)
+
+from .repeated_helpers import grim_with_a_clock
 
 
 def pd(T=5, R=3, P=1, S=0):
@@ -271,24 +273,11 @@ def test_membership_accepts_every_kind_of_number():
         sympy.Symbol("x") in delta_set
 
 
-def _grim_with_a_clock(period):
-    """Grim trigger that also counts rounds modulo ``period``: more states, the same behaviour."""
-    states = [(mode, k) for mode in ("cooperate", "punish") for k in range(period)]
-    output = {(mode, k): "C" if mode == "cooperate" else "D" for mode, k in states}
-
-    def transition(state, signal):
-        mode, k = state
-        mode = "cooperate" if mode == "cooperate" and signal == ("C", "C") else "punish"
-        return (mode, (k + 1) % period)
-
-    return Automaton(states, ("cooperate", 0), output, transition)
-
-
 @pytest.mark.parametrize("periods", [(3, 2), (5, 4), (7, 6)])
 def test_redundant_states_do_not_change_the_answer(periods):
     # the clocks multiply the joint states (12, 40 and 84 of them) but not the incentives: [1/2, 1) as for
     # grim trigger; float games with more than 12 joint states are solved exactly from their floats
-    profile = tuple(_grim_with_a_clock(p) for p in periods)
+    profile = tuple(grim_with_a_clock(p) for p in periods)
     exact = sustainable_discount_factors(pd(), profile)
     assert exact.intervals == (Interval(Fraction(1, 2), Fraction(1), True, False),)
     floats = sustainable_discount_factors(pd(5.0, 3.0, 1.0, 0.0), profile)

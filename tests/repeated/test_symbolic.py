@@ -12,6 +12,8 @@ from cybergames.repeated import (DELTA, DeltaCondition, DeltaSet, RepeatedGame, 
                                  forgiving_trigger, grim_trigger, limited_punishment,
                                  sustainable_discount_factors, tit_for_tat, win_stay_lose_shift)
 
+from .repeated_helpers import grim_with_a_clock
+
 T, R, P, S = sympy.symbols("T R P S")
 PD_ASSUMPTIONS = [T > R, R > P, P > S]
 NUMBERS = [(5, 3, 1, 0), (6, 4, 2, 0), (4, 3, 1, 0), (7, 5, 2, -1), (Fraction(9, 2), 4, 1, 0)]
@@ -170,11 +172,7 @@ def test_bad_symbolic_arguments():
 def test_positive_factors_in_delta_are_divided_out():
     # grim trigger with clocks of periods 3 and 2 (12 joint states): the constraint polynomials carry
     # factors such as 1 + d^2 + d^4 > 0 on [0, 1), which are dropped, leaving grim trigger's condition
-    import sys
-    from pathlib import Path
-    sys.path.insert(0, str(Path(__file__).parent))
-    from test_delta_sets import _grim_with_a_clock
-    profile = (_grim_with_a_clock(3), _grim_with_a_clock(2))
+    profile = (grim_with_a_clock(3), grim_with_a_clock(2))
     assert condition_of(profile).condition == sympy.Ge(DELTA, (T - R) / (T - P))
 
 
