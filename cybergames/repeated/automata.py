@@ -231,6 +231,12 @@ class Automaton(_Base):
     name : str, optional
         A name shown by ``repr``.
 
+    Notes
+    -----
+    Two automata are equal when their states, initial state, outputs and
+    lottery agree and their transitions are equal tables, the same callable,
+    or built-ins made by the same constructor with the same arguments.
+
     Raises
     ------
     AutomatonError
@@ -297,10 +303,15 @@ class Automaton(_Base):
                 and (self.transition is other.transition
                      or (isinstance(self.transition, Mapping) and isinstance(other.transition, Mapping)
                          and dict(self.transition) == dict(other.transition))
-                     or (self.name is not None and self.name == other.name)))
+                     or (self._key is not None and self._key == other._key)))
 
     def __hash__(self) -> int:
-        return hash((self.states, self.initial, tuple(self.output.items()), self.name))
+        return hash((self.states, self.initial, tuple(self.output.items())))
+
+    @property
+    def _key(self) -> tuple | None:
+        """What identifies a built-in automaton's transition (its constructor and arguments), else None."""
+        return self.__dict__.get("_builtin")
 
 
 @dataclass(frozen=True, eq=False)

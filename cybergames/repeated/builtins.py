@@ -62,6 +62,12 @@ FORGIVE = "forgive"
 CONTINUE = "continue"
 
 
+def _built(automaton: Automaton, *key: Any) -> Automaton:
+    """Record what identifies a built-in's transition, so that equal built-ins compare equal."""
+    object.__setattr__(automaton, "_builtin", key)
+    return automaton
+
+
 def _label(value: Any, name: str) -> str:
     if not isinstance(value, str) or not value:
         raise AutomatonError(f"{name}: expected an action label (a non-empty string), got {value!r}")
@@ -104,8 +110,9 @@ def always_cooperate(action: str = "C") -> Automaton:
     'C'
     """
     action = _label(action, "action")
-    return Automaton([COOPERATE], COOPERATE, {COOPERATE: action}, lambda w, y: w,
-                     name=_name("always_cooperate", "" if action == "C" else repr(action)))
+    return _built(Automaton([COOPERATE], COOPERATE, {COOPERATE: action}, lambda w, y: w,
+                            name=_name("always_cooperate", "" if action == "C" else repr(action))),
+                  "constant", action)
 
 
 def always_defect(action: str = "D") -> Automaton:
@@ -115,8 +122,9 @@ def always_defect(action: str = "D") -> Automaton:
     ('defect',)
     """
     action = _label(action, "action")
-    return Automaton([DEFECT], DEFECT, {DEFECT: action}, lambda w, y: w,
-                     name=_name("always_defect", "" if action == "D" else repr(action)))
+    return _built(Automaton([DEFECT], DEFECT, {DEFECT: action}, lambda w, y: w,
+                            name=_name("always_defect", "" if action == "D" else repr(action))),
+                  "constant", action)
 
 
 def grim_trigger(*, cooperate: str = "C", defect: str = "D") -> Automaton:
@@ -137,8 +145,8 @@ def grim_trigger(*, cooperate: str = "C", defect: str = "D") -> Automaton:
         profile = _profile_of(y, "grim_trigger")
         return COOPERATE if w == COOPERATE and all(a == c for a in profile) else PUNISH
 
-    return Automaton([COOPERATE, PUNISH], COOPERATE, {COOPERATE: c, PUNISH: d}, transition,
-                     name=_name("grim_trigger", _suffix(c, d)))
+    return _built(Automaton([COOPERATE, PUNISH], COOPERATE, {COOPERATE: c, PUNISH: d}, transition,
+                            name=_name("grim_trigger", _suffix(c, d))), "grim_trigger", c, d)
 
 
 def tit_for_tat(*, cooperate: str = "C", defect: str = "D") -> Automaton:
@@ -164,8 +172,8 @@ def tit_for_tat(*, cooperate: str = "C", defect: str = "D") -> Automaton:
                                  "of the player it plays for (given when the profile is composed)")
         return COOPERATE if all(a == c for j, a in enumerate(profile) if j != player) else DEFECT
 
-    return Automaton([COOPERATE, DEFECT], COOPERATE, {COOPERATE: c, DEFECT: d}, transition,
-                     name=_name("tit_for_tat", _suffix(c, d)))
+    return _built(Automaton([COOPERATE, DEFECT], COOPERATE, {COOPERATE: c, DEFECT: d}, transition,
+                            name=_name("tit_for_tat", _suffix(c, d))), "tit_for_tat", c, d)
 
 
 def win_stay_lose_shift(*, cooperate: str = "C", defect: str = "D") -> Automaton:
@@ -188,8 +196,8 @@ def win_stay_lose_shift(*, cooperate: str = "C", defect: str = "D") -> Automaton
         profile = _profile_of(y, "win_stay_lose_shift")
         return COOPERATE if len(set(profile)) == 1 else DEFECT
 
-    return Automaton([COOPERATE, DEFECT], COOPERATE, {COOPERATE: c, DEFECT: d}, transition,
-                     name=_name("win_stay_lose_shift", _suffix(c, d)))
+    return _built(Automaton([COOPERATE, DEFECT], COOPERATE, {COOPERATE: c, DEFECT: d}, transition,
+                            name=_name("win_stay_lose_shift", _suffix(c, d))), "win_stay_lose_shift", c, d)
 
 
 def _punishment_states(k: int | None) -> list[str]:
@@ -197,7 +205,7 @@ def _punishment_states(k: int | None) -> list[str]:
 
 
 def _trigger(triggered: Callable[[Any], bool], k: int | None, c: str, d: str, name: str,
-             lottery: dict | None = None) -> Automaton:
+             lottery: dict | None = None, *, key: tuple) -> Automaton:
     punish = _punishment_states(k)
     states = [COOPERATE] + punish
     output = {COOPERATE: c, **{s: d for s in punish}}
@@ -213,7 +221,7 @@ def _trigger(triggered: Callable[[Any], bool], k: int | None, c: str, d: str, na
         position = punish.index(w)
         return punish[position + 1] if position + 1 < k else COOPERATE
 
-    return Automaton(states, COOPERATE, output, transition, randomisation=lottery, name=name)
+    return _built(Automaton(states, COOPERATE, output, transition, randomisation=lottery, name=name), *key)
 
 
 def limited_punishment(k: int, *, cooperate: str = "C", defect: str = "D") -> Automaton:
@@ -234,7 +242,8 @@ def limited_punishment(k: int, *, cooperate: str = "C", defect: str = "D") -> Au
     def triggered(y: Any) -> bool:
         return any(a != c for a in _profile_of(y, "limited_punishment"))
 
-    return _trigger(triggered, k, c, d, _name("limited_punishment", str(k), _suffix(c, d)))
+    return _trigger(triggered, k, c, d, _name("limited_punishment", str(k), _suffix(c, d)),
+                    key=("limited_punishment", k, c, d))
 
 
 def forgiving_trigger(p: Any, *, cooperate: str = "C", defect: str = "D") -> Automaton:
@@ -261,7 +270,7 @@ def forgiving_trigger(p: Any, *, cooperate: str = "C", defect: str = "D") -> Aut
         return any(a != c for a in _profile_of(y, "forgiving_trigger"))
 
     return _trigger(triggered, None, c, d, _name("forgiving_trigger", repr(p), _suffix(c, d)),
-                    lottery={FORGIVE: p, CONTINUE: 1 - p})
+                    lottery={FORGIVE: p, CONTINUE: 1 - p}, key=("forgiving_trigger", c, d))
 
 
 def trigger_on_signal(signals: Collection | Callable[[Any], bool], *, periods: int | None = None,
@@ -319,4 +328,5 @@ def trigger_on_signal(signals: Collection | Callable[[Any], bool], *, periods: i
             return y in chosen
         shown = repr(sorted(chosen, key=repr))
     extra = "" if k is None else f"periods={k}"
-    return _trigger(triggered, k, c, d, _name("trigger_on_signal", shown, extra, _suffix(c, d)))
+    return _trigger(triggered, k, c, d, _name("trigger_on_signal", shown, extra, _suffix(c, d)),
+                    key=("trigger_on_signal", signals if callable(signals) else chosen, k, c, d))

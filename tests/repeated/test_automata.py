@@ -131,5 +131,11 @@ def test_automata_compare_by_content_or_name():
     assert grim_trigger() == grim_trigger() and grim_trigger() != tit_for_tat()
     assert limited_punishment(2) == limited_punishment(2) and limited_punishment(2) != limited_punishment(3)
     assert hash(grim_trigger()) == hash(grim_trigger())
+    blamed, doubly = (lambda y: len(y) > 0), (lambda y: len(y) > 1)
+    assert trigger_on_signal(blamed) == trigger_on_signal(blamed) != trigger_on_signal(doubly)
+    assert trigger_on_signal({()}) == trigger_on_signal([()])
+    assert forgiving_trigger(Fraction(1, 2)) != forgiving_trigger(Fraction(1, 3))
+    custom = Automaton(["c"], "c", {"c": "C"}, lambda w, y: w, name="grim_trigger()")
+    assert custom != Automaton(["c"], "c", {"c": "C"}, lambda w, y: w, name="grim_trigger()")
     assert repr(limited_punishment(2)) == "limited_punishment(2)"
     assert repr(grim_trigger(cooperate="Stag", defect="Hare")) == "grim_trigger(cooperate='Stag', defect='Hare')"
