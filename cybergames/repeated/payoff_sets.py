@@ -1,0 +1,332 @@
+r"""Equilibrium payoff sets of two-player repeated games, bracketed from outside and inside.
+
+The set :math:`V(\delta)` of pure-strategy subgame perfect (perfect public,
+under imperfect public monitoring) equilibrium payoffs with public
+randomisation is the largest fixed point of the self-generation operator
+:math:`B` of Abreu, Pearce & Stacchetti (1990): :math:`v \in B(W)` iff
+:math:`v` is a lottery over payoffs
+
+.. math::
+    (1 - \delta) u(a) + \delta \sum_y p(y \mid a)\, w(y), \qquad w(y) \in W,
+
+that satisfy every one-shot incentive constraint
+:math:`(1 - \delta) u_i(a_i', a_{-i}) + \delta \sum_y p(y \mid a_i', a_{-i}) w_i(y)
+\le (1 - \delta) u_i(a) + \delta \sum_y p(y \mid a) w_i(y)`. Two
+monotone facts give a bracket:
+
+* **outer**: if :math:`W \supseteq V` then :math:`B(W) \supseteq V`; iterating
+  from the feasible set cut to the pure minmax vector gives sets that shrink
+  towards :math:`V` from outside.
+* **inner**: if :math:`Z \subseteq B(Z)` (:math:`Z` is *self-generating*) then
+  :math:`Z \subseteq V`, and :math:`B(Z)` is self-generating again; iterating
+  upwards from a self-generating set gives sets that grow towards :math:`V`
+  from inside.
+
+The result holds both polygons and the Hausdorff distance between them, so the
+true set is known to within that distance. See
+``docs/explanation/equilibrium-payoff-sets.rst`` for the two methods
+(``"polygon"``: exact :math:`B` on polygons under perfect monitoring;
+``"hyperplane"``: Judd, Yeltekin & Conklin's supporting hyperplanes under any
+public monitoring) and for how the inner set is found.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from .. import _numbers
+from .._numbers import DEFAULT_TOL
+from .._verify import Verification, verify
+from ..errors import DiscountFactorError, ParameterError
+from . import _polytopes
+from .game import RepeatedGame
+from .geometry import Polytope
+from .payoff_sets_hyperplane import HyperplaneEngine
+from .payoff_sets_polygon import PolygonEngine
+from .payoff_sets_stage import stage_of
+
+__all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set"]
+
+_METHODS = ("auto", "polygon", "hyperplane")
+
+
+@dataclass(frozen=True, eq=False)
+class EquilibriumPayoffSet:
+    r"""The equilibrium payoff set of a two-player repeated game at one discount factor, bracketed.
+
+    The true set :math:`V` satisfies ``inner`` :math:`\subseteq V \subseteq` ``outer``.
+
+    Attributes
+    ----------
+    game : RepeatedGame
+        The repeated game.
+    delta : number
+        The discount factor, as given (computations are in float64).
+    outer : Polytope
+        A polygon (or segment, point, empty set) containing every equilibrium payoff.
+    inner : Polytope
+        A self-generating polygon: every point of it is an equilibrium payoff.
+    hausdorff : float
+        The Hausdorff distance between ``outer`` and ``inner`` (``inf`` when the
+        inner set is empty and the outer one is not).
+    iterations : int
+        How many times the operator was applied.
+    history : tuple of float
+        The Hausdorff distance after each iteration.
+    converged : bool
+        Whether ``hausdorff <= tol`` (or the outer set became empty).
+    method : str
+        ``"polygon"`` or ``"hyperplane"``.
+    tol : float
+        The requested precision.
+    directions : int
+        The number of fixed search directions (``"hyperplane"``; 0 for ``"polygon"``).
+    """
+
+    game: RepeatedGame = field(repr=False)
+    delta: Any
+    outer: Polytope = field(repr=False)
+    inner: Polytope
+    hausdorff: float
+    iterations: int
+    history: tuple = field(repr=False)
+    converged: bool
+    method: str
+    tol: float = field(repr=False)
+    directions: int = field(repr=False)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the set is proved empty: no pure-action equilibrium exists at this ``delta``."""
+        return self.outer.is_empty
+
+    @property
+    def dimension(self) -> int | None:
+        """-1 (empty), 0 (point), 1 (segment) or 2 (polygon); None while undecided.
+
+        The dimension of the inner polygon, which the true set contains and lies
+        within ``hausdorff`` of; None when no inner set was found but the outer
+        set is not empty.
+        """
+        if self.outer.is_empty:
+            return -1
+        if self.inner.is_empty:
+            return None
+        return self.inner.dimension
+
+    @property
+    def shape(self) -> str:
+        """``"empty"``, ``"point"``, ``"segment"``, ``"polygon"`` or ``"undetermined"``."""
+        return {None: "undetermined", -1: "empty", 0: "point", 1: "segment", 2: "polygon"}[self.dimension]
+
+    @property
+    def status(self) -> str:
+        """A sentence saying what was found."""
+        if self.is_empty:
+            return (f"empty: no pure-action equilibrium exists at delta = {self.delta} "
+                    f"(the outer approximation vanished after {self.iterations} iterations)")
+        if self.inner.is_empty:
+            return (f"undetermined: no self-generating set found after {self.iterations} iterations; "
+                    f"the equilibrium payoffs lie in the outer polygon")
+        word = "converged" if self.converged else "not converged"
+        return (f"{word}: a {self.shape}, bracketed within Hausdorff distance {self.hausdorff:.3g} "
+                f"after {self.iterations} iterations")
+
+    def contains(self, payoff: Any, *, tol: float = DEFAULT_TOL) -> bool | None:
+        """True if ``payoff`` is in the inner set, False if outside the outer set, None in between."""
+        if self.inner.contains(payoff, tol=tol):
+            return True
+        if not self.outer.contains(payoff, tol=tol):
+            return False
+        return None
+
+    def __str__(self) -> str:
+        return f"EquilibriumPayoffSet(delta={self.delta}, {self.status})"
+
+
+def _progress_printer() -> Callable[[int, float], None]:
+    def report(iteration: int, gap: float) -> None:
+        sys.stderr.write(f"\rpayoff set: iteration {iteration:5d}, Hausdorff gap {gap:.3e}")
+        sys.stderr.flush()
+    return report
+
+
+def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto", directions: int = 32,
+                           tol: float = 1e-4, max_iter: int = 5000,
+                           progress: bool | Callable[[int, float], None] | None = None) -> EquilibriumPayoffSet:
+    r"""Outer and inner approximations of the equilibrium payoff set of a two-player repeated game.
+
+    Pure stage actions, public randomisation, perfect or imperfect public
+    monitoring. Subgame perfect equilibria under perfect monitoring, perfect
+    public equilibria otherwise.
+
+    Parameters
+    ----------
+    rg : RepeatedGame
+        A two-player repeated game with numeric payoffs and probabilities.
+    delta : number
+        The common discount factor, :math:`0 \le \delta < 1`.
+    method : {"auto", "polygon", "hyperplane"}
+        ``"polygon"`` applies the self-generation operator exactly to polygons
+        (perfect monitoring only); ``"hyperplane"`` is Judd, Yeltekin & Conklin's
+        method with linear programs in fixed and adaptive directions (any
+        public monitoring). ``"auto"`` picks the first when monitoring is perfect.
+    directions : int, default 32
+        The number of fixed, evenly spread search directions of ``"hyperplane"``
+        (the edge normals of the current inner polygon are added to them).
+    tol : float, default 1e-4
+        Stop when the Hausdorff distance between the outer and inner sets is at most ``tol``.
+    max_iter : int, default 5000
+        The most iterations; the result says whether it converged.
+    progress : bool or callable, optional
+        ``True`` prints the iteration and the gap to standard error; a callable
+        is called as ``progress(iteration, gap)`` after every iteration.
+
+    Returns
+    -------
+    EquilibriumPayoffSet
+        With both polygons, the gap, the convergence history and the status.
+
+    Raises
+    ------
+    DiscountFactorError
+        If ``delta`` is not in :math:`[0, 1)`.
+    GameError
+        If the game does not have two players or is symbolic.
+    ParameterError
+        If ``method``, ``directions``, ``tol``, ``max_iter`` or ``progress`` is invalid,
+        or ``"polygon"`` is asked for under imperfect monitoring.
+
+    Notes
+    -----
+    All arithmetic is in float64; the inner set is certified self-generating up
+    to a relative rounding tolerance of about :math:`10^{-9}`.
+
+    References
+    ----------
+    Abreu, Pearce & Stacchetti, "Toward a theory of discounted repeated games
+    with imperfect monitoring", *Econometrica* 58(5), 1990, Theorems 1-2.
+    Judd, Yeltekin & Conklin, "Computing supergame equilibria",
+    *Econometrica* 71(4), 2003. Abreu & Sannikov, "An algorithm for two-player
+    repeated games with perfect monitoring", *Theoretical Economics* 9, 2014.
+
+    Examples
+    --------
+    >>> from cybergames import NormalFormGame, RepeatedGame
+    >>> pd = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]])
+    >>> V = equilibrium_payoff_set(RepeatedGame(pd), 0.9)
+    >>> V.shape, V.inner.vertices.round(6).tolist()
+    ('polygon', [[3.0, 3.0], [9.75, 3.0], [9.0, 9.0], [3.0, 9.75]])
+    >>> equilibrium_payoff_set(RepeatedGame(pd), 0.2).inner.vertices.tolist()   # 1/7 <= delta < 1/4
+    [[3.0, 3.0], [9.0, 9.0]]
+    """
+    stage = stage_of(rg)
+    value = _numbers.normalise(delta, "delta", DiscountFactorError)
+    if _numbers.kind_of([value]) == _numbers.SYMBOLIC or not 0 <= value < 1:
+        raise DiscountFactorError(f"delta must satisfy 0 <= delta < 1, got {delta!r}")
+    if method not in _METHODS:
+        raise ParameterError(f"method: expected one of {_METHODS}, got {method!r}")
+    if method == "auto":
+        method = "polygon" if rg.is_perfect else "hyperplane"
+    if method == "polygon" and not rg.is_perfect:
+        raise ParameterError("method: 'polygon' needs perfect monitoring; use 'hyperplane' for public monitoring")
+    if isinstance(directions, bool) or not isinstance(directions, (int, np.integer)) or directions < 4:
+        raise ParameterError(f"directions: expected an integer >= 4, got {directions!r}")
+    if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not 0 < tol < math.inf:
+        raise ParameterError(f"tol: expected a positive number, got {tol!r}")
+    if isinstance(max_iter, bool) or not isinstance(max_iter, (int, np.integer)) or max_iter < 0:
+        raise ParameterError(f"max_iter: expected a non-negative integer, got {max_iter!r}")
+    printer = progress is True
+    if printer:
+        progress = _progress_printer()
+    elif progress is False:
+        progress = None
+    elif progress is not None and not callable(progress):
+        raise ParameterError(f"progress: expected True, False, None or a callable, got {progress!r}")
+    d = float(value)
+    engine = PolygonEngine(stage, d) if method == "polygon" else HyperplaneEngine(stage, d, int(directions))
+    outer, inner, iterations, history = _iterate(engine, float(tol), int(max_iter), progress)
+    if printer:
+        sys.stderr.write("\n")
+    gap = _polytopes.hausdorff2(outer, inner)
+    converged = len(outer) == 0 or gap <= tol
+    return EquilibriumPayoffSet(rg, value, Polytope._from_float2(outer), Polytope._from_float2(inner), gap,
+                                iterations, tuple(history), converged, method, float(tol),
+                                0 if method == "polygon" else int(directions))
+
+
+def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
+    """Shrink the outer set and grow the inner one until they are within ``tol``.
+
+    The inner set starts from a self-generating seed and grows by the operator.
+    When the outer set stops moving it is a fixed point, hence the equilibrium
+    set itself, and is certified as such. When the inner set stops growing
+    short of the outer set (a smaller fixed point, or no seed at all), a
+    tightened sequence (incentive constraints with a margin) is run down from
+    the current outer set; once it is certified self-generating it joins the
+    inner set. If it vanishes or settles without being certified, the margin
+    is reduced.
+    """
+    outer = engine.initial_outer()
+    inner = engine.seed()
+    gap = _polytopes.excess2(outer, inner)
+    history: list[float] = []
+    tight, margin, restarts = None, engine.initial_margin(tol), 0
+    iterations = 0
+    while iterations < max_iter and len(outer) and not gap <= tol:
+        iterations += 1
+        previous_outer, previous_inner = outer, inner
+        outer = engine.outer_step(outer, inner)
+        inner = engine.grow(inner)
+        gap = _polytopes.excess2(outer, inner)
+        if gap > tol and len(outer) and _polytopes.excess2(previous_outer, outer) <= engine.rounding \
+                and engine.certify(outer):
+            inner, gap = outer, 0.0                             # a fixed point: the set itself
+        growth = _polytopes.excess2(inner, previous_inner) if len(inner) else 0.0
+        if tight is None and restarts < engine.max_restarts and gap > tol \
+                and (len(inner) == 0 or growth < engine.stall_ratio * gap):
+            tight = outer
+        if tight is not None and gap > tol:
+            previous = tight
+            tight = engine.tight_step(tight, margin)
+            step = _polytopes.excess2(previous, tight)
+            if len(tight) == 0:
+                tight, margin, restarts = None, margin / 4, restarts + 1
+            elif step <= margin and engine.certify(tight):
+                inner = engine.join(inner, tight)
+                tight, restarts = None, restarts + 1
+                gap = _polytopes.excess2(outer, inner)
+            elif step <= 1e-6 * margin:                       # settled but not self-generating
+                tight, margin, restarts = None, margin / 4, restarts + 1
+        history.append(gap)
+        if progress is not None:
+            progress(iterations, gap)
+    return outer, inner, iterations, history
+
+
+@verify.register
+def _verify_payoff_set(result: EquilibriumPayoffSet, *, tol: float = 1e-7) -> Verification:
+    """Re-check that every inner vertex is generated by the inner set (one LP per vertex).
+
+    Independently of the iteration: for each vertex :math:`z` a linear program
+    looks for a lottery over profiles and continuation values :math:`w(y)` in
+    the inner polygon satisfying every incentive constraint and averaging to
+    :math:`z`. Also checks that the inner set lies in the outer one.
+    """
+    from .payoff_sets_verify import generated_residuals
+    failures = []
+    inner = np.asarray(result.inner.vertices, dtype=float)
+    outer = np.asarray(result.outer.vertices, dtype=float)
+    scale = stage_of(result.game).scale
+    residuals = generated_residuals(result.game, float(result.delta), inner)
+    for vertex, residual in zip(inner.tolist(), residuals):
+        if not residual <= tol * scale:
+            failures.append(f"inner vertex {vertex} is not generated by the inner set (residual {residual:.3g})")
+    if len(inner) and not _polytopes.contains2(outer, inner, tol * scale).all():
+        failures.append("the inner set is not inside the outer set")
+    return Verification(not failures, len(inner) + 1, tuple(failures))
