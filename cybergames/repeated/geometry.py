@@ -444,88 +444,11 @@ def folk_theorem_region(game: NormalFormGame, mixed: bool = True) -> FolkTheorem
 
 
 def minmax_values(game: NormalFormGame, mixed: bool) -> tuple[list, list]:
-    """Each player's minmax value and the others' punishing profile (one entry per player)."""
+    """Each player's minmax value and the others' punishing profile, from :func:`cybergames.equilibria.minmax`."""
+    from ..equilibria import minmax
     values, punishments = [], []
     for i in range(game.num_players):
-        if not mixed:
-            value, punishment = _pure_minmax(game, i)
-        elif game.num_players == 2:
-            value, punishment = _mixed_minmax(game, i)
-        else:
-            value, punishment = _mixed_minmax_many(game, i)
-        values.append(value)
-        punishments.append(punishment)
+        result = minmax(game, i, mixed)
+        values.append(result.value)
+        punishments.append(tuple(None if p is None else tuple(np.asarray(p).tolist()) for p in result.punishment))
     return values, punishments
-
-
-def _pure_minmax(game: NormalFormGame, i: int) -> tuple[Any, tuple]:
-    payoff = np.moveaxis(np.asarray(game.payoffs[i]), i, 0)
-    best = payoff.max(axis=0)                       # best reply to each pure profile of the others
-    flat = best.reshape(-1)
-    k = min(range(len(flat)), key=lambda j: flat[j])
-    others = np.unravel_index(k, best.shape)
-    punishment = []
-    position = 0
-    for j in range(game.num_players):
-        if j == i:
-            punishment.append(None)
-            continue
-        vector = [0] * game.shape[j] if game.kind == EXACT else [0.0] * game.shape[j]
-        vector[int(others[position])] = 1 if game.kind == EXACT else 1.0
-        punishment.append(tuple(vector))
-        position += 1
-    value = flat[k]
-    return (value.item() if isinstance(value, np.generic) else value), tuple(punishment)
-
-
-def _mixed_minmax(game: NormalFormGame, i: int) -> tuple[Any, tuple]:
-    """Two players: min over the punisher's mixed action y of max_a u_i(a, y), by linear programming.
-
-    For exact games the LP optimum is rounded to nearby rationals and accepted
-    only if an exact certificate holds: the punisher's y caps player i at v, and
-    player i's mixed x (the LP dual) guarantees v against every pure punishment.
-    """
-    from scipy.optimize import linprog
-    payoff = np.asarray(game.payoffs[i], dtype=object if game.kind == EXACT else float)
-    matrix = payoff if i == 0 else payoff.T          # rows: player i's actions, columns: the punisher's
-    rows, cols = matrix.shape
-    a = np.asarray(matrix, dtype=float)
-    # variables (y, v): minimise v subject to a @ y <= v, sum y = 1, y >= 0
-    result = linprog(np.r_[np.zeros(cols), 1.0], A_ub=np.c_[a, -np.ones(rows)], b_ub=np.zeros(rows),
-                     A_eq=np.r_[np.ones(cols), 0.0][None], b_eq=[1.0],
-                     bounds=[(0, None)] * cols + [(None, None)], method="highs")
-    if result.status != 0:                           # pragma: no cover - a bounded feasible LP
-        raise GameError(f"game: the minmax linear program of player {i} failed: {result.message}")
-    y = result.x[:cols]
-    x = -np.asarray(result.ineqlin.marginals)        # player i's maxmin strategy (LP dual)
-    value = float(result.x[-1])
-    if game.kind == EXACT:
-        exact = _exact_minmax(matrix, y, x)
-        if exact is not None:
-            value, y = exact
-            return value, _punishment(game, i, tuple(y))
-    return value, _punishment(game, i, tuple(float(v) for v in y / y.sum()))
-
-
-def _exact_minmax(matrix: np.ndarray, y: np.ndarray, x: np.ndarray):
-    for bound in (10**3, 10**6, 10**9):
-        ry = [Fraction(float(v)).limit_denominator(bound) for v in np.clip(y, 0, None)]
-        rx = [Fraction(float(v)).limit_denominator(bound) for v in np.clip(x, 0, None)]
-        if sum(ry) == 0 or sum(rx) == 0:
-            continue
-        ry = [v / sum(ry) for v in ry]
-        rx = [v / sum(rx) for v in rx]
-        cap = max(sum(matrix[r][c] * ry[c] for c in range(len(ry))) for r in range(len(rx)))
-        floor = min(sum(matrix[r][c] * rx[r] for r in range(len(rx))) for c in range(len(ry)))
-        if cap == floor:                             # certificate: y caps i at v, x secures v
-            return _numbers.simplify_exact(Fraction(cap)), [_numbers.simplify_exact(v) for v in ry]
-    return None
-
-
-def _punishment(game: NormalFormGame, i: int, y: tuple) -> tuple:
-    return tuple(None if j == i else y for j in range(game.num_players))
-
-
-def _mixed_minmax_many(game: NormalFormGame, i: int) -> tuple[Any, tuple]:
-    raise GameError("individually_rational: mixed minmax values of games with more than two players need "
-                    "cybergames.equilibria.minmax; pass mixed=False for the pure minmax")
