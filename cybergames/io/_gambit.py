@@ -37,7 +37,7 @@ import numpy as np
 from ..errors import CybergamesError, FormatError, ParameterError
 from ..games import NormalFormGame
 from ._arrays import typed_array
-from ._nfg_lexer import CLOSE, COMMA, END, OPEN, STRING, WORD, Lexer
+from ._nfg_lexer import CLOSE, COMMA, END, OPEN, STRING, WORD, Lexer, parse_number
 from ._sources import Limits, check_limits, is_path, read_path_or_file, text_of
 
 __all__ = ["NfgDocument", "read_nfg", "read_nfg_document"]
@@ -260,22 +260,24 @@ def _strategies(lexer: Lexer, num_players: int) -> list[tuple[str, ...]]:
 
 
 _NOT_INTEGERS = re.compile(r"[^0-9+\-\s]")
+_NOT_DIGITS = re.compile(r"[^0-9\s]")
 _NOT_DECIMALS = re.compile(r"[^0-9+\-.eE\s]")
+_WORD = re.compile(r"\S+")
 
 
-def _fast_words(lexer: Lexer, count: int, exact: bool) -> list | None:
-    """The rest of the file as ``count`` numbers when it is plain integers (or, for a float
-    game, plain decimals), read in bulk; ``None`` sends the caller to the token-by-token
-    reader, which also produces the error messages."""
+def _fast_words(lexer: Lexer, exact: bool, *, indices: bool = False) -> list | None:
+    """Every word from the current token to the end as numbers, when they are plain integers
+    (or, for a float game, plain decimals; for outcome indices, unsigned integers), read in
+    bulk; ``None`` sends the caller to the token-by-token reader."""
     rest = lexer.text[lexer.offset:]
-    if _NOT_INTEGERS.search(rest) is None:
+    if (_NOT_DIGITS if indices else _NOT_INTEGERS).search(rest) is None:
         convert = int if exact else float
-    elif not exact and _NOT_DECIMALS.search(rest) is None:
+    elif not exact and not indices and _NOT_DECIMALS.search(rest) is None:
         convert = float
     else:
         return None
     words = rest.split()
-    if len(words) != count or max(map(len, words), default=0) > lexer.limits.max_number_length:
+    if max(map(len, words), default=0) > lexer.limits.max_number_length:
         return None
     try:
         values = list(map(convert, words))
@@ -286,6 +288,14 @@ def _fast_words(lexer: Lexer, count: int, exact: bool) -> list | None:
     return values
 
 
+def _word_at(lexer: Lexer, k: int) -> tuple[int, str]:
+    """Offset and text of the ``k``-th word (from 0) after the current token's start."""
+    for n, match in enumerate(_WORD.finditer(lexer.text, lexer.offset)):
+        if n == k:
+            return match.start(), match.group()
+    raise AssertionError("unreachable: the caller counted the words")  # pragma: no cover
+
+
 def _skip_to_end(lexer: Lexer) -> None:
     lexer.position = len(lexer.text)
     lexer.advance()
@@ -293,28 +303,53 @@ def _skip_to_end(lexer: Lexer) -> None:
 
 def _payoff_body(lexer: Lexer, shape: tuple[int, ...], exact: bool) -> list[list]:
     n, profiles = len(shape), math.prod(shape)
-    values = _fast_words(lexer, n * profiles, exact)
+    total = n * profiles
+    values = _fast_words(lexer, exact)
     if values is not None:
+        if len(values) > total:
+            offset, word = _word_at(lexer, total)
+            raise lexer.error(f"expected the end of the file after the last payoff, got {word[:40]!r}", offset)
         _skip_to_end(lexer)
+        if len(values) < total:
+            raise lexer.error(f"the file ends after {len(values)} of the {total} payoffs "
+                              f"({profiles} contingencies x {n} players)")
         return [values[i::n] for i in range(n)]
     columns: list[list] = [[] for _ in range(n)]
     for c in range(profiles):
         for i in range(n):
             if lexer.kind == END:
-                raise lexer.error(f"the file ends after {c * n + i} of the {profiles * n} payoffs "
+                raise lexer.error(f"the file ends after {c * n + i} of the {total} payoffs "
                                   f"({profiles} contingencies x {n} players)")
             columns[i].append(lexer.number(f"the payoff of player {i + 1} in contingency {c + 1}", exact))
     return columns
+
+
+def _outcome_pattern(n: int) -> re.Pattern:
+    """One outcome ``{ "name" p_1, ..., p_n }`` with a short plain name, for the bulk path.
+
+    Words are separated by whitespace or a comma, so the pattern cannot split a
+    number in two, and a name has no backslash, so it cannot backtrack far."""
+    number, separator = r'([^\s{}",]+)', r"(?:\s+|\s*,\s*)"
+    return re.compile(r'\{\s*"[^"\\]{0,200}"\s*' + number + (separator + number) * (n - 1) + r"\s*,?\s*\}")
 
 
 def _outcome_body(lexer: Lexer, shape: tuple[int, ...], exact: bool) -> list[list]:
     n, profiles = len(shape), math.prod(shape)
     lexer.advance()
     outcomes: list[tuple] = [tuple(0 if exact else 0.0 for _ in range(n))]  # 0: the null outcome
+    pattern = _outcome_pattern(n)
     while lexer.kind == OPEN:
         if len(outcomes) > lexer.limits.max_outcomes:
             raise lexer.error(f"more than {lexer.limits.max_outcomes} outcomes (the limit)")
         number = len(outcomes)
+        match = pattern.match(lexer.text, lexer.offset)
+        if match:  # the common case in bulk; anything unusual goes token by token below
+            payoffs = [parse_number(word, exact, lexer.limits) for word in match.groups()]
+            if not any(value is None or isinstance(value, str) for value in payoffs):
+                outcomes.append(tuple(payoffs))
+                lexer.position = match.end()
+                lexer.advance()
+                continue
         lexer.advance()
         lexer.expect(STRING, f"the name of outcome {number} (a quoted string)")
         payoffs = []
@@ -328,9 +363,21 @@ def _outcome_body(lexer: Lexer, shape: tuple[int, ...], exact: bool) -> list[lis
         outcomes.append(tuple(payoffs))
     lexer.expect(CLOSE, "'{' opening an outcome or '}' closing the list of outcomes")
     last = len(outcomes) - 1
-    indices = _fast_words(lexer, profiles, True) if lexer.kind == WORD else None
-    if indices is not None and min(indices) >= 0 and max(indices) <= last:
+    indices = _fast_words(lexer, True, indices=True) if lexer.kind == WORD else None
+    if indices is not None:
+        for c, index in enumerate(indices[:profiles]):
+            if index > last:
+                offset, word = _word_at(lexer, c)
+                raise lexer.error(f"outcome index {word[:20]} of contingency {c + 1} is out of range 0..{last}",
+                                  offset)
+        if len(indices) > profiles:
+            offset, word = _word_at(lexer, profiles)
+            raise lexer.error(f"expected the end of the file after the last outcome index, got {word[:40]!r}",
+                              offset)
         _skip_to_end(lexer)
+        if len(indices) < profiles:
+            raise lexer.error(f"the file ends after {len(indices)} of the {profiles} outcome indices "
+                              f"(one per contingency)")
         return [[outcomes[k][i] for k in indices] for i in range(n)]
     columns: list[list] = [[] for _ in range(n)]
     for c in range(profiles):

@@ -20,12 +20,11 @@ from ._sources import Limits
 STRING, OPEN, CLOSE, COMMA, WORD, END = "string", "'{'", "'}'", "','", "word", "end of file"
 
 _TOKEN = re.compile(r"""\s*(?:
-      (?P<string>"(?:[^"\\]|\\.)*")
+      (?P<quote>")
     | (?P<open>\{) | (?P<close>\}) | (?P<comma>,)
     | (?P<word>[^\s{}",]+)
-    | (?P<quote>")
     | (?P<end>\Z))""", re.VERBOSE | re.DOTALL)
-_KINDS = {"string": STRING, "open": OPEN, "close": CLOSE, "comma": COMMA, "word": WORD, "end": END}
+_KINDS = {"open": OPEN, "close": CLOSE, "comma": COMMA, "word": WORD, "end": END}
 _ESCAPE = re.compile(r'\\(["\\])')
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -51,12 +50,15 @@ class Lexer:
         group = match.lastgroup
         self.offset = match.start(group)
         if group == "quote":
-            raise self.error("unterminated string: no closing quote before the end of the file")
+            end = closing_quote(self.text, self.offset + 1)
+            if end < 0:
+                raise self.error("unterminated string: no closing quote before the end of the file")
+            self.kind, self.value = STRING, unescape(self.text[self.offset + 1:end])
+            self.position = end + 1
+            return
         self.kind = _KINDS[group]
         self.value = match.group(group)
         self.position = match.end()
-        if self.kind == STRING:
-            self.value = _ESCAPE.sub(r"\1", self.value[1:-1])
 
     def where(self, offset: int | None = None) -> str:
         """``"name: line L, column C"`` of an offset (default: the current token)."""
@@ -112,6 +114,31 @@ class Lexer:
             raise self.error(f"{what} {self.value[:40]!r}: {value}")
         self.advance()
         return value
+
+
+def closing_quote(text: str, start: int) -> int:
+    """The offset of the quote that closes a string opened just before ``start``, or -1.
+
+    A quote preceded by an odd run of backslashes is escaped (the run reads as
+    pairs ``\\\\`` and a final ``\\"``). Scanning jumps from quote to quote, so
+    a long unterminated string costs one ``str.find``, not a regex backtrack.
+    """
+    position = start
+    while True:
+        quote = text.find('"', position)
+        if quote < 0:
+            return -1
+        before = quote
+        while before > start and text[before - 1] == "\\":
+            before -= 1
+        if (quote - before) % 2 == 0:
+            return quote
+        position = quote + 1
+
+
+def unescape(raw: str) -> str:
+    """The text of a string's inside: ``\\"`` is a quote and ``\\\\`` a backslash."""
+    return _ESCAPE.sub(r"\1", raw) if "\\" in raw else raw
 
 
 def parse_number(word: str, exact: bool, limits: Limits) -> int | Fraction | float | str | None:

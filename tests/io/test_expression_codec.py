@@ -129,7 +129,7 @@ def test_huge_powers_are_rebuilt_without_being_computed():
     node = {"op": "Pow", "args": [{"op": "Integer", "value": 10}, {"op": "Integer", "value": "1" + "0" * 100}]}
     start = time.perf_counter()
     value = decode_expression(node)
-    assert time.perf_counter() - start < 1
+    assert time.perf_counter() - start < 5
     assert isinstance(value, sympy.Pow) and value.exp == sympy.Integer(10**100)
 
 

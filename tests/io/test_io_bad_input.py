@@ -115,7 +115,7 @@ def test_malformed_nfg_files_name_the_line_and_column(content, message):
     start = time.perf_counter()
     with pytest.raises(FormatError, match=message):
         read_nfg(content)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 10
 
 
 def test_nfg_errors_from_a_file_start_with_its_name(tmp_path):
@@ -190,7 +190,7 @@ def _only_format_errors(read, content):
         result = read(content)
     except FormatError:
         result = None
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < 10  # a hang, not a slow machine
     assert result is None or isinstance(result, NormalFormGame)
 
 
@@ -325,7 +325,7 @@ def test_trees_of_whitelisted_operations_never_raise_anything_but_format_error(n
         decode_expression(node)
     except FormatError:
         pass
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < 10  # a hang, not a slow machine
     _only_format_errors(from_json, json.dumps(
         {"format": "cybergames", "version": 1, "type": "NormalFormGame",
          "data": {"players": ["0"], "actions": [["a"]], "kind": "symbolic", "payoffs": [[{"expr": node}]]}}))
