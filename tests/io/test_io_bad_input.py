@@ -329,3 +329,19 @@ def test_trees_of_whitelisted_operations_never_raise_anything_but_format_error(n
     _only_format_errors(from_json, json.dumps(
         {"format": "cybergames", "version": 1, "type": "NormalFormGame",
          "data": {"players": ["0"], "actions": [["a"]], "kind": "symbolic", "payoffs": [[{"expr": node}]]}}))
+
+
+@pytest.mark.parametrize("content, message", [
+    ('NFG 1 R "' + "a" * 2**22, "line 1, column 9: unterminated string"),
+    ('NFG 1 R "' + '\\"' * 2**21, "line 1, column 9: unterminated string"),
+    (HEADER + "{" + '{ "" 1 1 }' * 100_001, "line 2, column 1000002: more than 100000 outcomes"),
+    ('NFG 1 R "" { "a" "b" } { 1000 1000 }\n' + "1 " * (2 * 10**6 + 1),
+     "line 2, column 4000001: expected the end of the file after the last payoff, got '1'"),
+], ids=["unterminated 4 MiB string", "4 MiB of escaped quotes", "too many outcomes", "one payoff too many"])
+def test_large_malformed_files_fail_fast(content, message):
+    # Found at the end of megabytes of input, without backtracking or re-reading token by token.
+    from cybergames.io import Limits
+    start = time.perf_counter()
+    with pytest.raises(FormatError, match=message):
+        read_nfg(content, limits=Limits(max_outcomes=100_000))
+    assert time.perf_counter() - start < 10
