@@ -50,6 +50,7 @@ class PolygonOperator:
     def __init__(self, stage: Stage, delta: float) -> None:
         self.stage, self.delta = stage, delta
         self.base = (1 - delta) * stage.payoffs
+        self.allowance = 1e-12 * stage.scale / max(delta, 1e-300)
         if delta > 0:
             finite = np.isfinite(stage.gains)
             self.offset = np.full(stage.gains.shape, -np.inf)
@@ -57,8 +58,12 @@ class PolygonOperator:
             self.floor = (stage.floor - self.base) / delta
 
     def corners(self, W: np.ndarray, margin: float = 0.0) -> np.ndarray:
-        """The corner of each profile's quadrant :math:`Q_a` (rows: profiles), floor cut included."""
-        return np.maximum(W.min(axis=0) + self.offset + margin, self.floor)
+        """The corner of each profile's quadrant :math:`Q_a` (rows: profiles), floor cut included.
+
+        Moved out by a rounding allowance (:math:`10^{-12}` of the payoff scale), so
+        that a constraint that holds with equality is not lost to rounding.
+        """
+        return np.maximum(W.min(axis=0) + self.offset + margin, self.floor) - self.allowance
 
     def pieces(self, W: np.ndarray, margin: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         r"""Points spanning each :math:`W \cap Q_a`, and the profile each belongs to."""
