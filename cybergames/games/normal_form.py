@@ -416,7 +416,7 @@ class NormalFormGame:
 
     # ------------------------------------------------------------- interop
     def to_nashpy(self):
-        """This two-player game as a :class:`nashpy.Game` (float or object arrays as stored)."""
+        """This two-player game as a :class:`nashpy.Game`: int64 arrays for integer games, float64 otherwise."""
         from ..io import to_nashpy
         return to_nashpy(self)
 
