@@ -50,7 +50,8 @@ from .payoff_sets_hyperplane import HyperplaneEngine
 from .payoff_sets_polygon import PolygonEngine
 from .payoff_sets_stage import stage_of
 
-__all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set"]
+__all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set", "DiscountFactorBracket", "PayoffBound",
+           "min_discount_factor_for_payoff", "best_symmetric_payoff", "most_cooperative_payoff"]
 
 _METHODS = ("auto", "polygon", "hyperplane")
 
@@ -330,3 +331,8 @@ def _verify_payoff_set(result: EquilibriumPayoffSet, *, tol: float = 1e-7) -> Ve
     if len(inner) and not _polytopes.contains2(outer, inner, tol * scale).all():
         failures.append("the inner set is not inside the outer set")
     return Verification(not failures, len(inner) + 1, tuple(failures))
+
+
+# The answers read off a payoff set live in their own module; they are part of this module's API.
+from .payoff_sets_derived import (DiscountFactorBracket, PayoffBound, best_symmetric_payoff,  # noqa: E402
+                                  min_discount_factor_for_payoff, most_cooperative_payoff)
