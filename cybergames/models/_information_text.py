@@ -1,0 +1,277 @@
+"""The analysis of the information-sharing model: findings, conditions and remedies in words (internal)."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any
+
+from ..equilibria import nash_equilibria
+from ..repeated import check_equilibrium
+from .. import _numbers
+from ._attribution_formulas import show
+from ._base import Condition, ModelAnalysis, Remedy
+
+GROUP_GRID = [2, 3, 4, 5, 6, 8, 10, 15, 20]
+LEAKAGE_GRID = [0, Fraction(1, 8), Fraction(1, 4), Fraction(3, 8), Fraction(1, 2), Fraction(3, 4)]
+
+
+def smallest_group(model: Any) -> int:
+    """The smallest n at which withholding is dominant (the model's validity starts there)."""
+    pooled, private = model.multiplier * model.cost, model.cost + model.leakage
+    n = 2
+    while not pooled < n * private:
+        n += 1
+    return n
+
+
+def _float_threshold(model: Any, n: int) -> float | None:
+    """The status-quo threshold at group size n in floats (for scanning large groups)."""
+    m, c, l, q, r = (float(x) for x in (model.multiplier, model.cost, model.leakage, model.detect, model.false_flag))
+    T, R = m * c * (n - 1) / n, m * c - c - l
+    bracket = (1 - r) ** n * T - (1 - q) * (1 - r) ** (n - 1) * R
+    return None if bracket <= T - R else (T - R) / bracket
+
+
+class Thresholds:
+    """The critical discount factors of one model at other group sizes, each computed once."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.status_quo: dict = {}
+        self.clearing_house: dict = {}
+
+    def at(self, n: int) -> tuple[Any, Any]:
+        """(without, with a clearing house) at group size n."""
+        if n not in self.status_quo:
+            variant = self.model if n == self.model.n else self.model.replace(n=n)
+            self.status_quo[n] = variant.status_quo_threshold()
+            self.clearing_house[n] = variant.clearing_house_threshold()
+        return self.status_quo[n], self.clearing_house[n]
+
+
+def unlimited_threshold(model: Any) -> Any:
+    """Without false suspicion (r = 0): the limit of the status-quo threshold as n grows, else None.
+
+    With r = 0 the threshold :math:`(T - R)/(T - (1 - q) R)` increases in n towards
+    :math:`(c + \ell)/(m c - (1 - q)(m c - c - \ell))`, so a discount factor at least
+    this sustains sharing in groups of any size.
+    """
+    if model.false_flag != 0 or model.detect == 0:
+        return None
+    pooled, private = model.multiplier * model.cost, model.cost + model.leakage
+    return _ratio(private, pooled - (1 - model.detect) * (pooled - private))
+
+
+def largest_groups(model: Any, table: Thresholds) -> tuple[Any, Any]:
+    """Without a clearing house: the largest group sharing at the model's delta, and for some delta < 1.
+
+    None for the first when no group shares at delta; ``math.inf`` for a group
+    of any size; an int otherwise. The threshold rises with n (module docstring of
+    :mod:`.information`), so the groups that share are the sizes from the smallest
+    valid one up to these bounds. Groups beyond the library's size are scanned with
+    the closed form in floats and decided exactly near a boundary.
+    """
+    from .information import LIBRARY_MAX_STATES, MAX_STATES
+
+    limit = unlimited_threshold(model)
+    if limit is not None:
+        return (math.inf if model.delta >= limit else _scan(model, table, LIBRARY_MAX_STATES, MAX_STATES)[0],
+                math.inf)
+    return _scan(model, table, LIBRARY_MAX_STATES, MAX_STATES)
+
+
+def _scan(model: Any, table: Thresholds, library_max: int, largest: int) -> tuple[Any, Any]:
+    at_delta = anywhere = None
+    for n in range(smallest_group(model), largest + 1):
+        approx = None if n <= library_max else _float_threshold(model, n)
+        if approx is not None and abs(approx - float(model.delta)) > 1e-9 and approx < 1 - 1e-9:
+            feasible, patient_enough = True, approx <= float(model.delta)
+        elif n > library_max and approx is None and _float_bracket_margin(model, n) > 1e-9:
+            feasible = patient_enough = False
+        else:
+            threshold = table.at(n)[0]
+            feasible = threshold is not None
+            patient_enough = feasible and threshold <= model.delta
+        if not feasible:
+            return at_delta, anywhere
+        anywhere = n
+        if patient_enough:
+            at_delta = n
+    return at_delta, math.inf
+
+
+def _float_bracket_margin(model: Any, n: int) -> float:
+    """How far (T - R) exceeds the bracket in floats: clearly infeasible when positive beyond rounding."""
+    m, c, l, q, r = (float(x) for x in (model.multiplier, model.cost, model.leakage, model.detect, model.false_flag))
+    T, R = m * c * (n - 1) / n, m * c - c - l
+    return (T - R) - ((1 - r) ** n * T - (1 - q) * (1 - r) ** (n - 1) * R)
+
+
+def information_analysis(model: Any) -> ModelAnalysis:
+    """Build the :class:`ModelAnalysis` of an :class:`~cybergames.models.InformationSharingModel`."""
+    from .information import LIBRARY_MAX_STATES
+
+    n, delta = model.n, model.delta
+    m, c, l = model.multiplier, model.cost, model.leakage
+    table = Thresholds(model)
+    quo, house = table.at(n)
+    details: dict = {"uses_library": model.uses_library(), "status_quo_threshold": quo,
+                     "clearing_house_threshold": house}
+    if model.uses_library():
+        stage = model.stage_game()
+        details.update(stage=stage, stage_equilibria=nash_equilibria(stage),
+                       clearing_house_game=model.clearing_house_game(), status_quo_game=model.status_quo_game())
+        details["clearing_house_check"] = check_equilibrium(details["clearing_house_game"],
+                                                            model.clearing_house_profile(), delta)
+        details["status_quo_check"] = check_equilibrium(details["status_quo_game"], model.status_quo_profile(), delta)
+        source = f"computed with the library's {n}-state repeated games"
+    else:
+        source = (f"from the closed forms: the {n}-state game has 2^{n} action profiles, beyond the "
+                  f"{LIBRARY_MAX_STATES}-state size the analysis computes with the library")
+    at_delta, anywhere = largest_groups(model, table)
+    details.update(largest_group_at_delta=at_delta, largest_group=anywhere)
+
+    findings = (
+        f"One-shot, withholding dominates: a state's own report costs it c + ℓ = {show(c + l)} (effort and "
+        f"leakage) and returns only mc/n = {show(_ratio(m * c, n))} to it, so the only equilibrium is that no "
+        f"state shares (each gets 0), although if all {n} shared each would get mc − c − ℓ = "
+        f"{show(model.reward)}: the free riding that, Gordon, Loeb & Lucyshyn (2003) argue, undermines "
+        f"sharing agreements that lack incentive mechanisms.",
+        _status_quo_finding(model, quo) + f" (Thresholds {source}.)",
+        f"A clearing house that makes each state's contribution observable turns this into perfect monitoring: "
+        f"sharing until someone withholds, then withholding for ever, is an equilibrium among {n} states for "
+        f"δ ≥ {show(house)}, and among any number of states once δ ≥ (c + ℓ)/(mc) = "
+        f"{show(_ratio(c + l, m * c))}.",
+        _groups_finding(model, at_delta, anywhere),
+    )
+    conditions = (
+        Condition("critical discount factor without a clearing house", model.status_quo_formula(), quo,
+                  quo is not None and quo <= delta,
+                  "Sharing until anyone is suspected of withholding is an equilibrium iff the states weigh the "
+                  "future at least this much; where the denominator is at most T − R (large groups, frequent "
+                  "false suspicion, poor detection) no discount factor below one suffices."),
+        Condition("critical discount factor with a clearing house", model.clearing_house_formula(), house,
+                  house is not None and house <= delta,
+                  "With every contribution observed, grim trigger sustains sharing iff the states weigh the "
+                  "future at least this much; the threshold rises with the number of states and the leakage "
+                  "cost but stays below (c + ℓ)/(mc)."),
+    )
+    return ModelAnalysis(
+        model=model,
+        obstacle=model.obstacle,
+        summary=f"{n} states repeatedly decide whether to share threat intelligence, a public good whose "
+                f"sender bears effort and leakage costs; without a clearing house withholding is noticed only "
+                f"with probability q and sharers are falsely suspected with probability r.",
+        findings=findings,
+        conditions=conditions,
+        remedies=_remedies(model, table, quo, at_delta, anywhere),
+        details=details,
+    )
+
+
+def _ratio(a: Any, b: Any) -> Any:
+    return _numbers.simplify_exact(_numbers.ratio(a, b))
+
+
+def _threshold_text(value: Any) -> str:
+    return "out of reach (no δ < 1)" if value is None else show(value)
+
+
+def _status_quo_finding(model: Any, quo: Any) -> str:
+    start = (f"Without a clearing house, withholding comes to light with probability q = {show(model.detect)} "
+             f"and each sharer is wrongly suspected with probability r = {show(model.false_flag)} per round")
+    if quo is None:
+        return (start + f"; then sharing until anyone is suspected cannot be sustained among {model.n} states "
+                        f"at any δ < 1: suspicion ends cooperation too often, and detects withholding too "
+                        f"rarely, for the threat to be worth keeping.")
+    verdict = "holds" if quo <= model.delta else "fails"
+    return (start + f"; sharing until anyone is suspected, then withholding for ever, is an equilibrium among "
+                    f"{model.n} states for δ ≥ {show(quo)}: at δ = {show(model.delta)} it {verdict}.")
+
+
+def _groups_finding(model: Any, at_delta: Any, anywhere: Any) -> str:
+    smallest = smallest_group(model)
+    if at_delta is None:
+        here = f"at δ = {show(model.delta)} no group of {smallest} or more states shares without a clearing house"
+    elif at_delta == math.inf:
+        here = f"at δ = {show(model.delta)} sharing without a clearing house survives in groups of any size"
+    else:
+        here = f"at δ = {show(model.delta)} sharing without a clearing house survives among at most {at_delta} states"
+    if anywhere == math.inf:
+        limit = ("without false suspicion (r = 0) patient enough states share in groups of any size"
+                 if model.false_flag == 0 else "patient enough states share in groups of any size the model allows")
+    elif anywhere is None:
+        limit = "no patience sustains it in any group"
+    else:
+        limit = (f"for any patience among at most {anywhere} (in a large group someone is falsely suspected "
+                 f"almost surely, since (1 − r)^n → 0)")
+    return (f"Group size is decisive: {here}, and {limit}; with the clearing house the threshold only creeps "
+            f"up towards (c + ℓ)/(mc).")
+
+
+def _group_grid(model: Any) -> list[int]:
+    smallest = smallest_group(model)
+    return sorted({n for n in GROUP_GRID if n >= smallest} | {model.n})
+
+
+def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: Any) -> tuple:
+    from .information import LIBRARY_MAX_STATES
+
+    sizes = _group_grid(model)
+    quo_table = tuple((size, table.at(size)[0]) for size in sizes)
+    house_table = tuple((size, table.at(size)[1]) for size in sizes)
+    how = f" (groups up to {LIBRARY_MAX_STATES} states computed with the library, larger ones from the closed forms)"
+    if anywhere == math.inf:
+        beyond = "sharing can be sustained in groups of any size too, but only by more patient states"
+    elif anywhere is None:
+        beyond = "sharing cannot be sustained in any group"
+    else:
+        beyond = f"sharing is impossible at any δ beyond {anywhere} states"
+    first, last = house_table[0], house_table[-1]
+    ceiling = show(_ratio(model.cost + model.leakage, model.multiplier * model.cost))
+    return (
+        Remedy("clearing house that makes withholding observable (q → 1, r → 0)", "n",
+               f"With the clearing house the critical discount factor rises only from {show(first[1])} for "
+               f"{first[0]} states to {show(last[1])} for {last[0]} and never reaches {ceiling}; without it "
+               f"{beyond}{how}.", house_table),
+        Remedy("small sharing circles (minilateral groups) without a clearing house", "n",
+               _circles_effect(model, quo_table, at_delta), quo_table),
+        _leakage_remedy(model, quo),
+    )
+
+
+def _circles_effect(model: Any, quo_table: tuple, at_delta: Any) -> str:
+    possible = [row for row in quo_table if row[1] is not None]
+    if not possible:
+        return "Without a clearing house no group size shown sustains sharing at any δ < 1."
+    if len(possible) == 1:
+        climb = f"only {possible[0][0]} states can share at all (δ ≥ {show(possible[0][1])})"
+    else:
+        climb = (f"the threshold climbs steeply with the number of states, from {show(possible[0][1])} for "
+                 f"{possible[0][0]} states to {show(possible[-1][1])} for {possible[-1][0]}")
+    if at_delta is None:
+        tail = f"; at δ = {show(model.delta)} not even the smallest circle shares."
+    elif at_delta == math.inf:
+        tail = f"; at δ = {show(model.delta)} circles of any size share."
+    else:
+        tail = f"; at δ = {show(model.delta)} the largest circle that shares has {at_delta} states."
+    return f"Without a clearing house {climb}, so trusted small circles can share where a large forum cannot{tail}"
+
+
+def _leakage_remedy(model: Any, quo: Any) -> Remedy:
+    levels = sorted({model._cast(v) for v in LEAKAGE_GRID} | {model.leakage})
+    rows = tuple((level, variant.status_quo_threshold()) for level in levels
+                 if (variant := model._variant(leakage=level)) is not None)
+    low, high = rows[0], rows[-1]
+    if low[1] is None:
+        move = (f"even with no leakage (ℓ = {show(low[0])}) sharing cannot be sustained without a clearing "
+                f"house")
+    elif model.leakage == low[0]:
+        move = (f"raising it from ℓ = {show(low[0])} to ℓ = {show(high[0])} would raise the threshold without "
+                f"a clearing house from {_threshold_text(low[1])} to {_threshold_text(high[1])}")
+    else:
+        move = (f"lowering it from ℓ = {show(model.leakage)} to ℓ = {show(low[0])} lowers the threshold "
+                f"without a clearing house from {_threshold_text(quo)} to {_threshold_text(low[1])}")
+    return Remedy("protecting shared intelligence (lower leakage: handling rules, anonymised reports)", "leakage",
+                  f"The sender's leakage cost works against sharing: {move}, among {model.n} states.", rows)

@@ -1,0 +1,159 @@
+"""The analysis of the norms model: findings, conditions and remedies in words (internal)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from .. import _numbers
+from ..equilibria import nash_equilibria, payoff_dominant, risk_dominant
+from ._attribution_formulas import show
+from ._base import Condition, ModelAnalysis, Remedy
+
+GROUP_GRID = [5, 10, 20, 50, 193]          # 193: the members of the United Nations
+
+
+def norms_analysis(model: Any) -> ModelAnalysis:
+    """Build the :class:`ModelAnalysis` of a :class:`~cybergames.models.NormsModel`."""
+    from .norms import FOLLOW, LIBRARY_MAX_STATES
+
+    n, R, T, P, S, adopters = model.n, model.R, model.T, model.P, model.S, model.adopters
+    pair = model.pairwise_game()
+    risk, payoff = risk_dominant(pair), payoff_dominant(pair)
+    share = model.tipping_share()
+    needed = model.coalition()
+    details: dict = {"pairwise_game": pair, "pairwise_equilibria": nash_equilibria(pair), "risk_dominance": risk,
+                     "payoff_dominance": payoff, "tipping_share": share, "coalition": needed}
+    if n <= LIBRARY_MAX_STATES:
+        game = model.game()
+        equilibria = nash_equilibria(game)
+        followers = model.cascade()
+        details.update(game=game, equilibria=equilibria, cascade=followers)
+        found = (f"the library's search of all {2 ** n} action profiles finds exactly "
+                 f"{_count(len(equilibria))} pure equilibria")
+    else:
+        followers = n if adopters >= needed else adopters
+        details.update(cascade=followers)
+        found = (f"with {n} states the game has 2^{n} profiles, beyond the {LIBRARY_MAX_STATES} states the "
+                 f"analysis builds with the library, so this follows from the threshold argument")
+    norm_risk_dominant = risk.selected == (FOLLOW, FOLLOW)
+    partners = n - 1
+
+    findings = (
+        f"Two conventions are self-enforcing and nothing in between: all {n} states following the norm (each "
+        f"earns {partners} × R = {show(partners * R)} from its {partners} relationships) and none following "
+        f"({partners} × P = {show(partners * P)}); {found}. A state that follows counts one follower fewer among "
+        f"its partners than one that abstains, so no split between followers and abstainers is stable.",
+        f"A state gains from following only if at least x* = (P − S)/((R − T) + (P − S)) = {show(share)} of the "
+        f"other states follow (the probability of following in the mixed equilibrium of the pairwise game); "
+        f"among {n} states an abstainer follows once {needed} of the other {partners} do.",
+        _dominance_finding(model, risk, share, norm_risk_dominant),
+        _coalition_finding(model, needed, followers),
+    )
+    conditions = (
+        Condition("tipping coalition", model.coalition_formula(), needed, adopters >= needed,
+                  "A coalition of states committed to the norm tips all others into following it iff it reaches "
+                  "this many states: each remaining state then sees enough followers for the norm to pay."),
+        Condition("risk dominance of the norm", model.risk_dominance_formula(), share, norm_risk_dominant,
+                  "The norm is the safer convention, and the one adaptive play with occasional mistakes "
+                  "selects in large groups (Kandori, Mailath & Rob 1993; Young 1993), iff the tipping share "
+                  "x* is below one half."),
+    )
+    return ModelAnalysis(
+        model=model,
+        obstacle=model.obstacle,
+        summary=f"{n} states each follow a norm of responsible behaviour or not; every pair plays a stag hunt, so "
+                f"following pays only when enough others follow.",
+        findings=findings,
+        conditions=conditions,
+        remedies=(_assistance(model, share), _shaming(model, share), _group_size(model)),
+        details=details,
+    )
+
+
+def _count(k: int) -> str:
+    return {0: "no", 1: "one", 2: "two", 3: "three"}.get(k, str(k))
+
+
+def _dominance_finding(model: Any, risk: Any, share: Any, norm_risk_dominant: bool) -> str:
+    R, T, P, S = model.R, model.T, model.P, model.S
+    products = tuple(show(_numbers.simplify_exact(x)) for x in risk.nash_products)
+    head = (f"The norm is payoff dominant (R = {show(R)} > P = {show(P)}: every state is better off under it) "
+            f"and ")
+    if norm_risk_dominant:
+        return (head + f"also risk dominant (Nash products (R − T)² = {products[0]} > (P − S)² = {products[1]}, "
+                       f"x* < 1/2): for large groups adaptive play with occasional mistakes spends most of its "
+                       f"time in universal compliance (Kandori, Mailath & Rob 1993; Young 1993).")
+    if risk.selected is None:
+        return (head + f"tied in risk with abstention (Nash products {products[0]} = {products[1]}, x* = 1/2): "
+                       f"neither convention is the safer one.")
+    return (head + f"not risk dominant (Nash products (R − T)² = {products[0]} < (P − S)² = {products[1]}, "
+                   f"x* > 1/2): abstaining is the safer bet, and for large groups adaptive play with occasional "
+                   f"mistakes spends most of its time in universal abstention (Kandori, Mailath & Rob 1993; "
+                   f"Young 1993), so the better norm does not emerge on its own.")
+
+
+def _coalition_finding(model: Any, needed: int, followers: int) -> str:
+    n, adopters = model.n, model.adopters
+    share = f"{_percent(needed, n)} of the states"
+    if adopters >= needed:
+        return (f"A committed coalition of {adopters} states tips the norm: each of the others sees at least "
+                f"{needed} of its {n - 1} partners following and follows too, and best-response play ends with "
+                f"{followers} of {n} states following (a coalition of {needed}, {share}, would suffice).")
+    if adopters == 0:
+        start = "With no state committed to the norm nobody moves first: every state sees no partner following"
+    else:
+        start = (f"A committed coalition of {adopters} state{'s' if adopters != 1 else ''} does not tip the norm: "
+                 f"each of the others sees only {adopters} of its {n - 1} partners following")
+    return (f"{start}, fewer than the {needed} it needs, and abstains (best-response play ends with {followers} "
+            f"of {n} following); a coalition of {needed} states ({share}) would start a cascade to universal "
+            f"compliance.")
+
+
+def _percent(k: int, n: int) -> str:
+    return f"{round(100 * k / n)}%"
+
+
+def _assistance(model: Any, share: Any) -> Remedy:
+    R, T, P, S = model.R, model.T, model.P, model.S
+    levels = [model._cast(S + Fraction(j, 4) * (P - S)) if not isinstance(S, float) else S + j / 4 * (P - S)
+              for j in range(4)]
+    rows = tuple((_numbers.simplify_exact(level), model.replace(S=level).tipping_share()) for level in levels)
+    switch = P - (R - T)
+    if S > switch:
+        where = f"the norm is already risk dominant, since S > P − (R − T) = {show(switch)}"
+    else:
+        where = f"the norm becomes risk dominant once S > P − (R − T) = {show(_numbers.simplify_exact(switch))}"
+    return Remedy("assistance to states that follow alone (raises S)", "S",
+                  f"Raising what a state gets when it follows the norm alone (technical assistance, capacity "
+                  f"building, guarantees against exploitation) lowers the tipping share: from {show(rows[0][1])} "
+                  f"at S = {show(rows[0][0])} to {show(rows[-1][1])} at S = {show(rows[-1][0])}; {where}.", rows)
+
+
+def _shaming(model: Any, share: Any) -> Remedy:
+    T, P = model.T, model.P
+    levels = sorted({model._cast(_numbers.simplify_exact(T - Fraction(j, 2) * (T - P))) if not isinstance(T, float)
+                     else T - j / 2 * (T - P) for j in range(3)}, reverse=True)
+    rows = tuple((level, model.replace(T=level).tipping_share()) for level in levels)
+    if len(rows) == 1:
+        effect = (f"Abstaining already pays no more against a partner that follows than against one that "
+                  f"abstains (T = P = {show(P)}), so in this model shaming cannot lower the tipping share "
+                  f"{show(share)} further.")
+    else:
+        effect = (f"Making it costly to abstain while partners follow (naming and shaming, attribution of "
+                  f"violations, lowers T) lowers the tipping share: from {show(rows[0][1])} at T = "
+                  f"{show(rows[0][0])} to {show(rows[-1][1])} at T = P = {show(rows[-1][0])}.")
+    return Remedy("naming and shaming violators (lowers T)", "T", effect, rows)
+
+
+def _group_size(model: Any) -> Remedy:
+    from .norms import LIBRARY_MAX_STATES, MAX_STATES
+
+    sizes = sorted({n for n in GROUP_GRID if n <= MAX_STATES} | {model.n})
+    rows = tuple((size, model.replace(n=size, adopters=min(model.adopters, size)).coalition()) for size in sizes)
+    listed = ", ".join(f"{k} of {size}" for size, k in rows)
+    return Remedy("the number of states that must coordinate", "n",
+                  f"The tipping share does not depend on the number of states, but the coalition it takes does: "
+                  f"{listed} (193: the UN membership; groups up to {LIBRARY_MAX_STATES} states from the "
+                  f"library's best responses, larger ones from k* = ⌈x*(n − 1)⌉). Norms agreed in small "
+                  f"like-minded groups first need fewer committed states to tip.", rows)

@@ -1,0 +1,279 @@
+r"""Attribution and anonymity: deterrence when cyber operations are attributed with noise.
+
+The obstacle
+------------
+A state that wants to deter cyber operations must know whom to punish, and
+attribution is slow, uncertain and contestable (Rid & Buchanan 2015). It can
+only retaliate against whoever is *blamed*: a guilty state escapes with
+probability :math:`1 - q`, an innocent one is hit with probability :math:`r`
+(misattribution, false flags). Weak detection blunts deterrence; false flags
+make retaliation break out when nobody attacked.
+
+The model
+---------
+Two states repeat a prisoner's dilemma, each round choosing restraint
+(``"Restrain"``) or an attack (``"Attack"``) with payoffs :math:`T > R > P > S`
+(defaults Axelrod's 5, 3, 1, 0). After each round each state is publicly
+blamed or not, independently: an attacker with probability ``detect``
+:math:`q`, a restrained state with probability ``false_flag`` :math:`r`
+(:func:`~cybergames.repeated.noisy_attribution`). Both restrain until some
+state is blamed, then attack for ever (``punishment=None``) or for
+``punishment`` = :math:`k` rounds (:func:`~cybergames.repeated.trigger_on_signal`).
+The profile is a perfect public equilibrium or not; the library computes its
+exact set of discount factors.
+
+The condition
+-------------
+Nobody is blamed after a round of restraint with probability
+:math:`\rho_c = (1 - r)^2`, after a lone attack with :math:`\rho_d = (1 - q)(1 - r)`.
+With :math:`V` the value of restraint, :math:`V - P = (1 - \delta)(R - P)/(1 - \delta\rho_c)`
+under permanent retaliation, and attacking once does not pay iff
+:math:`(1 - \delta)(T - R) \le \delta (\rho_c - \rho_d)(V - P)`, that is
+
+.. math:: \delta \left[\rho_c (T - P) - \rho_d (R - P)\right] \ge T - R
+   \iff \delta \ge \delta^* = \frac{T - R}{(T - P)(1 - r)^2 - (R - P)(1 - q)(1 - r)},
+
+possible for some :math:`\delta < 1` only while the bracket exceeds
+:math:`T - R` (Green & Porter 1984; Mailath & Samuelson 2006, section 7.2, whose
+grim-trigger condition :math:`\delta(3p - 2q) \ge 1` is this one at their
+payoffs). With :math:`q = 1, r = 0` it is the textbook :math:`(T - R)/(T - P)`.
+Retaliation for :math:`k` rounds deters iff
+:math:`A (\delta + \dots + \delta^k) \ge T - R` with
+:math:`A = (\rho_c - \rho_d)(R - P) - (1 - \rho_c)(T - R)`. Higher :math:`q`
+and lower :math:`r` both lower :math:`\delta^*`; false flags also lower the
+value of restraint, since retaliation breaks out with probability
+:math:`1 - \rho_c` in every peaceful round.
+
+References
+----------
+* S. Baliga, E. Bueno de Mesquita and A. Wolitzky, "Deterrence with imperfect
+  attribution", *American Political Science Review* 114(4), 2020, 1155-1178.
+* T. Rid and B. Buchanan, "Attributing cyber attacks", *Journal of Strategic
+  Studies* 38(1-2), 2015, 4-37.
+* E. J. Green and R. H. Porter, "Noncooperative collusion under imperfect price
+  information", *Econometrica* 52(1), 1984, 87-100.
+* G. J. Mailath and L. Samuelson, *Repeated Games and Reputations*, 2006, ch. 7.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, ClassVar
+
+import sympy
+
+from .. import _numbers
+from ..equilibria import nash_equilibria
+from ..errors import ParameterError
+from ..games.classic import prisoners_dilemma
+from ..games.normal_form import NormalFormGame
+from ..repeated import (DELTA, RepeatedGame, check_equilibrium, noisy_attribution, sustainable_discount_factors,
+                        trigger_on_signal, values)
+from . import _attribution_formulas as closed
+from ._attribution_formulas import show
+from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter
+
+__all__ = ["AttributionModel", "anyone_blamed"]
+
+RESTRAIN, ATTACK = "Restrain", "Attack"
+#: Longest limited punishment analysed (the automaton has punishment + 1 states per player).
+MAX_PUNISHMENT = 20
+
+T_, R_, P_, S_ = sympy.symbols("T R P S", real=True)
+DETECT = sympy.Symbol("detect", nonnegative=True)
+FALSE_FLAG = sympy.Symbol("false_flag", nonnegative=True)
+
+
+def anyone_blamed(signal: tuple) -> bool:
+    """The trigger: some state was blamed (the public signal is the tuple of blamed states)."""
+    return len(signal) > 0
+
+
+def _weight_expr(k: int | None) -> sympy.Expr:
+    return DELTA / (1 - DELTA) if k is None else sum(DELTA ** j for j in range(1, k + 1))
+
+
+def _coefficient_expr() -> sympy.Expr:
+    rho_c, rho_d = (1 - FALSE_FLAG) ** 2, (1 - DETECT) * (1 - FALSE_FLAG)
+    return (rho_c - rho_d) * (R_ - P_) - (1 - rho_c) * (T_ - R_)
+
+
+@dataclass(frozen=True)
+class AttributionModel(Model):
+    r"""Deterrence between two states when attacks are attributed with detection q and false flags r.
+
+    Parameters
+    ----------
+    T, R, P, S : int, Fraction or float
+        Stage payoffs, :math:`T > R > P > S`: attacking a restrained state,
+        mutual restraint, mutual attack, being attacked while restrained.
+    detect : number in [0, 1]
+        :math:`q`, the probability that an attacker is blamed.
+    false_flag : number in [0, 1]
+        :math:`r`, the probability that a restrained state is blamed.
+    delta : number in [0, 1)
+        The states' discount factor.
+    punishment : int or None
+        Rounds of retaliation after a blame (1 to 20); ``None`` retaliates for ever.
+
+    Raises
+    ------
+    ParameterError
+        If a parameter is not a number, lies outside its range, or the payoffs
+        are not a prisoner's dilemma.
+
+    Examples
+    --------
+    >>> analysis = AttributionModel().analyse()
+    >>> analysis.conditions[0].value, analysis.conditions[0].holds
+    (Fraction(25, 36), True)
+    >>> AttributionModel(detect=1, false_flag=0).analyse().conditions[0].value
+    Fraction(1, 2)
+    """
+
+    T: Any = 5
+    R: Any = 3
+    P: Any = 1
+    S: Any = 0
+    detect: Any = Fraction(4, 5)
+    false_flag: Any = Fraction(1, 10)
+    delta: Any = Fraction(9, 10)
+    punishment: Any = None
+
+    key: ClassVar[str] = "attribution"
+    obstacle: ClassVar[str] = "attribution and anonymity"
+
+    def __post_init__(self) -> None:
+        for name in ("T", "R", "P", "S"):
+            check_parameter(self, name, symbolic=False)
+        check_parameter(self, "detect", lower=0, upper=1, symbolic=False)
+        check_parameter(self, "false_flag", lower=0, upper=1, symbolic=False)
+        check_parameter(self, "delta", lower=0, upper=1, upper_open=True, symbolic=False)
+        if not self.T > self.R > self.P > self.S:
+            raise ParameterError(f"AttributionModel: expected a prisoner's dilemma, T > R > P > S; got "
+                                 f"T={self.T!r}, R={self.R!r}, P={self.P!r}, S={self.S!r}")
+        if self.punishment is not None:
+            check_parameter(self, "punishment", lower=1, upper=MAX_PUNISHMENT, integer=True)
+
+    # ------------------------------------------------------------ the games
+    def stage_game(self) -> NormalFormGame:
+        """The stage game: a prisoner's dilemma with actions ``"Restrain"`` and ``"Attack"``."""
+        pd = prisoners_dilemma(self.T, self.R, self.P, self.S)
+        return NormalFormGame(pd.payoffs, actions=[(RESTRAIN, ATTACK)] * 2)
+
+    def repeated_game(self) -> RepeatedGame:
+        """The repeated game under noisy attribution with the model's ``detect`` and ``false_flag``."""
+        game = self.stage_game()
+        return RepeatedGame(game, noisy_attribution(game, detect=self.detect, false_flag=self.false_flag))
+
+    def profile(self) -> tuple:
+        """Both states' strategy: restrain until someone is blamed, then retaliate."""
+        blame = trigger_on_signal(anyone_blamed, periods=self.punishment, cooperate=RESTRAIN, defect=ATTACK)
+        return (blame, blame)
+
+    def delta_set(self) -> Any:
+        """The exact set of discount factors at which the profile is a perfect public equilibrium."""
+        return sustainable_discount_factors(self.repeated_game(), self.profile())
+
+    def threshold(self) -> Any:
+        """The critical discount factor from the library, or None if no discount factor sustains deterrence."""
+        found = self.delta_set()
+        return found.infimum if found.is_interval_to_one else None
+
+    def symbolic_condition(self) -> Any:
+        """The library's condition on delta with ``detect`` and ``false_flag`` left symbolic (payoffs as given).
+
+        Assumes :math:`q > r` (otherwise no discount factor works) and
+        :math:`r < 1`. Takes about half a second; :meth:`analyse` shows the
+        closed form instead, and the tests check that the two agree.
+        """
+        game = self.stage_game()
+        rg = RepeatedGame(game, noisy_attribution(game, detect=DETECT, false_flag=FALSE_FLAG))
+        return sustainable_discount_factors(rg, self.profile(),
+                                            assumptions=[DETECT > FALSE_FLAG, DETECT <= 1, FALSE_FLAG < 1])
+
+    # ---------------------------------------------------------- formulas
+    def _payoffs(self) -> dict:
+        return {T_: self.T, R_: self.R, P_: self.P, S_: self.S}
+
+    def threshold_formula(self) -> sympy.Basic:
+        """The condition on delta in all parameters (for ``punishment`` rounds as set)."""
+        k = self.punishment
+        if k is None:
+            bracket = (T_ - P_) * (1 - FALSE_FLAG) ** 2 - (R_ - P_) * (1 - DETECT) * (1 - FALSE_FLAG)
+            return sympy.Ge(DELTA, (T_ - R_) / bracket)
+        return sympy.Ge(_coefficient_expr() * DELTA * (1 - DELTA ** k) / (1 - DELTA), T_ - R_)
+
+    def region_condition(self) -> sympy.Basic:
+        r"""The sustainability region in (``detect``, ``false_flag``, ``delta``), payoffs at the model's values.
+
+        The relation :math:`A\, s_k(\delta) \ge T - R` multiplied out so that it is
+        right everywhere on :math:`[0, 1]^2 \times [0, 1)`, including where no
+        discount factor works (permanent punishment:
+        :math:`\delta[\rho_c (T - P) - \rho_d (R - P)] \ge T - R`).
+        """
+        k = self.punishment
+        if k is None:
+            rho_c, rho_d = (1 - FALSE_FLAG) ** 2, (1 - DETECT) * (1 - FALSE_FLAG)
+            relation = sympy.Ge(DELTA * (rho_c * (T_ - P_) - rho_d * (R_ - P_)), T_ - R_)
+        else:
+            weight = sum(DELTA ** j for j in range(1, k + 1))
+            relation = sympy.Ge(_coefficient_expr() * weight, T_ - R_)
+        return relation.subs({s: _numbers.to_sympy(v) for s, v in self._payoffs().items()})
+
+    def detection_formula(self) -> sympy.Basic:
+        """The condition on ``detect`` in all parameters: the minimum detection probability."""
+        rho_c = (1 - FALSE_FLAG) ** 2
+        if self.punishment is None:      # the general form with s = delta/(1 - delta), simplified
+            numerator = rho_c * (T_ - P_) - (T_ - R_) / DELTA
+        else:
+            numerator = rho_c * (R_ - P_) - (1 - rho_c) * (T_ - R_) - (T_ - R_) / _weight_expr(self.punishment)
+        return sympy.Ge(DETECT, 1 - numerator / ((1 - FALSE_FLAG) * (R_ - P_)))
+
+    def false_flag_formula(self) -> sympy.Basic:
+        """The condition on ``false_flag`` in all parameters: the maximum false-flag rate."""
+        b = (1 - DETECT) * (R_ - P_)
+        factor = 1 / DELTA if self.punishment is None else 1 + 1 / _weight_expr(self.punishment)
+        root = sympy.sqrt(b ** 2 + 4 * (T_ - P_) * (T_ - R_) * factor)
+        return sympy.Le(FALSE_FLAG, 1 - (b + root) / (2 * (T_ - P_)))
+
+    # ------------------------------------------------------------ analysis
+    def analyse(self) -> ModelAnalysis:
+        """Equilibria, the deterrence conditions and what better attribution does to them."""
+        from ._attribution_text import attribution_analysis
+        return attribution_analysis(self)
+
+    def _cast(self, value: Any) -> Any:
+        """A table value in the model's number kind (float if any parameter is a float)."""
+        if any(isinstance(v, float) for v in self.parameters().values()):
+            return float(value)
+        return value
+
+    def _facts(self) -> dict:
+        """The library's results at the model's parameters (used by :meth:`analyse`)."""
+        game = self.stage_game()
+        rg = self.repeated_game()
+        profile = self.profile()
+        found = sustainable_discount_factors(rg, profile)
+        k = self.punishment
+        weight = closed.rounds_weight(self.delta, k)
+        rho_c, rho_d = closed.blame_free(self.detect, self.false_flag)
+        return {
+            "stage": game,
+            "stage_equilibria": nash_equilibria(game),
+            "repeated_game": rg,
+            "profile": profile,
+            "delta_set": found,
+            "threshold": found.infimum if found.is_interval_to_one else None,
+            "check": check_equilibrium(rg, profile, self.delta),
+            "values": values(rg, profile, self.delta),
+            "perfect_threshold": self.replace(detect=self._cast(1), false_flag=self._cast(0)).threshold(),
+            "no_blame": (rho_c, rho_d),
+            "minimum_detection": closed.minimum_detection(self.T, self.R, self.P, self.false_flag, weight),
+            "maximum_false_flag": closed.maximum_false_flag(self.T, self.R, self.P, self.detect, weight),
+            "detection_floor": closed.minimum_detection(self.T, self.R, self.P, self.false_flag,
+                                                        None if k is None else k),
+            "false_flag_ceiling": closed.maximum_false_flag(self.T, self.R, self.P, self.detect,
+                                                            None if k is None else k),
+        }

@@ -1,0 +1,264 @@
+r"""Limited information sharing: threat intelligence as a public good with leakage.
+
+The obstacle
+------------
+Threat intelligence is worth most when pooled, but each state's report costs
+it analysts' effort and risks exposing its sources, methods and own
+vulnerabilities; every state gains from the others' reports whether or not it
+contributes. Without incentives states free-ride and little is shared
+(Gordon, Loeb & Lucyshyn 2003), even though sharing and security investment
+reinforce each other (Gal-Or & Ghose 2005).
+
+The model
+---------
+:math:`n` states each round share (``"Share"``) or withhold (``"Withhold"``).
+A report costs its sender effort :math:`c` (``cost``) and leakage :math:`\ell`
+(``leakage``); pooled, every report is worth :math:`m c` (``multiplier``),
+spread evenly over all states. With :math:`k` sharers
+
+.. math:: u_i = \frac{m c k}{n} - (c + \ell)\,[i \text{ shares}],
+
+the linear public good :func:`~cybergames.games.public_goods` with multiplier
+:math:`m c/(c + \ell)` and cost :math:`c + \ell`. It is a dilemma iff
+:math:`c + \ell < m c < n (c + \ell)`: sharing is efficient, withholding
+dominant. In the repeated game let :math:`T = m c (n - 1)/n` (withholding
+while all others share), :math:`R = m c - c - \ell` (all share), :math:`P = 0`.
+
+*With a clearing house* that makes each state's contribution observable
+(perfect monitoring), sharing until someone withholds and then withholding for
+ever (grim trigger) is subgame perfect iff
+
+.. math:: \delta \ge \delta^*_h(n) = \frac{T - R}{T - P} = \frac{n (c + \ell) - m c}{m c (n - 1)},
+
+increasing in :math:`n` (its derivative has the sign of :math:`m c - c - \ell > 0`)
+and in :math:`\ell`, with limit :math:`(c + \ell)/(m c)` as :math:`n \to \infty`.
+
+*Without it*, withholding is noticed with probability :math:`q` (``detect``)
+and a sharer falsely suspected with probability :math:`r` (``false_flag``)
+(:func:`~cybergames.repeated.noisy_attribution`); sharing until anyone is
+suspected is a perfect public equilibrium iff
+:math:`\delta [\rho_c T - \rho_d R] \ge T - R` with :math:`\rho_c = (1 - r)^n`,
+:math:`\rho_d = (1 - q)(1 - r)^{n - 1}`:
+
+.. math:: \delta \ge \delta^*_s(n) = \frac{T - R}{(1 - r)^n T - (1 - q)(1 - r)^{n-1} R},
+
+where the denominator exceeds :math:`T - R`, and never otherwise. It grows with
+:math:`n` much faster and, for :math:`r > 0`, sharing becomes impossible beyond
+some group size. The library computes both for :math:`n \le 6`
+(:data:`LIBRARY_MAX_STATES`); larger groups use these closed forms.
+
+References
+----------
+* L. A. Gordon, M. P. Loeb and W. Lucyshyn, "Sharing information on computer
+  systems security: an economic analysis", *Journal of Accounting and Public
+  Policy* 22(6), 2003, 461-485.
+* E. Gal-Or and A. Ghose, "The economic incentives for sharing security
+  information", *Information Systems Research* 16(2), 2005, 186-208.
+* G. J. Mailath and L. Samuelson, *Repeated Games and Reputations*, 2006,
+  sections 2.4 and 7.2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, ClassVar
+
+import sympy
+
+from .. import _numbers
+from ..errors import ParameterError
+from ..games.classic import public_goods
+from ..games.normal_form import NormalFormGame
+from ..repeated import DELTA, RepeatedGame, grim_trigger, noisy_attribution, sustainable_discount_factors, \
+    trigger_on_signal
+from . import _attribution_formulas as closed
+from ._base import Model, ModelAnalysis, check_parameter
+from .attribution import DETECT, FALSE_FLAG, anyone_blamed
+
+__all__ = ["InformationSharingModel", "LIBRARY_MAX_STATES"]
+
+SHARE, WITHHOLD = "Share", "Withhold"
+#: Largest group the analysis computes with the library's n-player repeated games (2^n profiles
+#: and signals); larger groups use the closed forms.
+LIBRARY_MAX_STATES = 6
+#: Largest group the model accepts.
+MAX_STATES = 1000
+
+N_ = sympy.Symbol("n", positive=True, integer=True)
+MULTIPLIER = sympy.Symbol("multiplier", positive=True)
+COST = sympy.Symbol("cost", positive=True)
+LEAKAGE = sympy.Symbol("leakage", nonnegative=True)
+
+
+def _payoff_exprs() -> tuple[sympy.Expr, sympy.Expr]:
+    """T (withhold while all others share) and R (all share), as expressions in the parameters."""
+    return MULTIPLIER * COST * (N_ - 1) / N_, MULTIPLIER * COST - COST - LEAKAGE
+
+
+@dataclass(frozen=True)
+class InformationSharingModel(Model):
+    r"""n states sharing threat intelligence, with and without a clearing house.
+
+    Parameters
+    ----------
+    n : int
+        Number of states, 2 to 1000 (the library computes up to 6, closed forms beyond).
+    multiplier : number > 0
+        :math:`m`: a report's value to the group, per unit of its effort cost.
+    cost : number > 0
+        :math:`c`: the effort of producing a report.
+    leakage : number >= 0
+        :math:`\ell`: the sender's expected cost of exposing sources and vulnerabilities.
+    detect : number in [0, 1]
+        :math:`q`: without a clearing house, the probability that withholding is noticed.
+    false_flag : number in [0, 1]
+        :math:`r`: the probability that a sharing state is wrongly suspected of withholding.
+    delta : number in [0, 1)
+        The states' discount factor.
+
+    Raises
+    ------
+    ParameterError
+        If a parameter is out of range, or the game is not a sharing dilemma
+        (it needs :math:`c + \ell < m c < n (c + \ell)`).
+
+    Examples
+    --------
+    >>> analysis = InformationSharingModel().analyse()
+    >>> [c.value for c in analysis.conditions]
+    [Fraction(8800000, 9252791), Fraction(11, 16)]
+    >>> [c.holds for c in analysis.conditions]
+    [False, True]
+    """
+
+    n: int = 5
+    multiplier: Any = 2
+    cost: Any = 1
+    leakage: Any = Fraction(1, 2)
+    detect: Any = Fraction(4, 5)
+    false_flag: Any = Fraction(1, 20)
+    delta: Any = Fraction(9, 10)
+
+    key: ClassVar[str] = "information"
+    obstacle: ClassVar[str] = "limited information sharing"
+
+    def __post_init__(self) -> None:
+        check_parameter(self, "n", lower=2, upper=MAX_STATES, integer=True)
+        check_parameter(self, "multiplier", lower=0, lower_open=True, symbolic=False)
+        check_parameter(self, "cost", lower=0, lower_open=True, symbolic=False)
+        check_parameter(self, "leakage", lower=0, symbolic=False)
+        check_parameter(self, "detect", lower=0, upper=1, symbolic=False)
+        check_parameter(self, "false_flag", lower=0, upper=1, symbolic=False)
+        check_parameter(self, "delta", lower=0, upper=1, upper_open=True, symbolic=False)
+        pooled, private = self.multiplier * self.cost, self.cost + self.leakage
+        if not pooled > private:
+            raise ParameterError(
+                f"InformationSharingModel: sharing must be worth more to the group than it costs its sender, "
+                f"multiplier*cost > cost + leakage; got {pooled!r} <= {private!r} (then no one should share)")
+        if not pooled < self.n * private:
+            raise ParameterError(
+                f"InformationSharingModel: withholding must pay for each state, multiplier*cost < "
+                f"n*(cost + leakage); got {pooled!r} >= {self.n * private!r} with n={self.n} (then sharing is "
+                f"dominant and there is no dilemma)")
+
+    # ------------------------------------------------------------ payoffs
+    @property
+    def temptation(self) -> Any:
+        """:math:`T = m c (n - 1)/n`: a state's payoff from withholding while all others share."""
+        return _numbers.simplify_exact(_numbers.ratio(self.multiplier * self.cost * (self.n - 1), self.n))
+
+    @property
+    def reward(self) -> Any:
+        """:math:`R = m c - c - \\ell`: each state's payoff when all share."""
+        return _numbers.simplify_exact(self.multiplier * self.cost - self.cost - self.leakage)
+
+    # ------------------------------------------------------------ the games
+    def stage_game(self) -> NormalFormGame:
+        """The n-state sharing game, actions ``"Share"`` and ``"Withhold"`` (n <= 16)."""
+        private = self.cost + self.leakage
+        game = public_goods(self.n, _numbers.ratio(self.multiplier * self.cost, private), private)
+        return NormalFormGame(game.payoffs, actions=[(SHARE, WITHHOLD)] * self.n)
+
+    def clearing_house_game(self) -> RepeatedGame:
+        """The repeated game with a clearing house: every state's contribution is observed."""
+        return RepeatedGame(self.stage_game())
+
+    def status_quo_game(self) -> RepeatedGame:
+        """The repeated game without it: withholding noticed with ``detect``, sharers suspected with ``false_flag``."""
+        game = self.stage_game()
+        return RepeatedGame(game, noisy_attribution(game, detect=self.detect, false_flag=self.false_flag))
+
+    def clearing_house_profile(self) -> tuple:
+        """Grim trigger for every state: share until someone withholds, then withhold for ever."""
+        return (grim_trigger(cooperate=SHARE, defect=WITHHOLD),) * self.n
+
+    def status_quo_profile(self) -> tuple:
+        """Every state shares until anyone is suspected of withholding, then withholds for ever."""
+        return (trigger_on_signal(anyone_blamed, cooperate=SHARE, defect=WITHHOLD),) * self.n
+
+    # ------------------------------------------------------------ thresholds
+    def uses_library(self) -> bool:
+        """Whether the thresholds come from the library (``n <= LIBRARY_MAX_STATES``) or the closed forms."""
+        return self.n <= LIBRARY_MAX_STATES
+
+    def clearing_house_threshold(self) -> Any:
+        """The critical discount factor with a clearing house (library for small n, closed form beyond)."""
+        if self.uses_library():
+            found = sustainable_discount_factors(self.clearing_house_game(), self.clearing_house_profile())
+            return found.infimum if found.is_interval_to_one else None
+        return closed.permanent_threshold(self.temptation, self.reward, 0, 1, 0)
+
+    def status_quo_threshold(self) -> Any:
+        """The critical discount factor without a clearing house, or None if no discount factor works."""
+        if self.uses_library():
+            found = sustainable_discount_factors(self.status_quo_game(), self.status_quo_profile())
+            return found.infimum if found.is_interval_to_one else None
+        rho_c, rho_d = closed.blame_free(self.detect, self.false_flag, self.n)
+        return closed.permanent_threshold(self.temptation, self.reward, 0, rho_c, rho_d)
+
+    # ------------------------------------------------------------ formulas
+    def clearing_house_formula(self) -> sympy.Basic:
+        """``delta >= (n (cost + leakage) - multiplier cost)/(multiplier cost (n - 1))``."""
+        return sympy.Ge(DELTA, (N_ * (COST + LEAKAGE) - MULTIPLIER * COST) / (MULTIPLIER * COST * (N_ - 1)))
+
+    def status_quo_formula(self) -> sympy.Basic:
+        """``delta >= (T - R)/((1 - r)^n T - (1 - q)(1 - r)^(n-1) R)`` in the parameters."""
+        T, R = _payoff_exprs()
+        bracket = (1 - FALSE_FLAG) ** N_ * T - (1 - DETECT) * (1 - FALSE_FLAG) ** (N_ - 1) * R
+        return sympy.Ge(DELTA, (T - R) / bracket)
+
+    def region_condition(self, clearing_house: bool = False) -> sympy.Basic:
+        r"""The sustainability region in (``n``, ``leakage``, ``delta``), other parameters at the model's values.
+
+        Multiplied out so that it is right wherever sharing cannot be sustained too:
+        :math:`\delta [(1 - r)^n T - (1 - q)(1 - r)^{n-1} R] \ge T - R` without a
+        clearing house, :math:`\delta\, m c (n - 1) \ge n (c + \ell) - m c` with one
+        (``clearing_house=True``).
+        """
+        T, R = _payoff_exprs()
+        if clearing_house:
+            relation = sympy.Ge(DELTA * MULTIPLIER * COST * (N_ - 1), N_ * (COST + LEAKAGE) - MULTIPLIER * COST)
+        else:
+            bracket = (1 - FALSE_FLAG) ** N_ * T - (1 - DETECT) * (1 - FALSE_FLAG) ** (N_ - 1) * R
+            relation = sympy.Ge(DELTA * bracket, T - R)
+        values = {MULTIPLIER: self.multiplier, COST: self.cost, DETECT: self.detect, FALSE_FLAG: self.false_flag}
+        return relation.subs({s: _numbers.to_sympy(v) for s, v in values.items()})
+
+    # ------------------------------------------------------------ analysis
+    def analyse(self) -> ModelAnalysis:
+        """Equilibria, the critical discount factors with and without a clearing house, and the remedies."""
+        from ._information_text import information_analysis
+        return information_analysis(self)
+
+    def _cast(self, value: Any) -> Any:
+        if any(isinstance(v, float) for v in self.parameters().values()):
+            return float(value)
+        return value
+
+    def _variant(self, **changes: Any) -> "InformationSharingModel | None":
+        """The model with ``changes``, or None when they leave the sharing dilemma (for tables)."""
+        try:
+            return self.replace(**changes)
+        except ParameterError:
+            return None

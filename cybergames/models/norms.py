@@ -1,0 +1,252 @@
+r"""Missing norms: n states coordinating on a norm of responsible behaviour in cyberspace.
+
+The obstacle
+------------
+Norms of state behaviour in cyberspace (no attacks on critical infrastructure
+in peacetime, assistance with incidents, no harm to emergency response teams)
+help only if enough states follow them; a state that restrains itself while
+others do not bears the cost alone (Finnemore & Hollis 2016). Both universal
+compliance and universal disregard are self-enforcing, and the question is
+which convention prevails and how many states it takes to tip it.
+
+The model
+---------
+Each of :math:`n` states follows the norm (``"Follow"``) or not
+(``"Abstain"``); every pair of states plays a stag hunt with
+:math:`R > T \ge P > S`: :math:`R` to each when both follow, :math:`S` to a
+state that follows alone, :math:`T` to one that abstains while its partner
+follows, :math:`P` when neither follows. A state's payoff is the sum over its
+:math:`n - 1` relationships, an n-player :class:`~cybergames.games.NormalFormGame`.
+
+Results
+-------
+With :math:`x` the share of the *other* states that follow, following is a
+best response iff :math:`x R + (1 - x) S \ge x T + (1 - x) P`, i.e.
+
+.. math:: x \ge x^* = \frac{P - S}{(R - T) + (P - S)},
+
+the tipping share, which is also the probability of following in the mixed
+equilibrium of the pairwise game. An abstaining state follows once
+:math:`k^* = \lceil x^* (n - 1) \rceil` others do. A state that follows sees one
+follower fewer than one that abstains, so no split profile is an equilibrium:
+with :math:`k` followers, the followers need :math:`k - 1 \ge x^*(n-1)` and the
+abstainers :math:`k \le x^*(n-1)`, incompatible; the pure equilibria are
+exactly all-follow and all-abstain. Following is payoff dominant (:math:`R > P`)
+and risk dominant iff :math:`(R - T)^2 > (P - S)^2 \iff x^* < 1/2`
+(Harsanyi & Selten 1988, section 3.9); with rare mistakes, adaptive play in
+large populations settles on the risk-dominant convention (Kandori, Mailath &
+Rob 1993; Young 1993). A coalition of ``adopters`` states committed to the norm
+tips all others iff it reaches :math:`k^*`, Schelling's and Finnemore &
+Sikkink's tipping point. Raising :math:`S` (assistance to states that follow
+alone) or lowering :math:`T` (shaming violators) lowers :math:`x^*`.
+
+References
+----------
+* J. C. Harsanyi and R. Selten, *A General Theory of Equilibrium Selection in
+  Games*, MIT Press, 1988, section 3.9.
+* M. Kandori, G. J. Mailath and R. Rob, "Learning, mutation, and long run
+  equilibria in games", *Econometrica* 61(1), 1993, 29-56.
+* H. P. Young, "The evolution of conventions", *Econometrica* 61(1), 1993, 57-84.
+* M. Finnemore and K. Sikkink, "International norm dynamics and political
+  change", *International Organization* 52(4), 1998, 887-917.
+* M. Finnemore and D. B. Hollis, "Constructing norms for global
+  cybersecurity", *American Journal of International Law* 110(3), 2016, 425-479.
+* T. C. Schelling, *Micromotives and Macrobehavior*, Norton, 1978, ch. 3.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+import sympy
+
+from .. import _numbers
+from ..equilibria import nash_equilibria
+from ..errors import ParameterError
+from ..games.classic import stag_hunt
+from ..games.normal_form import NormalFormGame
+from ._base import Model, ModelAnalysis, check_parameter
+
+__all__ = ["NormsModel", "LIBRARY_MAX_STATES"]
+
+FOLLOW, ABSTAIN = "Follow", "Abstain"
+#: Largest group whose n-player game (2^n profiles) the analysis builds with the library.
+LIBRARY_MAX_STATES = 10
+#: Largest group the model accepts.
+MAX_STATES = 1000
+
+R_, T_, P_, S_ = sympy.symbols("R T P S", real=True)
+N_ = sympy.Symbol("n", positive=True, integer=True)
+ADOPTERS = sympy.Symbol("adopters", nonnegative=True, integer=True)
+_SYMBOLS = {"R": R_, "T": T_, "P": P_, "S": S_, "n": N_, "adopters": ADOPTERS}
+
+
+def tipping_share_expr() -> sympy.Expr:
+    """:math:`x^* = (P - S)/((R - T) + (P - S))` in the parameter symbols."""
+    return (P_ - S_) / ((R_ - T_) + (P_ - S_))
+
+
+@dataclass(frozen=True)
+class NormsModel(Model):
+    r"""n states deciding whether to follow a norm, each pair playing a stag hunt.
+
+    Parameters
+    ----------
+    n : int
+        Number of states, 2 to 1000 (the library builds the n-state game up to 10).
+    R, T, P, S : int, Fraction or float
+        Pairwise payoffs, :math:`R > T \ge P > S`: both follow; abstain while
+        the partner follows; neither follows; follow alone.
+    adopters : int
+        States already committed to the norm (0 to n), e.g. a like-minded coalition.
+
+    Raises
+    ------
+    ParameterError
+        If a parameter is out of range or the pairwise game is not a stag hunt.
+
+    Examples
+    --------
+    >>> analysis = NormsModel().analyse()
+    >>> [(c.value, c.holds) for c in analysis.conditions]
+    [(6, False), (Fraction(2, 3), False)]
+    >>> NormsModel(S=Fraction(3, 2)).tipping_share()
+    Fraction(1, 3)
+    """
+
+    n: int = 10
+    R: Any = 4
+    T: Any = 3
+    P: Any = 2
+    S: Any = 0
+    adopters: int = 3
+
+    key: ClassVar[str] = "norms"
+    obstacle: ClassVar[str] = "missing norms"
+
+    def __post_init__(self) -> None:
+        check_parameter(self, "n", lower=2, upper=MAX_STATES, integer=True)
+        for name in ("R", "T", "P", "S"):
+            check_parameter(self, name, symbolic=False)
+        check_parameter(self, "adopters", lower=0, upper=self.n, integer=True)
+        if not (self.R > self.T >= self.P > self.S):
+            raise ParameterError(f"NormsModel: expected a stag hunt, R > T >= P > S; got R={self.R!r}, "
+                                 f"T={self.T!r}, P={self.P!r}, S={self.S!r}")
+
+    # ------------------------------------------------------------ the games
+    def pairwise_game(self) -> NormalFormGame:
+        """The 2x2 game every pair of states plays, actions ``"Follow"`` and ``"Abstain"``."""
+        game = stag_hunt(self.R, self.T, self.P, self.S)
+        return NormalFormGame(game.payoffs, actions=[(FOLLOW, ABSTAIN)] * 2)
+
+    def game(self) -> NormalFormGame:
+        r"""The n-state game: each state's payoff summed over its n - 1 pairwise games (n <= 10).
+
+        Raises
+        ------
+        ParameterError
+            If ``n`` exceeds :data:`LIBRARY_MAX_STATES` (the game has :math:`2^n` profiles).
+        """
+        n = self.n
+        if n > LIBRARY_MAX_STATES:
+            raise ParameterError(f"NormsModel.game: the {n}-state game has 2^{n} profiles; built for "
+                                 f"n <= {LIBRARY_MAX_STATES}")
+        floats = any(isinstance(v, float) for v in (self.R, self.T, self.P, self.S))
+        index = np.indices((2,) * n)                          # 0 = Follow, 1 = Abstain
+        followers = (index == 0).sum(axis=0)
+        arrays = []
+        for i in range(n):
+            follows = index[i] == 0
+            others = (followers - follows).astype(float if floats else object)
+            arrays.append(np.where(follows, others * self.R + (n - 1 - others) * self.S,
+                                   others * self.T + (n - 1 - others) * self.P))
+        return NormalFormGame(arrays, actions=[(FOLLOW, ABSTAIN)] * n)
+
+    # ------------------------------------------------------------ thresholds
+    def tipping_share(self) -> Any:
+        """:math:`x^*`, from the mixed equilibrium of the pairwise game (the library's vertex enumeration)."""
+        for eq in nash_equilibria(self.pairwise_game()):
+            if not eq.is_pure:
+                return _plain(eq.strategies[1][0])
+        raise ArithmeticError("internal error: a stag hunt without a mixed equilibrium")   # pragma: no cover
+
+    def coalition(self) -> int:
+        r""":math:`k^*`: how many other states must follow before an abstaining state follows too.
+
+        From the library's best responses in the n-state game for ``n <= 10``;
+        from :math:`\lceil x^* (n - 1) \rceil` beyond.
+        """
+        if self.n > LIBRARY_MAX_STATES:
+            return int(_ceiling(self.tipping_share() * (self.n - 1)))
+        game = self.game()
+        for k in range(self.n):
+            profile = (ABSTAIN,) + (FOLLOW,) * k + (ABSTAIN,) * (self.n - 1 - k)
+            if FOLLOW in game.best_responses(0, profile):
+                return k
+        raise ArithmeticError("internal error: following is never a best response")   # pragma: no cover
+
+    def cascade(self) -> int:
+        """The number of followers once every uncommitted state has best-responded, in turn, until none moves.
+
+        The ``adopters`` (the first states) always follow; an uncommitted state
+        switches to following when following is a best response (ties go to the
+        norm). Computed with the library's best responses (``n <= 10``).
+        """
+        game = self.game()
+        profile = [FOLLOW] * self.adopters + [ABSTAIN] * (self.n - self.adopters)
+        moved = True
+        while moved:
+            moved = False
+            for i in range(self.adopters, self.n):
+                if profile[i] == ABSTAIN and FOLLOW in game.best_responses(i, tuple(profile)):
+                    profile[i] = FOLLOW
+                    moved = True
+        return profile.count(FOLLOW)
+
+    # ------------------------------------------------------------ formulas
+    def coalition_formula(self) -> sympy.Basic:
+        """``adopters >= (n - 1) (P - S)/((R - T) + (P - S))``: the committed coalition tips the norm."""
+        return sympy.Ge(ADOPTERS, (N_ - 1) * tipping_share_expr())
+
+    def risk_dominance_formula(self) -> sympy.Basic:
+        """``(P - S)/((R - T) + (P - S)) < 1/2``: the norm is risk dominant."""
+        return sympy.Lt(tipping_share_expr(), sympy.Rational(1, 2))
+
+    def region_condition(self, free: tuple = ("S", "adopters")) -> sympy.Basic:
+        """The tipping region, :meth:`coalition_formula`, with the parameters not in ``free`` at the model's values.
+
+        Raises
+        ------
+        ParameterError
+            If ``free`` names something that is not a parameter.
+        """
+        unknown = sorted(set(free) - set(_SYMBOLS))
+        if unknown:
+            raise ParameterError(f"free: expected parameter names among {sorted(_SYMBOLS)}, got {unknown}")
+        values = {_SYMBOLS[name]: _numbers.to_sympy(getattr(self, name)) for name in _SYMBOLS if name not in free}
+        return self.coalition_formula().subs(values)
+
+    # ------------------------------------------------------------ analysis
+    def analyse(self) -> ModelAnalysis:
+        """Equilibria, risk and payoff dominance, the tipping share and coalition, and the remedies."""
+        from ._norms_text import norms_analysis
+        return norms_analysis(self)
+
+    def _cast(self, value: Any) -> Any:
+        if any(isinstance(v, float) for v in self.parameters().values()):
+            return float(value)
+        return value
+
+
+def _plain(value: Any) -> Any:
+    value = value.item() if isinstance(value, np.generic) else value
+    return _numbers.simplify_exact(value)
+
+
+def _ceiling(value: Any) -> int:
+    if isinstance(value, float):
+        nearest = round(value)
+        return nearest if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)) else int(np.ceil(value))
+    return -((-value.numerator) // value.denominator) if hasattr(value, "numerator") else int(value)
