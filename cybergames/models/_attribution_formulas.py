@@ -20,7 +20,7 @@ by :math:`\rho_c - \rho_d`. The one-shot deviation condition is
 (:math:`s_\infty = \delta / (1 - \delta)`), that is :math:`A\, s \ge T - R` with
 :math:`A = (\rho_c - \rho_d)(R - P) - (1 - \rho_c)(T - R)`. For permanent
 punishment it is :math:`\delta\,[\rho_c (T - P) - \rho_d (R - P)] \ge T - R`
-(Green & Porter 1984; Mailath & Samuelson 2006, section 7.2). The functions
+(Green & Porter 1984; Mailath & Samuelson 2006, ch. 7). The functions
 below solve it for :math:`\delta`, :math:`q` and :math:`r`; the models compute
 the same thresholds with the library and use these as the independent check
 and beyond the sizes the library handles quickly.

@@ -51,7 +51,7 @@ class Thresholds:
 
 
 def unlimited_threshold(model: Any) -> Any:
-    """Without false suspicion (r = 0): the limit of the status-quo threshold as n grows, else None.
+    r"""Without false suspicion (r = 0): the limit of the status-quo threshold as n grows, else None.
 
     With r = 0 the threshold :math:`(T - R)/(T - (1 - q) R)` increases in n towards
     :math:`(c + \ell)/(m c - (1 - q)(m c - c - \ell))`, so a discount factor at least

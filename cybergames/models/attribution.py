@@ -34,15 +34,23 @@ under permanent retaliation, and attacking once does not pay iff
    \iff \delta \ge \delta^* = \frac{T - R}{(T - P)(1 - r)^2 - (R - P)(1 - q)(1 - r)},
 
 possible for some :math:`\delta < 1` only while the bracket exceeds
-:math:`T - R` (Green & Porter 1984; Mailath & Samuelson 2006, section 7.2, whose
-grim-trigger condition :math:`\delta(3p - 2q) \ge 1` is this one at their
-payoffs). With :math:`q = 1, r = 0` it is the textbook :math:`(T - R)/(T - P)`.
+:math:`T - R`: the trigger-strategy condition of imperfect public monitoring
+(Green & Porter 1984; Mailath & Samuelson 2006, ch. 7), with blame as the
+public signal. With :math:`q = 1, r = 0` it is the textbook :math:`(T - R)/(T - P)`.
 Retaliation for :math:`k` rounds deters iff
 :math:`A (\delta + \dots + \delta^k) \ge T - R` with
 :math:`A = (\rho_c - \rho_d)(R - P) - (1 - \rho_c)(T - R)`. Higher :math:`q`
 and lower :math:`r` both lower :math:`\delta^*`; false flags also lower the
 value of restraint, since retaliation breaks out with probability
 :math:`1 - \rho_c` in every peaceful round.
+
+Baliga, Bueno de Mesquita & Wolitzky (2020) study deterrence by a defender
+facing several possible attackers and a richer attribution signal; they find
+that better detection and fewer false alarms strengthen deterrence, while some
+other improvements in attribution can backfire. Here blame falls on each state
+independently, and better attribution (higher :math:`q`, lower :math:`r`)
+never shrinks the region where deterrence holds, in line with their results on
+detection and false alarms.
 
 References
 ----------
@@ -68,13 +76,13 @@ from ..equilibria import nash_equilibria
 from ..errors import ParameterError
 from ..games.classic import prisoners_dilemma
 from ..games.normal_form import NormalFormGame
-from ..repeated import (DELTA, RepeatedGame, check_equilibrium, noisy_attribution, sustainable_discount_factors,
+from ..repeated import (RepeatedGame, check_equilibrium, noisy_attribution, sustainable_discount_factors,
                         trigger_on_signal, values)
 from . import _attribution_formulas as closed
 from ._attribution_formulas import show
 from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter
 
-__all__ = ["AttributionModel", "anyone_blamed"]
+__all__ = ["AttributionModel", "anyone_blamed", "SYMBOLS"]
 
 RESTRAIN, ATTACK = "Restrain", "Attack"
 #: Longest limited punishment analysed (the automaton has punishment + 1 states per player).
@@ -83,11 +91,24 @@ MAX_PUNISHMENT = 20
 T_, R_, P_, S_ = sympy.symbols("T R P S", real=True)
 DETECT = sympy.Symbol("detect", nonnegative=True)
 FALSE_FLAG = sympy.Symbol("false_flag", nonnegative=True)
+DELTA = sympy.Symbol("delta", nonnegative=True)
+#: The parameter symbols of the formulas, by parameter name.
+SYMBOLS = {"T": T_, "R": R_, "P": P_, "S": S_, "detect": DETECT, "false_flag": FALSE_FLAG, "delta": DELTA}
 
 
 def anyone_blamed(signal: tuple) -> bool:
     """The trigger: some state was blamed (the public signal is the tuple of blamed states)."""
     return len(signal) > 0
+
+
+def _fixed(model: Any, free: Any) -> dict:
+    """Substitutions for the parameter symbols not left ``free`` (None: all free)."""
+    names = list(SYMBOLS)
+    free = names if free is None else list(free)
+    unknown = sorted(set(free) - set(names))
+    if unknown:
+        raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
+    return {SYMBOLS[n]: _numbers.to_sympy(getattr(model, n)) for n in names if n not in free}
 
 
 def _weight_expr(k: int | None) -> sympy.Expr:
@@ -190,13 +211,10 @@ class AttributionModel(Model):
         """
         game = self.stage_game()
         rg = RepeatedGame(game, noisy_attribution(game, detect=DETECT, false_flag=FALSE_FLAG))
-        return sustainable_discount_factors(rg, self.profile(),
+        return sustainable_discount_factors(rg, self.profile(), delta=DELTA,
                                             assumptions=[DETECT > FALSE_FLAG, DETECT <= 1, FALSE_FLAG < 1])
 
     # ---------------------------------------------------------- formulas
-    def _payoffs(self) -> dict:
-        return {T_: self.T, R_: self.R, P_: self.P, S_: self.S}
-
     def threshold_formula(self) -> sympy.Basic:
         """The condition on delta in all parameters (for ``punishment`` rounds as set)."""
         k = self.punishment
@@ -205,13 +223,29 @@ class AttributionModel(Model):
             return sympy.Ge(DELTA, (T_ - R_) / bracket)
         return sympy.Ge(_coefficient_expr() * DELTA * (1 - DELTA ** k) / (1 - DELTA), T_ - R_)
 
-    def region_condition(self) -> sympy.Basic:
-        r"""The sustainability region in (``detect``, ``false_flag``, ``delta``), payoffs at the model's values.
+    def region_condition(self, free: Any = None) -> sympy.Basic:
+        r"""The sustainability region as a sympy relation in the parameter symbols.
 
-        The relation :math:`A\, s_k(\delta) \ge T - R` multiplied out so that it is
-        right everywhere on :math:`[0, 1]^2 \times [0, 1)`, including where no
-        discount factor works (permanent punishment:
-        :math:`\delta[\rho_c (T - P) - \rho_d (R - P)] \ge T - R`).
+        The condition :math:`A\, s_k(\delta) \ge T - R` multiplied out, so that it
+        is right everywhere, including where no discount factor works (permanent
+        punishment: :math:`\delta[\rho_c (T - P) - \rho_d (R - P)] \ge T - R`).
+
+        Parameters
+        ----------
+        free : sequence of str, optional
+            The parameters left as symbols (of ``T``, ``R``, ``P``, ``S``,
+            ``detect``, ``false_flag``, ``delta``); the others take the model's
+            values. Default: all free. ``punishment`` is always the model's.
+
+        Raises
+        ------
+        ParameterError
+            If ``free`` names something that is not a parameter symbol.
+
+        Examples
+        --------
+        >>> AttributionModel().region_condition(free=("detect", "false_flag", "delta"))
+        delta*(-2*(1 - detect)*(1 - false_flag) + 4*(1 - false_flag)**2) >= 2
         """
         k = self.punishment
         if k is None:
@@ -220,7 +254,7 @@ class AttributionModel(Model):
         else:
             weight = sum(DELTA ** j for j in range(1, k + 1))
             relation = sympy.Ge(_coefficient_expr() * weight, T_ - R_)
-        return relation.subs({s: _numbers.to_sympy(v) for s, v in self._payoffs().items()})
+        return relation.subs(_fixed(self, free))
 
     def detection_formula(self) -> sympy.Basic:
         """The condition on ``detect`` in all parameters: the minimum detection probability."""

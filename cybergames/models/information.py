@@ -70,13 +70,13 @@ from .. import _numbers
 from ..errors import ParameterError
 from ..games.classic import public_goods
 from ..games.normal_form import NormalFormGame
-from ..repeated import DELTA, RepeatedGame, grim_trigger, noisy_attribution, sustainable_discount_factors, \
+from ..repeated import RepeatedGame, grim_trigger, noisy_attribution, sustainable_discount_factors, \
     trigger_on_signal
 from . import _attribution_formulas as closed
 from ._base import Model, ModelAnalysis, check_parameter
-from .attribution import DETECT, FALSE_FLAG, anyone_blamed
+from .attribution import DELTA, DETECT, FALSE_FLAG, anyone_blamed
 
-__all__ = ["InformationSharingModel", "LIBRARY_MAX_STATES"]
+__all__ = ["InformationSharingModel", "LIBRARY_MAX_STATES", "SYMBOLS"]
 
 SHARE, WITHHOLD = "Share", "Withhold"
 #: Largest group the analysis computes with the library's n-player repeated games (2^n profiles
@@ -89,6 +89,9 @@ N_ = sympy.Symbol("n", positive=True, integer=True)
 MULTIPLIER = sympy.Symbol("multiplier", positive=True)
 COST = sympy.Symbol("cost", positive=True)
 LEAKAGE = sympy.Symbol("leakage", nonnegative=True)
+#: The parameter symbols of the formulas, by parameter name.
+SYMBOLS = {"n": N_, "multiplier": MULTIPLIER, "cost": COST, "leakage": LEAKAGE, "detect": DETECT,
+           "false_flag": FALSE_FLAG, "delta": DELTA}
 
 
 def _payoff_exprs() -> tuple[sympy.Expr, sympy.Expr]:
@@ -228,13 +231,31 @@ class InformationSharingModel(Model):
         bracket = (1 - FALSE_FLAG) ** N_ * T - (1 - DETECT) * (1 - FALSE_FLAG) ** (N_ - 1) * R
         return sympy.Ge(DELTA, (T - R) / bracket)
 
-    def region_condition(self, clearing_house: bool = False) -> sympy.Basic:
-        r"""The sustainability region in (``n``, ``leakage``, ``delta``), other parameters at the model's values.
+    def region_condition(self, free: Any = None, *, clearing_house: bool = False) -> sympy.Basic:
+        r"""The sustainability region as a sympy relation in the parameter symbols.
 
-        Multiplied out so that it is right wherever sharing cannot be sustained too:
+        Multiplied out so that it is right where sharing cannot be sustained too:
         :math:`\delta [(1 - r)^n T - (1 - q)(1 - r)^{n-1} R] \ge T - R` without a
         clearing house, :math:`\delta\, m c (n - 1) \ge n (c + \ell) - m c` with one
-        (``clearing_house=True``).
+        (``clearing_house=True``), where :math:`T = m c (n - 1)/n` and :math:`R = m c - c - \ell`.
+
+        Parameters
+        ----------
+        free : sequence of str, optional
+            The parameters left as symbols; the others take the model's values.
+            Default: all free.
+        clearing_house : bool
+            The region with the clearing house instead of the status quo.
+
+        Raises
+        ------
+        ParameterError
+            If ``free`` names something that is not a parameter.
+
+        Examples
+        --------
+        >>> InformationSharingModel().region_condition(free=("n", "delta"), clearing_house=True)
+        2*delta*(n - 1) >= 3*n/2 - 2
         """
         T, R = _payoff_exprs()
         if clearing_house:
@@ -242,8 +263,12 @@ class InformationSharingModel(Model):
         else:
             bracket = (1 - FALSE_FLAG) ** N_ * T - (1 - DETECT) * (1 - FALSE_FLAG) ** (N_ - 1) * R
             relation = sympy.Ge(DELTA * bracket, T - R)
-        values = {MULTIPLIER: self.multiplier, COST: self.cost, DETECT: self.detect, FALSE_FLAG: self.false_flag}
-        return relation.subs({s: _numbers.to_sympy(v) for s, v in values.items()})
+        names = list(SYMBOLS)
+        free = names if free is None else list(free)
+        unknown = sorted(set(free) - set(names))
+        if unknown:
+            raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
+        return relation.subs({SYMBOLS[n]: _numbers.to_sympy(getattr(self, n)) for n in names if n not in free})
 
     # ------------------------------------------------------------ analysis
     def analyse(self) -> ModelAnalysis:

@@ -69,7 +69,7 @@ from ..games.classic import stag_hunt
 from ..games.normal_form import NormalFormGame
 from ._base import Model, ModelAnalysis, check_parameter
 
-__all__ = ["NormsModel", "LIBRARY_MAX_STATES"]
+__all__ = ["NormsModel", "LIBRARY_MAX_STATES", "SYMBOLS"]
 
 FOLLOW, ABSTAIN = "Follow", "Abstain"
 #: Largest group whose n-player game (2^n profiles) the analysis builds with the library.
@@ -80,7 +80,8 @@ MAX_STATES = 1000
 R_, T_, P_, S_ = sympy.symbols("R T P S", real=True)
 N_ = sympy.Symbol("n", positive=True, integer=True)
 ADOPTERS = sympy.Symbol("adopters", nonnegative=True, integer=True)
-_SYMBOLS = {"R": R_, "T": T_, "P": P_, "S": S_, "n": N_, "adopters": ADOPTERS}
+#: The parameter symbols of the formulas, by parameter name.
+SYMBOLS = {"n": N_, "R": R_, "T": T_, "P": P_, "S": S_, "adopters": ADOPTERS}
 
 
 def tipping_share_expr() -> sympy.Expr:
@@ -214,18 +215,31 @@ class NormsModel(Model):
         """``(P - S)/((R - T) + (P - S)) < 1/2``: the norm is risk dominant."""
         return sympy.Lt(tipping_share_expr(), sympy.Rational(1, 2))
 
-    def region_condition(self, free: tuple = ("S", "adopters")) -> sympy.Basic:
-        """The tipping region, :meth:`coalition_formula`, with the parameters not in ``free`` at the model's values.
+    def region_condition(self, free: Any = None) -> sympy.Basic:
+        """The tipping region, :meth:`coalition_formula`, in the parameter symbols.
+
+        Parameters
+        ----------
+        free : sequence of str, optional
+            The parameters left as symbols; the others take the model's values.
+            Default: all free.
 
         Raises
         ------
         ParameterError
             If ``free`` names something that is not a parameter.
+
+        Examples
+        --------
+        >>> NormsModel().region_condition(free=("S", "adopters"))
+        adopters >= 9*(2 - S)/(3 - S)
         """
-        unknown = sorted(set(free) - set(_SYMBOLS))
+        names = list(SYMBOLS)
+        free = names if free is None else list(free)
+        unknown = sorted(set(free) - set(names))
         if unknown:
-            raise ParameterError(f"free: expected parameter names among {sorted(_SYMBOLS)}, got {unknown}")
-        values = {_SYMBOLS[name]: _numbers.to_sympy(getattr(self, name)) for name in _SYMBOLS if name not in free}
+            raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
+        values = {SYMBOLS[n]: _numbers.to_sympy(getattr(self, n)) for n in names if n not in free}
         return self.coalition_formula().subs(values)
 
     # ------------------------------------------------------------ analysis
