@@ -297,7 +297,7 @@ def clip(hull: Hull, normal: Sequence[Any], offset: Any, *, exact: bool, tol: fl
 
 # ----------------------------------------------------------------------------- float 2-D kernels
 
-_OCTAGON = np.array([[math.cos(t), math.sin(t)] for t in np.arange(8) * math.pi / 4])
+_RING = np.array([[math.cos(t), math.sin(t)] for t in np.arange(32) * math.pi / 16])
 EMPTY2 = np.zeros((0, 2))
 EMPTY2.flags.writeable = False
 
@@ -309,19 +309,19 @@ def hull2(points: np.ndarray, rel_tol: float = 1e-11) -> np.ndarray:
     any vertex within ``rel_tol`` (relative to the spread) of the segment
     joining its neighbours, so nearly collinear or repeated points collapse and
     a sliver of width zero comes back as a segment.
-    """
+    r"""
     n = len(points)
     if n <= 1:
         return np.array(points, dtype=float).reshape(n, 2)
-    if n > 48:                                                   # Akl-Toussaint: drop points inside
-        extreme = np.unique((points @ _OCTAGON.T).argmax(axis=0))
+    if n > 16:                                     # Akl-Toussaint: drop points inside an inscribed polygon
+        heights = points @ _RING.T
+        extreme = np.unique(heights.argmax(axis=0))   # in angular order already, up to repeats
         if len(extreme) >= 3:
-            ring = points[extreme]
-            centre = ring.mean(axis=0)
-            ring = ring[np.argsort(np.arctan2(ring[:, 1] - centre[1], ring[:, 0] - centre[0]))]
-            edge = np.roll(ring, -1, axis=0) - ring
-            cross = edge[None, :, 0] * (points[:, None, 1] - ring[None, :, 1]) \
-                - edge[None, :, 1] * (points[:, None, 0] - ring[None, :, 0])
+            order = extreme[np.argsort(np.arctan2(*(points[extreme] - points[extreme].mean(axis=0)).T[::-1]))]
+            ring = points[order]
+            edge = np.empty_like(ring)
+            edge[:-1], edge[-1] = ring[1:] - ring[:-1], ring[0] - ring[-1]
+            cross = edge[:, 0] * (points[:, 1, None] - ring[:, 1]) - edge[:, 1] * (points[:, 0, None] - ring[:, 0])
             points = points[~(cross > 0).all(axis=1)]
     pts = sorted(map(tuple, points.tolist()))
     xs = [p[0] for p in pts]
@@ -425,7 +425,7 @@ def distance2(points: np.ndarray, vertices: np.ndarray, inside_tol: float = 0.0)
 
 
 def excess2(first: np.ndarray, second: np.ndarray) -> float:
-    """One-sided Hausdorff distance :math:`\max_{p \in first} d(p, second)` for convex float polygons."""
+    r"""One-sided Hausdorff distance :math:`\max_{p \in first} d(p, second)` for convex float polygons."""
     if len(first) == 0:
         return 0.0
     if len(second) == 0:

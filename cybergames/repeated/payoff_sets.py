@@ -278,20 +278,22 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
     gap = _polytopes.excess2(outer, inner)
     history: list[float] = []
     tight, margin, restarts = None, engine.initial_margin(tol), 0
-    iterations = 0
+    iterations, inner_settled = 0, False
     while iterations < max_iter and len(outer) and not gap <= tol:
         iterations += 1
-        previous_outer, previous_inner = outer, inner
+        previous_outer, previous_inner, previous_gap = outer, inner, gap
         outer = engine.outer_step(outer, inner)
-        inner = engine.grow(inner)
+        if not inner_settled:                                 # B(Z) inside Z: growing again changes nothing
+            inner = engine.grow(inner)
+            inner_settled = inner.shape == previous_inner.shape and bool((inner == previous_inner).all())
         gap = _polytopes.excess2(outer, inner)
-        if gap > tol and len(outer) and _polytopes.excess2(previous_outer, outer) <= engine.rounding \
-                and engine.certify(outer):
+        if gap > tol and len(outer) and outer.shape == previous_outer.shape \
+                and np.abs(outer - previous_outer).max() <= engine.rounding and engine.certify(outer):
             inner, gap = outer, 0.0                             # a fixed point: the set itself
-        growth = _polytopes.excess2(inner, previous_inner) if len(inner) else 0.0
         if tight is None and restarts < engine.max_restarts and gap > tol \
-                and (len(inner) == 0 or growth < engine.stall_ratio * gap):
-            tight = outer
+                and gap > (1 - engine.stall_ratio) * previous_gap \
+                and (len(inner) == 0 or _polytopes.excess2(inner, previous_inner) < engine.stall_ratio * gap):
+            tight = outer                                       # neither side is closing the gap
         if tight is not None and gap > tol:
             previous = tight
             tight = engine.tight_step(tight, margin)
@@ -300,7 +302,7 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
                 tight, margin, restarts = None, margin / 4, restarts + 1
             elif step <= margin and engine.certify(tight):
                 inner = engine.join(inner, tight)
-                tight, restarts = None, restarts + 1
+                tight, restarts, inner_settled = None, restarts + 1, False
                 gap = _polytopes.excess2(outer, inner)
             elif step <= 1e-6 * margin:                       # settled but not self-generating
                 tight, margin, restarts = None, margin / 4, restarts + 1
