@@ -48,7 +48,7 @@ def _cyber(gain: Any, loss: Any, own: str, other: str) -> Any:
 
 
 def disclosure_game(gain_1: Any, loss_1: Any, gain_2: Any, loss_2: Any) -> NormalFormGame:
-    r"""The stockpile-or-disclose game: state :math:`i` gets :math:`g_i` for stockpiling, :math:`-l_i` if the other does.
+    r"""The stockpile-or-disclose game: :math:`g_i` to a state that stockpiles, :math:`-l_i` if the other does.
 
     Both disclose: 0; :math:`i` stockpiles alone: :math:`g_i`; :math:`i`
     discloses alone: :math:`-l_i`; both stockpile: :math:`g_i - l_i`.
@@ -67,7 +67,8 @@ def disclosure_game(gain_1: Any, loss_1: Any, gain_2: Any, loss_2: Any) -> Norma
 LINKED_ACTIONS = tuple(f"{c}/{k}" for k in (KEEP, CUT) for c in (DISCLOSE, STOCKPILE))
 
 
-def linked_game(gain_1: Any, loss_1: Any, linkage_1: Any, gain_2: Any, loss_2: Any, linkage_2: Any) -> NormalFormGame:
+def linked_game(gain_1: Any, loss_1: Any, linkage_1: Any, gain_2: Any, loss_2: Any,
+                linkage_2: Any) -> NormalFormGame:
     r"""The stockpile-or-disclose game linked to a relationship worth :math:`L_i` to state :math:`i` while both keep it.
 
     Actions ``"disclose/keep"``, ``"stockpile/keep"``, ``"disclose/cut"`` and

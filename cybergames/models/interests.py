@@ -306,7 +306,8 @@ class InterestsModel(Model):
         deltas = f"delta_1 = {_show(self.delta_1)} and delta_2 = {_show(self.delta_2)}"
         if holds[0] is True and holds[1] is True:
             return f"With {deltas} both states keep disclosing: mutual disclosure under grim trigger is an equilibrium."
-        said = {True: "would keep disclosing", False: "would not", None: "may or may not keep disclosing (it depends on the symbols' values)"}
+        said = {True: "would keep disclosing", False: "would not",
+                None: "may or may not keep disclosing (it depends on the symbols' values)"}
         text = f"With {deltas} " + " and ".join(f"state {i} {said[h]}" for i, h in zip((1, 2), holds))
         if False not in holds:
             return text + "."

@@ -139,7 +139,8 @@ class TrustModel(Model):
     --------
     >>> analysis = TrustModel().analyse()
     >>> [(c.name, c.value, c.holds) for c in analysis.conditions]
-    [('patience for reciprocal cooperation (grim trigger)', Fraction(1, 2), True), ('trust, on the prior or through reassurance', None, True)]
+    [('patience for reciprocal cooperation (grim trigger)', Fraction(1, 2), True),
+     ('trust, on the prior or through reassurance', None, True)]
     >>> analysis.details["reassurance"].least_cost_gesture
     2
     """
@@ -235,7 +236,8 @@ class TrustModel(Model):
         Examples
         --------
         >>> TrustModel().region_condition(free=("prior", "unit_cost_untrustworthy"))
-        (prior >= 1/3) | (ceiling(4/unit_cost_untrustworthy) <= 4)
+        (prior >= 1/3) | ((ceiling(4/unit_cost_untrustworthy) <= 4) &
+                          (2 - ceiling(4/unit_cost_untrustworthy)/2 >= 0))
         """
         condition = sympy.And(sympy.Ge(games.SYMBOLS["delta"], games.grim_threshold()), self._trust_formula())
         names = list(self.parameters())
@@ -325,29 +327,43 @@ class TrustModel(Model):
         head = ("Cooperation also needs the partner to believe it faces a state that will reciprocate. "
                 f"Without a gesture it trusts iff the prior is at least p* = (P - S)/(R - S) = {_show(p_star)}; ")
         if reassurance.trust_on_prior:
-            return head + f"at prior {_show(self.prior)} it trusts: pooling on no gesture, with trust, is an equilibrium."
+            return head + (f"at prior {_show(self.prior)} it trusts: pooling on no gesture, with trust, is an "
+                           "equilibrium.")
         return head + (f"at prior {_show(self.prior)} it withholds trust and both get P = {_show(self.P)} "
                        "(the security dilemma of mistrust).")
 
     def _separation_finding(self, reassurance: Any) -> str:
         gestures = reassurance.separating_gestures
-        head = (f"A gesture reassures when only a trustworthy state would make it: an untrustworthy state would pay "
-                f"{_show(self.unit_cost_untrustworthy)} per unit to gain T - P = {_show(self.T - self.P)} from being "
-                f"trusted, a trustworthy one {_show(self.unit_cost_trustworthy)} per unit to gain "
-                f"R - P = {_show(self.R - self.P)}. ")
+        head = (f"A gesture reassures when only a trustworthy state would make it: it costs an untrustworthy state "
+                f"k_u = {_show(self.unit_cost_untrustworthy)} per unit, to gain T - P = {_show(self.T - self.P)} "
+                f"from being trusted, and a trustworthy one k_t = {_show(self.unit_cost_trustworthy)} per unit, to "
+                f"gain R - P = {_show(self.R - self.P)}. ")
         if not gestures:
             return head + (f"No gesture up to {_units(self.max_signal)} separates them: no equilibrium lets a "
                            "trustworthy state prove itself.")
         least = gestures[0]
-        kept = [o.gestures[0] for o in reassurance.outcomes if o.kind == "separating" and o.d1]
-        shown = ", ".join(_show(g) for g in gestures)
-        text = head + f"Separating equilibria exist for gestures of {shown} units"
-        if kept == [least]:
-            text += f"; D1 keeps only the least costly, {_units(least)}"
-        else:
-            text += f"; the least costly is {_units(least)}"
-        return text + (f", which costs a trustworthy state {_show(self.unit_cost_trustworthy * least)} of its gain "
-                       f"of {_show(self.R - self.P)} from being trusted.")
+        text = head + (f"Separating equilibria exist for gestures of {', '.join(_show(g) for g in gestures)} "
+                       f"unit{'s' if gestures != (1,) else ''}; the least costly, {_units(least)}, costs a "
+                       f"trustworthy state {_show(self.unit_cost_trustworthy * least)} of its gain of "
+                       f"{_show(self.R - self.P)} from being trusted. ")
+        outcomes = [o for o in reassurance.outcomes]
+        by_d1 = [o for o in outcomes if o.d1]
+        by_ic = [o for o in outcomes if o.intuitive]
+        chosen = [o for o in outcomes if o.kind == "separating" and o.gestures[0] == least]
+
+        def listed(kept: list) -> str:
+            return ", ".join(f"{o.kind} on {o.gestures[0]}" + (f"/{o.gestures[1]}" if o.kind != "pooling" else "")
+                             for o in kept) or "no pure equilibrium"
+        coarse = (" (on a coarse grid of gestures a smaller gesture that would not separate is still read as "
+                  "coming from the trustworthy state)")
+        if by_d1 == chosen:
+            both = " and the intuitive criterion" if by_ic == chosen else ""
+            return text + f"It is the only pure equilibrium that survives D1{both} (Cho & Kreps 1987)."
+        if by_ic == chosen:
+            return text + ("It is the only pure equilibrium that survives the intuitive criterion (Cho & Kreps "
+                           f"1987); D1 keeps {listed(by_d1)}{coarse if not by_d1 else ''}.")
+        return text + (f"The intuitive criterion keeps {listed(by_ic)}; D1 keeps {listed(by_d1)}"
+                       f"{coarse if not by_d1 else ''}.")
 
     def _refinement_finding(self, reassurance: Any) -> str:
         pools = [o for o in reassurance.outcomes if o.kind == "pooling"]
