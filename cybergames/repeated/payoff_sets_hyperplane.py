@@ -96,7 +96,7 @@ class HyperplaneOperator:
         heights = directions @ W.T                                      # (directions, vertices)
         for a, (m, probability, weights, rhs, players, deviations) in enumerate(self.blocks):
             rhs = rhs.copy()
-            rhs[:deviations] -= delta * margin
+            rhs -= delta * margin                            # tightened: incentives and floor
             # block columns: lambda[y, j] at y * nv + j
             block_ub = np.einsum("ry,rj->ryj", weights, W[:, players].T).reshape(len(rhs), m * nv)
             block_eq = np.kron(np.eye(m), np.ones((1, nv)))

@@ -60,10 +60,11 @@ class PolygonOperator:
     def corners(self, W: np.ndarray, margin: float = 0.0) -> np.ndarray:
         """The corner of each profile's quadrant :math:`Q_a` (rows: profiles), floor cut included.
 
+        A tightening ``margin`` raises both the incentive and the floor constraints.
         Moved out by a rounding allowance (:math:`10^{-12}` of the payoff scale), so
         that a constraint that holds with equality is not lost to rounding.
         """
-        return np.maximum(W.min(axis=0) + self.offset + margin, self.floor) - self.allowance
+        return np.maximum(W.min(axis=0) + self.offset + margin, self.floor + margin) - self.allowance
 
     def pieces(self, W: np.ndarray, margin: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
         r"""Points spanning each :math:`W \cap Q_a`, and the profile each belongs to."""
