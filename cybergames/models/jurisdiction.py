@@ -1,0 +1,308 @@
+r"""Legal and jurisdictional complexity: a host state prosecutes or harbours the attackers on its soil.
+
+Attacks are often launched from states that will not prosecute the attackers:
+proxies, patriotic hackers and criminal groups who serve or pay the host are
+tolerated, and the victim has no jurisdiction over them (the sanctuary problem
+of Maurer 2018). Mutual legal assistance, data preservation and extradition
+(Budapest Convention on Cybercrime 2001, arts. 23-35) raise the chance that
+tolerated attacks are traced to the host's inaction; sanctions raise their cost.
+
+The game
+--------
+Each period the host H prosecutes (C) or harbours (D) the attackers on its
+territory; the victim V cooperates (C) or sanctions (D). Payoffs (host, victim):
+
+=================  =====================  ==============================
+                   victim cooperates      victim sanctions
+=================  =====================  ==============================
+host prosecutes    :math:`v - c_p,\ 0`    :math:`-s - c_p,\ -k`
+host harbours      :math:`v + b,\ -d`     :math:`b - s,\ -(1 - \rho) d - k`
+=================  =====================  ==============================
+
+with :math:`v` the value of normal relations to the host, :math:`c_p` its cost
+of prosecuting, :math:`b` its benefit from harbouring proxies, :math:`s` the
+sanction's cost to it, :math:`d` the damage harboured attackers do to the victim,
+:math:`k` the victim's cost of sanctioning and :math:`\rho` the share of the
+damage sanctions avert. Harbouring is the host's dominant action (it gains
+:math:`b + c_p`), so the stage game's equilibrium is the sanctuary
+(harbour, sanction) when :math:`\rho d \ge k`.
+
+Harbouring is detected and attributed with probability :math:`\pi`
+(``enforcement``); a prosecuting host is falsely accused with probability
+:math:`r` (``false_accusation``, default 0). The public signal is (detected or
+not, the victim's action). Strategy: prosecute and cooperate until harbouring
+is detected, then harbour and sanction for ever. With
+:math:`G = v + s - b - c_p` (what the host loses when relations collapse into
+sanctions), the one-shot deviation principle gives (derived in
+:doc:`/explanation/model-jurisdiction`)
+
+.. math::
+   \delta\,[(b + c_p)(1 - r) + G(\pi - r)] \ge b + c_p
+   \quad\text{and}\quad \rho d \ge k,
+
+the second being the credibility of the punishment: (harbour, sanction) must
+be a stage equilibrium. With :math:`r = 0` the first is
+:math:`\delta \pi G \ge (1 - \delta)(b + c_p)`, i.e.
+:math:`\pi \ge \pi^* = (1 - \delta)(b + c_p)/(\delta G)` and
+:math:`s \ge s^* = (1 - \delta)(b + c_p)/(\delta\pi) + b + c_p - v`.
+
+The analysis computes every number with the library (the stage game's
+equilibria, the exact sustainable discount factors of the trigger profile
+under this monitoring, one-shot-deviation checks); the formulas are the
+library's constraint polynomials on the symbolic game, solved for
+:math:`\delta`, :math:`\pi`, :math:`s` and :math:`\rho`
+(:mod:`cybergames.models._jurisdiction_game`).
+
+References
+----------
+T. Maurer, *Cyber Mercenaries: The State, Hackers, and Power*, Cambridge
+University Press, 2018 (sanctuaries and state-proxy relationships).
+Council of Europe, *Convention on Cybercrime* (ETS No. 185), Budapest, 2001,
+arts. 23-35 (international co-operation, mutual assistance).
+G. S. Becker, "Crime and punishment: an economic approach", *Journal of
+Political Economy* 76(2), 1968 (certainty and severity of punishment).
+E. J. Green and R. H. Porter, "Noncooperative collusion under imperfect price
+information", *Econometrica* 52(1), 1984 (trigger strategies on imperfect signals).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from fractions import Fraction
+from typing import Any, ClassVar, Iterable
+
+import sympy
+
+from .. import _numbers
+from .._numbers import SYMBOLIC
+from ..equilibria import nash_equilibria
+from ..errors import ParameterError
+from ..repeated import check_equilibrium, sustainable_discount_factors, values
+from . import _jurisdiction_game as game
+from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter
+from ._jurisdiction_text import findings, remedies, show
+
+__all__ = ["JurisdictionModel"]
+
+
+@dataclass(frozen=True)
+class JurisdictionModel(Model):
+    r"""A host state that prosecutes or harbours attackers; a victim that cooperates or sanctions.
+
+    Parameters
+    ----------
+    relations_value : number, default 4
+        :math:`v`, the host's per-period value of normal relations with the victim.
+    prosecution_cost : number, default 1
+        :math:`c_p`, the host's cost of prosecuting the attackers.
+    harbour_benefit : number, default 2
+        :math:`b`, the host's benefit from harbouring them (proxies' services, rents).
+    sanction : number, default 2
+        :math:`s`, the sanction's cost to the host.
+    damage : number, default 5
+        :math:`d > 0`, the damage harboured attackers do to the victim per period.
+    sanction_cost : number, default 1
+        :math:`k`, the victim's own cost of sanctioning.
+    averted_share : number, default 2/5
+        :math:`\rho \in [0, 1]`, the share of the damage that sanctions avert.
+    enforcement : number, default 1/5
+        :math:`\pi \in [0, 1]`, the probability that harbouring is detected and attributed.
+    false_accusation : number, default 0
+        :math:`r \in [0, \pi]`, the probability that a prosecuting host is accused anyway.
+    delta : number, default 4/5
+        :math:`\delta \in [0, 1)`, the common discount factor.
+
+    All must be non-negative. Numbers may be ints, Fractions (exact results),
+    floats (float results) or sympy expressions (formulas).
+
+    Raises
+    ------
+    ParameterError
+        If a parameter is not a number or lies outside its range.
+
+    Examples
+    --------
+    >>> model = JurisdictionModel()
+    >>> model.critical_discount_factor(), model.minimal_enforcement(), model.minimal_sanction()
+    (Fraction(5, 6), Fraction(1, 4), Fraction(11, 4))
+    >>> JurisdictionModel(enforcement=Fraction(1, 2)).critical_discount_factor()
+    Fraction(2, 3)
+    """
+
+    relations_value: Any = 4
+    prosecution_cost: Any = 1
+    harbour_benefit: Any = 2
+    sanction: Any = 2
+    damage: Any = 5
+    sanction_cost: Any = 1
+    averted_share: Any = Fraction(2, 5)
+    enforcement: Any = Fraction(1, 5)
+    false_accusation: Any = 0
+    delta: Any = Fraction(4, 5)
+
+    key: ClassVar[str] = "jurisdiction"
+    obstacle: ClassVar[str] = "legal and jurisdictional complexity"
+
+    def __post_init__(self) -> None:
+        for name in ("relations_value", "prosecution_cost", "harbour_benefit", "sanction", "sanction_cost"):
+            check_parameter(self, name, lower=0)
+        check_parameter(self, "damage", lower=0, lower_open=True)
+        for name in ("averted_share", "enforcement", "false_accusation"):
+            check_parameter(self, name, lower=0, upper=1)
+        check_parameter(self, "delta", lower=0, upper=1, upper_open=True)
+        _numbers.require(self.false_accusation <= self.enforcement, ParameterError,
+                         f"{type(self).__name__}.false_accusation: expected a value <= enforcement "
+                         f"({show(self.enforcement)}): a prosecuting host cannot be accused more often than "
+                         f"a harbouring one is caught; got {show(self.false_accusation)}")
+        if _numbers.kind_of(self.parameters().values()) == SYMBOLIC and any(
+                isinstance(v, float) for v in self.parameters().values()):
+            raise ParameterError(f"{type(self).__name__}: floats and sympy expressions cannot be mixed")
+
+    # ------------------------------------------------------------ the games
+    @property
+    def is_symbolic(self) -> bool:
+        """Whether some parameter is a sympy expression."""
+        return _numbers.kind_of(self.parameters().values()) == SYMBOLIC
+
+    def stage_game(self):
+        """The stage game (players ``host``, ``victim``) as a :class:`~cybergames.NormalFormGame`."""
+        return game.stage_game(self.parameters())
+
+    def repeated_game(self):
+        """The repeated game with the detection technology as its public monitoring."""
+        return game.repeated_game(self.parameters())
+
+    @staticmethod
+    def profile() -> tuple:
+        """The trigger profile: cooperate until harbouring is detected, then harbour / sanction for ever."""
+        return game.profile()
+
+    def _substitute(self, expression: Any, **changes: Any) -> Any:
+        values = {**self.parameters(), **changes}
+        result = sympy.sympify(expression).subs({game.SYMBOLS[n]: _numbers.to_sympy(x) for n, x in values.items()})
+        if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+            return None
+        return _numbers.simplify_exact(_numbers.from_sympy(result)) if result.is_number else result
+
+    def _premium(self, **changes: Any) -> Any:
+        p = {**self.parameters(), **changes}
+        return p["relations_value"] + p["sanction"] - p["harbour_benefit"] - p["prosecution_cost"]
+
+    # ------------------------------------------------------------ thresholds
+    def critical_discount_factor(self, **changes: Any) -> Any:
+        r"""The host's critical discount factor :math:`\delta^*` (None if no :math:`\delta < 1` works).
+
+        Computed by the library (:func:`~cybergames.repeated.sustainable_discount_factors`
+        with the host's constraints only) for numeric parameters, from the
+        library's symbolic condition for symbolic ones. ``changes`` override parameters.
+        """
+        model = self.replace(**changes) if changes else self
+        if model.is_symbolic:
+            return model._substitute(game.derivation().delta_threshold)
+        delta_set = sustainable_discount_factors(model.repeated_game(), model.profile(), player=0)
+        return _numbers.simplify_exact(delta_set.infimum) if delta_set.is_interval_to_one else None
+
+    def minimal_enforcement(self, **changes: Any) -> Any:
+        r""":math:`\pi^*`, the least enforcement probability sustaining prosecution at :math:`\delta`.
+
+        None where none exists (:math:`\delta = 0` or :math:`v + s \le b + c_p`); it
+        may exceed 1, meaning that enforcement alone cannot do it.
+        """
+        model = self.replace(**changes) if changes else self
+        if _numbers.truth(model.delta > 0) is False or _numbers.truth(model._premium() > 0) is False:
+            return None
+        return model._substitute(game.derivation().enforcement_threshold)
+
+    def minimal_sanction(self, **changes: Any) -> Any:
+        r""":math:`s^*`, the least sanction sustaining prosecution at :math:`\delta` and :math:`\pi`.
+
+        None where none exists (:math:`\delta = 0` or :math:`\pi = r`); 0 where no
+        sanction is needed (the loss of normal relations deters on its own).
+        """
+        model = self.replace(**changes) if changes else self
+        if _numbers.truth(model.delta > 0) is False or \
+                _numbers.truth(model.enforcement > model.false_accusation) is False:
+            return None
+        threshold = model._substitute(game.derivation().sanction_threshold)
+        if isinstance(threshold, sympy.Basic):
+            return sympy.Max(0, threshold)
+        return threshold if threshold > 0 else (0.0 if isinstance(threshold, float) else 0)
+
+    def region_condition(self, free: Iterable[str] | None = None) -> sympy.Basic:
+        r"""The sustainability region as a sympy relation in the parameter symbols.
+
+        .. math:: \delta[(b + c_p)(1 - r) + (v + s - b - c_p)(\pi - r)] \ge b + c_p
+           \ \wedge\ \rho d \ge k
+
+        (the library's two binding constraint polynomials; valid for every
+        parameter value, with no division). Parameters named in ``free`` stay
+        symbols (default: all of them, so that
+        :func:`cybergames.sweep.vectorize` can evaluate it on any grid); the
+        others take the model's values.
+
+        >>> JurisdictionModel().region_condition(free=["enforcement"])
+        enforcement >= 1/4
+        """
+        names = [f.name for f in fields(self)]
+        keep = set(names) if free is None else set(free)
+        unknown = sorted(keep - set(names))
+        if unknown:
+            raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
+        mapping = {game.SYMBOLS[n]: _numbers.to_sympy(getattr(self, n)) for n in names if n not in keep}
+        region = game.derivation().region.subs(mapping)
+        return sympy.simplify(region) if len(keep) == 1 else region
+
+    # --------------------------------------------------------------- analysis
+    def analyse(self) -> ModelAnalysis:
+        """Equilibria, the conditions for prosecution and the comparative statics of enforcement and sanctions."""
+        derived = game.derivation()
+        p = self.parameters()
+        symbolic = self.is_symbolic
+        rg, profile = self.repeated_game(), self.profile()
+        details: dict[str, Any] = {"repeated_game": rg, "profile": profile, "derivation": derived}
+        delta_star = self.critical_discount_factor()
+        rho_star = self._substitute(derived.averted_share_threshold)
+        if symbolic:
+            credible = _numbers.truth(p["averted_share"] * p["damage"] >= p["sanction_cost"])
+            prosecutes = None if delta_star is None else _numbers.truth(p["delta"] >= delta_star)
+        else:
+            delta_set = sustainable_discount_factors(rg, profile)
+            victim_set = sustainable_discount_factors(rg, profile, player=1)
+            check = check_equilibrium(rg, profile, p["delta"])
+            credible = not victim_set.is_empty
+            prosecutes = delta_star is not None and p["delta"] in \
+                sustainable_discount_factors(rg, profile, player=0)
+            details.update(stage_equilibria=nash_equilibria(rg.stage), delta_set=delta_set,
+                           victim_delta_set=victim_set, check=check,
+                           path_values=values(rg, profile, p["delta"]).initial)
+        pi_star, s_star = self.minimal_enforcement(), self.minimal_sanction()
+        r = p["false_accusation"]
+        formula = (lambda e: e.subs(game.SYMBOLS["false_accusation"], _numbers.to_sympy(r)))
+        S = game.SYMBOLS
+        conditions = (
+            Condition("host prosecutes: critical discount factor",
+                      sympy.Ge(game.DELTA, formula(derived.delta_threshold)), delta_star, prosecutes,
+                      "The host prosecutes iff the expected loss from detected harbouring, "
+                      "delta (pi - r) (v + s - b - c_p), outweighs what harbouring gains now, "
+                      "(1 - delta (1 - r)) (b + c_p)" + (f"; with false accusations at r = {show(r)}"
+                                                        if r != 0 else "") + "."),
+            Condition("minimal enforcement probability",
+                      sympy.Ge(S["enforcement"], formula(derived.enforcement_threshold)), pi_star, prosecutes,
+                      "The least probability of detecting and attributing harbouring at which the host "
+                      "prefers to prosecute (valid where v + s > b + c_p; above 1 means enforcement "
+                      "alone cannot do it)."),
+            Condition("minimal sanction", sympy.Ge(S["sanction"], formula(derived.sanction_threshold)),
+                      s_star, prosecutes,
+                      "The least cost a detected host must bear for prosecution to be its better course "
+                      "at the current enforcement probability."),
+            Condition("credible punishment (sanctioning is a stage best reply)",
+                      sympy.Ge(S["averted_share"], derived.averted_share_threshold), rho_star, credible,
+                      "After a detection the victim must want to sanction: sanctions must avert more "
+                      "damage (rho d) than they cost (k), so that (harbour, sanction) is a stage equilibrium "
+                      "and the threat is not empty."),
+        )
+        summary = ("Host state prosecutes or harbours attackers; harbouring is detected with probability "
+                   "pi and answered by lasting sanctions: repeated enforcement game with imperfect detection.")
+        return ModelAnalysis(self, self.obstacle, summary, findings(self, details, delta_star, pi_star, s_star,
+                                                                    credible, prosecutes),
+                             conditions, remedies(self, delta_star, pi_star, s_star), details)
