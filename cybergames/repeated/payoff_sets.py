@@ -254,11 +254,19 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     outer, inner, iterations, history = _iterate(engine, float(tol), int(max_iter), progress)
     if printer:
         sys.stderr.write("\n")
+    outer, inner = _snap(outer, stage.scale), _snap(inner, stage.scale)
     gap = _polytopes.hausdorff2(outer, inner)
-    converged = len(outer) == 0 or gap <= tol
+    converged = len(outer) == 0 or gap <= tol + 1e-9 * stage.scale     # up to the rounding of _snap
     return EquilibriumPayoffSet(rg, value, Polytope._from_float2(outer), Polytope._from_float2(inner), gap,
                                 iterations, tuple(history), converged, method, float(tol),
                                 0 if method == "polygon" else int(directions))
+
+
+def _snap(vertices: np.ndarray, scale: float) -> np.ndarray:
+    """Vertices rounded to 11 decimals of the payoff scale (below the certification tolerance)."""
+    if len(vertices) == 0:
+        return vertices
+    return _polytopes.hull2(np.round(vertices / scale, 11) * scale)
 
 
 def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
