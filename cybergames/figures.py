@@ -1,0 +1,285 @@
+r"""One figure per cyber-cooperation model: where cooperation is sustainable in two parameters.
+
+Each model's :meth:`region_condition` is a sympy relation in symbols named
+like its parameters. :func:`model_figure` fixes every parameter but two at
+the model's values, evaluates the relation on a grid of those two in one numpy
+call (:func:`cybergames.sweep.vectorize`, through
+:func:`cybergames.plot.plot_region`) and shades where it holds, marking the
+model's own parameters with a star. :func:`write_figures` writes the figures
+of several models as PNG files; ``python -m cybergames --plots DIR`` calls it.
+
+==============  ==========================================  ===========================================
+model           horizontal axis                             vertical axis (and what else is drawn)
+==============  ==========================================  ===========================================
+trust           a gesture's unit cost to an untrustworthy   its unit cost to a trustworthy state
+                state, ``unit_cost_untrustworthy``          ``unit_cost_trustworthy`` (at the model's
+                                                            prior and delta)
+interests       state 1's discount factor ``delta_1``       state 2's ``delta_2``; state 1's boundary
+                                                            with issue linkage ``linkage_1`` raised
+jurisdiction    enforcement probability ``enforcement``     sanction ``sanction``; boundaries at other
+                                                            discount factors
+capacity        low-capacity state's cost ``cost_2``         the transfer ``transfer``; boundaries at
+                                                            other discount factors
+norms           payoff of following alone ``S``             committed states ``adopters``
+attribution     detection probability ``detect``            false-flag rate ``false_flag``; boundaries
+                                                            at other discount factors
+information     number of states ``n``                      discount factor ``delta``, with and without
+                                                            the clearing house
+==============  ==========================================  ===========================================
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+import sympy
+
+from ._plot_regions import new_axes, plot_region, show_number
+from .errors import ParameterError
+
+__all__ = ["FIGURES", "model_figure", "write_figures"]
+
+#: Discount factors whose boundaries are drawn beside the model's own.
+OTHER_DELTAS = (Fraction(7, 10), Fraction(4, 5), Fraction(19, 20))
+
+
+def _others(value: Any, candidates: Sequence[Any]) -> list[Any]:
+    return [c for c in candidates if c != value]
+
+
+def _region(model: Any, ax: Any, x: Any, y: Any, *, title: str, condition: Any = None, **options: Any) -> None:
+    """``plot_region`` of the model's condition, other parameters at the model's values, model marked."""
+    condition = model.region_condition() if condition is None else condition
+    axes = {x[0], y[0]}
+    fixed = {s.name: getattr(model, s.name) for s in condition.free_symbols if s.name not in axes}
+    vary = options.pop("vary", None)
+    if vary is not None and not vary[1]:
+        vary = None
+    plot_region(condition, x, y, fixed=fixed, vary=vary, ax=ax, title=title,
+                point=options.pop("point", (getattr(model, x[0]), getattr(model, y[0]))),
+                point_label=options.pop("point_label", "the model's parameters"), **options)
+
+
+def _trust(model: Any, ax: Any) -> None:
+    k_t, k_u = model.unit_cost_trustworthy, model.unit_cost_untrustworthy
+    x_high, y_high = max(5.0, 2 * float(k_u)), max(2.5, 2 * float(k_t))
+    _region(model, ax, ("unit_cost_untrustworthy", x_high / 200, x_high), ("unit_cost_trustworthy", 0, y_high),
+            valid=sympy.Symbol("unit_cost_untrustworthy") > sympy.Symbol("unit_cost_trustworthy"),
+            label="trust and cooperation (a gesture separates)",
+            xlabel=r"unit cost of a gesture to an untrustworthy state $k_u$",
+            ylabel=r"unit cost of a gesture to a trustworthy state $k_t$",
+            title=f"Lack of trust: the costly gestures that reassure\n"
+                  f"(prior {show_number(model.prior)}, trust on the prior needs "
+                  f"{show_number(_prior_threshold(model))}; δ = {show_number(model.delta)}; "
+                  f"gestures of up to {model.max_signal} units)")
+
+
+def _prior_threshold(model: Any) -> Any:
+    return Fraction(model.P - model.S) / (model.R - model.S) if all(
+        isinstance(v, (int, Fraction)) for v in (model.P, model.R, model.S)) else (model.P - model.S) / (model.R - model.S)
+
+
+def _interests(model: Any, ax: Any) -> None:
+    linkage = model.linkage_1
+    _region(model, ax, ("delta_1", 0, 0.99), ("delta_2", 0, 0.99),
+            vary=("linkage_1", [linkage + 1, linkage + 2]),
+            label="both states keep disclosing",
+            xlabel=r"state 1's discount factor $\delta_1$", ylabel=r"state 2's discount factor $\delta_2$",
+            title=f"Differing interests: disclosure sustained player by player\n"
+                  f"(gains {show_number(model.gain_1)}, {show_number(model.gain_2)}; losses "
+                  f"{show_number(model.loss_1)}, {show_number(model.loss_2)}; dashed: more issue linkage)")
+
+
+def _jurisdiction(model: Any, ax: Any) -> None:
+    high = max(6.0, 1.5 * float(model.sanction))
+    _region(model, ax, ("enforcement", 0, 1), ("sanction", 0, high),
+            vary=("delta", _others(model.delta, OTHER_DELTAS)),
+            label="the host prosecutes",
+            xlabel=r"probability that harbouring is detected and attributed $\pi$",
+            ylabel=r"sanction's cost to the host $s$",
+            title=f"Jurisdiction: enforcement and sanctions that sustain prosecution\n"
+                  f"(δ = {show_number(model.delta)}; dashed: other discount factors)")
+
+
+def _capacity(model: Any, ax: Any) -> None:
+    high = max(4.0 * float(model.benefit), 1.5 * float(model.cost_2))
+    _region(model, ax, ("cost_2", float(model.cost_1), high), ("transfer", 0, max(3.0 * float(model.benefit), 1.5 * float(model.transfer))),
+            vary=("delta", _others(model.delta, OTHER_DELTAS)),
+            label="cooperation sustainable for both",
+            xlabel=r"low-capacity state's cost of investing $c_2$", ylabel=r"capacity-building transfer $\tau$",
+            title=f"Technological disparities: the transfer that sustains cooperation\n"
+                  f"(c_1 = {show_number(model.cost_1)}, b = {show_number(model.benefit)}, "
+                  f"δ = {show_number(model.delta)}; dashed: other discount factors)")
+
+
+def _norms(model: Any, ax: Any) -> None:
+    P, S = float(model.P), float(model.S)
+    low = min(S, P) - 2 * max(P - S, 1.0)
+    _region(model, ax, ("S", low, P - (P - low) / 200), ("adopters", list(range(0, model.n + 1))),
+            label="the committed states tip the norm",
+            xlabel=r"payoff of following the norm alone $S$",
+            ylabel="states already committed to the norm",
+            title=f"Missing norms: the coalition that tips a norm among {model.n} states\n"
+                  f"(R, T, P = {show_number(model.R)}, {show_number(model.T)}, {show_number(model.P)})")
+
+
+def _attribution(model: Any, ax: Any) -> None:
+    high = max(0.5, 2 * float(model.false_flag))
+    _region(model, ax, ("detect", 0, 1), ("false_flag", 0, min(high, 1.0)),
+            vary=("delta", _others(model.delta, OTHER_DELTAS)),
+            label="deterrence holds",
+            xlabel=r"detection probability $q$", ylabel=r"false-flag rate $r$",
+            title=f"Attribution: where retaliating against the blamed deters\n"
+                  f"(δ = {show_number(model.delta)}; dashed: other discount factors)")
+
+
+def _information(model: Any, ax: Any) -> None:
+    sizes = list(range(2, max(20, 2 * model.n) + 1))
+    x, y = ("n", sizes), ("delta", 0, 0.99)
+    title = (f"Information sharing: the critical discount factor grows with the number of states\n"
+             f"(multiplier {show_number(model.multiplier)}, cost {show_number(model.cost)}, leakage "
+             f"{show_number(model.leakage)}, q = {show_number(model.detect)}, r = {show_number(model.false_flag)})")
+    _region(model, ax, x, y, condition=model.region_condition(clearing_house=True), color="tab:orange",
+            label="sharing sustained with a clearing house", title=title,
+            xlabel="number of states n", ylabel=r"discount factor $\delta$", point=None)
+    _region(model, ax, x, y, color="tab:blue", alpha=0.8, fill_outside=False,
+            label="sharing sustained without one (noisy detection)", title=title,
+            xlabel="number of states n", ylabel=r"discount factor $\delta$")
+
+
+#: key -> function drawing the model's figure on given axes.
+FIGURES: dict[str, Callable[[Any, Any], None]] = {
+    "trust": _trust, "interests": _interests, "jurisdiction": _jurisdiction, "capacity": _capacity,
+    "norms": _norms, "attribution": _attribution, "information": _information,
+}
+
+
+def model_figure(model: Any, *, ax: Any = None) -> Any:
+    """The sustainability-region figure of one cyber-cooperation model.
+
+    Parameters
+    ----------
+    model : Model or str
+        A model instance (its parameter values are used) or a model key
+        (``"attribution"``: the model at its defaults).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure's axes by default.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ParameterError
+        If ``model`` is neither a model nor a known key.
+    ImportError
+        If matplotlib is not installed.
+
+    Examples
+    --------
+    >>> fig = model_figure("attribution")
+    >>> ax = fig.axes[0]
+    >>> ax.get_xlabel(), ax.get_ylabel()
+    ('detection probability $q$', 'false-flag rate $r$')
+    """
+    from .models import Model, model_class
+
+    if isinstance(model, str):
+        model = model_class(model)()
+    if not isinstance(model, Model):
+        raise ParameterError(f"model: expected a cyber-cooperation model or its key, got {model!r}")
+    if model.key not in FIGURES:
+        raise ParameterError(f"model: no figure is defined for {model.key!r}")
+    ax = new_axes(ax, figsize=(7.0, 6.0))
+    FIGURES[model.key](model, ax)
+    return ax.figure
+
+
+def _models(keys: Sequence[str] | None, overrides: Mapping[str, Any]) -> list[Any]:
+    """The selected models with the overrides applied (``name`` to every model that has it, ``key.name`` to one)."""
+    from .models import REGISTRY, model_class
+
+    names = [k for k in (keys or []) if k != "stage"]       # the report's stage games have no figure
+    if keys and not names:
+        return []
+    selected = names or list(REGISTRY)
+    models, used = [], set()
+    for key in selected:
+        cls = model_class(key)
+        fields = {f.name for f in dataclasses.fields(cls)}
+        changes = {}
+        for name, value in overrides.items():
+            scope, _, bare = name.rpartition(".")
+            if scope in ("", key) and bare in fields:
+                changes[bare] = value
+                used.add(name)
+        models.append(cls(**changes))
+    unused = [name for name in overrides if name not in used]
+    if unused:
+        raise ParameterError(f"overrides: no selected model has the parameter(s) {unused}")
+    return models
+
+
+def write_figures(directory: str | Path, keys: Sequence[str] | None = None,
+                  overrides: Mapping[str, Any] | None = None, *, dpi: int = 100) -> list[Path]:
+    """Write each selected model's figure to ``directory/<key>.png``.
+
+    Parameters
+    ----------
+    directory : str or Path
+        Created if missing.
+    keys : sequence of str, optional
+        Model keys (``"trust"``, ...); default all seven. ``"stage"`` (the
+        report's classic stage games) is ignored.
+    overrides : mapping, optional
+        Parameter values: ``"delta"`` applies to every selected model with that
+        parameter, ``"attribution.delta"`` to one model (as ``--set`` in the report).
+    dpi : int
+        Resolution of the PNG files.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of the models.
+
+    Raises
+    ------
+    ParameterError
+        If a key or override is unknown, a parameter value is invalid, the
+        directory cannot be written, or matplotlib is not installed (so that
+        ``python -m cybergames --plots DIR`` reports it in one line).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as out:
+    ...     [p.name for p in write_figures(out, ["attribution"], {"detect": Fraction(9, 10)}, dpi=30)]
+    ['attribution.png']
+    """
+    if isinstance(dpi, bool) or not isinstance(dpi, int) or not 10 <= dpi <= 1200:
+        raise ParameterError(f"dpi: expected an integer from 10 to 1200, got {dpi!r}")
+    models = _models(keys, dict(overrides or {}))
+    try:
+        from matplotlib.figure import Figure
+    except ImportError as exc:
+        raise ParameterError("plots: the figures need matplotlib; pip install 'cybergames[plot]'") from exc
+    folder = Path(directory)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ParameterError(f"plots: cannot create the directory {str(folder)!r} ({exc.strerror or exc})") from exc
+    written = []
+    for model in models:
+        figure = Figure(figsize=(7.0, 6.0), layout="constrained")
+        model_figure(model, ax=figure.add_subplot())
+        path = folder / f"{model.key}.png"
+        try:
+            figure.savefig(path, dpi=dpi)
+        except OSError as exc:
+            raise ParameterError(f"plots: cannot write {str(path)!r} ({exc.strerror or exc})") from exc
+        written.append(path)
+    return written
