@@ -30,7 +30,7 @@ def norms_analysis(model: Any) -> ModelAnalysis:
         followers = model.cascade()
         details.update(game=game, equilibria=equilibria, cascade=followers)
         found = (f"the library's search of all {2 ** n} action profiles finds exactly "
-                 f"{_count(len(equilibria))} pure equilibria")
+                 f"{_count(len(equilibria.pure))} pure equilibria")
     else:
         followers = n if adopters >= needed else adopters
         details.update(cascade=followers)

@@ -1,0 +1,190 @@
+"""The norms model: n states coordinating on a norm, each pair playing a stag hunt."""
+
+import itertools
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cybergames import nash_equilibria
+from cybergames.errors import ParameterError
+from cybergames.models import NormsModel
+from cybergames.sweep import vectorize
+
+
+def hand_share(R, T, P, S):
+    # Derived by hand: with a share x of the other states following, following pays x R + (1 - x) S and
+    # abstaining x T + (1 - x) P; following is a best response iff x (R - T) >= (1 - x)(P - S), i.e.
+    # x >= (P - S)/((R - T) + (P - S)).
+    return Fraction(P - S) / ((R - T) + (P - S))
+
+
+@st.composite
+def stag_hunts(draw):
+    """Integer stag hunts R > T >= P > S, built, not filtered."""
+    S = draw(st.integers(-5, 5))
+    P = S + draw(st.integers(1, 6))
+    T = P + draw(st.integers(0, 4))
+    R = T + draw(st.integers(1, 6))
+    return R, T, P, S
+
+
+def brute_force_equilibria(n, R, T, P, S):
+    """Every pure equilibrium of the n-state game, each state's payoffs summed over its partners by hand."""
+    def payoff(follows, others):
+        return others * R + (n - 1 - others) * S if follows else others * T + (n - 1 - others) * P
+    found = []
+    for profile in itertools.product((True, False), repeat=n):
+        k = sum(profile)
+        stable = all(payoff(f, k - f) >= payoff(not f, k - f) for f in profile)
+        if stable:
+            found.append(tuple("Follow" if f else "Abstain" for f in profile))
+    return sorted(found)
+
+
+def test_defaults_match_the_hand_derivation():
+    # R, T, P, S = 4, 3, 2, 0: x* = 2/(1 + 2) = 2/3, so among 10 states an abstainer follows once
+    # ceil(2/3 * 9) = 6 others do; 3 committed adopters are too few.
+    analysis = NormsModel().analyse()
+    coalition, risk = analysis.conditions
+    assert (coalition.value, coalition.holds) == (6, False)
+    assert (risk.value, risk.holds) == (Fraction(2, 3), False)
+    assert [eq.profile for eq in analysis.details["equilibria"]] == [("Follow",) * 10, ("Abstain",) * 10]
+    assert analysis.details["cascade"] == 3
+    assert NormsModel(adopters=6).analyse().details["cascade"] == 10
+
+
+def test_risk_and_payoff_dominance_in_skyrms_stag_hunt():
+    # Harsanyi & Selten (1988), sec. 3.9; Skyrms, The Stag Hunt (2004), ch. 1: with R, T, P, S = 4, 3, 3, 0
+    # the deviation losses are 1 at (Stag, Stag) and 3 at (Hare, Hare): Nash products 1 < 9, hare is risk
+    # dominant, stag payoff dominant; x* = 3/(1 + 3) = 3/4.
+    analysis = NormsModel(R=4, T=3, P=3, S=0, n=5).analyse()
+    assert analysis.details["risk_dominance"].selected == ("Abstain", "Abstain")
+    assert analysis.details["risk_dominance"].nash_products == (1, 9)
+    assert analysis.details["payoff_dominance"].selected == ("Follow", "Follow")
+    assert analysis.details["tipping_share"] == Fraction(3, 4)
+
+
+def test_no_split_equilibrium_even_when_the_threshold_is_an_integer():
+    # x* (n - 1) = 2/3 * 9 = 6 is an integer at the defaults: with 7 followers each follower sees 6 others
+    # (indifferent) but each abstainer sees 7 > 6 and would follow; with 6 followers each follower sees only
+    # 5 < 6. So no profile with 1..n-1 followers is an equilibrium.
+    assert brute_force_equilibria(10, 4, 3, 2, 0) == [("Abstain",) * 10, ("Follow",) * 10]
+    game = NormsModel().game()
+    seven = ("Follow",) * 7 + ("Abstain",) * 3
+    assert game.best_responses(0, seven) == ("Follow", "Abstain")
+    assert game.best_responses(9, seven) == ("Follow",)
+
+
+@settings(max_examples=40)
+@given(stag_hunts(), st.integers(2, 7))
+def test_the_pure_equilibria_are_the_two_conventions(payoffs, n):
+    R, T, P, S = payoffs
+    equilibria = nash_equilibria(NormsModel(n=n, R=R, T=T, P=P, S=S, adopters=0).game())
+    found = sorted(eq.profile for eq in equilibria if eq.is_pure)
+    assert found == brute_force_equilibria(n, R, T, P, S) == [("Abstain",) * n, ("Follow",) * n]
+
+
+@settings(max_examples=60)
+@given(stag_hunts(), st.integers(2, 10))
+def test_tipping_share_and_coalition_match_the_closed_forms(payoffs, n):
+    R, T, P, S = payoffs
+    model = NormsModel(n=n, R=R, T=T, P=P, S=S, adopters=0)
+    share = hand_share(R, T, P, S)
+    assert model.tipping_share() == share                          # the pairwise game's mixed equilibrium
+    assert model.coalition() == math.ceil(share * (n - 1))         # best responses in the n-state game
+
+
+@settings(max_examples=40)
+@given(stag_hunts(), st.fractions(0, 1, max_denominator=12))
+def test_a_higher_S_never_raises_the_tipping_share(payoffs, t):
+    R, T, P, S = payoffs
+    higher = S + t * (P - S) * Fraction(99, 100)                 # stays below P
+    low, high = NormsModel(R=R, T=T, P=P, S=S), NormsModel(R=R, T=T, P=P, S=higher)
+    assert high.tipping_share() <= low.tipping_share()
+
+
+@settings(max_examples=20)
+@given(stag_hunts())
+def test_risk_dominance_is_a_tipping_share_below_one_half(payoffs):
+    # Harsanyi & Selten (1988): (Follow, Follow) risk dominates iff (R - T)^2 > (P - S)^2.
+    R, T, P, S = payoffs
+    analysis = NormsModel(n=4, R=R, T=T, P=P, S=S).analyse()
+    norm_first = analysis.details["risk_dominance"].selected == ("Follow", "Follow")
+    assert norm_first == (R - T > P - S) == (hand_share(R, T, P, S) < Fraction(1, 2))
+    assert analysis.conditions[1].holds == norm_first
+
+
+@settings(max_examples=30)
+@given(stag_hunts(), st.integers(2, 9), st.data())
+def test_a_coalition_tips_the_norm_iff_it_reaches_the_threshold(payoffs, n, data):
+    R, T, P, S = payoffs
+    adopters = data.draw(st.integers(0, n))
+    model = NormsModel(n=n, R=R, T=T, P=P, S=S, adopters=adopters)
+    needed = math.ceil(hand_share(R, T, P, S) * (n - 1))
+    assert model.cascade() == (n if adopters >= needed else adopters)
+
+
+@settings(max_examples=25)
+@given(stag_hunts(), st.integers(2, 6), st.fractions(Fraction(1, 10), 10, max_denominator=10),
+       st.fractions(-5, 5, max_denominator=10))
+def test_positive_affine_payoff_changes_leave_the_thresholds_alone(payoffs, n, scale, shift):
+    R, T, P, S = payoffs
+    model = NormsModel(n=n, R=R, T=T, P=P, S=S, adopters=0)
+    moved = model.replace(R=scale * R + shift, T=scale * T + shift, P=scale * P + shift, S=scale * S + shift)
+    assert moved.tipping_share() == model.tipping_share() and moved.coalition() == model.coalition()
+
+
+def test_large_groups_use_the_closed_form():
+    # 193 states (the UN membership): ceil(2/3 * 192) = 128.
+    model = NormsModel(n=193, adopters=130)
+    analysis = model.analyse()
+    assert analysis.conditions[0].value == 128 and analysis.conditions[0].holds
+    assert "threshold argument" in analysis.findings[0]
+    with pytest.raises(ParameterError, match="2\\^11"):
+        NormsModel(n=11).game()
+
+
+def test_remedy_tables():
+    assistance, shaming, size = NormsModel().analyse().remedies
+    # x*(S) = (2 - S)/(3 - S): 2/3, 3/5, 1/2, 1/3 at S = 0, 1/2, 1, 3/2.
+    assert assistance.table == ((0, Fraction(2, 3)), (Fraction(1, 2), Fraction(3, 5)), (1, Fraction(1, 2)),
+                                (Fraction(3, 2), Fraction(1, 3)))
+    # x*(T) = 2/(4 - T): 2/3, 4/7, 1/2 at T = 3, 5/2, 2.
+    assert shaming.table == ((3, Fraction(2, 3)), (Fraction(5, 2), Fraction(4, 7)), (2, Fraction(1, 2)))
+    assert size.table == ((5, 3), (10, 6), (20, 13), (50, 33), (193, 128))
+
+
+def test_region_condition_agrees_with_the_coalition():
+    model = NormsModel()
+    region = vectorize(model.region_condition(free=("S", "adopters")))
+    for S in (0, Fraction(1, 2), 1, Fraction(3, 2)):
+        needed = model.replace(S=S).coalition()
+        adopters = np.arange(0, 11)
+        assert region(S=float(S), adopters=adopters).tolist() == [a >= needed for a in adopters]
+
+
+def test_float_parameters_give_float_answers():
+    analysis = NormsModel(R=4.0, T=3.0, P=2.0, S=0.0).analyse()
+    assert isinstance(analysis.conditions[1].value, float)
+    assert analysis.conditions[1].value == pytest.approx(2 / 3)
+    assert analysis.conditions[0].value == 6
+
+
+@pytest.mark.parametrize("changes, words", [
+    (dict(T=5), "R > T >= P > S"),
+    (dict(P=Fraction(7, 2)), "R > T >= P > S"),
+    (dict(S=2), "R > T >= P > S"),
+    (dict(n=1), "n"),
+    (dict(n=1001), "n"),
+    (dict(adopters=11), "adopters"),
+    (dict(adopters=-1), "adopters"),
+    (dict(adopters=1.5), "adopters"),
+    (dict(R=float("nan")), "R"),
+])
+def test_bad_parameters_are_refused(changes, words):
+    with pytest.raises(ParameterError, match=words):
+        NormsModel(**changes)
