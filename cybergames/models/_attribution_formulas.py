@@ -38,7 +38,7 @@ import sympy
 from .. import _numbers
 
 __all__ = ["blame_free", "rounds_weight", "permanent_threshold", "minimum_detection",
-           "maximum_false_flag", "cooperation_value", "exact_sqrt", "approximate", "show"]
+           "maximum_false_flag", "exact_sqrt", "approximate", "show"]
 
 
 def blame_free(detect: Any, false_flag: Any, n: int = 2) -> tuple[Any, Any]:
@@ -97,16 +97,6 @@ def maximum_false_flag(T: Any, R: Any, P: Any, detect: Any, weight: Any) -> Any:
     factor = 1 if weight is None else 1 + _numbers.ratio(1, weight)
     root = exact_sqrt(b * b + 4 * (T - P) * (T - R) * factor)
     return _simplify(1 - (b + root) / (2 * (T - P)))
-
-
-def cooperation_value(R: Any, P: Any, delta: Any, rho_c: Any, rounds: int | None = None) -> Any:
-    r"""The value of the cooperative path, :math:`P + (1 - \delta)(R - P) / (1 - \delta \rho_c - \delta^{k+1} (1 - \rho_c))`.
-
-    False blame starts a punishment with probability :math:`1 - \rho_c` each round
-    (the last term vanishes for permanent punishment, ``rounds=None``).
-    """
-    tail = 0 if rounds is None else delta ** (rounds + 1) * (1 - rho_c)
-    return _numbers.simplify_exact(P + _numbers.ratio((1 - delta) * (R - P), 1 - delta * rho_c - tail))
 
 
 def exact_sqrt(value: Any) -> Any:

@@ -7,7 +7,6 @@ from typing import Any
 
 from .. import _numbers
 from ..repeated import values
-from . import _attribution_formulas as closed
 from ._attribution_formulas import show
 from ._base import Condition, ModelAnalysis, Remedy
 
@@ -94,7 +93,8 @@ def _limits(q: Any, r: Any, q_floor: Any, r_ceiling: Any) -> str:
         detection = f"at false-flag rate r = {show(r)} no detection rate, however high, makes deterrence possible"
     elif q_floor <= 0:
         some = "any" if q_floor < 0 else "any positive"
-        detection = f"at false-flag rate r = {show(r)} {some} detection rate makes deterrence possible for patient states"
+        detection = (f"at false-flag rate r = {show(r)} {some} detection rate makes deterrence possible for "
+                     f"patient states")
     else:
         detection = (f"at false-flag rate r = {show(r)} deterrence is possible for patient states only if "
                      f"detection exceeds q = {show(q_floor)}")

@@ -79,8 +79,7 @@ from ..games.normal_form import NormalFormGame
 from ..repeated import (RepeatedGame, check_equilibrium, noisy_attribution, sustainable_discount_factors,
                         trigger_on_signal, values)
 from . import _attribution_formulas as closed
-from ._attribution_formulas import show
-from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter
+from ._base import Model, ModelAnalysis, check_parameter
 
 __all__ = ["AttributionModel", "anyone_blamed", "SYMBOLS"]
 
