@@ -102,6 +102,20 @@ def _units(s: Any) -> str:
     return f"{_show(s)} unit" + ("" if s == 1 else "s")
 
 
+def _describe(outcome: Any) -> str:
+    """An equilibrium outcome of the reassurance game in words."""
+    reply = "trusted" if outcome.trusted[0] else "not trusted"
+    if outcome.kind == "separating":
+        return f"the separating gesture of {_units(outcome.gestures[0])}"
+    if outcome.gestures[0] == 0:
+        return f"pooling on no gesture, {reply},"
+    return f"pooling on a gesture of {_units(outcome.gestures[0])}, {reply},"
+
+
+def _listed(outcomes: list) -> str:
+    return "; ".join(_describe(o).rstrip(",") for o in outcomes) or "no pure equilibrium"
+
+
 @dataclass(frozen=True)
 class TrustModel(Model):
     r"""Lack of trust: a repeated cooperation dilemma and a reassurance signalling game.
@@ -330,7 +344,7 @@ class TrustModel(Model):
             return head + (f"at prior {_show(self.prior)} it trusts: pooling on no gesture, with trust, is an "
                            "equilibrium.")
         return head + (f"at prior {_show(self.prior)} it withholds trust and both get P = {_show(self.P)} "
-                       "(the security dilemma of mistrust).")
+                       "(mistrust alone blocks cooperation).")
 
     def _separation_finding(self, reassurance: Any) -> str:
         gestures = reassurance.separating_gestures
@@ -342,39 +356,47 @@ class TrustModel(Model):
             return head + (f"No gesture up to {_units(self.max_signal)} separates them: no equilibrium lets a "
                            "trustworthy state prove itself.")
         least = gestures[0]
-        text = head + (f"Separating equilibria exist for gestures of {', '.join(_show(g) for g in gestures)} "
-                       f"unit{'s' if gestures != (1,) else ''}; the least costly, {_units(least)}, costs a "
-                       f"trustworthy state {_show(self.unit_cost_trustworthy * least)} of its gain of "
-                       f"{_show(self.R - self.P)} from being trusted. ")
-        outcomes = [o for o in reassurance.outcomes]
-        by_d1 = [o for o in outcomes if o.d1]
-        by_ic = [o for o in outcomes if o.intuitive]
-        chosen = [o for o in outcomes if o.kind == "separating" and o.gestures[0] == least]
-
-        def listed(kept: list) -> str:
-            return ", ".join(f"{o.kind} on {o.gestures[0]}" + (f"/{o.gestures[1]}" if o.kind != "pooling" else "")
-                             for o in kept) or "no pure equilibrium"
+        cost = (f"costs a trustworthy state {_show(self.unit_cost_trustworthy * least)} of its gain of "
+                f"{_show(self.R - self.P)} from being trusted.")
+        if len(gestures) == 1:
+            text = head + f"One gesture separates them, {_units(least)}; it {cost}"
+        else:
+            text = head + (f"Separating equilibria exist for gestures of {', '.join(_show(g) for g in gestures)} "
+                           f"units; the least costly, {_units(least)}, {cost}")
+        if reassurance.trust_on_prior:
+            return text + " Trusted on its prior, though, a trustworthy state need not prove itself."
+        by_d1 = [o for o in reassurance.outcomes if o.d1]
+        by_ic = [o for o in reassurance.outcomes if o.intuitive]
+        chosen = [o for o in reassurance.outcomes if o.kind == "separating" and o.gestures[0] == least]
         coarse = (" (on a coarse grid of gestures a smaller gesture that would not separate is still read as "
                   "coming from the trustworthy state)")
         if by_d1 == chosen:
             both = " and the intuitive criterion" if by_ic == chosen else ""
-            return text + f"It is the only pure equilibrium that survives D1{both} (Cho & Kreps 1987)."
+            return text + f" It is the only pure equilibrium that survives D1{both} (Cho & Kreps 1987)."
         if by_ic == chosen:
-            return text + ("It is the only pure equilibrium that survives the intuitive criterion (Cho & Kreps "
-                           f"1987); D1 keeps {listed(by_d1)}{coarse if not by_d1 else ''}.")
-        return text + (f"The intuitive criterion keeps {listed(by_ic)}; D1 keeps {listed(by_d1)}"
+            return text + (" It is the only pure equilibrium that survives the intuitive criterion (Cho & Kreps "
+                           f"1987); D1 keeps {_listed(by_d1)}{coarse if not by_d1 else ''}.")
+        return text + (f" The intuitive criterion keeps {_listed(by_ic)}; D1 keeps {_listed(by_d1)}"
                        f"{coarse if not by_d1 else ''}.")
 
     def _refinement_finding(self, reassurance: Any) -> str:
-        pools = [o for o in reassurance.outcomes if o.kind == "pooling"]
         parts = []
-        for o in pools:
-            what = (f"both types making a gesture of {_units(o.gestures[0])}" if o.gestures[0] else "no gesture")
-            reply = "trust" if o.trusted[0] else "trust withheld"
+        for o in (o for o in reassurance.outcomes if o.kind == "pooling"):
             kept = ("survives D1" if o.d1 else
                     "fails D1" + (" and the intuitive criterion" if not o.intuitive else ""))
-            parts.append(f"pooling on {what} with {reply} {kept}")
-        text = ("Among the pooling equilibria, " + "; ".join(parts) + ".") if parts else ""
+            why = ""
+            if not o.d1 and not any(o.trusted) and reassurance.least_cost_gesture is not None:
+                why = (f" (a gesture of {_units(reassurance.least_cost_gesture)} would be taken as the mark of a "
+                       "trustworthy state)")
+            parts.append(f"{_describe(o)} {kept}{why}")
+        text = "; ".join(parts)
+        text = (text[:1].upper() + text[1:] + ".") if text else ""
+        if any(o.kind == "pooling" and o.gestures[0] > 0 and o.trusted[0] and o.d1 for o in reassurance.outcomes):
+            text += (" Where both types make a gesture and are trusted, skipping it would be read as the mark of an "
+                     "untrustworthy state, which gains more from saving its cost: the gesture becomes a ritual "
+                     "that every state performs.")
+        if reassurance.least_cost_gesture is None and not any(o.d1 for o in reassurance.outcomes):
+            text += " No pure equilibrium survives D1 here."
         if reassurance.hybrids:
             text += (f" There {'is' if reassurance.hybrids == 1 else 'are'} also {reassurance.hybrids} "
                      f"semi-separating equilibri{'um' if reassurance.hybrids == 1 else 'a'}, in which one type "
