@@ -300,7 +300,9 @@ class InterestsModel(Model):
             parts.append(f"state {i} gains {_show(gain)} from an exploit and loses {_show(loss)} when exploited, "
                          f"so it needs delta_{i} >= g_{i}/(l_{i} + L_{i}) = {_show(thresholds[i - 1])} and tolerates "
                          f"offensive gains up to delta_{i}(l_{i} + L_{i}) = {_show(delta * (loss + link))}")
-        return "The states' interests differ: " + "; ".join(parts) + "."
+        alike = all(_numbers.truth(sympy.Eq(self._get(n, 1), self._get(n, 2))) for n in ("gain", "loss", "linkage"))
+        return ("The states weigh offence and defence alike: " if alike else "The states' interests differ: ") \
+            + "; ".join(parts) + "."
 
     def _verdict_finding(self, holds: tuple, gains: tuple) -> str:
         deltas = f"delta_1 = {_show(self.delta_1)} and delta_2 = {_show(self.delta_2)}"

@@ -134,7 +134,10 @@ class TrustModel(Model):
         The partner's prior probability that the sender is trustworthy,
         :math:`0 < p < 1`.
     max_signal : int
-        The largest gesture, :math:`\bar s` (gestures are 0, 1, ..., from 1 to 8).
+        The largest gesture :math:`\bar s`, an integer from 1 to 8 (the
+        gestures are :math:`0, 1, \dots, \bar s`; the number of equilibria
+        doubles with every gesture level that neither type would pay for, so
+        rescale the unit costs for a finer grid).
     unit_cost_trustworthy : int, Fraction or float
         What one unit of gesture costs a trustworthy state, :math:`k_t \ge 0`.
     unit_cost_untrustworthy : int, Fraction or float
