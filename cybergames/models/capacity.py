@@ -132,9 +132,12 @@ class CapacityModel(Model):
         _numbers.require(self.cost_weak >= self.cost_strong, ParameterError,
                          f"{name}.cost_weak: expected a value >= cost_strong ({show(self.cost_strong)}): the "
                          f"weak state is the one that pays more; got {show(self.cost_weak)}")
-        kinds = self.parameters().values()
-        if _numbers.kind_of(kinds) == SYMBOLIC and any(isinstance(v, float) for v in kinds):
-            raise ParameterError(f"{name}: floats and sympy expressions cannot be mixed")
+        values = self.parameters()
+        if any(isinstance(v, float) for v in values.values()):      # float in, float out: all floats
+            if _numbers.kind_of(values.values()) == SYMBOLIC:
+                raise ParameterError(f"{type(self).__name__}: floats and sympy expressions cannot be mixed")
+            for key, value in values.items():
+                object.__setattr__(self, key, float(value))
 
     # ------------------------------------------------------------ the games
     @property

@@ -154,9 +154,12 @@ class JurisdictionModel(Model):
                          f"{type(self).__name__}.false_accusation: expected a value <= enforcement "
                          f"({show(self.enforcement)}): a prosecuting host cannot be accused more often than "
                          f"a harbouring one is caught; got {show(self.false_accusation)}")
-        if _numbers.kind_of(self.parameters().values()) == SYMBOLIC and any(
-                isinstance(v, float) for v in self.parameters().values()):
-            raise ParameterError(f"{type(self).__name__}: floats and sympy expressions cannot be mixed")
+        values = self.parameters()
+        if any(isinstance(v, float) for v in values.values()):      # float in, float out: all floats
+            if _numbers.kind_of(values.values()) == SYMBOLIC:
+                raise ParameterError(f"{type(self).__name__}: floats and sympy expressions cannot be mixed")
+            for key, value in values.items():
+                object.__setattr__(self, key, float(value))
 
     # ------------------------------------------------------------ the games
     @property
