@@ -112,10 +112,16 @@ def _compile(condition: Any, names: Sequence[str], what: str) -> Any:
 
 def region_values(condition: Any, x: tuple[str, np.ndarray], y: tuple[str, np.ndarray],
                   fixed: Mapping[str, Any], what: str = "condition") -> np.ndarray:
-    """The condition on the grid, shape ``(len(y values), len(x values))`` (rows follow y)."""
+    """The condition on the grid, shape ``(len(y values), len(x values))`` (rows follow y).
+
+    ``condition`` is a sympy relation or one already compiled by :func:`cybergames.sweep.vectorize`.
+    """
+    from .sweep import VectorizedCondition
+
     (xname, xs), (yname, ys) = x, y
     values = {name: _float(v, f"fixed[{name!r}]") for name, v in fixed.items()}
-    compiled = _compile(condition, [xname, yname, *values], what)
+    compiled = condition if isinstance(condition, VectorizedCondition) else \
+        _compile(condition, [xname, yname, *values], what)
     grid_x, grid_y = np.meshgrid(xs, ys, sparse=True)
     result = compiled(**{xname: grid_x, yname: grid_y, **values})
     return np.broadcast_to(result, (len(ys), len(xs))).astype(bool) if compiled.is_relation \
@@ -222,7 +228,10 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
     clash = sorted({xaxis[0], yaxis[0]} & set(fixed))
     if clash:
         raise ParameterError(f"fixed: {clash} are axes; do not fix them")
-    holds = region_values(condition, xaxis, yaxis, fixed)
+    if vary is not None:
+        _check_vary(vary, xaxis[0], yaxis[0], fixed)
+    compiled = _compile(condition, [xaxis[0], yaxis[0], *fixed], "condition")
+    holds = region_values(compiled, xaxis, yaxis, fixed)
     inside = None if valid is None else region_values(valid, xaxis, yaxis, fixed, "valid")
     ax = new_axes(ax, figsize=(6.5, 5.6))
     from matplotlib.colors import ListedColormap, to_rgba
@@ -243,7 +252,7 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
         if "boundary" not in present:
             ax.plot([], [], color=color, lw=1.5, label="boundary")
     if vary is not None:
-        _vary(ax, condition, xaxis, yaxis, fixed, vary, color)
+        _vary(ax, compiled, xaxis, yaxis, fixed, vary)
     if point is not None:
         px, py = (point[xname], point[yname]) if isinstance(point, Mapping) else point
         ax.plot([_float(px, "point")], [_float(py, "point")], marker="*", ms=13, color="black",
@@ -269,12 +278,18 @@ def _edges(values: np.ndarray) -> tuple[float, float]:
     return values[0] - (values[1] - values[0]) / 2, values[-1] + (values[-1] - values[-2]) / 2
 
 
-def _vary(ax: Any, condition: Any, xaxis: Any, yaxis: Any, fixed: dict, vary: Any, color: str) -> None:
-    if not isinstance(vary, (tuple, list)) or len(vary) != 2 or not isinstance(vary[0], str):
+def _check_vary(vary: Any, xname: str, yname: str, fixed: Mapping[str, Any]) -> None:
+    if not isinstance(vary, (tuple, list)) or len(vary) != 2 or not isinstance(vary[0], str) \
+            or isinstance(vary[1], (str, bytes)) or not hasattr(vary[1], "__iter__"):
         raise ParameterError(f"vary: expected (name, values), got {vary!r}")
+    if vary[0] in (xname, yname):
+        raise ParameterError(f"vary: {vary[0]!r} is an axis; vary a fixed parameter")
+    if vary[0] not in fixed:
+        raise ParameterError(f"vary: {vary[0]!r} must also have a value in fixed= (the region shaded)")
+
+
+def _vary(ax: Any, condition: Any, xaxis: Any, yaxis: Any, fixed: dict, vary: Any) -> None:
     name, values = vary
-    if name in (xaxis[0], yaxis[0]):
-        raise ParameterError(f"vary: {name!r} is an axis; vary a fixed parameter")
     styles = ["--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 3))]
     for k, value in enumerate(values):
         holds = region_values(condition, xaxis, yaxis, {**fixed, name: value})

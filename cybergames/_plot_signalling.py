@@ -264,7 +264,7 @@ def plot_equilibrium_outcomes(make_game: Callable[[Any], Any], values: Sequence[
     used: set[bool] = set()
     for y, outcome in enumerate(outcomes):
         for survives in (True, False):
-            cells = [(edges[k], edges[k + 1] - edges[k]) for k, s in found[outcome] if s is survives]
+            cells = _runs([k for k, s in found[outcome] if s is survives], edges)
             if cells:
                 ax.broken_barh(cells, (y - 0.35, 0.7), label=None if survives in used else words[survives],
                                **styles[survives])
@@ -282,6 +282,20 @@ def plot_equilibrium_outcomes(make_game: Callable[[Any], Any], values: Sequence[
     ax.set_title(title or f"Equilibrium outcomes by {parameter}", fontsize="medium")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize="small", frameon=False)
     return ax.figure
+
+
+def _runs(indices: list[int], edges: np.ndarray) -> list[tuple[float, float]]:
+    """Consecutive grid indices merged into ``(start, width)`` bars between the cell edges."""
+    bars: list[tuple[float, float]] = []
+    start = previous = None
+    for k in indices + [None]:
+        if start is not None and (k is None or k != previous + 1):
+            bars.append((edges[start], edges[previous + 1] - edges[start]))
+            start = None
+        if k is not None and start is None:
+            start = k
+        previous = k
+    return bars
 
 
 def plot_partitions(bias: Any, *, ax: Any = None, title: str | None = None) -> Any:

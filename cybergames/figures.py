@@ -18,7 +18,7 @@ interests       state 1's discount factor ``delta_1``       state 2's ``delta_2`
                                                             with issue linkage ``linkage_1`` raised
 jurisdiction    enforcement probability ``enforcement``     sanction ``sanction``; boundaries at other
                                                             discount factors
-capacity        low-capacity state's cost ``cost_2``         the transfer ``transfer``; boundaries at
+capacity        the weak state's cost ``cost_weak``         the transfer ``transfer``; boundaries at
                                                             other discount factors
 norms           payoff of following alone ``S``             committed states ``adopters``
 attribution     detection probability ``detect``            false-flag rate ``false_flag``; boundaries
@@ -105,14 +105,17 @@ def _jurisdiction(model: Any, ax: Any) -> None:
 
 
 def _capacity(model: Any, ax: Any) -> None:
-    high = max(4.0 * float(model.benefit), 1.5 * float(model.cost_2))
-    _region(model, ax, ("cost_2", float(model.cost_1), high), ("transfer", 0, max(3.0 * float(model.benefit), 1.5 * float(model.transfer))),
+    b, c_1, c_2 = float(model.benefit), float(model.cost_strong), float(model.cost_weak)
+    reach = b * (1 + float(model.delta))            # b(1 + delta): what cooperation is worth to each side
+    x_high = max(1.5 * c_2, 2 * reach - c_1 + b, c_1 + 1)
+    y_high = max(1.5 * (reach - c_1), 1.5 * float(model.transfer), b)
+    _region(model, ax, ("cost_weak", c_1, x_high), ("transfer", 0, y_high),
             vary=("delta", _others(model.delta, OTHER_DELTAS)),
             label="cooperation sustainable for both",
-            xlabel=r"low-capacity state's cost of investing $c_2$", ylabel=r"capacity-building transfer $\tau$",
+            xlabel=r"weak state's cost of investing $c_2$", ylabel=r"capacity-building transfer $\tau$",
             title=f"Technological disparities: the transfer that sustains cooperation\n"
-                  f"(c_1 = {show_number(model.cost_1)}, b = {show_number(model.benefit)}, "
-                  f"δ = {show_number(model.delta)}; dashed: other discount factors)")
+                  f"(capable state's cost c_1 = {show_number(model.cost_strong)}, benefit b = "
+                  f"{show_number(model.benefit)}, δ = {show_number(model.delta)}; dashed: other discount factors)")
 
 
 def _norms(model: Any, ax: Any) -> None:

@@ -1,0 +1,187 @@
+"""Tests of the model figures and ``write_figures`` (cybergames.figures)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from fractions import Fraction
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+import sympy
+from matplotlib.collections import QuadMesh
+
+from cybergames import figures
+from cybergames.errors import ParameterError
+from cybergames.figures import FIGURES, model_figure, write_figures
+from cybergames.models import REGISTRY, model_class
+
+#: The models whose modules exist (all seven once the models package is complete).
+PRESENT = [key for key, (module, _) in REGISTRY.items()
+           if importlib.util.find_spec(f"cybergames.models.{module}") is not None]
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_every_registered_model_has_a_figure():
+    assert set(FIGURES) == set(REGISTRY)
+
+
+def first_mesh(ax):
+    return next(c for c in ax.collections if isinstance(c, QuadMesh))
+
+
+@pytest.mark.parametrize("key", PRESENT)
+def test_model_figure_is_labelled(key):
+    fig = model_figure(key)
+    ax = fig.axes[0]
+    assert ax.get_xlabel() and ax.get_ylabel()
+    title = ax.get_title()
+    assert title.split(":")[0].lower() in model_class(key).obstacle.lower() or key in title.lower()
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "the model's parameters" in texts
+    assert len(texts) >= 3
+
+
+@pytest.mark.parametrize("key", PRESENT)
+def test_model_figure_cells_are_the_models_condition(key):
+    """Cells of the figure agree with the model's region condition evaluated exactly by sympy."""
+    model = model_class(key)()
+    ax = model_figure(model).axes[0]
+    mesh = first_mesh(ax)
+    values, mask = np.asarray(mesh.get_array().data), np.ma.getmaskarray(mesh.get_array())
+    centres = mesh.get_coordinates()        # cell corners; the centres are the grid values
+    xs = (centres[0, 1:, 0] + centres[0, :-1, 0]) / 2
+    ys = (centres[1:, 0, 1] + centres[:-1, 0, 1]) / 2
+    condition = model.region_condition() if key != "information" else model.region_condition(clearing_house=True)
+    xname, yname = _axis_names(key)
+    symbols = {s.name: s for s in condition.free_symbols}
+    at_model = condition.subs({s: _as_sympy(getattr(model, n)) for n, s in symbols.items() if n not in (xname, yname)})
+    rng = np.random.default_rng(0)
+    checked = 0
+    for j, i in zip(rng.integers(0, len(ys), 25), rng.integers(0, len(xs), 25)):
+        if mask[j, i]:
+            continue
+        truth = bool(at_model.subs({symbols[xname]: _exact(xs[i]), symbols[yname]: _exact(ys[j])}))
+        assert truth == bool(values[j, i]), (key, xs[i], ys[j])
+        checked += 1
+    assert checked >= 8
+
+
+def _axis_names(key):
+    return {"trust": ("unit_cost_untrustworthy", "unit_cost_trustworthy"), "interests": ("delta_1", "delta_2"),
+            "jurisdiction": ("enforcement", "sanction"), "capacity": ("cost_weak", "transfer"),
+            "norms": ("S", "adopters"), "attribution": ("detect", "false_flag"),
+            "information": ("n", "delta")}[key]
+
+
+def _exact(x):
+    """A grid value as the rational number of its float (exactly what numpy evaluated)."""
+    return sympy.Rational(Fraction(float(x)))
+
+
+def _as_sympy(value):
+    return sympy.Rational(value) if isinstance(value, (int, Fraction)) else sympy.Float(value)
+
+
+@pytest.mark.parametrize("key", PRESENT)
+def test_model_figure_marks_the_models_parameters(key):
+    model = model_class(key)()
+    ax = model_figure(model).axes[0]
+    star = next(line for line in ax.lines if line.get_label() == "the model's parameters")
+    xname, yname = _axis_names(key)
+    assert star.get_xdata()[0] == pytest.approx(float(getattr(model, xname)))
+    assert star.get_ydata()[0] == pytest.approx(float(getattr(model, yname)))
+
+
+@pytest.mark.skipif("attribution" not in PRESENT, reason="the attribution model is not there yet")
+def test_attribution_figure_at_perfect_attribution():
+    # With q = 1 and r = 0 the trigger deters iff delta >= (T - R)/(T - P) = 1/2 (Axelrod's payoffs):
+    # at delta = 3/5 the corner cell (q, r) = (1, 0) is inside, at delta = 2/5 outside.
+    for delta, inside in ((Fraction(3, 5), True), (Fraction(2, 5), False)):
+        model = model_class("attribution")(delta=delta)
+        mesh = first_mesh(model_figure(model).axes[0])
+        assert bool(mesh.get_array()[0, -1]) is inside
+        assert f"δ = {delta}" in model_figure(model).axes[0].get_title()
+
+
+def test_model_figure_refuses_other_objects():
+    with pytest.raises(ParameterError, match="model: expected"):
+        model_figure(42)
+    with pytest.raises(ParameterError, match="model"):
+        model_figure("weather")
+
+
+# --------------------------------------------------------------- write_figures
+@pytest.mark.skipif(not {"attribution", "norms"} <= set(PRESENT), reason="models not there yet")
+def test_write_figures_writes_one_png_per_model(tmp_path):
+    out = tmp_path / "new" / "figures"
+    written = write_figures(out, ["norms", "attribution"], dpi=20)
+    assert written == [out / "norms.png", out / "attribution.png"]       # in the report's order
+    for path in written:
+        assert path.read_bytes()[:8] == PNG
+
+
+@pytest.mark.skipif(len(PRESENT) < len(REGISTRY), reason="some models are not there yet")
+def test_write_figures_of_all_models(tmp_path):
+    written = write_figures(tmp_path, dpi=20)
+    assert [p.name for p in written] == [f"{key}.png" for key in REGISTRY]
+
+
+@pytest.mark.skipif("attribution" not in PRESENT, reason="the attribution model is not there yet")
+def test_write_figures_applies_overrides(tmp_path, monkeypatch):
+    titles = []
+    original = figures.model_figure
+
+    def spy(model, *, ax=None):
+        fig = original(model, ax=ax)
+        titles.append((model.detect, model.delta, fig.axes[0].get_title()))
+        return fig
+
+    monkeypatch.setattr(figures, "model_figure", spy)
+    write_figures(tmp_path, ["attribution"], {"detect": Fraction(9, 10), "attribution.delta": Fraction(1, 2)},
+                  dpi=20)
+    (detect, delta, title), = titles
+    assert (detect, delta) == (Fraction(9, 10), Fraction(1, 2)) and "δ = 1/2" in title
+
+
+def test_the_stage_games_have_no_figure(tmp_path):
+    assert write_figures(tmp_path, ["stage"], dpi=20) == []
+
+
+@pytest.mark.parametrize("keys, overrides, words", [
+    (["attribution"], {"no_such_parameter": 1}, "no_such_parameter"),
+    (["weather"], {}, "weather"),
+    (["attribution"], {"detect": 2}, "detect"),
+])
+def test_write_figures_refuses_bad_options(tmp_path, keys, overrides, words):
+    if "attribution" in keys and "attribution" not in PRESENT:
+        pytest.skip("the attribution model is not there yet")
+    with pytest.raises(ParameterError, match=words):
+        write_figures(tmp_path, keys, overrides, dpi=20)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("dpi", [0, 5, 10_000, 1.5, True, "100"])
+def test_write_figures_checks_dpi(tmp_path, dpi):
+    with pytest.raises(ParameterError, match="dpi"):
+        write_figures(tmp_path, ["stage"], dpi=dpi)
+
+
+def test_write_figures_into_a_file_is_one_clear_error(tmp_path):
+    blocker = tmp_path / "figures"
+    blocker.write_text("not a directory")
+    with pytest.raises(ParameterError, match="plots: cannot create the directory"):
+        write_figures(blocker, ["stage"], dpi=20)
+
+
+def test_write_figures_without_matplotlib_is_a_parameter_error(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
+    with pytest.raises(ParameterError, match=r"matplotlib; pip install 'cybergames\[plot\]'"):
+        write_figures(tmp_path, ["stage"], dpi=20)
