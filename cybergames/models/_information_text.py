@@ -119,12 +119,12 @@ def information_analysis(model: Any) -> ModelAnalysis:
     details: dict = {"uses_library": model.uses_library(), "status_quo_threshold": quo,
                      "clearing_house_threshold": house}
     if model.uses_library():
-        stage = model.stage_game()
-        details.update(stage=stage, stage_equilibria=nash_equilibria(stage),
-                       clearing_house_game=model.clearing_house_game(), status_quo_game=model.status_quo_game())
-        details["clearing_house_check"] = check_equilibrium(details["clearing_house_game"],
-                                                            model.clearing_house_profile(), delta)
-        details["status_quo_check"] = check_equilibrium(details["status_quo_game"], model.status_quo_profile(), delta)
+        house_set, quo_set = model.clearing_house_delta_set(), model.status_quo_delta_set()
+        stage = house_set.rg.stage
+        details.update(stage=stage, stage_equilibria=nash_equilibria(stage), clearing_house_delta_set=house_set,
+                       status_quo_delta_set=quo_set, clearing_house_game=house_set.rg, status_quo_game=quo_set.rg)
+        details["clearing_house_check"] = check_equilibrium(house_set.rg, house_set.profile, delta)
+        details["status_quo_check"] = check_equilibrium(quo_set.rg, quo_set.profile, delta)
         source = f"computed with the library's {n}-state repeated games"
     else:
         source = (f"from the closed forms: the {n}-state game has 2^{n} action profiles, beyond the "

@@ -15,7 +15,7 @@ GROUP_GRID = [5, 10, 20, 50, 193]          # 193: the members of the United Nati
 
 def norms_analysis(model: Any) -> ModelAnalysis:
     """Build the :class:`ModelAnalysis` of a :class:`~cybergames.models.NormsModel`."""
-    from .norms import FOLLOW, LIBRARY_MAX_STATES
+    from .norms import FOLLOW, LIBRARY_MAX_STATES, tipping_share_expr
 
     n, R, T, P, S, adopters = model.n, model.R, model.T, model.P, model.S, model.adopters
     pair = model.pairwise_game()
@@ -54,10 +54,11 @@ def norms_analysis(model: Any) -> ModelAnalysis:
         Condition("tipping coalition", model.coalition_formula(), needed, adopters >= needed,
                   "A coalition of states committed to the norm tips all others into following it iff it reaches "
                   "this many states: each remaining state then sees enough followers for the norm to pay."),
-        Condition("risk dominance of the norm", model.risk_dominance_formula(), share, norm_risk_dominant,
-                  "The norm is the safer convention, and the one adaptive play with occasional mistakes "
-                  "selects in large groups (Kandori, Mailath & Rob 1993; Young 1993), iff the tipping share "
-                  "x* is below one half."),
+        Condition("tipping share (the norm is risk dominant iff it is below 1/2)", tipping_share_expr(), share,
+                  norm_risk_dominant,
+                  "The share of the other states that must follow before following pays; the norm is the safer "
+                  "convention, and the one adaptive play with occasional mistakes selects in large groups "
+                  "(Kandori, Mailath & Rob 1993; Young 1993), iff it is below one half."),
     )
     return ModelAnalysis(
         model=model,

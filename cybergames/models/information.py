@@ -60,6 +60,7 @@ References
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, ClassVar
@@ -205,17 +206,25 @@ class InformationSharingModel(Model):
         """Whether the thresholds come from the library (``n <= LIBRARY_MAX_STATES``) or the closed forms."""
         return self.n <= LIBRARY_MAX_STATES
 
+    def clearing_house_delta_set(self) -> Any:
+        """The library's exact set of discount factors with a clearing house (``n <= 6``)."""
+        return _delta_sets(_key(self), True)
+
+    def status_quo_delta_set(self) -> Any:
+        """The library's exact set of discount factors without a clearing house (``n <= 6``)."""
+        return _delta_sets(_key(self), False)
+
     def clearing_house_threshold(self) -> Any:
         """The critical discount factor with a clearing house (library for small n, closed form beyond)."""
         if self.uses_library():
-            found = sustainable_discount_factors(self.clearing_house_game(), self.clearing_house_profile())
+            found = self.clearing_house_delta_set()
             return found.infimum if found.is_interval_to_one else None
         return closed.permanent_threshold(self.temptation, self.reward, 0, 1, 0)
 
     def status_quo_threshold(self) -> Any:
         """The critical discount factor without a clearing house, or None if no discount factor works."""
         if self.uses_library():
-            found = sustainable_discount_factors(self.status_quo_game(), self.status_quo_profile())
+            found = self.status_quo_delta_set()
             return found.infimum if found.is_interval_to_one else None
         rho_c, rho_d = closed.blame_free(self.detect, self.false_flag, self.n)
         return closed.permanent_threshold(self.temptation, self.reward, 0, rho_c, rho_d)
@@ -287,3 +296,22 @@ class InformationSharingModel(Model):
             return self.replace(**changes)
         except ParameterError:
             return None
+
+
+def _key(model: InformationSharingModel) -> tuple:
+    """The parameters that determine the delta sets, with their number types (1 and 1.0 differ)."""
+    return tuple((name, type(value).__name__, value) for name, value in model.parameters().items()
+                 if name != "delta")
+
+
+@functools.lru_cache(maxsize=256)
+def _delta_sets(key: tuple, clearing_house: bool) -> Any:
+    """The library's delta set for one parameter key (the n-state monitoring structures are costly to
+    build, and the analysis asks for the same group sizes in several tables)."""
+    model = InformationSharingModel(**{name: value for name, _, value in key})
+    if model.n > LIBRARY_MAX_STATES:
+        raise ParameterError(f"InformationSharingModel: the library computes groups of up to "
+                             f"{LIBRARY_MAX_STATES} states here, got n={model.n}; use the closed-form thresholds")
+    if clearing_house:
+        return sustainable_discount_factors(model.clearing_house_game(), model.clearing_house_profile())
+    return sustainable_discount_factors(model.status_quo_game(), model.status_quo_profile())

@@ -56,6 +56,7 @@ References
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -150,20 +151,10 @@ class NormsModel(Model):
         ParameterError
             If ``n`` exceeds :data:`LIBRARY_MAX_STATES` (the game has :math:`2^n` profiles).
         """
-        n = self.n
-        if n > LIBRARY_MAX_STATES:
-            raise ParameterError(f"NormsModel.game: the {n}-state game has 2^{n} profiles; built for "
+        if self.n > LIBRARY_MAX_STATES:
+            raise ParameterError(f"NormsModel.game: the {self.n}-state game has 2^{self.n} profiles; built for "
                                  f"n <= {LIBRARY_MAX_STATES}")
-        floats = any(isinstance(v, float) for v in (self.R, self.T, self.P, self.S))
-        index = np.indices((2,) * n)                          # 0 = Follow, 1 = Abstain
-        followers = (index == 0).sum(axis=0)
-        arrays = []
-        for i in range(n):
-            follows = index[i] == 0
-            others = (followers - follows).astype(float if floats else object)
-            arrays.append(np.where(follows, others * self.R + (n - 1 - others) * self.S,
-                                   others * self.T + (n - 1 - others) * self.P))
-        return NormalFormGame(arrays, actions=[(FOLLOW, ABSTAIN)] * n)
+        return _coordination_game(self.n, *((type(v).__name__, v) for v in (self.R, self.T, self.P, self.S)))
 
     # ------------------------------------------------------------ thresholds
     def tipping_share(self) -> Any:
@@ -252,6 +243,21 @@ class NormsModel(Model):
         if any(isinstance(v, float) for v in self.parameters().values()):
             return float(value)
         return value
+
+
+@functools.lru_cache(maxsize=64)
+def _coordination_game(n: int, *typed: tuple) -> NormalFormGame:
+    """The n-state game of summed pairwise stag hunts (cached: the analysis asks for it several times)."""
+    R, T, P, S = (value for _, value in typed)
+    floats = any(isinstance(v, float) for v in (R, T, P, S))
+    index = np.indices((2,) * n)                          # 0 = Follow, 1 = Abstain
+    followers = (index == 0).sum(axis=0)
+    arrays = []
+    for i in range(n):
+        follows = index[i] == 0
+        others = (followers - follows).astype(float if floats else object)
+        arrays.append(np.where(follows, others * R + (n - 1 - others) * S, others * T + (n - 1 - others) * P))
+    return NormalFormGame(arrays, actions=[(FOLLOW, ABSTAIN)] * n)
 
 
 def _plain(value: Any) -> Any:

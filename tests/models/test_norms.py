@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cybergames import nash_equilibria
+from cybergames import nash_equilibria, risk_dominant
 from cybergames.errors import ParameterError
 from cybergames.models import NormsModel
 from cybergames.sweep import vectorize
@@ -165,6 +165,13 @@ def test_region_condition_agrees_with_the_coalition():
         needed = model.replace(S=S).coalition()
         adopters = np.arange(0, 11)
         assert region(S=float(S), adopters=adopters).tolist() == [a >= needed for a in adopters]
+
+
+def test_risk_dominance_formula_agrees_with_the_library():
+    formula = vectorize(NormsModel().risk_dominance_formula())
+    for S in (0, Fraction(1, 2), Fraction(3, 2)):
+        selected = risk_dominant(NormsModel(S=S).pairwise_game()).selected
+        assert bool(formula(R=4, T=3, P=2, S=float(S))) == (selected == ("Follow", "Follow"))
 
 
 def test_float_parameters_give_float_answers():
