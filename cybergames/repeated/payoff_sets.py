@@ -269,6 +269,24 @@ def _snap(vertices: np.ndarray, scale: float) -> np.ndarray:
     return _polytopes.hull2(np.round(vertices / scale, 11) * scale)
 
 
+def _extrapolate(first: np.ndarray | None, second: np.ndarray, third: np.ndarray) -> np.ndarray | None:
+    """Aitken's extrapolation of three polygons with matching vertices, or None.
+
+    A sequence converging linearly, :math:`x_k \approx x^* + c \rho^k`, has
+    :math:`x^* \approx x_k - (\Delta x_k)^2 / \Delta^2 x_k`, applied to each coordinate of each vertex.
+    Only a candidate: it is used if it is certified self-generating.
+    """
+    if first is None or not (len(first) == len(second) == len(third) >= 1):
+        return None
+    d1, d2 = second - first, third - second
+    curvature = d2 - d1
+    safe = np.abs(curvature) > 1e-300
+    jump = np.where(safe, d2 * d2 / np.where(safe, curvature, 1.0), 0.0)
+    if not np.isfinite(jump).all() or np.abs(jump).max() > 10 * max(np.abs(d2).max(), 1e-300):
+        return None
+    return _polytopes.hull2(third - jump)
+
+
 def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
     """Shrink the outer set and grow the inner one until they are within ``tol``.
 
@@ -286,7 +304,7 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
     gap = _polytopes.excess2(outer, inner)
     history: list[float] = []
     tight, margin, restarts = None, engine.initial_margin(tol), 0
-    iterations, inner_settled = 0, False
+    iterations, inner_settled, previous_tight = 0, False, None
     while iterations < max_iter and len(outer) and not gap <= tol:
         iterations += 1
         previous_outer, previous_inner, previous_gap = outer, inner, gap
@@ -303,17 +321,22 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
                 and (len(inner) == 0 or _polytopes.excess2(inner, previous_inner) < engine.stall_ratio * gap):
             tight = outer                                       # neither side is closing the gap
         if tight is not None and gap > tol:
-            previous = tight
+            before, previous = previous_tight, tight
+            previous_tight = tight
             tight = engine.tight_step(tight, margin)
             step = _polytopes.excess2(previous, tight)
             if len(tight) == 0:
                 tight, margin, restarts = None, margin / 4, restarts + 1
-            elif step <= margin and engine.certify(tight):
-                inner = engine.join(inner, tight)
-                tight, restarts, inner_settled = None, restarts + 1, False
-                gap = _polytopes.excess2(outer, inner)
-            elif step <= 1e-6 * margin:                       # settled but not self-generating
-                tight, margin, restarts = None, margin / 4, restarts + 1
+            else:
+                candidate = _extrapolate(before, previous, tight) if step <= 100 * margin else None
+                certified = candidate if candidate is not None and engine.certify(candidate) else \
+                    tight if step <= margin and engine.certify(tight) else None
+                if certified is not None:
+                    inner = engine.join(inner, certified)
+                    tight, restarts, inner_settled = None, restarts + 1, False
+                    gap = _polytopes.excess2(outer, inner)
+                elif step <= 1e-6 * margin:                   # settled but not self-generating
+                    tight, margin, restarts = None, margin / 4, restarts + 1
         history.append(gap)
         if progress is not None:
             progress(iterations, gap)
