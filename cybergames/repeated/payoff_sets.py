@@ -270,7 +270,7 @@ def _snap(vertices: np.ndarray, scale: float) -> np.ndarray:
 
 
 def _extrapolate(first: np.ndarray | None, second: np.ndarray, third: np.ndarray) -> np.ndarray | None:
-    """Aitken's extrapolation of three polygons with matching vertices, or None.
+    r"""Aitken's extrapolation of three polygons with matching vertices, or None.
 
     A sequence converging linearly, :math:`x_k \approx x^* + c \rho^k`, has
     :math:`x^* \approx x_k - (\Delta x_k)^2 / \Delta^2 x_k`, applied to each coordinate of each vertex.
