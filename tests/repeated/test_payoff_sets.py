@@ -232,3 +232,9 @@ def test_the_game_is_not_mutated():
     equilibrium_payoff_set(RepeatedGame(game), 0.8)
     assert all(np.array_equal(a, b) for a, b in zip(before, game.payoffs))
     assert math.isfinite(equilibrium_payoff_set(RepeatedGame(game), 0.8).hausdorff)
+
+
+def test_progress_true_reports_on_standard_error(capsys):
+    equilibrium_payoff_set(RepeatedGame(AS_GAME), 0.6, tol=1e-3, progress=True)
+    err = capsys.readouterr().err
+    assert "iteration" in err and "Hausdorff gap" in err and err.endswith("\n")
