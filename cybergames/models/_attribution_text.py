@@ -30,16 +30,18 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
     """Build the :class:`ModelAnalysis` of an :class:`~cybergames.models.AttributionModel`."""
     facts = model._facts()
     T, R, P, q, r, delta, k = model.T, model.R, model.P, model.detect, model.false_flag, model.delta, model.punishment
-    threshold, found = facts["threshold"], facts["delta_set"]
+    threshold = facts["threshold"]
     holds = facts["check"].holds
     rho_c, _ = facts["no_blame"]
     value = facts["values"].initial[0]
     q_star, r_star = facts["minimum_detection"], facts["maximum_false_flag"]
     q_floor, r_ceiling = facts["detection_floor"], facts["false_flag_ceiling"]
 
+    stage = [eq.profile for eq in facts["stage_equilibria"]]
     findings = [
         f"One-shot, attacking is dominant: the only equilibrium of the stage game is mutual attack, paying "
-        f"P = {show(P)} to each, against R = {show(R)} for mutual restraint.",
+        f"P = {show(P)} to each, against R = {show(R)} for mutual restraint." if stage == [("Attack", "Attack")]
+        else f"The stage game's equilibria are {stage}.",
     ]
     if threshold is not None:
         findings.append(
@@ -53,11 +55,15 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
             f"No discount factor below one sustains deterrence by retaliating {_retaliation(k)} against "
             f"whoever is blamed: with detection q = {show(q)} and false flags r = {show(r)} an attack raises "
             f"the chance of being punished too little to outweigh its gain T − R = {show(T - R)}.")
-    findings.append(
-        f"False flags set off retaliation on the equilibrium path: in each round of mutual restraint some "
-        f"state is wrongly blamed with probability 1 − (1 − r)² = {show(_numbers.simplify_exact(1 - rho_c))}, "
-        f"so at δ = {show(delta)} restraint is worth V = {show(value)} to each state rather than "
-        f"R = {show(R)}.")
+    if r == 0:
+        findings.append(f"Without false flags retaliation never starts by mistake: restraint, once deterrence "
+                        f"holds, is worth the full R = {show(R)} to each state.")
+    else:
+        findings.append(
+            f"False flags set off retaliation on the equilibrium path: in each round of mutual restraint some "
+            f"state is wrongly blamed with probability 1 − (1 − r)² = {show(_numbers.simplify_exact(1 - rho_c))}, "
+            f"so at δ = {show(delta)} restraint is worth V = {show(value)} to each state rather than "
+            f"R = {show(R)}.")
     findings.append(_limits(q, r, q_floor, r_ceiling))
 
     conditions = (

@@ -136,8 +136,8 @@ def information_analysis(model: Any) -> ModelAnalysis:
         f"One-shot, withholding dominates: a state's own report costs it c + ℓ = {show(c + l)} (effort and "
         f"leakage) and returns only mc/n = {show(_ratio(m * c, n))} to it, so the only equilibrium is that no "
         f"state shares (each gets 0), although if all {n} shared each would get mc − c − ℓ = "
-        f"{show(model.reward)}: the free riding that, Gordon, Loeb & Lucyshyn (2003) argue, undermines "
-        f"sharing agreements that lack incentive mechanisms.",
+        f"{show(model.reward)}: the free riding that, as Gordon, Loeb & Lucyshyn (2003) argue, undermines "
+        f"sharing agreements without incentive mechanisms.",
         _status_quo_finding(model, quo) + f" (Thresholds {source}.)",
         f"A clearing house that makes each state's contribution observable turns this into perfect monitoring: "
         f"sharing until someone withholds, then withholding for ever, is an equilibrium among {n} states for "
