@@ -104,8 +104,15 @@ class Derivation:
 
     @property
     def region(self) -> sympy.Basic:
-        """The sustainable region, valid for every parameter value: every constraint holds."""
-        return sympy.And(*(h <= 0 for h in self.constraints + self.punishment))
+        r"""The sustainable region, valid for every parameter value: every constraint holds.
+
+        Written :math:`b(1 + \delta) \ge c_1 + \tau`, :math:`b(1 + \delta) + \tau \ge c_2` and
+        :math:`c_i \ge b` (each is :math:`h \le 0` with the same terms moved across).
+        """
+        b, c1, c2, t = (SYMBOLS[n] for n in ("benefit", "cost_strong", "cost_weak", "transfer"))
+        sides = (c1 + t, c2, b, b)
+        return sympy.And(*(sympy.Ge(sympy.expand(side - h), side)
+                           for side, h in zip(sides, self.constraints + self.punishment)))
 
 
 @lru_cache(maxsize=None)

@@ -130,8 +130,15 @@ class Derivation:
 
     @property
     def region(self) -> sympy.Basic:
-        """The sustainable region, valid for every parameter value: both constraints hold."""
-        return sympy.And(self.host_constraint <= 0, self.credibility <= 0)
+        r"""The sustainable region, valid for every parameter value: both constraints hold.
+
+        Written :math:`\delta[\dots] \ge b + c_p` and :math:`\rho d \ge k` (each is
+        :math:`h \le 0` with the same terms moved across).
+        """
+        gain = SYMBOLS["harbour_benefit"] + SYMBOLS["prosecution_cost"]
+        cost = SYMBOLS["sanction_cost"]
+        return sympy.And(sympy.Ge(sympy.expand(gain - self.host_constraint), gain),
+                         sympy.Ge(sympy.expand(cost - self.credibility), cost))
 
 
 @lru_cache(maxsize=None)

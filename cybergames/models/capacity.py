@@ -15,12 +15,12 @@ Two states, the capable state 1 and the weak state 2, each invest (C) or not
 pays for itself); each investment yields :math:`b` to both. A transfer
 :math:`\tau \ge 0` per period passes from state 1 to state 2 while both invest:
 
-=================  ==================================  =========================
-                   weak state invests                  weak state abstains
-=================  ==================================  =========================
-capable invests    :math:`2b - c_1 - \tau,\ 2b - c_2 + \tau`  :math:`b - c_1,\ b`
-capable abstains   :math:`b,\ b - c_2`                 :math:`0,\ 0`
-=================  ==================================  =========================
+=================  ============================================  ======================
+                   weak state invests                            weak state abstains
+=================  ============================================  ======================
+capable invests    :math:`2b - c_1 - \tau,\ 2b - c_2 + \tau`     :math:`b - c_1,\ b`
+capable abstains   :math:`b,\ b - c_2`                           :math:`0,\ 0`
+=================  ============================================  ======================
 
 Abstaining is dominant in the stage game. Under grim trigger (invest until
 someone abstains, then abstain for ever; observable investments) state

@@ -243,6 +243,11 @@ def test_the_minimal_sanction_falls_as_enforcement_rises(model, extra):
 @settings(max_examples=30, deadline=None)
 @given(jurisdiction_models())
 def test_the_minimal_enforcement_and_sanction_make_the_host_indifferent(model):
+    # At pi* (or s*) the host's constraint binds exactly at the model's delta: delta* = delta. (With
+    # b + c_p = 0 the host is indifferent at every delta and delta* = 0: nothing to bind.)
+    if model.harbour_benefit + model.prosecution_cost == 0:
+        assert model.critical_discount_factor() == 0
+        return
     pi_star = model.minimal_enforcement()
     if pi_star is not None and model.false_accusation <= pi_star <= 1 and pi_star > 0:
         assert model.critical_discount_factor(enforcement=pi_star) == model.delta or model.delta == 0
