@@ -6,9 +6,9 @@ import math
 from fractions import Fraction
 from typing import Any
 
+from .. import _numbers
 from ..equilibria import nash_equilibria
 from ..repeated import check_equilibrium
-from .. import _numbers
 from ._attribution_formulas import show
 from ._base import Condition, ModelAnalysis, Remedy
 
