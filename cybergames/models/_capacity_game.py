@@ -65,7 +65,7 @@ def _linear_root(expression: sympy.Expr, symbol: sympy.Symbol) -> sympy.Expr:
 
 def _readable(library: sympy.Expr, arranged: sympy.Expr) -> sympy.Expr:
     """``arranged`` (the same expression grouped for reading) if it equals ``library``, else ``library``."""
-    return arranged if sympy.simplify(library - arranged) == 0 else library
+    return arranged if sympy.cancel(library - arranged) == 0 else library
 
 
 @dataclass(frozen=True)

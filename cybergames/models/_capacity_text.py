@@ -147,6 +147,7 @@ def remedies(model: Any, tau_min: Any, tau_max: Any) -> tuple[Remedy, ...]:
         f"The minimal transfer max(0, c2 - b(1 + delta)) grows one for one with the weak state's cost once it "
         f"exceeds b(1 + delta) = {show(b * (1 + delta))}: each unit of the cost gap closed by training or "
         f"equipment saves a unit of transfer per period; beyond c2 = 2b(1 + delta) - c1 = {show(limit)} no "
-        "transfer the capable state accepts is enough. Table: weak state's cost -> minimal transfer.",
+        f"transfer the capable state accepts is enough. Table: weak state's cost (the cost gap is c2 - "
+        f"{show(c1)}) -> minimal transfer.",
         tuple((x, model.minimal_transfer(cost_weak=x)) for x in costs))
     return transfer, assistance

@@ -75,8 +75,8 @@ def findings(model: Any, details: dict, delta_star: Any, pi_star: Any, s_star: A
     p = model.parameters()
     delta, pi, r = p["delta"], p["enforcement"], p["false_accusation"]
     out = [_stage(model, details, credible)]
-    strategy = (f"Repeated, the victim cooperates while no harbouring is detected (harbouring is detected and "
-                f"attributed with probability pi = {show(pi)} per period"
+    strategy = (f"Repeated, the host prosecutes and the victim cooperates until harbouring is detected "
+                f"(harbouring is detected and attributed with probability pi = {show(pi)} per period"
                 + (f", a prosecuting host falsely accused with probability r = {show(r)}" if r != 0 else "")
                 + "); after a detection both revert for ever to (harbour, sanction).")
     if delta_star is None:
