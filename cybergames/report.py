@@ -41,12 +41,49 @@ class Section:
     intro: str = ""
 
 
+def approximate(value: Any) -> float | None:
+    """A float approximation of an exact or algebraic number, or None if it is not a number.
+
+    Real roots of polynomials (``CRootOf``) are approximated with numpy's roots:
+    sympy's own evaluation of high-degree roots can take seconds.
+    """
+    if isinstance(value, (int, Fraction, float)) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, sympy.Basic) or not value.is_number:
+        return None
+    if isinstance(value, sympy.CRootOf):
+        coefficients = [float(c) for c in sympy.Poly(value.expr, value.poly.gen).all_coeffs()]
+        roots = np.roots(coefficients)
+        real = np.sort(roots[np.abs(roots.imag) < 1e-9].real)
+        if value.index < len(real):
+            return float(real[value.index])
+    try:
+        return float(sympy.N(value, 15))
+    except (TypeError, ValueError):
+        return None
+
+
 def _number(value: Any) -> str:
+    """A number for people: exact where short, with a decimal where the exact form is long."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return str(value)
     if isinstance(value, Fraction):
-        return str(value) if value.denominator != 1 else str(value.numerator)
+        if value.denominator == 1:
+            return str(value.numerator)
+        text = str(value)
+        return text if len(text) <= 7 else f"{text} ≈ {float(value):.4g}"
     if isinstance(value, float):
         return f"{value:.6g}"
     if isinstance(value, sympy.Basic):
+        if isinstance(value, sympy.Rational):
+            return _number(Fraction(int(value.p), int(value.q)))
+        approx = approximate(value)
+        if approx is not None and not isinstance(value, sympy.Rational):
+            if isinstance(value, sympy.CRootOf):
+                return f"≈ {approx:.4g} (a root of {sympy.sstr(value.expr)})"
+            return f"{sympy.sstr(value)} ≈ {approx:.4g}"
         return sympy.sstr(value)
     if isinstance(value, (np.ndarray, list, tuple)):
         return "(" + ", ".join(_number(v) for v in value) + ")"
@@ -64,11 +101,9 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, float):
         return value
     if isinstance(value, sympy.Basic):
-        if value.is_number:
-            try:
-                return {"exact": sympy.sstr(value), "float": float(value)}
-            except TypeError:
-                pass
+        approx = approximate(value)
+        if approx is not None:
+            return {"exact": sympy.sstr(value), "float": approx}
         return {"expression": sympy.sstr(value)}
     if isinstance(value, np.ndarray):
         return [_json_value(v) for v in value.tolist()]
@@ -179,6 +214,7 @@ def models_section(keys: Sequence[str], overrides: dict[str, Any]) -> Section:
     """
     from .models import model_class
 
+    overrides = {_alias(name): value for name, value in overrides.items()}
     classes = {key: model_class(key) for key in keys}
     used = set()
     entries = []
@@ -197,6 +233,15 @@ def models_section(keys: Sequence[str], overrides: dict[str, Any]) -> Section:
     return Section("When is cyber cooperation sustainable?", tuple(entries),
                    "Each obstacle to cooperation as a game: the equilibrium finding, the condition "
                    "under which cooperation is sustainable, and what each remedy does to it.")
+
+
+#: The letters of the literature, accepted by ``--set`` for the models' parameter names.
+ALIASES = {"q": "detect", "r": "false_flag", "pi": "enforcement", "tau": "transfer"}
+
+
+def _alias(name: str) -> str:
+    scope, dot, bare = name.rpartition(".")
+    return f"{scope}{dot}{ALIASES.get(bare, bare)}"
 
 
 def _model_keys() -> list[str]:
@@ -295,8 +340,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="report only these models (trust, interests, jurisdiction, capacity, norms, "
                              "attribution, information) or the classic stage games (stage); default all")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="NAME=VALUE",
-                        help="override a model parameter, e.g. --set detect=0.8 or --set attribution.detect=4/5 "
-                             "(decimals and fractions are read exactly)")
+                        help="override a model parameter, e.g. --set q=0.8 or --set attribution.detect=4/5 "
+                             "(decimals and fractions are read exactly; q, r, pi and tau stand for "
+                             "detect, false_flag, enforcement and transfer)")
     parser.add_argument("--format", default="text", choices=sorted(RENDERERS),
                         help="output format (default text)")
     parser.add_argument("--plots", metavar="DIR", default=None,
@@ -312,7 +358,11 @@ def _parse_overrides(items: Sequence[str]) -> dict[str, Any]:
         name, sep, text = item.partition("=")
         if not sep or not name.strip() or not text.strip():
             raise ParameterError(f"--set: expected NAME=VALUE, got {item!r}")
-        overrides[name.strip()] = as_fraction(text.strip())
+        try:
+            overrides[name.strip()] = as_fraction(text.strip())
+        except ParameterError:
+            raise ParameterError(f"--set {name.strip()}: expected a number such as 0.8 or 4/5, "
+                                 f"got {text.strip()!r}") from None
     return overrides
 
 
