@@ -224,7 +224,20 @@ class CapacityModel(Model):
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
-        """Equilibria, each state's condition, the minimal transfer and the comparative statics."""
+        """Equilibria, each state's condition, the minimal transfer and the comparative statics.
+
+        Returns
+        -------
+        ModelAnalysis
+            Conditions: each state's critical discount factor, the minimal and
+            the largest transfer, and the least discount factor at which some
+            transfer works. Remedies: the transfer, and technical assistance
+            lowering the weak state's cost. ``details``: ``repeated_game``,
+            ``profile``, ``derivation`` and, for numeric parameters,
+            ``stage_equilibria``, ``player_delta_sets``, ``delta_set``,
+            ``check`` (one-shot deviations at the model's delta) and, when some
+            transfer works, ``check_at_minimal_transfer``.
+        """
         derived = game.derivation()
         p = self.parameters()
         rg, profile = self.repeated_game(), self.profile()

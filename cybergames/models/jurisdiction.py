@@ -257,7 +257,21 @@ class JurisdictionModel(Model):
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
-        """Equilibria, the conditions for prosecution and the comparative statics of enforcement and sanctions."""
+        """Equilibria, the conditions for prosecution and the comparative statics of enforcement and sanctions.
+
+        Returns
+        -------
+        ModelAnalysis
+            Conditions: the host's critical discount factor, the minimal
+            enforcement probability, the minimal sanction and the credibility of
+            the punishment (the least averted share of damage). Remedies:
+            enforcement, sanctions, and the sanction each enforcement level
+            needs. ``details``: ``repeated_game``, ``profile``, ``derivation``
+            (the symbolic derivation) and, for numeric parameters,
+            ``stage_equilibria``, ``delta_set`` (both players),
+            ``host_delta_set``, ``victim_delta_set``, ``check`` (one-shot
+            deviations at the model's delta) and ``path_values``.
+        """
         derived = game.derivation()
         p = self.parameters()
         symbolic = self.is_symbolic
@@ -269,13 +283,12 @@ class JurisdictionModel(Model):
             credible = _numbers.truth(p["averted_share"] * p["damage"] >= p["sanction_cost"])
             prosecutes = None if delta_star is None else _numbers.truth(p["delta"] >= delta_star)
         else:
-            delta_set = sustainable_discount_factors(rg, profile)
-            victim_set = sustainable_discount_factors(rg, profile, player=1)
+            host_set, victim_set = (sustainable_discount_factors(rg, profile, player=i) for i in (0, 1))
             check = check_equilibrium(rg, profile, p["delta"])
             credible = not victim_set.is_empty
-            prosecutes = delta_star is not None and p["delta"] in \
-                sustainable_discount_factors(rg, profile, player=0)
-            details.update(stage_equilibria=nash_equilibria(rg.stage), delta_set=delta_set,
+            prosecutes = p["delta"] in host_set
+            details.update(stage_equilibria=nash_equilibria(rg.stage),
+                           delta_set=sustainable_discount_factors(rg, profile), host_delta_set=host_set,
                            victim_delta_set=victim_set, check=check,
                            path_values=values(rg, profile, p["delta"]).initial)
         pi_star, s_star = self.minimal_enforcement(), self.minimal_sanction()
