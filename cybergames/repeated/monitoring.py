@@ -16,7 +16,9 @@ and wherever sympy can decide it for symbols).
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, Callable, Hashable, Mapping, Sequence
 
 import numpy as np
@@ -274,12 +276,22 @@ def _check_distributions(matrix: np.ndarray, kind: str, game: NormalFormGame) ->
                                  f"{where}: expected probabilities in [0, 1], got {p!r}")
             elif not 0 <= p <= 1:
                 raise ProbabilityError(f"{where}: expected probabilities in [0, 1], got {p!r}")
-        total = sum(row)
+        total = _exact_sum(row) if all(_numbers.is_exact(p) for p in row) else sum(row)
         if isinstance(total, sympy.Basic):
             _numbers.require(sympy.Eq(sympy.simplify(total), 1), ProbabilityError,
                              f"{where}: expected probabilities summing to one, got {list(row)}")
         elif total != 1:
             raise ProbabilityError(f"{where}: expected probabilities summing to one, got {list(row)}")
+
+
+def _exact_sum(values: Sequence) -> Fraction:
+    """The exact sum of ints and Fractions, over their common denominator (no repeated gcds)."""
+    denominator = 1
+    for v in values:
+        if isinstance(v, Fraction):
+            denominator = math.lcm(denominator, v.denominator)
+    return Fraction(sum(int(v * denominator) if isinstance(v, Fraction) else v * denominator
+                        for v in values), denominator)
 
 
 def perfect(game: NormalFormGame) -> Monitoring:
@@ -365,13 +377,22 @@ def noisy_attribution(game: NormalFormGame, detect: Any, false_flag: Any, *,
                   for combo in itertools.combinations(range(n), size)]
     signals = tuple(tuple(game.players[i] for i in blamed) for blamed in blame_sets)
 
+    # Exact probabilities are computed on integer numerators over a common
+    # denominator: one Fraction per entry instead of n Fraction products.
+    exact = _numbers.is_exact(q) and _numbers.is_exact(r)
+    scale = math.lcm(Fraction(q).denominator, Fraction(r).denominator) if exact else 1
+    q_, r_ = (int(q * scale), int(r * scale)) if exact else (q, r)
+    one = scale if exact else 1
+
     def distribution(profile: tuple) -> dict:
-        chance = [q if profile[i] in hostile_sets[i] else r for i in range(n)]
+        chance = [q_ if profile[i] in hostile_sets[i] else r_ for i in range(n)]
         result = {}
         for blamed, signal in zip(blame_sets, signals):
             p: Any = 1
             for i in range(n):
-                p = p * (chance[i] if i in blamed else 1 - chance[i])
+                p = p * (chance[i] if i in blamed else one - chance[i])
+            if exact:
+                p = _numbers.simplify_exact(Fraction(p, scale**n))
             result[signal] = sympy.expand(p) if kind_needs_sympy else p
         return result
 
