@@ -87,6 +87,10 @@ class EquilibriumPayoffSet:
         The requested precision.
     directions : int
         The number of fixed search directions (``"hyperplane"``; 0 for ``"polygon"``).
+    stopped : str
+        Why the iteration stopped: ``"tolerance"`` (the gap reached ``tol``),
+        ``"empty"``, ``"max_iter"``, or ``"stalled"`` (the gap stopped shrinking:
+        with the hyperplane method the number of directions limits the precision).
     """
 
     game: RepeatedGame = field(repr=False)
@@ -100,6 +104,7 @@ class EquilibriumPayoffSet:
     method: str
     tol: float = field(repr=False)
     directions: int = field(repr=False)
+    stopped: str = field(repr=False, default="tolerance")
 
     @property
     def is_empty(self) -> bool:
@@ -134,7 +139,8 @@ class EquilibriumPayoffSet:
         if self.inner.is_empty:
             return (f"undetermined: no self-generating set found after {self.iterations} iterations; "
                     f"the equilibrium payoffs lie in the outer polygon")
-        word = "converged" if self.converged else "not converged"
+        word = "converged" if self.converged else \
+            "stalled" if self.stopped == "stalled" else "not converged"
         return (f"{word}: a {self.shape}, bracketed within Hausdorff distance {self.hausdorff:.3g} "
                 f"after {self.iterations} iterations")
 
@@ -251,7 +257,7 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
         raise ParameterError(f"progress: expected True, False, None or a callable, got {progress!r}")
     d = float(value)
     engine = PolygonEngine(stage, d) if method == "polygon" else HyperplaneEngine(stage, d, int(directions))
-    outer, inner, iterations, history = _iterate(engine, float(tol), int(max_iter), progress)
+    outer, inner, iterations, history, stopped = _iterate(engine, float(tol), int(max_iter), progress)
     if printer:
         sys.stderr.write("\n")
     outer, inner = _snap(outer, stage.scale), _snap(inner, stage.scale)
@@ -259,7 +265,7 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     converged = len(outer) == 0 or gap <= tol + 1e-9 * stage.scale     # up to the rounding of _snap
     return EquilibriumPayoffSet(rg, value, Polytope._from_float2(outer), Polytope._from_float2(inner), gap,
                                 iterations, tuple(history), converged, method, float(tol),
-                                0 if method == "polygon" else int(directions))
+                                0 if method == "polygon" else int(directions), stopped)
 
 
 def _snap(vertices: np.ndarray, scale: float) -> np.ndarray:
@@ -305,7 +311,10 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
     history: list[float] = []
     tight, margin, restarts = None, engine.initial_margin(tol), 0
     iterations, inner_settled, previous_tight = 0, False, None
+    best, best_at, tight_since = gap, 0, 0
     while iterations < max_iter and len(outer) and not gap <= tol:
+        if iterations - best_at >= engine.patience:
+            return outer, inner, iterations, history, "stalled"
         iterations += 1
         previous_outer, previous_inner, previous_gap = outer, inner, gap
         outer = engine.outer_step(outer, inner)
@@ -319,7 +328,7 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
         if tight is None and restarts < engine.max_restarts and gap > tol \
                 and gap > (1 - engine.stall_ratio) * previous_gap \
                 and (len(inner) == 0 or _polytopes.excess2(inner, previous_inner) < engine.stall_ratio * gap):
-            tight = outer                                       # neither side is closing the gap
+            tight, tight_since = outer, iterations              # neither side is closing the gap
         if tight is not None and gap > tol:
             before, previous = previous_tight, tight
             previous_tight = tight
@@ -335,12 +344,15 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
                     inner = engine.join(inner, certified)
                     tight, restarts, inner_settled = None, restarts + 1, False
                     gap = _polytopes.excess2(outer, inner)
-                elif step <= 1e-6 * margin:                   # settled but not self-generating
-                    tight, margin, restarts = None, margin / 4, restarts + 1
+                elif step <= 1e-6 * margin or iterations - tight_since >= engine.tight_budget:
+                    tight, margin, restarts = None, margin / 4, restarts + 1   # settled, not self-generating
         history.append(gap)
+        if gap < (1 - 1e-3) * best:
+            best, best_at = gap, iterations
         if progress is not None:
             progress(iterations, gap)
-    return outer, inner, iterations, history
+    stopped = "empty" if len(outer) == 0 else "tolerance" if gap <= tol else "max_iter"
+    return outer, inner, iterations, history, stopped
 
 
 @verify.register

@@ -191,6 +191,8 @@ class HyperplaneEngine:
     """
 
     max_restarts = 4
+    patience = 12                  # iterations without a 0.1% better gap before stopping
+    tight_budget = 10              # iterations a tightened sequence gets to be certified
 
     def __init__(self, stage: Stage, delta: float, directions: int) -> None:
         self.stage, self.delta = stage, delta

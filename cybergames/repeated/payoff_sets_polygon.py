@@ -163,6 +163,8 @@ class PolygonEngine:
     """The operations :func:`~cybergames.repeated.payoff_sets._iterate` needs, on float polygons."""
 
     max_restarts = 6
+    patience = 400                   # iterations without a 0.1% better gap before stopping
+    tight_budget = 400               # iterations a tightened sequence gets to be certified
 
     def __init__(self, stage: Stage, delta: float) -> None:
         self.stage, self.delta = stage, delta
