@@ -71,3 +71,11 @@ def test_trigger_seed_contains_grim_trigger_on_blame():
 def test_public_monitoring_results_are_certified():
     V = _noisy(0.9, 0.1)
     assert not V.is_empty and V.shape == "polygon" and verify(V).ok
+
+
+def test_a_stalled_gap_stops_the_iteration_and_the_result_says_so():
+    # Eight directions cannot bracket the set within 1e-6: the gap stops shrinking long before max_iter.
+    V = equilibrium_payoff_set(RepeatedGame(PD, noisy_attribution(PD, 0.8, 0.2)), 0.5, directions=8, tol=1e-6,
+                               max_iter=300)
+    assert V.stopped == "stalled" and not V.converged and V.iterations < 300
+    assert V.status.startswith("stalled") and verify(V).ok
