@@ -34,7 +34,7 @@ import math
 
 import numpy as np
 from scipy.optimize import linprog
-from scipy.sparse import coo_matrix, csr_matrix, identity, kron
+from scipy.sparse import csr_matrix, identity, kron
 
 from . import _polytopes
 from ._polytopes import EMPTY2, hull2
