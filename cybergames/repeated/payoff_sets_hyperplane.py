@@ -30,7 +30,6 @@ minmax vector, which cuts the generated payoffs as under perfect monitoring.
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 from scipy.optimize import linprog
