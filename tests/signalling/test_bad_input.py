@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 from cybergames.errors import (CybergamesError, ParameterError, ProbabilityError, SignallingGameError,
@@ -141,7 +141,7 @@ def test_bad_input_raises_the_precise_error_naming_the_argument(call, error, tex
                                     dict(min_actions=1.5), dict(min_value=2, max_value=1), dict(max_value="9")])
 def test_strategy_arguments_are_checked_when_drawn(kwargs):
     with pytest.raises(StrategyArgumentError):
-        signalling_games(**kwargs).example()
+        find(signalling_games(**kwargs), lambda game: True)
 
 
 junk = st.recursive(
