@@ -137,8 +137,8 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
                 vary: tuple[str, Sequence[Any]] | None = None, valid: Any = None,
                 point: Any = None, point_label: str = "parameters analysed", ax: Any = None,
                 label: str = "cooperation is sustainable", color: str = "tab:blue",
-                alpha: float = 0.55, fill_outside: bool = True, title: str | None = None, xlabel: str | None = None, ylabel: str | None = None,
-                resolution: int = RESOLUTION) -> Any:
+                alpha: float = 0.55, fill_outside: bool = True, title: str | None = None,
+                xlabel: str | None = None, ylabel: str | None = None, resolution: int = RESOLUTION) -> Any:
     r"""Shade where a condition holds on a grid of two parameters.
 
     The relation is compiled once with :func:`cybergames.sweep.vectorize` and
@@ -159,14 +159,15 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
     fixed : mapping name -> number, optional
         Values of the condition's other parameters. Every free symbol must be
         an axis or fixed.
-    vary : (name, values), optional
-        Also draw the region's boundary at other values of one fixed parameter
+    vary : tuple, optional
+        ``(name, values)``: also draw the region's boundary at other values of one fixed parameter
         (a dashed line each): the comparative statics of that parameter.
     valid : sympy relation, optional
         The model's assumptions on the axes (e.g. ``c_2 > c_1``): cells where it
         fails are greyed out as "outside the model" instead of coloured.
-    point : mapping or (x, y), optional
-        A parameter point to mark (e.g. the model's defaults).
+    point : mapping or tuple, optional
+        A parameter point to mark (e.g. the model's defaults), as ``{name: value}``
+        or ``(x, y)``.
     point_label : str
         Its legend entry.
     ax : matplotlib.axes.Axes, optional

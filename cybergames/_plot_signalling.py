@@ -115,7 +115,7 @@ def plot_belief_sets(sg: Any, equilibria: Sequence[Any] | None = None, *, type: 
     >>> ax.get_xlabel()
     "receiver's belief that the sender is weak"
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
-    ['1 pooling: beer', '1 pooling: quiche']
+    ['1. pooling, after beer', '1. pooling, after quiche']
     """
     from .signalling import BeliefSet, perfect_bayesian_equilibria
 
@@ -132,7 +132,7 @@ def plot_belief_sets(sg: Any, equilibria: Sequence[Any] | None = None, *, type: 
     for k, eq in enumerate(equilibria, 1):
         for m in sg.messages:
             if m in eq.beliefs:
-                rows.append((f"{k} {eq.kind}: {m}", eq.beliefs[m], eq.receiver.get(m)))
+                rows.append((f"{k}. {eq.kind}, after {m}", eq.beliefs[m], eq.receiver.get(m)))
     ax = new_axes(ax, figsize=(6.5, 0.32 * len(rows) + 2.4))
     ax.axvline(float(sg.prior[type]), color="0.4", lw=1, ls="--", label=f"prior ({show_number(sg.prior[type])})")
     drawn: set[str] = set()
@@ -147,7 +147,7 @@ def plot_belief_sets(sg: Any, equilibria: Sequence[Any] | None = None, *, type: 
         if isinstance(belief, BeliefSet):
             low, high = (float(v) for v in belief.interval(type))
             ax.plot([low, high], [y, y], lw=7, color="tab:orange", solid_capstyle="butt" if high > low else "round",
-                    label=once("off-path beliefs that support the reply"))
+                    label=once("off-path beliefs supporting the reply"))
             if high == low:
                 ax.plot([low], [y], marker="s", color="tab:orange", ls="none")
             end = high
@@ -159,13 +159,14 @@ def plot_belief_sets(sg: Any, equilibria: Sequence[Any] | None = None, *, type: 
                     fontsize="small")
     ax.set_yticks(range(len(rows)), [label for label, _, _ in rows], fontsize="small")
     ax.set_ylim(len(rows) - 0.2, -0.8)
-    ax.set_xlim(0, 1.12)
+    ax.set_xlim(0, 1.22)
+    ax.set_xticks([0, 0.2, 0.4, 0.6, 0.8, 1])
     ax.set_xlabel(f"receiver's belief that the sender is {type}")
     ax.set_ylabel("equilibrium and message")
     ax.grid(axis="x", color="0.92")
     ax.set_title(title or f"Beliefs supporting each perfect Bayesian equilibrium ({len(equilibria)})",
                  fontsize="medium")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize="small", frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=1, fontsize="small", frameon=False)
     return ax.figure
 
 

@@ -37,6 +37,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import sympy
 
+from . import _numbers
 from ._plot_regions import new_axes, plot_region, show_number
 from .errors import ParameterError
 
@@ -78,8 +79,8 @@ def _trust(model: Any, ax: Any) -> None:
 
 
 def _prior_threshold(model: Any) -> Any:
-    return Fraction(model.P - model.S) / (model.R - model.S) if all(
-        isinstance(v, (int, Fraction)) for v in (model.P, model.R, model.S)) else (model.P - model.S) / (model.R - model.S)
+    """p* = (P - S)/(R - S): the prior at which the partner trusts without a gesture."""
+    return _numbers.ratio(model.P - model.S, model.R - model.S)
 
 
 def _interests(model: Any, ax: Any) -> None:

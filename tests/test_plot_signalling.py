@@ -49,7 +49,8 @@ def test_beer_quiche_beliefs():
     fig = plot_belief_sets(beer_quiche())
     ax = fig.axes[0]
     assert isinstance(fig, Figure)
-    assert rows(ax) == ["1 pooling: beer", "1 pooling: quiche", "2 pooling: beer", "2 pooling: quiche"]
+    assert rows(ax) == ["1. pooling, after beer", "1. pooling, after quiche", "2. pooling, after beer",
+                        "2. pooling, after quiche"]
     dots = [line for line in ax.lines if line.get_marker() == "o"]
     assert sorted((float(d.get_xdata()[0]), float(d.get_ydata()[0])) for d in dots) == [(0.1, 0), (0.1, 3)]
     bars = [line for line in ax.lines if line.get_linewidth() == 7]
@@ -58,7 +59,7 @@ def test_beer_quiche_beliefs():
     assert ax.get_xlabel() == "receiver's belief that the sender is weak"
     assert ax.get_ylabel() == "equilibrium and message"
     assert legend_texts(ax) == ["prior (1/10)", "posterior on the path (Bayes' rule)",
-                                "off-path beliefs that support the reply"]
+                                "off-path beliefs supporting the reply"]
     assert "perfect Bayesian equilibri" in ax.get_title()
 
 
