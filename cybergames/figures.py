@@ -206,7 +206,9 @@ def model_figure(model: Any, *, ax: Any = None) -> Any:
 def _models(keys: Sequence[str] | None, overrides: Mapping[str, Any]) -> list[Any]:
     """The selected models with the overrides applied (``name`` to every model that has it, ``key.name`` to one)."""
     from .models import REGISTRY, model_class
+    from .report import ALIASES
 
+    overrides = {_alias(name, ALIASES): value for name, value in overrides.items()}
     names = [k for k in (keys or []) if k != "stage"]       # the report's stage games have no figure
     if keys and not names:
         return []
@@ -228,6 +230,12 @@ def _models(keys: Sequence[str] | None, overrides: Mapping[str, Any]) -> list[An
     return models
 
 
+def _alias(name: str, aliases: Mapping[str, str]) -> str:
+    """``q`` -> ``detect``, ``attribution.q`` -> ``attribution.detect`` (the report's letters)."""
+    scope, dot, bare = name.rpartition(".")
+    return f"{scope}{dot}{aliases.get(bare, bare)}"
+
+
 def write_figures(directory: str | Path, keys: Sequence[str] | None = None,
                   overrides: Mapping[str, Any] | None = None, *, dpi: int = 100) -> list[Path]:
     """Write each selected model's figure to ``directory/<key>.png``.
@@ -241,7 +249,9 @@ def write_figures(directory: str | Path, keys: Sequence[str] | None = None,
         report's classic stage games) is ignored.
     overrides : mapping, optional
         Parameter values: ``"delta"`` applies to every selected model with that
-        parameter, ``"attribution.delta"`` to one model (as ``--set`` in the report).
+        parameter, ``"attribution.delta"`` to one model, and the report's
+        letters (``q``, ``r``, ``pi``, ``tau``) stand for ``detect``,
+        ``false_flag``, ``enforcement`` and ``transfer``, as with ``--set`` in the report.
     dpi : int
         Resolution of the PNG files.
 

@@ -151,6 +151,20 @@ def test_write_figures_applies_overrides(tmp_path, monkeypatch):
     assert (detect, delta) == (Fraction(9, 10), Fraction(1, 2)) and "δ = 1/2" in title
 
 
+@pytest.mark.skipif("attribution" not in PRESENT, reason="the attribution model is not there yet")
+def test_write_figures_knows_the_reports_letters(tmp_path, monkeypatch):
+    seen = []
+    original = figures.model_figure
+
+    def spy(model, *, ax=None):
+        seen.append(model)
+        return original(model, ax=ax)
+
+    monkeypatch.setattr(figures, "model_figure", spy)
+    write_figures(tmp_path, ["attribution"], {"q": Fraction(9, 10), "attribution.r": Fraction(1, 5)}, dpi=20)
+    assert (seen[0].detect, seen[0].false_flag) == (Fraction(9, 10), Fraction(1, 5))
+
+
 def test_the_stage_games_have_no_figure(tmp_path):
     assert write_figures(tmp_path, ["stage"], dpi=20) == []
 

@@ -62,15 +62,41 @@ def test_all_seven_models_in_a_fresh_process(full_reports, record_property):
     assert "Classic stage games" in text.stdout
 
 
-def _shown(value):
-    """How the text report shows a value the JSON report carries."""
+def _token(value):
+    """The text by which the text report shows a number the JSON report carries.
+
+    Exact numbers appear in full (long ones followed by a decimal approximation); roots of
+    polynomials (``CRootOf``) by their approximation; floats to six significant digits.
+    """
+    if value is None:
+        return "none"
     if isinstance(value, dict) and "exact" in value:
+        if value["exact"].startswith("CRootOf"):
+            return f"≈ {value['float']:.4g}"
         return value["exact"]
     if isinstance(value, dict) and "expression" in value:
         return value["expression"]
     if isinstance(value, float):
         return f"{value:.6g}"
     return str(value)
+
+
+def _fact_lines(lines, name):
+    """The lines of one fact of an entry: those after ``  name:`` up to the next fact."""
+    start = lines.index(f"  {name}:") + 1
+    end = next((k for k in range(start, len(lines)) if not lines[k].startswith("    ")), len(lines))
+    return lines[start:end]
+
+
+def _in_order(line, tokens):
+    """Whether the tokens appear in ``line`` one after the other."""
+    at = 0
+    for token in tokens:
+        found = line.find(token, at)
+        if found < 0:
+            return False
+        at = found + len(token)
+    return True
 
 
 def _block(text: str, heading: str, headings: list[str]) -> str:
@@ -95,20 +121,26 @@ def test_json_parses_and_carries_the_same_numbers_as_the_text(full_reports):
         assert f"  parameters: {facts['parameters']}" in block
         for finding in facts["findings"]:
             assert f"    - {finding}" in block
+        lines = block.splitlines()
         for name, fact in facts.items():
             if isinstance(fact, dict) and "formula" in fact:
+                shown = lines[lines.index(f"  {name}:") + 1]
                 verdict = {True: "holds", False: "fails", None: "undecided"}[fact["holds"]]
-                value = "" if fact["value"] is None else f" = {_shown(fact['value'])}"
-                assert f"  {name}:\n    - {_shown(fact['formula'])}{value} ({verdict} here)" in block
+                tokens = [_token(fact["formula"])] + ([] if fact["value"] is None else [" = ", _token(fact["value"])])
+                assert shown.startswith("    - ") and _in_order(shown, tokens), (shown, tokens)
+                assert shown.endswith(f"({verdict} here)")
                 checked += 1
             elif isinstance(fact, dict) and "table" in fact and fact["table"]:
-                row = "; ".join(f"{_shown(x)} -> {_shown(y)}" for x, y in fact["table"])
-                assert f"    - {fact['parameter']} -> threshold: {row}" in block
+                heading = f"    - {fact['parameter']} -> threshold: "
+                shown = next(line for line in _fact_lines(lines, name) if line.startswith(heading))
+                tokens = [t for x, y in fact["table"] for t in (_token(x), " -> ", _token(y))]
+                assert _in_order(shown[len(heading):], tokens), (shown, tokens)
                 checked += 1
     assert checked >= 2 * len(REGISTRY)
     for entry in stage["entries"]:
-        minmax = "(" + ", ".join(_shown(v) for v in entry["facts"]["minmax values"]) + ")"
-        assert f"  minmax values: {minmax}" in _block(text.stdout, entry["title"], headings)
+        shown = next(line for line in _block(text.stdout, entry["title"], headings).splitlines()
+                     if line.startswith("  minmax values: "))
+        assert _in_order(shown, [_token(v) for v in entry["facts"]["minmax values"]])
 
 
 @needs_attribution
@@ -152,7 +184,7 @@ def test_markdown(capsys):
 @pytest.mark.parametrize("args, words", [
     (["weather"], "model: unknown ['weather']"),
     (["attribution", "--set", "detect"], "--set: expected NAME=VALUE, got 'detect'"),
-    (["attribution", "--set", "detect=abc"], "expected a number, got 'abc'"),
+    (["attribution", "--set", "detect=abc"], "got 'abc'"),
     (["attribution", "--set", "no_such_parameter=1"], "no selected model has the parameter(s) ['no_such_parameter']"),
     (["attribution", "--set", "detect=2"], "AttributionModel.detect: expected a value <= 1, got 2"),
     (["attribution", "--set", "trust.prior=1/2"], "['trust.prior']"),
@@ -187,6 +219,13 @@ def test_plots_writes_the_figures_of_the_models_reported(tmp_path, capsys):
     assert title("attribution") in capsys.readouterr().out
     assert [p.name for p in out.iterdir()] == ["attribution.png"]
     assert (out / "attribution.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@needs_attribution
+def test_plots_take_the_same_letters_as_set(tmp_path, capsys):
+    assert run(["attribution", "--set", "q=1/2", "--plots", str(tmp_path)]) == 0
+    assert "detect = 1/2" in capsys.readouterr().out
+    assert (tmp_path / "attribution.png").is_file()
 
 
 def test_plots_of_the_stage_games_alone_write_nothing(tmp_path, capsys):
