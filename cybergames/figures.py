@@ -179,7 +179,7 @@ def model_figure(model: Any, *, ax: Any = None) -> Any:
     Raises
     ------
     ParameterError
-        If ``model`` is neither a model nor a known key.
+        If ``model`` is neither a model nor a known key, or has symbolic parameters.
     ImportError
         If matplotlib is not installed.
 
@@ -198,6 +198,11 @@ def model_figure(model: Any, *, ax: Any = None) -> Any:
         raise ParameterError(f"model: expected a cyber-cooperation model or its key, got {model!r}")
     if model.key not in FIGURES:
         raise ParameterError(f"model: no figure is defined for {model.key!r}")
+    symbolic = {name: value for name, value in model.parameters().items()
+                if isinstance(value, sympy.Basic) and value.free_symbols}
+    if symbolic:
+        raise ParameterError(f"model: a figure needs numeric parameters; got {symbolic} (substitute numbers, "
+                             "or draw region_condition() with plot_region)")
     ax = new_axes(ax, figsize=(7.0, 6.0))
     FIGURES[model.key](model, ax)
     return ax.figure

@@ -111,6 +111,24 @@ def test_attribution_figure_at_perfect_attribution():
         assert f"δ = {delta}" in model_figure(model).axes[0].get_title()
 
 
+@pytest.mark.skipif("jurisdiction" not in PRESENT, reason="the jurisdiction model is not there yet")
+def test_model_figure_needs_numbers():
+    model = model_class("jurisdiction")(delta=sympy.Symbol("d", positive=True))
+    with pytest.raises(ParameterError, match="numeric parameters"):
+        model_figure(model)
+
+
+@pytest.mark.skipif("attribution" not in PRESENT, reason="the attribution model is not there yet")
+def test_attribution_figure_grows_with_detection_and_shrinks_with_false_flags():
+    # Better attribution never shrinks the region (the model's comparative statics): along every row
+    # (fixed r) the shaded cells form an upper set in q, along every column a lower set in r.
+    mesh = first_mesh(model_figure(model_class("attribution")()).axes[0])
+    holds = np.asarray(mesh.get_array().data) == 1
+    assert holds.any() and not holds.all()
+    assert np.all(np.diff(holds.astype(int), axis=1) >= 0)       # rows: q increases to the right
+    assert np.all(np.diff(holds.astype(int), axis=0) <= 0)       # columns: r increases upwards
+
+
 def test_model_figure_refuses_other_objects():
     with pytest.raises(ParameterError, match="model: expected"):
         model_figure(42)

@@ -10,6 +10,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.collections import QuadMesh
 from matplotlib.figure import Figure
 
@@ -250,3 +252,35 @@ def test_a_symbolic_condition_is_not_a_delta_set():
     condition = sustainable_discount_factors(rg, (grim_trigger(),) * 2)
     with pytest.raises(ParameterError, match="numeric game"):
         plot_delta_sets({"grim": condition})
+
+
+# ------------------------------------------------------------------ properties
+COEFFICIENTS = st.integers(-5, 5)
+
+
+@settings(max_examples=25)
+@given(COEFFICIENTS, COEFFICIENTS, COEFFICIENTS, COEFFICIENTS)
+def test_cells_of_a_linear_region_are_its_inequality(a, b, c, d):
+    # a x + b y >= c + d/2, on a grid of quarters: every value is exact in binary floating point,
+    # so the cells must equal the inequality evaluated exactly with Fractions.
+    x, y = sympy.symbols("x y")
+    xs = ys = [Fraction(k, 4) for k in range(-4, 5)]
+    values, _ = cells(plot_region(a * x + b * y >= c + sympy.Rational(d, 2), ("x", xs), ("y", ys)))
+    plt.close("all")
+    expected = [[a * xv + b * yv >= c + Fraction(d, 2) for xv in xs] for yv in ys]
+    assert (values == 1).tolist() == expected
+
+
+@settings(max_examples=15)
+@given(st.fractions(0, 1, max_denominator=20), st.fractions(0, 1, max_denominator=20))
+def test_regions_of_and_and_or_are_intersection_and_union(s, t):
+    x, y = sympy.symbols("x y")
+    first, second = x + y >= s, x - y <= t
+    grid = (("x", 0, 1), ("y", 0, 1))
+    region = {}
+    for name, condition in (("first", first), ("second", second), ("and", sympy.And(first, second)),
+                            ("or", sympy.Or(first, second))):
+        region[name] = cells(plot_region(condition, *grid, resolution=9))[0] == 1
+        plt.close("all")
+    assert np.array_equal(region["and"], region["first"] & region["second"])
+    assert np.array_equal(region["or"], region["first"] | region["second"])
