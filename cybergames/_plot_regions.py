@@ -190,9 +190,10 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
     Returns
     -------
     matplotlib.figure.Figure
-        The figure of ``ax``; the shaded cells are its first
-        :class:`~matplotlib.collections.QuadMesh`, whose array holds 1 where the
-        condition holds (0 where it fails, masked outside ``valid``).
+        The figure of ``ax``. The shaded cells are the
+        :class:`~matplotlib.collections.QuadMesh` this call adds (the first on
+        new axes), whose array holds 1 where the condition holds (0 where it
+        fails, masked outside ``valid``).
 
     Raises
     ------
@@ -255,9 +256,8 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
     if vary is not None:
         _vary(ax, compiled, xaxis, yaxis, fixed, vary)
     if point is not None:
-        px, py = (point[xname], point[yname]) if isinstance(point, Mapping) else point
-        ax.plot([_float(px, "point")], [_float(py, "point")], marker="*", ms=13, color="black",
-                mec="white", ls="none", label=point_label)
+        px, py = _point(point, xname, yname)
+        ax.plot([px], [py], marker="*", ms=13, color="black", mec="white", ls="none", label=point_label)
     from matplotlib.ticker import MaxNLocator
     for values, axis in ((xs, ax.xaxis), (ys, ax.yaxis)):
         if np.all(values == np.round(values)):      # integer parameters (numbers of states) get integer ticks
@@ -272,6 +272,17 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
     ax.set_title(title, fontsize="medium")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize="small", frameon=False)
     return ax.figure
+
+
+def _point(point: Any, xname: str, yname: str) -> tuple[float, float]:
+    """The marked point's coordinates, from ``{xname: x, yname: y}`` or ``(x, y)``."""
+    if isinstance(point, Mapping):
+        if xname not in point or yname not in point:
+            raise ParameterError(f"point: expected values for {xname!r} and {yname!r}, got {point!r}")
+        point = (point[xname], point[yname])
+    if not isinstance(point, (tuple, list)) or len(point) != 2:
+        raise ParameterError(f"point: expected a mapping or a pair (x, y), got {point!r}")
+    return _float(point[0], "point"), _float(point[1], "point")
 
 
 def _edges(values: np.ndarray) -> tuple[float, float]:

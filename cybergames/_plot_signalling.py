@@ -100,7 +100,7 @@ def plot_belief_sets(sg: Any, equilibria: Sequence[Any] | None = None, *, type: 
     ------
     ParameterError
         If ``sg`` is not a signalling game with two types, ``type`` is not one
-        of them, or ``equilibria`` is empty.
+        of them, or ``equilibria`` is empty or holds something other than PBEs.
     ImportError
         If matplotlib is not installed.
 
@@ -117,7 +117,7 @@ def plot_belief_sets(sg: Any, equilibria: Sequence[Any] | None = None, *, type: 
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
     ['1. pooling, after beer', '1. pooling, after quiche']
     """
-    from .signalling import BeliefSet, perfect_bayesian_equilibria
+    from .signalling import PBE, BeliefSet, perfect_bayesian_equilibria
 
     sg = _game(sg)
     if len(sg.types) != 2:
@@ -128,6 +128,8 @@ def plot_belief_sets(sg: Any, equilibria: Sequence[Any] | None = None, *, type: 
     equilibria = tuple(perfect_bayesian_equilibria(sg) if equilibria is None else equilibria)
     if not equilibria:
         raise ParameterError("equilibria: expected at least one equilibrium to draw")
+    if not all(isinstance(eq, PBE) for eq in equilibria):
+        raise ParameterError(f"equilibria: expected perfect Bayesian equilibria (PBE), got {equilibria!r}")
     rows: list[tuple[str, Any, Any]] = []
     for k, eq in enumerate(equilibria, 1):
         for m in sg.messages:

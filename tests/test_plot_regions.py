@@ -170,6 +170,9 @@ def test_region_does_not_change_its_inputs():
     ({"x": ("R", 2, 4), "y": ("delta", 0, 1), "fixed": {"T": 5, "P": 1}, "vary": ("Q", [1])}, "fixed="),
     ({"x": ("R", 2, 4), "y": ("delta", 0, 1), "fixed": {"T": 5, "P": float("nan")}}, "fixed['P']"),
     ({"x": ("R", 2, 4), "y": ("delta", 0, 1), "fixed": {"T": 5, "P": 1}, "ax": "axes"}, "ax: expected"),
+    ({"x": ("R", 2, 4), "y": ("delta", 0, 1), "fixed": {"T": 5, "P": 1}, "point": (1, 2, 3)}, "point"),
+    ({"x": ("R", 2, 4), "y": ("delta", 0, 1), "fixed": {"T": 5, "P": 1}, "point": {"R": 3}}, "point"),
+    ({"x": ("R", 2, 4), "y": ("delta", 0, 1), "fixed": {"T": 5, "P": 1}, "point": (3, "x")}, "point"),
 ])
 def test_bad_arguments_are_refused_clearly(kwargs, words):
     with pytest.raises(ParameterError, match=re.escape(words)):

@@ -92,6 +92,8 @@ def test_belief_sets_need_two_types():
         plot_belief_sets("beer")
     with pytest.raises(ParameterError, match="at least one equilibrium"):
         plot_belief_sets(beer_quiche(), [])
+    with pytest.raises(ParameterError, match="perfect Bayesian equilibria"):
+        plot_belief_sets(beer_quiche(), ["pooling"])
 
 
 # ------------------------------------------------------------------ outcomes
