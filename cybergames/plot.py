@@ -1,7 +1,14 @@
 """Matplotlib figures (an optional dependency: ``pip install cybergames[plot]``).
 
-Each function draws on a given ``matplotlib.axes.Axes`` (or a new figure's)
-and returns the axes, so figures can be combined and styled by the caller.
+Each function draws on a given ``matplotlib.axes.Axes`` (``ax=``) or on a new
+figure, and returns the :class:`matplotlib.figure.Figure`; none calls
+``plt.show()``. Every figure has labelled axes, a legend and a title.
+
+* payoff sets: :func:`plot_payoff_sets`;
+* sustainability regions over two parameters: :func:`plot_region`, and exact
+  sets of discount factors: :func:`plot_delta_sets`;
+* signalling: :func:`plot_belief_sets`, :func:`plot_equilibrium_outcomes`,
+  :func:`plot_partitions` (with :func:`equilibrium_outcome`).
 """
 
 from __future__ import annotations
@@ -12,7 +19,12 @@ import numpy as np
 
 from .errors import ParameterError
 
-__all__ = ["plot_payoff_sets"]
+from ._plot_regions import plot_delta_sets, plot_region
+from ._plot_signalling import (equilibrium_outcome, plot_belief_sets, plot_equilibrium_outcomes,
+                               plot_partitions)
+
+__all__ = ["plot_payoff_sets", "plot_region", "plot_delta_sets", "plot_belief_sets",
+           "plot_equilibrium_outcomes", "plot_partitions", "equilibrium_outcome"]
 
 
 def _pyplot():
@@ -58,7 +70,7 @@ def plot_payoff_sets(payoff_set: Any, *, ax: Any = None, feasible: bool = True,
 
     Returns
     -------
-    matplotlib.axes.Axes
+    matplotlib.figure.Figure
 
     Raises
     ------
@@ -73,8 +85,8 @@ def plot_payoff_sets(payoff_set: Any, *, ax: Any = None, feasible: bool = True,
     >>> from cybergames.repeated.payoff_sets import equilibrium_payoff_set
     >>> from cybergames.plot import plot_payoff_sets
     >>> pd = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]])
-    >>> ax = plot_payoff_sets(equilibrium_payoff_set(RepeatedGame(pd), 0.9))
-    >>> sorted(text.get_text() for text in ax.get_legend().get_texts())
+    >>> figure = plot_payoff_sets(equilibrium_payoff_set(RepeatedGame(pd), 0.9))
+    >>> sorted(text.get_text() for text in figure.axes[0].get_legend().get_texts())
     ['equilibrium payoffs (inner)', 'feasible payoffs', 'individually rational', 'outer approximation']
     """
     from .repeated.geometry import feasible_payoffs, individually_rational as minmax_region
@@ -101,4 +113,4 @@ def plot_payoff_sets(payoff_set: Any, *, ax: Any = None, feasible: bool = True,
     ax.set_ylabel(f"payoff of player {players[1]}")
     ax.set_title(f"delta = {payoff_set.delta}: {payoff_set.shape}")
     ax.legend(loc="best", fontsize="small")
-    return ax
+    return ax.figure

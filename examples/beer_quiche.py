@@ -25,7 +25,7 @@ matplotlib.use("Agg")  # write files only; never open a window
 import matplotlib.pyplot as plt  # noqa: E402
 
 from cybergames.signalling import beer_quiche, d1, intuitive_criterion, perfect_bayesian_equilibria  # noqa: E402
-from cybergames._plot_signalling import (equilibrium_outcome, plot_belief_sets,  # noqa: E402
+from cybergames.plot import (equilibrium_outcome, plot_belief_sets,  # noqa: E402
                                          plot_equilibrium_outcomes)
 
 NAME = "beer_quiche"

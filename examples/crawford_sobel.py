@@ -23,7 +23,7 @@ matplotlib.use("Agg")  # write files only; never open a window
 import matplotlib.pyplot as plt  # noqa: E402
 
 from cybergames.signalling import crawford_sobel, max_intervals  # noqa: E402
-from cybergames._plot_signalling import plot_partitions  # noqa: E402
+from cybergames.plot import plot_partitions  # noqa: E402
 
 NAME = "crawford_sobel"
 

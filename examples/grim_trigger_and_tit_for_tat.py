@@ -26,7 +26,7 @@ import sympy  # noqa: E402
 
 from cybergames import (RepeatedGame, check_nash, grim_trigger, limited_punishment, prisoners_dilemma,  # noqa: E402
                         sustainable_discount_factors, tit_for_tat, win_stay_lose_shift)
-from cybergames._plot_regions import plot_delta_sets  # noqa: E402
+from cybergames.plot import plot_delta_sets  # noqa: E402
 
 NAME = "grim_trigger_and_tit_for_tat"
 

@@ -30,7 +30,7 @@ import sympy  # noqa: E402
 
 from cybergames import (DELTA, RepeatedGame, noisy_attribution, prisoners_dilemma,  # noqa: E402
                         sustainable_discount_factors, trigger_on_signal)
-from cybergames._plot_regions import plot_region  # noqa: E402
+from cybergames.plot import plot_region  # noqa: E402
 
 NAME = "noisy_monitoring"
 

@@ -27,7 +27,7 @@ matplotlib.use("Agg")  # write files only; never open a window
 import matplotlib.pyplot as plt  # noqa: E402
 
 from cybergames.signalling import d1, intuitive_criterion, perfect_bayesian_equilibria, spence_job_market  # noqa: E402
-from cybergames._plot_signalling import equilibrium_outcome, plot_equilibrium_outcomes  # noqa: E402
+from cybergames.plot import equilibrium_outcome, plot_equilibrium_outcomes  # noqa: E402
 
 NAME = "spence_job_market"
 

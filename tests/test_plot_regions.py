@@ -1,4 +1,4 @@
-"""Tests of the region maps and discount-factor figures (cybergames._plot_regions)."""
+"""Tests of the region maps and discount-factor figures (cybergames.plot)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from cybergames import (RepeatedGame, grim_trigger, limited_punishment, prisoners_dilemma,
                         sustainable_discount_factors, tit_for_tat)
-from cybergames._plot_regions import plot_delta_sets, plot_region
+from cybergames.plot import plot_delta_sets, plot_region
 from cybergames.errors import ParameterError
 
 T, R, P, DELTA = sympy.symbols("T R P delta")

@@ -1,4 +1,4 @@
-"""Tests of the signalling figures (cybergames._plot_signalling)."""
+"""Tests of the signalling figures (cybergames.plot)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from cybergames._plot_signalling import (equilibrium_outcome, plot_belief_sets, plot_equilibrium_outcomes,
+from cybergames.plot import (equilibrium_outcome, plot_belief_sets, plot_equilibrium_outcomes,
                                          plot_partitions)
 from cybergames.errors import ParameterError
 from cybergames.signalling import (SignallingGame, beer_quiche, crawford_sobel, intuitive_criterion,
