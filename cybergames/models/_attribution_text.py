@@ -44,11 +44,13 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
         else f"The stage game's equilibria are {stage}.",
     ]
     if threshold is not None:
+        comparison = ("" if q == 1 and r == 0 else
+                      f"; with perfect attribution (q = 1, r = 0) δ ≥ {show(facts['perfect_threshold'])} "
+                      f"would do")
         findings.append(
             f"Retaliating {_retaliation(k)} against whoever is blamed deters attacks (a perfect public "
             f"equilibrium) for discount factors δ ≥ {show(threshold)}, with detection q = {show(q)} and "
-            f"false flags r = {show(r)}; with perfect attribution (q = 1, r = 0) δ ≥ "
-            f"{show(facts['perfect_threshold'])} would do. At δ = {show(delta)} deterrence "
+            f"false flags r = {show(r)}{comparison}. At δ = {show(delta)} deterrence "
             f"{'holds' if holds else 'fails'}.")
     else:
         findings.append(
@@ -137,17 +139,29 @@ def _remedies(model: Any, facts: dict, value: Any) -> tuple:
     flag_table = tuple((v, model.replace(false_flag=v).threshold()) for v in _grid(model, FALSE_FLAG_GRID, r))
     best_detect = detect_table[-1][1]
     best_flag = flag_table[0][1]
+    floor = _clip(facts["detection_floor"])
+    if q == 1:
+        detect_effect = (f"Raising detection never raises the critical discount factor; every attack is "
+                         f"already attributed here (threshold {show(threshold)}), and as detection falls the "
+                         f"threshold rises")
+    else:
+        detect_effect = (f"Raising detection never raises the critical discount factor: from {show(threshold)} "
+                         f"at q = {show(q)} to {show(best_detect)} when every attack is attributed")
+    detect_effect += (f"; below q = {show(floor)} no patience deters (at r = {show(r)})." if floor > 0 else
+                      f"; at r = {show(r)} any positive detection rate deters patient enough states.")
+    if r == 0:
+        flag_effect = (f"There are no false accusations here (threshold {show(best_flag)}, and restraint is "
+                       f"worth the full R = {show(model.R)}); each false flag would raise the threshold and "
+                       f"set off retaliation by mistake")
+    else:
+        flag_effect = (f"Cutting false accusations lowers the critical discount factor (to {show(best_flag)} at "
+                       f"r = 0) and stops retaliation from breaking out by mistake: at δ = {show(delta)} the "
+                       f"value of restraint rises from {show(value)} to R = {show(model.R)}")
+    flag_effect += (f"; above r = {show(_clip(facts['false_flag_ceiling']))} deterrence is impossible "
+                    f"(at q = {show(q)}).")
     remedies = [
-        Remedy("better detection (forensics, intelligence on attackers)", "detect",
-               f"Raising detection never raises the critical discount factor: from {show(threshold)} at "
-               f"q = {show(q)} to {show(best_detect)} when every attack is attributed; below "
-               f"q = {show(_clip(facts['detection_floor']))} no patience deters (at r = {show(r)}).",
-               detect_table),
-        Remedy("fewer false flags (attribution standards, shared evidence)", "false_flag",
-               f"Cutting false accusations lowers the critical discount factor (to {show(best_flag)} at "
-               f"r = 0) and stops retaliation from breaking out by mistake: at δ = {show(delta)} the value of "
-               f"restraint rises from {show(value)} to R = {show(model.R)}; above "
-               f"r = {show(_clip(facts['false_flag_ceiling']))} deterrence is impossible (at q = {show(q)}).",
+        Remedy("better detection (forensics, intelligence on attackers)", "detect", detect_effect, detect_table),
+        Remedy("fewer false flags (attribution standards, shared evidence)", "false_flag", flag_effect,
                flag_table),
     ]
     remedies.append(_limited_retaliation(model, threshold, value))
