@@ -17,7 +17,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _sweep_functions import grim_trigger, grim_trigger_check, grim_trigger_float, product, reciprocal
+from ._sweep_functions import grim_trigger, grim_trigger_check, grim_trigger_float, product, reciprocal
 from cybergames.errors import ParameterError
 from cybergames.sweep import SweepTable, VectorizedCondition, grid_points, sweep, sweep_vectorized, vectorize
 

@@ -9,7 +9,7 @@ import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
-from io_strategies import EXPRESSIONS
+from .io_strategies import EXPRESSIONS
 
 from cybergames import NormalFormGame
 from cybergames.errors import FormatError

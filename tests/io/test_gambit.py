@@ -18,7 +18,7 @@ import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
-from io_strategies import exact_games, float_games, same_entries
+from .io_strategies import exact_games, float_games, same_entries
 
 from cybergames import NormalFormGame, prisoners_dilemma, public_goods
 from cybergames.errors import FormatError, GameError, ParameterError

@@ -11,7 +11,7 @@ import quantecon.game_theory as qe
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
-from io_strategies import exact_games, float_games, same_entries
+from .io_strategies import exact_games, float_games, same_entries
 
 from cybergames import NormalFormGame, matching_pennies, prisoners_dilemma, public_goods
 from cybergames.errors import GameError, ParameterError

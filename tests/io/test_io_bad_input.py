@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from io_strategies import exact_games, float_games
+from .io_strategies import exact_games, float_games
 
 from cybergames import NormalFormGame, prisoners_dilemma
 from cybergames.errors import FormatError

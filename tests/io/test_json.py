@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import sympy
 from hypothesis import given
-from io_strategies import exact_games, float_games, same_entries, symbolic_games
+from .io_strategies import exact_games, float_games, same_entries, symbolic_games
 
 from cybergames import NormalFormGame, prisoners_dilemma, public_goods
 from cybergames.errors import FormatError, ParameterError
