@@ -41,7 +41,7 @@ from . import _numbers
 from ._plot_regions import new_axes, plot_region, show_number
 from .errors import ParameterError
 
-__all__ = ["FIGURES", "model_figure", "write_figures"]
+__all__ = ["FIGURES", "model_figure", "write_figures", "example_arguments", "save_figure"]
 
 #: Discount factors whose boundaries are drawn beside the model's own.
 OTHER_DELTAS = (Fraction(7, 10), Fraction(4, 5), Fraction(19, 20))
@@ -302,3 +302,37 @@ def write_figures(directory: str | Path, keys: Sequence[str] | None = None,
             raise ParameterError(f"plots: cannot write {str(path)!r} ({exc.strerror or exc})") from exc
         written.append(path)
     return written
+
+
+# ------------------------------------------------------------------ the example scripts
+def example_arguments(script: str, description: str | None, argv: Sequence[str] | None = None) -> Any:
+    """The command line every gallery script shares: ``--output DIR`` and ``--dpi N``.
+
+    ``script`` is the script's ``__file__``; the default output directory is
+    ``output/`` beside it. ``description`` is the script's docstring (its first
+    line is shown by ``--help``).
+
+    >>> args = example_arguments("examples/demo.py", "A demo.", ["--dpi", "30"])
+    >>> args.dpi, args.output.name
+    (30, 'output')
+    """
+    import argparse
+
+    parser = argparse.ArgumentParser(description=(description or "").strip().splitlines()[0]
+                                     if description else None)
+    parser.add_argument("--output", type=Path, default=Path(script).resolve().parent / "output",
+                        help="directory for the figure (default: output/ beside the script)")
+    parser.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
+    return parser.parse_args(argv)
+
+
+def save_figure(figure: Any, args: Any, name: str) -> Path:
+    """Write ``figure`` to ``args.output/<name>.png`` at ``args.dpi``, close it, print and return the path."""
+    import matplotlib.pyplot as plt
+
+    args.output.mkdir(parents=True, exist_ok=True)
+    path = args.output / f"{name}.png"
+    figure.savefig(path, dpi=args.dpi)
+    plt.close(figure)
+    print(f"\nfigure: {path}")
+    return path

@@ -21,7 +21,7 @@ import sympy
 
 from .errors import CybergamesError, ParameterError
 
-__all__ = ["Entry", "Section", "stage_game_section", "model_entry", "models_section", "build_report", "render", "run"]
+__all__ = ["Entry", "Section", "stage_game_section", "model_entry", "render_analysis", "models_section", "build_report", "render", "run"]
 
 
 @dataclass(frozen=True)
@@ -204,6 +204,17 @@ def model_entry(analysis: Any) -> Entry:
     facts += [_remedy_fact(r) for r in analysis.remedies]
     title = f"{analysis.obstacle[:1].upper()}{analysis.obstacle[1:]} ({model.key})"
     return Entry(title, tuple(facts))
+
+
+def render_analysis(analysis: Any, fmt: str = "text") -> str:
+    """One model's analysis as the report shows it (``"text"``, ``"markdown"`` or ``"json"``).
+
+    >>> from cybergames.models import CapacityModel
+    >>> print(render_analysis(CapacityModel().analyse()).splitlines()[0])
+    Technological disparities (capacity)
+    """
+    text = render([Section("", (model_entry(analysis),))], fmt)
+    return text.lstrip("=\n") if fmt == "text" else text
 
 
 def models_section(keys: Sequence[str], overrides: dict[str, Any]) -> Section:

@@ -15,9 +15,7 @@ Run ``python examples/beer_quiche.py [--output DIR] [--dpi N]``.
 
 from __future__ import annotations
 
-import argparse
 from fractions import Fraction
-from pathlib import Path
 
 import matplotlib
 
@@ -27,20 +25,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 from cybergames.signalling import beer_quiche, d1, intuitive_criterion, perfect_bayesian_equilibria  # noqa: E402
 from cybergames.plot import (equilibrium_outcome, plot_belief_sets,  # noqa: E402
                                          plot_equilibrium_outcomes)
+from cybergames.figures import example_arguments, save_figure  # noqa: E402
 
 NAME = "beer_quiche"
 
 
-def arguments(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent / "output",
-                        help="directory for the figure (default examples/output)")
-    parser.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
-    return parser.parse_args(argv)
-
-
 def main(argv=None):
-    args = arguments(argv)
+    args = example_arguments(__file__, __doc__, argv)
     sg = beer_quiche()                        # prior of the weak type 1/10
     print(f"Beer–Quiche, prior {dict(sg.prior)}:")
     for eq in perfect_bayesian_equilibria(sg):
@@ -65,12 +56,7 @@ def main(argv=None):
     plot_equilibrium_outcomes(beer_quiche, priors, parameter="prior of the weak type", ax=bottom,
                               title="Beer–Quiche: which equilibria exist at each prior, and which survive\n"
                                     "the intuitive criterion")
-    args.output.mkdir(parents=True, exist_ok=True)
-    path = args.output / f"{NAME}.png"
-    fig.savefig(path, dpi=args.dpi)
-    plt.close(fig)
-    print(f"\nfigure: {path}")
-    return path
+    return save_figure(fig, args, NAME)
 
 
 if __name__ == "__main__":

@@ -13,9 +13,7 @@ Run ``python examples/crawford_sobel.py [--output DIR] [--dpi N]``.
 
 from __future__ import annotations
 
-import argparse
 from fractions import Fraction
-from pathlib import Path
 
 import matplotlib
 
@@ -24,20 +22,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from cybergames.signalling import crawford_sobel, max_intervals  # noqa: E402
 from cybergames.plot import plot_partitions  # noqa: E402
+from cybergames.figures import example_arguments, save_figure  # noqa: E402
 
 NAME = "crawford_sobel"
 
 
-def arguments(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent / "output",
-                        help="directory for the figure (default examples/output)")
-    parser.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
-    return parser.parse_args(argv)
-
-
 def main(argv=None):
-    args = arguments(argv)
+    args = example_arguments(__file__, __doc__, argv)
     for bias in (Fraction(1, 20), Fraction(1, 40)):
         print(f"bias b = {bias}:")
         for eq in crawford_sobel(bias):
@@ -49,12 +40,7 @@ def main(argv=None):
 
     fig, ax = plt.subplots(figsize=(7, 4.8), layout="constrained")
     plot_partitions(Fraction(1, 40), ax=ax)
-    args.output.mkdir(parents=True, exist_ok=True)
-    path = args.output / f"{NAME}.png"
-    fig.savefig(path, dpi=args.dpi)
-    plt.close(fig)
-    print(f"\nfigure: {path}")
-    return path
+    return save_figure(fig, args, NAME)
 
 
 if __name__ == "__main__":

@@ -15,9 +15,7 @@ Run ``python examples/equilibrium_payoff_set.py [--output DIR] [--dpi N]``.
 
 from __future__ import annotations
 
-import argparse
 from fractions import Fraction
-from pathlib import Path
 
 import matplotlib
 
@@ -28,16 +26,10 @@ from cybergames import (RepeatedGame, equilibrium_payoff_set, feasible_payoffs, 
                         individually_rational, prisoners_dilemma)
 from cybergames.plot import plot_payoff_sets  # noqa: E402
 from cybergames.repeated.payoff_sets import min_discount_factor_for_payoff  # noqa: E402
+from cybergames.figures import example_arguments, save_figure  # noqa: E402
 
 NAME = "equilibrium_payoff_set"
 
-
-def arguments(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent / "output",
-                        help="directory for the figure (default examples/output)")
-    parser.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
-    return parser.parse_args(argv)
 
 
 def vertices(polygon):
@@ -45,7 +37,7 @@ def vertices(polygon):
 
 
 def main(argv=None):
-    args = arguments(argv)
+    args = example_arguments(__file__, __doc__, argv)
     game = prisoners_dilemma(5, 3, 1, 0)
     rg = RepeatedGame(game)
     print("Feasible payoffs: hull of", vertices(feasible_payoffs(game)))
@@ -66,12 +58,7 @@ def main(argv=None):
         ax.set_title(f"δ = {delta}")
     fig.suptitle("Repeated prisoner's dilemma (5, 3, 1, 0): subgame perfect equilibrium payoffs\n"
                  "within the feasible and individually rational payoffs", fontsize="medium")
-    args.output.mkdir(parents=True, exist_ok=True)
-    path = args.output / f"{NAME}.png"
-    fig.savefig(path, dpi=args.dpi)
-    plt.close(fig)
-    print(f"\nfigure: {path}")
-    return path
+    return save_figure(fig, args, NAME)
 
 
 if __name__ == "__main__":

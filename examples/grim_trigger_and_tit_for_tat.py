@@ -14,9 +14,7 @@ the figure is written to DIR (default ``examples/output``).
 
 from __future__ import annotations
 
-import argparse
 from fractions import Fraction
-from pathlib import Path
 
 import matplotlib
 
@@ -27,20 +25,13 @@ import sympy  # noqa: E402
 from cybergames import (RepeatedGame, check_nash, grim_trigger, limited_punishment, prisoners_dilemma,  # noqa: E402
                         sustainable_discount_factors, tit_for_tat, win_stay_lose_shift)
 from cybergames.plot import plot_delta_sets  # noqa: E402
+from cybergames.figures import example_arguments, save_figure  # noqa: E402
 
 NAME = "grim_trigger_and_tit_for_tat"
 
 
-def arguments(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent / "output",
-                        help="directory for the figure (default examples/output)")
-    parser.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
-    return parser.parse_args(argv)
-
-
 def main(argv=None):
-    args = arguments(argv)
+    args = example_arguments(__file__, __doc__, argv)
 
     # The condition itself, with symbolic payoffs (state the prisoner's dilemma's order).
     T, R, P, S = sympy.symbols("T R P S")
@@ -77,12 +68,7 @@ def main(argv=None):
     fig, ax = plt.subplots(figsize=(7, 5.2), layout="constrained")
     plot_delta_sets(found, ax=ax, title="Repeated prisoner's dilemma: discount factors at which each\n"
                                         "strategy profile is subgame perfect (T, R, P, S = 5, 3, 1, 0)")
-    args.output.mkdir(parents=True, exist_ok=True)
-    path = args.output / f"{NAME}.png"
-    fig.savefig(path, dpi=args.dpi)
-    plt.close(fig)
-    print(f"\nfigure: {path}")
-    return path
+    return save_figure(fig, args, NAME)
 
 
 if __name__ == "__main__":

@@ -14,49 +14,23 @@ the weak state's cost, at several discount factors.
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
 import matplotlib
 
 matplotlib.use("Agg")  # write files only; never open a window
 import matplotlib.pyplot as plt  # noqa: E402
 
-from cybergames.figures import model_figure  # noqa: E402
+from cybergames.figures import example_arguments, model_figure, save_figure  # noqa: E402
+from cybergames.report import render_analysis  # noqa: E402
 from cybergames.models import CapacityModel  # noqa: E402
 
 NAME = "model_capacity"
 
 
-def arguments(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent / "output",
-                        help="directory for the figure (default examples/output)")
-    parser.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
-    return parser.parse_args(argv)
-
-
-def show(analysis):
-    """Print an analysis the way a reader wants it: the model, the findings, the conditions, the remedies."""
-    print(f"{analysis.obstacle[:1].upper()}{analysis.obstacle[1:]}: {analysis.summary}")
-    print("Parameters:", ", ".join(f"{k} = {v}" for k, v in analysis.model.parameters().items()))
-    for finding in analysis.findings:
-        print(f"  - {finding}")
-    for condition in analysis.conditions:
-        verdict = {True: "holds", False: "fails", None: "undecided"}[condition.holds]
-        value = "" if condition.value is None else f" = {condition.value}"
-        print(f"Condition, {condition.name}: {condition.formula}{value} ({verdict} here)")
-    for remedy in analysis.remedies:
-        print(f"Remedy, {remedy.name}: {remedy.effect}")
-        if remedy.table:
-            print(f"    {remedy.parameter} -> threshold: " + "; ".join(f"{x} -> {y}" for x, y in remedy.table))
-
-
 def main(argv=None):
-    args = arguments(argv)
+    args = example_arguments(__file__, __doc__, argv)
     model = CapacityModel()
     analysis = model.analyse()
-    show(analysis)
+    print(render_analysis(analysis))
 
     low, high = model.minimal_transfer(), model.maximal_transfer()
     print(f"\nTransfers that keep both states investing: from {low} to {high}")
@@ -66,12 +40,7 @@ def main(argv=None):
 
     fig, ax = plt.subplots(figsize=(7, 6), layout="constrained")
     model_figure(model, ax=ax)
-    args.output.mkdir(parents=True, exist_ok=True)
-    path = args.output / f"{NAME}.png"
-    fig.savefig(path, dpi=args.dpi)
-    plt.close(fig)
-    print(f"\nfigure: {path}")
-    return path
+    return save_figure(fig, args, NAME)
 
 
 if __name__ == "__main__":

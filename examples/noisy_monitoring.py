@@ -18,9 +18,7 @@ Run ``python examples/noisy_monitoring.py [--output DIR] [--dpi N]``.
 
 from __future__ import annotations
 
-import argparse
 from fractions import Fraction
-from pathlib import Path
 
 import matplotlib
 
@@ -31,16 +29,10 @@ import sympy  # noqa: E402
 from cybergames import (DELTA, RepeatedGame, noisy_attribution, prisoners_dilemma,  # noqa: E402
                         sustainable_discount_factors, trigger_on_signal)
 from cybergames.plot import plot_region  # noqa: E402
+from cybergames.figures import example_arguments, save_figure  # noqa: E402
 
 NAME = "noisy_monitoring"
 
-
-def arguments(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent / "output",
-                        help="directory for the figure (default examples/output)")
-    parser.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
-    return parser.parse_args(argv)
 
 
 def anyone_blamed(blamed):
@@ -49,7 +41,7 @@ def anyone_blamed(blamed):
 
 
 def main(argv=None):
-    args = arguments(argv)
+    args = example_arguments(__file__, __doc__, argv)
     game = prisoners_dilemma(T=5, R=3, P=1, S=0)
     blame = trigger_on_signal(anyone_blamed)
     profile = (blame, blame)
@@ -84,12 +76,7 @@ def main(argv=None):
                 ylabel=r"false-flag rate $r$ (a restrained state is blamed)",
                 title="Noisy monitoring: where grim trigger on blame deters\n"
                       "(prisoner's dilemma 5, 3, 1, 0; shaded at δ = 0.9, dashed at other δ)")
-    args.output.mkdir(parents=True, exist_ok=True)
-    path = args.output / f"{NAME}.png"
-    fig.savefig(path, dpi=args.dpi)
-    plt.close(fig)
-    print(f"\nfigure: {path}")
-    return path
+    return save_figure(fig, args, NAME)
 
 
 if __name__ == "__main__":

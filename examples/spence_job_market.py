@@ -17,9 +17,7 @@ Run ``python examples/spence_job_market.py [--output DIR] [--dpi N]``.
 
 from __future__ import annotations
 
-import argparse
 from fractions import Fraction
-from pathlib import Path
 
 import matplotlib
 
@@ -28,20 +26,13 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from cybergames.signalling import d1, intuitive_criterion, perfect_bayesian_equilibria, spence_job_market  # noqa: E402
 from cybergames.plot import equilibrium_outcome, plot_equilibrium_outcomes  # noqa: E402
+from cybergames.figures import example_arguments, save_figure  # noqa: E402
 
 NAME = "spence_job_market"
 
 
-def arguments(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path(__file__).resolve().parent / "output",
-                        help="directory for the figure (default examples/output)")
-    parser.add_argument("--dpi", type=int, default=100, help="resolution of the PNG (default 100)")
-    return parser.parse_args(argv)
-
-
 def main(argv=None):
-    args = arguments(argv)
+    args = example_arguments(__file__, __doc__, argv)
     sg = spence_job_market()                   # prior of the high type 1/2, education 0..3, cost 4/3
     equilibria = perfect_bayesian_equilibria(sg)
     print(f"Spence job market, prior {dict(sg.prior)}: {len(equilibria)} perfect Bayesian equilibria "
@@ -72,12 +63,7 @@ def main(argv=None):
                               parameter="prior of the high-productivity type",
                               title="Spence's job market (education 0–3, productivities 1 and 3): the equilibria\n"
                                     "at each prior, and those surviving D1")
-    args.output.mkdir(parents=True, exist_ok=True)
-    path = args.output / f"{NAME}.png"
-    fig.savefig(path, dpi=args.dpi)
-    plt.close(fig)
-    print(f"\nfigure: {path}")
-    return path
+    return save_figure(fig, args, NAME)
 
 
 if __name__ == "__main__":
