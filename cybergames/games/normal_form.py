@@ -27,7 +27,7 @@ import sympy
 
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, EXACT, FLOAT, SYMBOLIC
-from ..errors import GameError, ProbabilityError
+from ..errors import GameError
 from . import _profiles
 
 __all__ = ["NormalFormGame"]

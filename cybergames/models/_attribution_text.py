@@ -133,7 +133,7 @@ def _at_most(x: Any, bound: Any) -> bool:
 
 
 def _remedies(model: Any, facts: dict, value: Any) -> tuple:
-    q, r, delta, k = model.detect, model.false_flag, model.delta, model.punishment
+    q, r, delta = model.detect, model.false_flag, model.delta
     threshold = facts["threshold"]
     detect_table = tuple((v, model.replace(detect=v).threshold()) for v in _grid(model, DETECT_GRID, q))
     flag_table = tuple((v, model.replace(false_flag=v).threshold()) for v in _grid(model, FALSE_FLAG_GRID, r))

@@ -119,6 +119,29 @@ class Model:
     #: The obstacle the model encodes, in a few words.
     obstacle: ClassVar[str] = ""
 
+    @property
+    def is_symbolic(self) -> bool:
+        """Whether some parameter is a sympy expression."""
+        return _numbers.kind_of(v for v in self.parameters().values()
+                                if not isinstance(v, (bool, type(None)))) == _numbers.SYMBOLIC
+
+    def _floats_throughout(self, names: Any = None) -> None:
+        """Float in, float out: if one of the ``names`` (default all) is a float, make them all floats.
+
+        Raises
+        ------
+        ParameterError
+            If floats are mixed with sympy expressions.
+        """
+        names = list(self.parameters()) if names is None else list(names)
+        numeric = {n: getattr(self, n) for n in names if not isinstance(getattr(self, n), (bool, type(None)))}
+        if not any(isinstance(v, float) for v in numeric.values()):
+            return
+        if _numbers.kind_of(numeric.values()) == _numbers.SYMBOLIC:
+            raise ParameterError(f"{type(self).__name__}: floats and sympy expressions cannot be mixed")
+        for name, value in numeric.items():
+            object.__setattr__(self, name, float(value))
+
     def parameters(self) -> dict[str, Any]:
         """The model's parameters and their values, in declaration order."""
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}

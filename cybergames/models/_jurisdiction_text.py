@@ -9,7 +9,6 @@ import sympy
 
 from .. import _numbers
 from ._base import Remedy
-from ._jurisdiction_game import HARBOUR, SANCTION
 
 #: Enforcement probabilities shown in the comparative statics (with the model's own value).
 ENFORCEMENT_GRID = (Fraction(1, 10), Fraction(1, 5), Fraction(1, 4), Fraction(1, 3), Fraction(1, 2),

@@ -17,7 +17,7 @@ def norms_analysis(model: Any) -> ModelAnalysis:
     """Build the :class:`ModelAnalysis` of a :class:`~cybergames.models.NormsModel`."""
     from .norms import FOLLOW, LIBRARY_MAX_STATES, tipping_share_expr
 
-    n, R, T, P, S, adopters = model.n, model.R, model.T, model.P, model.S, model.adopters
+    n, R, P, adopters = model.n, model.R, model.P, model.adopters
     pair = model.pairwise_game()
     risk, payoff = risk_dominant(pair), payoff_dominant(pair)
     share = model.tipping_share()
@@ -77,7 +77,7 @@ def _count(k: int) -> str:
 
 
 def _dominance_finding(model: Any, risk: Any, share: Any, norm_risk_dominant: bool) -> str:
-    R, T, P, S = model.R, model.T, model.P, model.S
+    R, P = model.R, model.P
     products = tuple(show(_numbers.simplify_exact(x)) for x in risk.nash_products)
     head = (f"The norm is payoff dominant (R = {show(R)} > P = {show(P)}: every state is better off under it) "
             f"and ")

@@ -61,7 +61,6 @@ from typing import Any, ClassVar, Iterable
 import sympy
 
 from .. import _numbers
-from .._numbers import SYMBOLIC
 from ..equilibria import nash_equilibria
 from ..errors import ParameterError
 from ..repeated import check_equilibrium, sustainable_discount_factors
@@ -132,19 +131,9 @@ class CapacityModel(Model):
         _numbers.require(self.cost_weak >= self.cost_strong, ParameterError,
                          f"{name}.cost_weak: expected a value >= cost_strong ({show(self.cost_strong)}): the "
                          f"weak state is the one that pays more; got {show(self.cost_weak)}")
-        values = self.parameters()
-        if any(isinstance(v, float) for v in values.values()):      # float in, float out: all floats
-            if _numbers.kind_of(values.values()) == SYMBOLIC:
-                raise ParameterError(f"{type(self).__name__}: floats and sympy expressions cannot be mixed")
-            for key, value in values.items():
-                object.__setattr__(self, key, float(value))
+        self._floats_throughout()
 
     # ------------------------------------------------------------ the games
-    @property
-    def is_symbolic(self) -> bool:
-        """Whether some parameter is a sympy expression."""
-        return _numbers.kind_of(self.parameters().values()) == SYMBOLIC
-
     def stage_game(self):
         """The stage game (players ``capable``, ``weak``; actions ``invest``, ``abstain``)."""
         return game.stage_game(self.parameters())

@@ -78,7 +78,7 @@ from typing import Any, ClassVar
 import sympy
 
 from .. import _numbers
-from .._numbers import FLOAT, SYMBOLIC
+from .._numbers import SYMBOLIC
 from ..equilibria import nash_equilibria
 from ..errors import ParameterError
 from ..repeated import RepeatedGame, check_equilibrium, sustainable_discount_factors
@@ -148,9 +148,7 @@ class InterestsModel(Model):
             check_parameter(self, f"loss_{i}", lower=0, lower_open=True)
             check_parameter(self, f"delta_{i}", lower=0, upper=1, upper_open=True)
             check_parameter(self, f"linkage_{i}", lower=0)
-        if self.kind == FLOAT:                    # float in, float out: no exact numbers mixed in
-            for name, value in self.parameters().items():
-                object.__setattr__(self, name, float(value))
+        self._floats_throughout()
 
     @property
     def kind(self) -> str:

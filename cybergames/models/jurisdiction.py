@@ -74,12 +74,11 @@ from typing import Any, ClassVar, Iterable
 import sympy
 
 from .. import _numbers
-from .._numbers import SYMBOLIC
 from ..equilibria import nash_equilibria
 from ..errors import ParameterError
 from ..repeated import check_equilibrium, sustainable_discount_factors, values
 from . import _jurisdiction_game as game
-from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter
+from ._base import Condition, Model, ModelAnalysis, check_parameter
 from ._jurisdiction_text import findings, remedies, show
 
 __all__ = ["JurisdictionModel"]
@@ -154,19 +153,9 @@ class JurisdictionModel(Model):
                          f"{type(self).__name__}.false_accusation: expected a value <= enforcement "
                          f"({show(self.enforcement)}): a prosecuting host cannot be accused more often than "
                          f"a harbouring one is caught; got {show(self.false_accusation)}")
-        values = self.parameters()
-        if any(isinstance(v, float) for v in values.values()):      # float in, float out: all floats
-            if _numbers.kind_of(values.values()) == SYMBOLIC:
-                raise ParameterError(f"{type(self).__name__}: floats and sympy expressions cannot be mixed")
-            for key, value in values.items():
-                object.__setattr__(self, key, float(value))
+        self._floats_throughout()
 
     # ------------------------------------------------------------ the games
-    @property
-    def is_symbolic(self) -> bool:
-        """Whether some parameter is a sympy expression."""
-        return _numbers.kind_of(self.parameters().values()) == SYMBOLIC
-
     def stage_game(self):
         """The stage game (players ``host``, ``victim``) as a :class:`~cybergames.NormalFormGame`."""
         return game.stage_game(self.parameters())

@@ -73,7 +73,6 @@ from typing import Any, ClassVar
 import sympy
 
 from .. import _numbers
-from .._numbers import FLOAT
 from ..equilibria import nash_equilibria
 from ..errors import ParameterError
 from ..games.classic import prisoners_dilemma
@@ -191,10 +190,7 @@ class TrustModel(Model):
         check_parameter(self, "prior", lower=0, upper=1, lower_open=True, upper_open=True, symbolic=False)
         check_parameter(self, "max_signal", lower=1, upper=MAX_SIGNAL, integer=True)
         check_parameter(self, "unit_cost_trustworthy", lower=0, symbolic=False)
-        numbers = [n for n in self.parameters() if n != "max_signal"]
-        if _numbers.kind_of(getattr(self, n) for n in numbers) == FLOAT:   # float in, float out
-            for name in numbers:
-                object.__setattr__(self, name, float(getattr(self, name)))
+        self._floats_throughout(n for n in self.parameters() if n != "max_signal")
         if not self.unit_cost_untrustworthy > self.unit_cost_trustworthy:
             raise ParameterError(
                 f"TrustModel.unit_cost_untrustworthy: expected a value > unit_cost_trustworthy = "
@@ -466,7 +462,7 @@ class TrustModel(Model):
             table=table)
 
     def _resilience_remedy(self) -> Remedy:
-        T, R, P, S = self.T, self.R, self.P, self.S
+        P, S = self.P, self.S
         half = _numbers.ratio(P - S, 2)
         values = (S - (P - S), S, S + half, S + half + _numbers.ratio(half, 2))
         threshold = games.prior_threshold()

@@ -143,7 +143,6 @@ def bind(rg: RepeatedGame, profile: Any) -> Bound:
     """Validate ``profile`` against ``rg`` and tabulate its joint automaton (internal)."""
     rg = _check_rg(rg)
     game = rg.stage
-    n = game.num_players
     if isinstance(profile, JointAutomaton):
         lottery = profile.randomisation
         signals = _effective_signals(rg, lottery)

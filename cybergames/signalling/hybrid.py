@@ -76,7 +76,7 @@ def hybrid_equilibria(sg: SignallingGame, *, tol: float = DEFAULT_TOL, _cells: o
 
 
 def _hybrids(sg, cells, i: int, j: int, fl: bool, tol: float) -> list[PBE]:
-    us, ur, prior, mask = sg._us, sg._ur, list(sg._prior), sg._mask
+    ur, prior, mask = sg._ur, list(sg._prior), sg._mask
     nm = len(sg.messages)
     zero = 0.0 if fl else 0
     found = []
