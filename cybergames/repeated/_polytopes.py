@@ -313,7 +313,7 @@ def hull2(points: np.ndarray, rel_tol: float = 1e-11) -> np.ndarray:
     n = len(points)
     if n <= 1:
         return np.array(points, dtype=float).reshape(n, 2)
-    if n > 16:                                     # Akl-Toussaint: drop points inside an inscribed polygon
+    if n > 48:                                     # Akl-Toussaint: drop points inside an inscribed polygon
         heights = points @ _RING.T
         extreme = np.unique(heights.argmax(axis=0))   # in angular order already, up to repeats
         if len(extreme) >= 3:

@@ -15,6 +15,7 @@ and wherever sympy can decide it for symbols).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass
@@ -140,13 +141,13 @@ class Monitoring:
             return frozenset()
         return frozenset().union(*(v.free_symbols for v in self.matrix.flat if isinstance(v, sympy.Basic)))
 
-    @property
+    @functools.cached_property
     def is_deterministic(self) -> bool:
         """Whether every action profile produces one signal with probability one."""
         return all(sum(1 for p in self.matrix[idx] if p != 0) == 1 and 1 in list(self.matrix[idx])
                    for idx in np.ndindex(*self.game.shape))
 
-    @property
+    @functools.cached_property
     def is_perfect(self) -> bool:
         """Whether the signal reveals the action profile (deterministic and one-to-one)."""
         if not self.is_deterministic:

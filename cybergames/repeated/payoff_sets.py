@@ -312,20 +312,26 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
     tight, margin, restarts = None, engine.initial_margin(tol), 0
     iterations, inner_settled, previous_tight = 0, False, None
     best, best_at, tight_since = gap, 0, 0
+    outer_steps: list[float] = []
     while iterations < max_iter and len(outer) and not gap <= tol:
         if iterations - best_at >= engine.patience:
             return outer, inner, iterations, history, "stalled"
         iterations += 1
         previous_outer, previous_inner, previous_gap = outer, inner, gap
         outer = engine.outer_step(outer, inner)
-        if not inner_settled:                                 # B(Z) inside Z: growing again changes nothing
-            inner = engine.grow(inner)
+        outer_step = _outer_movement(previous_outer, outer)
+        outer_closing = _soon_fixed(outer_steps, outer_step, engine.rounding)
+        outer_steps.append(outer_step)
+        # While the outer set is about to become a fixed point (which certifies itself as the
+        # equilibrium set), growing the inner set as well would only double the work.
+        if not inner_settled and not (outer_closing and len(outer_steps) > 2):
+            inner = engine.grow(inner)                        # B(Z) inside Z: growing again changes nothing
             inner_settled = inner.shape == previous_inner.shape and bool((inner == previous_inner).all())
         gap = _polytopes.excess2(outer, inner)
         if gap > tol and len(outer) and outer.shape == previous_outer.shape \
                 and np.abs(outer - previous_outer).max() <= engine.rounding and engine.certify(outer):
             inner, gap = outer, 0.0                             # a fixed point: the set itself
-        if tight is None and restarts < engine.max_restarts and gap > tol \
+        if tight is None and restarts < engine.max_restarts and gap > tol and not outer_closing \
                 and gap > (1 - engine.stall_ratio) * previous_gap \
                 and (len(inner) == 0 or _polytopes.excess2(inner, previous_inner) < engine.stall_ratio * gap):
             tight, tight_since = outer, iterations              # neither side is closing the gap
@@ -353,6 +359,29 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
             progress(iterations, gap)
     stopped = "empty" if len(outer) == 0 else "tolerance" if gap <= tol else "max_iter"
     return outer, inner, iterations, history, stopped
+
+
+def _outer_movement(previous: np.ndarray, current: np.ndarray) -> float:
+    """How far the outer polygon moved in one step (inf when its vertex count changed)."""
+    if previous.shape != current.shape:
+        return math.inf
+    return float(np.abs(previous - current).max()) if len(current) else 0.0
+
+
+def _soon_fixed(steps: list, step: float, rounding: float, horizon: int = 60) -> bool:
+    """Whether the outer sequence, shrinking geometrically, will stop moving within ``horizon`` steps.
+
+    Then the outer set is about to be a certified fixed point (the equilibrium
+    set itself), which is cheaper than running a tightened sequence beside it.
+    """
+    if step <= rounding:
+        return False                                   # already fixed: certified above, or not at all
+    if not steps or not math.isfinite(step) or not math.isfinite(steps[-1]) or steps[-1] <= 0:
+        return True                                    # no rate yet: give the outer set a chance
+    rate = step / steps[-1]
+    if not 0 < rate < 1:
+        return False
+    return math.log(rounding / step) / math.log(rate) <= horizon
 
 
 @verify.register
