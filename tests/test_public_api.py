@@ -1,0 +1,88 @@
+"""The public API contract of DESIGN.md: names importable from the top level, with these fields.
+
+Research code outside the package calls these exactly as written, so a
+rename must fail here first.
+"""
+
+import inspect
+from fractions import Fraction
+
+import cybergames
+from cybergames import (Automaton, DeltaSet, Interval, Monitoring, NormalFormGame, RepeatedGame, SignallingGame,
+                        check_equilibrium, critical_discount_factor, crawford_sobel, d1, grim_trigger,
+                        intuitive_criterion, limited_punishment, minmax, nash_equilibria, noisy_attribution,
+                        perfect, perfect_bayesian_equilibria, prisoners_dilemma, sustainable_discount_factors,
+                        tit_for_tat, win_stay_lose_shift)
+
+
+def parameters(function):
+    return list(inspect.signature(function).parameters)
+
+
+def test_signatures_follow_the_contract():
+    assert parameters(NormalFormGame)[:3] == ["payoffs", "actions", "players"]
+    assert parameters(prisoners_dilemma)[:4] == ["T", "R", "P", "S"]
+    assert parameters(minmax)[:3] == ["game", "player", "mixed"]
+    assert parameters(Automaton)[:4] == ["states", "initial", "output", "transition"]
+    assert parameters(Monitoring)[:3] == ["game", "signals", "probabilities"]
+    assert parameters(noisy_attribution)[:3] == ["game", "detect", "false_flag"]
+    assert parameters(RepeatedGame)[:2] == ["stage", "monitoring"]
+    assert parameters(check_equilibrium)[:3] == ["rg", "profile", "delta"]
+    assert parameters(sustainable_discount_factors)[:2] == ["rg", "profile"]
+    assert parameters(critical_discount_factor)[:3] == ["rg", "profile", "player"]
+    assert parameters(SignallingGame)[:6] == ["types", "prior", "messages", "actions", "sender_payoff",
+                                              "receiver_payoff"]
+    assert parameters(crawford_sobel)[:1] == ["bias"]
+    assert parameters(limited_punishment)[:1] == ["k"]
+
+
+def test_result_fields_follow_the_contract():
+    game = prisoners_dilemma(5, 3, 1, 0)
+    (equilibrium,) = nash_equilibria(game)
+    assert isinstance(nash_equilibria(game), tuple)
+    assert [list(s) for s in equilibrium.strategies] == [[0, 1], [0, 1]]
+    assert tuple(equilibrium.payoffs) == (1, 1)
+    assert minmax(game, 0, mixed=True).value == 1
+
+    rg = RepeatedGame(game, None)
+    assert rg.monitoring == perfect(game)
+    profile = (grim_trigger(), grim_trigger())
+    check = check_equilibrium(rg, profile, Fraction(1, 4))
+    assert check.holds is False and check.violations
+    deltas = sustainable_discount_factors(rg, profile)
+    assert isinstance(deltas, DeltaSet) and not deltas.is_empty
+    (interval,) = deltas.intervals
+    assert isinstance(interval, Interval)
+    assert (interval.lower, interval.upper, interval.lower_closed, interval.upper_closed) == (
+        Fraction(1, 2), 1, True, False)
+    assert Fraction(1, 2) in deltas and Fraction(1, 3) not in deltas
+    assert critical_discount_factor(rg, profile) == Fraction(1, 2)
+    assert critical_discount_factor(rg, profile, player=1) == Fraction(1, 2)
+    for automaton in (tit_for_tat(), win_stay_lose_shift(), limited_punishment(2)):
+        assert isinstance(automaton, Automaton)
+
+
+def test_signalling_fields_follow_the_contract():
+    from cybergames.signalling import beer_quiche
+
+    sg = beer_quiche()
+    assert isinstance(sg, SignallingGame)
+    equilibria = perfect_bayesian_equilibria(sg)
+    assert isinstance(equilibria, tuple) and equilibria
+    for eq in equilibria:
+        assert set(eq.sender) == set(sg.types)
+        assert eq.kind in ("pooling", "separating", "hybrid")
+        assert set(eq.receiver) <= set(sg.messages) and set(eq.beliefs) <= set(sg.messages)
+        assert isinstance(intuitive_criterion(sg, eq).survives, bool)
+        assert isinstance(d1(sg, eq).survives, bool)
+    partitions = crawford_sobel(Fraction(1, 20))
+    assert [len(p.boundaries) for p in partitions] == sorted(len(p.boundaries) for p in partitions)
+    assert all(p.boundaries[0] == 0 and p.boundaries[-1] == 1 for p in partitions)
+
+
+def test_every_public_name_is_exported_once_and_documented():
+    names = cybergames.__all__
+    assert len(names) == len(set(names))
+    for name in names:
+        obj = getattr(cybergames, name)
+        assert obj.__doc__, f"cybergames.{name} has no docstring"
