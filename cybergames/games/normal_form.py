@@ -375,7 +375,11 @@ class NormalFormGame:
             out = np.empty(a.shape, dtype=object)
             out.ravel()[:] = [v.subs(mapping) if isinstance(v, sympy.Basic) else v for v in a.flat]
             arrays.append(out)
-        return NormalFormGame(arrays, self.actions, self.players)
+        result = NormalFormGame(arrays, self.actions, self.players)
+        if result.is_exact and any(isinstance(v, float) for v in mapping.values()):
+            # float in, float out: a float value that happened to cancel still makes a float game
+            result = NormalFormGame([a.astype(float) for a in result.payoffs], self.actions, self.players)
+        return result
 
     def permute_actions(self, player: int | str, order: Sequence[int]) -> "NormalFormGame":
         """The same game with ``player``'s actions reordered: new action ``k`` is old ``order[k]``."""
@@ -417,13 +421,13 @@ class NormalFormGame:
     # ------------------------------------------------------------- interop
     def to_nashpy(self):
         """This two-player game as a :class:`nashpy.Game`: int64 arrays for integer games, float64 otherwise."""
-        from ..io import to_nashpy
+        from .interop import to_nashpy
         return to_nashpy(self)
 
     @classmethod
     def from_nashpy(cls, game, actions=None, players=None) -> "NormalFormGame":
         """A two-player game from a :class:`nashpy.Game` (row player first)."""
-        from ..io import from_nashpy
+        from .interop import from_nashpy
         return from_nashpy(game, actions=actions, players=players)
 
     # ----------------------------------------------------------- display
