@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -16,11 +15,6 @@ from cybergames.models import REGISTRY, model_class
 from cybergames.report import run
 
 ROOT = Path(__file__).resolve().parents[1]
-PRESENT = [key for key, (module, _) in REGISTRY.items()
-           if importlib.util.find_spec(f"cybergames.models.{module}") is not None]
-ALL_PRESENT = len(PRESENT) == len(REGISTRY)
-needs_all = pytest.mark.skipif(not ALL_PRESENT, reason="some models are not there yet")
-needs_attribution = pytest.mark.skipif("attribution" not in PRESENT, reason="the attribution model is not there yet")
 
 
 def command(*args: str, timeout: float = 120) -> tuple[subprocess.CompletedProcess, float]:
@@ -40,15 +34,12 @@ def title(key: str) -> str:
 @pytest.fixture(scope="module")
 def full_reports():
     """The whole report as text and as JSON, each from a fresh process (timed, not asserted)."""
-    if not ALL_PRESENT:
-        pytest.skip("some models are not there yet")
     text, seconds = command()
     as_json, _ = command("--format", "json")
     return text, as_json, seconds
 
 
 # ------------------------------------------------------------------- the report
-@needs_all
 def test_all_seven_models_in_a_fresh_process(full_reports, record_property):
     text, _, seconds = full_reports
     record_property("report_seconds", round(seconds, 2))     # the goal is under 10 s; measured, not asserted
@@ -106,7 +97,6 @@ def _block(text: str, heading: str, headings: list[str]) -> str:
     return text[start:min(ends, default=len(text))]
 
 
-@needs_all
 def test_json_parses_and_carries_the_same_numbers_as_the_text(full_reports):
     text, as_json, _ = full_reports
     assert as_json.returncode == 0, as_json.stderr
@@ -143,16 +133,14 @@ def test_json_parses_and_carries_the_same_numbers_as_the_text(full_reports):
         assert _in_order(shown, [_token(v) for v in entry["facts"]["minmax values"]])
 
 
-@needs_attribution
 def test_one_model(capsys):
     assert run(["attribution"]) == 0
     out = capsys.readouterr().out
     assert title("attribution") in out
-    assert all(title(key) not in out for key in PRESENT if key != "attribution")
+    assert all(title(key) not in out for key in REGISTRY if key != "attribution")
     assert "Classic stage games" not in out
 
 
-@needs_attribution
 def test_overrides_are_read_exactly(capsys):
     # With perfect attribution (q = 1, r = 0) the trigger is grim trigger: delta >= (T - R)/(T - P)
     # = (5 - 3)/(5 - 1) = 1/2 (Axelrod 1984, ch. 1 payoffs); "0.8" is read as 4/5, not a float.
@@ -165,14 +153,12 @@ def test_overrides_are_read_exactly(capsys):
     assert "detect = 4/5" in facts["parameters"]
 
 
-@needs_all
 def test_an_override_applies_to_every_model_with_that_parameter(capsys):
     assert run(["attribution", "trust", "--set", "delta=1/2", "--format", "json"]) == 0
     entries = json.loads(capsys.readouterr().out)["report"][0]["entries"]
     assert len(entries) == 2 and all("delta = 1/2" in e["facts"]["parameters"] for e in entries)
 
 
-@needs_attribution
 def test_markdown(capsys):
     assert run(["attribution", "--format", "markdown"]) == 0
     out = capsys.readouterr().out
@@ -194,8 +180,6 @@ def test_markdown(capsys):
     (["--plots"], "argument --plots: expected one argument"),
 ])
 def test_errors_are_one_clear_line_with_status_2(capsys, args, words):
-    if any(a.startswith(("attribution", "trust")) for a in args) and "attribution" not in PRESENT:
-        pytest.skip("the attribution model is not there yet")
     assert run(args) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -212,7 +196,6 @@ def test_an_error_in_a_fresh_process_has_no_traceback():
 
 
 # ----------------------------------------------------------------------- plots
-@needs_attribution
 def test_plots_writes_the_figures_of_the_models_reported(tmp_path, capsys):
     out = tmp_path / "figures"
     assert run(["attribution", "--set", "detect=9/10", "--plots", str(out)]) == 0
@@ -221,7 +204,6 @@ def test_plots_writes_the_figures_of_the_models_reported(tmp_path, capsys):
     assert (out / "attribution.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-@needs_attribution
 def test_plots_take_the_same_letters_as_set(tmp_path, capsys):
     assert run(["attribution", "--set", "q=1/2", "--plots", str(tmp_path)]) == 0
     assert "detect = 1/2" in capsys.readouterr().out
@@ -234,7 +216,6 @@ def test_plots_of_the_stage_games_alone_write_nothing(tmp_path, capsys):
     assert list(tmp_path.iterdir()) == []
 
 
-@needs_attribution
 def test_plots_into_a_file_is_one_clear_line(tmp_path, capsys):
     blocker = tmp_path / "taken"
     blocker.write_text("a file")

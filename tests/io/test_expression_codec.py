@@ -2,7 +2,6 @@
 
 import json
 import sys
-import time
 from fractions import Fraction
 
 import pytest
@@ -127,9 +126,7 @@ def test_a_symbol_name_is_only_a_name():
 
 def test_huge_powers_are_rebuilt_without_being_computed():
     node = {"op": "Pow", "args": [{"op": "Integer", "value": 10}, {"op": "Integer", "value": "1" + "0" * 100}]}
-    start = time.perf_counter()
-    value = decode_expression(node)
-    assert time.perf_counter() - start < 5
+    value = decode_expression(node)          # evaluating 10**(10**100) would never finish
     assert isinstance(value, sympy.Pow) and value.exp == sympy.Integer(10**100)
 
 
