@@ -225,3 +225,32 @@ def comparable(array: np.ndarray) -> np.ndarray:
     result = np.empty(array.shape, dtype=object)
     result.ravel()[:] = scaled
     return result
+
+
+def approximate(value: Any) -> float | None:
+    """A float approximation of a real exact, float or algebraic number; None for a non-number.
+
+    Real roots of polynomials (sympy ``CRootOf``) are approximated with
+    numpy's roots of the polynomial: sympy's own evaluation of high-degree
+    roots can take seconds.
+
+    >>> approximate(Fraction(1, 3)), approximate(sympy.sqrt(2)) == 2 ** 0.5
+    (0.3333333333333333, True)
+    >>> round(approximate(sympy.CRootOf(sympy.Symbol("x") ** 3 + sympy.Symbol("x") - 1, 0)), 6)
+    0.682328
+    """
+    if isinstance(value, (int, Fraction, float)) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, sympy.Basic) or not value.is_number:
+        return None
+    if isinstance(value, sympy.CRootOf) and value.is_real:
+        coefficients = [float(c) for c in value.poly.all_coeffs()]
+        roots = np.roots(coefficients)
+        real = np.sort(roots[np.abs(roots.imag) <= 1e-9 * np.maximum(1.0, np.abs(roots))].real)
+        if value.index < len(real):
+            return float(real[value.index])
+    try:
+        return float(sympy.N(value, 15))
+    except (TypeError, ValueError):
+        return None
+

@@ -19,6 +19,7 @@ from typing import Any, Sequence
 import numpy as np
 import sympy
 
+from . import _numbers
 from .errors import CybergamesError, ParameterError
 
 __all__ = ["Entry", "Section", "stage_game_section", "model_entry", "render_analysis", "models_section", "build_report", "render", "run"]
@@ -41,28 +42,6 @@ class Section:
     intro: str = ""
 
 
-def approximate(value: Any) -> float | None:
-    """A float approximation of an exact or algebraic number, or None if it is not a number.
-
-    Real roots of polynomials (``CRootOf``) are approximated with numpy's roots:
-    sympy's own evaluation of high-degree roots can take seconds.
-    """
-    if isinstance(value, (int, Fraction, float)) and not isinstance(value, bool):
-        return float(value)
-    if not isinstance(value, sympy.Basic) or not value.is_number:
-        return None
-    if isinstance(value, sympy.CRootOf):
-        coefficients = [float(c) for c in sympy.Poly(value.expr, value.poly.gen).all_coeffs()]
-        roots = np.roots(coefficients)
-        real = np.sort(roots[np.abs(roots.imag) < 1e-9].real)
-        if value.index < len(real):
-            return float(real[value.index])
-    try:
-        return float(sympy.N(value, 15))
-    except (TypeError, ValueError):
-        return None
-
-
 def _number(value: Any) -> str:
     """A number for people: exact where short, with a decimal where the exact form is long."""
     if value is None:
@@ -73,13 +52,14 @@ def _number(value: Any) -> str:
         if value.denominator == 1:
             return str(value.numerator)
         text = str(value)
-        return text if len(text) <= 7 else f"{text} ≈ {float(value):.4g}"
+        simple = value.denominator <= 12 or (value * 1000).denominator == 1
+        return text if simple else f"{text} ≈ {float(value):.4g}"
     if isinstance(value, float):
         return f"{value:.6g}"
     if isinstance(value, sympy.Basic):
         if isinstance(value, sympy.Rational):
             return _number(Fraction(int(value.p), int(value.q)))
-        approx = approximate(value)
+        approx = _numbers.approximate(value)
         if approx is not None and not isinstance(value, sympy.Rational):
             if isinstance(value, sympy.CRootOf):
                 return f"≈ {approx:.4g} (a root of {sympy.sstr(value.expr)})"
@@ -101,7 +81,7 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, float):
         return value
     if isinstance(value, sympy.Basic):
-        approx = approximate(value)
+        approx = _numbers.approximate(value)
         if approx is not None:
             return {"exact": sympy.sstr(value), "float": approx}
         return {"expression": sympy.sstr(value)}

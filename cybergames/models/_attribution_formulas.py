@@ -29,16 +29,14 @@ and beyond the sizes the library handles quickly.
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from typing import Any
 
-import numpy as np
 import sympy
 
 from .. import _numbers
 
 __all__ = ["blame_free", "rounds_weight", "permanent_threshold", "minimum_detection",
-           "maximum_false_flag", "exact_sqrt", "approximate", "show"]
+           "maximum_false_flag", "exact_sqrt"]
 
 
 def blame_free(detect: Any, false_flag: Any, n: int = 2) -> tuple[Any, Any]:
@@ -114,35 +112,3 @@ def _simplify(value: Any) -> Any:
     return _numbers.simplify_exact(value)
 
 
-def approximate(value: Any) -> float:
-    """A float of a real number; a ``CRootOf`` from numpy's roots of its polynomial (sympy's evalf is slow)."""
-    if isinstance(value, sympy.CRootOf) and value.is_real:
-        coefficients = [float(c) for c in value.poly.all_coeffs()]
-        roots = sorted(float(x.real) for x in np.roots(coefficients) if abs(x.imag) <= 1e-9 * max(1.0, abs(x)))
-        if len(roots) > value.index:
-            return roots[value.index]
-    return float(value)
-
-
-def show(value: Any, digits: int = 3) -> str:
-    """A number for a sentence: ``9/10``, ``25/36 ≈ 0.694``, ``3``, ``0.694`` or ``(19 - sqrt(201))/20 ≈ 0.241``.
-
-    Fractions with a short decimal expansion are shown as they are; others with
-    their decimal value; algebraic numbers too long to read by their value only.
-    """
-    if value is None:
-        return "none"
-    if isinstance(value, (bool, int)):
-        return str(value)
-    if isinstance(value, Fraction):
-        if (value * 1000).denominator == 1:
-            return str(value)
-        return f"{value} ≈ {float(value):.{digits}g}"
-    if isinstance(value, float):
-        return f"{value:.{digits}g}"
-    if isinstance(value, sympy.Basic) and value.is_number:
-        approx = f"{approximate(value):.{digits}g}"
-        if isinstance(value, sympy.CRootOf) or sympy.count_ops(value) > 12:
-            return f"≈ {approx}"
-        return f"{sympy.sstr(sympy.together(value))} ≈ {approx}"
-    return sympy.sstr(value) if isinstance(value, sympy.Basic) else str(value)

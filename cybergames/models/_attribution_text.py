@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import _numbers
 from ..repeated import values
-from ._attribution_formulas import show
+from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
 
 DETECT_GRID = [Fraction(3, 10), Fraction(1, 2), Fraction(3, 5), Fraction(7, 10), Fraction(4, 5),

@@ -20,7 +20,7 @@ import sympy
 from .. import _numbers
 from ..errors import ParameterError
 
-__all__ = ["Condition", "Remedy", "ModelAnalysis", "Model", "check_parameter"]
+__all__ = ["Condition", "Remedy", "ModelAnalysis", "Model", "check_parameter", "show"]
 
 
 @dataclass(frozen=True)
@@ -214,3 +214,36 @@ def as_fraction(value: Any) -> Any:
     except (ValueError, ZeroDivisionError) as exc:
         raise ParameterError(f"expected a number, got {value!r}") from exc
     return _numbers.simplify_exact(result)
+
+
+def show(value: Any, digits: int = 3) -> str:
+    """A number for a sentence: ``9/10``, ``25/36 ≈ 0.694``, ``3``, ``0.694`` or ``(19 - sqrt(201))/20 ≈ 0.241``.
+
+    Fractions with a short decimal expansion are shown as they are, others with
+    their decimal value; algebraic numbers too long to read by their value
+    only; None (no threshold) as ``none``; expressions as sympy prints them.
+
+    >>> show(Fraction(9, 10)), show(Fraction(25, 36)), show(None), show(0.69444)
+    ('9/10', '25/36 ≈ 0.694', 'none', '0.694')
+    """
+    if value is None:
+        return "none"
+    if isinstance(value, (bool, int)):
+        return str(value)
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        if value.denominator <= 12 or (value * 1000).denominator == 1:
+            return str(value)                     # simple fractions read better without a decimal
+        return f"{value} ≈ {float(value):.{digits}g}"
+    if isinstance(value, float):
+        return f"{value:.{digits}g}"
+    if isinstance(value, sympy.Basic) and value.is_number:
+        approx = _numbers.approximate(value)
+        if approx is None:
+            return sympy.sstr(value)
+        if isinstance(value, sympy.CRootOf) or sympy.count_ops(value) > 12:
+            return f"≈ {approx:.{digits}g}"
+        return f"{sympy.sstr(sympy.together(value))} ≈ {approx:.{digits}g}"
+    return sympy.sstr(value) if isinstance(value, sympy.Basic) else str(value)
+

@@ -8,24 +8,13 @@ from typing import Any
 import sympy
 
 from .. import _numbers
-from ._base import Remedy
+from ._base import Remedy, show
 from ._capacity_game import derivation as model_derivation
 
 #: Weak-state costs shown in the comparative statics, as c1 + m (c2 - c1) for these m.
 GAP_MULTIPLES = (0, Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), 1, Fraction(5, 4), Fraction(3, 2))
 
 
-def show(value: Any) -> str:
-    """A number as the report prints it: 3/5, 0.6, or a formula."""
-    if value is None:
-        return "none"
-    if isinstance(value, Fraction):
-        return str(value.numerator) if value.denominator == 1 else str(value)
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    if isinstance(value, sympy.Basic):
-        return sympy.sstr(value)
-    return str(value)
 
 
 def clip(value: Any) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 from .. import _numbers
 from ..equilibria import nash_equilibria
 from ..repeated import check_equilibrium
-from ._attribution_formulas import show
+from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
 
 GROUP_GRID = [2, 3, 4, 5, 6, 8, 10, 15, 20]

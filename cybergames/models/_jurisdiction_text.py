@@ -5,10 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-import sympy
 
 from .. import _numbers
-from ._base import Remedy
+from ._base import Remedy, show
 
 #: Enforcement probabilities shown in the comparative statics (with the model's own value).
 ENFORCEMENT_GRID = (Fraction(1, 10), Fraction(1, 5), Fraction(1, 4), Fraction(1, 3), Fraction(1, 2),
@@ -17,17 +16,6 @@ ENFORCEMENT_GRID = (Fraction(1, 10), Fraction(1, 5), Fraction(1, 4), Fraction(1,
 SANCTION_MULTIPLES = (0, Fraction(1, 2), 1, Fraction(3, 2), 2, 3)
 
 
-def show(value: Any) -> str:
-    """A number as the report prints it: 5/6, 0.8333, or a formula."""
-    if value is None:
-        return "none"
-    if isinstance(value, Fraction):
-        return str(value.numerator) if value.denominator == 1 else str(value)
-    if isinstance(value, float):
-        return f"{value:.4g}"
-    if isinstance(value, sympy.Basic):
-        return sympy.sstr(value)
-    return str(value)
 
 
 def _like(model: Any, value: Any) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import _numbers
 from ..equilibria import nash_equilibria, payoff_dominant, risk_dominant
-from ._attribution_formulas import show
+from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
 
 GROUP_GRID = [5, 10, 20, 50, 193]          # 193: the members of the United Nations

@@ -83,19 +83,11 @@ from ..equilibria import nash_equilibria
 from ..errors import ParameterError
 from ..repeated import RepeatedGame, check_equilibrium, sustainable_discount_factors
 from . import _interests_games as games
-from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter
+from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, show
 
 __all__ = ["InterestsModel"]
 
 
-def _show(x: Any) -> str:
-    if isinstance(x, Fraction):
-        return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
-    if isinstance(x, float):
-        return f"{x:.4g}"
-    if isinstance(x, sympy.Basic):
-        return sympy.sstr(x)
-    return str(x)
 
 
 @dataclass(frozen=True)
@@ -262,10 +254,10 @@ class InterestsModel(Model):
         return ModelAnalysis(
             model=self, obstacle=self.obstacle,
             summary=(f"Two states each disclose the vulnerabilities they find or stockpile them; offensive gains "
-                     f"g = ({_show(self.gain_1)}, {_show(self.gain_2)}), losses when exploited l = "
-                     f"({_show(self.loss_1)}, {_show(self.loss_2)}), discount factors ({_show(self.delta_1)}, "
-                     f"{_show(self.delta_2)}), linked relationships worth L = ({_show(self.linkage_1)}, "
-                     f"{_show(self.linkage_2)}) per period; grim trigger, state by state."),
+                     f"g = ({show(self.gain_1)}, {show(self.gain_2)}), losses when exploited l = "
+                     f"({show(self.loss_1)}, {show(self.loss_2)}), discount factors ({show(self.delta_1)}, "
+                     f"{show(self.delta_2)}), linked relationships worth L = ({show(self.linkage_1)}, "
+                     f"{show(self.linkage_2)}) per period; grim trigger, state by state."),
             findings=tuple(findings),
             conditions=tuple(self._condition(i, thresholds[i - 1], holds[i - 1]) for i in (1, 2)),
             remedies=tuple(self._linkage_remedy(i) for i in (1, 2)),
@@ -275,7 +267,7 @@ class InterestsModel(Model):
         return getattr(self, f"{name}_{i}")
 
     def _one_shot_finding(self, equilibria: Any) -> str:
-        both = (f"(g_1 - l_1, g_2 - l_2) = ({_show(self.gain_1 - self.loss_1)}, {_show(self.gain_2 - self.loss_2)})")
+        both = (f"(g_1 - l_1, g_2 - l_2) = ({show(self.gain_1 - self.loss_1)}, {show(self.gain_2 - self.loss_2)})")
         if equilibria is not None:
             only = (len(equilibria) == 1 and all(list(s) == [0, 1] for s in equilibria[0].strategies))
             if not only:  # pragma: no cover - stockpiling strictly dominates whenever the gains are positive
@@ -295,15 +287,15 @@ class InterestsModel(Model):
         parts = []
         for i in (1, 2):
             gain, loss, link, delta = (self._get(n, i) for n in ("gain", "loss", "linkage", "delta"))
-            parts.append(f"state {i} gains {_show(gain)} from an exploit and loses {_show(loss)} when exploited, "
-                         f"so it needs delta_{i} >= g_{i}/(l_{i} + L_{i}) = {_show(thresholds[i - 1])} and tolerates "
-                         f"offensive gains up to delta_{i}(l_{i} + L_{i}) = {_show(delta * (loss + link))}")
+            parts.append(f"state {i} gains {show(gain)} from an exploit and loses {show(loss)} when exploited, "
+                         f"so it needs delta_{i} >= g_{i}/(l_{i} + L_{i}) = {show(thresholds[i - 1])} and tolerates "
+                         f"offensive gains up to delta_{i}(l_{i} + L_{i}) = {show(delta * (loss + link))}")
         alike = all(_numbers.truth(sympy.Eq(self._get(n, 1), self._get(n, 2))) for n in ("gain", "loss", "linkage"))
         return ("The states weigh offence and defence alike: " if alike else "The states' interests differ: ") \
             + "; ".join(parts) + "."
 
     def _verdict_finding(self, holds: tuple, gains: tuple) -> str:
-        deltas = f"delta_1 = {_show(self.delta_1)} and delta_2 = {_show(self.delta_2)}"
+        deltas = f"delta_1 = {show(self.delta_1)} and delta_2 = {show(self.delta_2)}"
         if holds[0] is True and holds[1] is True:
             return f"With {deltas} both states keep disclosing: mutual disclosure under grim trigger is an equilibrium."
         said = {True: "would keep disclosing", False: "would not",
@@ -311,7 +303,7 @@ class InterestsModel(Model):
         text = f"With {deltas} " + " and ".join(f"state {i} {said[h]}" for i, h in zip((1, 2), holds))
         if False not in holds:
             return text + "."
-        shown = [f"state {i} gains {_show(gains[i - 1])} by stockpiling once" for i in (1, 2)
+        shown = [f"state {i} gains {show(gains[i - 1])} by stockpiling once" for i in (1, 2)
                  if holds[i - 1] is False and gains[i - 1] is not None]
         return text + ": mutual disclosure is not an equilibrium" + (f" ({'; '.join(shown)})." if shown else ".")
 
@@ -321,7 +313,7 @@ class InterestsModel(Model):
             return f"State {i} does not value the future at all (delta_{i} = 0): no linkage makes it disclose."
         needed = _numbers.simplify_exact(_numbers.ratio(gain, delta) - loss)
         return (f"Linking disclosure to another relationship worth at least L_{i} = g_{i}/delta_{i} - l_{i} = "
-                f"{_show(needed)} per period to state {i} (here {_show(link)}), lost with the first stockpiled "
+                f"{show(needed)} per period to state {i} (here {show(link)}), lost with the first stockpiled "
                 f"exploit, would make it disclose.")
 
     def _condition(self, i: int, threshold: Any, holds: Any) -> Condition:
@@ -335,10 +327,10 @@ class InterestsModel(Model):
             name=f"state {i}'s patience (grim trigger on disclosure)",
             formula=sympy.Ge(games.SYMBOLS[f"delta_{i}"], games.threshold_formula(i)),
             value=threshold, holds=holds,
-            explanation=(f"Stockpiling once gains state {i} g_{i} = {_show(gain)}; afterwards both stockpile, which "
-                         f"costs it l_{i} - g_{i} + L_{i} = {_show(cost)} per period against mutual disclosure. It "
+            explanation=(f"Stockpiling once gains state {i} g_{i} = {show(gain)}; afterwards both stockpile, which "
+                         f"costs it l_{i} - g_{i} + L_{i} = {show(cost)} per period against mutual disclosure. It "
                          f"keeps disclosing iff (1 - delta_{i}) g_{i} <= delta_{i} (l_{i} - g_{i} + L_{i}), i.e. "
-                         f"delta_{i} >= {_show(threshold)}; here delta_{i} = {_show(delta)}: {verdict}.{tail}"))
+                         f"delta_{i} >= {show(threshold)}; here delta_{i} = {show(delta)}: {verdict}.{tail}"))
 
     def _linkage_remedy(self, i: int) -> Remedy:
         gain, loss, link, delta = (self._get(n, i) for n in ("gain", "loss", "linkage", "delta"))

@@ -79,7 +79,7 @@ from ..games.classic import prisoners_dilemma
 from ..repeated import (RepeatedGame, check_equilibrium, check_nash, grim_trigger, sustainable_discount_factors,
                         tit_for_tat)
 from . import _trust_games as games
-from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter
+from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, show
 
 __all__ = ["TrustModel"]
 
@@ -87,18 +87,10 @@ __all__ = ["TrustModel"]
 MAX_SIGNAL = 8
 
 
-def _show(x: Any) -> str:
-    if isinstance(x, Fraction):
-        return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
-    if isinstance(x, float):
-        return f"{x:.4g}"
-    if isinstance(x, sympy.Basic):
-        return sympy.sstr(x)
-    return str(x)
 
 
 def _units(s: Any) -> str:
-    return f"{_show(s)} unit" + ("" if s == 1 else "s")
+    return f"{show(s)} unit" + ("" if s == 1 else "s")
 
 
 def _describe(outcome: Any) -> str:
@@ -301,9 +293,9 @@ class TrustModel(Model):
         return ModelAnalysis(
             model=self, obstacle=self.obstacle,
             summary=(f"Two states in a repeated cyber-restraint dilemma (prisoner's dilemma T, R, P, S = "
-                     f"{_show(self.T)}, {_show(self.R)}, {_show(self.P)}, {_show(self.S)}; discount factor "
-                     f"{_show(self.delta)}); a state its partner believes trustworthy with probability "
-                     f"{_show(self.prior)} can first make a costly reassuring gesture of 0 to "
+                     f"{show(self.T)}, {show(self.R)}, {show(self.P)}, {show(self.S)}; discount factor "
+                     f"{show(self.delta)}); a state its partner believes trustworthy with probability "
+                     f"{show(self.prior)} can first make a costly reassuring gesture of 0 to "
                      f"{self.max_signal} units."),
             findings=tuple(f for f in findings if f),
             conditions=(self._grim_condition(grim_set, grim_check), self._trust_condition(p_star, reassurance)),
@@ -315,52 +307,52 @@ class TrustModel(Model):
         only = len(equilibria) == 1 and all(list(s) == [0, 1] for s in equilibria[0].strategies)
         return (("In a single round defection dominates: the only equilibrium is mutual defection, worth P = "
                  if only else "One-shot equilibria give each state P = ")
-                + f"{_show(self.P)} to each, although mutual cooperation would give each R = {_show(self.R)}.")
+                + f"{show(self.P)} to each, although mutual cooperation would give each R = {show(self.R)}.")
 
     def _grim_finding(self, grim_set: Any, check: Any) -> str:
         threshold = grim_set.infimum
         gain = max(g for g in check.best_gains if g is not None)
-        verdict = (f"at delta = {_show(self.delta)} it is (the most tempting one-shot defection loses "
-                   f"{_show(-gain)})" if check.holds else
-                   f"at delta = {_show(self.delta)} it is not (a one-shot defection gains {_show(gain)})")
+        verdict = (f"at delta = {show(self.delta)} it is (the most tempting one-shot defection loses "
+                   f"{show(-gain)})" if check.holds else
+                   f"at delta = {show(self.delta)} it is not (a one-shot defection gains {show(gain)})")
         return ("Repeated, cooperation can rest on the threat of permanent defection (grim trigger): it is a "
-                f"subgame perfect equilibrium iff delta >= (T - R)/(T - P) = {_show(threshold)}; {verdict}.")
+                f"subgame perfect equilibrium iff delta >= (T - R)/(T - P) = {show(threshold)}; {verdict}.")
 
     def _tft_finding(self, tft_set: Any, nash: Any) -> str:
         T, R, P, S = self.T, self.R, self.P, self.S
         a, b = _numbers.ratio(T - R, R - S), _numbers.ratio(P - S, T - P)
         spe = ("never subgame perfect here" if tft_set.is_empty else f"subgame perfect only at delta in {tft_set}")
         need = max(_numbers.ratio(T - R, T - P), a)
-        return (f"Tit-for-tat, for contrast, is {spe} (it needs (T - R)/(R - S) = {_show(a)} and (P - S)/(T - P) = "
-                f"{_show(b)} to coincide); at delta = {_show(self.delta)} it is "
+        return (f"Tit-for-tat, for contrast, is {spe} (it needs (T - R)/(R - S) = {show(a)} and (P - S)/(T - P) = "
+                f"{show(b)} to coincide); at delta = {show(self.delta)} it is "
                 + ("a Nash equilibrium" if nash.holds else "not even a Nash equilibrium")
-                + f" (that needs delta >= max{{(T - R)/(T - P), (T - R)/(R - S)}} = {_show(need)}).")
+                + f" (that needs delta >= max{{(T - R)/(T - P), (T - R)/(R - S)}} = {show(need)}).")
 
     def _prior_finding(self, p_star: Any, reassurance: Any) -> str:
         head = ("Cooperation also needs the partner to believe it faces a state that will reciprocate. "
-                f"Without a gesture it trusts iff the prior is at least p* = (P - S)/(R - S) = {_show(p_star)}; ")
+                f"Without a gesture it trusts iff the prior is at least p* = (P - S)/(R - S) = {show(p_star)}; ")
         if reassurance.trust_on_prior:
-            return head + (f"at prior {_show(self.prior)} it trusts: pooling on no gesture, with trust, is an "
+            return head + (f"at prior {show(self.prior)} it trusts: pooling on no gesture, with trust, is an "
                            "equilibrium.")
-        return head + (f"at prior {_show(self.prior)} it withholds trust and both get P = {_show(self.P)} "
+        return head + (f"at prior {show(self.prior)} it withholds trust and both get P = {show(self.P)} "
                        "(mistrust alone blocks cooperation).")
 
     def _separation_finding(self, reassurance: Any) -> str:
         gestures = reassurance.separating_gestures
         head = (f"A gesture reassures when only a trustworthy state would make it: it costs an untrustworthy state "
-                f"k_u = {_show(self.unit_cost_untrustworthy)} per unit, to gain T - P = {_show(self.T - self.P)} "
-                f"from being trusted, and a trustworthy one k_t = {_show(self.unit_cost_trustworthy)} per unit, to "
-                f"gain R - P = {_show(self.R - self.P)}. ")
+                f"k_u = {show(self.unit_cost_untrustworthy)} per unit, to gain T - P = {show(self.T - self.P)} "
+                f"from being trusted, and a trustworthy one k_t = {show(self.unit_cost_trustworthy)} per unit, to "
+                f"gain R - P = {show(self.R - self.P)}. ")
         if not gestures:
             return head + (f"No gesture up to {_units(self.max_signal)} separates them: no equilibrium lets a "
                            "trustworthy state prove itself.")
         least = gestures[0]
-        cost = (f"costs a trustworthy state {_show(self.unit_cost_trustworthy * least)} of its gain of "
-                f"{_show(self.R - self.P)} from being trusted.")
+        cost = (f"costs a trustworthy state {show(self.unit_cost_trustworthy * least)} of its gain of "
+                f"{show(self.R - self.P)} from being trusted.")
         if len(gestures) == 1:
             text = head + f"One gesture separates them, {_units(least)}; it {cost}"
         else:
-            text = head + (f"Separating equilibria exist for gestures of {', '.join(_show(g) for g in gestures)} "
+            text = head + (f"Separating equilibria exist for gestures of {', '.join(show(g) for g in gestures)} "
                            f"units; the least costly, {_units(least)}, {cost}")
         if reassurance.trust_on_prior:
             return text + " Trusted on its prior, though, a trustworthy state need not prove itself."
@@ -409,28 +401,28 @@ class TrustModel(Model):
             name="patience for reciprocal cooperation (grim trigger)",
             formula=sympy.Ge(games.SYMBOLS["delta"], games.grim_threshold()),
             value=threshold, holds=check.holds,
-            explanation=(f"A defection gains T - R = {_show(self.T - self.R)} once and loses R - P = "
-                         f"{_show(self.R - self.P)} in every later period, so cooperation holds iff delta >= "
-                         f"{_show(threshold)}; here delta = {_show(self.delta)}."))
+            explanation=(f"A defection gains T - R = {show(self.T - self.R)} once and loses R - P = "
+                         f"{show(self.R - self.P)} in every later period, so cooperation holds iff delta >= "
+                         f"{show(threshold)}; here delta = {show(self.delta)}."))
 
     def _trust_condition(self, p_star: Any, reassurance: Any) -> Condition:
         least = self._value(self._least_gesture_formula())
         holds = reassurance.trust_on_prior or reassurance.least_cost_gesture is not None
-        prior_part = (f"The partner trusts on its prior alone iff prior >= p* = {_show(p_star)} (here "
-                      f"{_show(self.prior)}: {'it does' if reassurance.trust_on_prior else 'it does not'}).")
+        prior_part = (f"The partner trusts on its prior alone iff prior >= p* = {show(p_star)} (here "
+                      f"{show(self.prior)}: {'it does' if reassurance.trust_on_prior else 'it does not'}).")
         afford = _numbers.ratio(self.R - self.P, least)
         if reassurance.least_cost_gesture is not None:
             gesture_part = (f" A trustworthy state can prove itself with a gesture of s* = ceiling((T - P)/k_u) = "
-                            f"{_units(least)}, affordable iff k_t <= (R - P)/s* = {_show(afford)} (here "
-                            f"{_show(self.unit_cost_trustworthy)}): reassurance works.")
+                            f"{_units(least)}, affordable iff k_t <= (R - P)/s* = {show(afford)} (here "
+                            f"{show(self.unit_cost_trustworthy)}): reassurance works.")
         elif least > self.max_signal:
             gesture_part = (f" No reassurance is available: a separating gesture would need s* = ceiling((T - P)/k_u) "
                             f"= {_units(least)}, more than the largest gesture, {self.max_signal}.")
         else:
             gesture_part = (f" No reassurance is available: the least separating gesture, s* = {_units(least)}, "
-                            f"would cost a trustworthy state {_show(self.unit_cost_trustworthy * least)}, more than "
-                            f"its gain R - P = {_show(self.R - self.P)} from being trusted (k_t must be <= "
-                            f"{_show(afford)}).")
+                            f"would cost a trustworthy state {show(self.unit_cost_trustworthy * least)}, more than "
+                            f"its gain R - P = {show(self.R - self.P)} from being trusted (k_t must be <= "
+                            f"{show(afford)}).")
         return Condition(name="trust, on the prior or through reassurance", formula=self._trust_formula(),
                          value=None, holds=holds, explanation=prior_part + gesture_part)
 
@@ -457,7 +449,7 @@ class TrustModel(Model):
             name="costly reassurance gestures (trust-building measures)", parameter="unit_cost_untrustworthy",
             effect=("The more a gesture costs a state that means to exploit (k_u), the smaller the gesture that "
                     "reassures: the least separating gesture is s* = ceiling((T - P)/k_u) units, affordable to a "
-                    f"trustworthy state while k_t s* <= R - P = {_show(self.R - self.P)} and s* <= "
+                    f"trustworthy state while k_t s* <= R - P = {show(self.R - self.P)} and s* <= "
                     f"{self.max_signal} (the table gives s*, None where no gesture separates)."),
             table=table)
 
