@@ -313,6 +313,7 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
     iterations, inner_settled, previous_tight = 0, False, None
     best, best_at, tight_since = gap, 0, 0
     outer_steps: list[float] = []
+    before_outer = None
     while iterations < max_iter and len(outer) and not gap <= tol:
         if iterations - best_at >= engine.patience:
             return outer, inner, iterations, history, "stalled"
@@ -328,6 +329,15 @@ def _iterate(engine: Any, tol: float, max_iter: int, progress: Callable | None):
             inner = engine.grow(inner)                        # B(Z) inside Z: growing again changes nothing
             inner_settled = inner.shape == previous_inner.shape and bool((inner == previous_inner).all())
         gap = _polytopes.excess2(outer, inner)
+        if gap > tol and outer_closing and len(outer_steps) % 3 == 0 and outer_steps[-1] < 1e-3 * engine.stage.scale:
+            # The outer polygons converge linearly to the equilibrium set: Aitken's extrapolation
+            # lands next to it, and joins the inner set once certified self-generating.
+            candidate = _extrapolate(before_outer, previous_outer, outer)
+            if candidate is not None and engine.certify(candidate) \
+                    and _polytopes.contains2(outer, candidate, engine.rounding).all():
+                inner, inner_settled = engine.join(inner, candidate), True
+                gap = _polytopes.excess2(outer, inner)
+        before_outer = previous_outer
         if gap > tol and len(outer) and outer.shape == previous_outer.shape \
                 and np.abs(outer - previous_outer).max() <= engine.rounding and engine.certify(outer):
             inner, gap = outer, 0.0                             # a fixed point: the set itself
