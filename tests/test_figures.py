@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from fractions import Fraction
 
@@ -18,8 +17,6 @@ from cybergames.figures import FIGURES, model_figure, write_figures
 from cybergames.models import REGISTRY, model_class
 
 #: The models whose modules exist (all seven once the models package is complete).
-PRESENT = [key for key, (module, _) in REGISTRY.items()
-           if importlib.util.find_spec(f"cybergames.models.{module}") is not None]
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -37,7 +34,7 @@ def first_mesh(ax):
     return next(c for c in ax.collections if isinstance(c, QuadMesh))
 
 
-@pytest.mark.parametrize("key", PRESENT)
+@pytest.mark.parametrize("key", list(REGISTRY))
 def test_model_figure_is_labelled(key):
     fig = model_figure(key)
     ax = fig.axes[0]
@@ -49,7 +46,7 @@ def test_model_figure_is_labelled(key):
     assert len(texts) >= 3
 
 
-@pytest.mark.parametrize("key", PRESENT)
+@pytest.mark.parametrize("key", list(REGISTRY))
 def test_model_figure_cells_are_the_models_condition(key):
     """Cells of the figure agree with the model's region condition evaluated exactly by sympy."""
     model = model_class(key)()
@@ -90,7 +87,7 @@ def _as_sympy(value):
     return sympy.Rational(value) if isinstance(value, (int, Fraction)) else sympy.Float(value)
 
 
-@pytest.mark.parametrize("key", PRESENT)
+@pytest.mark.parametrize("key", list(REGISTRY))
 def test_model_figure_marks_the_models_parameters(key):
     model = model_class(key)()
     ax = model_figure(model).axes[0]
@@ -100,7 +97,6 @@ def test_model_figure_marks_the_models_parameters(key):
     assert star.get_ydata()[0] == pytest.approx(float(getattr(model, yname)))
 
 
-@pytest.mark.skipif("attribution" not in PRESENT, reason="the attribution model is not there yet")
 def test_attribution_figure_at_perfect_attribution():
     # With q = 1 and r = 0 the trigger deters iff delta >= (T - R)/(T - P) = 1/2 (Axelrod's payoffs):
     # at delta = 3/5 the corner cell (q, r) = (1, 0) is inside, at delta = 2/5 outside.
@@ -111,14 +107,12 @@ def test_attribution_figure_at_perfect_attribution():
         assert f"δ = {delta}" in model_figure(model).axes[0].get_title()
 
 
-@pytest.mark.skipif("jurisdiction" not in PRESENT, reason="the jurisdiction model is not there yet")
 def test_model_figure_needs_numbers():
     model = model_class("jurisdiction")(delta=sympy.Symbol("d", positive=True))
     with pytest.raises(ParameterError, match="numeric parameters"):
         model_figure(model)
 
 
-@pytest.mark.skipif("attribution" not in PRESENT, reason="the attribution model is not there yet")
 def test_attribution_figure_grows_with_detection_and_shrinks_with_false_flags():
     # Better attribution never shrinks the region (the model's comparative statics): along every row
     # (fixed r) the shaded cells form an upper set in q, along every column a lower set in r.
@@ -137,7 +131,6 @@ def test_model_figure_refuses_other_objects():
 
 
 # --------------------------------------------------------------- write_figures
-@pytest.mark.skipif(not {"attribution", "norms"} <= set(PRESENT), reason="models not there yet")
 def test_write_figures_writes_one_png_per_model(tmp_path):
     out = tmp_path / "new" / "figures"
     written = write_figures(out, ["norms", "attribution"], dpi=20)
@@ -146,13 +139,11 @@ def test_write_figures_writes_one_png_per_model(tmp_path):
         assert path.read_bytes()[:8] == PNG
 
 
-@pytest.mark.skipif(len(PRESENT) < len(REGISTRY), reason="some models are not there yet")
 def test_write_figures_of_all_models(tmp_path):
     written = write_figures(tmp_path, dpi=20)
     assert [p.name for p in written] == [f"{key}.png" for key in REGISTRY]
 
 
-@pytest.mark.skipif("attribution" not in PRESENT, reason="the attribution model is not there yet")
 def test_write_figures_applies_overrides(tmp_path, monkeypatch):
     titles = []
     original = figures.model_figure
@@ -169,7 +160,6 @@ def test_write_figures_applies_overrides(tmp_path, monkeypatch):
     assert (detect, delta) == (Fraction(9, 10), Fraction(1, 2)) and "δ = 1/2" in title
 
 
-@pytest.mark.skipif("attribution" not in PRESENT, reason="the attribution model is not there yet")
 def test_write_figures_knows_the_reports_letters(tmp_path, monkeypatch):
     seen = []
     original = figures.model_figure
@@ -193,8 +183,6 @@ def test_the_stage_games_have_no_figure(tmp_path):
     (["attribution"], {"detect": 2}, "detect"),
 ])
 def test_write_figures_refuses_bad_options(tmp_path, keys, overrides, words):
-    if "attribution" in keys and "attribution" not in PRESENT:
-        pytest.skip("the attribution model is not there yet")
     with pytest.raises(ParameterError, match=words):
         write_figures(tmp_path, keys, overrides, dpi=20)
     assert list(tmp_path.iterdir()) == []
