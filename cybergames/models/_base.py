@@ -142,6 +142,21 @@ class Model:
         for name, value in numeric.items():
             object.__setattr__(self, name, float(value))
 
+    #: The parameters as sympy symbols (name -> symbol), for models that derive formulas symbolically.
+    symbols: ClassVar[Mapping[str, Any]] = {}
+
+    def _substitute(self, expression: Any, **changes: Any) -> Any:
+        """A symbolic formula at the model's parameter values (with ``changes``): a number or expression.
+
+        Returns None where the formula is undefined (a zero denominator).
+        """
+        values = {**self.parameters(), **changes}
+        result = sympy.sympify(expression).subs(
+            {self.symbols[name]: _numbers.to_sympy(value) for name, value in values.items()})
+        if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+            return None
+        return _numbers.simplify_exact(_numbers.from_sympy(result)) if result.is_number else result
+
     def parameters(self) -> dict[str, Any]:
         """The model's parameters and their values, in declaration order."""
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
@@ -246,4 +261,19 @@ def show(value: Any, digits: int = 3) -> str:
             return f"≈ {approx:.{digits}g}"
         return f"{sympy.sstr(sympy.together(value))} ≈ {approx:.{digits}g}"
     return sympy.sstr(value) if isinstance(value, sympy.Basic) else str(value)
+
+
+def affine_root(expression: Any, symbol: Any, *, factored: bool = False) -> Any:
+    """The root of ``expression``, affine in ``symbol``; with ``factored``, numerator and denominator factored."""
+    constant, slope = (sympy.expand(expression).coeff(symbol, k) for k in (0, 1))
+    root = sympy.cancel(-constant / slope)
+    if not factored:
+        return root
+    numerator, denominator = sympy.fraction(root)
+    return sympy.factor(numerator) / sympy.factor(denominator)
+
+
+def readable(library: Any, arranged: Any) -> Any:
+    """``arranged`` (the same expression grouped for reading) if it equals ``library``, else ``library``."""
+    return arranged if sympy.cancel(library - arranged) == 0 else library
 

@@ -17,6 +17,7 @@ import sympy
 
 from ..games.normal_form import NormalFormGame
 from ..repeated import DELTA, RepeatedGame, grim_trigger, sustainable_discount_factors
+from ._base import affine_root, readable
 
 STRONG, WEAK = "capable", "weak"
 INVEST, ABSTAIN = "invest", "abstain"
@@ -55,17 +56,6 @@ def profile() -> tuple:
     """Grim trigger for both: invest until someone abstains, then abstain for ever."""
     trigger = grim_trigger(cooperate=INVEST, defect=ABSTAIN)
     return (trigger, trigger)
-
-
-def _linear_root(expression: sympy.Expr, symbol: sympy.Symbol) -> sympy.Expr:
-    """The root of ``expression``, affine in ``symbol``."""
-    constant, slope = (sympy.expand(expression).coeff(symbol, k) for k in (0, 1))
-    return sympy.cancel(-constant / slope)
-
-
-def _readable(library: sympy.Expr, arranged: sympy.Expr) -> sympy.Expr:
-    """``arranged`` (the same expression grouped for reading) if it equals ``library``, else ``library``."""
-    return arranged if sympy.cancel(library - arranged) == 0 else library
 
 
 @dataclass(frozen=True)
@@ -123,16 +113,16 @@ def derivation() -> Derivation:
     by_place = {(c.player, c.state): sympy.expand(c.polynomial()) for c in condition.constraints}
     path = tuple(by_place[(i, ("cooperate", "cooperate"))] for i in (0, 1))
     punishment = tuple(by_place[(i, ("punish", "punish"))] for i in (0, 1))
-    thresholds = tuple(_linear_root(h, DELTA) for h in path)
-    equalising = _linear_root(thresholds[0] - thresholds[1], t)
+    thresholds = tuple(affine_root(h, DELTA) for h in path)
+    equalising = affine_root(thresholds[0] - thresholds[1], t)
     joint = sympy.cancel(thresholds[0].subs(t, equalising))
     return Derivation(
         condition=condition,
         constraints=path,
         punishment=punishment,
-        thresholds=(_readable(thresholds[0], (c1 + t - b) / b), _readable(thresholds[1], (c2 - t - b) / b)),
-        minimal_transfer=_readable(_linear_root(path[1], t), c2 - b * (1 + DELTA)),
-        maximal_transfer=_readable(_linear_root(path[0], t), b * (1 + DELTA) - c1),
-        equalising_transfer=_readable(equalising, (c2 - c1) / 2),
-        joint_threshold=_readable(joint, (c1 + c2 - 2 * b) / (2 * b)),
+        thresholds=(readable(thresholds[0], (c1 + t - b) / b), readable(thresholds[1], (c2 - t - b) / b)),
+        minimal_transfer=readable(affine_root(path[1], t), c2 - b * (1 + DELTA)),
+        maximal_transfer=readable(affine_root(path[0], t), b * (1 + DELTA) - c1),
+        equalising_transfer=readable(equalising, (c2 - c1) / 2),
+        joint_threshold=readable(joint, (c1 + c2 - 2 * b) / (2 * b)),
     )

@@ -20,6 +20,7 @@ import sympy
 
 from ..games.normal_form import NormalFormGame
 from ..repeated import DELTA, Monitoring, RepeatedGame, sustainable_discount_factors, trigger_on_signal
+from ._base import affine_root, readable
 
 HOST, VICTIM = "host", "victim"
 PROSECUTE, HARBOUR = "prosecute", "harbour"
@@ -89,18 +90,6 @@ def profile() -> tuple:
             trigger_on_signal(detected, cooperate=COOPERATE, defect=SANCTION))
 
 
-def _linear_root(expression: sympy.Expr, symbol: sympy.Symbol) -> sympy.Expr:
-    """The root of ``expression``, affine in ``symbol``, as one fraction with factored parts."""
-    constant, slope = (sympy.expand(expression).coeff(symbol, k) for k in (0, 1))
-    numerator, denominator = sympy.fraction(sympy.cancel(-constant / slope))
-    return sympy.factor(numerator) / sympy.factor(denominator)
-
-
-def _readable(library: sympy.Expr, arranged: sympy.Expr) -> sympy.Expr:
-    """``arranged`` (the same expression grouped for reading) if it equals ``library``, else ``library``."""
-    return arranged if sympy.cancel(library - arranged) == 0 else library
-
-
 @dataclass(frozen=True)
 class Derivation:
     r"""What the library says about the fully symbolic game, solved for each remedy parameter.
@@ -158,8 +147,11 @@ def derivation() -> Derivation:
         condition=condition,
         host_constraint=host,
         credibility=credibility,
-        delta_threshold=_readable(_linear_root(host, DELTA), gain / (gain * (1 - r) + premium * (pi - r))),
-        enforcement_threshold=_readable(_linear_root(host, pi), r + gain * restart / (DELTA * premium)),
-        sanction_threshold=_readable(_linear_root(host, s), gain - v + gain * restart / (DELTA * (pi - r))),
-        averted_share_threshold=_readable(_linear_root(credibility, rho), k / d),
+        delta_threshold=readable(affine_root(host, DELTA, factored=True),
+                                 gain / (gain * (1 - r) + premium * (pi - r))),
+        enforcement_threshold=readable(affine_root(host, pi, factored=True),
+                                       r + gain * restart / (DELTA * premium)),
+        sanction_threshold=readable(affine_root(host, s, factored=True),
+                                    gain - v + gain * restart / (DELTA * (pi - r))),
+        averted_share_threshold=readable(affine_root(credibility, rho, factored=True), k / d),
     )

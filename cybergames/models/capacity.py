@@ -115,6 +115,7 @@ class CapacityModel(Model):
     delta: Any = Fraction(3, 5)
 
     key: ClassVar[str] = "capacity"
+    symbols: ClassVar[dict] = game.SYMBOLS
     obstacle: ClassVar[str] = "technological disparities"
 
     def __post_init__(self) -> None:
@@ -147,10 +148,6 @@ class CapacityModel(Model):
         """Grim trigger for both states."""
         return game.profile()
 
-    def _substitute(self, expression: Any, **changes: Any) -> Any:
-        values = {**self.parameters(), **changes}
-        result = sympy.sympify(expression).subs({game.SYMBOLS[n]: _numbers.to_sympy(x) for n, x in values.items()})
-        return _numbers.simplify_exact(_numbers.from_sympy(result)) if result.is_number else result
 
     # ------------------------------------------------------------ thresholds
     def critical_discount_factors(self, **changes: Any) -> tuple:

@@ -140,6 +140,7 @@ class JurisdictionModel(Model):
     delta: Any = Fraction(4, 5)
 
     key: ClassVar[str] = "jurisdiction"
+    symbols: ClassVar[dict] = game.SYMBOLS
     obstacle: ClassVar[str] = "legal and jurisdictional complexity"
 
     def __post_init__(self) -> None:
@@ -169,12 +170,6 @@ class JurisdictionModel(Model):
         """The trigger profile: cooperate until harbouring is detected, then harbour / sanction for ever."""
         return game.profile()
 
-    def _substitute(self, expression: Any, **changes: Any) -> Any:
-        values = {**self.parameters(), **changes}
-        result = sympy.sympify(expression).subs({game.SYMBOLS[n]: _numbers.to_sympy(x) for n, x in values.items()})
-        if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-            return None
-        return _numbers.simplify_exact(_numbers.from_sympy(result)) if result.is_number else result
 
     def _premium(self, **changes: Any) -> Any:
         p = {**self.parameters(), **changes}
