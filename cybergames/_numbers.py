@@ -254,3 +254,47 @@ def approximate(value: Any) -> float | None:
     except (TypeError, ValueError):
         return None
 
+
+def substitution(args: tuple, kwargs: dict, symbols: Any, error: type[Exception]) -> dict:
+    """The mapping ``symbol -> value`` that a ``subs(*args, **kwargs)`` call asks for, validated.
+
+    ``args`` is empty, one mapping, one sequence of ``(symbol, value)`` pairs,
+    or one ``(symbol, value)``; keyword arguments and string keys name symbols
+    of ``symbols`` (never parsed). Values are normalised numbers or sympy
+    expressions (Fractions as sympy rationals, floats kept as floats). Symbols
+    not in ``symbols`` are allowed and ignored by the substitution, as in sympy.
+
+    Raises ``error`` for a malformed call, an unknown name, a key that is not a
+    symbol, a symbol whose assumptions differ from the one of the same name in
+    ``symbols``, or a value that is not a number or expression.
+    """
+    if len(args) == 1 and isinstance(args[0], dict):
+        pairs = list(args[0].items())
+    elif len(args) == 1 and isinstance(args[0], (list, tuple)) and all(
+            isinstance(pair, (list, tuple)) and len(pair) == 2 for pair in args[0]):
+        pairs = [tuple(pair) for pair in args[0]]
+    elif len(args) == 2:
+        pairs = [(args[0], args[1])]
+    elif args:
+        raise error(f"subs: expected a mapping, a sequence of (symbol, value) pairs "
+                    f"or (symbol, value), got {args!r}")
+    else:
+        pairs = []
+    pairs += list(kwargs.items())
+    symbols = frozenset(symbols)
+    by_name = {str(s): s for s in symbols}
+    mapping: dict = {}
+    for key, value in pairs:
+        if isinstance(key, str):
+            if key not in by_name:
+                raise error(f"subs: no symbol named {key!r}; the symbols are {sorted(by_name)}")
+            key = by_name[key]
+        elif not isinstance(key, sympy.Expr) or key.is_number:
+            raise error(f"subs: expected a symbol (or its name) to replace, got {key!r}")
+        elif isinstance(key, sympy.Symbol) and key not in symbols and key.name in by_name:
+            raise error(f"subs: the symbol {key!r} differs from the one of the same name here "
+                        f"(their assumptions differ); pass that symbol or its name")
+        value = normalise(value, f"subs: the value of {key}", error)
+        mapping[key] = to_sympy(value) if isinstance(value, Fraction) else value
+    return mapping
+

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any, Iterator, Sequence
 
 import numpy as np
@@ -339,35 +338,7 @@ class NormalFormGame:
         >>> prisoners_dilemma(T, R, P, S).subs({T: 5, R: 3, P: 1, S: 0}).payoff(("D", "C"))
         (5, 0)
         """
-        if len(args) == 1 and isinstance(args[0], dict):
-            pairs = list(args[0].items())
-        elif len(args) == 1 and isinstance(args[0], (list, tuple)) and all(
-                isinstance(pair, (list, tuple)) and len(pair) == 2 for pair in args[0]):
-            pairs = [tuple(pair) for pair in args[0]]
-        elif len(args) == 2:
-            pairs = [(args[0], args[1])]
-        elif args:
-            raise GameError(f"subs: expected a mapping, a sequence of (symbol, value) pairs "
-                            f"or (symbol, value), got {args!r}")
-        else:
-            pairs = []
-        pairs += list(kwargs.items())
-        by_name = {str(s): s for s in self.free_symbols}
-        mapping: dict = {}
-        for key, value in pairs:
-            if isinstance(key, str):
-                if key not in by_name:
-                    raise GameError(f"subs: the game has no symbol named {key!r}; "
-                                    f"its symbols are {sorted(by_name)}")
-                key = by_name[key]
-            elif not isinstance(key, sympy.Expr) or key.is_number:
-                raise GameError(f"subs: expected a symbol (or its name) to replace, got {key!r}")
-            elif (isinstance(key, sympy.Symbol) and key not in self.free_symbols
-                  and key.name in by_name):
-                raise GameError(f"subs: the symbol {key!r} differs from the game's symbol of the same "
-                                f"name (their assumptions differ); pass the game's symbol or its name")
-            value = _numbers.normalise(value, f"subs: the value of {key}", GameError)
-            mapping[key] = _numbers.to_sympy(value) if isinstance(value, Fraction) else value
+        mapping = _numbers.substitution(args, kwargs, self.free_symbols, GameError)
         if not self.is_symbolic:
             return self
         arrays = []

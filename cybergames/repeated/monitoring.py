@@ -177,16 +177,9 @@ class Monitoring:
 
     def subs(self, *args: Any, **kwargs: Any) -> "Monitoring":
         """Substitute values for symbols in the probabilities (and the game) and return the result."""
-        mapping = dict(args[0]) if len(args) == 1 and isinstance(args[0], Mapping) else (
-            {args[0]: args[1]} if len(args) == 2 else {})
-        if len(args) not in (0, 1, 2) or (len(args) == 1 and not isinstance(args[0], Mapping)):
-            raise MonitoringError(f"subs: expected a mapping or (symbol, value), got {args!r}")
-        by_name = {str(s): s for s in self.free_symbols | self.game.free_symbols}
-        for name, value in kwargs.items():
-            if name not in by_name:
-                raise MonitoringError(f"subs: no symbol named {name!r}; the symbols are {sorted(by_name)}")
-            mapping[by_name[name]] = value
-        mapping = {k: _numbers.to_sympy(v) if not isinstance(v, sympy.Basic) else v for k, v in mapping.items()}
+        symbols = self.free_symbols | self.game.free_symbols
+        mapping = _numbers.substitution(args, kwargs, symbols, MonitoringError)
+        mapping = {k: v if isinstance(v, sympy.Basic) else _numbers.to_sympy(v) for k, v in mapping.items()}
         game = self.game.subs(mapping) if self.game.is_symbolic else self.game
         if not self.is_symbolic:
             return Monitoring(game, self.signals, self._table()) if game is not self.game else self
