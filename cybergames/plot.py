@@ -17,22 +17,13 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ParameterError
-
-from ._plot_regions import plot_delta_sets, plot_region
+from ._plot_regions import new_axes, plot_delta_sets, plot_region
 from ._plot_signalling import (equilibrium_outcome, plot_belief_sets, plot_equilibrium_outcomes,
                                plot_partitions)
+from .errors import ParameterError
 
 __all__ = ["plot_payoff_sets", "plot_region", "plot_delta_sets", "plot_belief_sets",
            "plot_equilibrium_outcomes", "plot_partitions", "equilibrium_outcome"]
-
-
-def _pyplot():
-    try:
-        import matplotlib.pyplot as plt
-    except ImportError as exc:                                   # pragma: no cover - depends on the install
-        raise ImportError("cybergames.plot needs matplotlib: pip install 'cybergames[plot]'") from exc
-    return plt
 
 
 # ----------------------------------------------------------------------------- payoff sets
@@ -93,9 +84,7 @@ def plot_payoff_sets(payoff_set: Any, *, ax: Any = None, feasible: bool = True,
     from .repeated.payoff_sets import EquilibriumPayoffSet
     if not isinstance(payoff_set, EquilibriumPayoffSet):
         raise ParameterError(f"payoff_set: expected an EquilibriumPayoffSet, got {type(payoff_set).__name__}")
-    plt = _pyplot()
-    if ax is None:
-        _, ax = plt.subplots(figsize=(5, 5))
+    ax = new_axes(ax, figsize=(5, 5))
     game = payoff_set.game.stage
     if feasible:
         _fill(ax, feasible_payoffs(game).vertices, facecolor="0.92", edgecolor="0.5", label="feasible payoffs")
