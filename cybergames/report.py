@@ -14,7 +14,7 @@ import os
 import sys
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 import sympy
@@ -263,42 +263,53 @@ def build_report(names: Sequence[str] | None = None, overrides: dict[str, Any] |
 
 
 # ----------------------------------------------------------------- rendering
-def _render_text(sections: list[Section]) -> str:
-    lines = []
+@dataclass(frozen=True)
+class _Layout:
+    """How a plain-text format lays out sections, entries and facts."""
+
+    section: Callable[[Section], list[str]]
+    entry: Callable[[Entry], list[str]]
+    fact: str                 # one-line fact, formatted with key and value
+    list_head: str            # a fact shown as a list: its first line, then one item per line
+    item: str
+    after_entry: list[str]
+    after_section: list[str]
+
+
+def _render_lines(sections: list[Section], layout: _Layout) -> str:
+    lines: list[str] = []
     for section in sections:
-        lines += [section.title, "=" * len(section.title)]
-        if section.intro:
-            lines.append(section.intro)
+        lines += layout.section(section)
         for entry in section.entries:
-            lines += ["", entry.title, "-" * len(entry.title)]
+            lines += layout.entry(entry)
             for key, value in entry.facts:
                 shown = _display(value)
                 if len(shown) == 1 and not isinstance(value, list):
-                    lines.append(f"  {key}: {shown[0]}")
+                    lines.append(layout.fact.format(key=key, value=shown[0]))
                 else:
-                    lines.append(f"  {key}:")
-                    lines += [f"    - {line}" for line in shown]
-        lines.append("")
+                    lines.append(layout.list_head.format(key=key))
+                    lines += [layout.item.format(line) for line in shown]
+            lines += layout.after_entry
+        lines += layout.after_section
     return "\n".join(lines)
+
+
+_TEXT = _Layout(
+    section=lambda s: [s.title, "=" * len(s.title)] + ([s.intro] if s.intro else []),
+    entry=lambda e: ["", e.title, "-" * len(e.title)],
+    fact="  {key}: {value}", list_head="  {key}:", item="    - {}", after_entry=[], after_section=[""])
+_MARKDOWN = _Layout(
+    section=lambda s: [f"## {s.title}", ""] + ([s.intro, ""] if s.intro else []),
+    entry=lambda e: [f"### {e.title}", ""],
+    fact="- **{key}**: {value}", list_head="- **{key}**:", item="  - {}", after_entry=[""], after_section=[])
+
+
+def _render_text(sections: list[Section]) -> str:
+    return _render_lines(sections, _TEXT)
 
 
 def _render_markdown(sections: list[Section]) -> str:
-    lines = []
-    for section in sections:
-        lines += [f"## {section.title}", ""]
-        if section.intro:
-            lines += [section.intro, ""]
-        for entry in section.entries:
-            lines += [f"### {entry.title}", ""]
-            for key, value in entry.facts:
-                shown = _display(value)
-                if len(shown) == 1 and not isinstance(value, list):
-                    lines.append(f"- **{key}**: {shown[0]}")
-                else:
-                    lines.append(f"- **{key}**:")
-                    lines += [f"  - {line}" for line in shown]
-            lines.append("")
-    return "\n".join(lines)
+    return _render_lines(sections, _MARKDOWN)
 
 
 def _render_json(sections: list[Section]) -> str:
