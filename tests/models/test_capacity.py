@@ -15,6 +15,8 @@ from cybergames.models import _capacity_game as games
 from cybergames.repeated import check_equilibrium, sustainable_discount_factors
 from cybergames.sweep import vectorize
 
+from ._checks import assert_region_matches
+
 b, c1, c2, tau = (games.SYMBOLS[n] for n in ("benefit", "cost_strong", "cost_weak", "transfer"))
 delta = games.SYMBOLS["delta"]
 
@@ -184,16 +186,7 @@ def test_some_transfer_works_iff_the_pooled_condition_holds(model):
 @settings(max_examples=20, deadline=None)
 @given(capacity_models())
 def test_region_condition_agrees_with_the_library(model):
-    region = vectorize(model.region_condition())
-    deltas = np.linspace(0, 0.98, 20)
-    point = {name: float(value) for name, value in model.parameters().items() if name != "delta"}
-    computed = region(**point, delta=deltas)
-    exact = sustainable_discount_factors(model.repeated_game(), model.profile())
-    threshold = None if exact.is_empty else float(exact.infimum)
-    for x, flag in zip(deltas, computed):
-        if threshold is not None and abs(x - threshold) < 1e-9:
-            continue
-        assert flag == (threshold is not None and x >= threshold)
+    assert_region_matches(model, sustainable_discount_factors(model.repeated_game(), model.profile()))
 
 
 # ----------------------------------------------------------------------------- number kinds and regions

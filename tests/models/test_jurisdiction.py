@@ -16,6 +16,8 @@ from cybergames.repeated import check_equilibrium, sustainable_discount_factors,
 from cybergames.report import build_report, render
 from cybergames.sweep import vectorize
 
+from ._checks import assert_region_matches
+
 v, c, b, s, d, k, rho, pi, r = (games.SYMBOLS[n] for n in (
     "relations_value", "prosecution_cost", "harbour_benefit", "sanction", "damage", "sanction_cost",
     "averted_share", "enforcement", "false_accusation"))
@@ -261,16 +263,7 @@ def test_the_minimal_enforcement_and_sanction_make_the_host_indifferent(model):
 def test_region_condition_agrees_with_the_library(model):
     # The region in all parameter symbols, evaluated in floats at the model's values and at 20 discount
     # factors, against the library's exact set (points near the boundary skipped).
-    region = vectorize(model.region_condition())
-    deltas = np.linspace(0, 0.98, 20)
-    point = {name: float(value) for name, value in model.parameters().items() if name != "delta"}
-    computed = region(**point, delta=deltas)
-    exact = _region(model)
-    threshold = None if exact.is_empty else float(exact.infimum)
-    for x, flag in zip(deltas, computed):
-        if threshold is not None and abs(x - threshold) < 1e-9:
-            continue
-        assert flag == (threshold is not None and x >= threshold)
+    assert_region_matches(model, _region(model))
 
 
 # ----------------------------------------------------------------------------- number kinds and report
