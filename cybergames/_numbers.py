@@ -213,6 +213,12 @@ def comparable(array: np.ndarray) -> np.ndarray:
     """
     if array.dtype != object:
         return array
+    try:                                    # integer games, the common case, convert in one numpy call
+        as_int = array.astype(np.int64)
+    except (OverflowError, TypeError, ValueError):
+        as_int = None
+    if as_int is not None and (as_int == array).all():   # astype truncates Fractions: compare
+        return as_int
     flat = array.ravel()
     denominator = 1
     for value in flat:

@@ -37,27 +37,11 @@ def _equilibrium_mask(payoffs: list[np.ndarray], tol: float | None) -> np.ndarra
     return mask
 
 
-def _comparable(payoff: np.ndarray) -> np.ndarray:
-    """An order-preserving int64 (or exact) array of an exact payoff array.
-
-    Integer-valued arrays convert directly (checked elementwise, since
-    ``int(Fraction)`` would truncate); others go through
-    :func:`cybergames._numbers.comparable`, which scales by the common denominator.
-    """
-    try:
-        as_int = payoff.astype(np.int64)
-    except (OverflowError, TypeError, ValueError):
-        return _numbers.comparable(payoff)
-    if (as_int == payoff).all():
-        return as_int
-    return _numbers.comparable(payoff)
-
-
 def pure_profiles(game: NormalFormGame, tol: float) -> np.ndarray:
     """The pure equilibria of a numeric game as an ``(E, n)`` array of action indices (lexicographic)."""
     if game.kind == FLOAT:
         return np.argwhere(_equilibrium_mask(list(game.payoffs), tol))
-    return np.argwhere(_equilibrium_mask([_comparable(p) for p in game.payoffs], None))
+    return np.argwhere(_equilibrium_mask([_numbers.comparable(p) for p in game.payoffs], None))
 
 
 def pure_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> EquilibriumSet:
