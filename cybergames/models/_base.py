@@ -157,6 +157,21 @@ class Model:
             return None
         return _numbers.simplify_exact(_numbers.from_sympy(result)) if result.is_number else result
 
+    def _fixed(self, free: Any = None) -> dict:
+        """``symbol -> value`` for the parameters in :attr:`symbols` not named in ``free`` (None: all free).
+
+        Raises
+        ------
+        ParameterError
+            If ``free`` names something that is not a parameter with a symbol.
+        """
+        names = list(self.symbols)
+        free = names if free is None else list(free)
+        unknown = sorted(set(free) - set(names))
+        if unknown:
+            raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
+        return {self.symbols[n]: _numbers.to_sympy(getattr(self, n)) for n in names if n not in free}
+
     def parameters(self) -> dict[str, Any]:
         """The model's parameters and their values, in declaration order."""
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}

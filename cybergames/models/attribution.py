@@ -71,7 +71,6 @@ from typing import Any, ClassVar
 
 import sympy
 
-from .. import _numbers
 from ..equilibria import nash_equilibria
 from ..errors import ParameterError
 from ..games.classic import prisoners_dilemma
@@ -98,16 +97,6 @@ SYMBOLS = {"T": T_, "R": R_, "P": P_, "S": S_, "detect": DETECT, "false_flag": F
 def anyone_blamed(signal: tuple) -> bool:
     """The trigger: some state was blamed (the public signal is the tuple of blamed states)."""
     return len(signal) > 0
-
-
-def _fixed(model: Any, free: Any) -> dict:
-    """Substitutions for the parameter symbols not left ``free`` (None: all free)."""
-    names = list(SYMBOLS)
-    free = names if free is None else list(free)
-    unknown = sorted(set(free) - set(names))
-    if unknown:
-        raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
-    return {SYMBOLS[n]: _numbers.to_sympy(getattr(model, n)) for n in names if n not in free}
 
 
 def _weight_expr(k: int | None) -> sympy.Expr:
@@ -162,6 +151,7 @@ class AttributionModel(Model):
     punishment: Any = None
 
     key: ClassVar[str] = "attribution"
+    symbols: ClassVar[dict] = SYMBOLS
     obstacle: ClassVar[str] = "attribution and anonymity"
 
     def __post_init__(self) -> None:
@@ -253,7 +243,7 @@ class AttributionModel(Model):
         else:
             weight = sum(DELTA ** j for j in range(1, k + 1))
             relation = sympy.Ge(_coefficient_expr() * weight, T_ - R_)
-        return relation.subs(_fixed(self, free))
+        return relation.subs(self._fixed(free))
 
     def detection_formula(self) -> sympy.Basic:
         """The condition on ``detect`` in all parameters: the minimum detection probability."""

@@ -145,6 +145,7 @@ class InformationSharingModel(Model):
     delta: Any = Fraction(9, 10)
 
     key: ClassVar[str] = "information"
+    symbols: ClassVar[dict] = SYMBOLS
     obstacle: ClassVar[str] = "limited information sharing"
 
     def __post_init__(self) -> None:
@@ -272,12 +273,7 @@ class InformationSharingModel(Model):
         else:
             bracket = (1 - FALSE_FLAG) ** N_ * T - (1 - DETECT) * (1 - FALSE_FLAG) ** (N_ - 1) * R
             relation = sympy.Ge(DELTA * bracket, T - R)
-        names = list(SYMBOLS)
-        free = names if free is None else list(free)
-        unknown = sorted(set(free) - set(names))
-        if unknown:
-            raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
-        return relation.subs({SYMBOLS[n]: _numbers.to_sympy(getattr(self, n)) for n in names if n not in free})
+        return relation.subs(self._fixed(free))
 
     # ------------------------------------------------------------ analysis
     def analyse(self) -> ModelAnalysis:

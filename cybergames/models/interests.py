@@ -132,6 +132,7 @@ class InterestsModel(Model):
     linkage_2: Any = 0
 
     key: ClassVar[str] = "interests"
+    symbols: ClassVar[dict] = games.SYMBOLS
     obstacle: ClassVar[str] = "differing national interests"
 
     def __post_init__(self) -> None:
@@ -182,12 +183,7 @@ class InterestsModel(Model):
         delta_1 >= 3/(linkage_1 + 4)
         """
         condition = sympy.And(*(sympy.Ge(games.SYMBOLS[f"delta_{i}"], games.threshold_formula(i)) for i in (1, 2)))
-        names = list(self.parameters())
-        free = names if free is None else list(free)
-        unknown = sorted(set(free) - set(names))
-        if unknown:
-            raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
-        return condition.subs({games.SYMBOLS[n]: _numbers.to_sympy(getattr(self, n)) for n in names if n not in free})
+        return condition.subs(self._fixed(free))
 
     # -------------------------------------------------------------- per state
     def threshold(self, i: int, linkage: Any = None) -> Any:

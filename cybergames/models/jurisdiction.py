@@ -67,7 +67,7 @@ information", *Econometrica* 52(1), 1984 (trigger strategies on imperfect signal
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, ClassVar, Iterable
 
@@ -230,14 +230,8 @@ class JurisdictionModel(Model):
         >>> JurisdictionModel().region_condition(free=["enforcement"])
         enforcement >= 1/4
         """
-        names = [f.name for f in fields(self)]
-        keep = set(names) if free is None else set(free)
-        unknown = sorted(keep - set(names))
-        if unknown:
-            raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
-        mapping = {game.SYMBOLS[n]: _numbers.to_sympy(getattr(self, n)) for n in names if n not in keep}
-        region = game.derivation().region.subs(mapping)
-        return sympy.simplify(region) if len(keep) == 1 else region
+        region = game.derivation().region.subs(self._fixed(free))
+        return sympy.simplify(region) if free is not None and len(set(free)) == 1 else region
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:

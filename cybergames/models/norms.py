@@ -126,6 +126,7 @@ class NormsModel(Model):
     adopters: int = 3
 
     key: ClassVar[str] = "norms"
+    symbols: ClassVar[dict] = SYMBOLS
     obstacle: ClassVar[str] = "missing norms"
 
     def __post_init__(self) -> None:
@@ -225,13 +226,7 @@ class NormsModel(Model):
         >>> NormsModel().region_condition(free=("S", "adopters"))
         adopters >= 9*(2 - S)/(3 - S)
         """
-        names = list(SYMBOLS)
-        free = names if free is None else list(free)
-        unknown = sorted(set(free) - set(names))
-        if unknown:
-            raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
-        values = {SYMBOLS[n]: _numbers.to_sympy(getattr(self, n)) for n in names if n not in free}
-        return self.coalition_formula().subs(values)
+        return self.coalition_formula().subs(self._fixed(free))
 
     # ------------------------------------------------------------ analysis
     def analyse(self) -> ModelAnalysis:

@@ -164,6 +164,7 @@ class TrustModel(Model):
     unit_cost_untrustworthy: Any = 2
 
     key: ClassVar[str] = "trust"
+    symbols: ClassVar[dict] = games.SYMBOLS
     obstacle: ClassVar[str] = "lack of trust"
 
     def __post_init__(self) -> None:
@@ -245,12 +246,7 @@ class TrustModel(Model):
                           (2 - ceiling(4/unit_cost_untrustworthy)/2 >= 0))
         """
         condition = sympy.And(sympy.Ge(games.SYMBOLS["delta"], games.grim_threshold()), self._trust_formula())
-        names = list(self.parameters())
-        free = names if free is None else list(free)
-        unknown = sorted(set(free) - set(names))
-        if unknown:
-            raise ParameterError(f"free: unknown parameter(s) {unknown}; expected some of {names}")
-        return condition.subs({games.SYMBOLS[n]: _numbers.to_sympy(getattr(self, n)) for n in names if n not in free})
+        return condition.subs(self._fixed(free))
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
