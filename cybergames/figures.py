@@ -30,7 +30,6 @@ information     number of states ``n``                      discount factor ``de
 
 from __future__ import annotations
 
-import dataclasses
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
@@ -209,36 +208,13 @@ def model_figure(model: Any, *, ax: Any = None) -> Any:
 
 
 def _models(keys: Sequence[str] | None, overrides: Mapping[str, Any]) -> list[Any]:
-    """The selected models with the overrides applied (``name`` to every model that has it, ``key.name`` to one)."""
-    from .models import REGISTRY, model_class
-    from .report import ALIASES
+    """The selected models with the overrides applied; the report's stage games have no figure."""
+    from .models import configured
 
-    overrides = {_alias(name, ALIASES): value for name, value in overrides.items()}
-    names = [k for k in (keys or []) if k != "stage"]       # the report's stage games have no figure
+    names = [k for k in (keys or []) if k != "stage"]
     if keys and not names:
         return []
-    selected = names or list(REGISTRY)
-    models, used = [], set()
-    for key in selected:
-        cls = model_class(key)
-        fields = {f.name for f in dataclasses.fields(cls)}
-        changes = {}
-        for name, value in overrides.items():
-            scope, _, bare = name.rpartition(".")
-            if scope in ("", key) and bare in fields:
-                changes[bare] = value
-                used.add(name)
-        models.append(cls(**changes))
-    unused = [name for name in overrides if name not in used]
-    if unused:
-        raise ParameterError(f"overrides: no selected model has the parameter(s) {unused}")
-    return models
-
-
-def _alias(name: str, aliases: Mapping[str, str]) -> str:
-    """``q`` -> ``detect``, ``attribution.q`` -> ``attribution.detect`` (the report's letters)."""
-    scope, dot, bare = name.rpartition(".")
-    return f"{scope}{dot}{aliases.get(bare, bare)}"
+    return configured(names, overrides)
 
 
 def write_figures(directory: str | Path, keys: Sequence[str] | None = None,

@@ -8,7 +8,6 @@ the three formats always carry the same numbers.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
@@ -203,36 +202,12 @@ def models_section(keys: Sequence[str], overrides: dict[str, Any]) -> Section:
     An override ``name`` applies to every selected model that has a parameter
     of that name; ``model.name`` applies to one model only.
     """
-    from .models import model_class
+    from .models import configured
 
-    overrides = {_alias(name): value for name, value in overrides.items()}
-    classes = {key: model_class(key) for key in keys}
-    used = set()
-    entries = []
-    for key, cls in classes.items():
-        names = {f.name for f in dataclasses.fields(cls)}
-        changes = {}
-        for name, value in overrides.items():
-            scope, _, bare = name.rpartition(".")
-            if (scope in ("", key)) and bare in names:
-                changes[bare] = value
-                used.add(name)
-        entries.append(model_entry(cls(**changes).analyse()))
-    unused = [name for name in overrides if name not in used]
-    if unused:
-        raise ParameterError(f"--set: no selected model has the parameter(s) {unused}")
-    return Section("When is cyber cooperation sustainable?", tuple(entries),
+    entries = tuple(model_entry(model.analyse()) for model in configured(keys, overrides, argument="--set"))
+    return Section("When is cyber cooperation sustainable?", entries,
                    "Each obstacle to cooperation as a game: the equilibrium finding, the condition "
                    "under which cooperation is sustainable, and what each remedy does to it.")
-
-
-#: The letters of the literature, accepted by ``--set`` for the models' parameter names.
-ALIASES = {"q": "detect", "r": "false_flag", "pi": "enforcement", "tau": "transfer"}
-
-
-def _alias(name: str) -> str:
-    scope, dot, bare = name.rpartition(".")
-    return f"{scope}{dot}{ALIASES.get(bare, bare)}"
 
 
 def _model_keys() -> list[str]:
@@ -372,10 +347,11 @@ def run(argv: Sequence[str]) -> int:
     """Run the command line; return the exit status (errors print one line to stderr)."""
     try:
         args = _parser().parse_args(list(argv))
-        sections = build_report(args.models, _parse_overrides(args.overrides))
+        overrides = _parse_overrides(args.overrides)
+        sections = build_report(args.models, overrides)
         if args.plots:
             from .figures import write_figures
-            write_figures(args.plots, args.models, _parse_overrides(args.overrides))
+            write_figures(args.plots, args.models, overrides)
         print(render(sections, args.format))
     except CybergamesError as exc:
         print(f"cybergames: error: {exc}", file=sys.stderr)

@@ -20,6 +20,7 @@ first use, so importing :mod:`cybergames.models` stays cheap.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from typing import Any
 
@@ -36,7 +37,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "information": ("information", "InformationSharingModel"),
 }
 
-__all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "REGISTRY", "model_class",
+__all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "REGISTRY", "ALIASES", "model_class", "configured",
            *(name for _, name in REGISTRY.values())]
 
 
@@ -54,6 +55,50 @@ def model_class(key: str) -> type:
         raise ParameterError(f"model: expected one of {list(REGISTRY)}, got {key!r}")
     module, name = REGISTRY[key]
     return getattr(importlib.import_module(f".{module}", __name__), name)
+
+
+#: The letters of the literature, accepted for the models' parameter names by :func:`configured`.
+ALIASES = {"q": "detect", "r": "false_flag", "pi": "enforcement", "tau": "transfer"}
+
+
+def configured(keys: Any, overrides: Any = None, *, argument: str = "overrides") -> list:
+    """The models named by ``keys`` (all seven if empty), each with the ``overrides`` that apply to it.
+
+    An override ``name`` applies to every selected model that has a parameter of
+    that name, ``key.name`` to model ``key`` only; the letters of :data:`ALIASES`
+    (``q``, ``r``, ``pi``, ``tau``) stand for the parameters they name.
+
+    Raises
+    ------
+    ParameterError
+        If a key is unknown, no selected model has an overridden parameter (the
+        message names ``argument``), or a value is invalid for its model.
+
+    >>> [m.detect for m in configured(["attribution"], {"q": Fraction(9, 10)})]
+    [Fraction(9, 10)]
+    """
+    from ..errors import ParameterError
+
+    def alias(name: str) -> str:
+        scope, dot, bare = name.rpartition(".")
+        return f"{scope}{dot}{ALIASES.get(bare, bare)}"
+
+    overrides = {alias(name): value for name, value in (overrides or {}).items()}
+    models, used = [], set()
+    for key in list(keys) or list(REGISTRY):
+        cls = model_class(key)
+        names = {f.name for f in dataclasses.fields(cls)}
+        changes = {}
+        for name, value in overrides.items():
+            scope, _, bare = name.rpartition(".")
+            if scope in ("", key) and bare in names:
+                changes[bare] = value
+                used.add(name)
+        models.append(cls(**changes))
+    unused = [name for name in overrides if name not in used]
+    if unused:
+        raise ParameterError(f"{argument}: no selected model has the parameter(s) {unused}")
+    return models
 
 
 def __getattr__(name: str) -> Any:
