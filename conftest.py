@@ -31,6 +31,22 @@ def pytest_addoption(parser):
                      help="also collect tests/benchmarks (left out of the default run)")
 
 
+def _importable(name):
+    import importlib.util
+    return importlib.util.find_spec(name) is not None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip the doctests that call pygambit when the crosscheck extra is not installed."""
+    if _importable("pygambit"):
+        return
+    skip = pytest.mark.skip(reason='needs pygambit: pip install ".[crosscheck]"')
+    for item in items:
+        examples = getattr(getattr(item, "dtest", None), "examples", ())
+        if any("pygambit" in example.source for example in examples):
+            item.add_marker(skip)
+
+
 def pytest_ignore_collect(collection_path, config):
     if config.getoption("--benchmarks"):
         return None

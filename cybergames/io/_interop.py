@@ -29,6 +29,10 @@ def to_pygambit(game: NormalFormGame, *, title: str = ""):
     Float payoffs are converted to the exact value of each float's shortest
     decimal (as Gambit reads ``0.1`` as ``1/10``).
 
+    Both pygambit 16 (``Game.from_arrays``, players and strategies as
+    objects) and pygambit 17 (``StrategicGame.from_arrays``, addressed by
+    label) are supported.
+
     Raises
     ------
     GameError
@@ -41,8 +45,8 @@ def to_pygambit(game: NormalFormGame, *, title: str = ""):
     --------
     >>> from cybergames import matching_pennies
     >>> g = to_pygambit(matching_pennies(), title="pennies")
-    >>> [p.label for p in g.players], [s.label for s in list(g.players)[0].strategies]
-    (['0', '1'], ['Heads', 'Tails'])
+    >>> g.title, from_pygambit(g).actions
+    ('pennies', (('Heads', 'Tails'), ('Heads', 'Tails')))
     """
     _numeric(game, "to_pygambit")
     gbt = _need("pygambit", "to_pygambit")
@@ -54,6 +58,8 @@ def to_pygambit(game: NormalFormGame, *, title: str = ""):
         for index, value in np.ndenumerate(array):
             converted[index] = Fraction(repr(float(value))) if isinstance(value, float) else value
         arrays.append(converted)
+    if _labels_api(gbt):
+        return _to_pygambit_17(gbt, game, arrays, title)
     try:
         result = gbt.Game.from_arrays(*arrays, title=title)
     except ValueError as exc:
@@ -62,6 +68,31 @@ def to_pygambit(game: NormalFormGame, *, title: str = ""):
         _set_label(player, label, f"game.players: player {label!r}")
         for strategy, action in zip(player.strategies, labels):
             _set_label(strategy, action, f"game.actions: action {action!r} of player {label!r}")
+    return result
+
+
+def _labels_api(gbt: Any) -> bool:
+    """Whether pygambit addresses players and strategies by label (17) or by object (16)."""
+    return hasattr(gbt, "StrategicGame")
+
+
+def _to_pygambit_17(gbt: Any, game: NormalFormGame, arrays: list, title: str):
+    try:
+        result = gbt.StrategicGame.from_arrays(*arrays, title=title)
+    except ValueError as exc:
+        raise ParameterError(f"title: pygambit refuses {title!r}: {exc}") from exc
+    default = list(result.players)
+    try:
+        result.relabel_players(dict(zip(default, game.players)))
+    except (ValueError, KeyError) as exc:
+        raise GameError(f"game.players: the players {game.players!r}: pygambit refuses one of these labels: "
+                        f"{exc}") from exc
+    for player, labels in zip(game.players, game.actions):
+        try:
+            result.relabel_strategies(player, dict(zip(result.get_strategies(player), labels)))
+        except (ValueError, KeyError) as exc:
+            raise GameError(f"game.actions: the actions {labels!r} of player {player!r}: "
+                            f"pygambit refuses one of these labels: {exc}") from exc
     return result
 
 
@@ -91,6 +122,12 @@ def from_pygambit(pygambit_game: Any) -> NormalFormGame:
     gbt = _need("pygambit", "from_pygambit")
     if not isinstance(pygambit_game, gbt.Game):
         raise GameError(f"pygambit_game: expected a pygambit.Game, got {type(pygambit_game).__name__}")
+    if _labels_api(gbt):  # pygambit 17: labels address everything; to_arrays covers every representation
+        players = list(pygambit_game.players)
+        arrays = [np.vectorize(lambda v: simplify_exact(Fraction(v)), otypes=[object])(array)
+                  for array in pygambit_game.to_arrays(dtype=Fraction)]
+        players, actions = _unique(players), [_unique(pygambit_game.get_strategies(p)) for p in players]
+        return _from_arrays(list(arrays), actions, players, "pygambit_game")
     players_of = list(pygambit_game.players)
     shape = tuple(len(player.strategies) for player in players_of)
     arrays = [np.zeros(shape, dtype=object) for _ in players_of]
@@ -101,7 +138,7 @@ def from_pygambit(pygambit_game: Any) -> NormalFormGame:
     else:
         for index in np.ndindex(shape):
             outcome = pygambit_game[index]
-            if outcome is None:  # the null outcome: every payoff zero (to_arrays fails on it)
+            if outcome is None:  # the null outcome: every payoff zero (to_arrays fails on it in 16)
                 continue
             for i, player in enumerate(players_of):
                 arrays[i][index] = simplify_exact(Fraction(outcome[player]))  # Rational or Decimal, exactly

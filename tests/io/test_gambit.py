@@ -13,11 +13,11 @@ from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
-import pygambit
 import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
+from ..gambit_compat import needs_pygambit, pygambit
 from .io_strategies import exact_games, float_games, same_entries
 
 from cybergames import NormalFormGame, prisoners_dilemma, public_goods
@@ -90,6 +90,7 @@ def test_empty_and_repeated_labels_are_made_unique_as_gambit_does():
     assert game.actions == (("a_1", "a_2", "_1"), ("b",))
 
 
+@needs_pygambit
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
 def test_every_fixture_reads_as_gambit_reads_it(path):
     ours = read_nfg(path, numbers="exact")
@@ -133,6 +134,7 @@ def gambit_safe_games(draw):
     return NormalFormGame(game.payoffs, actions, players)
 
 
+@needs_pygambit
 @given(gambit_safe_games(), st.sampled_from(["payoffs", "outcomes"]))
 def test_gambit_reads_what_we_write(tmp_path_factory, game, form):
     path = tmp_path_factory.mktemp("nfg") / "game.nfg"
@@ -142,6 +144,7 @@ def test_gambit_reads_what_we_write(tmp_path_factory, game, form):
     assert same_entries(from_pygambit(theirs), game) or from_pygambit(theirs) == game
 
 
+@needs_pygambit
 @given(float_games(labels=False))
 def test_gambit_reads_our_floats_as_their_exact_decimal_values(game):
     theirs = from_pygambit(pygambit.read_nfg(io.BytesIO(write_nfg(game).encode())))
@@ -149,6 +152,7 @@ def test_gambit_reads_our_floats_as_their_exact_decimal_values(game):
     assert [list(a.flat) for a in theirs.payoffs] == expected
 
 
+@needs_pygambit
 @given(gambit_safe_games())
 def test_we_read_what_gambit_writes(game):
     from cybergames.io import to_pygambit

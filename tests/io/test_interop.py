@@ -1,16 +1,17 @@
 """Tests of cybergames/io/_interop.py: conversion to and from nashpy, QuantEcon and pygambit."""
 
+import io
 import sys
 from fractions import Fraction
 
 import nashpy
 import numpy as np
-import pygambit
 import pytest
 import quantecon.game_theory as qe
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
+from ..gambit_compat import needs_pygambit, null_table, pygambit
 from .io_strategies import exact_games, float_games, same_entries
 
 from cybergames import NormalFormGame, matching_pennies, prisoners_dilemma, public_goods
@@ -130,12 +131,14 @@ def test_quantecon_errors():
 
 
 # ------------------------------------------------------------------ pygambit
+@needs_pygambit
 @given(exact_games(labels=False))
 def test_exact_games_round_trip_through_pygambit(game):
     back = from_pygambit(to_pygambit(game))
     assert back == game and back.actions == game.actions and back.players == game.players
 
 
+@needs_pygambit
 @given(float_games(labels=False))
 def test_floats_go_to_pygambit_as_their_exact_decimal_values(game):
     back = from_pygambit(to_pygambit(game))
@@ -143,26 +146,30 @@ def test_floats_go_to_pygambit_as_their_exact_decimal_values(game):
     assert [list(a.flat) for a in back.payoffs] == [[Fraction(repr(float(v))) for v in a.flat] for a in game.payoffs]
 
 
+@needs_pygambit
 def test_an_extensive_game_gives_its_strategic_form():
     # Entry game: the entrant stays Out (0, 2) or goes In; then the incumbent Fights (-1, -1) or
     # Accommodates (1, 1). Its strategic form, by hand: Out gives (0, 2) whatever the incumbent plans.
-    tree = pygambit.Game.new_tree(players=["Entrant", "Incumbent"], title="Entry")
-    tree.append_move(tree.root, "Entrant", ["Out", "In"])
-    tree.append_move(tree.root.children["In"], "Incumbent", ["Fight", "Accommodate"])
-    tree.set_outcome(tree.root.children["Out"], tree.add_outcome("out", [0, 2]))
-    tree.set_outcome(tree.root.children["In"].children["Fight"], tree.add_outcome("fight", [-1, -1]))
-    tree.set_outcome(tree.root.children["In"].children["Accommodate"], tree.add_outcome("accommodate", [1, 1]))
+    tree = pygambit.read_efg(io.BytesIO(b"""EFG 2 R "Entry" { "Entrant" "Incumbent" }
+p "" 1 1 "" { "Out" "In" } 0
+t "" 1 "out" { 0, 2 }
+p "" 2 1 "" { "Fight" "Accommodate" } 0
+t "" 2 "fight" { -1, -1 }
+t "" 3 "accommodate" { 1, 1 }
+"""))
     game = from_pygambit(tree)
     assert game.players == ("Entrant", "Incumbent")
     assert game.payoffs[0].tolist() == [[0, 0], [-1, 1]]
     assert game.payoffs[1].tolist() == [[2, 2], [-1, 1]]
 
 
+@needs_pygambit
 def test_pygambit_null_outcomes_are_zero_payoffs():
-    table = pygambit.Game.new_table([2, 2])  # every contingency has the null outcome
+    table = null_table([2, 2])  # every contingency has the null outcome
     assert from_pygambit(table).payoffs[0].tolist() == [[0, 0], [0, 0]]
 
 
+@needs_pygambit
 def test_pygambit_errors():
     with pytest.raises(GameError, match="expected a pygambit.Game"):
         from_pygambit(prisoners_dilemma())
@@ -170,5 +177,6 @@ def test_pygambit_errors():
         to_pygambit(prisoners_dilemma(*sympy.symbols("T R P S")))
     with pytest.raises(ParameterError, match="title"):
         to_pygambit(prisoners_dilemma(), title=None)
-    with pytest.raises(GameError, match="action 'défaut' of player '0': pygambit refuses this label"):
-        to_pygambit(NormalFormGame([[1, 2]], actions=[["défaut", "x"]]))
+    # Both pygambit 16.7 and 17 refuse a label with two consecutive spaces.
+    with pytest.raises(GameError, match=r"game\.actions: .*'a  b'.*pygambit refuses"):
+        to_pygambit(NormalFormGame([[1, 2]], actions=[["a  b", "x"]]))

@@ -23,6 +23,8 @@ import quantecon.game_theory as qe
 
 from cybergames import NormalFormGame, nash_equilibria, verify
 
+from ...gambit_compat import strategic
+
 SIZES = [4, 6, 8, 10, 12]
 
 
@@ -93,7 +95,7 @@ def test_bench_nashpy_vertex_enumeration(benchmark, size):
 def test_bench_gambit_float(benchmark, size):
     _group(benchmark, size, "float")
     A, B = float_payoffs(size)
-    game = pygambit.Game.from_arrays(A, B)
+    game = strategic(A, B)
     result = benchmark.pedantic(pygambit.nash.enummixed_solve, (game,), {"rational": False},
                                 rounds=_rounds(size, 10, 1), iterations=1)
     _count_matches(benchmark, nash_equilibria(NormalFormGame([A, B])), result.equilibria)
@@ -113,7 +115,7 @@ def test_bench_cybergames_exact(benchmark, size):
 def test_bench_gambit_rational(benchmark, size):
     _group(benchmark, size, "exact")
     A, B = integer_payoffs(size)
-    game = pygambit.Game.from_arrays(A.astype(object), B.astype(object))
+    game = strategic(A.astype(object), B.astype(object))
     result = benchmark.pedantic(pygambit.nash.enummixed_solve, (game,), {"rational": True},
                                 rounds=3 if size <= 6 else 1, iterations=1)
     _count_matches(benchmark, nash_equilibria(NormalFormGame([A.tolist(), B.tolist()])), result.equilibria)
