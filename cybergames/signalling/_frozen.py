@@ -43,6 +43,8 @@ class FrozenMap(Mapping):
         return self._hash
 
     def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._index == other._index
         if isinstance(other, Mapping):
             return dict(self._index) == dict(other.items())
         return NotImplemented

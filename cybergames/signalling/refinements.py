@@ -38,6 +38,7 @@ signaling games", *Econometrica* 55(3), 647–661; Fudenberg & Tirole (1991),
 from __future__ import annotations
 
 import itertools
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,7 +124,7 @@ def _check(sg: Any, eq: Any) -> None:
         raise SignallingGameError(f"sg: expected a SignallingGame, got {type(sg).__name__}")
     if not isinstance(eq, PBE):
         raise SignallingGameError(f"eq: expected a PBE, got {type(eq).__name__}")
-    if eq.game != sg:
+    if eq.game is not sg and eq.game != sg:
         raise SignallingGameError("eq: the equilibrium belongs to a different game")
 
 
@@ -263,12 +264,26 @@ def d1(sg: SignallingGame, eq: PBE, *, tol: float = DEFAULT_TOL) -> Refinement:
     return Refinement("D1", not breaks, tuple(breaks), FrozenMap(excluded), eq)
 
 
+#: Per game, the maximal reply sets already computed: they depend on the game, the message,
+#: the possible senders and the tolerance only, not on the equilibrium, so D1 over many
+#: equilibria of one game computes each of them once.
+_REPLY_SETS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _maximal_reply_sets(sg: SignallingGame, j: int, senders: list[int], tol: float) -> list[tuple[int, ...]]:
     """The receiver's maximal sets of simultaneous best responses after message ``j``.
 
     Every maximal set is the best-response set at a vertex of some
     best-response polytope, so the vertices are enough.
     """
+    cache = _REPLY_SETS.setdefault(sg, {})
+    key = (j, tuple(senders), tol)
+    if key not in cache:
+        cache[key] = _compute_maximal_reply_sets(sg, j, senders, tol)
+    return list(cache[key])
+
+
+def _compute_maximal_reply_sets(sg: SignallingGame, j: int, senders: list[int], tol: float) -> tuple:
     fl = sg.kind == FLOAT
     values = sg._ur[j]
     found: set = set()
@@ -277,7 +292,7 @@ def _maximal_reply_sets(sg: SignallingGame, j: int, senders: list[int], tol: flo
             mu = [vertex[t] for t in sg.types]
             expected = [sum(mu[i] * values[i, a] for i in senders) for a in range(values.shape[1])]
             found.add(tuple(_best(expected, fl, tol)))
-    return [s for s in found if not any(set(s) < set(other) for other in found)]
+    return tuple(sorted(s for s in found if not any(set(s) < set(other) for other in found)))
 
 
 def _covers(sg, j, blocks, t, s, payoffs, fl, tol) -> bool:

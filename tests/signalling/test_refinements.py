@@ -103,3 +103,18 @@ def test_float_games_refine_like_exact_ones(sg):
     for a, b in zip(pure_float, pure_exact):
         assert intuitive_criterion(sg, a).survives == intuitive_criterion(exact, b).survives
         assert d1(sg, a).survives == d1(exact, b).survives
+
+
+@settings(max_examples=30)
+@given(signalling_games(max_types=3, max_messages=3, max_actions=3))
+def test_d1_with_the_reply_sets_cached_agrees_with_d1_computed_afresh(sg):
+    # The maximal reply sets are cached per game; clearing the cache before each equilibrium
+    # recomputes them, and every answer must be the same.
+    from cybergames.signalling import refinements
+    equilibria = perfect_bayesian_equilibria(sg, hybrid=False)
+    warm = [d1(sg, eq) for eq in equilibria]
+    cold = []
+    for eq in equilibria:
+        refinements._REPLY_SETS.pop(sg, None)
+        cold.append(d1(sg, eq))
+    assert [(r.survives, r.breaks, r.excluded) for r in warm] == [(r.survives, r.breaks, r.excluded) for r in cold]
