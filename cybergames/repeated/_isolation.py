@@ -169,8 +169,12 @@ def _merge(pieces: list[tuple[Any, Any, bool]]) -> list[tuple]:
     return [tuple(x) for x in out]
 
 
-def solve_exact(polynomials: Sequence[Sequence]) -> list[tuple]:
-    """Intervals (lo, hi, lo_closed, hi_closed) of [0, 1) where every polynomial is <= 0, exactly."""
+def solve_exact(polynomials: Sequence[Sequence], *, as_float: bool = False) -> list[tuple]:
+    """Intervals (lo, hi, lo_closed, hi_closed) of [0, 1) where every polynomial is <= 0, exactly.
+
+    With ``as_float`` the endpoints are the floats nearest below each exact endpoint's
+    isolating interval refined to one float (bisection in exact arithmetic), not exact numbers.
+    """
     unique = {}
     for coefficients in polynomials:
         poly = _primitive(coefficients)
@@ -204,7 +208,30 @@ def solve_exact(polynomials: Sequence[Sequence]) -> list[tuple]:
         pieces.append((root, root, True, all(s <= 0 for s in at_root)))
     pieces.append((zero if not roots else roots[-1], one, False, all(s <= 0 for s in gap_signs[-1])))
     # only the endpoints of the answer are turned into exact numbers (radicals, CRootOf)
-    return [(_value(lo), _value(hi), lc, hc) for lo, hi, lc, hc in _merge(pieces)]
+    value = _float_value if as_float else _value
+    return [(value(lo), value(hi), lc, hc) for lo, hi, lc, hc in _merge(pieces)]
+
+
+def _float_value(root: Any) -> float:
+    """The float of an endpoint: a rational's float, or an algebraic root's isolating interval
+    bisected exactly until both ends round to the same float."""
+    if isinstance(root, Fraction):
+        return float(root)
+    if root.exact is not None:
+        return float(root.exact)
+    lo, hi = root.lo, root.hi
+    ascending = tuple(reversed(root.factor))
+    low_sign = _sign_at(ascending, lo)
+    while float(lo) != float(hi):
+        mid = (lo + hi) / 2
+        sign = _sign_at(ascending, mid)
+        if sign == 0:
+            return float(mid)
+        if sign == low_sign:
+            lo = mid
+        else:
+            hi = mid
+    return float(lo)
 
 
 def _value(root: Any) -> Any:

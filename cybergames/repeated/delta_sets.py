@@ -231,10 +231,6 @@ class DeltaSet:
 FLOAT_POLYNOMIAL_STATES = 12
 
 
-def _to_float(x: Any) -> float:
-    return float(x) if not isinstance(x, sympy.Basic) else float(x.evalf(30))
-
-
 def concept_of(rg: Any) -> str:
     return "subgame perfect" if rg.is_perfect else "perfect public"
 
@@ -329,8 +325,7 @@ def sustainable_discount_factors(rg: Any, profile: Any, *, player: int | str | N
         # float polynomial coefficients of high degree lose their accuracy: solve the float inputs
         # exactly (every float is a dyadic rational) and round the endpoints
         raw, D = _polynomials.constraints(_polynomials.exact_chain(c), players)
-        pieces = [(_to_float(lo), _to_float(hi), lc, hc)
-                  for lo, hi, lc, hc in _isolation.solve_exact([r.coefficients for r in raw])]
+        pieces = _isolation.solve_exact([r.coefficients for r in raw], as_float=True)
     elif c.kind == FLOAT:
         raw, D = _polynomials.constraints(c, players, tol=tol)
         pieces = _isolation.solve_float([r.coefficients for r in raw], tol)

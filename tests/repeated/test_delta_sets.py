@@ -283,3 +283,21 @@ def test_redundant_states_do_not_change_the_answer(periods):
     floats = sustainable_discount_factors(pd(5.0, 3.0, 1.0, 0.0), profile)
     assert len(floats.intervals) == 1 and floats.infimum == pytest.approx(0.5, abs=1e-9)
     assert floats.kind == "float"
+
+
+@pytest.mark.parametrize("k", [11, 12, 16])
+def test_long_float_profiles_round_the_exact_endpoints(k):
+    # From 13 joint states on, float games are solved exactly on the rationals their floats store
+    # and each endpoint is bisected to the float it rounds to: the float set must be the exact
+    # set of the same (integer-valued) game, rounded. k = 11 stays on the float polynomial path.
+    profile = (limited_punishment(k), limited_punishment(k))
+    exact = sustainable_discount_factors(RepeatedGame(prisoners_dilemma(5, 3, 1, 0)), profile)
+    floats = sustainable_discount_factors(RepeatedGame(prisoners_dilemma(5.0, 3.0, 1.0, 0.0)), profile)
+    assert len(exact.intervals) == len(floats.intervals) == 1
+    (e,), (f,) = exact.intervals, floats.intervals
+    assert isinstance(f.lower, float) and f.upper == 1
+    rounded = float(sympy.N(e.lower, 30))
+    if k > 11:                                   # correctly rounded, not merely close
+        assert f.lower == rounded
+    else:
+        assert abs(f.lower - rounded) <= 1e-12

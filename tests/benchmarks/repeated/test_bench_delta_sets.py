@@ -41,6 +41,17 @@ def test_bench_builtin_2x2(benchmark, name, exact):
     benchmark.extra_info["set"] = str(result)
 
 
+@pytest.mark.parametrize("exact", [True, False], ids=["exact", "float"])
+@pytest.mark.parametrize("k", [12, 16])
+def test_bench_limited_punishment_long(benchmark, k, exact):
+    # k + 1 states per automaton: the float path solves the float inputs exactly (their polynomials
+    # are of high degree) and must be no slower than the exact path
+    rg = pd(exact)
+    profile = (limited_punishment(k), limited_punishment(k))
+    result = benchmark(sustainable_discount_factors, rg, profile)
+    benchmark.extra_info["set"] = str(result)
+
+
 def _graded(exact):
     """A graded dilemma: cooperate (C), a limited attack (L), a full attack (D), which dominates."""
     matrix = [[4, 1, 0], [5, 2, 0], [6, 3, 1]]
