@@ -212,6 +212,24 @@ def solve_exact(polynomials: Sequence[Sequence], *, as_float: bool = False) -> l
     return [(value(lo), value(hi), lc, hc) for lo, hi, lc, hc in _merge(pieces)]
 
 
+def _newton(descending: tuple, x: float, lo: float, hi: float) -> float | None:
+    """A float root of the polynomial near ``x`` by Newton's method kept inside [lo, hi], or None."""
+    coefficients = [float(c) for c in descending]
+    for _ in range(60):
+        value = derivative = 0.0
+        for c in coefficients:
+            derivative = derivative * x + value
+            value = value * x + c
+        if derivative == 0.0 or not math.isfinite(value):
+            return None
+        step = value / derivative
+        x_next = min(max(x - step, lo), hi)
+        if x_next == x:
+            return x
+        x = x_next
+    return x
+
+
 def _float_value(root: Any) -> float:
     """The float of an endpoint: a rational's float, or an algebraic root's isolating interval
     bisected exactly until both ends round to the same float."""
@@ -222,6 +240,12 @@ def _float_value(root: Any) -> float:
     lo, hi = root.lo, root.hi
     ascending = tuple(reversed(root.factor))
     low_sign = _sign_at(ascending, lo)
+    guess = _newton(root.factor, float((lo + hi) / 2), float(lo), float(hi))
+    if guess is not None:                 # narrow to a few floats around Newton's guess, if it brackets
+        step = 4 * math.ulp(guess)
+        a, b = Fraction(guess - step), Fraction(guess + step)
+        if lo < a < b < hi and _sign_at(ascending, a) == low_sign and _sign_at(ascending, b) == -low_sign:
+            lo, hi = a, b
     while float(lo) != float(hi):
         mid = (lo + hi) / 2
         sign = _sign_at(ascending, mid)
