@@ -19,7 +19,9 @@ extreme equilibrium arises this way (von Stengel 2007, "Equilibrium computation
 for two-player games in strategic and extensive form", in *Algorithmic Game
 Theory*, ch. 3, Thm 3.4; von Stengel 2002, *Handbook of Game Theory* 3, ch. 45).
 
-Three routes, tried in this order:
+Three routes, tried in this order (lopsided games, with one player at most
+:data:`._small_side.MAX_SMALL` actions and the other at least three times as
+many, first try the small player's polytope alone, :mod:`._small_side`):
 
 * **float** games: vertices by qhull (:mod:`._polytope`); if every vertex has
   exactly ``dim`` labels and they pass the pivoting certificate
@@ -46,7 +48,7 @@ import numpy as np
 
 from .._numbers import FLOAT
 from ..games.normal_form import NormalFormGame
-from . import _double_description, _exact, _labels, _polytope
+from . import _double_description, _exact, _labels, _polytope, _small_side
 from ._polytope import PolytopeError
 
 
@@ -159,9 +161,23 @@ def exact_enumeration(A: np.ndarray, B: np.ndarray, as_float: bool) -> Enumerati
     return Enumeration(actions, pairs, not simple, "double description")
 
 
+def small_side_enumeration(A: np.ndarray, B: np.ndarray, exact: bool, tol: float) -> Enumeration:
+    """Lopsided games: the small player's polytope only (:mod:`._small_side`); PolytopeError if it fails."""
+    actions, pairs = _small_side.enumeration(A, B, exact, tol)
+    method = "vertex enumeration (small side), exact" if exact else "vertex enumeration (small side)"
+    return Enumeration(actions, pairs, False, method)
+
+
 def fast_enumeration(game: NormalFormGame, tol: float) -> Enumeration:
     """The first route for the game's number kind (raises PolytopeError when it does not apply)."""
     A, B = game.payoffs
+    if _small_side.applies(*A.shape):
+        try:
+            if game.kind == FLOAT:
+                return small_side_enumeration(A, B, False, tol)
+            return small_side_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), True, tol)
+        except PolytopeError:
+            pass                                # a possibly degenerate game: the general routes decide
     if game.kind == FLOAT:
         return float_enumeration(A, B, tol)
     return resolved_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), tol)

@@ -132,3 +132,37 @@ def test_bench_pure_equilibria_of_a_million_profiles(benchmark, exact):
     benchmark.extra_info["equilibria"] = len(equilibria)
     # a check of the answer: every listed profile is a mutual best response
     assert all(verify(eq) for eq in equilibria)
+
+
+# ---------------------------------------------------------------- lopsided games, against both QuantEcon solvers
+LOPSIDED = [(2, 100), (3, 60), (5, 40)]
+
+
+def lopsided_payoffs(shape):
+    rng = np.random.default_rng([*shape, 2026])
+    return rng.random(shape), rng.random(shape)
+
+
+@pytest.fixture(scope="module")
+def quantecon_support_warm():
+    A, B = float_payoffs(3)
+    qe.support_enumeration(qe.NormalFormGame(np.stack([A, B], axis=-1)))
+
+
+@pytest.mark.parametrize("shape", LOPSIDED, ids=["x".join(map(str, s)) for s in LOPSIDED])
+def test_bench_cybergames_lopsided(benchmark, shape):
+    benchmark.group = "lopsided " + "x".join(map(str, shape))
+    game = NormalFormGame(list(lopsided_payoffs(shape)))
+    equilibria = benchmark.pedantic(nash_equilibria, (game,), rounds=10, iterations=1)
+    benchmark.extra_info["equilibria"] = len(equilibria)
+    assert equilibria.complete and equilibria.method == "vertex enumeration (small side)"
+
+
+@pytest.mark.parametrize("shape", LOPSIDED, ids=["x".join(map(str, s)) for s in LOPSIDED])
+@pytest.mark.parametrize("solver", ["support_enumeration", "vertex_enumeration"])
+def test_bench_quantecon_lopsided(benchmark, quantecon_warm, quantecon_support_warm, shape, solver):
+    benchmark.group = "lopsided " + "x".join(map(str, shape))
+    A, B = lopsided_payoffs(shape)
+    game = qe.NormalFormGame(np.stack([A, B], axis=-1))
+    result = benchmark.pedantic(getattr(qe, solver), (game,), rounds=3, iterations=1)
+    benchmark.extra_info["equilibria"] = len(result)
