@@ -37,14 +37,13 @@ def _importable(name):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Skip the doctests that call pygambit when the crosscheck extra is not installed."""
-    if _importable("pygambit"):
-        return
-    skip = pytest.mark.skip(reason='needs pygambit: pip install ".[crosscheck]"')
+    """Skip the doctests that call a package of the crosscheck extra when it is not installed."""
+    missing = [name for name in ("pygambit", "quantecon") if not _importable(name)]
     for item in items:
         examples = getattr(getattr(item, "dtest", None), "examples", ())
-        if any("pygambit" in example.source for example in examples):
-            item.add_marker(skip)
+        for name in missing:
+            if any(name in example.source for example in examples):
+                item.add_marker(pytest.mark.skip(reason=f'needs {name}: pip install ".[crosscheck]"'))
 
 
 def pytest_ignore_collect(collection_path, config):

@@ -8,15 +8,13 @@ addresses players and strategies by label. The tests call these helpers only.
 from fractions import Fraction
 
 import numpy as np
-import pytest
+
+from .optional import needs_pygambit  # noqa: F401  (re-exported for the tests that use both)
 
 try:
     import pygambit
 except ImportError:                                  # the crosscheck extra is not installed
     pygambit = None
-
-#: Marks a test that needs pygambit (``pip install ".[crosscheck]"``; CI installs it).
-needs_pygambit = pytest.mark.skipif(pygambit is None, reason='needs pygambit: pip install ".[crosscheck]"')
 
 LABELS_API = hasattr(pygambit, "StrategicGame")      # pygambit 17
 

@@ -10,7 +10,8 @@ import warnings
 import nashpy
 import numpy as np
 import pytest
-import quantecon.game_theory as qe
+
+qe = pytest.importorskip("quantecon.game_theory", reason='needs quantecon: pip install ".[crosscheck]"')
 
 from cybergames import NormalFormGame, nash_equilibria, verify
 

@@ -7,11 +7,11 @@ from fractions import Fraction
 import nashpy
 import numpy as np
 import pytest
-import quantecon.game_theory as qe
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
 from ..gambit_compat import needs_pygambit, null_table, pygambit
+from ..optional import needs_quantecon
 from .io_strategies import exact_games, float_games, same_entries
 
 from cybergames import NormalFormGame, matching_pennies, prisoners_dilemma, public_goods
@@ -90,6 +90,7 @@ def test_nashpy_errors():
 
 
 # ------------------------------------------------------------------ QuantEcon
+@needs_quantecon
 @given(normal_form_games((1, 4), (1, 3)))
 def test_quantecons_payoff_profile_matches_ours_at_every_profile(game):
     # QuantEcon computes each player's payoff from its own axis order; agreeing at every pure
@@ -101,6 +102,7 @@ def test_quantecons_payoff_profile_matches_ours_at_every_profile(game):
         assert tuple(int(v) for v in theirs) == game.payoff(index)
 
 
+@needs_quantecon
 @given(st.one_of(exact_games(max_players=4, labels=False).filter(lambda g: g.num_players > 1),
                  normal_form_games((2, 4), (1, 3), exact=False)))
 def test_games_round_trip_through_quantecon(game):
@@ -108,6 +110,7 @@ def test_games_round_trip_through_quantecon(game):
     assert back == game
 
 
+@needs_quantecon
 def test_quantecon_three_player_axes_by_hand():
     # payoffs[1][a0, a1, a2] = 100*a0 + 10*a1 + a2; QuantEcon's player 1 array is indexed [a1, a2, a0].
     values = np.fromfunction(lambda a, b, c: 100 * a + 10 * b + c, (2, 3, 4), dtype=int)
@@ -117,12 +120,15 @@ def test_quantecon_three_player_axes_by_hand():
     assert array[2, 3, 1] == 100 * 1 + 10 * 2 + 3
 
 
+@needs_quantecon
 def test_quantecon_equilibria_of_a_converted_game():
     # The prisoner's dilemma has the single pure equilibrium (D, D).
+    import quantecon.game_theory as qe
     g = to_quantecon(prisoners_dilemma(5, 3, 1, 0))
     assert qe.pure_nash_brute(g) == [(1, 1)]
 
 
+@needs_quantecon
 def test_quantecon_errors():
     with pytest.raises(GameError, match="to_quantecon needs numeric payoffs"):
         to_quantecon(prisoners_dilemma(*sympy.symbols("T R P S")))
