@@ -4,6 +4,7 @@ from ._delta import DELTA
 from .automata import Automaton, JointAutomaton
 from .builtins import (always_cooperate, always_defect, forgiving_trigger, grim_trigger, limited_punishment,
                        targeted_retaliation, tit_for_tat, trigger_on_signal, win_stay_lose_shift)
+from .best import BestEquilibrium, best_equilibrium
 from .delta_sets import (DeltaSet, IncentiveConstraint, Interval, critical_discount_factor,
                          sustainable_discount_factors)
 from .folk import FolkTheoremConditions, ProfileRanks, folk_theorem_conditions
@@ -27,6 +28,7 @@ __all__ = [
     "DELTA", "Interval", "IncentiveConstraint", "DeltaSet", "DeltaCondition",
     "sustainable_discount_factors", "critical_discount_factor",
     "targeted_retaliation", "folk_theorem_conditions", "FolkTheoremConditions", "ProfileRanks",
+    "best_equilibrium", "BestEquilibrium",
 ]
 
 
