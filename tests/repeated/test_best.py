@@ -40,7 +40,7 @@ def test_attribution_defaults_find_an_exact_ppe_near_R():
     assert best.check.holds and best.check.tol is None           # confirmed exactly
     assert all(isinstance(v, Fraction) for v in best.value)
     # Collective punishment for ever after any blame gives, by hand (models.attribution),
-    # V = (1 - d) R / (1 - d (1 - r)^2) + P (d - d (1 - r)^2)/(1 - d (1 - r)^2) = 2.40...; the best beats it.
+    # V = (1 - d) R / (1 - d (1 - r)^2) + P (d - d (1 - r)^2)/(1 - d (1 - r)^2) = 0.471/0.271 = 1.74; the best beats it.
     d, r = Fraction(9, 10), Fraction(1, 10)
     rho = (1 - r) ** 2
     collective = ((1 - d) * 3 + d * (1 - rho) * 1) / (1 - d * rho)
