@@ -138,3 +138,16 @@ def test_just_above_the_bound_some_targeted_retaliation_is_a_ppe():
     delta_set = sustainable_discount_factors(_rg(Fraction(1, 2)), targeted_retaliation(2, 1, 2))
     assert not delta_set.is_empty and _necessary(Fraction(1, 2), RF, delta_set.infimum)
     assert Fraction(19, 20) in delta_set
+
+
+def test_below_14_45_a_trigger_on_blame_of_both_still_deters():
+    # The 14/45 of models.attribution belongs to punishing for ever after *any* blame. Punishing
+    # only when both states are blamed (probability r^2 on the path, q r after a lone attack)
+    # deters iff (1 - d)(T - R) <= d (q r - r^2)(V - P) with V - P = (1 - d)(R - P)/(1 - d (1 - r^2)),
+    # i.e. d >= (T - R)/((T - R)(1 - r^2) + r (q - r)(R - P)); at q = 3/10, r = 1/10:
+    # 2 / (2 * 99/100 + 1/10 * 2/10 * 2) = 2 / (202/100) = 100/101. By hand, derived here.
+    from cybergames import trigger_on_signal
+    both = trigger_on_signal([("0", "1")])
+    delta_set = sustainable_discount_factors(_rg(Fraction(3, 10)), (both, both))
+    (interval,) = delta_set.intervals
+    assert (interval.lower, interval.upper, interval.lower_closed) == (Fraction(100, 101), 1, True)
