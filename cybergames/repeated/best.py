@@ -23,9 +23,14 @@ perfect monitoring, perfect public under public monitoring):
    two states and can reach its second state (any other two-state automaton
    behaves like a one-state one). With :math:`m` actions and :math:`|Y|`
    signals that is :math:`m + m(m-1)(2^{2|Y|} - 2^{|Y|})` automata per player
-   (482 for a 2x2 game with four signals, 232,324 profiles). When the product
-   exceeds ``budget`` profiles, fewer states are searched and the result says so
-   (:attr:`BestEquilibrium.exhaustive_states`).
+   (482 for a 2x2 game with four signals, 232,324 profiles). When swapping
+   the two players (and relabelling the signals accordingly) leaves the game
+   unchanged and the weights are equal, a profile and its mirror image have
+   the same objective and only one of each pair is screened (116,403
+   profiles). When the product exceeds ``budget`` profiles, fewer states are
+   searched and the result says so (:attr:`BestEquilibrium.exhaustive_states`).
+   Three states per player are not searched: with four signals there are
+   :math:`3^{12}` transition tables per automaton.
 
 The exhaustive set is screened in float64 by the one-shot deviation principle,
 vectorised over all profiles at once (values from :math:`V = (1-\delta) u +
@@ -224,8 +229,12 @@ def _count(m: int, Y: int, states: int) -> int:
     return m + (m * (m - 1) * (2 ** (2 * Y) - 2 ** Y) if states >= 2 else 0)
 
 
-def _screen(rg: RepeatedGame, delta: float, weights: np.ndarray, lists: list, tol: float) -> tuple:
-    """Screen every product profile of ``lists`` (one per player); return (objective, index) of passers."""
+def _screen(rg: RepeatedGame, delta: float, weights: np.ndarray, lists: list, tol: float,
+            chosen: np.ndarray | None = None) -> tuple:
+    """Screen the product profiles of ``lists`` (one per player; all, or the flat indices ``chosen``).
+
+    Returns the objectives and flat indices of the profiles that pass, and the list sizes.
+    """
     game = rg.stage
     n = game.num_players
     shape = game.shape
@@ -241,8 +250,9 @@ def _screen(rg: RepeatedGame, delta: float, weights: np.ndarray, lists: list, to
     slack = tol * scale
     passed_obj, passed_idx = [], []
     eye = np.eye(W)
-    for start in range(0, total, _CHUNK):
-        flat = np.arange(start, min(total, start + _CHUNK))
+    chosen = np.arange(total) if chosen is None else chosen
+    for start in range(0, len(chosen), _CHUNK):
+        flat = chosen[start:start + _CHUNK]
         N = len(flat)
         picks = np.unravel_index(flat, sizes)
         own = np.empty((N, W, n), dtype=np.int64)           # action index of each player in each joint state
@@ -279,6 +289,45 @@ def _screen(rg: RepeatedGame, delta: float, weights: np.ndarray, lists: list, to
     if not passed_idx:
         return np.zeros(0), np.zeros(0, dtype=np.int64), sizes
     return np.concatenate(passed_obj), np.concatenate(passed_idx), sizes
+
+
+def _mirror(rg: RepeatedGame) -> np.ndarray | None:
+    r"""The signal permutation under which swapping the two players leaves the game unchanged, or None.
+
+    ``sigma[y]`` is the signal that ``y`` becomes when the players swap roles:
+    :math:`u_1(a, b) = u_0(b, a)` and :math:`p(\sigma(y) \mid b, a) = p(y \mid a, b)`.
+    """
+    game = rg.stage
+    if game.num_players != 2 or tuple(game.actions[0]) != tuple(game.actions[1]):
+        return None
+    u0, u1 = (np.asarray(p, dtype=object) for p in game.payoffs)
+    if not all(u1[a, b] == u0[b, a] for a in range(game.shape[0]) for b in range(game.shape[1])):
+        return None
+    matrix = rg.monitoring.matrix
+    Y = matrix.shape[-1]
+    if Y > 6:
+        return None
+    swapped = np.swapaxes(matrix, 0, 1)
+    for sigma in itertools.permutations(range(Y)):
+        if all(swapped[a, b, sigma[y]] == matrix[a, b, y] for a in range(game.shape[0])
+               for b in range(game.shape[1]) for y in range(Y)):
+            return np.array(sigma)
+    return None
+
+
+def _canonical_pairs(outputs: np.ndarray, transitions: np.ndarray, sigma: np.ndarray) -> np.ndarray:
+    """Flat indices of the pairs (i, j) that are not after their mirror image (j', i') in the order.
+
+    The mirror of automaton ``x`` reads ``sigma[y]`` where ``x`` read ``y``.
+    """
+    inverse = np.argsort(sigma)
+    mirrored = transitions[:, :, inverse]
+    key = {(tuple(o), t.tobytes()): k for k, (o, t) in enumerate(zip(outputs.tolist(), transitions))}
+    image = np.array([key[(tuple(o), t.tobytes())] for o, t in zip(outputs.tolist(), mirrored)])
+    N = len(outputs)
+    i, j = np.divmod(np.arange(N * N), N)
+    mi, mj = image[j], image[i]
+    return np.flatnonzero((i < mi) | ((i == mi) & (j <= mj)))
 
 
 def _automaton(rg: RepeatedGame, i: int, outputs: np.ndarray, transitions: np.ndarray) -> Automaton:
@@ -410,8 +459,13 @@ def best_equilibrium(rg: RepeatedGame, delta: Any, *, weights: Sequence[Any] | N
     if states:
         Y = len(rg.monitoring.signals)
         lists = [_automata_arrays(m, Y, states) for m in rg.stage.shape]
-        objective, index, sizes = _screen(rg, d, w, lists, max(tol, 1e-9))
-        searched.append((f"every profile with at most {states} states per player", int(np.prod(sizes)), len(index)))
+        sigma = _mirror(rg) if len(w) == 2 and w[0] == w[1] else None
+        chosen = None if sigma is None else _canonical_pairs(*lists[0], sigma)
+        objective, index, sizes = _screen(rg, d, w, lists, max(tol, 1e-9), chosen)
+        label = f"every profile with at most {states} states per player"
+        if chosen is not None:
+            label += " (up to swapping the players)"
+        searched.append((label, int(np.prod(sizes)) if chosen is None else len(chosen), len(index)))
         order = np.argsort(-objective, kind="stable")[:_CONFIRM]
         for j in order:
             picks = np.unravel_index(int(index[j]), sizes)

@@ -118,3 +118,29 @@ def test_every_returned_profile_is_an_equilibrium_inside_the_payoff_set(rg, delt
     assert payoff_set.inner.distance(point) <= payoff_set.hausdorff + 1e-6
     if payoff_set.hausdorff <= 1e-3:
         assert payoff_set.inner.contains(point, tol=1e-3)
+
+
+def test_swapping_players_maps_blame_signals_and_halves_the_search():
+    from cybergames.repeated.best import _canonical_pairs, _mirror
+    sigma = _mirror(ATTRIBUTION)
+    signals = ATTRIBUTION.monitoring.signals            # (), ("0",), ("1",), ("0", "1")
+    assert [signals[k] for k in sigma] == [(), ("1",), ("0",), ("0", "1")]
+    outputs, transitions = _automata_arrays(2, 4, 2)
+    assert len(_canonical_pairs(outputs, transitions, sigma)) == (482 * 482 + 482) // 2
+    from cybergames import NormalFormGame
+    asymmetric = NormalFormGame([[[3, 0], [5, 1]], [[3, 6], [0, 1]]], actions=[("C", "D"), ("C", "D")])
+    assert _mirror(RepeatedGame(asymmetric, noisy_attribution(asymmetric, Fraction(4, 5), Fraction(1, 10)))) is None
+
+
+@pytest.mark.slow
+@given(st.fractions(Fraction(1, 5), 1, max_denominator=10), st.fractions(0, Fraction(1, 5), max_denominator=10))
+@settings(max_examples=3, deadline=None)
+def test_the_symmetric_search_finds_the_same_best_value_as_the_full_one(q, r):
+    import numpy as np
+    from cybergames.repeated.best import _canonical_pairs, _mirror, _screen
+    rg = RepeatedGame(PD, noisy_attribution(PD, q, r))
+    lists = [_automata_arrays(2, 4, 2)] * 2
+    full, _, _ = _screen(rg, 0.9, np.ones(2), lists, 1e-9)
+    half, _, _ = _screen(rg, 0.9, np.ones(2), lists, 1e-9, _canonical_pairs(*lists[0], _mirror(rg)))
+    assert len(half) <= len(full) <= 2 * len(half)      # mirror pairs pass or fail together
+    assert np.isclose(full.max(), half.max())
