@@ -8,11 +8,12 @@ perfect monitoring, perfect public under public monitoring):
 1. **A family of named automata** for two-action dilemmas whose players share
    the action labels ``(c, d)`` (``c`` the first action): for every non-empty
    proper set :math:`S` of public signals, :func:`trigger_on_signal` on
-   :math:`S`, punishing for 1, 2 or 3 rounds or for ever (under perfect
-   monitoring this includes grim trigger and the k-period punishments
-   :func:`limited_punishment`); under perfect monitoring also
-   :func:`tit_for_tat`, :func:`win_stay_lose_shift` and
-   :func:`forgiving_trigger` with :math:`p \in \{1/4, 1/2, 3/4\}`; under the
+   :math:`S`, punishing for 1, 2 or 3 rounds or for ever (with more than six
+   signals only :math:`S` = every signal but the likeliest after mutual
+   cooperation); under perfect monitoring first :func:`grim_trigger`,
+   :func:`limited_punishment` with :math:`k \le 3`, :func:`forgiving_trigger`
+   with :math:`p \in \{1/4, 1/2, 3/4\}`, :func:`win_stay_lose_shift` and
+   (two players) :func:`tit_for_tat`; under the
    blame signals of :func:`noisy_attribution` with two players,
    :func:`targeted_retaliation` with :math:`K \le 3`, :math:`L \le 3` and
    :math:`\mathrm{cap} \le K + 2`.
@@ -62,8 +63,8 @@ from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
 from ..errors import AutomatonError, DiscountFactorError, GameError, MonitoringError, ParameterError
 from .automata import Automaton
-from .builtins import (forgiving_trigger, targeted_retaliation, tit_for_tat, trigger_on_signal,
-                       win_stay_lose_shift)
+from .builtins import (forgiving_trigger, grim_trigger, limited_punishment, targeted_retaliation, tit_for_tat,
+                       trigger_on_signal, win_stay_lose_shift)
 from .delta_sets import DeltaSet, sustainable_discount_factors
 from ..games.normal_form import NormalFormGame
 from .game import RepeatedGame
@@ -179,17 +180,25 @@ def family(rg: RepeatedGame) -> list:
     n = game.num_players
     signals = rg.monitoring.signals
     out = []
-    if len(signals) <= 6:
-        for size in range(1, len(signals)):
-            for chosen in itertools.combinations(signals, size):
-                for periods in (1, 2, 3, None):
-                    a = trigger_on_signal(chosen, periods=periods, cooperate=c, defect=d)
-                    out.append((repr(a), (a,) * n))
-    if rg.is_perfect and all(isinstance(y, tuple) and len(y) == n for y in signals):
+    perfect_profiles = rg.is_perfect and all(isinstance(y, tuple) and len(y) == n for y in signals)
+    if perfect_profiles:
         # the built-ins that read the action profile from the signal
         chances = (0.25, 0.5, 0.75) if game.kind == FLOAT else (Fraction(1, 4), Fraction(1, 2), Fraction(3, 4))
-        for a in [tit_for_tat(cooperate=c, defect=d), win_stay_lose_shift(cooperate=c, defect=d)] + \
-                [forgiving_trigger(p, cooperate=c, defect=d) for p in chances]:
+        named = [grim_trigger(cooperate=c, defect=d)] + [limited_punishment(k, cooperate=c, defect=d)
+                                                         for k in (1, 2, 3)]
+        named += [forgiving_trigger(p, cooperate=c, defect=d) for p in chances]
+        named += [win_stay_lose_shift(cooperate=c, defect=d)] + ([tit_for_tat(cooperate=c, defect=d)]
+                                                                 if n == 2 else [])
+        out.extend((repr(a), (a,) * n) for a in named)
+    if len(signals) <= 6:
+        sets = [chosen for size in range(1, len(signals)) for chosen in itertools.combinations(signals, size)]
+    else:       # every signal but the likeliest after all cooperate: "punish any sign of trouble"
+        calm = rg.monitoring.distribution((c,) * n)
+        likeliest = max(calm, key=lambda y: calm[y])
+        sets = [tuple(y for y in signals if y != likeliest)]
+    for chosen in sets:
+        for periods in (1, 2, 3, None):
+            a = trigger_on_signal(chosen, periods=periods, cooperate=c, defect=d)
             out.append((repr(a), (a,) * n))
     players = game.players
     if n == 2 and set(signals) == {(), (players[0],), (players[1],), tuple(players)}:
