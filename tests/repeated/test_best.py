@@ -144,3 +144,10 @@ def test_the_symmetric_search_finds_the_same_best_value_as_the_full_one(q, r):
     half, _, _ = _screen(rg, 0.9, np.ones(2), lists, 1e-9, _canonical_pairs(*lists[0], _mirror(rg)))
     assert len(half) <= len(full) <= 2 * len(half)      # mirror pairs pass or fail together
     assert np.isclose(full.max(), half.max())
+
+
+def test_verify_catches_a_tampered_result():
+    import dataclasses
+    best = best_equilibrium(RepeatedGame(PD), Fraction(1, 2), payoff_set=False)
+    assert not verify(dataclasses.replace(best, value=(Fraction(5, 2), 3)))
+    assert not verify(dataclasses.replace(best, delta=Fraction(2, 5)))        # grim fails below 1/2

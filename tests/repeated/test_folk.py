@@ -136,3 +136,12 @@ def test_ranks_agree_with_numpy_and_verify(rg):
     assert verify(result)
     if rg.is_perfect:
         assert result.pairwise_full_rank and result.individual_full_rank
+
+
+def test_verify_catches_a_tampered_result():
+    import dataclasses
+    result = folk_theorem_conditions(_attribution(Fraction(4, 5), Fraction(1, 10)))
+    assert not verify(dataclasses.replace(result, holds=False))
+    record = result.profiles[0]
+    wrong = dataclasses.replace(record, pairwise=(((0, 1), 2, 3),))
+    assert not verify(dataclasses.replace(result, profiles=(wrong,) + result.profiles[1:]))
