@@ -347,8 +347,8 @@ def _automaton(rg: RepeatedGame, i: int, outputs: np.ndarray, transitions: np.nd
                          name=f"always {actions[outputs[0]]!r}")
     table = {(f"s{w}", y): f"s{int(transitions[w, k])}" for w in (0, 1) for k, y in enumerate(signals)}
     moves = {f"s{w}": actions[outputs[w]] for w in (0, 1)}
-    shown = "; ".join(f"s{w} plays {moves[f's{w}']!r}, on {[y for k, y in enumerate(signals) if transitions[w, k] != w]}"
-                      f" -> s{1 - w}" for w in (0, 1))
+    leave = {w: [y for k, y in enumerate(signals) if transitions[w, k] != w] for w in (0, 1)}
+    shown = "; ".join(f"s{w} plays {moves[f's{w}']!r}, on {leave[w]} -> s{1 - w}" for w in (0, 1))
     return Automaton(["s0", "s1"], "s0", moves, table, name=f"Automaton({shown})")
 
 
