@@ -516,7 +516,6 @@ def _exhaustive_states(rg: RepeatedGame, max_states: int, budget: int) -> int:
 def _check_payoff_set(payoff_set: Any, rg: RepeatedGame, delta: Any) -> None:
     if isinstance(payoff_set, bool):
         return
-    from . import equilibrium_payoff_set  # noqa: F401  (the type lives with the engine)
     if not (hasattr(payoff_set, "inner") and hasattr(payoff_set, "outer") and hasattr(payoff_set, "delta")):
         raise ParameterError(f"payoff_set: expected True, False or an equilibrium payoff set, got {payoff_set!r}")
     if getattr(payoff_set, "game", rg) != rg or float(payoff_set.delta) != float(delta):
