@@ -303,6 +303,35 @@ STRATEGY_CASES = [
 
 CASES = GAMES_CASES + STRATEGY_CASES
 
+# --- repeated: the game-level answers (folk conditions, best equilibrium, targeted retaliation)
+from cybergames import (RepeatedGame, best_equilibrium, folk_theorem_conditions,  # noqa: E402
+                        noisy_attribution, targeted_retaliation)
+from cybergames.errors import AutomatonError, DiscountFactorError, MonitoringError  # noqa: E402
+
+_ATTRIBUTION = RepeatedGame(PD, noisy_attribution(PD, Fraction(4, 5), Fraction(1, 10)))
+_PERFECT_GRIM = __import__("cybergames").Automaton(
+    ["c", "p"], "c", {"c": "C", "p": "D"},
+    {(w, y): "p" for w in ("c", "p") for y in [("C", "C"), ("C", "D"), ("D", "C"), ("D", "D")]})
+GAME_LEVEL_CASES = [
+    Case(folk_theorem_conditions, (PD,), {}, MonitoringError, ("rg", "RepeatedGame"), note="not-a-game"),
+    Case(folk_theorem_conditions, (RepeatedGame(SYMBOLIC_PD),), {}, GameError, ("rg", "numeric"),
+         note="symbolic"),
+    Case(folk_theorem_conditions, (_ATTRIBUTION,), {"tol": 2}, ParameterError, ("tol",), note="tol"),
+    Case(best_equilibrium, (_ATTRIBUTION, 1), {"payoff_set": False}, DiscountFactorError, ("delta", "0 < delta < 1"),
+         note="delta-one"),
+    Case(best_equilibrium, (_ATTRIBUTION, 0), {"payoff_set": False}, DiscountFactorError, ("delta",),
+         note="delta-zero"),
+    Case(best_equilibrium, (_ATTRIBUTION, Fraction(9, 10)),
+         {"candidates": [(_PERFECT_GRIM, _PERFECT_GRIM)], "payoff_set": False, "max_states": 0},
+         AutomatonError, ("transition", "signal"), note="wrong-signals"),
+    Case(best_equilibrium, (_ATTRIBUTION, Fraction(9, 10)), {"weights": (1, -1)}, ParameterError, ("weights",),
+         note="weights"),
+    Case(targeted_retaliation, (0, 1, 1), {}, AutomatonError, ("K", ">= 1"), note="K"),
+    Case(targeted_retaliation, (1, -1, 1), {}, AutomatonError, ("L", ">= 0"), note="L"),
+    Case(targeted_retaliation, (3, 1, 2), {}, AutomatonError, ("cap", ">= K"), note="cap"),
+]
+CASES = CASES + GAME_LEVEL_CASES
+
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input_raises_the_precise_error_naming_the_argument(case):

@@ -86,3 +86,20 @@ def test_every_public_name_is_exported_once_and_documented():
     for name in names:
         obj = getattr(cybergames, name)
         assert obj.__doc__, f"cybergames.{name} has no docstring"
+
+
+def test_game_level_answers_follow_the_contract():
+    from cybergames import best_equilibrium, folk_theorem_conditions, targeted_retaliation
+
+    assert parameters(folk_theorem_conditions)[:1] == ["rg"]
+    assert parameters(best_equilibrium)[:2] == ["rg", "delta"]
+    assert parameters(targeted_retaliation)[:3] == ["K", "L", "cap"]
+    game = prisoners_dilemma(5, 3, 1, 0)
+    rg = RepeatedGame(game, noisy_attribution(game, Fraction(4, 5), Fraction(1, 10)))
+    conditions = folk_theorem_conditions(rg)
+    assert (conditions.pairwise_full_rank, conditions.individual_full_rank, conditions.holds) == (True, True, True)
+    profile = targeted_retaliation(1, 2, 2)
+    assert isinstance(profile, tuple) and len(profile) == 2 and all(isinstance(a, Automaton) for a in profile)
+    best = best_equilibrium(RepeatedGame(game), Fraction(1, 2), payoff_set=False)
+    assert all(isinstance(a, Automaton) for a in best.profile) and tuple(best.value) == (3, 3)
+    assert isinstance(best.delta_set, DeltaSet) and Fraction(1, 2) in best.delta_set

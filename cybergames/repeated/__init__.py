@@ -3,9 +3,11 @@
 from ._delta import DELTA
 from .automata import Automaton, JointAutomaton
 from .builtins import (always_cooperate, always_defect, forgiving_trigger, grim_trigger, limited_punishment,
-                       tit_for_tat, trigger_on_signal, win_stay_lose_shift)
+                       targeted_retaliation, tit_for_tat, trigger_on_signal, win_stay_lose_shift)
+from .best import BestEquilibrium, best_equilibrium
 from .delta_sets import (DeltaSet, IncentiveConstraint, Interval, critical_discount_factor,
                          sustainable_discount_factors)
+from .folk import FolkTheoremConditions, ProfileRanks, folk_theorem_conditions
 from .game import RepeatedGame
 from .incentives import Deviation, EquilibriumCheck, Violation, check_equilibrium
 from .joint import compose
@@ -25,6 +27,8 @@ __all__ = [
     "Deviation", "Violation", "EquilibriumCheck", "check_equilibrium", "NashCheck", "check_nash",
     "DELTA", "Interval", "IncentiveConstraint", "DeltaSet", "DeltaCondition",
     "sustainable_discount_factors", "critical_discount_factor",
+    "targeted_retaliation", "folk_theorem_conditions", "FolkTheoremConditions", "ProfileRanks",
+    "best_equilibrium", "BestEquilibrium",
 ]
 
 

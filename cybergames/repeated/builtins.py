@@ -15,7 +15,9 @@ Perfect monitoring
 Public signals
     :func:`trigger_on_signal` punishes when the public signal is one of a
     given set (or satisfies a predicate), for ever or for ``k`` rounds: the
-    deterrence strategy of imperfect attribution.
+    deterrence strategy of imperfect attribution. :func:`targeted_retaliation`
+    punishes only the state that was blamed (signals of
+    :func:`~cybergames.repeated.noisy_attribution`).
 
 Conventions (Mailath & Samuelson, *Repeated Games and Reputations*, 2006,
 sections 2.2-2.4):
@@ -53,6 +55,7 @@ __all__ = [
     "limited_punishment",
     "forgiving_trigger",
     "trigger_on_signal",
+    "targeted_retaliation",
 ]
 
 COOPERATE = "cooperate"
@@ -330,3 +333,108 @@ def trigger_on_signal(signals: Collection | Callable[[Any], bool], *, periods: i
     extra = "" if k is None else f"periods={k}"
     return _trigger(triggered, k, c, d, _name("trigger_on_signal", shown, extra, _suffix(c, d)),
                     key=("trigger_on_signal", signals if callable(signals) else chosen, k, c, d))
+
+
+def _count(value: Any, name: str, least: int) -> int:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral) or value < least:
+        raise AutomatonError(f"{name}: expected an integer >= {least}, got {value!r}")
+    return int(value)
+
+
+def targeted_retaliation(K: int, L: int, cap: int, *, players: tuple = ("0", "1"), cooperate: str = "C",
+                         defect: str = "D") -> tuple:
+    r"""Retaliation against the blamed state only: it restrains while the other attacks.
+
+    A profile for two players under the public signals of
+    :func:`~cybergames.repeated.noisy_attribution`, where the signal is the
+    tuple of blamed players' labels (``()``, ``("0",)``, ``("1",)`` or
+    ``("0", "1")``). Both automata track the same public state:
+
+    ``"cooperate"``
+        Both play ``cooperate``. If exactly one player :math:`i` is blamed, go
+        to ``"punish i K"``; if nobody or both are blamed, stay (blames that
+        fall on both states at once single out nobody).
+    ``"punish i m"`` (:math:`1 \le m \le` ``cap``: :math:`m` rounds of punishment left)
+        Player :math:`i` plays ``cooperate`` (restrains) and the other plays
+        ``defect`` (attacks). If :math:`i` is blamed again, the punishment
+        continues with :math:`\min(m - 1 + L, \mathrm{cap})` rounds left, else
+        with :math:`m - 1`; with none left, return to ``"cooperate"``. Blame of
+        the punisher is ignored.
+
+    So each player's automaton has :math:`1 + 2\,\mathrm{cap}` states (those
+    with :math:`m > K` are reached only after further blame when ``L > 0``).
+    The punished state earns the sucker's payoff :math:`S` and its punisher the
+    temptation :math:`T`: unlike collective retaliation after any blame, which
+    burns :math:`R - P` for both, the punishment transfers value from the
+    blamed state to the other, so the equilibrium path loses little even with
+    frequent false flags. By Fudenberg, Levine & Maskin (1994) such
+    transfers along the line :math:`v_0 + v_1 = \text{const}` are what pairwise
+    full rank (:func:`~cybergames.repeated.folk_theorem_conditions`) makes
+    possible, and what lets payoffs near :math:`(R, R)` be equilibrium payoffs.
+
+    Parameters
+    ----------
+    K : int
+        Rounds of punishment after a blame in cooperation, ``K >= 1``.
+    L : int
+        Rounds added by each further blame of the punished state, ``L >= 0``.
+    cap : int
+        The most rounds of punishment left at any time, ``cap >= K``.
+    players : tuple of two str
+        The player labels, as they appear in the signals (default ``("0", "1")``).
+    cooperate, defect : str
+        The action labels.
+
+    Returns
+    -------
+    tuple of Automaton
+        One automaton per player; their transitions are tables over the four
+        blame signals.
+
+    Raises
+    ------
+    AutomatonError
+        If ``K``, ``L`` or ``cap`` is not an integer in range, the players are
+        not two distinct labels, or the action labels are invalid.
+
+    References
+    ----------
+    Fudenberg, Levine & Maskin, "The folk theorem with imperfect public
+    information", *Econometrica* 62(5), 1994, section 5. Mailath & Samuelson,
+    *Repeated Games and Reputations*, 2006, section 9.2.
+
+    Examples
+    --------
+    >>> first, second = targeted_retaliation(2, 2, 3)
+    >>> first.num_states, first.action("punish 0 2"), second.action("punish 0 2")
+    (7, 'C', 'D')
+    >>> first.next_state("cooperate", ("1",)), first.next_state("punish 1 2", ("1",))
+    ('punish 1 2', 'punish 1 3')
+    >>> first.next_state("punish 1 1", ("0",))
+    'cooperate'
+    """
+    K = _count(K, "K", 1)
+    L = _count(L, "L", 0)
+    cap = _count(cap, "cap", 1)
+    if cap < K:
+        raise AutomatonError(f"cap: expected an integer >= K = {K}, got {cap!r}")
+    c, d = _labels(cooperate, defect)
+    if not (isinstance(players, tuple) and len(players) == 2
+            and all(isinstance(p, str) and p for p in players) and players[0] != players[1]):
+        raise AutomatonError(f"players: expected a tuple of two distinct player labels, got {players!r}")
+    signals = ((), (players[0],), (players[1],), players)
+    punish = [f"{PUNISH} {p} {m}" for p in players for m in range(1, cap + 1)]
+    states = [COOPERATE] + punish
+    table = {}
+    for y in signals:
+        blamed = [p for p in players if p in y]
+        table[(COOPERATE, y)] = f"{PUNISH} {blamed[0]} {K}" if len(blamed) == 1 else COOPERATE
+        for p in players:
+            for m in range(1, cap + 1):
+                left = min(m - 1 + L, cap) if p in y else m - 1
+                table[(f"{PUNISH} {p} {m}", y)] = f"{PUNISH} {p} {left}" if left else COOPERATE
+    name = _name("targeted_retaliation", str(K), str(L), str(cap), _suffix(c, d))
+    return tuple(Automaton(states, COOPERATE,
+                           {COOPERATE: c, **{f"{PUNISH} {p} {m}": c if p == me else d
+                                             for p in players for m in range(1, cap + 1)}},
+                           table, name=name) for me in players)

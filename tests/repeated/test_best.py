@@ -1,0 +1,153 @@
+"""best_equilibrium (cybergames/repeated/best.py): the best small public automaton profile, certified."""
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cybergames import (Automaton, RepeatedGame, best_equilibrium, check_equilibrium, grim_trigger,
+                        noisy_attribution, prisoners_dilemma, sustainable_discount_factors, trigger_on_signal,
+                        verify)
+from cybergames.errors import AutomatonError, DiscountFactorError, ParameterError
+from cybergames.repeated.best import _automata_arrays, _count
+from cybergames.strategies import monitoring_structures, normal_form_games
+
+PD = prisoners_dilemma(5, 3, 1, 0)
+ATTRIBUTION = RepeatedGame(PD, noisy_attribution(PD, Fraction(4, 5), Fraction(1, 10)))
+
+
+def test_perfect_monitoring_at_the_grim_threshold_reaches_mutual_cooperation():
+    # Mailath & Samuelson (2006), section 2.4.1: grim trigger is an SPE of the PD iff
+    # delta >= (T - R)/(T - P) = 2/4 = 1/2. (R, R) = (3, 3) maximises u_0 + u_1 over the
+    # feasible set (2R = 6 > T + S = 5 > 2P), so the best utilitarian value is (3, 3).
+    best = best_equilibrium(RepeatedGame(PD), Fraction(1, 2), payoff_set=False)
+    assert best.value == (3, 3) and best.objective == 6
+    assert best.check.holds and Fraction(1, 2) in best.delta_set
+    assert verify(best)
+
+
+def test_below_the_grim_threshold_mutual_cooperation_is_out_of_reach():
+    # Abreu's optimal penal codes: no SPE punishes below the minmax value P = 1, so keeping (C, C)
+    # for ever needs (1 - d) T + d P <= R, i.e. d >= 1/2; at d = 2/5 the best sum is below 2R = 6.
+    best = best_equilibrium(RepeatedGame(PD), Fraction(2, 5), payoff_set=False)
+    assert best.found and best.objective < 6 and best.check.holds
+    assert all(best.value[i] >= 1 for i in range(2))            # individually rational
+
+
+def test_attribution_defaults_find_an_exact_ppe_near_R():
+    best = best_equilibrium(ATTRIBUTION, Fraction(9, 10), payoff_set=False)
+    assert best.check.holds and best.check.tol is None           # confirmed exactly
+    assert all(isinstance(v, Fraction) for v in best.value)
+    # Collective punishment for ever after any blame gives, by hand (models.attribution),
+    # V = (1 - d) R / (1 - d (1 - r)^2) + P (d - d (1 - r)^2)/(1 - d (1 - r)^2) = 0.471/0.271 = 1.74; the best beats it.
+    d, r = Fraction(9, 10), Fraction(1, 10)
+    rho = (1 - r) ** 2
+    collective = ((1 - d) * 3 + d * (1 - rho) * 1) / (1 - d * rho)
+    grim = trigger_on_signal(lambda y: len(y) > 0)
+    assert check_equilibrium(ATTRIBUTION, (grim, grim), d).values.initial[0] == collective
+    assert best.value[0] > collective
+    assert verify(best)
+
+
+def test_a_player_objective_never_gives_that_player_less():
+    utilitarian = best_equilibrium(ATTRIBUTION, Fraction(9, 10), payoff_set=False)
+    selfish = best_equilibrium(ATTRIBUTION, Fraction(9, 10), player=0, payoff_set=False)
+    assert selfish.weights == (1, 0) and selfish.value[0] >= utilitarian.value[0]
+    assert selfish.check.holds
+
+
+def test_the_exhaustive_count_matches_the_formula():
+    # m constant automata, plus m (m - 1) output pairs times the 2^(2Y) tables whose first row
+    # leaves state 0 on some signal (2^(2Y) - 2^Y): 2 + 2 * (256 - 16) = 482 for a 2x2 game with 4 signals.
+    outputs, transitions = _automata_arrays(2, 4, 2)
+    assert len(outputs) == _count(2, 4, 2) == 482
+    assert len({(tuple(o), t.tobytes()) for o, t in zip(outputs, transitions)}) == 482
+
+
+def test_user_candidates_are_considered():
+    best = best_equilibrium(RepeatedGame(PD), Fraction(1, 2), max_states=0, use_family=False,
+                            candidates=[(grim_trigger(), grim_trigger())], payoff_set=False)
+    assert best.description == "candidates[0]" and best.value == (3, 3)
+
+
+@pytest.mark.parametrize("delta", [0, 1, Fraction(3, 2), -0.1])
+def test_delta_outside_the_open_unit_interval(delta):
+    with pytest.raises(DiscountFactorError, match="delta"):
+        best_equilibrium(ATTRIBUTION, delta, payoff_set=False)
+
+
+def test_a_profile_over_the_wrong_signals_is_refused_clearly():
+    # An automaton written for perfect monitoring (signals are action profiles) under blame signals.
+    grim = Automaton(["c", "p"], "c", {"c": "C", "p": "D"},
+                     {(w, y): "c" if w == "c" and y == ("C", "C") else "p"
+                      for w in ("c", "p") for y in [("C", "C"), ("C", "D"), ("D", "C"), ("D", "D")]})
+    with pytest.raises(AutomatonError, match="signal"):
+        best_equilibrium(ATTRIBUTION, Fraction(9, 10), candidates=[(grim, grim)], payoff_set=False)
+
+
+@pytest.mark.parametrize("kwargs, words", [(dict(weights=(1, -1)), "weights"), (dict(weights=(1,)), "weights"),
+                                           (dict(weights=(1, 1), player=0), "weights, player"),
+                                           (dict(max_states=3), "max_states"), (dict(budget=0), "budget"),
+                                           (dict(payoff_set="yes"), "payoff_set")])
+def test_bad_options(kwargs, words):
+    with pytest.raises(ParameterError, match=words):
+        best_equilibrium(ATTRIBUTION, Fraction(9, 10), **kwargs)
+
+
+@st.composite
+def small_games(draw):
+    game = draw(normal_form_games(2, (2, 3), min_value=-3, max_value=3))
+    return RepeatedGame(game, draw(monitoring_structures(game, min_signals=2, max_signals=3, full_support=True)))
+
+
+@pytest.mark.slow
+@given(small_games(), st.sampled_from([Fraction(1, 2), Fraction(4, 5), Fraction(9, 10)]))
+@settings(max_examples=6, deadline=None)
+def test_every_returned_profile_is_an_equilibrium_inside_the_payoff_set(rg, delta):
+    best = best_equilibrium(rg, delta)
+    if not best.found:
+        return
+    assert check_equilibrium(rg, best.profile, delta).holds and verify(best)
+    assert delta in sustainable_discount_factors(rg, best.profile)
+    point = tuple(float(v) for v in best.value)
+    payoff_set = best.payoff_set
+    # A PPE value lies in the true set V, which is inside the outer set and within the
+    # Hausdorff gap of the inner set; once the bracket is tight, inside the inner set.
+    assert best.place in ("inner", "between") and payoff_set.outer.contains(point, tol=1e-6)
+    assert payoff_set.inner.distance(point) <= payoff_set.hausdorff + 1e-6
+    if payoff_set.hausdorff <= 1e-3:
+        assert payoff_set.inner.contains(point, tol=1e-3)
+
+
+def test_swapping_players_maps_blame_signals_and_halves_the_search():
+    from cybergames.repeated.best import _canonical_pairs, _mirror
+    sigma = _mirror(ATTRIBUTION)
+    signals = ATTRIBUTION.monitoring.signals            # (), ("0",), ("1",), ("0", "1")
+    assert [signals[k] for k in sigma] == [(), ("1",), ("0",), ("0", "1")]
+    outputs, transitions = _automata_arrays(2, 4, 2)
+    assert len(_canonical_pairs(outputs, transitions, sigma)) == (482 * 482 + 482) // 2
+    from cybergames import NormalFormGame
+    asymmetric = NormalFormGame([[[3, 0], [5, 1]], [[3, 6], [0, 1]]], actions=[("C", "D"), ("C", "D")])
+    assert _mirror(RepeatedGame(asymmetric, noisy_attribution(asymmetric, Fraction(4, 5), Fraction(1, 10)))) is None
+
+
+@pytest.mark.slow
+@given(st.fractions(Fraction(1, 5), 1, max_denominator=10), st.fractions(0, Fraction(1, 5), max_denominator=10))
+@settings(max_examples=3, deadline=None)
+def test_the_symmetric_search_finds_the_same_best_value_as_the_full_one(q, r):
+    import numpy as np
+    from cybergames.repeated.best import _canonical_pairs, _mirror, _screen
+    rg = RepeatedGame(PD, noisy_attribution(PD, q, r))
+    lists = [_automata_arrays(2, 4, 2)] * 2
+    full, _, _ = _screen(rg, 0.9, np.ones(2), lists, 1e-9)
+    half, _, _ = _screen(rg, 0.9, np.ones(2), lists, 1e-9, _canonical_pairs(*lists[0], _mirror(rg)))
+    assert len(half) <= len(full) <= 2 * len(half)      # mirror pairs pass or fail together
+    assert np.isclose(full.max(), half.max())
+
+
+def test_verify_catches_a_tampered_result():
+    import dataclasses
+    best = best_equilibrium(RepeatedGame(PD), Fraction(1, 2), payoff_set=False)
+    assert not verify(dataclasses.replace(best, value=(Fraction(5, 2), 3)))
+    assert not verify(dataclasses.replace(best, delta=Fraction(2, 5)))        # grim fails below 1/2
