@@ -204,6 +204,24 @@ def _clip_exact(value: Any, lo: Any, hi: Any) -> Any:
 _Z = sympy.Symbol("_z")
 
 
+def _is_zero(value: Any) -> bool:
+    """Exact zero test of a real algebraic expression: in QQ(alpha) when it holds one CRootOf alpha."""
+    value = sympy.sympify(value)
+    roots = value.atoms(sympy.CRootOf)
+    if len(roots) == 1:
+        (root,) = roots
+        num, _ = sympy.fraction(sympy.together(value.subs(root, _Z)))
+        minimal = sympy.Poly(root.poly.as_expr().subs(root.poly.gen, _Z), _Z, domain="QQ")
+        return sympy.Poly(sympy.expand(num), _Z, domain="QQ").rem(minimal).is_zero
+    if not roots:
+        if sympy.radsimp(sympy.expand(value)) == 0:
+            return True
+    try:
+        return sympy.minimal_polynomial(value, _Z) == _Z
+    except (NotImplementedError, ValueError):
+        return sympy.simplify(value) == 0
+
+
 def _sign(value: Any) -> int:
     """The exact sign of a real algebraic number (high-precision evaluation, exact test near zero)."""
     value = sympy.sympify(value)
@@ -213,21 +231,25 @@ def _sign(value: Any) -> int:
     re, im = approx.as_real_imag()
     if abs(re) > sympy.Float(10) ** -45:
         return 1 if re > 0 else -1
-    try:
-        if sympy.minimal_polynomial(value, _Z) == _Z:
-            return 0
-    except (NotImplementedError, ValueError):
-        pass
-    if sympy.simplify(value) == 0:
+    if _is_zero(value):
         return 0
     raise GameError(f"could not decide the sign of {value}; pass floats to use the numerical method")
 
 
 def _canonical(value: Any) -> Any:
+    """A rational, a simplified radical, or a polynomial of degree < d in one CRootOf of degree d."""
     value = sympy.sympify(value)
     if value.is_Rational:
         return value
-    if value.has(sympy.CRootOf):
+    roots = value.atoms(sympy.CRootOf)
+    if len(roots) == 1:
+        (root,) = roots
+        num, den = sympy.fraction(sympy.together(value.subs(root, _Z)))
+        minimal = sympy.Poly(root.poly.as_expr().subs(root.poly.gen, _Z), _Z, domain="QQ")
+        inverse = sympy.invert(sympy.Poly(den, _Z, domain="QQ"), minimal)
+        reduced = (sympy.Poly(num, _Z, domain="QQ") * inverse).rem(minimal)
+        return reduced.as_expr().subs(_Z, root)
+    if roots:
         return value
     return sympy.radsimp(sympy.expand(value))
 
