@@ -21,7 +21,12 @@ from .repeated import *  # noqa: F401,F403
 from .repeated import __all__ as _repeated_all
 from .signalling import *  # noqa: F401,F403
 from .signalling import __all__ as _signalling_all
+from .reputation import *  # noqa: F401,F403
+from .reputation import __all__ as _reputation_all
+from .bayesian import *  # noqa: F401,F403
+from .bayesian import __all__ as _bayesian_all
 
 __version__ = "0.1.0"
 
-__all__ = ["errors", "verify", "Verification", *_games_all, *_equilibria_all, *_repeated_all, *_signalling_all]
+__all__ = ["errors", "verify", "Verification", *_games_all, *_equilibria_all, *_repeated_all, *_signalling_all,
+           *_reputation_all, *_bayesian_all]

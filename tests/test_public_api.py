@@ -86,3 +86,14 @@ def test_every_public_name_is_exported_once_and_documented():
     for name in names:
         obj = getattr(cybergames, name)
         assert obj.__doc__, f"cybergames.{name} has no docstring"
+
+
+def test_reputation_and_bayesian_names_are_importable_from_the_top_level():
+    from cybergames import (attribution_game, bayesian_nash_equilibria, chain_store, cutoff_equilibria,
+                            fudenberg_levine_bound, last_sustainable_period)
+    assert parameters(chain_store)[:4] == ["prior", "periods", "a", "b"]
+    assert parameters(last_sustainable_period)[:3] == ["stage", "horizon", "profile"]
+    assert parameters(fudenberg_levine_bound)[:4] == ["stage", "action", "prior", "delta"]
+    assert parameters(cutoff_equilibria)[:3] == ["best_responses", "cutoffs", "bounds"]
+    assert parameters(bayesian_nash_equilibria)[:1] == ["game"]
+    assert parameters(attribution_game)[:3] == ["detection", "identification", "false_alarm"]

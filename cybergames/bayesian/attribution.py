@@ -216,5 +216,30 @@ def attribution_game(detection: Any, identification: Any, false_alarm: Any, loss
 
 
 def attribution_comparative_statics(eq: AttributionEquilibrium, parameter: sympy.Symbol) -> tuple:
-    """The derivatives of the two cutoffs in one of ``DETECT, IDENTIFY, FALSE_ALARM, LOSS, VALUE``."""
+    r"""The derivatives of the two cutoffs in one of the parameter symbols ``DETECT, IDENTIFY, FALSE_ALARM, LOSS, VALUE``.
+
+    By the implicit function theorem at the equilibrium of ``eq`` (see
+    :func:`~cybergames.bayesian.cutoff_comparative_statics`); exact for exact input.
+    A positive derivative raises the cutoffs: fewer attacks.
+
+    Raises
+    ------
+    ParameterError
+        If ``eq`` is not an :class:`AttributionEquilibrium` or ``parameter`` is not one of the five symbols.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from cybergames.bayesian.attribution import DETECT, FALSE_ALARM
+    >>> eq = attribution_game(Fraction(4, 5), Fraction(3, 4), Fraction(1, 10))
+    >>> attribution_comparative_statics(eq, DETECT)       # better detection: higher cutoffs, fewer attacks
+    (Fraction(59, 126), Fraction(59, 126))
+    >>> attribution_comparative_statics(eq, FALSE_ALARM)  # more false alarms: more attacks
+    (Fraction(-8, 9), Fraction(-8, 9))
+    """
+    if not isinstance(eq, AttributionEquilibrium):
+        raise ParameterError(f"eq: expected an AttributionEquilibrium, got {type(eq).__name__}")
+    if parameter not in (DETECT, IDENTIFY, FALSE_ALARM, LOSS, VALUE):
+        raise ParameterError(f"parameter: expected one of d, alpha, r, L, v (the symbols of "
+                             f"cybergames.bayesian.attribution), got {parameter!r}")
     return cutoff_comparative_statics(eq.solution, 0, parameter)
