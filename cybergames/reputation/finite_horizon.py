@@ -489,8 +489,9 @@ def _verify_sustained(result: SustainedProfile, *, tol: float | None = None) -> 
 
     The punishments are recomputed by brute force over all pure paths of
     length ``k`` for short horizons (``|A|^k <= 50_000``), so that the penal
-    codes themselves are checked; longer horizons re-check the recorded
-    punishment paths as SPE paths and use their values.
+    codes themselves are checked, and then ``last_period`` is checked to be the
+    longest prefix of the profile among all SPE paths; longer horizons use the
+    recorded worst payoffs and check the witnessing path only.
     """
     tol = DEFAULT_TOL if tol is None else float(tol)
     stage, T = result.solution.stage, result.horizon
@@ -523,6 +524,11 @@ def _verify_sustained(result: SustainedProfile, *, tol: float | None = None) -> 
             failures.append(f"no pure SPE of {k} periods exists, yet a path was reported")
             break
         worst.append(tuple(min(sum((u[x][i] for x in p), 0 * u[p[0]][i]) for p in grown) for i in range(n)))
+        if k == T:                        # maximality: no SPE path plays the profile for longer
+            checked += 1
+            longest = max(next((s for s in range(T) if p[s] != result.profile), T) for p in grown)
+            if longest != result.last_period:
+                failures.append(f"last_period: recorded {result.last_period}, brute force {longest}")
         recorded = result.solution.worst[k]
         if any(not (_leq(recorded[i], worst[k][i], tol) and _leq(worst[k][i], recorded[i], tol)) for i in range(n)):
             failures.append(f"{k} periods: recorded worst payoffs {recorded}, brute force {worst[k]}")

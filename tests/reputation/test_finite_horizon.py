@@ -128,3 +128,10 @@ def test_bad_input():
         last_sustainable_period(BK, 3, ("C", "X"))
     with pytest.raises(ParameterError, match="limit"):
         subgame_perfect_paths(BK, 3, limit=5)
+
+
+def test_a_shortened_last_period_fails_verification():
+    from dataclasses import replace
+    result = last_sustainable_period(BK, 3, ("C", "C"))
+    short = replace(result, last_period=1, path=(("C", "C"), ("R", "R"), ("R", "R")))
+    assert verify(result).ok and not verify(short).ok
