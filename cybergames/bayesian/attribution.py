@@ -169,7 +169,9 @@ def attribution_game(detection: Any, identification: Any, false_alarm: Any, loss
     -------
     AttributionEquilibrium
         The equilibrium with the lowest first cutoff when there are several
-        (``solution`` lists them all); exact for exact input and the uniform CDF.
+        (``solution`` lists them all); exact for exact input when :math:`F` is a
+        rational function with rational coefficients (the uniform CDF, :math:`x^2`, ...),
+        floats otherwise.
 
     Raises
     ------
