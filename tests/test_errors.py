@@ -301,7 +301,61 @@ STRATEGY_CASES = [
 # Add a list per subpackage (equilibria, io, repeated, signalling, models, sweep) and
 # append it to CASES below.
 
+# --- reputation: finitely repeated games, chain store, commitment bounds
+from cybergames import bayesian as _bayesian  # noqa: E402
+from cybergames import reputation as _reputation  # noqa: E402
+from cybergames.errors import DiscountFactorError  # noqa: E402
+
+_BK = NormalFormGame([[[4, 0], [5, 1]], [[4, 5], [0, 1]]], actions=[("C", "D"), ("C", "D")])
+_BAYES = _bayesian.BayesianGame([("x",), ("a",)], {("x", "a"): 1}, [("L",), ("L",)], lambda t, a: (0, 0))
+_C = sympy.Symbol("c")
+REPUTATION_CASES = [
+    Case(_reputation.chain_store, (0, 5), error=ProbabilityError, words=("prior", "between 0 and 1"), note="prior-0"),
+    Case(_reputation.chain_store, (Fraction(3, 2), 5), error=ProbabilityError, words=("prior",), note="prior-above-1"),
+    Case(_reputation.chain_store, (Fraction(1, 2), 0), error=ParameterError, words=("periods", "at least 1"),
+         note="horizon-0"),
+    Case(_reputation.chain_store, (Fraction(1, 2), 3, 1), error=ParameterError, words=("a", "a > 1"), note="a-1"),
+    Case(_reputation.chain_store, (Fraction(1, 2), 3, 2, 1), error=ParameterError, words=("b", "0 < b < 1"),
+         note="b-1"),
+    Case(_reputation.chain_store_behaviour, (0, Fraction(1, 2), 2, Fraction(1, 2)), error=ParameterError,
+         words=("remaining",)),
+    Case(_reputation.chain_store_behaviour, (2, 1, 2, Fraction(1, 2)), error=ProbabilityError,
+         words=("reputation",), note="reputation-1"),
+    Case(_reputation.deterrence_threshold, (0, Fraction(1, 2)), error=ParameterError, words=("periods",)),
+    Case(_reputation.fudenberg_levine_bound, (_BK, "C", Fraction(1, 2), 1), error=DiscountFactorError,
+         words=("delta", "< 1")),
+    Case(_reputation.fudenberg_levine_bound, (_BK, "C", 1, Fraction(1, 2)), error=ProbabilityError,
+         words=("prior",), note="prior-1"),
+    Case(_reputation.finite_horizon_equilibria, (_BK, 0), error=ParameterError, words=("horizon", "at least 1")),
+    Case(_reputation.last_sustainable_period, (_BK, 2, ("C", "X")), error=GameError, words=("profile",)),
+    Case(_reputation.subgame_perfect_paths, (_BK, -1), error=ParameterError, words=("horizon",)),
+    Case(_reputation.is_subgame_perfect_path, ("no", ()), error=GameError, words=("solution",)),
+    Case(_reputation.benoit_krishna_condition, (_BK, ("C", "C"), ("D", "D"), [("D", "D")]), error=GameError,
+         words=("punishments",)),
+]
+BAYESIAN_CASES = [
+    Case(_bayesian.BayesianGame, ([("x",), ("a", "b")], {("x", "a"): 1}, [("L",), ("L",)], lambda t, a: (0, 0)),
+         error=ProbabilityError, words=("prior", "probability 0"), note="type-without-probability"),
+    Case(_bayesian.BayesianGame, ([("x",)], {("x",): 2}, [("L",)], lambda t, a: (0,)), error=ProbabilityError,
+         words=("prior", "summing to 1"), note="prior-sum"),
+    Case(_bayesian.bayesian_nash_equilibria, ("game",), error=GameError, words=("game",)),
+    Case(_bayesian.cutoff_equilibria, ([_C], ["c"]), error=GameError, words=("cutoffs",)),
+    Case(_bayesian.cutoff_equilibria, ([_C / 2], [_C], (1, 0)), error=ParameterError, words=("bounds",),
+         note="reversed-bounds"),
+    Case(_bayesian.cutoff_comparative_statics, ("result", 0, _C), error=ParameterError, words=("result",)),
+    Case(_bayesian.attribution_game, (Fraction(4, 5), Fraction(3, 4), Fraction(1, 10)),
+         {"benefits": (sympy.Heaviside(_C - Fraction(1, 2)), _C)}, ProbabilityError, ("benefits", "density"),
+         note="type-without-density"),
+    Case(_bayesian.attribution_game, (0, Fraction(3, 4), Fraction(1, 10)), error=ProbabilityError,
+         words=("detection",), note="detection-0"),
+    Case(_bayesian.attribution_comparative_statics, ("eq", _C), error=ParameterError, words=("eq",)),
+    Case(_bayesian.attribution_best_responses, (), {"benefits": (sympy.Integer(1), _C)}, ProbabilityError,
+         ("benefits", "density")),
+]
+
+
 CASES = GAMES_CASES + STRATEGY_CASES
+CASES += REPUTATION_CASES + BAYESIAN_CASES
 
 # --- repeated: the game-level answers (folk conditions, best equilibrium, targeted retaliation)
 from cybergames import (RepeatedGame, best_equilibrium, folk_theorem_conditions,  # noqa: E402
@@ -431,3 +485,13 @@ def test_junk_raises_only_cybergames_errors(name):
         except CybergamesError:
             pass                  # anything else fails the test
     feed()
+
+
+def test_every_public_function_of_reputation_and_bayesian_has_a_row():
+    import inspect
+    covered = {getattr(case.function, "__qualname__", "") for case in REPUTATION_CASES + BAYESIAN_CASES}
+    for module in (_reputation, _bayesian):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.isfunction(obj) or name == "BayesianGame":
+                assert name in covered, f"no bad-input row for {name}"

@@ -93,6 +93,23 @@ KEY_LINES = {
         # T = 1, R = 1/2, rho_c = 361/400, rho_d = 19/100: (1/2)/(361/400 - 19/200) = 200/323.
         "n = 5: 8800000/9252791 / 11/16", "n = 2: 200/323 / 1/2",
     ],
+    "chain_store_reputation": [
+        # Kreps & Wilson (1982); Fudenberg & Tirole (1991), ch. 9.2.2: deterred iff mu > b^N = 2^-10.
+        "the first entrant stays out iff mu > b^N = 1/1024",
+        # 1/20 > 2^-k for k = 10..5 (1/32 < 1/20 < 1/16): six deterred periods, a = 2 each.
+        "prior mu = 1/20: entry deterred in the first 6 periods; weak incumbent's payoff 12",
+        # k = 4: beta = (1/20)(7/8) / ((19/20)(1/8)) = 7/19.
+        "       7     4        1/20      1         7/19",
+        # Benoit & Krishna (1985): gain 1 < loss 3 - 1 = 2 in period T - 1.
+        "(C, C) is played up to period 5, then ('R', 'R')",
+        # Fudenberg & Levine (1989): pi = 1/2, (1/2)^6 >= 1/100 > (1/2)^7, bound 2 (9/10)^6.
+        "pi = 1/2, k* = 6, payoff >= 531441/500000",
+    ],
+    "attribution_cutoffs": [
+        # c = (q - r) q p / (d p + 2 r (1 - p)) at q = 3/5, r = 1/10, d = 4/5: c = 1/3 (tests/bayesian).
+        "cutoffs 1/3, 1/3; attack probabilities 2/3, 2/3; retaliation after an accusation 2/3",
+        "d(cutoff)/dd = 59/126, d(cutoff)/dr = -8/9",
+    ],
 }
 
 def scripts():

@@ -23,6 +23,8 @@ ALLOWED = {
     "plot": {"games", "equilibria", "repeated", "signalling", "sweep"},
     "strategies": {"games", "equilibria", "repeated", "signalling"},
     "models": {"games", "equilibria", "repeated", "signalling", "sweep"},
+    "reputation": {"games", "equilibria", "repeated"},
+    "bayesian": {"games", "equilibria", "repeated"},
     "report": {"games", "equilibria", "repeated", "signalling", "models", "sweep", "plot", "io"},
 }
 SHARED = {"_numbers", "_linalg", "errors", "_verify"}

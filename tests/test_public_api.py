@@ -103,3 +103,14 @@ def test_game_level_answers_follow_the_contract():
     best = best_equilibrium(RepeatedGame(game), Fraction(1, 2), payoff_set=False)
     assert all(isinstance(a, Automaton) for a in best.profile) and tuple(best.value) == (3, 3)
     assert isinstance(best.delta_set, DeltaSet) and Fraction(1, 2) in best.delta_set
+
+
+def test_reputation_and_bayesian_names_are_importable_from_their_packages():
+    from cybergames.bayesian import attribution_game, bayesian_nash_equilibria, cutoff_equilibria
+    from cybergames.reputation import chain_store, fudenberg_levine_bound, last_sustainable_period
+    assert parameters(chain_store)[:4] == ["prior", "periods", "a", "b"]
+    assert parameters(last_sustainable_period)[:3] == ["stage", "horizon", "profile"]
+    assert parameters(fudenberg_levine_bound)[:4] == ["stage", "action", "prior", "delta"]
+    assert parameters(cutoff_equilibria)[:3] == ["best_responses", "cutoffs", "bounds"]
+    assert parameters(bayesian_nash_equilibria)[:1] == ["game"]
+    assert parameters(attribution_game)[:3] == ["detection", "identification", "false_alarm"]
