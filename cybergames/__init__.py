@@ -21,7 +21,12 @@ from .repeated import *  # noqa: F401,F403
 from .repeated import __all__ as _repeated_all
 from .signalling import *  # noqa: F401,F403
 from .signalling import __all__ as _signalling_all
+from .stochastic import *  # noqa: F401,F403
+from .stochastic import __all__ as _stochastic_all
+from .bargaining import *  # noqa: F401,F403
+from .bargaining import __all__ as _bargaining_all
 
 __version__ = "0.1.0"
 
 __all__ = ["errors", "verify", "Verification", *_games_all, *_equilibria_all, *_repeated_all, *_signalling_all]
+__all__ += [*_stochastic_all, *_bargaining_all]

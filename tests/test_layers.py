@@ -19,6 +19,8 @@ ALLOWED = {
     "repeated": {"games", "equilibria"},
     "signalling": {"games", "equilibria"},
     "io": {"games"},
+    "stochastic": {"games", "equilibria"},
+    "bargaining": {"games", "equilibria"},
     "sweep": set(),
     "plot": {"games", "equilibria", "repeated", "signalling", "sweep"},
     "strategies": {"games", "equilibria", "repeated", "signalling"},
