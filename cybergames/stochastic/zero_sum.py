@@ -95,11 +95,24 @@ def stage_matrix(game: StochasticGame, state: int, values: Any) -> np.ndarray:
 
 
 def _float_val(matrix: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:
-    solution = _lp.float_solution(np.asarray(matrix, dtype=float))
+    """The value and optimal strategies of a float matrix game: saddle point, 2x2 formula, or the LP."""
+    matrix = np.asarray(matrix, dtype=float)
+    row_security, column_security = matrix.min(axis=1), matrix.max(axis=0)
+    i, j = int(row_security.argmax()), int(column_security.argmin())
+    if row_security[i] == column_security[j]:                    # a pure saddle point
+        x, rho = np.zeros(matrix.shape[0]), np.zeros(matrix.shape[1])
+        x[i] = rho[j] = 1.0
+        return float(matrix[i, j]), x, rho
+    if matrix.shape == (2, 2):                                    # no saddle: both mix (von Neumann)
+        (a, b), (c, d) = matrix
+        denominator = a + d - b - c
+        p, q = (d - c) / denominator, (d - b) / denominator
+        return (a * d - b * c) / denominator, np.array([p, 1 - p]), np.array([q, 1 - q])
+    solution = _lp.float_solution(matrix)
     if solution is None:  # pragma: no cover - HiGHS solves every bounded matrix game
         raise ArithmeticError("internal error: the matrix-game LP failed")
     x, rho = solution
-    low, high = _lp.certificate_value(np.asarray(matrix, dtype=float), x, rho)
+    low, high = _lp.certificate_value(matrix, x, rho)
     return (low + high) / 2, x, rho
 
 
