@@ -27,6 +27,7 @@ ALLOWED = {
     "models": {"games", "equilibria", "repeated", "signalling", "sweep"},
     "report": {"games", "equilibria", "repeated", "signalling", "models", "sweep", "plot", "io"},
 }
+ALLOWED["strategies"] |= {"stochastic"}     # stochastic/_strategies.py builds StochasticGame objects
 SHARED = {"_numbers", "_linalg", "errors", "_verify"}
 
 
