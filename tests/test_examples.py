@@ -94,6 +94,12 @@ KEY_LINES = {
         "n = 5: 8800000/9252791 / 11/16", "n = 2: 200/323 / 1/2",
     ],
 }
+KEY_LINES["cyber_timing"] = [
+    # Axelrod & Iliev (2014): S = 0, P = 1, w = 3/5, stakes 1 or 3: V = (3/2)/(1 - 3/10) = 15/7, T* = (3/5) V.
+    "S = 0, P = 1, w = 3/5, stakes 1 or 3: V = 15/7, threshold T* = 9/7; use at stakes 3 only: True",
+    # S = P: T* = 0 and V = E T/(1 - w S) = (11/2)/(1 - 9/20) = 10.
+    "S = 1/2, P = 1/2: threshold 0 (~0.000), value 10.000; used at any stakes",
+]
 
 def scripts():
     return sorted(p.stem for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))
