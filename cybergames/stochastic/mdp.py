@@ -120,10 +120,12 @@ def solve_mdp(transitions: Any, rewards: Any, discount: Any, *, method: str | No
 
     Parameters
     ----------
-    transitions : array_like, shape (actions, states, states)
+    transitions : array_like
+        Of shape (actions, states, states).
         ``transitions[a][s][s']`` is the probability of moving from ``s`` to
         ``s'`` under action ``a``; every row sums to one.
-    rewards : array_like, shape (actions, states)
+    rewards : array_like
+        Of shape (actions, states).
         ``rewards[a][s]`` is the reward of action ``a`` in state ``s``.
     discount : int, Fraction or float
         The discount factor, ``0 <= discount < 1``.

@@ -30,11 +30,14 @@ class ChainPath:
 
     Attributes
     ----------
-    states : ndarray of int, shape (periods + 1,)
+    states : ndarray of int
+        Of shape (periods + 1,).
         The states visited, starting with the initial state.
-    actions : ndarray of int or None, shape (periods, players)
+    actions : ndarray of int or None
+        Of shape (periods, players).
         The actions drawn (None for a plain Markov chain).
-    payoffs : ndarray or None, shape (periods, players)
+    payoffs : ndarray or None
+        Of shape (periods, players).
         Each period's payoffs (None for a plain Markov chain).
     discount : float or None
     """
@@ -82,7 +85,8 @@ def simulate_chain(transitions: Any, initial: int, periods: int, *, rng: Any = N
 
     Parameters
     ----------
-    transitions : array_like, shape (states, states)
+    transitions : array_like
+        Of shape (states, states).
         Rows sum to one.
     initial : int
         The initial state.

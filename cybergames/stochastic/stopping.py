@@ -119,13 +119,16 @@ def optimal_stopping(stop_rewards: Any, transitions: Any, discount: Any, continu
 
     Parameters
     ----------
-    stop_rewards : array_like, shape (states,)
+    stop_rewards : array_like
+        Of shape (states,).
         ``g(s)``, collected when stopping in ``s``.
-    transitions : array_like, shape (states, states)
+    transitions : array_like
+        Of shape (states, states).
         The Markov chain followed while continuing; rows sum to one.
     discount : int, Fraction or float
         In ``[0, 1)``.
-    continue_rewards : array_like, shape (states,), optional
+    continue_rewards : array_like, optional
+        Of shape (states,).
         ``c(s)``, collected per period of continuing (default 0).
     levels : sequence, optional
         The numbers the states stand for (increasing), for reading the threshold.
