@@ -43,15 +43,26 @@ def number_array(values: Any, name: str, ndim: int) -> tuple[np.ndarray, str]:
     types = set(map(type, raw.flat))
     if types <= {int, Fraction}:                      # the common exact case: nothing to convert
         return raw, EXACT
-    if types <= {int, float} and np.isfinite(raw.astype(float)).all():
-        return raw.astype(float).astype(object), FLOAT
     array = np.empty(raw.shape, dtype=object)
     for index, value in np.ndenumerate(raw):
         array[index] = _numbers.normalise(value, f"{name}{list(index)}", GameError)
     kind = _numbers.kind_of(array.flat)
     if kind == SYMBOLIC:
         raise GameError(f"{name}: expected numbers, got symbolic entries; substitute values first")
+    if kind == FLOAT:
+        array = float_array(array, name).astype(object)
     return array, kind
+
+
+def float_array(values: np.ndarray, name: str, error: type[Exception] = GameError) -> np.ndarray:
+    """``values`` as float64; :class:`GameError` (or ``error``) if an entry is too large for a float."""
+    try:
+        result = np.asarray(values, dtype=float)
+    except OverflowError as exc:
+        raise error(f"{name}: entries too large for float arithmetic; scale them down") from exc
+    if not np.isfinite(result).all():
+        raise error(f"{name}: entries too large for float arithmetic; scale them down")
+    return result
 
 
 def integer_scaled(array: np.ndarray) -> tuple[np.ndarray, int]:

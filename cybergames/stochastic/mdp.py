@@ -45,7 +45,8 @@ from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
 from ..errors import GameError, ParameterError
 from . import _exact_solve
-from ._checks import as_storage, discount_factor, integer_scaled, number_array, stochastic_rows, widest
+from ._checks import (as_storage, discount_factor, float_array, integer_scaled, number_array, stochastic_rows,
+                      widest)
 
 __all__ = ["MDPResult", "solve_mdp", "policy_values"]
 
@@ -187,19 +188,24 @@ def solve_mdp(transitions: Any, rewards: Any, discount: Any, *, method: str | No
         raise ParameterError(f"tol: expected a positive number, got {tol!r}")
     if isinstance(max_iter, bool) or not isinstance(max_iter, int) or max_iter < 1:
         raise ParameterError(f"max_iter: expected an integer >= 1, got {max_iter!r}")
-    Pf, rf = np.asarray(P, dtype=float), np.asarray(r, dtype=float)
+    if kind != FLOAT and method == "policy_iteration":
+        try:                                          # float policy iteration finds a good first policy
+            start, iterations = _float_policy_iteration(float_array(P, "transitions"), float_array(r, "rewards"),
+                                                        float(delta), tol, max_iter)
+        except GameError:                             # entries beyond float range: start from the greedy one
+            start, iterations = [max(range(r.shape[0]), key=lambda a: (r[a, s], -a)) for s in range(r.shape[1])], 0
+        values, policy, q, more = _exact_policy_iteration(P, r, delta, start, max_iter)
+        return _result(values, policy, q, method, True, delta, iterations + more, 0, P, r)
+    Pf, rf = float_array(P, "transitions"), float_array(r, "rewards")
     if method == "value_iteration":
         values, policy, iterations, bound = _value_iteration(Pf, rf, float(delta), tol, max_iter)
         q = rf + float(delta) * (Pf @ values)
         return _result(values.tolist(), policy, q, method, False, float(delta), iterations, bound, Pf, rf)
     policy, iterations = _float_policy_iteration(Pf, rf, float(delta), tol, max_iter)
-    if kind == FLOAT:
-        values = _float_evaluate(Pf, rf, float(delta), policy)
-        q = rf + float(delta) * (Pf @ values)
-        bound = float(np.max(np.abs(q.max(axis=0) - values))) / (1 - float(delta))
-        return _result(values.tolist(), policy, q, method, False, delta, iterations, bound, Pf, rf)
-    values, policy, q, more = _exact_policy_iteration(P, r, delta, policy, max_iter)
-    return _result(values, policy, q, method, True, delta, iterations + more, 0, P, r)
+    values = _float_evaluate(Pf, rf, float(delta), policy)
+    q = rf + float(delta) * (Pf @ values)
+    bound = float(np.max(np.abs(q.max(axis=0) - values))) / (1 - float(delta))
+    return _result(values.tolist(), policy, q, method, False, float(delta), iterations, bound, Pf, rf)
 
 
 def _result(values, policy, q, method, exact, delta, iterations, bound, P, r) -> MDPResult:

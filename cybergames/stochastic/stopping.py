@@ -312,7 +312,10 @@ def axelrod_iliev(stealth: Any, persistence: Any, discount: Any, stakes: Mapping
     floating = any(isinstance(v, float) for v in (S, P, w, *(x for pair in pairs for x in pair)))
     if floating:
         S, P, w = float(S), float(P), float(w)
-        pairs = tuple((float(t), float(q)) for t, q in pairs)
+        try:
+            pairs = tuple((float(t), float(q)) for t, q in pairs)
+        except OverflowError as exc:
+            raise ParameterError("stakes: levels too large for float arithmetic; scale them down") from exc
     candidates = []
     for k in range(len(pairs) + 1):
         used = pairs[k:]

@@ -44,6 +44,7 @@ from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
 from ..equilibria import _lp
 from ..errors import GameError, ParameterError
+from ._checks import float_array
 from .game import StochasticGame
 from .mdp import solve_mdp
 
@@ -249,8 +250,8 @@ def shapley_value(game: StochasticGame, *, method: str = "shapley", tol: float =
 def _as_float(game: StochasticGame) -> StochasticGame:
     if game.kind == FLOAT:
         return game
-    return StochasticGame([np.asarray(p[0], dtype=float) for p in game.payoffs],
-                          [np.asarray(t, dtype=float) for t in game.transitions], float(game.discount))
+    return StochasticGame([float_array(p[0], "game payoffs") for p in game.payoffs],
+                          [float_array(t, "game transitions") for t in game.transitions], float(game.discount))
 
 
 def _exact_values(game: StochasticGame, approximate: np.ndarray):
