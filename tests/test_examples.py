@@ -100,6 +100,14 @@ KEY_LINES["cyber_timing"] = [
     # S = P: T* = 0 and V = E T/(1 - w S) = (11/2)/(1 - 9/20) = 10.
     "S = 1/2, P = 1/2: threshold 0 (~0.000), value 10.000; used at any stakes",
 ]
+KEY_LINES["crisis_bargaining"] = [
+    # Osborne & Rubinstein (1994), ch. 7, Prop. 122.1: 1/(1 + 9/10) = 10/19; (1 - 4/5)/(1 - 2/5) = 1/3.
+    "Rubinstein, delta_1 = delta_2 = 9/10: shares 10/19, 9/19",
+    "Rubinstein, delta_1 = 1/2, delta_2 = 4/5: shares 1/3, 2/3",
+    # Fearon (1995): [p - c_A, p + c_B]; uniform costs: x* = p + (1/2 - 1/10)/2, war (1/5)/(1/2).
+    "Fearon: p = 1/2, c_A = 1/10, c_B = 1/5: bargaining range [2/5, 7/10]",
+    "c_B uniform on [0, 1/2]: A demands 7/10, war with probability 2/5",
+]
 
 def scripts():
     return sorted(p.stem for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))
