@@ -255,3 +255,22 @@ def _verify_crisis_offer(result: CrisisOffer, *, tol: float = DEFAULT_TOL) -> Ve
         if other > result.expected_utility + slack:
             failures.append(f"demand {x} earns {other} > {result.expected_utility}")
     return Verification(ok=not failures, checked=len(points) + 1, failures=tuple(failures))
+
+
+@verify.register
+def _verify_range(result: BargainingRange, *, tol: float = DEFAULT_TOL) -> Verification:
+    """Re-check that both ends of the range (numbers only) beat war for both states and lie in [0, 1]."""
+    p, ca, cb = result.p, result.cost_a, result.cost_b
+    if any(isinstance(v, sympy.Basic) for v in (p, ca, cb)):
+        checks = [(sympy.simplify(result.lower - (p - ca)) == 0, "lower is not p - cost_a"),
+                  (sympy.simplify(result.upper - (p + cb)) == 0, "upper is not p + cost_b")]
+    else:
+        slack = tol if isinstance(result.lower, float) else 0
+        checks = [(x >= p - ca - slack and 1 - x >= 1 - p - cb - slack and -slack <= x <= 1 + slack,
+                   f"the split {x} does not beat war for both") for x in (result.lower, result.upper)]
+        checks.append((result.lower <= result.upper + slack, "the range is empty"))
+        checks.append((result.lower in (0, p - ca) or abs(result.lower - max(0, p - ca)) <= slack,
+                       "lower is not max(0, p - cost_a)"))
+        checks.append((abs(result.upper - min(1, p + cb)) <= slack, "upper is not min(1, p + cost_b)"))
+    failures = tuple(message for ok, message in checks if not ok)
+    return Verification(ok=not failures, checked=len(checks), failures=failures)

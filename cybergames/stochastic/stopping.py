@@ -371,3 +371,20 @@ def _verify_axelrod_iliev(result: CyberTimingResult, *, tol: float = DEFAULT_TOL
     if abs(mean - V) > (10 * slack if floating else 0):
         failures.append(f"the MDP values the resource at {mean}, not {V}")
     return Verification(ok=not failures, checked=2 + len(result.stakes), failures=tuple(failures))
+
+
+@verify.register
+def _verify_stopping(result: StoppingResult, *, tol: float | None = None) -> Verification:
+    """Re-check the MDP behind the answer, and that each stop flag is the better of stopping and continuing."""
+    mdp = verify(result.mdp, tol=tol)
+    failures = list(mdp.failures)
+    slack = 0 if result.mdp.exact else (tol if tol is not None else DEFAULT_TOL)
+    for s, (q, stop) in enumerate(zip(result.mdp.q_values, result.stop)):
+        if stop != (q[1] >= q[0] - slack):
+            failures.append(f"state {s}: stop={stop} but stopping is worth {q[1]} and continuing {q[0]}")
+    if result.direction is not None:
+        expected = [s >= result.threshold if result.direction == "above" else s <= result.threshold
+                    for s in range(len(result.stop))]
+        if list(result.stop) != expected:
+            failures.append(f"the stopping set {result.stop} is not the {result.direction} set of {result.threshold}")
+    return Verification(ok=not failures, checked=mdp.checked + len(result.stop) + 1, failures=tuple(failures))

@@ -134,3 +134,10 @@ def test_nash_bargaining_bad_input(kwargs, word):
     with pytest.raises(ParameterError) as info:
         nash_bargaining(**kwargs)
     assert word in str(info.value)
+
+
+def test_bargaining_ranges_verify():
+    import sympy
+    assert verify(bargaining_range(Fraction(3, 5), Fraction(1, 10), Fraction(1, 5))).ok
+    assert verify(bargaining_range(0.9, 0.05, 0.2)).ok
+    assert verify(bargaining_range(*sympy.symbols("p c_A c_B", nonnegative=True))).ok

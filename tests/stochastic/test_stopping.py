@@ -102,3 +102,9 @@ def test_stopping_values_solve_the_stopping_equation(rewards, data):
         going_on = Fraction(3, 4) * sum(P[s][t] * result.values[t] for t in range(n))
         assert result.values[s] == max(rewards[s], going_on)
         assert result.stop[s] == (rewards[s] >= going_on)
+
+
+def test_stopping_results_verify():
+    walk = [[H, H, 0, 0], [H, 0, H, 0], [0, H, 0, H], [0, 0, H, H]]
+    assert verify(optimal_stopping([0, 1, 2, 3], walk, H)).ok
+    assert verify(optimal_stopping([0.0, 1.0, 2.0, 3.0], walk, 0.5)).ok
