@@ -355,11 +355,11 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
         if any(e == 0 for e in equations):
             continua.append(tuple(pattern))
             continue
-        try:
-            solutions = sympy.solve(equations, unknowns, dict=True)
-        except NotImplementedError:  # pragma: no cover - sympy cannot solve the system
-            continua.append(tuple(pattern))
-            continue
+        try:                          # Groebner bases: far faster than sympy.solve on these systems
+            roots = sympy.solve_poly_system(equations, *unknowns)
+            solutions = [dict(zip(unknowns, root)) for root in (roots or [])]
+        except NotImplementedError:   # a positive-dimensional component: sympy.solve lists it (as a
+            solutions = sympy.solve(equations, unknowns, dict=True)  # parametric solution) beside isolated ones
         if not equations:
             continue
         for solution in solutions:
@@ -392,7 +392,12 @@ def _indifference(game: StochasticGame, profile: list, pattern: tuple, unknowns:
     with expressions.
     """
     field_ = QQ.frac_field(*unknowns)
-    to_field = lambda v: field_.from_sympy(sympy.sympify(_numbers.to_sympy(v)))  # noqa: E731
+    cache: dict = {}
+
+    def to_field(value: Any) -> Any:
+        if value not in cache:
+            cache[value] = field_.from_sympy(sympy.sympify(_numbers.to_sympy(value)))
+        return cache[value]
     states = game.num_states
     mixes = [[[to_field(x) for x in mix] for mix in entry] for entry in profile]
     delta = to_field(game.discount)
@@ -406,14 +411,15 @@ def _indifference(game: StochasticGame, profile: list, pattern: tuple, unknowns:
             rhs[k].append([sum((a[i] * b[j] * to_field(game.payoffs[s][k][i, j]) for i in range(2) for j in range(2)),
                                field_.zero)])
     matrix = DomainMatrix(rows, (states, states), field_)
-    values = [matrix.lu_solve(DomainMatrix(rhs[k], (states, 1), field_)).to_Matrix() for k in range(2)]
+    values = [[row[0] for row in matrix.lu_solve(DomainMatrix(rhs[k], (states, 1), field_)).to_list()]
+              for k in range(2)]
     equations = []
     for k, choice in enumerate(pattern):
         if choice != "mix":
             continue
         s, i = divmod(k, 2)
         other = mixes[s][1 - i]
-        V = [field_.from_sympy(v) for v in values[i]]
+        V = values[i]
         difference = field_.zero
         for j in range(2):
             own = (0, j) if i == 0 else (j, 0)

@@ -6,6 +6,8 @@ import itertools
 from fractions import Fraction
 
 import numpy as np
+import pytest
+import sympy
 from hypothesis import HealthCheck, given, settings
 
 from cybergames import verify
@@ -99,3 +101,18 @@ def test_every_mpe_returned_passes_one_shot_deviation(game):
 def test_float_games(game):
     for eq in markov_perfect_equilibria(game):
         assert verify(eq).ok
+
+
+@pytest.mark.slow
+def test_two_state_mixed_equilibria_pass_one_shot_deviation_and_include_algebraic_ones():
+    # Two 2x2 states; the search over 80 support patterns finds pure, rational and algebraic MPE.
+    game = StochasticGame([[[[2, 0], [0, 1]], [[1, 0], [0, 2]]], [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]],
+                          [[[[H, H], [1, 0]], [[1, 0], [0, 1]]], [[[0, 1], [1, 0]], [[1, 0], [0, 1]]]], H)
+    result = markov_perfect_equilibria(game, mixed=True)
+    assert verify(result).ok
+    assert sum(eq.pure for eq in result) == 4
+    # an equilibrium whose probabilities are irrational (sympy algebraic numbers)
+    assert any(any(isinstance(x, sympy.Basic) for entry in eq.profile for mix in entry for x in mix)
+               for eq in result)
+    # the continuum of the all-mixing pattern is reported, not dropped
+    assert result.continua == (("mix", "mix", "mix", "mix"),)
