@@ -104,6 +104,7 @@ def bargaining_range(p: Any, cost_a: Any, cost_b: Any) -> BargainingRange:
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> from cybergames.bargaining import bargaining_range
     >>> r = bargaining_range(Fraction(3, 5), Fraction(1, 10), Fraction(1, 5))
     >>> r.lower, r.upper, Fraction(1, 2) in r
@@ -199,6 +200,7 @@ def crisis_offer(p: Any, cost_a: Any, costs: Any) -> CrisisOffer:
     B's cost uniform on [0, 1/2], p = 1/2, A's cost 1/10: A demands
     p + (1/2 - 1/10)/2 = 7/10 and war breaks out with probability (1/5)/(1/2) = 2/5.
 
+    >>> from fractions import Fraction
     >>> from cybergames.bargaining import crisis_offer
     >>> offer = crisis_offer(Fraction(1, 2), Fraction(1, 10), (0, Fraction(1, 2)))
     >>> offer.demand, offer.war_probability

@@ -114,6 +114,7 @@ def nash_bargaining(points: Sequence, disagreement: Sequence = (0, 0), weights: 
     Splitting a surplus of one with outside options (1/5, 0) and equal power:
     each gets its outside option plus half of the rest.
 
+    >>> from fractions import Fraction
     >>> from cybergames.bargaining import nash_bargaining
     >>> pie = [(0, 0), (1, 0), (0, 1)]
     >>> nash_bargaining(pie, disagreement=(Fraction(1, 5), 0)).utilities

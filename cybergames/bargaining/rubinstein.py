@@ -99,6 +99,7 @@ def rubinstein(delta_1: Any, delta_2: Any) -> RubinsteinResult:
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> from cybergames.bargaining import rubinstein
     >>> rubinstein(Fraction(9, 10), Fraction(9, 10)).shares
     (Fraction(10, 19), Fraction(9, 19))
@@ -156,6 +157,7 @@ def rubinstein_finite(delta_1: Any, delta_2: Any, horizon: int) -> RubinsteinRes
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> from cybergames.bargaining import rubinstein_finite
     >>> rubinstein_finite(Fraction(1, 2), Fraction(1, 2), 2).shares   # offer 1/2, the ultimatum value
     (Fraction(1, 2), Fraction(1, 2))

@@ -44,6 +44,7 @@ _LIMIT = 2 ** 61
 def solve(matrix: Sequence[Sequence], rhs: Sequence) -> list[Fraction]:
     """Solve ``matrix @ x = rhs`` exactly (entries int or Fraction); raise ``_linalg.SingularMatrixError``.
 
+    >>> from fractions import Fraction
     >>> solve([[2, 1], [1, 3]], [3, 5])
     [Fraction(4, 5), Fraction(7, 5)]
     """

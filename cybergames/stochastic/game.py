@@ -60,6 +60,7 @@ class StochasticGame:
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import StochasticGame
     >>> g = StochasticGame([[[1, -1], [-1, 1]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
     >>> g.num_states, g.num_players, g.is_zero_sum, g.action_counts(0)

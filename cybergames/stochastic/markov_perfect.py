@@ -163,6 +163,7 @@ def profile_values(game: StochasticGame, profile: Any) -> tuple:
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import StochasticGame, profile_values
     >>> g = StochasticGame([[[[2, 0], [3, 1]], [[2, 3], [0, 1]]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
     >>> profile_values(g, [(1, 1)])
@@ -228,6 +229,7 @@ def deviation_gains(game: StochasticGame, profile: Any) -> tuple:
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import StochasticGame, deviation_gains
     >>> pd = StochasticGame([[[[2, 0], [3, 1]], [[2, 3], [0, 1]]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
     >>> deviation_gains(pd, [(0, 0)])            # cooperating forever: defecting gains 1 today
@@ -288,6 +290,7 @@ def markov_perfect_equilibria(game: StochasticGame, *, mixed: bool = False, tol:
     --------
     A prisoner's dilemma played forever in one state: the only MPE is defection.
 
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import StochasticGame, markov_perfect_equilibria
     >>> pd = StochasticGame([[[[2, 0], [3, 1]], [[2, 3], [0, 1]]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
     >>> [eq.profile for eq in markov_perfect_equilibria(pd, mixed=True)]

@@ -169,6 +169,7 @@ def solve_mdp(transitions: Any, rewards: Any, discount: Any, *, method: str | No
     Keep an exploit (action 0: it survives with probability 1/2, paying 0) or
     use it (action 1: it pays 1 and is gone); the lost state pays nothing.
 
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import solve_mdp
     >>> P = [[[Fraction(1, 2), Fraction(1, 2)], [0, 1]],   # keep
     ...      [[0, 1], [0, 1]]]                             # use
@@ -327,6 +328,7 @@ def policy_values(transitions: Any, rewards: Any, discount: Any, policy: Any) ->
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import policy_values
     >>> policy_values([[[1, 0], [0, 1]]], [[1, 2]], Fraction(1, 2), [0, 0])
     (Fraction(2, 1), Fraction(4, 1))

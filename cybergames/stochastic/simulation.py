@@ -166,6 +166,7 @@ def simulate_game(game: StochasticGame, profile: Any, initial: int, periods: int
 
     Examples
     --------
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import StochasticGame, simulate_game
     >>> pd = StochasticGame([[[[2, 0], [3, 1]], [[2, 3], [0, 1]]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
     >>> path = simulate_game(pd, [(1, 1)], 0, 3, rng=0)

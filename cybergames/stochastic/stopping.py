@@ -157,6 +157,7 @@ def optimal_stopping(stop_rewards: Any, transitions: Any, discount: Any, continu
     A random walk on 0..3 (reflecting), stopping pays the state, discount 1/2:
     stopping is optimal from state 1 on (V(0) = 1/3 by hand, and continuing from 1 is worth 7/12 < 1).
 
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import optimal_stopping
     >>> h = Fraction(1, 2)
     >>> walk = [[h, h, 0, 0], [h, 0, h, 0], [0, h, 0, h], [0, 0, h, h]]
@@ -300,6 +301,7 @@ def axelrod_iliev(stealth: Any, persistence: Any, discount: Any, stakes: Mapping
     stakes 3 is worth (3/2)/(1 - 3/10) = 15/7 > 2 (using always), so
     T* = (3/5)(15/7) = 9/7.
 
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import axelrod_iliev
     >>> result = axelrod_iliev(0, 1, Fraction(3, 5), {1: Fraction(1, 2), 3: Fraction(1, 2)})
     >>> result.value, result.threshold, result.use

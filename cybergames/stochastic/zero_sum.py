@@ -86,6 +86,7 @@ class ShapleyResult:
 def stage_matrix(game: StochasticGame, state: int, values: Any) -> np.ndarray:
     r"""The matrix game :math:`G_s(v) = u(s) + \delta P(s) v` of the row player in ``state``.
 
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import StochasticGame, stage_matrix
     >>> g = StochasticGame([[[1, 0]]], [[[[1], [1]]]], Fraction(1, 2))
     >>> stage_matrix(g, 0, [2]).tolist()
@@ -198,6 +199,7 @@ def shapley_value(game: StochasticGame, *, method: str = "shapley", tol: float =
     :math:`v = \operatorname{val} G_0(v) = (4 + 3v/2)/4` gives :math:`v = 8/5`,
     with the top row played with probability 1/4.
 
+    >>> from fractions import Fraction
     >>> from cybergames.stochastic import StochasticGame, shapley_value
     >>> game = StochasticGame(
     ...     [[[3, 0], [0, 1]], [[1]]],
