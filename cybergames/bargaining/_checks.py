@@ -30,9 +30,3 @@ def number(value: Any, name: str, *, low: Any = None, high: Any = None, symbolic
         _numbers.require(sympy.sympify(value) <= high, ParameterError, f"{name}: expected <= {high}, got {value!r}")
     return value
 
-
-def kind_value(value: Any, *others: Any) -> Any:
-    """``value`` as a float when any of ``others`` (or it) is a float; unchanged otherwise."""
-    if any(isinstance(v, float) for v in (value, *others)):
-        return float(value)
-    return value

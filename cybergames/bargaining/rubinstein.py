@@ -34,7 +34,7 @@ import sympy
 from .. import _numbers
 from .._numbers import DEFAULT_TOL
 from .._verify import Verification, verify
-from ..errors import ParameterError
+from ..errors import DiscountFactorError, ParameterError
 from ._checks import discount_factor
 
 __all__ = ["RubinsteinResult", "rubinstein", "rubinstein_finite"]
@@ -66,8 +66,14 @@ class RubinsteinResult:
     horizon: int | None = None
 
 
-def _one_minus(value: Any) -> Any:
-    return 1 - value
+def _pair(delta_1: Any, delta_2: Any) -> tuple:
+    """Both discount factors, validated; floats and symbols are not mixed."""
+    d1 = discount_factor(delta_1, "delta_1")
+    d2 = discount_factor(delta_2, "delta_2")
+    kinds = _numbers.kind_of([d1]), _numbers.kind_of([d2])
+    if set(kinds) == {_numbers.FLOAT, _numbers.SYMBOLIC}:
+        raise DiscountFactorError(f"delta_1, delta_2: cannot mix floats and symbols, got {d1!r} and {d2!r}")
+    return d1, d2
 
 
 def rubinstein(delta_1: Any, delta_2: Any) -> RubinsteinResult:
@@ -110,8 +116,7 @@ def rubinstein(delta_1: Any, delta_2: Any) -> RubinsteinResult:
     >>> rubinstein(d1, d2).shares[0]
     (1 - delta_2)/(-delta_1*delta_2 + 1)
     """
-    d1 = discount_factor(delta_1, "delta_1")
-    d2 = discount_factor(delta_2, "delta_2")
+    d1, d2 = _pair(delta_1, delta_2)
     denominator = 1 - d1 * d2
     x1 = _numbers.ratio(1 - d2, denominator)
     y2 = _numbers.ratio(1 - d1, denominator)
@@ -164,8 +169,7 @@ def rubinstein_finite(delta_1: Any, delta_2: Any, horizon: int) -> RubinsteinRes
     >>> rubinstein_finite(Fraction(1, 2), Fraction(1, 2), 3).shares
     (Fraction(3, 4), Fraction(1, 4))
     """
-    d1 = discount_factor(delta_1, "delta_1")
-    d2 = discount_factor(delta_2, "delta_2")
+    d1, d2 = _pair(delta_1, delta_2)
     if isinstance(horizon, bool) or not isinstance(horizon, int) or horizon < 1:
         raise ParameterError(f"horizon: expected an integer >= 1, got {horizon!r}")
     proposer_share = [None] * horizon

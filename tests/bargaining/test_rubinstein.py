@@ -82,3 +82,8 @@ def test_discount_factors_outside_the_unit_interval(d1, d2):
 def test_horizon_below_one(horizon):
     with pytest.raises(ParameterError, match="horizon"):
         rubinstein_finite(Fraction(1, 2), Fraction(1, 2), horizon)
+
+
+def test_floats_and_symbols_are_not_mixed():
+    with pytest.raises(DiscountFactorError, match="delta_1, delta_2"):
+        rubinstein(0.5, sympy.Symbol("d"))
