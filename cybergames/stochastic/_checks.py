@@ -32,6 +32,10 @@ def number_array(values: Any, name: str, ndim: int) -> tuple[np.ndarray, str]:
 
     Raises :class:`GameError` for ragged, empty, non-numeric or symbolic input.
     """
+    if isinstance(values, np.ndarray) and values.dtype.kind in "fiu" and values.ndim == ndim and values.size:
+        if values.dtype.kind == "f":                  # numeric arrays: no per-entry checks needed
+            return float_array(values, name).astype(object), FLOAT
+        return values.astype(object), EXACT           # numpy integers become Python ints
     try:
         raw = np.array(values, dtype=object)
     except (ValueError, TypeError) as exc:
@@ -43,6 +47,8 @@ def number_array(values: Any, name: str, ndim: int) -> tuple[np.ndarray, str]:
     types = set(map(type, raw.flat))
     if types <= {int, Fraction}:                      # the common exact case: nothing to convert
         return raw, EXACT
+    if types <= {int, float} and float in types:      # the common float case: one numpy conversion
+        return float_array(raw, name).astype(object), FLOAT
     array = np.empty(raw.shape, dtype=object)
     for index, value in np.ndenumerate(raw):
         array[index] = _numbers.normalise(value, f"{name}{list(index)}", GameError)
