@@ -138,3 +138,11 @@ def test_hundred_states_exact_agrees_with_float():
     floats = solve_mdp(transitions.astype(float), np.array(rewards, dtype=float), 0.9)
     assert np.allclose([float(v) for v in exact.values], floats.values, atol=1e-8)
     assert verify(exact).ok
+
+
+def test_sympy_rationals_are_exact_input():
+    import sympy
+    transitions, rewards, _ = puterman_example(None)
+    transitions = [[[sympy.Rational(str(v)) for v in row] for row in block] for block in transitions]
+    result = solve_mdp(transitions, rewards, sympy.Rational(19, 20))
+    assert result.exact and result.values == (Fraction(-60, 7), -20)
