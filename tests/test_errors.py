@@ -354,7 +354,34 @@ BAYESIAN_CASES = [
 ]
 
 
+from cybergames.bargaining import crisis_offer, nash_bargaining, rubinstein, rubinstein_finite  # noqa: E402
+from cybergames.errors import DiscountFactorError  # noqa: E402
+from cybergames.stochastic import StochasticGame, axelrod_iliev, shapley_value, solve_mdp  # noqa: E402
+
+_HALF = Fraction(1, 2)
+STOCHASTIC_CASES = [
+    Case(solve_mdp, ([[[1]]], [[1]], 1), error=DiscountFactorError, words=("discount", "0 <= discount < 1"),
+         note="discount-one"),
+    Case(solve_mdp, ([[[_HALF, 0]]], [[1]], _HALF), error=GameError, words=("transitions",), note="not-square"),
+    Case(solve_mdp, ([[[_HALF, _HALF], [_HALF, 0]]], [[1, 1]], _HALF), error=ProbabilityError,
+         words=("transitions", "sum to 1"), note="non-stochastic"),
+    Case(solve_mdp, ([[[1]]], [[1, 2]], _HALF), error=GameError, words=("rewards", "shape"), note="shapes-disagree"),
+    Case(StochasticGame, ([[[1]]], [[[[2]]]], _HALF), error=ProbabilityError, words=("transitions[0]",),
+         note="non-stochastic"),
+    Case(shapley_value, (StochasticGame([[[[1]], [[1]]]], [[[[1]]]], _HALF),), error=GameError,
+         words=("game", "zero-sum"), note="general-sum"),
+    Case(axelrod_iliev, (2, 1, _HALF, {1: 1}), error=ParameterError, words=("stealth",), note="stealth"),
+]
+BARGAINING_CASES = [
+    Case(rubinstein, (1, _HALF), error=DiscountFactorError, words=("delta_1",), note="delta-one"),
+    Case(rubinstein, (_HALF, -1), error=DiscountFactorError, words=("delta_2",), note="negative"),
+    Case(rubinstein_finite, (_HALF, _HALF, 0), error=ParameterError, words=("horizon",), note="horizon"),
+    Case(nash_bargaining, ([(0, 0)],), error=ParameterError, words=("points",), note="no-gain"),
+    Case(crisis_offer, (2, 0, (0, 1)), error=ParameterError, words=("p",), note="p"),
+]
+
 CASES = GAMES_CASES + STRATEGY_CASES
+CASES += STOCHASTIC_CASES + BARGAINING_CASES
 CASES += REPUTATION_CASES + BAYESIAN_CASES
 
 # --- repeated: the game-level answers (folk conditions, best equilibrium, targeted retaliation)

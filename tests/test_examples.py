@@ -111,6 +111,20 @@ KEY_LINES = {
         "d(cutoff)/dd = 59/126, d(cutoff)/dr = -8/9",
     ],
 }
+KEY_LINES["cyber_timing"] = [
+    # Axelrod & Iliev (2014): S = 0, P = 1, w = 3/5, stakes 1 or 3: V = (3/2)/(1 - 3/10) = 15/7, T* = (3/5) V.
+    "S = 0, P = 1, w = 3/5, stakes 1 or 3: V = 15/7, threshold T* = 9/7; use at stakes 3 only: True",
+    # S = P: T* = 0 and V = E T/(1 - w S) = (11/2)/(1 - 9/20) = 10.
+    "S = 1/2, P = 1/2: threshold 0 (~0.000), value 10.000; used at any stakes",
+]
+KEY_LINES["crisis_bargaining"] = [
+    # Osborne & Rubinstein (1994), ch. 7, Prop. 122.1: 1/(1 + 9/10) = 10/19; (1 - 4/5)/(1 - 2/5) = 1/3.
+    "Rubinstein, delta_1 = delta_2 = 9/10: shares 10/19, 9/19",
+    "Rubinstein, delta_1 = 1/2, delta_2 = 4/5: shares 1/3, 2/3",
+    # Fearon (1995): [p - c_A, p + c_B]; uniform costs: x* = p + (1/2 - 1/10)/2, war (1/5)/(1/2).
+    "Fearon: p = 1/2, c_A = 1/10, c_B = 1/5: bargaining range [2/5, 7/10]",
+    "c_B uniform on [0, 1/2]: A demands 7/10, war with probability 2/5",
+]
 
 def scripts():
     return sorted(p.stem for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))

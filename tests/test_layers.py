@@ -19,6 +19,8 @@ ALLOWED = {
     "repeated": {"games", "equilibria"},
     "signalling": {"games", "equilibria"},
     "io": {"games"},
+    "stochastic": {"games", "equilibria"},
+    "bargaining": {"games", "equilibria"},
     "sweep": set(),
     "plot": {"games", "equilibria", "repeated", "signalling", "sweep"},
     "strategies": {"games", "equilibria", "repeated", "signalling"},
@@ -27,6 +29,7 @@ ALLOWED = {
     "bayesian": {"games", "equilibria", "repeated"},
     "report": {"games", "equilibria", "repeated", "signalling", "models", "sweep", "plot", "io"},
 }
+ALLOWED["strategies"] |= {"stochastic"}     # stochastic/_strategies.py builds StochasticGame objects
 SHARED = {"_numbers", "_linalg", "errors", "_verify"}
 
 

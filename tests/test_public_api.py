@@ -114,3 +114,17 @@ def test_reputation_and_bayesian_names_are_importable_from_their_packages():
     assert parameters(cutoff_equilibria)[:3] == ["best_responses", "cutoffs", "bounds"]
     assert parameters(bayesian_nash_equilibria)[:1] == ["game"]
     assert parameters(attribution_game)[:3] == ["detection", "identification", "false_alarm"]
+
+
+def test_stochastic_and_bargaining_names_follow_the_contract():
+    from cybergames.bargaining import rubinstein
+    from cybergames.stochastic import StochasticGame, shapley_value, solve_mdp
+
+    assert parameters(rubinstein)[:2] == ["delta_1", "delta_2"]
+    assert rubinstein(Fraction(1, 2), Fraction(1, 2)).shares == (Fraction(2, 3), Fraction(1, 3))
+    assert parameters(solve_mdp)[:3] == ["transitions", "rewards", "discount"]
+    result = solve_mdp([[[1, 0], [0, 1]], [[0, 1], [0, 1]]], [[0, 0], [1, 0]], Fraction(1, 2))
+    assert result.values == (1, 0) and result.policy == (1, 0)
+    game = StochasticGame([[[1, -1], [-1, 1]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
+    assert shapley_value(game).values == (0,)
+    assert cybergames.bargaining.rubinstein is rubinstein and cybergames.stochastic.solve_mdp is solve_mdp

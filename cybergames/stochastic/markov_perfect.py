@@ -1,0 +1,460 @@
+r"""Markov perfect equilibria of finite general-sum stochastic games.
+
+A stationary Markov profile :math:`\sigma` assigns each player a mixed action
+in each state. Player :math:`i`'s values solve the linear equations
+
+.. math::
+
+    V_i = u_i^\sigma + \delta P^\sigma V_i, \qquad
+    u_i^\sigma(s) = \sum_a \sigma(a \mid s) u_i(s, a), \quad
+    P^\sigma(s, s') = \sum_a \sigma(a \mid s) P(s' \mid s, a),
+
+and :math:`\sigma` is a **Markov perfect equilibrium** iff no player gains by
+a one-shot deviation in any state: for every :math:`i, s` and action :math:`b`,
+
+.. math::
+
+    Q_i(s, b) = \sum_{a_{-i}} \sigma_{-i}(a_{-i} \mid s)
+       \big[u_i(s, b, a_{-i}) + \delta \textstyle\sum_{s'} P(s' \mid s, b, a_{-i}) V_i(s')\big]
+       \le V_i(s)
+
+(the one-shot deviation principle holds in discounted stochastic games;
+Fudenberg & Tirole 1991, *Game Theory*, sec. 13.1; Maskin & Tirole 2001).
+
+* **Pure** MPE: every pure stationary profile is evaluated exactly (rational
+  linear solves) and kept iff it passes every one-shot deviation check.
+* **Mixed** MPE of two-player games with two actions per state: for each
+  choice, per state and player, of "action 0", "action 1" or "mix", the
+  mixing probabilities must make the mixer indifferent. With the values
+  eliminated (they are rational functions of the probabilities) this is a
+  polynomial system, solved exactly by sympy; real solutions strictly inside
+  (0, 1) that pass the one-shot deviation checks are equilibria (algebraic
+  numbers in general). Patterns whose solutions form a continuum are not
+  enumerated: they are listed in ``continua``, never silently dropped.
+
+Every returned equilibrium carries its values and each player's largest
+one-shot deviation gain per state (at most zero), which
+:func:`cybergames.verify` recomputes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy.polys.domains import QQ
+from sympy.polys.matrices import DomainMatrix
+
+from .. import _linalg, _numbers
+from .._numbers import DEFAULT_TOL, FLOAT
+from .._verify import Verification, verify
+from ..errors import GameError, ParameterError
+from .game import StochasticGame
+
+__all__ = ["MarkovPerfectEquilibrium", "MarkovPerfectSet", "markov_perfect_equilibria", "profile_values",
+           "deviation_gains"]
+
+#: The largest number of pure stationary profiles enumerated.
+MAX_PROFILES = 200_000
+
+
+@dataclass(frozen=True, eq=False)
+class MarkovPerfectEquilibrium:
+    """A stationary Markov perfect equilibrium.
+
+    Attributes
+    ----------
+    profile : tuple
+        ``profile[s][i]`` is player ``i``'s mixed action in state ``s`` (a tuple
+        of probabilities).
+    values : tuple
+        ``values[i][s]``: player ``i``'s value in state ``s``.
+    gains : tuple
+        ``gains[i][s]``: player ``i``'s largest one-shot deviation gain in
+        state ``s`` (the certificate: at most zero).
+    pure : bool
+    game : StochasticGame
+    """
+
+    profile: tuple
+    values: tuple
+    gains: tuple = field(repr=False)
+    pure: bool
+    game: StochasticGame = field(repr=False)
+
+
+@dataclass(frozen=True)
+class MarkovPerfectSet:
+    """Every MPE found: ``equilibria``, and the support patterns with a continuum of them.
+
+    Attributes
+    ----------
+    equilibria : tuple of MarkovPerfectEquilibrium
+        Pure ones first.
+    continua : tuple
+        Support patterns (per state, per player: 0, 1 or "mix") whose
+        equilibria form a continuum, which are not enumerated.
+    """
+
+    equilibria: tuple
+    continua: tuple = ()
+
+    def __iter__(self):
+        return iter(self.equilibria)
+
+    def __len__(self) -> int:
+        return len(self.equilibria)
+
+    def __getitem__(self, index: int) -> MarkovPerfectEquilibrium:
+        return self.equilibria[index]
+
+
+def _expected(array: np.ndarray, mixes: list) -> Any:
+    """Contract the leading player axes of ``array`` with each player's mixed action."""
+    result = array
+    for mix in mixes:
+        result = np.tensordot(np.asarray(mix, dtype=result.dtype), result, axes=(0, 0))
+    return result[()] if result.ndim == 0 else result
+
+
+def _check_profile(game: StochasticGame, profile: Any) -> tuple:
+    dtype_float = game.kind == FLOAT
+    if isinstance(profile, (str, bytes)) or len(profile) != game.num_states:
+        raise GameError(f"profile: expected one entry per state ({game.num_states}), got {profile!r}")
+    checked = []
+    for s, entry in enumerate(profile):
+        counts = game.action_counts(s)
+        if isinstance(entry, (str, bytes)) or len(entry) != game.num_players:
+            raise GameError(f"profile[{s}]: expected one action per player, got {entry!r}")
+        mixes = []
+        for i, action in enumerate(entry):
+            if isinstance(action, (int, np.integer)) and not isinstance(action, bool):
+                if not 0 <= action < counts[i]:
+                    raise GameError(f"profile[{s}][{i}]: expected an action index below {counts[i]}, got {action}")
+                mix = [0] * counts[i]
+                mix[int(action)] = 1
+            else:
+                mix = [_numbers.normalise(v, f"profile[{s}][{i}]", GameError) for v in action]
+                if len(mix) != counts[i] or any(v < 0 for v in mix if not isinstance(v, sympy.Basic)):
+                    raise GameError(f"profile[{s}][{i}]: expected {counts[i]} probabilities, got {action!r}")
+            mixes.append(tuple(float(v) for v in mix) if dtype_float else tuple(mix))
+        checked.append(tuple(mixes))
+    return tuple(checked)
+
+
+def profile_values(game: StochasticGame, profile: Any) -> tuple:
+    r"""Each player's values :math:`V_i = (I - \delta P^\sigma)^{-1} u_i^\sigma` under a stationary profile.
+
+    Parameters
+    ----------
+    game : StochasticGame
+    profile : sequence
+        Per state, per player: an action index or a mixed action.
+
+    Returns
+    -------
+    tuple
+        ``values[i][s]``; exact for exact games and profiles.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from cybergames.stochastic import StochasticGame, profile_values
+    >>> g = StochasticGame([[[[2, 0], [3, 1]], [[2, 3], [0, 1]]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
+    >>> profile_values(g, [(1, 1)])
+    ((Fraction(2, 1),), (Fraction(2, 1),))
+    """
+    profile = _check_profile(game, profile)
+    return _values(game, profile)
+
+
+def _values(game: StochasticGame, profile: tuple) -> tuple:
+    states, players = game.num_states, game.num_players
+    symbolic = any(isinstance(v, sympy.Basic) for entry in profile for mix in entry for v in mix)
+    rows, rhs = [], [[] for _ in range(players)]
+    for s in range(states):
+        move = _expected(game.transitions[s], list(profile[s]))
+        rows.append([(1 if s == t else 0) - game.discount * move[t] for t in range(states)])
+        for i in range(players):
+            rhs[i].append(_expected(game.payoffs[s][i], list(profile[s])))
+    if game.kind == FLOAT and not symbolic:
+        solution = np.linalg.solve(np.array(rows, dtype=float), np.array(rhs, dtype=float).T)
+        return tuple(tuple(solution[:, i].tolist()) for i in range(players))
+    if symbolic:
+        matrix = sympy.Matrix([[_numbers.to_sympy(v) for v in row] for row in rows])
+        result = []
+        for i in range(players):
+            column = matrix.LUsolve(sympy.Matrix([_numbers.to_sympy(v) for v in rhs[i]]))
+            result.append(tuple(sympy.cancel(v) for v in column))
+        return tuple(result)
+    solution = _linalg.solve_many(rows, rhs)
+    return tuple(tuple(column) for column in solution)
+
+
+def _gains(game: StochasticGame, profile: tuple, values: tuple) -> tuple:
+    """``gains[i][s] = max_b Q_i(s, b) - V_i(s)``."""
+    result = []
+    for i in range(game.num_players):
+        per_state = []
+        V = np.array(values[i], dtype=float if game.kind == FLOAT and not isinstance(values[i][0], sympy.Basic)
+                     else object)
+        for s in range(game.num_states):
+            others = [m for k, m in enumerate(profile[s]) if k != i]
+            payoff = np.moveaxis(game.payoffs[s][i], i, 0)
+            move = np.moveaxis(game.transitions[s], i, 0)
+            q = [_expected(payoff[b], others) + game.discount * (_expected(move[b], others) @ V)
+                 for b in range(game.action_counts(s)[i])]
+            if any(isinstance(v, sympy.Basic) for v in q):
+                per_state.append(_max_algebraic([v - values[i][s] for v in q]))
+            else:
+                per_state.append(max(q) - values[i][s])
+        result.append(tuple(per_state))
+    return tuple(result)
+
+
+def _max_algebraic(values: list) -> Any:
+    simplified = [sympy.simplify(v) if isinstance(v, sympy.Basic) else v for v in values]
+    return max(simplified, key=lambda v: _numbers.approximate(v))
+
+
+def deviation_gains(game: StochasticGame, profile: Any) -> tuple:
+    """Each player's largest one-shot deviation gain in each state, ``gains[i][s]``, under ``profile``.
+
+    A profile is a Markov perfect equilibrium iff every gain is at most zero.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> from cybergames.stochastic import StochasticGame, deviation_gains
+    >>> pd = StochasticGame([[[[2, 0], [3, 1]], [[2, 3], [0, 1]]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
+    >>> deviation_gains(pd, [(0, 0)])            # cooperating forever: defecting gains 1 today
+    ((Fraction(1, 1),), (Fraction(1, 1),))
+    """
+    profile = _check_profile(game, profile)
+    return _gains(game, profile, _values(game, profile))
+
+
+def _is_equilibrium(game: StochasticGame, gains: tuple, tol: float) -> bool:
+    slack = tol if game.kind == FLOAT else 0
+    return all(_numbers.approximate(g) <= slack if isinstance(g, sympy.Basic) else g <= slack
+               for per in gains for g in per)
+
+
+def markov_perfect_equilibria(game: StochasticGame, *, mixed: bool = False, tol: float = DEFAULT_TOL
+                              ) -> MarkovPerfectSet:
+    r"""Every pure stationary Markov perfect equilibrium, and optionally the mixed ones of 2x2 games.
+
+    Parameters
+    ----------
+    game : StochasticGame
+    mixed : bool
+        Also find the isolated mixed MPE; requires two players with two
+        actions in every state, and an exact game (float games are converted
+        exactly to fractions).
+    tol : float
+        Float games only: the largest deviation gain accepted.
+
+    Returns
+    -------
+    MarkovPerfectSet
+        The equilibria (pure first) and the support patterns with continua.
+
+    Raises
+    ------
+    GameError
+        If ``game`` is not a :class:`StochasticGame`, or ``mixed`` is asked of
+        a game that is not two-player with two actions per state.
+    ParameterError
+        If there are more than ``MAX_PROFILES`` pure stationary profiles.
+
+    Notes
+    -----
+    The pure enumeration evaluates every pure stationary profile: fast for
+    small games (thousands of profiles per second). The mixed search solves
+    one polynomial system per support pattern, :math:`3^{2S}` of them for
+    :math:`S` states, with sympy: a second for one state, tens of seconds for
+    two; use it on small games.
+
+    References
+    ----------
+    Maskin, E. & Tirole, J. (2001). Markov perfect equilibrium I. *Journal of
+    Economic Theory* 100, 191–219. Fudenberg, D. & Tirole, J. (1991).
+    *Game Theory*, MIT Press, ch. 13. Filar & Vrieze (1997), sec. 6.3.
+
+    Examples
+    --------
+    A prisoner's dilemma played forever in one state: the only MPE is defection.
+
+    >>> from fractions import Fraction
+    >>> from cybergames.stochastic import StochasticGame, markov_perfect_equilibria
+    >>> pd = StochasticGame([[[[2, 0], [3, 1]], [[2, 3], [0, 1]]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
+    >>> [eq.profile for eq in markov_perfect_equilibria(pd, mixed=True)]
+    [(((0, 1), (0, 1)),)]
+    """
+    if not isinstance(game, StochasticGame):
+        raise GameError(f"game: expected a StochasticGame, got {type(game).__name__}")
+    choices = [range(n) for s in range(game.num_states) for n in game.action_counts(s)]
+    total = math.prod(len(c) for c in choices)
+    if total > MAX_PROFILES:
+        raise ParameterError(f"game: {total} pure stationary profiles exceed the limit of {MAX_PROFILES}")
+    found = []
+    players = game.num_players
+    for flat in itertools.product(*choices):
+        profile = []
+        for s in range(game.num_states):
+            entry = []
+            for i in range(players):
+                mix = [0] * game.action_counts(s)[i]
+                mix[flat[s * players + i]] = 1
+                entry.append(tuple(float(v) for v in mix) if game.kind == FLOAT else tuple(mix))
+            profile.append(tuple(entry))
+        profile = tuple(profile)
+        values = _values(game, profile)
+        gains = _gains(game, profile, values)
+        if _is_equilibrium(game, gains, tol):
+            found.append(MarkovPerfectEquilibrium(profile=profile, values=values, gains=gains, pure=True, game=game))
+    continua: list = []
+    if mixed:
+        found.extend(_mixed(game, continua, tol))
+    return MarkovPerfectSet(equilibria=tuple(found), continua=tuple(dict.fromkeys(continua)))
+
+
+def _exact_game(game: StochasticGame) -> StochasticGame:
+    if game.kind != FLOAT:
+        return game
+    return StochasticGame([np.vectorize(Fraction, otypes=[object])(np.array(p, dtype=float)) for p in game.payoffs],
+                          [np.vectorize(Fraction, otypes=[object])(np.array(t, dtype=float)) for t in game.transitions],
+                          Fraction(game.discount))
+
+
+def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
+    if game.num_players != 2 or any(game.action_counts(s) != (2, 2) for s in range(game.num_states)):
+        raise GameError("game: mixed Markov perfect equilibria need two players with two actions in every state")
+    exact = _exact_game(game)
+    states = game.num_states
+    found = []
+    for pattern in itertools.product((0, 1, "mix"), repeat=2 * states):
+        if "mix" not in pattern:
+            continue
+        unknowns = [sympy.Symbol(f"p_{k}") for k, c in enumerate(pattern) if c == "mix"]
+        names = iter(unknowns)
+        profile = []
+        for s in range(states):
+            entry = []
+            for i in range(2):
+                choice = pattern[2 * s + i]
+                if choice == "mix":
+                    p = next(names)
+                    entry.append((p, 1 - p))
+                else:
+                    entry.append((1, 0) if choice == 0 else (0, 1))
+            profile.append(tuple(entry))
+        equations = _indifference(exact, profile, pattern, unknowns)
+        if any(e == 0 for e in equations):
+            continua.append(tuple(pattern))
+            continue
+        try:                          # Groebner bases: far faster than sympy.solve on these systems
+            roots = sympy.solve_poly_system(equations, *unknowns)
+            solutions = [dict(zip(unknowns, root)) for root in (roots or [])]
+        except NotImplementedError:   # a positive-dimensional component: sympy.solve lists it (as a
+            solutions = sympy.solve(equations, unknowns, dict=True)  # parametric solution) beside isolated ones
+        if not equations:
+            continue
+        for solution in solutions:
+            if len(solution) < len(unknowns) or any(v.free_symbols for v in solution.values()):
+                continua.append(tuple(pattern))
+                continue
+            point = {u: sympy.nsimplify(solution[u]) if solution[u].is_Float else solution[u] for u in unknowns}
+            if not all(v.is_real and 0 < _numbers.approximate(v) < 1 for v in point.values()):
+                continue
+            concrete = tuple(tuple(tuple(_numbers.from_sympy(sympy.simplify(sympy.sympify(x).subs(point)))
+                                         for x in mix) for mix in entry) for entry in profile)
+            vals = _values(exact, concrete)
+            gains = _gains(exact, concrete, vals)
+            if not all(_numbers.approximate(g) <= 1e-12 for per in gains for g in per):
+                continue
+            if game.kind == FLOAT:
+                concrete = tuple(tuple(tuple(float(_numbers.approximate(x)) for x in mix) for mix in entry)
+                                 for entry in concrete)
+                vals = _values(game, concrete)
+                gains = _gains(game, concrete, vals)
+            found.append(MarkovPerfectEquilibrium(profile=concrete, values=vals, gains=gains, pure=False, game=game))
+    return found
+
+
+def _indifference(game: StochasticGame, profile: list, pattern: tuple, unknowns: list) -> list:
+    """The numerators of ``Q_i(s, 0) - Q_i(s, 1)`` for every mixing (state, player), as sympy polynomials.
+
+    The values are solved over the field of rational functions in the mixing
+    probabilities (sympy's DomainMatrix), which is far faster than solving
+    with expressions.
+    """
+    field_ = QQ.frac_field(*unknowns)
+    cache: dict = {}
+
+    def to_field(value: Any) -> Any:
+        if value not in cache:
+            cache[value] = field_.from_sympy(sympy.sympify(_numbers.to_sympy(value)))
+        return cache[value]
+    states = game.num_states
+    mixes = [[[to_field(x) for x in mix] for mix in entry] for entry in profile]
+    delta = to_field(game.discount)
+    rows, rhs = [], [[], []]
+    for s in range(states):
+        a, b = mixes[s]
+        rows.append([field_.one * (1 if s == t else 0) - delta * sum(
+            (a[i] * b[j] * to_field(game.transitions[s][i, j, t]) for i in range(2) for j in range(2)), field_.zero)
+            for t in range(states)])
+        for k in range(2):
+            rhs[k].append([sum((a[i] * b[j] * to_field(game.payoffs[s][k][i, j]) for i in range(2) for j in range(2)),
+                               field_.zero)])
+    matrix = DomainMatrix(rows, (states, states), field_)
+    values = [[row[0] for row in matrix.lu_solve(DomainMatrix(rhs[k], (states, 1), field_)).to_list()]
+              for k in range(2)]
+    equations = []
+    for k, choice in enumerate(pattern):
+        if choice != "mix":
+            continue
+        s, i = divmod(k, 2)
+        other = mixes[s][1 - i]
+        V = values[i]
+        difference = field_.zero
+        for j in range(2):
+            own = (0, j) if i == 0 else (j, 0)
+            alt = (1, j) if i == 0 else (j, 1)
+            term = to_field(game.payoffs[s][i][own]) - to_field(game.payoffs[s][i][alt])
+            for t in range(states):
+                term += delta * (to_field(game.transitions[s][own + (t,)]) - to_field(game.transitions[s][alt + (t,)])) * V[t]
+            difference += other[j] * term
+        numerator, _ = sympy.fraction(sympy.together(field_.to_sympy(difference)))
+        equations.append(sympy.expand(numerator))
+    return equations
+
+
+@verify.register
+def _verify_mpe(result: MarkovPerfectEquilibrium, *, tol: float = DEFAULT_TOL) -> Verification:
+    """Recompute the values from the profile and every one-shot deviation gain (all at most zero)."""
+    game = result.game
+    values = _values(game, result.profile)
+    gains = _gains(game, result.profile, values)
+    failures = []
+    for i, per in enumerate(gains):
+        for s, g in enumerate(per):
+            g = _numbers.approximate(g) if isinstance(g, sympy.Basic) else g
+            if g > (tol if (game.kind == FLOAT or isinstance(g, float)) else 0):
+                failures.append(f"player {i} gains {g} by a one-shot deviation in state {s}")
+    checked = sum(len(per) for per in gains)
+    return Verification(ok=not failures, checked=checked, failures=tuple(failures))
+
+
+@verify.register
+def _verify_mpe_set(result: MarkovPerfectSet, *, tol: float = DEFAULT_TOL) -> Verification:
+    """Verify every equilibrium of the set."""
+    checks = [verify(eq, tol=tol) for eq in result.equilibria]
+    failures = tuple(f for c in checks for f in c.failures)
+    return Verification(ok=not failures, checked=sum(c.checked for c in checks), failures=failures)

@@ -1,0 +1,118 @@
+"""Markov perfect equilibria: hand-solved games, one-shot deviation, completeness against best-reply MDPs."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import HealthCheck, given, settings
+
+from cybergames import verify
+from cybergames.stochastic import (StochasticGame, deviation_gains, markov_perfect_equilibria, profile_values,
+                                   solve_mdp)
+from cybergames.strategies import stochastic_games
+
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+H = Fraction(1, 2)
+STAY = [[[[1], [1]], [[1], [1]]]]
+
+
+def test_prisoners_dilemma_forever_has_only_defection():
+    # One state, R, S, T, P = 2, 0, 3, 1: stationary strategies cannot punish, so each state game must
+    # be a Nash equilibrium of u + delta V with V constant: defection is dominant (Fudenberg–Tirole ch. 13).
+    pd = StochasticGame([[[[2, 0], [3, 1]], [[2, 3], [0, 1]]]], STAY, H)
+    result = markov_perfect_equilibria(pd, mixed=True)
+    assert [eq.profile for eq in result] == [(((0, 1), (0, 1)),)]
+    assert result[0].values == ((2,), (2,))                  # 1/(1 - 1/2)
+    assert verify(result).ok and result.continua == ()
+
+
+def test_matching_pennies_forever_has_the_mixed_equilibrium():
+    # Matching pennies with a constant continuation: the stage equilibrium (1/2, 1/2), value 0.
+    pennies = StochasticGame([[[[1, -1], [-1, 1]], [[-1, 1], [1, -1]]]], STAY, H)
+    result = markov_perfect_equilibria(pennies, mixed=True)
+    assert len(result) == 1 and not result[0].pure
+    assert result[0].profile == (((H, H), (H, H)),) and result[0].values == ((0,), (0,))
+
+
+def test_a_two_state_game_by_hand():
+    # State 0: a coordination game [[2, 0], [0, 1]] for both; coordinating on action 0 moves to state 1,
+    # which pays 0 and returns to state 0. With delta = 1/2 the profile "always 0" gives
+    # V(0) = 2 + V(1)/2, V(1) = V(0)/2, so V(0) = 8/3: deviating at 0 pays 0 + (1/2) V(0) = 4/3 < 8/3.
+    # "Always 1" in state 0 stays there: V(0) = 1 + V(0)/2 = 2, deviating pays 0 + (1/2) 2 = 1 < 2.
+    # Mixed profiles aside, these are the only pure MPE (the miscoordinated profiles are not equilibria).
+    game = StochasticGame([[[[2, 0], [0, 1]], [[2, 0], [0, 1]]], [[[[0]], [[0]]]][0]],
+                          [[[[0, 1], [1, 0]], [[1, 0], [1, 0]]], [[[1, 0]]]], H)
+    profile = [(0, 0), (0, 0)]
+    assert profile_values(game, profile) == ((Fraction(8, 3), Fraction(4, 3)),) * 2
+    assert deviation_gains(game, profile) == ((0, 0), (0, 0))         # the best action is the one played
+    # Miscoordinated (1, 0) pays 0 and stays: V = 0; switching to 0 once pays 2 now, then state 1 is
+    # worth 0 + V(0)/2 = 0: a gain of 2.
+    assert deviation_gains(game, [(1, 0), (0, 0)])[0][0] == 2
+    profiles = {eq.profile for eq in markov_perfect_equilibria(game)}
+    assert profiles == {(((1, 0), (1, 0)), ((1,), (1,))), (((0, 1), (0, 1)), ((1,), (1,)))}
+
+
+def best_reply_value(game, profile, player):
+    """Player's optimal value against the others' stationary profile, by solve_mdp (a second method)."""
+    states = game.num_states
+    width = max(game.action_counts(s)[player] for s in range(states))
+    P = np.zeros((width, states, states), dtype=object)
+    r = np.zeros((width, states), dtype=object)
+    for s in range(states):
+        count = game.action_counts(s)[player]
+        for b in range(width):
+            bb = min(b, count - 1)
+            index = tuple(bb if k == player else profile[s][k] for k in range(game.num_players))
+            r[b, s] = game.payoffs[s][player][index]
+            P[b, s] = game.transitions[s][index]
+    return solve_mdp(P, r, game.discount).values
+
+
+@SETTINGS
+@given(stochastic_games(max_states=2, max_actions=2))
+def test_pure_mpe_are_exactly_the_mutual_best_replies(game):
+    # A pure stationary profile is an MPE iff every player's value equals her best-reply MDP value.
+    found = {tuple(tuple(int(np.argmax(mix)) for mix in entry) for entry in eq.profile)
+             for eq in markov_perfect_equilibria(game)}
+    choices = [range(n) for s in range(game.num_states) for n in game.action_counts(s)]
+    players = game.num_players
+    for flat in itertools.product(*choices):
+        profile = [tuple(flat[s * players:(s + 1) * players]) for s in range(game.num_states)]
+        values = profile_values(game, profile)
+        is_mpe = all(values[i] == best_reply_value(game, profile, i) for i in range(players))
+        assert is_mpe == (tuple(profile) in found)
+
+
+@SETTINGS
+@given(stochastic_games(max_states=1, max_actions=2))
+def test_every_mpe_returned_passes_one_shot_deviation(game):
+    result = markov_perfect_equilibria(game, mixed=all(game.action_counts(0) == (2, 2) for _ in [0]))
+    assert verify(result).ok
+    for eq in result:
+        assert all(float(g) <= 1e-12 for per in eq.gains for g in per)
+
+
+@SETTINGS
+@given(stochastic_games(max_states=2, max_actions=2, exact=False))
+def test_float_games(game):
+    for eq in markov_perfect_equilibria(game):
+        assert verify(eq).ok
+
+
+@pytest.mark.slow
+def test_two_state_mixed_equilibria_pass_one_shot_deviation_and_include_algebraic_ones():
+    # Two 2x2 states; the search over 80 support patterns finds pure, rational and algebraic MPE.
+    game = StochasticGame([[[[2, 0], [0, 1]], [[1, 0], [0, 2]]], [[[1, 0], [0, 1]], [[1, 0], [0, 1]]]],
+                          [[[[H, H], [1, 0]], [[1, 0], [0, 1]]], [[[0, 1], [1, 0]], [[1, 0], [0, 1]]]], H)
+    result = markov_perfect_equilibria(game, mixed=True)
+    assert verify(result).ok
+    assert sum(eq.pure for eq in result) == 4
+    # an equilibrium whose probabilities are irrational (sympy algebraic numbers)
+    assert any(any(isinstance(x, sympy.Basic) for entry in eq.profile for mix in entry for x in mix)
+               for eq in result)
+    # the continuum of the all-mixing pattern is reported, not dropped
+    assert result.continua == (("mix", "mix", "mix", "mix"),)
