@@ -37,7 +37,7 @@ from typing import Any, Callable, Mapping, Sequence
 import sympy
 
 from . import _numbers
-from ._plot_regions import new_axes, plot_region, show_number
+from .plot._regions import new_axes, plot_region, show_number
 from .errors import ParameterError
 
 __all__ = ["FIGURES", "model_figure", "write_figures", "example_arguments", "save_figure"]

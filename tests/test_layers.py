@@ -33,10 +33,6 @@ def layer_of(parts):
     if parts[-1] == "_strategies":            # subpackages' hypothesis strategies belong to strategies
         return "strategies"
     head = parts[0]
-    if head.startswith("_sweep"):
-        return "sweep"
-    if head.startswith("_plot"):
-        return "plot"
     if head in ("report", "figures", "__main__"):
         return "report"
     if head == "__init__":

@@ -25,8 +25,8 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import sympy
 
-from . import _numbers
-from .errors import ParameterError
+from .. import _numbers
+from ..errors import ParameterError
 
 __all__ = ["plot_region", "plot_delta_sets"]
 
@@ -100,7 +100,7 @@ def _float(value: Any, name: str) -> float:
 
 def _compile(condition: Any, names: Sequence[str], what: str) -> Any:
     """``condition`` compiled to numpy, checked to use no parameter outside ``names``."""
-    from .sweep import vectorize
+    from ..sweep import vectorize
 
     if not isinstance(condition, sympy.Basic):
         raise ParameterError(f"{what}: expected a sympy relation, got {condition!r}")
@@ -116,7 +116,7 @@ def region_values(condition: Any, x: tuple[str, np.ndarray], y: tuple[str, np.nd
 
     ``condition`` is a sympy relation or one already compiled by :func:`cybergames.sweep.vectorize`.
     """
-    from .sweep import VectorizedCondition
+    from ..sweep import VectorizedCondition
 
     (xname, xs), (yname, ys) = x, y
     values = {name: _float(v, f"fixed[{name!r}]") for name, v in fixed.items()}
@@ -351,7 +351,7 @@ def plot_delta_sets(delta_sets: Mapping[str, Any], *, ax: Any = None, title: str
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['grim trigger']
     """
-    from .repeated import DeltaSet
+    from ..repeated import DeltaSet
 
     if not isinstance(delta_sets, Mapping) or not delta_sets:
         raise ParameterError(f"delta_sets: expected a non-empty mapping label -> DeltaSet, got {delta_sets!r}")
