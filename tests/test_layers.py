@@ -73,3 +73,14 @@ def test_module_imports_only_layers_above_it(path):
         if layer in SHARED or layer == own or layer == "top":
             continue
         assert layer in ALLOWED[own], f"{path.relative_to(PACKAGE)}:{line} ({own}) imports {'.'.join(target)} ({layer})"
+
+
+TEXT_MODULES = sorted(PACKAGE.glob("models/_*_text.py"))
+
+
+@pytest.mark.parametrize("path", TEXT_MODULES, ids=[p.name for p in TEXT_MODULES])
+def test_report_text_does_not_import_back_from_its_model(path):
+    # The model module imports its _text module (lazily) to analyse; the text must not import the model back.
+    model = path.stem[1:-len("_text")]
+    for target, line in imports(path):
+        assert target[:2] != ("models", model), f"{path.name}:{line} imports {'.'.join(target)}"

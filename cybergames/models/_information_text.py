@@ -11,6 +11,7 @@ from ..equilibria import nash_equilibria
 from ..repeated import check_equilibrium
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
+from ._information_game import LIBRARY_MAX_STATES, MAX_STATES
 
 GROUP_GRID = [2, 3, 4, 5, 6, 8, 10, 15, 20]
 LEAKAGE_GRID = [0, Fraction(1, 8), Fraction(1, 4), Fraction(3, 8), Fraction(1, 2), Fraction(3, 4)]
@@ -72,7 +73,6 @@ def largest_groups(model: Any, table: Thresholds) -> tuple[Any, Any]:
     valid one up to these bounds. Groups beyond the library's size are scanned with
     the closed form in floats and decided exactly near a boundary.
     """
-    from .information import LIBRARY_MAX_STATES, MAX_STATES
 
     limit = unlimited_threshold(model)
     if limit is not None:
@@ -110,7 +110,6 @@ def _float_bracket_margin(model: Any, n: int) -> float:
 
 def information_analysis(model: Any) -> ModelAnalysis:
     """Build the :class:`ModelAnalysis` of an :class:`~cybergames.models.InformationSharingModel`."""
-    from .information import LIBRARY_MAX_STATES
 
     n, delta = model.n, model.delta
     m, c, l = model.multiplier, model.cost, model.leakage
@@ -216,7 +215,6 @@ def _group_grid(model: Any) -> list[int]:
 
 
 def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: Any) -> tuple:
-    from .information import LIBRARY_MAX_STATES
 
     sizes = _group_grid(model)
     quo_table = tuple((size, table.at(size)[0]) for size in sizes)

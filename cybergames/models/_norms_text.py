@@ -9,13 +9,13 @@ from .. import _numbers
 from ..equilibria import nash_equilibria, payoff_dominant, risk_dominant
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
+from ._norms_game import FOLLOW, LIBRARY_MAX_STATES, MAX_STATES, tipping_share_expr
 
 GROUP_GRID = [5, 10, 20, 50, 193]          # 193: the members of the United Nations
 
 
 def norms_analysis(model: Any) -> ModelAnalysis:
     """Build the :class:`ModelAnalysis` of a :class:`~cybergames.models.NormsModel`."""
-    from .norms import FOLLOW, LIBRARY_MAX_STATES, tipping_share_expr
 
     n, R, P, adopters = model.n, model.R, model.P, model.adopters
     pair = model.pairwise_game()
@@ -148,7 +148,6 @@ def _shaming(model: Any, share: Any) -> Remedy:
 
 
 def _group_size(model: Any) -> Remedy:
-    from .norms import LIBRARY_MAX_STATES, MAX_STATES
 
     sizes = sorted({n for n in GROUP_GRID if n <= MAX_STATES} | {model.n})
     rows = tuple((size, model.replace(n=size, adopters=min(model.adopters, size)).coalition()) for size in sizes)
