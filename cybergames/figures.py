@@ -1,6 +1,6 @@
 r"""One figure per cyber-cooperation model: where cooperation is sustainable in two parameters.
 
-Each model's :meth:`region_condition` is a sympy relation in symbols named
+Each model's ``region_condition()`` is a sympy relation in symbols named
 like its parameters. :func:`model_figure` fixes every parameter but two at
 the model's values, evaluates the relation on a grid of those two in one numpy
 call (:func:`cybergames.sweep.vectorize`, through

@@ -98,6 +98,7 @@ class NormsModel(Model):
     >>> analysis = NormsModel().analyse()
     >>> [(c.value, c.holds) for c in analysis.conditions]
     [(6, False), (Fraction(2, 3), False)]
+    >>> from fractions import Fraction
     >>> NormsModel(S=Fraction(3, 2)).tipping_share()
     Fraction(1, 3)
     """
@@ -134,7 +135,8 @@ class NormsModel(Model):
         Raises
         ------
         ParameterError
-            If ``n`` exceeds :data:`LIBRARY_MAX_STATES` (the game has :math:`2^n` profiles).
+            If ``n`` exceeds :data:`~cybergames.models.norms.LIBRARY_MAX_STATES` (the game has
+            :math:`2^n` profiles).
         """
         if self.n > LIBRARY_MAX_STATES:
             raise ParameterError(f"NormsModel.game: the {self.n}-state game has 2^{self.n} profiles; built for "
