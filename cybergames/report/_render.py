@@ -11,7 +11,7 @@ import sympy
 
 from .. import _maths, _numbers
 from ..errors import ParameterError
-from ._build import ConditionFact, Entry, Equilibrium, Parameter, RemedyFact, Section, model_entry
+from ._build import ConditionFact, Entry, Parameter, RemedyFact, Section, model_entry
 
 __all__ = ["WIDTH", "SCHEMA_VERSION", "render", "render_analysis", "json_number", "RENDERERS"]
 
