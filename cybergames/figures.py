@@ -1,6 +1,6 @@
 r"""One figure per cyber-cooperation model: where cooperation is sustainable in two parameters.
 
-Each model's :meth:`region_condition` is a sympy relation in symbols named
+Each model's ``region_condition()`` is a sympy relation in symbols named
 like its parameters. :func:`model_figure` fixes every parameter but two at
 the model's values, evaluates the relation on a grid of those two in one numpy
 call (:func:`cybergames.sweep.vectorize`, through
@@ -37,7 +37,7 @@ from typing import Any, Callable, Mapping, Sequence
 import sympy
 
 from . import _numbers
-from ._plot_regions import new_axes, plot_region, show_number
+from .plot._regions import new_axes, plot_region, show_number
 from .errors import ParameterError
 
 __all__ = ["FIGURES", "model_figure", "write_figures", "example_arguments", "save_figure"]
@@ -50,6 +50,29 @@ def _others(value: Any, candidates: Sequence[Any]) -> list[Any]:
     return [c for c in candidates if c != value]
 
 
+_TEX = {"δ": r"\delta", "π": r"\pi", "τ": r"\tau", "ρ": r"\rho", "ℓ": r"\ell", "s̄": r"\bar{s}"}
+_SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
+
+
+def _tex(letter: str) -> str:
+    """A letter of the report (``δ₁``, ``c_p``, ``L₁``) in mathtext (``$\\delta_1$``)."""
+    for unicode, tex in _TEX.items():
+        letter = letter.replace(unicode, tex + (" " if unicode != "s̄" else ""))
+    head, digits = letter.rstrip("₀₁₂₃₄₅₆₇₈₉ "), letter[len(letter.rstrip("₀₁₂₃₄₅₆₇₈₉")):]
+    head = head.strip()
+    if digits:
+        head += "_" + digits.translate(_SUB)
+    elif "_" in head:
+        stem, _, sub = head.partition("_")
+        head = f"{stem}_{{{sub}}}"
+    return f"${head}$"
+
+
+def _names(model: Any) -> dict[str, str]:
+    from .models._letters import letters
+    return {name: _tex(letter) for name, letter in letters(model.key).items()}
+
+
 def _region(model: Any, ax: Any, x: Any, y: Any, *, title: str, condition: Any = None, **options: Any) -> None:
     """``plot_region`` of the model's condition, other parameters at the model's values, model marked."""
     condition = model.region_condition() if condition is None else condition
@@ -60,7 +83,8 @@ def _region(model: Any, ax: Any, x: Any, y: Any, *, title: str, condition: Any =
         vary = None
     plot_region(condition, x, y, fixed=fixed, vary=vary, ax=ax, title=title,
                 point=options.pop("point", (getattr(model, x[0]), getattr(model, y[0]))),
-                point_label=options.pop("point_label", "the model's parameters"), **options)
+                point_label=options.pop("point_label", "the model's parameters"), fit=options.pop("fit", True),
+                names=_names(model), **options)
 
 
 def _trust(model: Any, ax: Any) -> None:
@@ -73,7 +97,7 @@ def _trust(model: Any, ax: Any) -> None:
             ylabel=r"unit cost of a gesture to a trustworthy state $k_t$",
             title=f"Lack of trust: the costly gestures that reassure\n"
                   f"(prior {show_number(model.prior)}, trust on the prior needs "
-                  f"{show_number(_prior_threshold(model))}; δ = {show_number(model.delta)}; "
+                  f"{show_number(_prior_threshold(model))}; $\\delta$ = {show_number(model.delta)}; "
                   f"gestures of up to {model.max_signal} units)")
 
 
@@ -90,7 +114,7 @@ def _interests(model: Any, ax: Any) -> None:
             xlabel=r"state 1's discount factor $\delta_1$", ylabel=r"state 2's discount factor $\delta_2$",
             title=f"Differing interests: disclosure sustained player by player\n"
                   f"(gains {show_number(model.gain_1)}, {show_number(model.gain_2)}; losses "
-                  f"{show_number(model.loss_1)}, {show_number(model.loss_2)}; dashed: more issue linkage)")
+                  f"{show_number(model.loss_1)}, {show_number(model.loss_2)}; grey lines: state 1 with more issue linkage)")
 
 
 def _jurisdiction(model: Any, ax: Any) -> None:
@@ -101,7 +125,7 @@ def _jurisdiction(model: Any, ax: Any) -> None:
             xlabel=r"probability that harbouring is detected and attributed $\pi$",
             ylabel=r"sanction's cost to the host $s$",
             title=f"Jurisdiction: enforcement and sanctions that sustain prosecution\n"
-                  f"(δ = {show_number(model.delta)}; dashed: other discount factors)")
+                  f"($\\delta$ = {show_number(model.delta)}; grey lines: the boundary at other discount factors)")
 
 
 def _capacity(model: Any, ax: Any) -> None:
@@ -114,8 +138,9 @@ def _capacity(model: Any, ax: Any) -> None:
             label="cooperation sustainable for both",
             xlabel=r"weak state's cost of investing $c_2$", ylabel=r"capacity-building transfer $\tau$",
             title=f"Technological disparities: the transfer that sustains cooperation\n"
-                  f"(capable state's cost c_1 = {show_number(model.cost_strong)}, benefit b = "
-                  f"{show_number(model.benefit)}, δ = {show_number(model.delta)}; dashed: other discount factors)")
+                  f"(capable state's cost $c_1$ = {show_number(model.cost_strong)}, benefit $b$ = "
+                  f"{show_number(model.benefit)}, $\\delta$ = {show_number(model.delta)}; grey lines: other discount "
+                  f"factors)")
 
 
 def _norms(model: Any, ax: Any) -> None:
@@ -124,9 +149,9 @@ def _norms(model: Any, ax: Any) -> None:
     _region(model, ax, ("S", low, P - (P - low) / 200), ("adopters", list(range(0, model.n + 1))),
             label="the committed states tip the norm",
             xlabel=r"payoff of following the norm alone $S$",
-            ylabel="states already committed to the norm",
+            ylabel="states already committed to the norm $a$",
             title=f"Missing norms: the coalition that tips a norm among {model.n} states\n"
-                  f"(R, T, P = {show_number(model.R)}, {show_number(model.T)}, {show_number(model.P)})")
+                  f"($R, T, P$ = {show_number(model.R)}, {show_number(model.T)}, {show_number(model.P)})")
 
 
 def _attribution(model: Any, ax: Any) -> None:
@@ -136,7 +161,7 @@ def _attribution(model: Any, ax: Any) -> None:
             label="deterrence holds",
             xlabel=r"detection probability $q$", ylabel=r"false-flag rate $r$",
             title=f"Attribution: where retaliating against the blamed deters\n"
-                  f"(δ = {show_number(model.delta)}; dashed: other discount factors)")
+                  f"($\\delta$ = {show_number(model.delta)}; grey lines: the boundary at other discount factors)")
 
 
 def _information(model: Any, ax: Any) -> None:
@@ -144,13 +169,13 @@ def _information(model: Any, ax: Any) -> None:
     x, y = ("n", sizes), ("delta", 0, 0.99)
     title = (f"Information sharing: the critical discount factor grows with the number of states\n"
              f"(multiplier {show_number(model.multiplier)}, cost {show_number(model.cost)}, leakage "
-             f"{show_number(model.leakage)}, q = {show_number(model.detect)}, r = {show_number(model.false_flag)})")
+             f"{show_number(model.leakage)}, $q$ = {show_number(model.detect)}, $r$ = {show_number(model.false_flag)})")
     _region(model, ax, x, y, condition=model.region_condition(clearing_house=True), color="tab:orange",
             label="sharing sustained with a clearing house", title=title,
-            xlabel="number of states n", ylabel=r"discount factor $\delta$", point=None)
+            xlabel="number of states $n$", ylabel=r"discount factor $\delta$", point=None)
     _region(model, ax, x, y, color="tab:blue", alpha=0.8, fill_outside=False,
             label="sharing sustained without one (noisy detection)", title=title,
-            xlabel="number of states n", ylabel=r"discount factor $\delta$")
+            xlabel="number of states $n$", ylabel=r"discount factor $\delta$")
 
 
 #: key -> function drawing the model's figure on given axes.

@@ -70,12 +70,14 @@ def main(argv=None):
     fig, ax = plt.subplots(figsize=(7, 6), layout="constrained")
     plot_region(region, ("q", 0, 1), ("r", 0, 0.4), fixed={"delta": 0.9},
                 vary=("delta", [Fraction(3, 5), Fraction(4, 5), Fraction(99, 100)]),
-                point=(Fraction(9, 10), Fraction(1, 10)), point_label="q = 9/10, r = 1/10 (threshold 100/153)",
+                point=(Fraction(9, 10), Fraction(1, 10)),
+                point_label="$q$ = 9/10, $r$ = 1/10 (threshold 100/153)",
                 label="trigger on blame is an equilibrium", ax=ax,
                 xlabel=r"detection probability $q$ (an attacker is blamed)",
                 ylabel=r"false-flag rate $r$ (a restrained state is blamed)",
                 title="Noisy monitoring: where grim trigger on blame deters\n"
-                      "(prisoner's dilemma 5, 3, 1, 0; shaded at δ = 0.9, dashed at other δ)")
+                      "(prisoner's dilemma 5, 3, 1, 0; shaded at $\\delta$ = 0.9, grey lines at other $\\delta$)",
+                fit=True)
     return save_figure(fig, args, NAME)
 
 

@@ -62,7 +62,7 @@ KEY_LINES = {
         "(3, 3) is an equilibrium payoff from delta in [0.49",
     ],
     "model_trust": [
-        "delta >= (-R + T)/(-P + T) = 1/2 (holds here)",
+        "δ ≥ (T − R)/(T − P) = 1/2 (holds here)",
         # s* = ceil((T - P)/k_u) = ceil(4/2) = 2, affordable: k_t s* = 1 <= R - P = 2.
         "separating: gestures (2, 0), trusted, not trusted; intuitive criterion passes, D1 passes",
     ],

@@ -104,7 +104,7 @@ def test_attribution_figure_at_perfect_attribution():
         model = model_class("attribution")(delta=delta)
         mesh = first_mesh(model_figure(model).axes[0])
         assert bool(mesh.get_array()[0, -1]) is inside
-        assert f"δ = {delta}" in model_figure(model).axes[0].get_title()
+        assert f"$\\delta$ = {delta}" in model_figure(model).axes[0].get_title()
 
 
 def test_model_figure_needs_numbers():
@@ -157,7 +157,7 @@ def test_write_figures_applies_overrides(tmp_path, monkeypatch):
     write_figures(tmp_path, ["attribution"], {"detect": Fraction(9, 10), "attribution.delta": Fraction(1, 2)},
                   dpi=20)
     (detect, delta, title), = titles
-    assert (detect, delta) == (Fraction(9, 10), Fraction(1, 2)) and "δ = 1/2" in title
+    assert (detect, delta) == (Fraction(9, 10), Fraction(1, 2)) and "$\\delta$ = 1/2" in title
 
 
 def test_write_figures_knows_the_reports_letters(tmp_path, monkeypatch):
@@ -205,3 +205,24 @@ def test_write_figures_without_matplotlib_is_a_parameter_error(tmp_path, monkeyp
     monkeypatch.setitem(sys.modules, "matplotlib.figure", None)
     with pytest.raises(ParameterError, match=r"matplotlib; pip install 'cybergames\[plot\]'"):
         write_figures(tmp_path, ["stage"], dpi=20)
+
+
+# ------------------------------------------------------------------- how the figures read
+@pytest.mark.parametrize("key", list(FIGURES))
+def test_labels_use_mathtext_and_titles_match_the_line_styles(key):
+    ax = model_figure(key).axes[0]
+    texts = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()] + [t.get_text() for t in ax.get_legend().get_texts()]
+    for text in texts:
+        assert "delta" not in text.replace("\\delta", "") and "c_1 " not in text and "dashed" not in text, text
+    assert "linkage_1" not in " ".join(texts)
+    star = [line for line in ax.lines if line.get_label() == "the model's parameters"]
+    assert all(not line.get_clip_on() and line.get_zorder() >= 10 for line in star)   # never half-hidden
+
+
+def test_limits_fit_the_boundaries():
+    # Attribution at its defaults: the highest boundary drawn (delta = 19/20, q = 1) is r with
+    # (1 - r)^2 * 4 = 2/(19/20) (the critical condition at q = 1: 2/((1 - r)^2 4) <= delta), r ≈ 0.275;
+    # the axis used to run to 0.5.
+    ax = model_figure("attribution").axes[0]
+    r = 1 - (2 / 0.95 / 4) ** 0.5
+    assert r < ax.get_ylim()[1] < r + 0.1

@@ -77,9 +77,21 @@ def test_labels_legend_and_title_say_what_is_shown():
                       label="grim trigger is an equilibrium", resolution=21)
     ax = fig.axes[0]
     assert isinstance(fig, Figure)
-    assert (ax.get_xlabel(), ax.get_ylabel()) == ("R", "delta")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("R", r"$\delta$")
     assert legend_texts(ax) == ["grim trigger is an equilibrium", "not sustainable", "boundary"]
-    assert ax.get_title() == "Where grim trigger is an equilibrium: delta against R\n(at T = 5, P = 1)"
+    assert ax.get_title() == "Where grim trigger is an equilibrium: $\\delta$ against R\n(at T = 5, P = 1)"
+
+
+def test_a_closed_form_boundary_is_drawn_from_the_formula_not_as_a_staircase():
+    # Grim trigger's boundary delta = (T - R)/(T - P) = (5 - R)/4 (Friedman 1971): a straight line in (R, delta).
+    fig = plot_region(GRIM, ("R", 1.5, 4.5), ("delta", 0, 0.99), fixed={"T": 5, "P": 1}, resolution=21)
+    ax = fig.axes[0]
+    lines = [path.vertices for c in ax.collections if hasattr(c, "get_paths") and not isinstance(c, QuadMesh)
+             and c.get_linewidth().size and c.get_facecolor().size == 0 for path in c.get_paths()]
+    vertices = np.concatenate([v for v in lines if len(v)])
+    assert len(vertices) >= 10
+    # On a 21 x 21 grid a staircase strays by up to a cell (0.05 in delta); the formula's line does not.
+    assert np.abs(vertices[:, 1] - (5 - vertices[:, 0]) / 4).max() < 1e-9
 
 
 def test_custom_labels_point_and_limits():

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
+import sympy
 
-from cybergames.models import REGISTRY, model_class
-from cybergames.report import run
+from cybergames.models import REGISTRY, configured, model_class
+from cybergames.report import SCHEMA_VERSION, build_report, render, run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,41 +56,9 @@ def test_all_seven_models_in_a_fresh_process(full_reports, record_property):
     assert "Classic stage games" in text.stdout
 
 
-def _token(value):
-    """The text by which the text report shows a number the JSON report carries.
-
-    Exact numbers appear in full (long ones followed by a decimal approximation); roots of
-    polynomials (``CRootOf``) by their approximation; floats to six significant digits.
-    """
-    if value is None:
-        return "none"
-    if isinstance(value, dict) and "exact" in value:
-        if value["exact"].startswith("CRootOf"):
-            return f"≈ {value['float']:.4g}"
-        return value["exact"]
-    if isinstance(value, dict) and "expression" in value:
-        return value["expression"]
-    if isinstance(value, float):
-        return f"{value:.6g}"
-    return str(value)
-
-
-def _fact_lines(lines, name):
-    """The lines of one fact of an entry: those after ``  name:`` up to the next fact."""
-    start = lines.index(f"  {name}:") + 1
-    end = next((k for k in range(start, len(lines)) if not lines[k].startswith("    ")), len(lines))
-    return lines[start:end]
-
-
-def _in_order(line, tokens):
-    """Whether the tokens appear in ``line`` one after the other."""
-    at = 0
-    for token in tokens:
-        found = line.find(token, at)
-        if found < 0:
-            return False
-        at = found + len(token)
-    return True
+def _json_text(value):
+    """How the text report shows a number the JSON report carries (its ``text``; none for null)."""
+    return "none" if value is None else value["text"]
 
 
 def _block(text: str, heading: str, headings: list[str]) -> str:
@@ -97,40 +68,170 @@ def _block(text: str, heading: str, headings: list[str]) -> str:
     return text[start:min(ends, default=len(text))]
 
 
+def _unwrapped(block: str) -> str:
+    """A text block with its line breaks and indentation folded into single spaces."""
+    return " ".join(block.split())
+
+
 def test_json_parses_and_carries_the_same_numbers_as_the_text(full_reports):
     text, as_json, _ = full_reports
     assert as_json.returncode == 0, as_json.stderr
     data = json.loads(as_json.stdout)
-    models, stage = data["report"]
-    headings = [entry["title"] for section in data["report"] for entry in section["entries"]]
+    assert [model["key"] for model in data["models"]] == list(REGISTRY)
+    headings = [m["title"] for m in data["models"]] + [g["title"] for g in data["stage_games"]]
     assert headings[:len(REGISTRY)] == [title(key) for key in REGISTRY]
     checked = 0
-    for entry in models["entries"]:
-        block = _block(text.stdout, entry["title"], headings)
-        facts = entry["facts"]
-        assert f"  parameters: {facts['parameters']}" in block
-        for finding in facts["findings"]:
-            assert f"    - {finding}" in block
-        lines = block.splitlines()
-        for name, fact in facts.items():
-            if isinstance(fact, dict) and "formula" in fact:
-                shown = lines[lines.index(f"  {name}:") + 1]
-                verdict = {True: "holds", False: "fails", None: "undecided"}[fact["holds"]]
-                tokens = [_token(fact["formula"])] + ([] if fact["value"] is None else [" = ", _token(fact["value"])])
-                assert shown.startswith("    - ") and _in_order(shown, tokens), (shown, tokens)
-                assert shown.endswith(f"({verdict} here)")
-                checked += 1
-            elif isinstance(fact, dict) and "table" in fact and fact["table"]:
-                heading = f"    - {fact['parameter']} -> threshold: "
-                shown = next(line for line in _fact_lines(lines, name) if line.startswith(heading))
-                tokens = [t for x, y in fact["table"] for t in (_token(x), " -> ", _token(y))]
-                assert _in_order(shown[len(heading):], tokens), (shown, tokens)
-                checked += 1
+    for model in data["models"]:
+        block = _unwrapped(_block(text.stdout, model["title"], headings))
+        for name, value in model["parameters"].items():
+            shown = model["parameter_notes"].get(name) if value is None else value["text"]
+            letter = model["letters"][name]
+            label = name if letter == name else f"{letter} ({name})"
+            assert f"{label} = {shown}" in block
+        for finding in model["findings"]:
+            assert _unwrapped(finding) in block
+        for condition in model["conditions"]:
+            verdict = {True: "holds", False: "fails", None: "undecided"}[condition["holds"]]
+            value = "" if condition["value"] is None else f" = {condition['value']['text']}"
+            assert _unwrapped(f"{condition['formula']}{value} ({verdict} here)") in block
+            checked += 1
+        for remedy in model["remedies"]:
+            assert _unwrapped(remedy["column"]) in block
+            for row in remedy["table"]:
+                assert _unwrapped(f"{row['parameter']['text']} {_json_text(row['value'])}") in block
+            checked += 1
     assert checked >= 2 * len(REGISTRY)
-    for entry in stage["entries"]:
-        shown = next(line for line in _block(text.stdout, entry["title"], headings).splitlines()
-                     if line.startswith("  minmax values: "))
-        assert _in_order(shown, [_token(v) for v in entry["facts"]["minmax values"]])
+    for game in data["stage_games"]:
+        block = _block(text.stdout, game["title"], headings)
+        assert "minmax values: (" + ", ".join(v["text"] for v in game["minmax"]) + ")" in block
+
+
+# ------------------------------------------------------------- how it reads
+def test_the_text_report_is_wrapped_at_100_columns(full_reports):
+    lines = full_reports[0].stdout.splitlines()
+    assert max(len(line) for line in lines) <= 100
+
+
+def test_one_verdict_line_per_model_at_the_top(full_reports):
+    lines = full_reports[0].stdout.splitlines()
+    start = lines.index("Verdicts at the models' parameters:") + 1
+    verdicts = lines[start:start + len(REGISTRY)]
+    assert [line.split()[0] for line in verdicts] == list(REGISTRY)
+    assert all(" sustainable: " in line for line in verdicts)
+    # The attribution model at its defaults deters: 9/10 >= 25/36 (see the critical discount factor).
+    assert verdicts[list(REGISTRY).index("attribution")].split(None, 1)[1] == "sustainable: every condition holds"
+    # The interests model: state 1 needs delta_1 >= g_1/l_1 = 3/4 but has 2/3 (Moore et al. 2010 payoffs).
+    assert verdicts[list(REGISTRY).index("interests")].endswith("not sustainable: needs δ₁ ≥ 3/4, here δ₁ = 2/3")
+
+
+@pytest.mark.parametrize("raw", ["delta", ">=", "<=", "**", "ceiling", "Max(", "sqrt", "(-", "CRootOf",
+                                 "punishment = none", "-> threshold"])
+def test_the_text_report_writes_maths_in_one_notation(full_reports, raw):
+    text = full_reports[0].stdout
+    body = "\n".join(line for line in text.splitlines()
+                     if not line.lstrip().startswith(("parameters:", "δ (delta)")))
+    body = body.replace("(delta)", "").replace("(delta_1)", "").replace("(delta_2)", "")
+    assert raw not in body
+    assert not re.search(r"[\w)] - [\w(]", body)                # a hyphen for minus: T - R, not T − R
+
+
+def test_remedy_columns_are_named_for_what_they_hold():
+    data = json.loads(render(build_report(), "json"))
+    columns = {remedy["column"] for model in data["models"] for remedy in model["remedies"]}
+    assert "threshold" not in columns
+    assert {"minimal sanction s*", "tipping coalition k* (states)", "least separating gesture s* (units)"} <= columns
+
+
+def test_permanent_retaliation_is_said_in_words(full_reports):
+    assert "k (punishment) = permanent retaliation" in _unwrapped(full_reports[0].stdout)
+
+
+# ---------------------------------------------------------------- markdown
+def _markdown_tokens(text):
+    from markdown_it import MarkdownIt
+
+    def walk(tokens):
+        for token in tokens:
+            yield token
+            yield from walk(token.children or [])
+    return list(walk(MarkdownIt("commonmark").enable("table").parse(text)))
+
+
+def test_markdown_is_commonmark_with_no_stray_emphasis_and_real_tables():
+    pytest.importorskip("markdown_it")
+    text = render(build_report(), "markdown")
+    tokens = _markdown_tokens(text)
+    emphasis = []
+    for k, token in enumerate(tokens):
+        if token.type in ("em_open", "strong_open"):
+            emphasis.append(tokens[k + 1].content)
+    labels = {"Model.", "Parameters.", "Findings.", "Conditions.", "Note:"}
+    assert all(e in labels or e.startswith("Remedy: ") for e in emphasis), set(emphasis) - labels
+    remedies = sum(len(m.analyse().remedies) for m in configured([]))
+    tables = sum(token.type == "table_open" for token in tokens)
+    assert tables == 1 + len(REGISTRY) + remedies       # verdicts, parameters of each model, each remedy
+    code = [token.content for token in tokens if token.type == "code_inline"]
+    conditions = [c for m in json.loads(render(build_report(), "json"))["models"] for c in m["conditions"]]
+    assert all(c["formula"] in code for c in conditions)
+    assert not any(token.type == "html_inline" for token in tokens)
+
+
+def test_markdown(capsys):
+    assert run(["attribution", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("## When is cyber cooperation sustainable?")
+    assert "### Attribution and anonymity (`attribution`)" in out
+    assert "- critical discount factor: `δ ≥ (T − R)/((1 − r)²(T − P) − (1 − q) (1 − r) (R − P))`" in out
+
+
+# -------------------------------------------------------------------- json
+def _schema():
+    from cybergames.report import SCHEMA_PATH
+    return json.loads(SCHEMA_PATH.read_text())
+
+
+def test_json_follows_the_versioned_schema_shipped_in_the_package(full_reports):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = _schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    data = json.loads(full_reports[1].stdout)
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    assert data["schema_version"] == schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+    assert "schema.json" in (ROOT / "setup.cfg").read_text()          # shipped as package data
+
+
+def test_json_has_no_sympy_source(full_reports):
+    out = full_reports[1].stdout
+    for source in ("CRootOf", "**", "sqrt(", "Max(", "ceiling(", "delta >="):
+        assert source not in out
+
+
+def test_json_algebraic_numbers_carry_their_minimal_polynomial_and_an_isolating_interval(full_reports):
+    data = json.loads(full_reports[1].stdout)
+    found = 0
+    for model in data["models"]:
+        numbers = [row["value"] for r in model["remedies"] for row in r["table"]] + \
+                  [c["value"] for c in model["conditions"]]
+        for number in numbers:
+            if number is None or "algebraic" not in number:
+                continue
+            coefficients = number["algebraic"]["minimal_polynomial"]
+            low, high = (Fraction(x) for x in number["algebraic"]["interval"])
+            x = sympy.Symbol("x")
+            poly = sympy.Poly(coefficients, x)
+            assert poly.is_irreducible
+            assert low <= Fraction(number["float"]) <= high
+            roots = [r for r in sympy.real_roots(poly) if low <= r <= high]   # isolating: exactly one root
+            assert len(roots) == 1 and abs(float(roots[0]) - number["float"]) < 1e-12
+            found += 1
+    assert found >= 3          # the attribution model's limited punishments (roots of cubics and beyond)
+
+
+def test_json_numbers_are_one_encoding(full_reports):
+    data = json.loads(full_reports[1].stdout)
+    for model in data["models"]:
+        for name, value in model["parameters"].items():
+            assert value is None or Fraction(value["exact"]) == Fraction(value["float"]).limit_denominator(10**6)
 
 
 def test_one_model(capsys):
@@ -145,25 +246,18 @@ def test_overrides_are_read_exactly(capsys):
     # With perfect attribution (q = 1, r = 0) the trigger is grim trigger: delta >= (T - R)/(T - P)
     # = (5 - 3)/(5 - 1) = 1/2 (Axelrod 1984, ch. 1 payoffs); "0.8" is read as 4/5, not a float.
     assert run(["attribution", "--set", "detect=1", "--set", "false_flag=0", "--format", "json"]) == 0
-    facts = json.loads(capsys.readouterr().out)["report"][0]["entries"][0]["facts"]
-    assert facts["critical discount factor"]["value"] == {"exact": "1/2", "float": 0.5}
-    assert "detect = 1, false_flag = 0" in facts["parameters"]
+    model = json.loads(capsys.readouterr().out)["models"][0]
+    condition = next(c for c in model["conditions"] if c["key"] == "critical_discount_factor")
+    assert condition["value"] == {"text": "1/2", "float": 0.5, "exact": "1/2"}
+    assert model["parameters"]["detect"]["exact"] == "1" and model["parameters"]["false_flag"]["exact"] == "0"
     assert run(["attribution", "--set", "attribution.detect=0.8", "--format", "json"]) == 0
-    facts = json.loads(capsys.readouterr().out)["report"][0]["entries"][0]["facts"]
-    assert "detect = 4/5" in facts["parameters"]
+    assert json.loads(capsys.readouterr().out)["models"][0]["parameters"]["detect"]["exact"] == "4/5"
 
 
 def test_an_override_applies_to_every_model_with_that_parameter(capsys):
     assert run(["attribution", "trust", "--set", "delta=1/2", "--format", "json"]) == 0
-    entries = json.loads(capsys.readouterr().out)["report"][0]["entries"]
-    assert len(entries) == 2 and all("delta = 1/2" in e["facts"]["parameters"] for e in entries)
-
-
-def test_markdown(capsys):
-    assert run(["attribution", "--format", "markdown"]) == 0
-    out = capsys.readouterr().out
-    assert out.startswith("## When is cyber cooperation sustainable?")
-    assert f"### {title('attribution')}" in out and "- **critical discount factor**:" in out
+    models = json.loads(capsys.readouterr().out)["models"]
+    assert len(models) == 2 and all(m["parameters"]["delta"]["exact"] == "1/2" for m in models)
 
 
 # ---------------------------------------------------------------------- errors
@@ -196,17 +290,19 @@ def test_an_error_in_a_fresh_process_has_no_traceback():
 
 
 # ----------------------------------------------------------------------- plots
-def test_plots_writes_the_figures_of_the_models_reported(tmp_path, capsys):
+def test_plots_writes_the_figures_of_the_models_reported_and_lists_them(tmp_path, capsys):
     out = tmp_path / "figures"
     assert run(["attribution", "--set", "detect=9/10", "--plots", str(out)]) == 0
-    assert title("attribution") in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert title("attribution") in captured.out
+    assert captured.err.splitlines() == [f"cybergames: wrote {out / 'attribution.png'}"]
     assert [p.name for p in out.iterdir()] == ["attribution.png"]
     assert (out / "attribution.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_plots_take_the_same_letters_as_set(tmp_path, capsys):
     assert run(["attribution", "--set", "q=1/2", "--plots", str(tmp_path)]) == 0
-    assert "detect = 1/2" in capsys.readouterr().out
+    assert "q (detect) = 1/2" in capsys.readouterr().out
     assert (tmp_path / "attribution.png").is_file()
 
 
@@ -224,3 +320,17 @@ def test_plots_into_a_file_is_one_clear_line(tmp_path, capsys):
     assert captured.out == ""
     assert captured.err.startswith("cybergames: error: plots: cannot create the directory")
     assert len(captured.err.splitlines()) == 1
+
+
+def test_plots_without_matplotlib_fail_before_computing_anything(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)          # import matplotlib raises ImportError
+    import cybergames.report._cli as cli
+
+    def no_report(*args, **kwargs):
+        raise AssertionError("the report was computed before matplotlib was checked")
+    monkeypatch.setattr(cli, "build_report", no_report)
+    assert run(["attribution", "--plots", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and list(tmp_path.iterdir()) == []
+    assert captured.err.splitlines() == ["cybergames: error: --plots: the figures need matplotlib, which is not "
+                                         "installed; pip install 'cybergames[plot]'"]

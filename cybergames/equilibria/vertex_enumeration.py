@@ -23,15 +23,15 @@ Three routes, tried in this order (lopsided games, with one player at most
 :data:`._small_side.MAX_SMALL` actions and the other at least three times as
 many, first try the small player's polytope alone, :mod:`._small_side`):
 
-* **float** games: vertices by qhull (:mod:`._polytope`); if every vertex has
+* **float** games: vertices by qhull (``._polytope``); if every vertex has
   exactly ``dim`` labels and they pass the pivoting certificate
-  (:func:`._labels.closed_under_pivoting`) the game is nondegenerate, each
+  (``_labels.closed_under_pivoting``) the game is nondegenerate, each
   vertex has a unique complementary partner, found by binary search;
 * **exact** games: the float vertices' label sets are re-solved in integer
-  arithmetic (:mod:`._exact`); if every one is exactly a simple vertex and the
+  arithmetic (``._exact``); if every one is exactly a simple vertex and the
   certificate holds on the exact label sets, the enumeration is complete;
 * otherwise (a degenerate game, or any check failing): exact vertex
-  enumeration by the double description method (:mod:`._double_description`)
+  enumeration by the double description method (``._double_description``)
   on the exact payoffs. A float game is first snapped to the simplest
   rationals within a quarter of the tolerance, so that payoffs equal within
   the tolerance become exactly equal (and the degenerate structure is the one

@@ -287,6 +287,7 @@ class NormalFormGame:
         ignored and may be ``None``.
 
         >>> from cybergames import matching_pennies
+        >>> from fractions import Fraction
         >>> matching_pennies().action_payoffs(0, (None, [Fraction(1, 2), Fraction(1, 2)]))
         array([Fraction(0, 1), Fraction(0, 1)], dtype=object)
         """
@@ -332,6 +333,8 @@ class NormalFormGame:
             one of the game's symbols but other assumptions, a key is not a
             symbol, or a value is not a finite real number or expression.
 
+        Examples
+        --------
         >>> from sympy import symbols
         >>> from cybergames import prisoners_dilemma
         >>> T, R, P, S = symbols("T R P S")

@@ -1,7 +1,7 @@
 r"""Conversion to and from pygambit games, and the nashpy and QuantEcon conversions of the games layer.
 
 pygambit games hold exact rationals, and keep player and strategy labels; the
-nashpy and QuantEcon conversions live in :mod:`cybergames.games.interop` (the
+nashpy and QuantEcon conversions live in ``cybergames.games.interop`` (the
 games layer needs them for :meth:`NormalFormGame.to_nashpy`) and are
 re-exported here, so that every conversion is found in :mod:`cybergames.io`.
 """

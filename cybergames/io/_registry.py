@@ -78,6 +78,7 @@ def register(type_name: str, cls: type, encode: Callable[[Any], dict],
     ...     amount: object
     >>> register("example.Transfer", Transfer, lambda t: {"amount": encode_number(t.amount)},
     ...          lambda fields: Transfer(fields.number("amount")))
+    >>> from fractions import Fraction
     >>> from_json(to_json(Transfer(Fraction(3, 2))))
     Transfer(amount=Fraction(3, 2))
     """
@@ -269,6 +270,8 @@ def _nested(node: Any, shape: tuple[int, ...], where: str, out: list, limits: Li
 def encode_array(array: Any, where: str = "array") -> list:
     """A numpy array of numbers as nested JSON lists of :func:`encode_number` values.
 
+    >>> from fractions import Fraction
+    >>> import numpy as np
     >>> encode_array(np.array([[1, Fraction(1, 2)], [0.5, 2]], dtype=object))
     [[1, {'fraction': '1/2'}], [0.5, 2]]
     """

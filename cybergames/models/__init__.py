@@ -74,6 +74,9 @@ def configured(keys: Any, overrides: Any = None, *, argument: str = "overrides")
         If a key is unknown, no selected model has an overridden parameter (the
         message names ``argument``), or a value is invalid for its model.
 
+    Examples
+    --------
+    >>> from fractions import Fraction
     >>> [m.detect for m in configured(["attribution"], {"q": Fraction(9, 10)})]
     [Fraction(9, 10)]
     """

@@ -160,9 +160,10 @@ def _remedies(model: Any, facts: dict, value: Any) -> tuple:
     flag_effect += (f"; above r = {show(_clip(facts['false_flag_ceiling']))} deterrence is impossible "
                     f"(at q = {show(q)}).")
     remedies = [
-        Remedy("better detection (forensics, intelligence on attackers)", "detect", detect_effect, detect_table),
+        Remedy("better detection (forensics, intelligence on attackers)", "detect", detect_effect, detect_table,
+               column="critical discount factor"),
         Remedy("fewer false flags (attribution standards, shared evidence)", "false_flag", flag_effect,
-               flag_table),
+               flag_table, column="critical discount factor"),
     ]
     remedies.append(_limited_retaliation(model, threshold, value))
     return tuple(remedies)
@@ -197,4 +198,4 @@ def _limited_retaliation(model: Any, threshold: Any, value: Any) -> Remedy:
             tail += " Without false flags retaliation never starts on the path, so nothing is lost either way."
     return Remedy("proportionate retaliation (punish for k rounds, then restore restraint)", "punishment",
                   "Shorter retaliation needs more patience to deter but forgives false alarms sooner. " + tail,
-                  tuple(rows))
+                  tuple(rows), column="critical discount factor")

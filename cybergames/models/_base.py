@@ -17,7 +17,7 @@ from typing import Any, Callable, ClassVar, Mapping
 
 import sympy
 
-from .. import _numbers
+from .. import _maths, _numbers
 from ..errors import ParameterError
 
 __all__ = ["Condition", "Remedy", "ModelAnalysis", "Model", "check_parameter", "show"]
@@ -64,12 +64,16 @@ class Remedy:
         One sentence: what the remedy does to the condition.
     table : tuple of (parameter value, condition value) pairs
         The condition's threshold at a few values of the parameter.
+    column : str
+        What the table's second column holds, e.g. ``"critical discount factor"``
+        or ``"minimal sanction s*"``.
     """
 
     name: str
     parameter: str
     effect: str
     table: tuple[tuple[Any, Any], ...] = ()
+    column: str = "threshold"
 
 
 @dataclass(frozen=True)
@@ -246,36 +250,18 @@ def as_fraction(value: Any) -> Any:
     return _numbers.simplify_exact(result)
 
 
-def show(value: Any, digits: int = 3) -> str:
-    """A number for a sentence: ``9/10``, ``25/36 ≈ 0.694``, ``3``, ``0.694`` or ``(19 - sqrt(201))/20 ≈ 0.241``.
+def show(value: Any, digits: int = _maths.DIGITS) -> str:
+    """A number for a sentence, in the library's one decimal style (:func:`cybergames._maths.number`).
 
     Fractions with a short decimal expansion are shown as they are, others with
-    their decimal value; algebraic numbers too long to read by their value
-    only; None (no threshold) as ``none``; expressions as sympy prints them.
+    their decimal value to four significant digits; algebraic numbers by their
+    closed form where it is short, else by their decimal and the polynomial they
+    are a root of; None (no threshold) as ``none``; expressions in Unicode maths.
 
     >>> show(Fraction(9, 10)), show(Fraction(25, 36)), show(None), show(0.69444)
-    ('9/10', '25/36 ≈ 0.694', 'none', '0.694')
+    ('9/10', '25/36 ≈ 0.6944', 'none', '0.6944')
     """
-    if value is None:
-        return "none"
-    if isinstance(value, (bool, int)):
-        return str(value)
-    if isinstance(value, Fraction):
-        if value.denominator == 1:
-            return str(value.numerator)
-        if value.denominator <= 12 or (value * 1000).denominator == 1:
-            return str(value)                     # simple fractions read better without a decimal
-        return f"{value} ≈ {float(value):.{digits}g}"
-    if isinstance(value, float):
-        return f"{value:.{digits}g}"
-    if isinstance(value, sympy.Basic) and value.is_number:
-        approx = _numbers.approximate(value)
-        if approx is None:
-            return sympy.sstr(value)
-        if isinstance(value, sympy.CRootOf) or sympy.count_ops(value) > 12:
-            return f"≈ {approx:.{digits}g}"
-        return f"{sympy.sstr(sympy.together(value))} ≈ {approx:.{digits}g}"
-    return sympy.sstr(value) if isinstance(value, sympy.Basic) else str(value)
+    return _maths.number(value, digits)
 
 
 def affine_root(expression: Any, symbol: Any, *, factored: bool = False) -> Any:

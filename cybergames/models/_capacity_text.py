@@ -129,7 +129,8 @@ def remedies(model: Any, tau_min: Any, tau_max: Any) -> tuple[Remedy, ...]:
         f"the discount factor both need is lowest at the equalising transfer (c2 - c1)/2. At delta = {show(delta)} "
         f"the transfer must lie between {show(tau_min)} and {show(tau_max)}. Table: transfer -> discount factor "
         "both states need (none: no delta < 1 works).",
-        tuple((x, model.joint_critical_discount_factor(transfer=x)) for x in transfers))
+        tuple((x, model.joint_critical_discount_factor(transfer=x)) for x in transfers),
+        column="discount factor both states need")
     limit = 2 * b * (1 + delta) - c1
     assistance = Remedy(
         "technical assistance that lowers the weak state's cost", "cost_weak",
@@ -138,5 +139,5 @@ def remedies(model: Any, tau_min: Any, tau_max: Any) -> tuple[Remedy, ...]:
         f"equipment saves a unit of transfer per period; beyond c2 = 2b(1 + delta) - c1 = {show(limit)} no "
         f"transfer the capable state accepts is enough. Table: weak state's cost (the cost gap is c2 - "
         f"{show(c1)}) -> minimal transfer.",
-        tuple((x, model.minimal_transfer(cost_weak=x)) for x in costs))
+        tuple((x, model.minimal_transfer(cost_weak=x)) for x in costs), column="minimal transfer τ_min")
     return transfer, assistance

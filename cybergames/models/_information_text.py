@@ -11,6 +11,7 @@ from ..equilibria import nash_equilibria
 from ..repeated import check_equilibrium
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
+from ._information_game import LIBRARY_MAX_STATES, MAX_STATES
 
 GROUP_GRID = [2, 3, 4, 5, 6, 8, 10, 15, 20]
 LEAKAGE_GRID = [0, Fraction(1, 8), Fraction(1, 4), Fraction(3, 8), Fraction(1, 2), Fraction(3, 4)]
@@ -72,7 +73,6 @@ def largest_groups(model: Any, table: Thresholds) -> tuple[Any, Any]:
     valid one up to these bounds. Groups beyond the library's size are scanned with
     the closed form in floats and decided exactly near a boundary.
     """
-    from .information import LIBRARY_MAX_STATES, MAX_STATES
 
     limit = unlimited_threshold(model)
     if limit is not None:
@@ -110,7 +110,6 @@ def _float_bracket_margin(model: Any, n: int) -> float:
 
 def information_analysis(model: Any) -> ModelAnalysis:
     """Build the :class:`ModelAnalysis` of an :class:`~cybergames.models.InformationSharingModel`."""
-    from .information import LIBRARY_MAX_STATES
 
     n, delta = model.n, model.delta
     m, c, l = model.multiplier, model.cost, model.leakage
@@ -149,8 +148,9 @@ def information_analysis(model: Any) -> ModelAnalysis:
         Condition("critical discount factor without a clearing house", model.status_quo_formula(), quo,
                   quo is not None and quo <= delta,
                   "Sharing until anyone is suspected of withholding is an equilibrium iff the states weigh the "
-                  "future at least this much; where the denominator is at most T − R (large groups, frequent "
-                  "false suspicion, poor detection) no discount factor below one suffices."),
+                  "future at least this much; where the denominator is at most the numerator, a state's one-shot "
+                  "gain from withholding c + ℓ − mc/n (large groups, frequent false suspicion, poor detection), "
+                  "no discount factor below one suffices."),
         Condition("critical discount factor with a clearing house", model.clearing_house_formula(), house,
                   house is not None and house <= delta,
                   "With every contribution observed, grim trigger sustains sharing iff the states weigh the "
@@ -216,7 +216,6 @@ def _group_grid(model: Any) -> list[int]:
 
 
 def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: Any) -> tuple:
-    from .information import LIBRARY_MAX_STATES
 
     sizes = _group_grid(model)
     quo_table = tuple((size, table.at(size)[0]) for size in sizes)
@@ -234,9 +233,10 @@ def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: 
         Remedy("clearing house that makes withholding observable (q → 1, r → 0)", "n",
                f"With the clearing house the critical discount factor rises only from {show(first[1])} for "
                f"{first[0]} states to {show(last[1])} for {last[0]} and never reaches {ceiling}; without it "
-               f"{beyond}{how}.", house_table),
+               f"{beyond}{how}.", house_table, column="critical discount factor with a clearing house"),
         Remedy("small sharing circles (minilateral groups) without a clearing house", "n",
-               _circles_effect(model, quo_table, at_delta), quo_table),
+               _circles_effect(model, quo_table, at_delta), quo_table,
+               column="critical discount factor without a clearing house"),
         _leakage_remedy(model, quo),
     )
 
@@ -274,4 +274,5 @@ def _leakage_remedy(model: Any, quo: Any) -> Remedy:
         move = (f"lowering it from ℓ = {show(model.leakage)} to ℓ = {show(low[0])} lowers the threshold "
                 f"without a clearing house from {_threshold_text(quo)} to {_threshold_text(low[1])}")
     return Remedy("protecting shared intelligence (lower leakage: handling rules, anonymised reports)", "leakage",
-                  f"The sender's leakage cost works against sharing: {move}, among {model.n} states.", rows)
+                  f"The sender's leakage cost works against sharing: {move}, among {model.n} states.", rows,
+                  column="critical discount factor without a clearing house")

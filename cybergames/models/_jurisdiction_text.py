@@ -140,18 +140,21 @@ def remedies(model: Any, delta_star: Any, pi_star: Any, s_star: Any) -> tuple[Re
         "More detection and attribution of harbouring (evidence sharing, data preservation, extradition: "
         "Budapest Convention arts. 23-35) lowers the host's critical discount factor" + where
         + ". Table: enforcement probability -> critical discount factor (none: no delta < 1 suffices).",
-        tuple((x, model.critical_discount_factor(enforcement=x)) for x in enforcement))
+        tuple((x, model.critical_discount_factor(enforcement=x)) for x in enforcement),
+        column="critical discount factor")
     where = (f"; at delta = {show(delta)} and pi = {show(p['enforcement'])} it is enough from s* = {show(s_star)}"
              if s_star is not None else "")
     sanction = Remedy(
         "sanctions: their cost to the host", "sanction",
         "A heavier sanction deepens the punishment and lowers the critical discount factor" + where
         + "; it deters only while it stays credible (rho d >= k). Table: sanction -> critical discount factor.",
-        tuple((x, model.critical_discount_factor(sanction=x)) for x in sanctions))
+        tuple((x, model.critical_discount_factor(sanction=x)) for x in sanctions),
+        column="critical discount factor")
     trade = Remedy(
         "certainty against severity: the sanction each enforcement level needs", "enforcement",
         "The minimal sanction falls as enforcement rises: rare detection must be answered by heavy sanctions, "
         "reliable detection makes mild ones enough. Table: enforcement probability -> minimal sanction s*.",
         tuple((x, model.minimal_sanction(enforcement=x)) for x in enforcement
-              if _numbers.truth(x > r) is not False))
+              if _numbers.truth(x > r) is not False),
+        column="minimal sanction s*")
     return mla, sanction, trade

@@ -9,13 +9,13 @@ from .. import _numbers
 from ..equilibria import nash_equilibria, payoff_dominant, risk_dominant
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
+from ._norms_game import FOLLOW, LIBRARY_MAX_STATES, MAX_STATES, tipping_share_expr
 
 GROUP_GRID = [5, 10, 20, 50, 193]          # 193: the members of the United Nations
 
 
 def norms_analysis(model: Any) -> ModelAnalysis:
     """Build the :class:`ModelAnalysis` of a :class:`~cybergames.models.NormsModel`."""
-    from .norms import FOLLOW, LIBRARY_MAX_STATES, tipping_share_expr
 
     n, R, P, adopters = model.n, model.R, model.P, model.adopters
     pair = model.pairwise_game()
@@ -128,7 +128,8 @@ def _assistance(model: Any, share: Any) -> Remedy:
     return Remedy("assistance to states that follow alone (raises S)", "S",
                   f"Raising what a state gets when it follows the norm alone (technical assistance, capacity "
                   f"building, guarantees against exploitation) lowers the tipping share: from {show(rows[0][1])} "
-                  f"at S = {show(rows[0][0])} to {show(rows[-1][1])} at S = {show(rows[-1][0])}; {where}.", rows)
+                  f"at S = {show(rows[0][0])} to {show(rows[-1][1])} at S = {show(rows[-1][0])}; {where}.", rows,
+                  column="tipping share x*")
 
 
 def _shaming(model: Any, share: Any) -> Remedy:
@@ -144,11 +145,10 @@ def _shaming(model: Any, share: Any) -> Remedy:
         effect = (f"Making it costly to abstain while partners follow (naming and shaming, attribution of "
                   f"violations, lowers T) lowers the tipping share: from {show(rows[0][1])} at T = "
                   f"{show(rows[0][0])} to {show(rows[-1][1])} at T = P = {show(rows[-1][0])}.")
-    return Remedy("naming and shaming violators (lowers T)", "T", effect, rows)
+    return Remedy("naming and shaming violators (lowers T)", "T", effect, rows, column="tipping share x*")
 
 
 def _group_size(model: Any) -> Remedy:
-    from .norms import LIBRARY_MAX_STATES, MAX_STATES
 
     sizes = sorted({n for n in GROUP_GRID if n <= MAX_STATES} | {model.n})
     rows = tuple((size, model.replace(n=size, adopters=min(model.adopters, size)).coalition()) for size in sizes)
@@ -157,4 +157,5 @@ def _group_size(model: Any) -> Remedy:
                   f"The tipping share does not depend on the number of states, but the coalition it takes does: "
                   f"{listed} (193: the UN membership; groups up to {LIBRARY_MAX_STATES} states from the "
                   f"library's best responses, larger ones from k* = ⌈x*(n − 1)⌉). Norms agreed in small "
-                  f"like-minded groups first need fewer committed states to tip.", rows)
+                  f"like-minded groups first need fewer committed states to tip.", rows,
+                  column="tipping coalition k* (states)")

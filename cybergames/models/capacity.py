@@ -75,6 +75,9 @@ __all__ = ["CapacityModel"]
 class CapacityModel(Model):
     r"""Two states with unequal defence costs; a capacity-building transfer from the capable to the weak.
 
+    Numbers may be ints, Fractions (exact results), floats (float results) or
+    sympy expressions (formulas).
+
     Parameters
     ----------
     benefit : number, default 4
@@ -87,9 +90,6 @@ class CapacityModel(Model):
         :math:`\tau \ge 0`, paid per period by the capable state to the weak one while both invest.
     delta : number, default 3/5
         :math:`\delta \in [0, 1)`, the common discount factor.
-
-    Numbers may be ints, Fractions (exact results), floats (float results) or
-    sympy expressions (formulas).
 
     Raises
     ------

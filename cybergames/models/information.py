@@ -75,16 +75,10 @@ from ..repeated import RepeatedGame, grim_trigger, noisy_attribution, sustainabl
     trigger_on_signal
 from . import _attribution_formulas as closed
 from ._base import Model, ModelAnalysis, check_parameter
+from ._information_game import LIBRARY_MAX_STATES, MAX_STATES, SHARE, WITHHOLD
 from .attribution import DELTA, DETECT, FALSE_FLAG, anyone_blamed
 
 __all__ = ["InformationSharingModel", "LIBRARY_MAX_STATES", "SYMBOLS"]
-
-SHARE, WITHHOLD = "Share", "Withhold"
-#: Largest group the analysis computes with the library's n-player repeated games (2^n profiles
-#: and signals); larger groups use the closed forms.
-LIBRARY_MAX_STATES = 6
-#: Largest group the model accepts.
-MAX_STATES = 1000
 
 N_ = sympy.Symbol("n", positive=True, integer=True)
 MULTIPLIER = sympy.Symbol("multiplier", positive=True)

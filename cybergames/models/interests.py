@@ -344,4 +344,4 @@ class InterestsModel(Model):
                     f"forfeited after the first stockpiled exploit, raises what defection costs it and lowers its "
                     f"threshold to g_{i}/(l_{i} + L_{i}) (the table gives the threshold; values of 1 or more mean "
                     f"it never discloses)."),
-            table=table)
+            table=table, column=f"state {i}'s critical discount factor")

@@ -88,6 +88,9 @@ __all__ = ["JurisdictionModel"]
 class JurisdictionModel(Model):
     r"""A host state that prosecutes or harbours attackers; a victim that cooperates or sanctions.
 
+    All must be non-negative. Numbers may be ints, Fractions (exact results),
+    floats (float results) or sympy expressions (formulas).
+
     Parameters
     ----------
     relations_value : number, default 4
@@ -110,9 +113,6 @@ class JurisdictionModel(Model):
         :math:`r \in [0, \pi]`, the probability that a prosecuting host is accused anyway.
     delta : number, default 4/5
         :math:`\delta \in [0, 1)`, the common discount factor.
-
-    All must be non-negative. Numbers may be ints, Fractions (exact results),
-    floats (float results) or sympy expressions (formulas).
 
     Raises
     ------

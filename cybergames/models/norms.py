@@ -69,25 +69,9 @@ from ..errors import ParameterError
 from ..games.classic import stag_hunt
 from ..games.normal_form import NormalFormGame
 from ._base import Model, ModelAnalysis, check_parameter
+from ._norms_game import ABSTAIN, ADOPTERS, FOLLOW, LIBRARY_MAX_STATES, MAX_STATES, N_, SYMBOLS, tipping_share_expr
 
 __all__ = ["NormsModel", "LIBRARY_MAX_STATES", "SYMBOLS"]
-
-FOLLOW, ABSTAIN = "Follow", "Abstain"
-#: Largest group whose n-player game (2^n profiles) the analysis builds with the library.
-LIBRARY_MAX_STATES = 10
-#: Largest group the model accepts.
-MAX_STATES = 1000
-
-R_, T_, P_, S_ = sympy.symbols("R T P S", real=True)
-N_ = sympy.Symbol("n", positive=True, integer=True)
-ADOPTERS = sympy.Symbol("adopters", nonnegative=True, integer=True)
-#: The parameter symbols of the formulas, by parameter name.
-SYMBOLS = {"n": N_, "R": R_, "T": T_, "P": P_, "S": S_, "adopters": ADOPTERS}
-
-
-def tipping_share_expr() -> sympy.Expr:
-    """:math:`x^* = (P - S)/((R - T) + (P - S))` in the parameter symbols."""
-    return (P_ - S_) / ((R_ - T_) + (P_ - S_))
 
 
 @dataclass(frozen=True)
@@ -114,6 +98,7 @@ class NormsModel(Model):
     >>> analysis = NormsModel().analyse()
     >>> [(c.value, c.holds) for c in analysis.conditions]
     [(6, False), (Fraction(2, 3), False)]
+    >>> from fractions import Fraction
     >>> NormsModel(S=Fraction(3, 2)).tipping_share()
     Fraction(1, 3)
     """
@@ -150,7 +135,8 @@ class NormsModel(Model):
         Raises
         ------
         ParameterError
-            If ``n`` exceeds :data:`LIBRARY_MAX_STATES` (the game has :math:`2^n` profiles).
+            If ``n`` exceeds :data:`~cybergames.models.norms.LIBRARY_MAX_STATES` (the game has
+            :math:`2^n` profiles).
         """
         if self.n > LIBRARY_MAX_STATES:
             raise ParameterError(f"NormsModel.game: the {self.n}-state game has 2^{self.n} profiles; built for "

@@ -446,8 +446,8 @@ class TrustModel(Model):
             effect=("The more a gesture costs a state that means to exploit (k_u), the smaller the gesture that "
                     "reassures: the least separating gesture is s* = ceiling((T - P)/k_u) units, affordable to a "
                     f"trustworthy state while k_t s* <= R - P = {show(self.R - self.P)} and s* <= "
-                    f"{self.max_signal} (the table gives s*, None where no gesture separates)."),
-            table=table)
+                    f"{self.max_signal} (the table gives s*, none where no gesture separates)."),
+            table=table, column="least separating gesture s* (units)")
 
     def _resilience_remedy(self) -> Remedy:
         P, S = self.P, self.S
@@ -460,4 +460,4 @@ class TrustModel(Model):
             effect=("Raising S, what a betrayed partner keeps (segmented networks, backups, limited access for the "
                     "other side), lowers the prior at which trust needs no gesture, p* = (P - S)/(R - S) (the table "
                     "gives p*)."),
-            table=table)
+            table=table, column="prior needed without a gesture p*")

@@ -85,7 +85,7 @@ def compose(rg: RepeatedGame, profile: Any) -> JointAutomaton:
         If the profile does not fit the game: wrong number of automata, an
         action that is not the player's, an undefined transition or one to an
         unknown state (the message names player, state and signal); or if it
-        has more than :data:`MAX_JOINT_STATES` (256) reachable joint states.
+        has more than ``MAX_JOINT_STATES`` (256) reachable joint states.
 
     Examples
     --------

@@ -19,7 +19,7 @@ code with the solvers beyond the automata and the monitoring structure.
   and the condition is true exactly where every constraint polynomial is
   non-positive.
 * :class:`~cybergames.repeated.NashCheck` (registered in
-  :mod:`cybergames.repeated.nash`): the recorded best responses reach the
+  ``cybergames.repeated.nash``): the recorded best responses reach the
   recorded gains and admit no one-step improvement (Bellman optimality).
 """
 

@@ -126,6 +126,8 @@ def partition_boundaries(bias: Any, intervals: int) -> tuple:
         If ``intervals`` is not a positive integer, or the bias is a number for
         which the partition does not exist.
 
+    Examples
+    --------
     >>> partition_boundaries(Fraction(1, 20), 3)
     (0, Fraction(2, 15), Fraction(7, 15), 1)
     >>> partition_boundaries(sympy.Symbol("b"), 2)

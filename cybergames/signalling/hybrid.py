@@ -61,6 +61,7 @@ def hybrid_equilibria(sg: SignallingGame, *, tol: float = DEFAULT_TOL, _cells: o
     1/2, and the bully duels a beer drinker with probability 1/2:
 
     >>> from cybergames.signalling import beer_quiche
+    >>> from fractions import Fraction
     >>> eq, = hybrid_equilibria(beer_quiche(prior_weak=Fraction(9, 10)))
     >>> eq.sender["weak"], eq.sender["strong"], eq.receiver["beer"]
     ({'beer': Fraction(1, 9), 'quiche': Fraction(8, 9)}, 'beer', {'duel': Fraction(1, 2), 'not': Fraction(1, 2)})

@@ -25,8 +25,8 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import sympy
 
-from . import _numbers
-from .errors import ParameterError
+from .. import _numbers
+from ..errors import ParameterError
 
 __all__ = ["plot_region", "plot_delta_sets"]
 
@@ -69,6 +69,40 @@ def show_number(value: Any) -> str:
     return f"{float(value):.4g}"
 
 
+_GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "mu", "pi", "rho", "sigma", "tau", "theta")
+
+
+def tex_name(name: str) -> str:
+    """A parameter name for a label: Greek names and numeric subscripts in mathtext, others unchanged.
+
+    >>> print(tex_name("delta"), tex_name("delta_1"), tex_name("T"), tex_name("false_flag"))
+    $\\delta$ $\\delta_1$ T false_flag
+    """
+    head, sep, tail = name.partition("_")
+    if head in _GREEK and (not sep or tail.isdigit()):
+        return f"$\\{head}{'_' + tail if sep else ''}$"
+    return name
+
+
+def _margin(condition: Any) -> Any:
+    """A continuous function positive exactly where the condition holds (the least margin of an And,
+    the greatest of an Or); None where there is none (an equation)."""
+    if isinstance(condition, sympy.core.relational.Relational):
+        if condition.rel_op in (">=", ">"):
+            return condition.lhs - condition.rhs
+        if condition.rel_op in ("<=", "<"):
+            return condition.rhs - condition.lhs
+        return None
+    if isinstance(condition, (sympy.And, sympy.Or)):
+        margins = [_margin(arg) for arg in condition.args]
+        if any(m is None for m in margins):
+            return None
+        return (sympy.Min if isinstance(condition, sympy.And) else sympy.Max)(*margins, evaluate=False)
+    if isinstance(condition, sympy.Expr):
+        return condition
+    return None
+
+
 def _axis(spec: Any, which: str, resolution: int) -> tuple[str, np.ndarray]:
     """``(name, values)`` from ``(name, values)`` or ``(name, low, high)``."""
     if not isinstance(spec, (tuple, list)) or len(spec) not in (2, 3) or not isinstance(spec[0], str):
@@ -100,7 +134,7 @@ def _float(value: Any, name: str) -> float:
 
 def _compile(condition: Any, names: Sequence[str], what: str) -> Any:
     """``condition`` compiled to numpy, checked to use no parameter outside ``names``."""
-    from .sweep import vectorize
+    from ..sweep import vectorize
 
     if not isinstance(condition, sympy.Basic):
         raise ParameterError(f"{what}: expected a sympy relation, got {condition!r}")
@@ -116,7 +150,7 @@ def region_values(condition: Any, x: tuple[str, np.ndarray], y: tuple[str, np.nd
 
     ``condition`` is a sympy relation or one already compiled by :func:`cybergames.sweep.vectorize`.
     """
-    from .sweep import VectorizedCondition
+    from ..sweep import VectorizedCondition
 
     (xname, xs), (yname, ys) = x, y
     values = {name: _float(v, f"fixed[{name!r}]") for name, v in fixed.items()}
@@ -138,7 +172,8 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
                 point: Any = None, point_label: str = "parameters analysed", ax: Any = None,
                 label: str = "cooperation is sustainable", color: str = "tab:blue",
                 alpha: float = 0.55, fill_outside: bool = True, title: str | None = None,
-                xlabel: str | None = None, ylabel: str | None = None, resolution: int = RESOLUTION) -> Any:
+                xlabel: str | None = None, ylabel: str | None = None, resolution: int = RESOLUTION,
+                fit: bool = False, names: Mapping[str, str] | None = None) -> Any:
     r"""Shade where a condition holds on a grid of two parameters.
 
     The relation is compiled once with :func:`cybergames.sweep.vectorize` and
@@ -161,7 +196,7 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
         an axis or fixed.
     vary : tuple, optional
         ``(name, values)``: also draw the region's boundary at other values of one fixed parameter
-        (a dashed line each): the comparative statics of that parameter.
+        (a grey line each, in its own line style): the comparative statics of that parameter.
     valid : sympy relation, optional
         The model's assumptions on the axes (e.g. ``c_2 > c_1``): cells where it
         fails are greyed out as "outside the model" instead of coloured.
@@ -186,14 +221,24 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
         the fixed values.
     resolution : int
         Values per axis given as ``(name, low, high)``.
+    fit : bool, default False
+        Narrow each axis given as ``(name, low, high)`` to where the boundaries
+        (and the marked point) lie, with a margin, instead of the whole range.
+    names : mapping, optional
+        How the legend and the default labels write a parameter's name (e.g.
+        ``{"linkage_1": "$L_1$"}``); by default Greek names in mathtext
+        (``delta`` as :math:`\\delta`) and other names as they are.
 
     Returns
     -------
     matplotlib.figure.Figure
-        The figure of ``ax``. The shaded cells are the
-        :class:`~matplotlib.collections.QuadMesh` this call adds (the first on
-        new axes), whose array holds 1 where the condition holds (0 where it
-        fails, masked outside ``valid``).
+        The figure of ``ax``. The grid's cells are the
+        :class:`~matplotlib.collections.QuadMesh` this call adds, whose array
+        holds 1 where the condition holds (0 where it fails, masked outside
+        ``valid``). Where the condition is a single relation and both axes are
+        continuous, the region and its boundary are drawn from the relation's
+        margin (left side minus right side), so that the boundary follows the
+        formula rather than the cells; otherwise the cells are coloured.
 
     Raises
     ------
@@ -214,10 +259,12 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
     ...                   fixed={"T": 5, "P": 1}, label="grim trigger is an equilibrium")
     >>> ax = fig.axes[0]
     >>> ax.get_xlabel(), ax.get_ylabel()
-    ('R', 'delta')
+    ('R', '$\\delta$')
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['grim trigger is an equilibrium', 'not sustainable', 'boundary']
-    >>> share = float(ax.collections[0].get_array().mean())   # of the grid where it holds
+    >>> from matplotlib.collections import QuadMesh
+    >>> cells = next(c for c in ax.collections if isinstance(c, QuadMesh))
+    >>> share = float(cells.get_array().mean())   # of the grid where it holds
     >>> round(share, 2)     # the threshold falls linearly from 7/8 to 1/8: about (0.99 - 0.5)/0.99
     0.49
     """
@@ -239,36 +286,68 @@ def plot_region(condition: Any, x: Any, y: Any, *, fixed: Mapping[str, Any] | No
     from matplotlib.colors import ListedColormap, to_rgba
 
     (xname, xs), (yname, ys) = xaxis, yaxis
+    margin = _smooth_margin(condition, xaxis, yaxis, fixed)
     cells = np.ma.masked_array(holds.astype(float), mask=None if inside is None else ~inside)
     no = to_rgba("0.93") if fill_outside else (0, 0, 0, 0)
-    cmap = ListedColormap([no, to_rgba(color, alpha)]).with_extremes(bad=to_rgba("0.6", 0.6))
+    yes = to_rgba(color, alpha)
+    if margin is not None:          # a closed-form boundary: fill and draw it from the formula, not cell by cell
+        with np.errstate(invalid="ignore"):
+            if fill_outside:
+                ax.contourf(xs, ys, margin, levels=[-np.inf, 0], colors=[no])
+            ax.contourf(xs, ys, margin, levels=[0, np.inf], colors=[yes])
+        bad = to_rgba("0.6", 0.6)
+        outside = None if valid is None else _smooth_margin(valid, xaxis, yaxis, fixed)
+        if outside is not None:      # the model's assumptions drawn from their formula too
+            with np.errstate(invalid="ignore"):
+                ax.contourf(xs, ys, outside, levels=[-np.inf, 0], colors=[bad])
+            bad = (0, 0, 0, 0)
+        cmap = ListedColormap([(0, 0, 0, 0), (0, 0, 0, 0)]).with_extremes(bad=bad)
+    else:
+        cmap = ListedColormap([no, yes]).with_extremes(bad=to_rgba("0.6", 0.6))
     ax.pcolormesh(xs, ys, cells, cmap=cmap, vmin=0, vmax=1, shading="nearest", rasterized=True)
     present = set(ax.get_legend_handles_labels()[1])
-    _proxy(ax, to_rgba(color, alpha), label)
+    _proxy(ax, yes, label)
     if fill_outside and "not sustainable" not in present:
         _proxy(ax, no, "not sustainable", ec="0.7")
     if inside is not None and not inside.all() and "outside the model's assumptions" not in present:
         _proxy(ax, to_rgba("0.6", 0.6), "outside the model's assumptions")
     if holds.any() and not holds.all():
-        ax.contour(xs, ys, holds.astype(float), levels=[0.5], colors=[color], linewidths=1.5)
+        with np.errstate(invalid="ignore"):
+            ax.contour(xs, ys, holds.astype(float) if margin is None else margin,
+                       levels=[0.5 if margin is None else 0], colors=[color], linewidths=1.5)
         if "boundary" not in present:
             ax.plot([], [], color=color, lw=1.5, label="boundary")
+    shown = [holds]
     if vary is not None:
-        _vary(ax, compiled, xaxis, yaxis, fixed, vary)
+        shown += _vary(ax, compiled, xaxis, yaxis, fixed, vary, relation=condition, names=names or {})
     if point is not None:
         px, py = _point(point, xname, yname)
-        ax.plot([px], [py], marker="*", ms=13, color="black", mec="white", ls="none", label=point_label)
+        ax.plot([px], [py], marker="*", ms=14, color="black", mec="white", ls="none", label=point_label,
+                clip_on=False, zorder=10)       # whole and on top, even on an axis
     from matplotlib.ticker import MaxNLocator
     for values, axis in ((xs, ax.xaxis), (ys, ax.yaxis)):
         if np.all(values == np.round(values)):      # integer parameters (numbers of states) get integer ticks
             axis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel(xlabel or xname)
-    ax.set_ylabel(ylabel or yname)
-    ax.set_xlim(_edges(xs))
-    ax.set_ylim(_edges(ys))
+    label_of = {**{n: tex_name(n) for n in (xname, yname, *fixed)}, **(names or {})}
+    ax.set_xlabel(xlabel or label_of[xname])
+    ax.set_ylabel(ylabel or label_of[yname])
+    xlim, ylim = _edges(xs), _edges(ys)
+    if fit:
+        px_py = None if point is None else _point(point, xname, yname)
+        boundary = np.zeros(holds.shape, dtype=bool)
+        for grid in shown:
+            boundary[:, 1:] |= grid[:, 1:] != grid[:, :-1]
+            boundary[1:, :] |= grid[1:, :] != grid[:-1, :]
+        if len(x) == 3:
+            xlim = _fitted(xs[boundary.any(axis=0)], None if px_py is None else px_py[0], xlim)
+        if len(y) == 3:
+            ylim = _fitted(ys[boundary.any(axis=1)], None if px_py is None else px_py[1], ylim)
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
     if title is None:
-        at = ", ".join(f"{name} = {show_number(value)}" for name, value in fixed.items())
-        title = f"Where {label}: {ylabel or yname} against {xlabel or xname}" + (f"\n(at {at})" if at else "")
+        at = ", ".join(f"{label_of[name]} = {show_number(value)}" for name, value in fixed.items())
+        title = f"Where {label}: {ylabel or label_of[yname]} against {xlabel or label_of[xname]}" + \
+            (f"\n(at {at})" if at else "")
     ax.set_title(title, fontsize="medium")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize="small", frameon=False)
     return ax.figure
@@ -283,6 +362,16 @@ def _point(point: Any, xname: str, yname: str) -> tuple[float, float]:
     if not isinstance(point, (tuple, list)) or len(point) != 2:
         raise ParameterError(f"point: expected a mapping or a pair (x, y), got {point!r}")
     return _float(point[0], "point"), _float(point[1], "point")
+
+
+def _fitted(where: np.ndarray, point: float | None, full: tuple[float, float]) -> tuple[float, float]:
+    """Limits around the boundary values ``where`` and ``point``, with a margin, inside ``full``."""
+    values = list(where) + ([] if point is None else [point])
+    if not len(where):
+        return full
+    low, high = min(values), max(values)
+    pad = max(0.15 * (high - low), 0.05 * (full[1] - full[0]))
+    return max(full[0], low - pad), min(full[1], high + pad)
 
 
 def _edges(values: np.ndarray) -> tuple[float, float]:
@@ -300,18 +389,57 @@ def _check_vary(vary: Any, xname: str, yname: str, fixed: Mapping[str, Any]) -> 
         raise ParameterError(f"vary: {vary[0]!r} must also have a value in fixed= (the region shaded)")
 
 
-def _vary(ax: Any, condition: Any, xaxis: Any, yaxis: Any, fixed: dict, vary: Any) -> None:
+def _vary(ax: Any, condition: Any, xaxis: Any, yaxis: Any, fixed: dict, vary: Any,
+          relation: Any = None, names: Mapping[str, str] | None = None) -> list[np.ndarray]:
+    """Draw the boundary at each of the varied values; return where the condition holds at each."""
     name, values = vary
+    grids = []
     styles = ["--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 3))]
     for k, value in enumerate(values):
         holds = region_values(condition, xaxis, yaxis, {**fixed, name: value})
+        grids.append(holds)
+        margin = None if relation is None else _smooth_margin(relation, xaxis, yaxis, {**fixed, name: value})
         style = styles[k % len(styles)]
         if holds.any() and not holds.all():
-            ax.contour(xaxis[1], yaxis[1], holds.astype(float), levels=[0.5], colors=["0.25"],
-                       linewidths=1.2, linestyles=[style])
+            with np.errstate(invalid="ignore"):
+                ax.contour(xaxis[1], yaxis[1], holds.astype(float) if margin is None else margin,
+                           levels=[0.5 if margin is None else 0], colors=["0.25"], linewidths=1.2,
+                           linestyles=[style])
         words = "" if holds.any() and not holds.all() else (" (holds everywhere)" if holds.all()
                                                            else " (holds nowhere)")
-        ax.plot([], [], color="0.25", lw=1.2, ls=style, label=f"boundary at {name} = {show_number(value)}{words}")
+        ax.plot([], [], color="0.25", lw=1.2, ls=style,
+                label=f"boundary at {(names or {}).get(name) or tex_name(name)} = {show_number(value)}{words}")
+    return grids
+
+
+def _smooth_margin(condition: Any, xaxis: Any, yaxis: Any, fixed: Mapping[str, Any]) -> np.ndarray | None:
+    """The relation's margin (positive where it holds) on the grid, when both axes are continuous.
+
+    None for an And/Or combination, or when an axis takes given integer values
+    (numbers of states): there the region is a set of cells, drawn as such.
+    """
+    if not isinstance(condition, sympy.Basic):
+        return None
+    margin = _margin(condition)
+    if margin is None:
+        return None
+    for _, values in (xaxis, yaxis):
+        if len(values) < 50 and np.all(values == np.round(values)):
+            return None
+    names = [xaxis[0], yaxis[0], *fixed]
+    try:
+        compiled = _compile(margin, names, "condition")
+    except ParameterError:
+        return None
+    values = {n: _float(v, f"fixed[{n!r}]") for n, v in fixed.items()}
+    grid_x, grid_y = np.meshgrid(xaxis[1], yaxis[1], sparse=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result = np.broadcast_to(np.asarray(compiled(**{xaxis[0]: grid_x, yaxis[0]: grid_y, **values}), dtype=float),
+                                 (len(yaxis[1]), len(xaxis[1])))
+    result = np.where(np.isfinite(result), result, np.nan)
+    holds = region_values(condition, xaxis, yaxis, fixed)
+    agree = np.isnan(result) | ((result >= 0) == holds)
+    return result if agree.mean() > 0.99 else None    # a margin whose sign is the condition's, up to rounding
 
 
 def plot_delta_sets(delta_sets: Mapping[str, Any], *, ax: Any = None, title: str | None = None,
@@ -351,7 +479,7 @@ def plot_delta_sets(delta_sets: Mapping[str, Any], *, ax: Any = None, title: str
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['grim trigger']
     """
-    from .repeated import DeltaSet
+    from ..repeated import DeltaSet
 
     if not isinstance(delta_sets, Mapping) or not delta_sets:
         raise ParameterError(f"delta_sets: expected a non-empty mapping label -> DeltaSet, got {delta_sets!r}")

@@ -19,8 +19,8 @@ from typing import Any, Iterator
 
 import numpy as np
 
-from ._sweep_table import column_array
-from .errors import ParameterError
+from ._table import column_array
+from ..errors import ParameterError
 
 __all__ = ["Grid", "Chunk", "parse_grid"]
 

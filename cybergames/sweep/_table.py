@@ -21,7 +21,7 @@ from typing import Any, Iterator, Sequence
 
 import numpy as np
 
-from .errors import ParameterError
+from ..errors import ParameterError
 
 __all__ = ["SweepTable", "column_array"]
 
@@ -38,6 +38,7 @@ def column_array(values: Sequence[Any]) -> np.ndarray:
 
     >>> column_array([1, 2]).dtype, column_array([1, 2.5]).dtype, column_array([True]).dtype
     (dtype('int64'), dtype('float64'), dtype('bool'))
+    >>> from fractions import Fraction
     >>> column_array([Fraction(1, 2), 1])
     array([Fraction(1, 2), 1], dtype=object)
     """
@@ -109,6 +110,8 @@ class SweepTable:
 
     Examples
     --------
+    >>> from fractions import Fraction
+    >>> import numpy as np
     >>> table = SweepTable(("x",), ("y",), (np.array([1, 2]), np.array([Fraction(1, 2), 1], dtype=object)))
     >>> table
     SweepTable: 2 rows; parameters x; results y
@@ -217,6 +220,7 @@ class SweepTable:
 
         Examples
         --------
+        >>> from fractions import Fraction
         >>> print(SweepTable(("x",), ("y",), ([1, 2], [Fraction(1, 2), 0.25])).to_csv(), end="")
         x,y
         1,1/2

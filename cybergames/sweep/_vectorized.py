@@ -32,10 +32,10 @@ import sympy
 from sympy.core.function import AppliedUndef
 from sympy.logic.boolalg import Boolean
 
-from ._numbers import normalise, to_sympy
-from ._sweep_grid import parse_grid
-from ._sweep_table import SweepTable
-from .errors import ParameterError
+from .._numbers import normalise, to_sympy
+from ._grid import parse_grid
+from ._table import SweepTable
+from ..errors import ParameterError
 
 __all__ = ["VectorizedCondition", "vectorize", "sweep_vectorized"]
 

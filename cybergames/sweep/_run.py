@@ -1,37 +1,4 @@
-r"""Parameter sweeps, serially or on any :class:`concurrent.futures.Executor`.
-
-A single analysis takes milliseconds; research questions ask it over grids of
-discount factors, attribution accuracies, group sizes and payoff samples.
-:func:`sweep` evaluates a function at every point of a grid and returns a tidy
-:class:`SweepTable` (one row per point, one column per parameter and result).
-It runs serially, on a thread or process pool, or on a Dask cluster through
-``client.get_executor()``, with identical results in grid order.
-
-Where the answer has a closed form (a sympy relation such as
-:math:`\delta \ge (T - R)/(T - P)`), :func:`vectorize` and
-:func:`sweep_vectorized` compile it once to numpy and evaluate a million points
-in one call instead of a million function calls.
-
-**Grid order.** A grid ``{"a": [1, 2], "b": [10, 20, 30]}`` is swept like the
-nested loops ``for a in [1, 2]: for b in [10, 20, 30]``: the first parameter
-varies slowest, the last fastest (:func:`itertools.product` order, numpy's C
-order). An explicit sequence of parameter mappings is swept in the order given.
-
-**Results.** ``func(**point)`` may return
-
-* a single value (a number, a boolean, a string, anything that is neither a
-  mapping nor a dataclass instance): one result column named ``"result"``;
-* a mapping name -> value: one column per key, in the mapping's order;
-* a dataclass instance (frozen, as cybergames results are): one column per
-  field, in field order; a field holding another dataclass is flattened in turn
-  with dotted names (``"check.holds"``). Properties are not fields: return a
-  mapping to record them.
-
-Every point must give the same result names. Columns are typed by what they
-hold: booleans, 64-bit integers and floats become bool, int64 and float64
-arrays; exact results (``Fraction``, sympy expressions) and anything else stay
-as they are in object columns.
-"""
+"""Running a sweep: cutting the grid into chunks, serially or on an executor, and assembling the table."""
 
 from __future__ import annotations
 
@@ -43,13 +10,11 @@ from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, w
 from dataclasses import fields, is_dataclass
 from typing import Any, Callable, Sequence
 
-from ._sweep_grid import Chunk, Grid, parse_grid
-from ._sweep_table import SweepTable, column_array
-from ._sweep_vectorized import VectorizedCondition, sweep_vectorized, vectorize
-from .errors import ParameterError
+from ._grid import Chunk, Grid, parse_grid
+from ._table import SweepTable, column_array
+from ..errors import ParameterError
 
-__all__ = ["sweep", "grid_points", "SweepTable", "vectorize", "VectorizedCondition", "sweep_vectorized",
-           "progress_bar"]
+__all__ = ["sweep", "grid_points", "progress_bar"]
 
 #: The column name of a function that returns a single value.
 RESULT = "result"

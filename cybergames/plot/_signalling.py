@@ -24,9 +24,9 @@ from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from . import _numbers
-from ._plot_regions import new_axes, show_number
-from .errors import ParameterError
+from .. import _numbers
+from ._regions import new_axes, show_number
+from ..errors import ParameterError
 
 __all__ = ["plot_belief_sets", "plot_equilibrium_outcomes", "plot_partitions", "equilibrium_outcome"]
 
@@ -34,7 +34,7 @@ _REFINEMENTS = {"intuitive": "the intuitive criterion", "d1": "D1"}
 
 
 def _game(sg: Any) -> Any:
-    from .signalling import SignallingGame
+    from ..signalling import SignallingGame
 
     if not isinstance(sg, SignallingGame):
         raise ParameterError(f"sg: expected a SignallingGame, got {type(sg).__name__}")
@@ -117,7 +117,7 @@ def plot_belief_sets(sg: Any, equilibria: Sequence[Any] | None = None, *, type: 
     >>> [t.get_text() for t in ax.get_yticklabels()][:2]
     ['1. pooling, after beer', '1. pooling, after quiche']
     """
-    from .signalling import PBE, BeliefSet, perfect_bayesian_equilibria
+    from ..signalling import PBE, BeliefSet, perfect_bayesian_equilibria
 
     sg = _game(sg)
     if len(sg.types) != 2:
@@ -230,7 +230,7 @@ def plot_equilibrium_outcomes(make_game: Callable[[Any], Any], values: Sequence[
     ['pooling: weak beer, strong beer', 'pooling: weak quiche, strong quiche',
      'hybrid: weak beer/quiche, strong beer']
     """
-    from .signalling import SignallingGame, d1, intuitive_criterion, perfect_bayesian_equilibria
+    from ..signalling import SignallingGame, d1, intuitive_criterion, perfect_bayesian_equilibria
 
     if not callable(make_game):
         raise ParameterError(f"make_game: expected a callable value -> SignallingGame, got {make_game!r}")
@@ -334,7 +334,7 @@ def plot_partitions(bias: Any, *, ax: Any = None, title: str | None = None) -> A
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['N = 1', 'N = 2', 'N = 3']
     """
-    from .signalling import PartitionEquilibrium, crawford_sobel
+    from ..signalling import PartitionEquilibrium, crawford_sobel
 
     if isinstance(bias, (list, tuple)):
         equilibria = tuple(bias)

@@ -1,15 +1,4 @@
-"""Matplotlib figures (an optional dependency: ``pip install cybergames[plot]``).
-
-Each function draws on a given ``matplotlib.axes.Axes`` (``ax=``) or on a new
-figure, and returns the :class:`matplotlib.figure.Figure`; none calls
-``plt.show()``. Every figure has labelled axes, a legend and a title.
-
-* payoff sets: :func:`plot_payoff_sets`;
-* sustainability regions over two parameters: :func:`plot_region`, and exact
-  sets of discount factors: :func:`plot_delta_sets`;
-* signalling: :func:`plot_belief_sets`, :func:`plot_equilibrium_outcomes`,
-  :func:`plot_partitions` (with :func:`equilibrium_outcome`).
-"""
+"""The figure of an equilibrium payoff set with the feasible and individually rational payoffs."""
 
 from __future__ import annotations
 
@@ -17,16 +6,10 @@ from typing import Any
 
 import numpy as np
 
-from ._plot_regions import new_axes, plot_delta_sets, plot_region
-from ._plot_signalling import (equilibrium_outcome, plot_belief_sets, plot_equilibrium_outcomes,
-                               plot_partitions)
-from .errors import ParameterError
+from ._regions import new_axes
+from ..errors import ParameterError
 
-__all__ = ["plot_payoff_sets", "plot_region", "plot_delta_sets", "plot_belief_sets",
-           "plot_equilibrium_outcomes", "plot_partitions", "equilibrium_outcome"]
-
-
-# ----------------------------------------------------------------------------- payoff sets
+__all__ = ["plot_payoff_sets"]
 
 
 def _fill(ax: Any, vertices: np.ndarray, **style: Any) -> None:
@@ -80,8 +63,8 @@ def plot_payoff_sets(payoff_set: Any, *, ax: Any = None, feasible: bool = True,
     >>> sorted(text.get_text() for text in figure.axes[0].get_legend().get_texts())
     ['equilibrium payoffs (inner)', 'feasible payoffs', 'individually rational', 'outer approximation']
     """
-    from .repeated.geometry import feasible_payoffs, individually_rational as minmax_region
-    from .repeated.payoff_sets import EquilibriumPayoffSet
+    from ..repeated.geometry import feasible_payoffs, individually_rational as minmax_region
+    from ..repeated.payoff_sets import EquilibriumPayoffSet
     if not isinstance(payoff_set, EquilibriumPayoffSet):
         raise ParameterError(f"payoff_set: expected an EquilibriumPayoffSet, got {type(payoff_set).__name__}")
     ax = new_axes(ax, figsize=(5, 5))

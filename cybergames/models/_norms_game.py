@@ -1,0 +1,22 @@
+"""The norms model's constants and closed forms, shared by the model and its report text (internal)."""
+
+from __future__ import annotations
+
+import sympy
+
+FOLLOW, ABSTAIN = "Follow", "Abstain"
+#: Largest group whose n-player game (2^n profiles) the analysis builds with the library.
+LIBRARY_MAX_STATES = 10
+#: Largest group the model accepts.
+MAX_STATES = 1000
+
+R_, T_, P_, S_ = sympy.symbols("R T P S", real=True)
+N_ = sympy.Symbol("n", positive=True, integer=True)
+ADOPTERS = sympy.Symbol("adopters", nonnegative=True, integer=True)
+#: The parameter symbols of the formulas, by parameter name.
+SYMBOLS = {"n": N_, "R": R_, "T": T_, "P": P_, "S": S_, "adopters": ADOPTERS}
+
+
+def tipping_share_expr() -> sympy.Expr:
+    """:math:`x^* = (P - S)/((R - T) + (P - S))` in the parameter symbols."""
+    return (P_ - S_) / ((R_ - T_) + (P_ - S_))

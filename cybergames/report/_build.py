@@ -1,0 +1,265 @@
+"""The report as plain data: sections of entries whose facts hold exact numbers, formulas and words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import sympy
+
+from .. import _maths
+from ..errors import ParameterError
+
+__all__ = ["Entry", "Section", "ConditionFact", "RemedyFact", "Parameter", "Equilibrium", "stage_game_section",
+           "model_entry", "models_section", "build_report", "identifier"]
+
+
+#: Longest verdict line: the report's 100 columns less the indent and the model key.
+VERDICT_WIDTH = 82
+
+
+def identifier(words: str) -> str:
+    """A stable identifier from words: ``"state 1's patience"`` -> ``"state_1s_patience"``."""
+    return re.sub(r"[^a-z0-9]+", "_", words.lower().replace("'", "")).strip("_")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A model parameter: its name (as ``--set`` takes it), the letter of the prose, its value."""
+
+    name: str
+    letter: str
+    value: Any
+    meaning: str = ""          # what a None value means, where it means something
+
+
+@dataclass(frozen=True)
+class ConditionFact:
+    """A condition for cooperation: the relation in the prose's letters, its threshold here, its verdict."""
+
+    key: str
+    name: str
+    formula: Any               # the sympy relation or expression, for JSON's structure
+    text: str                  # the formula in Unicode and the prose's letters
+    value: Any
+    holds: bool | None
+    explanation: str
+
+
+@dataclass(frozen=True)
+class RemedyFact:
+    """A remedy: what it does, and a table of its parameter against what the column holds."""
+
+    key: str
+    name: str
+    effect: str
+    parameter: Parameter       # the remedy's parameter (value: the model's)
+    column: str
+    table: tuple[tuple[Any, Any], ...]
+
+
+@dataclass(frozen=True)
+class Equilibrium:
+    """A stage-game equilibrium: the mixed actions, the payoffs, and the profile in words."""
+
+    strategies: tuple[tuple[Any, ...], ...]
+    payoffs: tuple[Any, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a report section: a title and its named facts, in order.
+
+    ``key`` identifies the entry (the model key, or the stage game's identifier);
+    ``verdict`` is the one-line conclusion shown at the top of the report.
+    """
+
+    title: str
+    facts: tuple[tuple[str, Any], ...]
+    key: str = ""
+    verdict: str = ""
+    sustainable: bool | None = None
+
+    def fact(self, key: str) -> Any:
+        """The value of the fact named ``key`` (KeyError if absent)."""
+        for name, value in self.facts:
+            if name == key:
+                return value
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled list of entries; ``key`` identifies it (``"models"`` or ``"stage_games"``)."""
+
+    title: str
+    entries: tuple[Entry, ...]
+    intro: str = ""
+    key: str = ""
+
+
+# ---------------------------------------------------------------- stage games
+_CLASSIC = (
+    ("prisoners_dilemma", "Prisoner's dilemma (T, R, P, S = 5, 3, 1, 0)", "prisoners_dilemma", ()),
+    ("stag_hunt", "Stag hunt (R, T, P, S = 4, 3, 3, 0)", "stag_hunt", ()),
+    ("chicken", "Chicken (T, R, S, P = 3, 2, 1, 0)", "chicken", ()),
+    ("battle_of_the_sexes", "Battle of the sexes (3, 2, 0)", "battle_of_the_sexes", ()),
+    ("matching_pennies", "Matching pennies (stake 1)", "matching_pennies", ()),
+    ("trust_game", "Trust game (T, R, P, S = 3, 2, 1, 0)", "trust_game", ()),
+    ("public_goods", "Public goods (3 players, multiplier 2, cost 1)", "public_goods", (3, 2, 1)),
+)
+
+
+def _describe_equilibrium(game: Any, eq: Any) -> str:
+    parts = []
+    for i, mixed in enumerate(eq.strategies):
+        support = [(game.actions[i][k], p) for k, p in enumerate(mixed) if p != 0]
+        if len(support) == 1:
+            parts.append(str(support[0][0]))
+        else:
+            parts.append(" + ".join(f"{_maths.number(p)} {label}" for label, p in support))
+    return f"({'; '.join(parts)}) paying {_maths.number(tuple(eq.payoffs))}"
+
+
+def stage_game_section() -> Section:
+    """The classic stage games: their Nash equilibria and each player's minmax value."""
+    from ..equilibria import minmax, nash_equilibria
+    from ..games import classic
+
+    entries = []
+    for key, title, maker, args in _CLASSIC:
+        game = getattr(classic, maker)(*args)
+        equilibria = nash_equilibria(game)
+        notes = []
+        if getattr(equilibria, "degenerate", False):
+            notes.append("degenerate game: the equilibria listed are the extreme points of components of "
+                         "equilibria")
+        if not getattr(equilibria, "complete", True):
+            notes.append("pure equilibria only (more than two players)")
+        facts: list[tuple[str, Any]] = [
+            ("equilibria", tuple(Equilibrium(tuple(tuple(m) for m in eq.strategies), tuple(eq.payoffs),
+                                             _describe_equilibrium(game, eq)) for eq in equilibria)),
+            ("notes", tuple(notes)),
+            ("minmax", tuple(minmax(game, i).value for i in range(game.num_players))),
+        ]
+        entries.append(Entry(title, tuple(facts), key=key))
+    return Section("Classic stage games", tuple(entries),
+                   "Nash equilibria (exact) and the minmax value that bounds what a player can be held to.",
+                   key="stage_games")
+
+
+# ---------------------------------------------------------------- models
+#: What a parameter left at None means, where the prose needs it said.
+_NONE_MEANS = {("attribution", "punishment"): "permanent retaliation (no limit on its rounds)"}
+
+
+def _parameters(model: Any, letters: dict[str, str]) -> tuple[Parameter, ...]:
+    return tuple(Parameter(name, letters.get(name, name), value, _NONE_MEANS.get((model.key, name), ""))
+                 for name, value in model.parameters().items())
+
+
+def _here(condition: Any, model: Any, letters: dict[str, str]) -> str:
+    """``; here δ₁ = 2/3`` when the condition bounds one parameter, else nothing."""
+    formula = condition.formula
+    if isinstance(formula, sympy.core.relational.Relational) and isinstance(formula.lhs, sympy.Symbol):
+        name = formula.lhs.name
+        if name in model.parameters():
+            return f", here {letters.get(name, name)} = {_maths.number(getattr(model, name))}"
+    return ""
+
+
+def _verdict(analysis: Any, conditions: Sequence[ConditionFact], letters: dict[str, str]) -> str:
+    sustainable = analysis.sustainable
+    if sustainable is True:
+        return "sustainable: every condition holds"
+    failing = [(c, fact) for c, fact in zip(analysis.conditions, conditions) if fact.holds is False]
+    if sustainable is None or not failing:
+        return "undecided: some condition cannot be decided"
+    condition, fact = failing[0]
+    relation = condition.formula
+    if isinstance(relation, sympy.core.relational.Relational) and isinstance(relation.lhs, sympy.Symbol) \
+            and fact.value is not None:
+        op = {">=": "≥", "<=": "≤"}.get(relation.rel_op, relation.rel_op)
+        shown = f"{letters.get(relation.lhs.name, relation.lhs.name)} {op} {_maths.number(fact.value)}"
+    else:
+        shown = fact.text if fact.value is None else f"{fact.text} = {_maths.number(fact.value)}"
+    more = f" (and {len(failing) - 1} more condition{'s' if len(failing) > 2 else ''})" if len(failing) > 1 else ""
+    verdict = f"not sustainable: needs {shown}{_here(condition, analysis.model, letters)}"
+    named = f"{verdict} ({fact.name}){more}"
+    return named if len(named) <= VERDICT_WIDTH else verdict + more
+
+
+def model_entry(analysis: Any) -> Entry:
+    """A report entry from a :class:`cybergames.models.ModelAnalysis`."""
+    from ..models._letters import letters as model_letters
+
+    model = analysis.model
+    letters = model_letters(model.key)
+    parameters = _parameters(model, letters)
+    by_name = {p.name: p for p in parameters}
+    conditions = tuple(ConditionFact(identifier(c.name), _maths.prose(c.name), c.formula,
+                                     _maths.formula(c.formula, letters), c.value, c.holds,
+                                     _maths.prose(c.explanation)) for c in analysis.conditions)
+    remedies = tuple(RemedyFact(identifier(r.name), _maths.prose(r.name), _maths.prose(r.effect),
+                                by_name.get(r.parameter, Parameter(r.parameter, letters.get(r.parameter, r.parameter),
+                                                                   None)),
+                                _maths.prose(r.column), tuple(r.table)) for r in analysis.remedies)
+    facts: list[tuple[str, Any]] = [
+        ("summary", _maths.prose(analysis.summary)),
+        ("parameters", parameters),
+        ("findings", tuple(_maths.prose(f) for f in analysis.findings)),
+        ("conditions", conditions),
+        ("remedies", remedies),
+    ]
+    title = f"{analysis.obstacle[:1].upper()}{analysis.obstacle[1:]} ({model.key})"
+    return Entry(title, tuple(facts), key=model.key, verdict=_verdict(analysis, conditions, letters),
+                 sustainable=analysis.sustainable)
+
+
+def models_section(keys: Sequence[str], overrides: dict[str, Any]) -> Section:
+    """The analyses of the models named by ``keys`` with parameter ``overrides``.
+
+    An override ``name`` applies to every selected model that has a parameter
+    of that name; ``model.name`` applies to one model only.
+    """
+    from ..models import configured
+
+    entries = tuple(model_entry(model.analyse()) for model in configured(keys, overrides, argument="--set"))
+    return Section("When is cyber cooperation sustainable?", entries,
+                   "Each obstacle to cooperation as a game: the equilibrium finding, the condition under which "
+                   "cooperation is sustainable, and what each remedy does to it.", key="models")
+
+
+def _model_keys() -> list[str]:
+    from ..models import REGISTRY
+    return list(REGISTRY)
+
+
+def build_report(names: Sequence[str] | None = None, overrides: dict[str, Any] | None = None
+                 ) -> list[Section]:
+    """Build the report: the named models (all seven by default) and, if asked, ``"stage"``.
+
+    With no names the report holds all seven models and the classic stage games.
+
+    Raises
+    ------
+    ParameterError
+        If a name is neither a model key nor ``"stage"``, or overrides are given
+        without a model to apply them to.
+    """
+    keys = _model_keys()
+    names = list(names or [])
+    unknown = [n for n in names if n not in keys and n != "stage"]
+    if unknown:
+        raise ParameterError(f"model: unknown {unknown}; expected some of {keys + ['stage']}")
+    selected = [k for k in keys if k in names] if names else keys
+    sections = []
+    if selected:
+        sections.append(models_section(selected, overrides or {}))
+    elif overrides:
+        raise ParameterError("--set: parameters apply to models; name at least one model")
+    if not names or "stage" in names:
+        sections.append(stage_game_section())
+    return sections
