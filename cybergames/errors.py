@@ -74,7 +74,7 @@ class ParameterError(CybergamesError):
 
 
 class StrategyArgumentError(CybergamesError, hypothesis.errors.InvalidArgument):
-    """A hypothesis strategy in :mod:`cybergames.strategies` got an invalid argument.
+    """A hypothesis strategy in ``cybergames.strategies`` got an invalid argument.
 
     It is both a :class:`CybergamesError` and Hypothesis's ``InvalidArgument``, so
     either ``except`` clause catches it.

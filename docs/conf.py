@@ -34,6 +34,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(Fraction|Fractions|ndarray|Path|Executor|Figure|Axes|Expr|Basic|Symbol|Rational|Poly|Game|"
                  r"decimal\.Decimal)"),
     ("py:class", r".* .*|.*[\"{}].*|[0-9./]+"),     # prose, literal choices ({"a", "b"}) and numbers in types
+    ("py:class", r"array_like"),                    # numpydoc's word for "anything numpy.asarray takes"
 ]
 # "exact" and a few other attribute names recur on several result classes.
 suppress_warnings = ["ref.python"]

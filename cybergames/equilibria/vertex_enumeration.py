@@ -20,8 +20,8 @@ for two-player games in strategic and extensive form", in *Algorithmic Game
 Theory*, ch. 3, Thm 3.4; von Stengel 2002, *Handbook of Game Theory* 3, ch. 45).
 
 Three routes, tried in this order (lopsided games, with one player at most
-:data:`._small_side.MAX_SMALL` actions and the other at least three times as
-many, first try the small player's polytope alone, :mod:`._small_side`):
+eight actions and the other at least three times as many, first try the small
+player's polytope alone, in the private module ``_small_side``):
 
 * **float** games: vertices by qhull (``._polytope``); if every vertex has
   exactly ``dim`` labels and they pass the pivoting certificate

@@ -1,4 +1,4 @@
-r"""Hypothesis strategies for signalling games (re-exported by :mod:`cybergames.strategies`).
+r"""Hypothesis strategies for signalling games (re-exported by ``cybergames.strategies``).
 
 ``@given(signalling_games())`` runs a test on many finite signalling games,
 built valid (never filtered): labelled types ``"t1"``, ... with a positive

@@ -1,6 +1,6 @@
 """Hypothesis strategies for MDPs and stochastic games.
 
-Re-exported by :mod:`cybergames.strategies`; import them from there.
+Re-exported by ``cybergames.strategies``; import them from there.
 
 Examples
 --------
