@@ -1,0 +1,23 @@
+"""Extensive-form games: trees with information sets, backward induction and sequence-form equilibria.
+
+:class:`ExtensiveGame` holds a finite game tree (decision and chance nodes,
+information sets, exact, float or symbolic payoffs), built from nested Python
+structures (:func:`decision`, :func:`chance`) or from a function of the
+history, and read from Gambit ``.efg`` files (:func:`read_efg`). It converts
+to the reduced strategic form and to the sequence form.
+"""
+
+from .forms import SequenceForm, reduced_normal_form, reduced_strategies, sequence_form
+from .game import ExtensiveGame, Infoset, Node, chance, decision
+
+__all__ = [
+    "ExtensiveGame",
+    "Infoset",
+    "Node",
+    "decision",
+    "chance",
+    "reduced_normal_form",
+    "reduced_strategies",
+    "sequence_form",
+    "SequenceForm",
+]
