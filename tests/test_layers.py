@@ -19,9 +19,10 @@ ALLOWED = {
     "repeated": {"games", "equilibria"},
     "signalling": {"games", "equilibria"},
     "io": {"games"},
+    "extensive": {"games", "equilibria", "signalling", "io"},
     "sweep": set(),
     "plot": {"games", "equilibria", "repeated", "signalling", "sweep"},
-    "strategies": {"games", "equilibria", "repeated", "signalling"},
+    "strategies": {"games", "equilibria", "repeated", "signalling", "extensive"},
     "models": {"games", "equilibria", "repeated", "signalling", "sweep"},
     "report": {"games", "equilibria", "repeated", "signalling", "models", "sweep", "plot", "io"},
 }

@@ -7,6 +7,7 @@ history, and read from Gambit ``.efg`` files (:func:`read_efg`). It converts
 to the reduced strategic form and to the sequence form.
 """
 
+from .efg import read_efg, write_efg
 from .forms import SequenceForm, reduced_normal_form, reduced_strategies, sequence_form
 from .game import ExtensiveGame, Infoset, Node, chance, decision
 
@@ -20,4 +21,6 @@ __all__ = [
     "reduced_strategies",
     "sequence_form",
     "SequenceForm",
+    "read_efg",
+    "write_efg",
 ]

@@ -58,6 +58,16 @@ def _zero(kind: str) -> Any:
     return 0.0 if kind == FLOAT else 0
 
 
+def _tidy(array: np.ndarray, kind: str) -> np.ndarray:
+    """Float arrays as float64; Fractions with denominator one as ints."""
+    if kind == FLOAT:
+        return array.astype(float)
+    flat = array.ravel()
+    for k, value in enumerate(flat):
+        flat[k] = _numbers.simplify_exact(value)
+    return array
+
+
 def _own_paths(game: ExtensiveGame, player: int) -> dict[int, tuple]:
     """For each terminal node, the player's (infoset, action) pairs on its path, root first."""
     paths: dict[int, tuple] = {}
@@ -185,8 +195,7 @@ def reduced_normal_form(game: ExtensiveGame) -> NormalFormGame:
             continue
         for i in range(n):
             tensors[i][block] = tensors[i][block] + reach * game.nodes[leaf].payoffs[i]
-    if kind == FLOAT:
-        tensors = [t.astype(float) for t in tensors]
+    tensors = [_tidy(t, kind) for t in tensors]
     return NormalFormGame(tensors, [labels for _, labels in per_player], game.players)
 
 
@@ -270,8 +279,7 @@ def sequence_form(game: ExtensiveGame) -> SequenceForm:
         s, t = game._last[leaf]
         for i in range(2):
             payoff[i][s, t] = payoff[i][s, t] + game._reach[leaf] * game.nodes[leaf].payoffs[i]
-    if kind == FLOAT:
-        payoff = [p.astype(float) for p in payoff]
+    payoff = [_tidy(p, kind) for p in payoff]
     E, e, mine_1 = _constraints(game, 0, kind)
     F, f, mine_2 = _constraints(game, 1, kind)
     labels = tuple(tuple(() if not seq else (game.infosets[seq[0]].label, game.infosets[seq[0]].actions[seq[1]])
