@@ -7,6 +7,8 @@ history, and read from Gambit ``.efg`` files (:func:`read_efg`). It converts
 to the reduced strategic form and to the sequence form.
 """
 
+from .backward import subgame_perfect_equilibria
+from .behaviour import ExtensiveEquilibria, ExtensiveEquilibrium
 from .efg import read_efg, write_efg
 from .forms import SequenceForm, reduced_normal_form, reduced_strategies, sequence_form
 from .game import ExtensiveGame, Infoset, Node, chance, decision
@@ -23,4 +25,7 @@ __all__ = [
     "SequenceForm",
     "read_efg",
     "write_efg",
+    "subgame_perfect_equilibria",
+    "ExtensiveEquilibrium",
+    "ExtensiveEquilibria",
 ]
