@@ -11,6 +11,7 @@ from .backward import subgame_perfect_equilibria
 from .behaviour import ExtensiveEquilibria, ExtensiveEquilibrium
 from .efg import read_efg, write_efg
 from .forms import SequenceForm, reduced_normal_form, reduced_strategies, sequence_form
+from .sequence import sequence_form_equilibria
 from .game import ExtensiveGame, Infoset, Node, chance, decision
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "read_efg",
     "write_efg",
     "subgame_perfect_equilibria",
+    "sequence_form_equilibria",
     "ExtensiveEquilibrium",
     "ExtensiveEquilibria",
 ]

@@ -192,9 +192,9 @@ class _Builder:
                 raise ExtensiveGameError(
                     f"tree{where}: expected a decision node {{'player', 'actions'}}, a chance node "
                     f"{{'chance'}} or a sequence of payoffs, got {spec!r:.80}")
-            if id(spec) in path:
+            if expand is None and id(spec) in path:   # nested specs stay alive, so their ids are stable
                 raise ExtensiveGameError(f"tree{where}: cycle: this node contains itself")
-            inner = path + (id(spec),)
+            inner = path + (id(spec),) if expand is None else ()
             if "chance" in spec:
                 labels, probabilities, subtrees = self.chance_node(spec, where, expand is None)
                 record.update(kind=CHANCE, actions=labels, probabilities=probabilities)
