@@ -139,12 +139,12 @@ def _strength(card: str, public: str) -> int:
 
 
 def selten_horse() -> ExtensiveGame:
-    r"""Selten's horse (Selten 1975, Figure 1): three players, no proper subgame.
+    r"""Selten's horse (Selten 1975, Figure 1; Gambit's catalogue ``selten1975/fig1``): no proper subgame.
 
-    Player 1 chooses C (to player 2) or D (to player 3); player 2 chooses c
-    (ending the game with 1, 1, 1) or d (to player 3); player 3 does not know
-    whether 1 played D or 2 played d, and chooses L or R. Payoffs: after D, L
-    gives (3, 2, 2) and R (0, 0, 0); after C, d, L gives (0, 0, 1) and R (4, 4, 0).
+    Player 1 chooses R (to player 2) or L (to player 3). Player 2 chooses R,
+    ending the game with (1, 1, 1), or L (to player 3). Player 3 does not know
+    whether she is after 1's L or after 2's L, and chooses R or L: after 2's L,
+    R gives (4, 4, 0) and L (0, 0, 1); after 1's L, R gives (3, 2, 2) and L (0, 0, 0).
 
     Examples
     --------
@@ -153,7 +153,7 @@ def selten_horse() -> ExtensiveGame:
     (False, 3)
     """
     return ExtensiveGame(decision("1", {
-        "C": decision("2", {"c": (1, 1, 1),
-                            "d": decision("3", {"L": (0, 0, 1), "R": (4, 4, 0)}, infoset="3")}),
-        "D": decision("3", {"L": (3, 2, 2), "R": (0, 0, 0)}, infoset="3"),
+        "R": decision("2", {"R": (1, 1, 1),
+                            "L": decision("3", {"R": (4, 4, 0), "L": (0, 0, 1)}, infoset="3")}),
+        "L": decision("3", {"R": (3, 2, 2), "L": (0, 0, 0)}, infoset="3"),
     }))

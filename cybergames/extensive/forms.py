@@ -269,9 +269,9 @@ def sequence_form(game: ExtensiveGame) -> SequenceForm:
     """
     if not isinstance(game, ExtensiveGame):
         raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
+    game.require_perfect_recall("sequence_form")
     if game.num_players != 2:
         raise ExtensiveGameError(f"game: the sequence form is for two-player games, got {game.num_players} players")
-    game.require_perfect_recall("sequence_form")
     kind = game.kind
     sizes = tuple(len(game._sequences[i]) for i in range(2))
     payoff = [np.full(sizes, _zero(kind), dtype=object) for _ in range(2)]
