@@ -86,3 +86,14 @@ def test_every_public_name_is_exported_once_and_documented():
     for name in names:
         obj = getattr(cybergames, name)
         assert obj.__doc__, f"cybergames.{name} has no docstring"
+
+
+def test_extensive_names_follow_the_contract():
+    from cybergames import sequence_form_equilibria, subgame_perfect_equilibria
+    from cybergames.extensive import ExtensiveGame, decision, read_efg, write_efg
+    game = ExtensiveGame(decision("1", {"a": (1, -1), "b": decision("2", {"c": (0, 0), "d": (2, -2)})}))
+    assert game.players == ("1", "2")
+    assert game.reduced_normal_form().shape == (2, 2)
+    assert read_efg(write_efg(game)) == game
+    assert isinstance(subgame_perfect_equilibria(game), tuple)
+    assert isinstance(sequence_form_equilibria(game), tuple)
