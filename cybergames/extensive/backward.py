@@ -43,7 +43,8 @@ from .._numbers import DEFAULT_TOL, FLOAT
 from ..equilibria import nash_equilibria
 from ..errors import ExtensiveGameError, ParameterError
 from ..games import NormalFormGame
-from .behaviour import ExtensiveEquilibria, behaviour_from_mixed, expected_payoffs, make_equilibrium, subgame_roots
+from .behaviour import (ExtensiveEquilibria, behaviour_from_mixed, expected_payoffs, make_equilibrium, relation,
+                        subgame_roots)
 from .forms import reduced_normal_form
 from .game import CHANCE, TERMINAL, ExtensiveGame, chance, decision
 
@@ -225,8 +226,7 @@ class _Solver:
         one = 1.0 if game.kind == FLOAT else 1
         for a, value in enumerate(own):
             if game.is_symbolic:
-                relations = [sympy.Ge(_numbers.to_sympy(value), _numbers.to_sympy(other))
-                             for b, other in enumerate(own) if b != a]
+                relations = [relation(value, other) for b, other in enumerate(own) if b != a]
                 keep = sympy.And(condition, *relations)
                 if keep is sympy.false:
                     continue

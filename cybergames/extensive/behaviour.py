@@ -201,6 +201,25 @@ def mixed_from_behaviour(game: ExtensiveGame, table: list[tuple]) -> tuple:
     return tuple(result)
 
 
+def relation(better: Any, worse: Any) -> sympy.Basic:
+    """The condition ``better >= worse`` in a canonical form: solved for the symbol when the
+    difference is linear in one symbol (``q >= 2/5``), else both sides expanded."""
+    a, b = sympy.expand(_numbers.to_sympy(better)), sympy.expand(_numbers.to_sympy(worse))
+    difference = sympy.expand(a - b)
+    if difference.is_number:
+        return sympy.true if difference >= 0 else sympy.false
+    symbols = difference.free_symbols
+    if len(symbols) == 1:
+        (symbol,) = symbols
+        polynomial = sympy.Poly(difference, symbol) if difference.is_polynomial(symbol) else None
+        if polynomial is not None and polynomial.degree() == 1:
+            slope, intercept = polynomial.all_coeffs()
+            if slope.is_number and slope != 0:
+                root = -intercept / slope
+                return sympy.Ge(symbol, root) if slope > 0 else sympy.Le(symbol, root)
+    return sympy.Ge(a, b)
+
+
 def _show(value: Any) -> str:
     if isinstance(value, (float, np.floating)):
         return f"{float(value):.6g}"
@@ -395,9 +414,8 @@ def _verify_extensive(eq: ExtensiveEquilibrium, *, tol: float | None = None) -> 
             current = sum((p * v for p, v in zip(table[node.infoset], values)), sympy.Integer(0))
             for a, v in enumerate(values):
                 checked += 1
-                relation = sympy.simplify(current - v) >= 0
-                if relation is not sympy.true and relation not in implied \
-                        and sympy.Ge(current, v) not in implied:
+                condition = relation(current, v)
+                if condition is not sympy.true and condition not in implied:
                     failures.append(f"node {list(node.history)}: deviation to {node.actions[a]!r} "
                                     f"is not excluded by the condition")
         return Verification(not failures, checked, tuple(failures))
