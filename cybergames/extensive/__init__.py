@@ -11,6 +11,8 @@ from .backward import subgame_perfect_equilibria
 from .behaviour import ExtensiveEquilibria, ExtensiveEquilibrium
 from .efg import read_efg, write_efg
 from .forms import SequenceForm, reduced_normal_form, reduced_strategies, sequence_form
+from .sequential import (AssessmentCheck, TreeBeliefSet, WeakPBE, check_assessment,
+                         weak_perfect_bayesian_equilibria)
 from .sequence import sequence_form_equilibria
 from .game import ExtensiveGame, Infoset, Node, chance, decision
 
@@ -30,4 +32,9 @@ __all__ = [
     "sequence_form_equilibria",
     "ExtensiveEquilibrium",
     "ExtensiveEquilibria",
+    "check_assessment",
+    "weak_perfect_bayesian_equilibria",
+    "AssessmentCheck",
+    "TreeBeliefSet",
+    "WeakPBE",
 ]
