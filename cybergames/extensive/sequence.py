@@ -119,13 +119,13 @@ def sequence_form_equilibria(game: ExtensiveGame, *, method: str = "auto",
         raise ParameterError(f"method: expected 'auto', 'lp' or 'enumeration', got {method!r}")
     if not isinstance(tol, (int, float)) or tol < 0:
         raise ParameterError(f"tol: expected a non-negative number, got {tol!r}")
-    if game.num_players != 2:
-        raise ExtensiveGameError(f"game: sequence_form_equilibria is for two-player games, "
-                                 f"got {game.num_players} players")
     if game.is_symbolic:
         raise ExtensiveGameError(f"game: symbolic payoffs (symbols {sorted(map(str, game.free_symbols))}); "
                                  f"substitute numbers with game.subs(...) first")
     game.require_perfect_recall("sequence_form_equilibria")
+    if game.num_players != 2:
+        raise ExtensiveGameError(f"game: sequence_form_equilibria is for two-player games, "
+                                 f"got {game.num_players} players")
     zero_sum = game.is_zero_sum
     if method == "lp" and not zero_sum:
         raise ExtensiveGameError("game: method='lp' needs a zero-sum game (payoffs summing to zero at every "
