@@ -42,12 +42,14 @@ from typing import Any
 import numpy as np
 import scipy.optimize
 import sympy
+from sympy.polys.domains import QQ
+from sympy.polys.matrices import DomainMatrix
+from sympy.polys.matrices.sdm import SDM
 from sympy.solvers.simplex import linprog as sympy_linprog
 
 from .. import _numbers
 from .._numbers import DEFAULT_TOL
 from ..equilibria import nash_equilibria
-from ..equilibria._lp import _solve_consistent
 from ..errors import ExtensiveGameError, ParameterError
 from .behaviour import ExtensiveEquilibria, behaviour_from_mixed, behaviour_from_plan, make_equilibrium
 from .forms import SequenceForm, sequence_form
@@ -188,28 +190,51 @@ def _certified(form: SequenceForm, x: list, q: list, y: list, p: list) -> bool:
     return f.dot(q_) == e.dot(p_)
 
 
-def _exact_side(M: np.ndarray, C: np.ndarray, c: np.ndarray, D: np.ndarray, support: np.ndarray,
+def _solve_sparse(rows: list[dict], rhs: list, width: int) -> list[Fraction] | None:
+    """A solution of the sparse system ``rows @ z = rhs`` (free variables 0), or None if there is
+    none, by sympy's sparse exact row reduction over the rationals."""
+    data = {}
+    for r, (row, b) in enumerate(zip(rows, rhs)):
+        entry = {c: QQ(v.numerator, v.denominator) for c, v in row.items() if v}
+        if b:
+            entry[width] = QQ(b.numerator, b.denominator)
+        if entry:
+            data[r] = entry
+    reduced, pivots = DomainMatrix.from_rep(SDM(data, (len(rows), width + 1), QQ)).rref()
+    if width in pivots:
+        return None
+    table = reduced.rep.to_sdm()
+    solution = [Fraction(0)] * width
+    for k, c in enumerate(pivots):
+        value = table.get(k, {}).get(width, QQ(0))
+        solution[c] = Fraction(int(value.numerator), int(value.denominator))
+    return solution
+
+
+def _exact_side(M: np.ndarray, C: np.ndarray, c: np.ndarray, D: np.ndarray, support: list,
                 tight: np.ndarray) -> tuple[list, list] | None:
     """Solve ``C z = c``, ``z = 0`` off ``support``, ``(D^T w - M^T z)_j = 0`` for ``j`` in ``tight``, exactly.
 
     For player 1: ``M = A``, ``C = E``, ``D = F`` (``z = x``, ``w = q``); for
-    player 2: ``M = -A^T``, ``C = F``, ``D = E`` (``z = y``, ``w = p``)."""
-    n, k = C.shape[1], D.shape[0]
+    player 2: ``M = -A^T``, ``C = F``, ``D = E`` (``z = y``, ``w = -p``). The
+    unknowns are ``z`` on the support and ``w``."""
+    n, k, s = C.shape[1], D.shape[0], len(support)
     rows, rhs = [], []
     for r in range(C.shape[0]):
-        rows.append([Fraction(v) for v in C[r]] + [Fraction(0)] * k)
+        rows.append({a: Fraction(C[r, j]) for a, j in enumerate(support) if C[r, j] != 0})
         rhs.append(Fraction(c[r]))
-    for j in range(n):
-        if j not in support:
-            rows.append([Fraction(int(i == j)) for i in range(n)] + [Fraction(0)] * k)
-            rhs.append(Fraction(0))
     for j in tight:
-        rows.append([Fraction(-M[i, j]) for i in range(n)] + [Fraction(D[r, j]) for r in range(k)])
+        row = {a: Fraction(-M[i, j]) for a, i in enumerate(support) if M[i, j] != 0}
+        row.update({s + r: Fraction(D[r, j]) for r in range(k) if D[r, j] != 0})
+        rows.append(row)
         rhs.append(Fraction(0))
-    solution = _solve_consistent(rows, rhs)
+    solution = _solve_sparse(rows, rhs, s + k)
     if solution is None:
         return None
-    return [_numbers.simplify_exact(v) for v in solution[:n]], [_numbers.simplify_exact(v) for v in solution[n:]]
+    z = [0] * n
+    for a, j in enumerate(support):
+        z[j] = _numbers.simplify_exact(solution[a])
+    return z, [_numbers.simplify_exact(v) for v in solution[s:]]
 
 
 def _exact_from_float(form: SequenceForm, guess: tuple, eps: float) -> tuple[list, list] | None:
@@ -221,8 +246,8 @@ def _exact_from_float(form: SequenceForm, guess: tuple, eps: float) -> tuple[lis
     slack_1 = A @ y - E.T @ p              # <= 0, zero where x may be positive
     for tight_2, tight_1 in ((np.flatnonzero(slack_2 >= -eps * scale), np.flatnonzero(slack_1 >= -eps * scale)),
                              (np.flatnonzero(y > eps), np.flatnonzero(x > eps))):
-        first = _exact_side(form.A, form.E, form.e, form.F, set(np.flatnonzero(x > eps)), tight_2)
-        second = _exact_side(-form.A.T, form.F, form.f, form.E, set(np.flatnonzero(y > eps)), tight_1)
+        first = _exact_side(form.A, form.E, form.e, form.F, list(np.flatnonzero(x > eps)), tight_2)
+        second = _exact_side(-form.A.T, form.F, form.f, form.E, list(np.flatnonzero(y > eps)), tight_1)
         if first is None or second is None:
             continue
         if _certified(form, first[0], first[1], second[0], [-v for v in second[1]]):
