@@ -192,3 +192,14 @@ def test_float_games_give_float_spe(game):
     for eq in subgame_perfect_equilibria(game):
         assert verify(eq)
         _is_nash_of_reduced_form(eq)
+
+
+def test_verify_rejects_a_profile_that_is_not_subgame_perfect():
+    # Entry game: (Out, Fight) is Nash but not subgame perfect (fighting costs the incumbent 2).
+    from cybergames.extensive.behaviour import make_equilibrium, subgame_roots
+    game = ExtensiveGame(decision("E", {"Out": (0, 2), "In": decision("I", {"Fight": (-1, -1), "Acc": (1, 1)})}))
+    table = [(1, 0), (1, 0)]
+    nash = make_equilibrium(game, table, roots=(0,), method="Nash")
+    assert verify(nash) and nash.gains == (0, 0)
+    fake = make_equilibrium(game, table, roots=subgame_roots(game), method="subgame perfect: by hand")
+    assert fake.gains == (0, 2) and not verify(fake)
