@@ -41,7 +41,7 @@ from typing import Any, Callable
 import sympy
 
 from .. import _numbers
-from .._numbers import EXACT, FLOAT, SYMBOLIC
+from .._numbers import FLOAT, SYMBOLIC
 from ..errors import ExtensiveGameError, PerfectRecallError, ProbabilityError
 
 __all__ = ["ExtensiveGame", "Infoset", "Node", "decision", "chance"]

@@ -37,7 +37,6 @@ Economic Behavior* 14 (1996) 220–246.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 import scipy.optimize

@@ -130,8 +130,9 @@ def _values_and_reach(game: ExtensiveGame, table: list[tuple]) -> tuple[list, li
             values[node.index] = node.payoffs
             continue
         weights = node.probabilities if node.kind == CHANCE else table[node.infoset]
-        values[node.index] = tuple(_numbers.simplify_exact(sum((w * values[c][i] for w, c in zip(weights, node.children)),
-                                                               zero)) for i in range(game.num_players))
+        values[node.index] = tuple(
+            _numbers.simplify_exact(sum((w * values[c][i] for w, c in zip(weights, node.children)), zero))
+            for i in range(game.num_players))
     reach: list = [zero] * len(game.nodes)
     reach[0] = one
     for node in game.nodes:

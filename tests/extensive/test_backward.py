@@ -9,7 +9,7 @@ from hypothesis import given, settings
 
 from cybergames import verify
 from cybergames.errors import ExtensiveGameError, ParameterError
-from cybergames.extensive import ExtensiveGame, chance, decision, subgame_perfect_equilibria
+from cybergames.extensive import ExtensiveGame, decision, subgame_perfect_equilibria
 from cybergames.extensive.classic import selten_horse
 from cybergames.strategies import extensive_games
 
