@@ -21,7 +21,8 @@ that this number is the value of the game. Float games are solved by HiGHS
 supports and tight constraints are re-solved in exact arithmetic, and the
 certificate is checked exactly (with sympy's exact simplex as a fallback).
 
-**General-sum games.** Every extreme equilibrium of the reduced strategic form
+**General-sum games.** One equilibrium by Lemke's algorithm on the
+sequence-form LCP (:mod:`cybergames.extensive.lemke`), or every extreme equilibrium of the reduced strategic form
 (vertex enumeration, :func:`~cybergames.equilibria.nash_equilibria`), each
 mapped to behaviour strategies through its realisation plans (Kuhn's theorem).
 The reduced form grows exponentially with the tree, so this is for small games.
@@ -53,11 +54,29 @@ from ..errors import ExtensiveGameError, ParameterError
 from .behaviour import ExtensiveEquilibria, behaviour_from_mixed, behaviour_from_plan, make_equilibrium
 from .forms import SequenceForm, sequence_form
 from .game import ExtensiveGame
+from .lemke import lemke_plans
 
 __all__ = ["sequence_form_equilibria"]
 
 _LP = "sequence-form linear programme (Koller-Megiddo-von Stengel)"
 _ENUMERATION = "reduced strategic form, vertex enumeration"
+_LEMKE = "Lemke's algorithm on the sequence-form LCP (Koller-Megiddo-von Stengel)"
+
+
+def _normalised_behaviour(game: ExtensiveGame, player: int, plan: list) -> dict:
+    """Behaviour from a vector that dominates a realisation plan: x(h, a) / sum_b x(h, b)."""
+    result = {}
+    one = 1.0 if game.kind == "float" else 1
+    for h, infoset in enumerate(game.infosets):
+        if infoset.player != player:
+            continue
+        entries = [plan[game._seq_index[player][(h, a)]] for a in range(len(infoset.actions))]
+        total = sum(entries)
+        if total > 0:
+            result[h] = tuple(_numbers.simplify_exact(_numbers.ratio(v, total)) for v in entries)
+        else:
+            result[h] = tuple(one if a == 0 else 0 * one for a in range(len(entries)))
+    return result
 
 
 def sequence_form_equilibria(game: ExtensiveGame, *, method: str = "auto",
@@ -68,8 +87,11 @@ def sequence_form_equilibria(game: ExtensiveGame, *, method: str = "auto",
     ----------
     game : ExtensiveGame
         Two players, perfect recall, exact or float payoffs.
-    method : {"auto", "lp", "enumeration"}
+    method : {"auto", "lp", "lemke", "enumeration"}
         ``"lp"``: one equilibrium of a zero-sum game by the sequence-form LP;
+        ``"lemke"``: one equilibrium of any two-player game by Lemke's algorithm
+        on the sequence-form LCP (:mod:`cybergames.extensive.lemke`; exact
+        pivoting for exact games, so for small and medium trees);
         ``"enumeration"``: every extreme equilibrium through the reduced
         strategic form; ``"auto"``: ``"lp"`` for zero-sum games, else ``"enumeration"``.
     tol : float
@@ -80,7 +102,8 @@ def sequence_form_equilibria(game: ExtensiveGame, *, method: str = "auto",
     ExtensiveEquilibria
         Each an :class:`~cybergames.extensive.ExtensiveEquilibrium` with its
         behaviour strategies, realisation plans, payoffs and best-deviation
-        gains at the root (exactly zero for exact games). At an information set
+        gains at the root (exactly zero for exact games; Lemke's end point is
+        returned only when this certificate holds). At an information set
         a player's own earlier moves never reach, the behaviour is set to the
         first action (any choice there is equivalent). The LP gives one
         equilibrium (``complete`` False); every equilibrium of a zero-sum game
@@ -94,6 +117,8 @@ def sequence_form_equilibria(game: ExtensiveGame, *, method: str = "auto",
         is asked for a game that is not zero-sum.
     PerfectRecallError
         If the game lacks perfect recall.
+    ArithmeticError
+        If Lemke's path ends in a ray without a certified equilibrium (use ``"enumeration"``).
 
     References
     ----------
@@ -116,8 +141,8 @@ def sequence_form_equilibria(game: ExtensiveGame, *, method: str = "auto",
     """
     if not isinstance(game, ExtensiveGame):
         raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
-    if method not in ("auto", "lp", "enumeration"):
-        raise ParameterError(f"method: expected 'auto', 'lp' or 'enumeration', got {method!r}")
+    if method not in ("auto", "lp", "enumeration", "lemke"):
+        raise ParameterError(f"method: expected 'auto', 'lp', 'lemke' or 'enumeration', got {method!r}")
     if not isinstance(tol, (int, float)) or tol < 0:
         raise ParameterError(f"tol: expected a non-negative number, got {tol!r}")
     if game.is_symbolic:
@@ -140,6 +165,20 @@ def sequence_form_equilibria(game: ExtensiveGame, *, method: str = "auto",
                 table[h] = probabilities
         eq = make_equilibrium(game, table, roots=(0,), method=_LP)
         return ExtensiveEquilibria([eq], game=game, method=_LP, complete=False)
+    if method == "lemke":
+        plans = lemke_plans(sequence_form(game))
+        if plans is not None:
+            table = [None] * len(game.infosets)
+            for player, plan in zip((0, 1), plans):
+                for h, probabilities in _normalised_behaviour(game, player, plan).items():
+                    table[h] = probabilities
+            eq = make_equilibrium(game, table, roots=(0,), method=_LEMKE)
+            slack = tol * max(1.0, *(abs(u) for t in game.terminals for u in game.nodes[t].payoffs)) \
+                if game.kind == "float" else 0
+            if all(g <= slack for g in eq.gains):
+                return ExtensiveEquilibria([eq], game=game, method=_LEMKE, complete=False)
+        raise ArithmeticError("Lemke's path on the sequence form ended without a certified equilibrium "
+                              "(a ray); use method='enumeration'")
     equilibria = nash_equilibria(game.reduced_normal_form(), tol=tol)
     results, seen = [], set()
     for found in equilibria:

@@ -40,6 +40,8 @@ def test_equilibrium_payoffs_agree_with_enummixed_lcp_and_lp(path):
     assert {eq.payoffs for eq in ours} == {_payoffs(eq, players) for eq in mixed}
     lcp = pygambit.nash.lcp_solve(theirs, rational=True).equilibrium
     assert _payoffs(lcp, players) in {eq.payoffs for eq in ours}
+    (lemke,) = sequence_form_equilibria(game, method="lemke")
+    assert verify(lemke) and lemke.payoffs in {_payoffs(eq, players) for eq in mixed}
     if game.is_zero_sum:
         (eq,) = sequence_form_equilibria(game, method="lp")
         assert eq.payoffs == _payoffs(pygambit.nash.lp_solve(theirs, rational=True).equilibrium, players)

@@ -75,4 +75,28 @@ def test_bad_input():
         sequence_form_equilibria(ExtensiveGame(decision("1", {"a": (1, 1), "b": decision("2", {"c": (0, 0)})})),
                                  method="lp")
     with pytest.raises(ParameterError):
-        sequence_form_equilibria(kuhn_poker(), method="lemke")
+        sequence_form_equilibria(kuhn_poker(), method="simplex")
+
+
+@settings(max_examples=40, deadline=None)
+@given(extensive_games(max_depth=3))
+def test_lemke_equilibria_mapped_to_mixed_strategies_are_nash(game):
+    # Lemke's end point is certified by the deviation gains and, independently, must be a Nash
+    # equilibrium of the reduced strategic form once mapped to mixed strategies (Kuhn's theorem).
+    (eq,) = sequence_form_equilibria(game, method="lemke")
+    assert verify(eq) and eq.gains == (0, 0)
+    _is_nash_of_reduced_form(eq)
+
+
+def test_lemke_solves_kuhn_poker_exactly():
+    # Every equilibrium of a zero-sum game has the value: -1/18 (Kuhn 1950).
+    (eq,) = sequence_form_equilibria(kuhn_poker(), method="lemke")
+    assert eq.payoffs == (Fraction(-1, 18), Fraction(1, 18))
+
+
+@settings(max_examples=15, deadline=None)
+@given(extensive_games(max_depth=3, exact=False))
+def test_float_lemke(game):
+    (eq,) = sequence_form_equilibria(game, method="lemke")
+    assert verify(eq)
+    _is_nash_of_reduced_form(eq)
