@@ -25,3 +25,6 @@ from .signalling import __all__ as _signalling_all
 __version__ = "0.1.0"
 
 __all__ = ["errors", "verify", "Verification", *_games_all, *_equilibria_all, *_repeated_all, *_signalling_all]
+
+from .extensive import sequence_form_equilibria, subgame_perfect_equilibria  # noqa: E402
+__all__ += ["subgame_perfect_equilibria", "sequence_form_equilibria"]

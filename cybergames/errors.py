@@ -28,6 +28,8 @@ __all__ = [
     "FormatError",
     "ParameterError",
     "StrategyArgumentError",
+    "ExtensiveGameError",
+    "PerfectRecallError",
 ]
 
 
@@ -79,3 +81,12 @@ class StrategyArgumentError(CybergamesError, hypothesis.errors.InvalidArgument):
     It is both a :class:`CybergamesError` and Hypothesis's ``InvalidArgument``, so
     either ``except`` clause catches it.
     """
+
+
+class ExtensiveGameError(GameError):
+    """A game tree is malformed: a node of the wrong shape, a cycle, an information set
+    that mixes players or action sets, or payoffs of the wrong length."""
+
+
+class PerfectRecallError(ExtensiveGameError):
+    """A solver that needs perfect recall got a game in which some player forgets her own moves."""

@@ -813,3 +813,4 @@ def _reexport(module_name: str, namespace: dict, exported: list) -> None:
 for _module_name in _SUBPACKAGE_STRATEGIES:
     _reexport(_module_name, globals(), __all__)
 _reexport("cybergames.stochastic._strategies", globals(), __all__)
+_reexport("cybergames.extensive._strategies", globals(), __all__)

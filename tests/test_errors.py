@@ -380,7 +380,33 @@ BARGAINING_CASES = [
     Case(crisis_offer, (2, 0, (0, 1)), error=ParameterError, words=("p",), note="p"),
 ]
 
+# --- extensive games
+def _extensive_cases():
+    from cybergames.errors import ExtensiveGameError, FormatError, PerfectRecallError
+    from cybergames.extensive import (ExtensiveGame, check_assessment, decision, read_efg, sequence_form_equilibria,
+                                      subgame_perfect_equilibria, weak_perfect_bayesian_equilibria, write_efg)
+    cycle = {"player": "A", "actions": {}}
+    cycle["actions"]["x"] = cycle
+    forgetful = ExtensiveGame(decision("A", {"x": (0,), "y": decision("A", {"x": (1,), "y": (2,)}, "h")}, "h"))
+    return [
+        Case(ExtensiveGame, (cycle,), error=ExtensiveGameError, words=("tree", "cycle"), note="cycle"),
+        Case(ExtensiveGame, ({"chance": {"a": (Fraction(1, 2), (0,))}}, ["A"]), error=ProbabilityError,
+             words=("tree", "sum to 1"), note="chance"),
+        Case(ExtensiveGame.from_function, (lambda h: decision("A", ["x"]),), {"max_depth": 5},
+             error=ExtensiveGameError, words=("expand", "cycle"), note="endless"),
+        Case(read_efg, ('EFG 2 R "" { "A" } ""\n' + " " * 200,), {"limits": __import__("cybergames.io").io.Limits(
+            max_bytes=100)}, error=FormatError, words=("text", "limit"), note="size"),
+        Case(write_efg, ("game",), error=ExtensiveGameError, words=("game",)),
+        Case(subgame_perfect_equilibria, (forgetful,), error=PerfectRecallError, words=("game", "perfect recall")),
+        Case(sequence_form_equilibria, (forgetful,), error=PerfectRecallError, words=("game", "perfect recall")),
+        Case(weak_perfect_bayesian_equilibria, ("game",), error=ExtensiveGameError, words=("game",)),
+        Case(check_assessment, (forgetful, {"h": "z"}, {}), error=ExtensiveGameError, words=("behaviour", "z")),
+    ]
+
+
+EXTENSIVE_CASES = _extensive_cases()
 CASES = GAMES_CASES + STRATEGY_CASES
+CASES += EXTENSIVE_CASES
 CASES += STOCHASTIC_CASES + BARGAINING_CASES
 CASES += REPUTATION_CASES + BAYESIAN_CASES
 

@@ -88,6 +88,21 @@ KEY_LINES = {
         # rho_c = 81/100, rho_d = 18/100: 2/(324/100 - 36/100) = 25/36; q = 1: 2/3.24 = 50/81.
         "q = 4/5: 25/36", "q = 1: 50/81", "q = 3/10: None",
     ],
+    "escalation_ladder": [
+        # By hand (the example's docstring): with c = 1 the probe is worth 2 - 5 q a, so the attacker
+        # refrains iff q a >= 2/5; at q = 4/5, a = 1/4 the probe pays 2 - 1 = 1 and the defender
+        # (1/5)(-2) + (4/5)((1/4)(-1) + (3/4)(-2)) = -9/5; at a = 3/4, 2 - 3 < 0: refrain.
+        "attacker refrains iff 0 >= -5*a*q + 2",
+        "q = 4/5, a = 1/4: path through chance, attacker probes, payoffs (1, -9/5)",
+        "q = 4/5, a = 3/4: path ('refrain',), attacker refrains, payoffs (0, 0)",
+    ],
+    "disclosure_or_exploit": [
+        # By hand (the example's docstring): for p = 1/4 < 1/2 stockpiling pays 3 - 4p = 2 > 1 even
+        # against exploitation, and the rival exploits (2 > 1): payoffs (2, (1/4) 2 + (3/4)(-1)).
+        "p = 1/4: state discloses with probability 0, rival with 0; payoffs (2, -1/4)",
+        # p = 3/5: state mixes 1/2 (rival indifferent 1 = 2(1 - 1/2)), rival discloses 1 - (1/5)/(3/5).
+        "p = 3/5: state discloses with probability 1/2, rival with 2/3; payoffs (1, 2/5)",
+    ],
     "model_information": [
         # With the clearing house (n(c + l) - mc)/(mc(n - 1)) = (15/2 - 2)/8 = 11/16; n = 2 without:
         # T = 1, R = 1/2, rho_c = 361/400, rho_d = 19/100: (1/2)/(361/400 - 19/200) = 200/323.

@@ -128,3 +128,14 @@ def test_stochastic_and_bargaining_names_follow_the_contract():
     game = StochasticGame([[[1, -1], [-1, 1]]], [[[[1], [1]], [[1], [1]]]], Fraction(1, 2))
     assert shapley_value(game).values == (0,)
     assert cybergames.bargaining.rubinstein is rubinstein and cybergames.stochastic.solve_mdp is solve_mdp
+
+
+def test_extensive_names_follow_the_contract():
+    from cybergames import sequence_form_equilibria, subgame_perfect_equilibria
+    from cybergames.extensive import ExtensiveGame, decision, read_efg, write_efg
+    game = ExtensiveGame(decision("1", {"a": (1, -1), "b": decision("2", {"c": (0, 0), "d": (2, -2)})}))
+    assert game.players == ("1", "2")
+    assert game.reduced_normal_form().shape == (2, 2)
+    assert read_efg(write_efg(game)) == game
+    assert isinstance(subgame_perfect_equilibria(game), tuple)
+    assert isinstance(sequence_form_equilibria(game), tuple)
