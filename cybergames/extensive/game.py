@@ -439,18 +439,18 @@ class ExtensiveGame:
     def reduced_normal_form(self):
         """The reduced strategic form, a :class:`~cybergames.games.NormalFormGame`.
 
-        See :func:`cybergames.extensive.forms.reduced_normal_form`.
+        See :func:`cybergames.extensive.reduced_normal_form`.
         """
         from .forms import reduced_normal_form
         return reduced_normal_form(self)
 
     def sequence_form(self):
-        """The sequence form (two players); see :func:`cybergames.extensive.forms.sequence_form`."""
+        """The sequence form (two players); see :func:`cybergames.extensive.sequence_form`."""
         from .forms import sequence_form
         return sequence_form(self)
 
     def subs(self, *args: Any, **kwargs: Any) -> "ExtensiveGame":
-        """The game with symbols replaced, as :meth:`NormalFormGame.subs <cybergames.games.NormalFormGame.subs>`.
+        """The game with symbols replaced, as :meth:`NormalFormGame.subs <cybergames.games.normal_form.NormalFormGame.subs>`.
 
         Examples
         --------
