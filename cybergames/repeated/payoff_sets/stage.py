@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import GameError, ParameterError
-from .game import RepeatedGame
+from ...errors import GameError, ParameterError
+from ..game import RepeatedGame
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,4 +1,4 @@
-"""Equilibrium payoff sets under perfect monitoring (cybergames/repeated/payoff_sets.py and payoff_sets_polygon.py)."""
+"""Equilibrium payoff sets under perfect monitoring (cybergames/repeated/payoff_sets/result.py and polygon.py)."""
 
 import math
 from fractions import Fraction

@@ -24,9 +24,9 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import coo_matrix
 
-from . import _polytopes
-from .game import RepeatedGame
-from .payoff_sets_stage import Stage, stage_of
+from .. import _polytopes
+from ..game import RepeatedGame
+from .stage import Stage, stage_of
 
 
 def relevant_signals(stage: Stage, a: int) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""Thresholds and best payoffs read off payoff sets (cybergames/repeated/payoff_sets_derived.py)."""
+"""Thresholds and best payoffs read off payoff sets (cybergames/repeated/payoff_sets/derived.py)."""
 
 import math
 
@@ -7,7 +7,7 @@ import pytest
 from cybergames import NormalFormGame, RepeatedGame, matching_pennies
 from cybergames.errors import DiscountFactorError, GameError, ParameterError
 from cybergames.repeated.payoff_sets import equilibrium_payoff_set
-from cybergames.repeated.payoff_sets_derived import (best_symmetric_payoff, min_discount_factor_for_payoff,
+from cybergames.repeated.payoff_sets.derived import (best_symmetric_payoff, min_discount_factor_for_payoff,
                                                      most_cooperative_payoff)
 
 PD = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]], actions=[["C", "D"], ["C", "D"]])
@@ -21,7 +21,7 @@ def test_mutual_cooperation_needs_one_seventh():
 
 
 def test_the_asymmetric_vertex_needs_one_quarter():
-    # (39/4, 3) is a vertex of the folk region reached at delta = 1/4 (see test_payoff_sets.py:
+    # (39/4, 3) is a vertex of the folk region reached at delta = 1/4 (see payoff_sets/test_polygon.py:
     # y = 3/4 there, and y < 3/4 below).
     bracket = min_discount_factor_for_payoff(RepeatedGame(PD), (9.75, 3), xtol=1e-3)
     assert bracket.found and bracket.lower <= 0.25 <= bracket.upper and bracket.width <= 1e-3

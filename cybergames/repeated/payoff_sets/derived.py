@@ -16,10 +16,10 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .. import _numbers
-from ..errors import DiscountFactorError, GameError, ParameterError
-from .game import RepeatedGame
-from .payoff_sets import EquilibriumPayoffSet, equilibrium_payoff_set
+from ... import _numbers
+from ...errors import DiscountFactorError, GameError, ParameterError
+from ..game import RepeatedGame
+from .result import EquilibriumPayoffSet, equilibrium_payoff_set
 
 __all__ = ["DiscountFactorBracket", "PayoffBound", "min_discount_factor_for_payoff",
            "best_symmetric_payoff", "most_cooperative_payoff"]

@@ -1,4 +1,4 @@
-"""Equilibrium payoff sets under imperfect public monitoring (cybergames/repeated/payoff_sets_hyperplane.py)."""
+"""Equilibrium payoff sets under imperfect public monitoring (cybergames/repeated/payoff_sets/hyperplane.py)."""
 
 import numpy as np
 import pytest
@@ -6,9 +6,9 @@ import pytest
 from cybergames import NormalFormGame, RepeatedGame, noisy_attribution, perfect, stag_hunt, verify
 from cybergames.repeated import _polytopes
 from cybergames.repeated.payoff_sets import equilibrium_payoff_set
-from cybergames.repeated.payoff_sets_derived import best_symmetric_payoff
-from cybergames.repeated.payoff_sets_hyperplane import trigger_seed
-from cybergames.repeated.payoff_sets_stage import stage_of
+from cybergames.repeated.payoff_sets.derived import best_symmetric_payoff
+from cybergames.repeated.payoff_sets.hyperplane import trigger_seed
+from cybergames.repeated.payoff_sets.stage import stage_of
 
 PD = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]], actions=[["C", "D"], ["C", "D"]])
 COARSE = dict(directions=16, tol=0.2, max_iter=12)

@@ -39,19 +39,18 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .. import _numbers
-from .._numbers import DEFAULT_TOL
-from .._verify import Verification, verify
-from ..errors import DiscountFactorError, ParameterError
-from . import _polytopes
-from .game import RepeatedGame
-from .geometry import Polytope
-from .payoff_sets_hyperplane import HyperplaneEngine
-from .payoff_sets_polygon import PolygonEngine
-from .payoff_sets_stage import stage_of
+from ... import _numbers
+from ..._numbers import DEFAULT_TOL
+from ..._verify import Verification, verify
+from ...errors import DiscountFactorError, ParameterError
+from .. import _polytopes
+from ..game import RepeatedGame
+from ..geometry import Polytope
+from .hyperplane import HyperplaneEngine
+from .polygon import PolygonEngine
+from .stage import stage_of
 
-__all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set", "DiscountFactorBracket", "PayoffBound",
-           "min_discount_factor_for_payoff", "best_symmetric_payoff", "most_cooperative_payoff"]
+__all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set"]
 
 _METHODS = ("auto", "polygon", "hyperplane")
 
@@ -403,7 +402,7 @@ def _verify_payoff_set(result: EquilibriumPayoffSet, *, tol: float = 1e-7) -> Ve
     the inner polygon satisfying every incentive constraint and averaging to
     :math:`z`. Also checks that the inner set lies in the outer one.
     """
-    from .payoff_sets_verify import generated_residuals
+    from .verify import generated_residuals
     failures = []
     inner = np.asarray(result.inner.vertices, dtype=float)
     outer = np.asarray(result.outer.vertices, dtype=float)
@@ -416,7 +415,3 @@ def _verify_payoff_set(result: EquilibriumPayoffSet, *, tol: float = 1e-7) -> Ve
         failures.append("the inner set is not inside the outer set")
     return Verification(not failures, len(inner) + 1, tuple(failures))
 
-
-# The answers read off a payoff set live in their own module; they are part of this module's API.
-from .payoff_sets_derived import (DiscountFactorBracket, PayoffBound, best_symmetric_payoff,  # noqa: E402
-                                  min_discount_factor_for_payoff, most_cooperative_payoff)
