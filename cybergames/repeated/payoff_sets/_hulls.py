@@ -69,7 +69,7 @@ def vertices_of_halfspaces(H: np.ndarray, c: np.ndarray, box: np.ndarray, scale:
         return polygon_of_halfplanes(H, c, box)
     slack = 1e-9 * scale
     if hint is not None and len(hint) and (H @ hint - c < -slack).all():
-        centre, radius = hint, slack
+        centre, radius = hint, 2 * slack
     else:
         centre, radius = chebyshev_centre(H, c)
     if radius < -slack:
