@@ -8,8 +8,9 @@ check) and :mod:`.derived` (thresholds and best payoffs read off a set).
 """
 
 from .result import EquilibriumPayoffSet, equilibrium_payoff_set
-from .derived import (DiscountFactorBracket, PayoffBound, best_symmetric_payoff, min_discount_factor_for_payoff,
-                      most_cooperative_payoff)
+from .derived import (DiscountFactorBracket, PayoffBound, SymmetricPayoffCurve, best_symmetric_payoff,
+                      best_symmetric_payoffs, min_discount_factor_for_payoff, most_cooperative_payoff)
 
 __all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set", "DiscountFactorBracket", "PayoffBound",
-           "min_discount_factor_for_payoff", "best_symmetric_payoff", "most_cooperative_payoff"]
+           "min_discount_factor_for_payoff", "best_symmetric_payoff", "most_cooperative_payoff",
+           "SymmetricPayoffCurve", "best_symmetric_payoffs"]

@@ -131,6 +131,16 @@ class EquilibriumPayoffSet:
 
     @property
     def status(self) -> str:
+        """``"converged"`` when ``hausdorff <= tol`` (an empty set included), else why it stopped.
+
+        ``"max_iter"`` (the iteration budget ran out) or ``"stalled"`` (the
+        ``"hyperplane"`` method only: the gap stopped shrinking). :attr:`summary`
+        says the same in a sentence.
+        """
+        return "converged" if self.converged else self.stopped
+
+    @property
+    def summary(self) -> str:
         """A sentence saying what was found."""
         if self.is_empty:
             return (f"empty: no pure-action equilibrium exists at delta = {self.delta} "
@@ -152,7 +162,7 @@ class EquilibriumPayoffSet:
         return None
 
     def __str__(self) -> str:
-        return f"EquilibriumPayoffSet(delta={self.delta}, {self.status})"
+        return f"EquilibriumPayoffSet(delta={self.delta}, {self.summary})"
 
 
 def _progress_printer() -> Callable[[int, float], None]:

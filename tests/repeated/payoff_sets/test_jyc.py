@@ -123,3 +123,28 @@ def test_distance_to_a_hull_in_space_is_euclidean():
     # The unit cube's hull: (2, 0.5, 0.5) is at distance 1 from the face x = 1; an inner point at 0.
     cube = np.array([[x, y, z] for x in (0, 1) for y in (0, 1) for z in (0, 1)], dtype=float)
     assert np.allclose(distances_to_hull(np.array([[2, 0.5, 0.5], [0.5, 0.5, 0.5]]), cube), [1, 0], atol=1e-9)
+
+
+def test_best_strongly_symmetric_payoff_of_the_mailath_samuelson_prisoners_dilemma():
+    # Mailath & Samuelson, Repeated Games and Reputations (2006), ch. 7: the prisoner's dilemma with
+    # u(E, E) = 2, u(S, E) = 3, u(E, S) = -1, u(S, S) = 0 and a public signal that is good with
+    # probability p after (E, E), q after one shirk, r after two, and its best strongly symmetric
+    # PPE payoff. By hand (the bang-bang argument): (E, E) today, continuation v after good and
+    # w after bad, with the shirking constraint binding,
+    #     v = (1 - d) 2 + d (p v + (1 - p) w),    (1 - d)(3 - 2) = d (p - q)(v - w),
+    # so v - w = (1 - d)/(d (p - q)) and v = 2 - d (1 - p)(v - w)/(1 - d) = 2 - (1 - p)/(p - q).
+    # With p, q, r, d = 0.9, 0.6, 0.3, 0.9: v = 2 - 1/3 = 5/3 and w = v - 0.1/0.27 = 1.296... >= 0,
+    # the value of (S, S) for ever, so the profile is a PPE and (5/3, 5/3) an equilibrium payoff:
+    # every outer set reaches it on the diagonal.
+    from cybergames import Monitoring, best_symmetric_payoff
+    p, q, r = 0.9, 0.6, 0.3
+    game = prisoners_dilemma(3.0, 2.0, 0.0, -1.0)
+    good = {("C", "C"): p, ("C", "D"): q, ("D", "C"): q, ("D", "D"): r}
+    monitoring = Monitoring(game, ["good", "bad"], {a: {"good": g, "bad": 1 - g} for a, g in good.items()})
+    v = 2 - (1 - p) / (p - q)
+    assert v - (1 - 0.9) / (0.9 * (p - q)) >= 0
+    V = equilibrium_payoff_set(RepeatedGame(game, monitoring), 0.9, method="jyc", directions=16, tol=1e-3,
+                               max_iter=4)
+    best = best_symmetric_payoff(V)
+    assert best.value <= best.upper and v <= best.upper + 1e-7
+    assert verify(V).ok
