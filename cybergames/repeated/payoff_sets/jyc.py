@@ -152,6 +152,31 @@ def _new_directions(candidates: np.ndarray, known: np.ndarray, limit: int) -> np
     return np.array(kept).reshape(-1, known.shape[1])
 
 
+def _contracting(B: np.ndarray) -> bool:
+    r"""Whether some :math:`v > 0` satisfies :math:`\max_a B_a v \le v - 1` (checked after it is found).
+
+    :math:`v` is the value of the "reward one per step" problem
+    :math:`v = 1 + \max_a B_a v`, found by policy iteration; the inequality is
+    then re-checked directly, so a wrong :math:`v` can only make this say no.
+    """
+    nd = B.shape[1]
+    index = np.arange(nd)
+    v = np.ones(nd)
+    policy = None
+    for _ in range(50):
+        new_policy = (B @ v).argmax(axis=0)
+        if policy is not None and np.array_equal(new_policy, policy):
+            break
+        policy = new_policy
+        try:
+            v = np.linalg.solve(np.eye(nd) - B[policy, index], np.ones(nd))
+        except np.linalg.LinAlgError:
+            return False
+        if not np.isfinite(v).all() or (v <= 0).any():
+            return False
+    return bool(((B @ v).max(axis=0) <= v - 1 + 1e-9 * np.abs(v)).all())
+
+
 class Iteration:
     """The state of the outer and inner sequences (see the module docstring)."""
 
@@ -228,9 +253,9 @@ class Iteration:
         Each support value is concave in the levels, so
         :math:`T_l(\ell') \le L_l(\ell') = \max_a [\text{const}_{a,l} + B_{a,l} \cdot \ell']`
         for every :math:`\ell'` (the slopes are the dual values of the programs).
-        When the spectral radius of :math:`M = \max_a B_a` (entrywise) is below one,
-        :math:`v = (I - M)^{-1} 1 > 0` gives :math:`M v \le (1 - 1/\max v) v`, so
-        :math:`L` is a contraction in the sup norm weighted by :math:`v` and has
+        When some :math:`v > 0` has :math:`B_{a,l} \cdot v \le v_l - 1` for every
+        profile and direction (:func:`_contracting`), :math:`L` is a contraction
+        in the sup norm weighted by :math:`v` (modulus :math:`1 - 1/\max v`) and has
         a single fixed point :math:`\ell^N`; the largest fixed point
         :math:`\bar\ell = T(\bar\ell) \le L(\bar\ell)` lies below it (iterate
         :math:`L` upwards from :math:`\bar\ell`). Policy iteration finds
@@ -247,11 +272,7 @@ class Iteration:
         B = np.where(finite[..., None], full[..., nb:], 0.0)          # (profiles, directions, directions)
         const = values - (slopes * c).sum(axis=2) + full[..., :nb] @ (self.base_c - shift)
         const = np.where(finite, const - B @ np.full(nd, shift), -np.inf)   # B acts on levels - shift
-        M = B.max(axis=0)
-        try:
-            if np.abs(np.linalg.eigvals(M)).max() >= 1 - 1e-9:
-                return None
-        except np.linalg.LinAlgError:
+        if not _contracting(B):
             return None
         current = np.where(np.isfinite(levels), levels, 0.0)
         policy = None
@@ -351,7 +372,7 @@ def run(stage: Stage, delta: float, count: int, tol: float, max_iter: int,
         if not settled:
             before = state.levels.copy()
             state.outer_step()
-            settled = len(state.outer) > 0 and np.abs(state.levels - before).max() <= 1e-9 * stage.scale
+            settled = len(state.outer) > 0 and np.abs(state.levels - before).max() <= 1e-3 * tol
         if len(state.outer):
             if state.gap() > tol:
                 state.inner_step()
