@@ -70,15 +70,41 @@ def _grim_on_blame():
     return trigger_on_signal(lambda y: len(y) > 0)
 
 
-@pytest.mark.parametrize("delta", [0.3, 0.9])
-def test_perfect_monitoring_is_consistent_with_the_polygon_method(delta):
-    # The polygon method computes V exactly on polygons (sec. 3 of Abreu & Sannikov 2014); the
-    # halfspace outer set must contain its inner set and the certified inner set lie in its outer set.
-    rg = RepeatedGame(PD)
-    polygon = equilibrium_payoff_set(rg, delta, tol=1e-6)
-    V = equilibrium_payoff_set(rg, delta, method="jyc", directions=16, tol=1e-6, max_iter=6)
+def _hausdorff(first, second):
+    from cybergames.repeated import _polytopes
+    a = np.asarray(first.vertices, dtype=float).reshape(-1, 2)
+    b = np.asarray(second.vertices, dtype=float).reshape(-1, 2)
+    if len(a) == 0 or len(b) == 0:
+        return 0.0 if len(a) == len(b) else np.inf
+    return _polytopes.hausdorff2(_polytopes.hull2(a), _polytopes.hull2(b))
+
+
+@settings(max_examples=5, deadline=None)
+@given(normal_form_games(actions=2, exact=False, min_value=-5, max_value=5), st.sampled_from([0.5, 0.8, 0.9]))
+def test_perfect_monitoring_is_bracketed_like_the_polygon_method(game, delta):
+    # Perfect monitoring is public monitoring whose signal is the action profile. The polygon method
+    # applies B exactly to polygons (Abreu & Sannikov 2014, sec. 3), an independent computation:
+    # each method's outer set contains the other's inner set, and a converged run agrees within 1e-6.
+    rg = RepeatedGame(game)
+    polygon = equilibrium_payoff_set(rg, delta, tol=1e-7)
+    V = equilibrium_payoff_set(rg, delta, method="jyc", tol=1e-7, max_iter=8)
     assert _outer_contains(V, polygon.inner.vertices, 1e-6).all()
-    assert _outer_contains(polygon, V.inner.vertices, 1e-6).all() if len(V.inner.vertices) else True
+    if len(V.inner.vertices):
+        assert _outer_contains(polygon, V.inner.vertices, 1e-6).all()
+    if V.status == "converged" and polygon.status == "converged":
+        assert _hausdorff(V.inner, polygon.inner) <= 1e-6 and _hausdorff(V.outer, polygon.outer) <= 1e-6
+
+
+@pytest.mark.parametrize("delta", [0.3, 0.9])
+def test_perfect_monitoring_agrees_with_the_polygon_method_on_issue_4s_prisoners_dilemma(delta):
+    # V(0.3) and V(0.9) are the quadrilateral (3, 3), (39/4, 3), (9, 9), (3, 39/4) derived by hand in
+    # test_polygon.py (from delta = 1/4 on); both methods must find it within 1e-6.
+    from cybergames import NormalFormGame
+    pd = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]])
+    polygon = equilibrium_payoff_set(RepeatedGame(pd), delta, tol=1e-7)
+    V = equilibrium_payoff_set(RepeatedGame(pd), delta, method="jyc", tol=1e-7, max_iter=40)
+    assert V.status == "converged" and V.hausdorff <= 1e-7
+    assert _hausdorff(V.inner, polygon.inner) <= 1e-6 and _hausdorff(V.outer, polygon.outer) <= 1e-6
     assert verify(V).ok
 
 
