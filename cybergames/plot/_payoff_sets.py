@@ -1,4 +1,5 @@
-"""The figure of an equilibrium payoff set with the feasible and individually rational payoffs."""
+"""The figure of an equilibrium payoff set with the feasible and individually rational payoffs,
+and of the best symmetric payoff against the discount factor."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import numpy as np
 from ._regions import new_axes
 from ..errors import ParameterError
 
-__all__ = ["plot_payoff_sets"]
+__all__ = ["plot_payoff_sets", "plot_best_symmetric_payoffs"]
 
 
 def _fill(ax: Any, vertices: np.ndarray, **style: Any) -> None:
@@ -84,5 +85,53 @@ def plot_payoff_sets(payoff_set: Any, *, ax: Any = None, feasible: bool = True,
     ax.set_xlabel(f"payoff of player {players[0]}")
     ax.set_ylabel(f"payoff of player {players[1]}")
     ax.set_title(f"delta = {payoff_set.delta}: {payoff_set.shape}")
+    ax.legend(loc="best", fontsize="small")
+    return ax.figure
+
+
+def plot_best_symmetric_payoffs(curve: Any, *, ax: Any = None) -> Any:
+    """Draw the bracket of the best symmetric equilibrium payoff against the discount factor.
+
+    Parameters
+    ----------
+    curve : SymmetricPayoffCurve
+        From :func:`cybergames.best_symmetric_payoffs`.
+    ax : matplotlib.axes.Axes, optional
+        Draw here instead of on a new figure.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    ParameterError
+        If ``curve`` is not a :class:`~cybergames.repeated.payoff_sets.derived.SymmetricPayoffCurve`.
+
+    Examples
+    --------
+    >>> from cybergames import NormalFormGame, RepeatedGame, best_symmetric_payoffs
+    >>> from cybergames.plot import plot_best_symmetric_payoffs
+    >>> pd = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]])
+    >>> figure = plot_best_symmetric_payoffs(best_symmetric_payoffs(RepeatedGame(pd), [0.1, 0.3, 0.5]))
+    >>> figure.axes[0].get_xlabel()
+    'discount factor delta'
+    """
+    from .repeated.payoff_sets import SymmetricPayoffCurve
+    if not isinstance(curve, SymmetricPayoffCurve):
+        raise ParameterError(f"curve: expected a SymmetricPayoffCurve, got {type(curve).__name__}")
+    ax = new_axes(ax, figsize=(6, 4))
+    deltas = np.asarray(curve.deltas, dtype=float)
+    lower = np.asarray(curve.lower, dtype=float)
+    upper = np.asarray(curve.upper, dtype=float)
+    shown = np.isfinite(lower) & np.isfinite(upper)
+    ax.fill_between(deltas[shown], lower[shown], upper[shown], color="tab:blue", alpha=0.25,
+                    label="bracket (inner to outer)")
+    ax.plot(deltas[np.isfinite(lower)], lower[np.isfinite(lower)], "o-", color="tab:blue",
+            label="attained by an equilibrium")
+    ax.plot(deltas[np.isfinite(upper)], upper[np.isfinite(upper)], ":", color="tab:blue", label="bound")
+    ax.set_xlabel("discount factor delta")
+    ax.set_ylabel("best symmetric equilibrium payoff")
+    ax.set_title("Best symmetric equilibrium payoff")
     ax.legend(loc="best", fontsize="small")
     return ax.figure

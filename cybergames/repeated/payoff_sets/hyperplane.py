@@ -21,7 +21,7 @@ sec. 3). The maximum over profiles is the support of :math:`B(W)`.
   iteration solves all directions at once (a block-diagonal program).
 * **inner**: the generated points are in :math:`B(W)`; their hull together with
   a self-generating :math:`W` is self-generating. Tightened sets are certified
-  vertex by vertex with :mod:`~cybergames.repeated.payoff_sets_verify`.
+  vertex by vertex with :mod:`~cybergames.repeated.payoff_sets.verify`.
 
 Signals that neither :math:`a` nor a one-shot deviation from it can produce are
 dropped from its program, and every equilibrium payoff is at least the pure
@@ -35,10 +35,10 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix, identity, kron
 
-from . import _polytopes
-from ._polytopes import EMPTY2, hull2
-from .payoff_sets_stage import Stage
-from .payoff_sets_verify import relevant_signals, residuals
+from .. import _polytopes
+from .._polytopes import EMPTY2, hull2
+from .stage import Stage
+from .verify import relevant_signals, residuals
 
 
 def fixed_directions(count: int) -> np.ndarray:
@@ -180,7 +180,7 @@ def _simplified(polygon: np.ndarray) -> np.ndarray:
 
 
 class HyperplaneEngine:
-    """The operations :func:`~cybergames.repeated.payoff_sets._iterate` needs, by linear programming.
+    """The operations :func:`~cybergames.repeated.payoff_sets.result._iterate` needs, by linear programming.
 
     The outer step searches the fixed directions and the edge normals of the
     inner polygon; the inner steps search the fixed directions and the edge

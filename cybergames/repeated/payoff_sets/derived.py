@@ -11,18 +11,19 @@ bisection on :math:`\delta` sound.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import numpy as np
 
-from .. import _numbers
-from ..errors import DiscountFactorError, GameError, ParameterError
-from .game import RepeatedGame
-from .payoff_sets import EquilibriumPayoffSet, equilibrium_payoff_set
+from ... import _numbers
+from ...errors import DiscountFactorError, GameError, ParameterError
+from ..game import RepeatedGame
+from .result import EquilibriumPayoffSet, equilibrium_payoff_set
 
 __all__ = ["DiscountFactorBracket", "PayoffBound", "min_discount_factor_for_payoff",
-           "best_symmetric_payoff", "most_cooperative_payoff"]
+           "best_symmetric_payoff", "most_cooperative_payoff", "SymmetricPayoffCurve", "best_symmetric_payoffs"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,15 +58,38 @@ class DiscountFactorBracket:
         return math.inf if self.upper is None else self.upper - self.lower
 
 
-def _payoff(payoff: Any) -> np.ndarray:
+def _payoff(payoff: Any, players: int = 2) -> np.ndarray:
     values = [_numbers.normalise(v, f"payoff[{k}]", GameError) for k, v in enumerate(np.ravel(payoff))]
-    if len(values) != 2 or _numbers.kind_of(values) == _numbers.SYMBOLIC:
-        raise GameError(f"payoff: expected two numbers (one per player), got {payoff!r}")
+    if len(values) != players or _numbers.kind_of(values) == _numbers.SYMBOLIC:
+        raise GameError(f"payoff: expected {players} numbers (one per player), got {payoff!r}")
     return np.array(values, dtype=float)
 
 
-def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, lower: float = 0.0,
-                                   upper: float = 0.999, xtol: float = 1e-4, **options: Any) -> DiscountFactorBracket:
+def _target(rg: RepeatedGame, payoff: Any, fraction: Any) -> np.ndarray:
+    """The payoff asked about: ``payoff`` itself, or ``fraction`` of the way to it from the stage Nash payoff."""
+    from ..geometry import feasible_payoffs
+    from .stage import stage_of
+    if not isinstance(rg, RepeatedGame):
+        raise ParameterError(f"rg: expected a RepeatedGame, got {type(rg).__name__}")
+    stage = stage_of(rg, any_players=True)
+    target = _payoff(payoff, stage.payoffs.shape[1])
+    if fraction is not None:
+        if isinstance(fraction, bool) or not isinstance(fraction, (int, float, Fraction)) or not 0 <= fraction <= 1:
+            raise ParameterError(f"fraction: expected a number in [0, 1], got {fraction!r}")
+        nash = stage.payoffs[stage.nash]
+        if len(nash) == 0:
+            raise GameError("fraction: the stage game has no pure Nash equilibrium to measure the fraction from")
+        start = nash[nash.sum(axis=1).argmin()]            # the worst pure Nash payoff (by total)
+        target = start + float(fraction) * (target - start)
+    if not feasible_payoffs(rg.stage).contains(target, tol=1e-9):
+        raise GameError(f"payoff: {tuple(target.tolist())} is not a feasible payoff of the stage game "
+                        f"(outside the convex hull of its payoff vectors)")
+    return target
+
+
+def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, fraction: Any = None,
+                                   lower: float = 0.0, upper: float = 0.999, xtol: float = 1e-4,
+                                   **options: Any) -> DiscountFactorBracket:
     r"""The smallest discount factor at which ``payoff`` is an equilibrium payoff, bracketed.
 
     Bisection on :math:`\delta`: a :math:`\delta` whose inner approximation
@@ -78,8 +102,12 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, l
     ----------
     rg : RepeatedGame
         A two-player repeated game.
-    payoff : pair of numbers
-        The target payoff vector.
+    payoff : sequence of numbers
+        The target payoff vector, one entry per player; it must be feasible.
+    fraction : number in [0, 1], optional
+        Ask instead about the payoff ``fraction`` of the way from the stage
+        Nash payoff (the pure one with the smallest total) to ``payoff``:
+        ``fraction=1/2`` with ``payoff=(R, R)`` is half the gain of mutual cooperation.
     lower, upper : float
         The search interval, :math:`0 \le \text{lower} < \text{upper} < 1`.
     xtol : float, default 1e-4
@@ -96,7 +124,10 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, l
     DiscountFactorError
         If ``lower`` or ``upper`` is outside :math:`[0, 1)` or ``lower >= upper``.
     GameError
-        If ``payoff`` is not a pair of numbers.
+        If ``payoff`` is not one number per player, or is not a feasible payoff
+        (outside the convex hull of the stage payoff vectors).
+    ParameterError
+        If ``fraction`` is not in [0, 1].
 
     Examples
     --------
@@ -105,8 +136,11 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, l
     >>> bracket = min_discount_factor_for_payoff(RepeatedGame(pd), (9, 9), xtol=1e-3)
     >>> bracket.lower <= 1 / 7 <= bracket.upper, bracket.width <= 1e-3   # grim trigger: 1/7
     (True, True)
+    >>> half = min_discount_factor_for_payoff(RepeatedGame(pd), (9, 9), fraction=0.5, xtol=1e-3)
+    >>> half.payoff, half.upper <= bracket.upper     # (6, 6): halfway from the Nash payoff (3, 3)
+    ((6.0, 6.0), True)
     """
-    target = _payoff(payoff)
+    target = _target(rg, payoff, fraction)
     for name, value in (("lower", lower), ("upper", upper)):
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
             raise DiscountFactorError(f"{name} must satisfy 0 <= {name} < 1, got {value!r}")
@@ -124,10 +158,10 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, l
 
     low_verdict = verdict(lower)
     if low_verdict is True:
-        return DiscountFactorBracket(tuple(target), 0.0, float(lower), True, evaluations, rg)
+        return DiscountFactorBracket(tuple(float(v) for v in target), 0.0, float(lower), True, evaluations, rg)
     high_verdict = verdict(upper)
     if high_verdict is not True:
-        return DiscountFactorBracket(tuple(target), float(lower) if low_verdict is False else 0.0, None,
+        return DiscountFactorBracket(tuple(float(v) for v in target), float(lower) if low_verdict is False else 0.0, None,
                                      False, evaluations, rg)
     lo = float(lower) if low_verdict is False else None          # certified: payoff not in V(lo)
     hi = float(upper)                                            # certified: payoff in V(hi)
@@ -144,7 +178,7 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, l
             found_lo = _bisect(verdict, a, mid, False, xtol)
             lo = found_lo if found_lo is not None else lo
             break
-    return DiscountFactorBracket(tuple(target), 0.0 if lo is None else lo, hi, True, evaluations, rg)
+    return DiscountFactorBracket(tuple(float(v) for v in target), 0.0 if lo is None else lo, hi, True, evaluations, rg)
 
 
 def _bisect(verdict, a: float, b: float, inside: bool, xtol: float):
@@ -255,3 +289,56 @@ def most_cooperative_payoff(payoff_set: EquilibriumPayoffSet, weights: Sequence[
     k = int((inner @ lam).argmax())
     return PayoffBound(tuple(float(v) for v in inner[k]), float(inner[k] @ lam), upper,
                        f"weighted sum with weights {tuple(lam)}")
+
+
+@dataclass(frozen=True, eq=False)
+class SymmetricPayoffCurve:
+    r"""The best symmetric equilibrium payoff :math:`\max\{t : (t, t) \in V(\delta)\}` on a grid of :math:`\delta`.
+
+    Attributes
+    ----------
+    deltas : tuple of float
+        The discount factors, increasing.
+    lower : tuple of float
+        At each :math:`\delta`, a symmetric payoff attained by an equilibrium (the
+        inner set; ``-inf`` where it has no point on the diagonal).
+    upper : tuple of float
+        At each :math:`\delta`, a bound no equilibrium beats (the outer set).
+    sets : tuple of EquilibriumPayoffSet
+        The payoff sets the values were read from (each checkable by ``verify``).
+    """
+
+    deltas: tuple
+    lower: tuple
+    upper: tuple
+    sets: tuple = field(repr=False)
+
+
+def best_symmetric_payoffs(rg: RepeatedGame, deltas: Sequence[float], **options: Any) -> SymmetricPayoffCurve:
+    r"""The best symmetric equilibrium payoff of a two-player game as a function of :math:`\delta`, bracketed.
+
+    One :func:`equilibrium_payoff_set` per discount factor (``options`` are
+    passed to it); :func:`best_symmetric_payoff` reads each bracket. Draw it with
+    :func:`cybergames.plot.plot_best_symmetric_payoffs`.
+
+    Raises
+    ------
+    ParameterError
+        If ``deltas`` is empty.
+    DiscountFactorError
+        If a discount factor is not in :math:`[0, 1)`.
+
+    Examples
+    --------
+    >>> from cybergames import NormalFormGame, RepeatedGame
+    >>> pd = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]])
+    >>> curve = best_symmetric_payoffs(RepeatedGame(pd), [0.1, 0.5])   # (C, C) needs delta >= 1/7
+    >>> [round(v, 6) for v in curve.lower], [round(v, 6) for v in curve.upper]
+    ([3.0, 9.0], [3.0, 9.0])
+    """
+    grid = sorted(float(d) for d in np.ravel(np.asarray(deltas, dtype=object)))
+    if not grid:
+        raise ParameterError("deltas: expected at least one discount factor")
+    sets = tuple(equilibrium_payoff_set(rg, d, **options) for d in grid)
+    bounds = [best_symmetric_payoff(V) for V in sets]
+    return SymmetricPayoffCurve(tuple(grid), tuple(b.value for b in bounds), tuple(b.upper for b in bounds), sets)

@@ -1,6 +1,6 @@
 """The stage-game data the payoff-set operators need, unpacked once into float arrays.
 
-For each pure profile :math:`a` (in ``np.ndindex`` order) of a two-player
+For each pure profile :math:`a` (in ``np.ndindex`` order) of an n-player
 game: the payoff vector :math:`u(a)`, each player's best one-shot deviation
 gain
 
@@ -18,19 +18,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import GameError, ParameterError
-from .game import RepeatedGame
+from ...errors import GameError, ParameterError
+from ..game import RepeatedGame
 
 
 @dataclass(frozen=True, eq=False)
 class Stage:
-    """Float arrays describing a two-player repeated game for the payoff-set operators."""
+    """Float arrays describing a repeated game for the payoff-set operators."""
 
-    payoffs: np.ndarray          # (|A|, 2) payoff vector of each profile
-    gains: np.ndarray            # (|A|, 2) best one-shot deviation gain, -inf without deviations
+    payoffs: np.ndarray          # (|A|, n) payoff vector of each profile
+    gains: np.ndarray            # (|A|, n) best one-shot deviation gain, -inf without deviations
     deviations: tuple            # per profile: tuple of (player, deviation profile index)
     signals: np.ndarray          # (|A|, |Y|) p(y | a)
-    floor: np.ndarray            # (2,) pure minmax values
+    floor: np.ndarray            # (n,) pure minmax values
     nash: np.ndarray             # (|A|,) bool: pure Nash equilibria of the stage game
     scale: float                 # magnitude of the payoffs, for relative tolerances
     profiles: tuple              # the profiles' action-label tuples, in the same order
@@ -41,25 +41,26 @@ class Stage:
         return len(self.payoffs)
 
 
-def stage_of(rg: RepeatedGame) -> Stage:
-    """Unpack a two-player numeric repeated game; raise a clear error otherwise."""
+def stage_of(rg: RepeatedGame, *, any_players: bool = False) -> Stage:
+    """Unpack a numeric repeated game (two players unless ``any_players``); raise a clear error otherwise."""
     if not isinstance(rg, RepeatedGame):
         raise ParameterError(f"rg: expected a RepeatedGame, got {type(rg).__name__}")
     game = rg.stage
-    if game.num_players != 2:
+    n = game.num_players
+    if n != 2 and not any_players:
         raise GameError(f"rg: equilibrium payoff sets are computed for two-player games, this one has "
-                        f"{game.num_players} players")
+                        f"{n} players")
     if rg.is_symbolic:
         raise GameError("rg: expected numeric payoffs and probabilities, got symbols; substitute values first")
     shape = game.shape
     u = [np.asarray(p, dtype=float) for p in game.payoffs]
     index = {idx: k for k, idx in enumerate(np.ndindex(*shape))}
-    payoffs = np.array([[u[0][idx], u[1][idx]] for idx in index])
-    gains = np.full((len(index), 2), -np.inf)
+    payoffs = np.array([[u[i][idx] for i in range(n)] for idx in index])
+    gains = np.full((len(index), n), -np.inf)
     deviations = []
     for idx, k in index.items():
         devs = []
-        for i in range(2):
+        for i in range(n):
             for alternative in range(shape[i]):
                 if alternative == idx[i]:
                     continue
@@ -70,8 +71,8 @@ def stage_of(rg: RepeatedGame) -> Stage:
                 devs.append((i, index[other]))
         deviations.append(tuple(devs))
     matrix = np.asarray(rg.monitoring.matrix, dtype=float).reshape(len(index), -1)
-    floor = np.array([u[0].max(axis=0).min(), u[1].max(axis=1).min()])
+    floor = np.array([u[i].max(axis=i).min() for i in range(n)])
     nash = (gains <= 0).all(axis=1)
     scale = max(1.0, float(np.abs(payoffs).max()))
-    profiles = tuple(tuple(game.actions[j][idx[j]] for j in range(2)) for idx in index)
+    profiles = tuple(tuple(game.actions[j][idx[j]] for j in range(n)) for idx in index)
     return Stage(payoffs, gains, tuple(deviations), matrix, floor, nash, scale, profiles)

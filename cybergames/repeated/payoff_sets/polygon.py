@@ -34,9 +34,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _polytopes
-from ._polytopes import EMPTY2, hull2
-from .payoff_sets_stage import Stage
+from .. import _polytopes
+from .._polytopes import EMPTY2, hull2
+from .stage import Stage
 
 
 class PolygonOperator:
@@ -160,7 +160,7 @@ class PolygonOperator:
 
 
 class PolygonEngine:
-    """The operations :func:`~cybergames.repeated.payoff_sets._iterate` needs, on float polygons."""
+    """The operations :func:`~cybergames.repeated.payoff_sets.result._iterate` needs, on float polygons."""
 
     max_restarts = 6
     patience = 400                   # iterations without a 0.1% better gap before stopping

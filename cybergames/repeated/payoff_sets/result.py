@@ -39,21 +39,20 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .. import _numbers
-from .._numbers import DEFAULT_TOL
-from .._verify import Verification, verify
-from ..errors import DiscountFactorError, ParameterError
-from . import _polytopes
-from .game import RepeatedGame
-from .geometry import Polytope
-from .payoff_sets_hyperplane import HyperplaneEngine
-from .payoff_sets_polygon import PolygonEngine
-from .payoff_sets_stage import stage_of
+from ... import _numbers
+from ..._numbers import DEFAULT_TOL
+from ..._verify import Verification, verify
+from ...errors import DiscountFactorError, ParameterError
+from .. import _polytopes
+from ..game import RepeatedGame
+from ..geometry import Polytope
+from .hyperplane import HyperplaneEngine
+from .polygon import PolygonEngine
+from .stage import stage_of
 
-__all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set", "DiscountFactorBracket", "PayoffBound",
-           "min_discount_factor_for_payoff", "best_symmetric_payoff", "most_cooperative_payoff"]
+__all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set"]
 
-_METHODS = ("auto", "polygon", "hyperplane")
+_METHODS = ("auto", "polygon", "hyperplane", "jyc")
 
 
 @dataclass(frozen=True, eq=False)
@@ -132,6 +131,16 @@ class EquilibriumPayoffSet:
 
     @property
     def status(self) -> str:
+        """``"converged"`` when ``hausdorff <= tol`` (an empty set included), else why it stopped.
+
+        ``"max_iter"`` (the iteration budget ran out) or ``"stalled"`` (the
+        ``"hyperplane"`` method only: the gap stopped shrinking). :attr:`summary`
+        says the same in a sentence.
+        """
+        return "converged" if self.converged else self.stopped
+
+    @property
+    def summary(self) -> str:
         """A sentence saying what was found."""
         if self.is_empty:
             return (f"empty: no pure-action equilibrium exists at delta = {self.delta} "
@@ -153,7 +162,7 @@ class EquilibriumPayoffSet:
         return None
 
     def __str__(self) -> str:
-        return f"EquilibriumPayoffSet(delta={self.delta}, {self.status})"
+        return f"EquilibriumPayoffSet(delta={self.delta}, {self.summary})"
 
 
 def _progress_printer() -> Callable[[int, float], None]:
@@ -232,18 +241,18 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     >>> equilibrium_payoff_set(RepeatedGame(pd), 0.2).inner.vertices.tolist()   # 1/7 <= delta < 1/4
     [[3.0, 3.0], [9.0, 9.0]]
     """
-    stage = stage_of(rg)
+    stage = stage_of(rg, any_players=method in ("auto", "jyc"))
     value = _numbers.normalise(delta, "delta", DiscountFactorError)
     if _numbers.kind_of([value]) == _numbers.SYMBOLIC or not 0 <= value < 1:
         raise DiscountFactorError(f"delta must satisfy 0 <= delta < 1, got {delta!r}")
     if method not in _METHODS:
         raise ParameterError(f"method: expected one of {_METHODS}, got {method!r}")
     if method == "auto":
-        method = "polygon" if rg.is_perfect else "hyperplane"
+        method = "jyc" if stage.payoffs.shape[1] != 2 else "polygon" if rg.is_perfect else "hyperplane"
     if method == "polygon" and not rg.is_perfect:
         raise ParameterError("method: 'polygon' needs perfect monitoring; use 'hyperplane' for public monitoring")
-    if isinstance(directions, bool) or not isinstance(directions, (int, np.integer)) or directions < 4:
-        raise ParameterError(f"directions: expected an integer >= 4, got {directions!r}")
+    if isinstance(directions, bool) or not isinstance(directions, (int, np.integer)) or directions < 3:
+        raise ParameterError(f"directions: expected an integer >= 3, got {directions!r}")
     if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not 0 < tol < math.inf:
         raise ParameterError(f"tol: expected a positive number, got {tol!r}")
     if isinstance(max_iter, bool) or not isinstance(max_iter, (int, np.integer)) or max_iter < 0:
@@ -256,6 +265,8 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     elif progress is not None and not callable(progress):
         raise ParameterError(f"progress: expected True, False, None or a callable, got {progress!r}")
     d = float(value)
+    if method == "jyc":
+        return _run_jyc(rg, stage, value, int(directions), float(tol), int(max_iter), progress, printer)
     engine = PolygonEngine(stage, d) if method == "polygon" else HyperplaneEngine(stage, d, int(directions))
     outer, inner, iterations, history, stopped = _iterate(engine, float(tol), int(max_iter), progress)
     if printer:
@@ -266,6 +277,26 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     return EquilibriumPayoffSet(rg, value, Polytope._from_float2(outer), Polytope._from_float2(inner), gap,
                                 iterations, tuple(history), converged, method, float(tol),
                                 0 if method == "polygon" else int(directions), stopped)
+
+
+def _polytope(vertices: np.ndarray, n: int) -> Polytope:
+    if n == 2:
+        return Polytope._from_float2(_polytopes.hull2(vertices) if len(vertices) else vertices.reshape(0, 2))
+    return Polytope._from_hull(_polytopes.convex_hull(vertices.tolist(), n, exact=False), n, False)
+
+
+def _run_jyc(rg, stage, value, directions, tol, max_iter, progress, printer) -> EquilibriumPayoffSet:
+    """``method="jyc"``: :mod:`.jyc`'s iteration, any number of players."""
+    from . import jyc
+    state, iterations, history, stopped, gap = jyc.run(stage, float(value), directions, tol, max_iter, progress)
+    if printer:
+        sys.stderr.write("\n")
+    n = stage.payoffs.shape[1]
+    outer = _polytope(state.outer, n)
+    inner = _polytope(state.inner, n) if len(state.outer) else _polytope(np.zeros((0, n)), n)
+    converged = len(state.outer) == 0 or gap <= tol
+    return EquilibriumPayoffSet(rg, value, outer, inner, 0.0 if len(state.outer) == 0 else gap, iterations,
+                                tuple(history), converged, "jyc", tol, len(state.directions), stopped)
 
 
 def _snap(vertices: np.ndarray, scale: float) -> np.ndarray:
@@ -403,20 +434,17 @@ def _verify_payoff_set(result: EquilibriumPayoffSet, *, tol: float = 1e-7) -> Ve
     the inner polygon satisfying every incentive constraint and averaging to
     :math:`z`. Also checks that the inner set lies in the outer one.
     """
-    from .payoff_sets_verify import generated_residuals
+    from .verify import generated_residuals
     failures = []
     inner = np.asarray(result.inner.vertices, dtype=float)
-    outer = np.asarray(result.outer.vertices, dtype=float)
-    scale = stage_of(result.game).scale
+    scale = stage_of(result.game, any_players=True).scale
     residuals = generated_residuals(result.game, float(result.delta), inner)
     for vertex, residual in zip(inner.tolist(), residuals):
         if not residual <= tol * scale:
             failures.append(f"inner vertex {vertex} is not generated by the inner set (residual {residual:.3g})")
-    if len(inner) and not _polytopes.contains2(outer, inner, tol * scale).all():
+    normals = np.asarray(result.outer.normals, dtype=float)
+    offsets = np.asarray(result.outer.offsets, dtype=float)
+    if len(inner) and not (inner @ normals.T - offsets <= tol * scale).all():
         failures.append("the inner set is not inside the outer set")
     return Verification(not failures, len(inner) + 1, tuple(failures))
 
-
-# The answers read off a payoff set live in their own module; they are part of this module's API.
-from .payoff_sets_derived import (DiscountFactorBracket, PayoffBound, best_symmetric_payoff,  # noqa: E402
-                                  min_discount_factor_for_payoff, most_cooperative_payoff)

@@ -1,4 +1,4 @@
-"""Equilibrium payoff sets under perfect monitoring (cybergames/repeated/payoff_sets.py and payoff_sets_polygon.py)."""
+"""Equilibrium payoff sets under perfect monitoring (cybergames/repeated/payoff_sets/result.py and polygon.py)."""
 
 import math
 from fractions import Fraction
@@ -95,7 +95,7 @@ def test_matching_pennies_has_no_pure_equilibrium_and_says_so():
     for delta in (0.3, 0.9, 0.99):
         V = equilibrium_payoff_set(RepeatedGame(matching_pennies()), delta)
         assert V.is_empty and V.dimension == -1 and V.shape == "empty" and V.converged
-        assert "no pure-action equilibrium" in V.status
+        assert "no pure-action equilibrium" in V.summary
 
 
 def test_quantecons_game_without_pure_equilibrium_at_low_delta_is_empty():
@@ -211,7 +211,7 @@ def test_bad_input_raises_clear_errors():
         with pytest.raises(DiscountFactorError):
             equilibrium_payoff_set(rg, delta)
     with pytest.raises(GameError, match="two-player"):
-        equilibrium_payoff_set(RepeatedGame(public_goods(3)), 0.5)
+        equilibrium_payoff_set(RepeatedGame(public_goods(3)), 0.5, method="polygon")
     with pytest.raises(ParameterError, match="RepeatedGame"):
         equilibrium_payoff_set(PD, 0.5)
     with pytest.raises(ParameterError, match="method"):

@@ -1,0 +1,131 @@
+"""Float polytope kernels of any dimension for the hyperplane method.
+
+Outer sets are intersections of halfspaces ``H x <= c``; their vertices come
+from Qhull's halfspace intersection (scipy.spatial), with an interior point
+found by a Chebyshev-centre linear program, and from exact 2-D clipping in the
+plane. Inner sets are hulls of finitely many points (:func:`_polytopes.convex_hull`
+handles every affine dimension). Distances from a point to a hull solve a small
+non-negative least-squares problem.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy.optimize import linprog, nnls
+from scipy.spatial import HalfspaceIntersection, QhullError
+
+from .. import _polytopes
+from .._polytopes import EMPTY2
+
+_EMPTY_HALFSPACES = (np.zeros((1, 1)), np.array([-1.0]))
+
+
+def polygon_of_halfplanes(H: np.ndarray, c: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Vertices of ``start`` (a float polygon) cut by every halfplane ``H[l] . x <= c[l]``."""
+    result = start
+    for normal, offset in zip(H, c):
+        if len(result) == 0:
+            return EMPTY2
+        value = result @ normal - offset
+        if (value <= 0).all():
+            continue
+        if len(result) == 1 or (value > 0).all():
+            return EMPTY2 if (value > 0).all() else result[value <= 0]
+        begin, edge = _polytopes.edges2(result)
+        following = np.roll(value, -1)
+        crossing = (value > 0) != (following > 0)
+        t = value[crossing] / (value[crossing] - following[crossing])
+        new = begin[crossing] + t[:, None] * edge[crossing]
+        result = _polytopes.hull2(np.vstack([result[value <= 0], new]), rel_tol=1e-12)
+    return result
+
+
+def chebyshev_centre(H: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, float]:
+    """The centre and radius of the largest ball in ``{H x <= c}`` (radius < 0: empty)."""
+    n = H.shape[1]
+    norms = np.sqrt((H ** 2).sum(axis=1))
+    cost = np.zeros(n + 1)
+    cost[-1] = -1.0
+    result = linprog(cost, A_ub=np.column_stack([H, norms]), b_ub=c, bounds=[(None, None)] * n + [(None, 1e6)],
+                     method="highs")
+    if result.status != 0:
+        return np.zeros(n), -1.0
+    return result.x[:n], float(result.x[-1])
+
+
+def vertices_of_halfspaces(H: np.ndarray, c: np.ndarray, box: np.ndarray, scale: float,
+                           hint: np.ndarray | None = None) -> np.ndarray:
+    """Vertices of the bounded set ``{H x <= c}`` (``box``: vertices of a polytope known to contain it).
+
+    In the plane the polygon ``box`` is clipped exactly. In higher dimensions
+    Qhull intersects the halfspaces around an interior point (``hint`` if it
+    is strictly inside, else the Chebyshev centre); a set too thin for that is
+    returned as the hull of its support points in the directions ``H``.
+    """
+    n = H.shape[1]
+    if n == 2:
+        return polygon_of_halfplanes(H, c, box)
+    slack = 1e-9 * scale
+    if hint is not None and len(hint) and (H @ hint - c < -slack).all():
+        centre, radius = hint, 2 * slack
+    else:
+        centre, radius = chebyshev_centre(H, c)
+    if radius < -slack:
+        return np.zeros((0, n))
+    if radius > slack:
+        try:
+            points = HalfspaceIntersection(np.column_stack([H, -c]), centre).intersections
+            points = points[np.isfinite(points).all(axis=1)]
+            if len(points):
+                return np.array(_polytopes.convex_hull(points.tolist(), n, exact=False).vertices, dtype=float)
+        except (QhullError, ValueError):
+            pass
+    supports = []                                   # thin or degenerate: support points, one LP each
+    for h in np.vstack([H, -H]):
+        result = linprog(-h, A_ub=H, b_ub=c + slack, bounds=[(None, None)] * n, method="highs")
+        if result.status == 0:
+            supports.append(result.x)
+    if not supports:
+        return np.zeros((0, n))
+    return np.array(_polytopes.convex_hull(np.array(supports).round(12).tolist(), n, exact=False).vertices,
+                    dtype=float)
+
+
+def hull_of_points(points: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Vertices, outward normals and offsets of the hull of float points (any affine dimension)."""
+    if len(points) == 0:
+        return np.zeros((0, n)), np.zeros((1, n)), np.array([-1.0])
+    if n == 2:
+        vertices = _polytopes.hull2(points, rel_tol=1e-11)
+        normals, offsets = _polytopes.halfspaces2(vertices)
+        return vertices, normals, offsets
+    hull = _polytopes.convex_hull(np.asarray(points, dtype=float).tolist(), n, exact=False, tol=1e-10)
+    normals = np.array(hull.normals, dtype=float).reshape(-1, n)
+    lengths = np.sqrt((normals ** 2).sum(axis=1))
+    lengths[lengths == 0] = 1.0
+    return (np.array(hull.vertices, dtype=float).reshape(-1, n), normals / lengths[:, None],
+            np.array(hull.offsets, dtype=float) / lengths)
+
+
+def distances_to_hull(points: np.ndarray, vertices: np.ndarray) -> np.ndarray:
+    """Euclidean distance from each point to the convex hull of ``vertices`` (inf if there are none)."""
+    points = np.asarray(points, dtype=float)
+    if len(vertices) == 0:
+        return np.full(len(points), math.inf)
+    if points.shape[1] == 2:
+        return _polytopes.distance2(points, vertices)
+    weight = 1e3 * max(1.0, float(np.abs(vertices).max()))
+    matrix = np.vstack([vertices.T, np.full((1, len(vertices)), weight)])
+    result = np.empty(len(points))
+    for k, p in enumerate(points):
+        lam, _ = nnls(matrix, np.append(p, weight))
+        lam = lam / lam.sum() if lam.sum() > 0 else lam
+        result[k] = float(np.sqrt(((vertices.T @ lam - p) ** 2).sum()))
+    return result
+
+
+def inside(points: np.ndarray, normals: np.ndarray, offsets: np.ndarray, tol: float) -> np.ndarray:
+    """Whether each point satisfies every halfspace within ``tol``."""
+    return (np.asarray(points, dtype=float) @ normals.T - offsets <= tol).all(axis=1)

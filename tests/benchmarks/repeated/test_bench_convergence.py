@@ -1,0 +1,50 @@
+"""Convergence of the payoff sets under noisy attribution: issue 9's three cases (run with --benchmarks).
+
+::
+
+    python -m pytest tests/benchmarks/repeated/test_bench_convergence.py --benchmarks \\
+        --benchmark-columns=min,median,rounds --benchmark-group-by=param:case
+
+Each case runs at its default directions and tol=1e-3; ``method="jyc"`` gets
+a budget of ``max_iter=40`` iterations, ``"hyperplane"`` stops on its own
+("stalled"). The gap, the status and the best-symmetric bracket are recorded
+in extra_info, so that a run shows both the time and how tight the answer is.
+"""
+
+import pytest
+
+from cybergames import (RepeatedGame, best_symmetric_payoff, equilibrium_payoff_set, noisy_attribution,
+                        prisoners_dilemma, public_goods, verify)
+
+
+def _case(T, R, P, S, q, r):
+    game = prisoners_dilemma(T, R, P, S)
+    return RepeatedGame(game, noisy_attribution(game, q, r))
+
+
+CASES = {
+    "attribution-pd": (_case(5, 3, 1, 0, 0.9, 0.1), 0.9),          # prisoners_dilemma() defaults
+    "share-withhold": (_case(1, 0.5, 0, -0.5, 0.8, 0.05), 0.9),     # R = 1/2, S = -1/2, T = 1, P = 0
+    "attribution-model": (_case(5, 3, 1, 0, 0.8, 0.1), 0.9),        # q = 4/5, r = 1/10
+}
+BUDGET = {"hyperplane": {}, "jyc": {"max_iter": 40}}
+
+
+@pytest.mark.parametrize("method", sorted(BUDGET))
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_issue_9_cases(benchmark, case, method):
+    rg, delta = CASES[case]
+    V = benchmark.pedantic(equilibrium_payoff_set, args=(rg, delta),
+                           kwargs=dict(method=method, tol=1e-3, **BUDGET[method]), rounds=3, iterations=1)
+    best = best_symmetric_payoff(V)
+    benchmark.extra_info.update(gap=V.hausdorff, status=V.status, best_symmetric=(best.value, best.upper))
+    assert verify(V).ok
+
+
+def test_three_player_public_goods(benchmark):
+    game = public_goods(3)
+    rg = RepeatedGame(game, noisy_attribution(game, 0.9, 0.1))
+    V = benchmark.pedantic(equilibrium_payoff_set, args=(rg, 0.9), kwargs=dict(directions=12, tol=1e-2, max_iter=2),
+                           rounds=1, iterations=1)
+    benchmark.extra_info.update(gap=V.hausdorff, status=V.status)
+    assert V.method == "jyc"
