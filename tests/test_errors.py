@@ -301,7 +301,22 @@ STRATEGY_CASES = [
 # Add a list per subpackage (equilibria, io, repeated, signalling, models, sweep) and
 # append it to CASES below.
 
+# --- equilibria: iterated elimination, correlated equilibria, persuasion
+def _dominance_cases():
+    from cybergames import iterated_elimination
+    return [
+        Case(iterated_elimination, ([[1, 0], [0, 1]],), {}, GameError, ("game", "NormalFormGame"), note="not-a-game"),
+        Case(iterated_elimination, (SYMBOLIC_PD,), {}, GameError, ("game", "symbols"), note="symbolic"),
+        Case(iterated_elimination, (PD,), {"strict": 1}, ParameterError, ("strict", "True or False")),
+        Case(iterated_elimination, (PD,), {"mixed": "yes"}, ParameterError, ("mixed", "True or False")),
+        Case(iterated_elimination, (PD,), {"tol": 2}, ParameterError, ("tol",), note="tol"),
+    ]
+
+
+ELIMINATION_CASES = _dominance_cases()
+
 CASES = GAMES_CASES + STRATEGY_CASES
+CASES += ELIMINATION_CASES
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])

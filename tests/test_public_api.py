@@ -86,3 +86,14 @@ def test_every_public_name_is_exported_once_and_documented():
     for name in names:
         obj = getattr(cybergames, name)
         assert obj.__doc__, f"cybergames.{name} has no docstring"
+
+
+def test_stage_game_additions_follow_the_contract():
+    from cybergames import iterated_elimination
+    assert parameters(iterated_elimination)[:3] == ["game", "strict", "mixed"]
+    signature = inspect.signature(iterated_elimination).parameters
+    assert signature["strict"].kind is inspect.Parameter.KEYWORD_ONLY and signature["strict"].default is True
+    assert signature["mixed"].kind is inspect.Parameter.KEYWORD_ONLY and signature["mixed"].default is True
+    reduced = iterated_elimination(prisoners_dilemma(5, 3, 1, 0))
+    assert isinstance(reduced, NormalFormGame) and reduced.actions == (("D",), ("D",))
+    assert [(r.player, r.action) for r in reduced.eliminated] == [(0, "C"), (1, "C")]

@@ -8,9 +8,12 @@
   programming (exact for exact games).
 * :func:`risk_dominant` and :func:`payoff_dominant`: Harsanyi–Selten selection
   between the two strict equilibria of a 2x2 game.
+* :func:`iterated_elimination`: iterated removal of strictly or weakly
+  dominated actions (by pure or mixed actions), certified.
 """
 
 from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
+from .elimination import ReducedGame, Removal, iterated_elimination
 from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
 from .pure import pure_equilibria
@@ -30,4 +33,7 @@ __all__ = [
     "payoff_dominant",
     "RiskDominance",
     "PayoffDominance",
+    "iterated_elimination",
+    "ReducedGame",
+    "Removal",
 ]
