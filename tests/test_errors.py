@@ -313,7 +313,25 @@ def _dominance_cases():
     ]
 
 
-ELIMINATION_CASES = _dominance_cases()
+def _correlated_cases():
+    from cybergames import correlated_equilibria
+    big = NormalFormGame([np.zeros((9, 9)), np.zeros((9, 9))])
+    return [
+        Case(correlated_equilibria, ("chicken",), {}, GameError, ("game", "NormalFormGame"), note="not-a-game"),
+        Case(correlated_equilibria, (SYMBOLIC_PD,), {}, GameError, ("game", "symbols"), note="symbolic"),
+        Case(correlated_equilibria, (PD, "nobody"), {}, ParameterError, ("objective", "welfare"), note="player"),
+        Case(correlated_equilibria, (PD, [1, 2, 3]), {}, ParameterError, ("objective", "weights"), note="weights"),
+        Case(correlated_equilibria, (PD, [1, float("nan")]), {}, ParameterError, ("objective[1]", "finite"),
+             note="nan-weight"),
+        Case(correlated_equilibria, (PD, 5), {}, ParameterError, ("objective",), note="index"),
+        Case(correlated_equilibria, (PD,), {"coarse": None}, ParameterError, ("coarse", "True or False")),
+        Case(correlated_equilibria, (PD,), {"vertices": 1}, ParameterError, ("vertices", "True or False")),
+        Case(correlated_equilibria, (big,), {"vertices": True}, ParameterError, ("vertices", "64"), note="too-big"),
+        Case(correlated_equilibria, (PD,), {"tol": -1}, ParameterError, ("tol",), note="tol"),
+    ]
+
+
+ELIMINATION_CASES = _dominance_cases() + _correlated_cases()
 
 CASES = GAMES_CASES + STRATEGY_CASES
 CASES += ELIMINATION_CASES

@@ -97,3 +97,11 @@ def test_stage_game_additions_follow_the_contract():
     reduced = iterated_elimination(prisoners_dilemma(5, 3, 1, 0))
     assert isinstance(reduced, NormalFormGame) and reduced.actions == (("D",), ("D",))
     assert [(r.player, r.action) for r in reduced.eliminated] == [(0, "C"), (1, "C")]
+
+
+def test_correlated_equilibria_follow_the_contract():
+    from cybergames import chicken, correlated_equilibria
+    assert parameters(correlated_equilibria)[:2] == ["game", "objective"]
+    result = correlated_equilibria(chicken())
+    assert set(result.distribution) == set(chicken().profiles()) and sum(result.distribution.values()) == 1
+    assert len(result.payoffs) == 2

@@ -10,9 +10,12 @@
   between the two strict equilibria of a 2x2 game.
 * :func:`iterated_elimination`: iterated removal of strictly or weakly
   dominated actions (by pure or mixed actions), certified.
+* :func:`correlated_equilibria`: the (coarse) correlated equilibrium best for
+  an objective, exactly by linear programming, and the polytope's vertices.
 """
 
 from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
+from .correlated import CorrelatedEquilibrium, correlated_equilibria
 from .elimination import ReducedGame, Removal, iterated_elimination
 from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
@@ -36,4 +39,6 @@ __all__ = [
     "iterated_elimination",
     "ReducedGame",
     "Removal",
+    "correlated_equilibria",
+    "CorrelatedEquilibrium",
 ]

@@ -108,6 +108,10 @@ def _dm(rows: list[list[Fraction]], shape: tuple[int, int]) -> DomainMatrix:
     return DomainMatrix(data, shape, QQ)
 
 
+def _fraction(value: Any) -> Fraction:
+    return Fraction(int(value.numerator), int(value.denominator))
+
+
 def _fractions(matrix: DomainMatrix) -> list[Fraction]:
     return [Fraction(int(v.numerator), int(v.denominator)) for v in matrix.to_list_flat()]
 
@@ -127,18 +131,17 @@ def _from_basis(c, ub, b_ub, eq, b_eq, guess: Solution) -> Solution | None:
     m, width = len(rows), n + m_ub
     if m == 0:
         return None
-    full = _dm(rows, (m, width))
-    # redundant equality rows: keep a maximal independent set of rows (the slack rows come first)
-    _, independent = full.transpose().rref()
-    independent = list(independent)
-    if len(independent) < m:
-        extended = _dm([row + [b] for row, b in zip(rows, rhs)], (m, width + 1))
-        if extended.rank() != len(independent):
-            return None
-        rows = [rows[k] for k in independent]
-        kept_rhs = [rhs[k] for k in independent]
-    else:
-        kept_rhs = rhs
+    # the slack columns make the inequality rows independent; keep a maximal independent set of equality rows
+    independent = list(range(m_ub))
+    if eq:
+        _, eq_pivots = _dm([list(r) for r in eq], (len(eq), n)).transpose().rref()
+        if len(eq_pivots) < len(eq):
+            extended = _dm([list(r) + [b] for r, b in zip(eq, b_eq)], (len(eq), n + 1))
+            if extended.rank() != len(eq_pivots):
+                return None
+        independent += [m_ub + k for k in eq_pivots]
+    rows = [rows[k] for k in independent]
+    kept_rhs = [rhs[k] for k in independent]
     m = len(rows)
     primal = list(guess.x) + [float(b) - float(np.dot(np.array(r, dtype=float), guess.x))
                               for r, b in zip(ub, b_ub)]
@@ -147,16 +150,21 @@ def _from_basis(c, ub, b_ub, eq, b_eq, guess: Solution) -> Solution | None:
     reduced = np.array(cost, dtype=float) - float_rows.T @ np.array(duals, dtype=float)
     scale = max(1.0, max(abs(v) for v in primal))
     order = sorted(range(width), key=lambda j: (0, -primal[j]) if primal[j] > 1e-9 * scale else (1, abs(reduced[j])))
-    ordered = _dm([[row[j] for j in order] for row in rows], (m, width))
-    _, pivots = ordered.rref()
-    if len(pivots) != m:  # pragma: no cover - the rows are independent
+    # one sparse reduction of [M (columns in that order) | b] names the basis and solves for it
+    reduced_form, pivots = _dm([[row[j] for j in order] + [b] for row, b in zip(rows, kept_rhs)],
+                               (m, width + 1)).rref()
+    if len(pivots) != m or pivots[-1] == width:  # pragma: no cover - the rows are independent and consistent
         return None
     basis = [order[p] for p in pivots]
-    B = _dm([[row[j] for j in basis] for row in rows], (m, m))
-    x_basic = _fractions(B.lu_solve(_dm([[b] for b in kept_rhs], (m, 1))))
+    last = reduced_form.to_sdm()
+    x_basic = [_fraction(last.get(k, {}).get(width, QQ(0))) for k in range(m)]
     if any(v < 0 for v in x_basic):
         return None
-    y = _fractions(B.transpose().lu_solve(_dm([[cost[j]] for j in basis], (m, 1))))
+    transposed, y_pivots = _dm([[rows[r][j] for r in range(m)] + [cost[j]] for j in basis], (m, m + 1)).rref()
+    if len(y_pivots) != m or y_pivots[-1] == m:  # pragma: no cover - the basis is nonsingular
+        return None
+    solved = transposed.to_sdm()
+    y = [_fraction(solved.get(k, {}).get(m, QQ(0))) for k in range(m)]
     column_values = [sum(row[j] * y[r] for r, row in enumerate(rows) if row[j]) for j in range(width)]
     if any(cost[j] - column_values[j] > 0 for j in range(width)):
         return None
