@@ -26,6 +26,7 @@ from cybergames import (NormalFormGame, battle_of_the_sexes, chicken, is_chicken
 from cybergames import strategies as cs
 from cybergames.errors import (CybergamesError, GameError, ParameterError, ProbabilityError,
                                StrategyArgumentError)
+from cybergames.errors import SignallingGameError
 
 
 @dataclass(frozen=True)
@@ -331,7 +332,34 @@ def _correlated_cases():
     ]
 
 
-ELIMINATION_CASES = _dominance_cases() + _correlated_cases()
+def _persuasion_cases():
+    from cybergames import persuasion
+    prior = {"innocent": Fraction(7, 10), "guilty": Fraction(3, 10)}
+    actions = ["acquit", "convict"]
+    payoff = lambda state, action: 1  # noqa: E731
+    return [
+        Case(persuasion, ({"innocent": Fraction(7, 10), "guilty": Fraction(2, 10)}, actions, payoff, payoff), {},
+             ProbabilityError, ("prior", "sum to one"), note="prior-sum"),
+        Case(persuasion, ({"innocent": Fraction(13, 10), "guilty": Fraction(-3, 10)}, actions, payoff, payoff), {},
+             ProbabilityError, ("prior['guilty']", "probability"), note="prior-negative"),
+        Case(persuasion, ([Fraction(1, 2), Fraction(1, 2)], actions, payoff, payoff), {},
+             ProbabilityError, ("prior", "mapping"), note="prior-not-mapping"),
+        Case(persuasion, ({"innocent": 0.7, "guilty": float("nan")}, actions, payoff, payoff), {},
+             ProbabilityError, ("prior['guilty']", "finite"), note="prior-nan"),
+        Case(persuasion, (prior, ["acquit", "acquit"], payoff, payoff), {}, SignallingGameError,
+             ("actions", "unique"), note="actions"),
+        Case(persuasion, (prior, actions, {("guilty", "convict"): 1}, payoff), {}, SignallingGameError,
+             ("sender_payoff", "missing"), note="missing-payoff"),
+        Case(persuasion, (prior, actions, payoff, lambda s, a: "high"), {}, SignallingGameError,
+             ("receiver_payoff",), note="payoff-not-a-number"),
+        Case(persuasion, (prior, actions, payoff, payoff), {"method": "simplex"}, ParameterError,
+             ("method", "concavification"), note="method"),
+        Case(persuasion, ({"a": Fraction(1, 3), "b": Fraction(1, 3), "c": Fraction(1, 3)}, actions, payoff, payoff),
+             {"method": "concavification"}, ParameterError, ("method", "two states"), note="three-states"),
+    ]
+
+
+ELIMINATION_CASES = _dominance_cases() + _correlated_cases() + _persuasion_cases()
 
 CASES = GAMES_CASES + STRATEGY_CASES
 CASES += ELIMINATION_CASES

@@ -105,3 +105,12 @@ def test_correlated_equilibria_follow_the_contract():
     result = correlated_equilibria(chicken())
     assert set(result.distribution) == set(chicken().profiles()) and sum(result.distribution.values()) == 1
     assert len(result.payoffs) == 2
+
+
+def test_persuasion_is_exported():
+    from fractions import Fraction
+
+    from cybergames import persuasion
+    result = persuasion({"bad": Fraction(1, 2), "good": Fraction(1, 2)}, ["no", "yes"],
+                        lambda s, a: int(a == "yes"), lambda s, a: int((s == "good") == (a == "yes")))
+    assert result.value == 1          # a receiver who accepts at even odds is persuaded always

@@ -12,11 +12,14 @@
   dominated actions (by pure or mixed actions), certified.
 * :func:`correlated_equilibria`: the (coarse) correlated equilibrium best for
   an objective, exactly by linear programming, and the polytope's vertices.
+* :func:`persuasion`: the sender's optimal signal in Bayesian persuasion, by
+  linear programming or (two states) concavification, exact.
 """
 
 from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
 from .correlated import CorrelatedEquilibrium, correlated_equilibria
 from .elimination import ReducedGame, Removal, iterated_elimination
+from .persuasion import Persuasion, persuasion
 from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
 from .pure import pure_equilibria
@@ -41,4 +44,6 @@ __all__ = [
     "Removal",
     "correlated_equilibria",
     "CorrelatedEquilibrium",
+    "persuasion",
+    "Persuasion",
 ]
