@@ -359,7 +359,21 @@ def _persuasion_cases():
     ]
 
 
-ELIMINATION_CASES = _dominance_cases() + _correlated_cases() + _persuasion_cases()
+def _pivoting_cases():
+    from cybergames import lemke_howson, lemke_howson_equilibria, public_goods
+    return [
+        Case(lemke_howson, ([[1, 0], [0, 1]],), {}, GameError, ("game", "NormalFormGame"), note="not-a-game"),
+        Case(lemke_howson, (SYMBOLIC_PD,), {}, GameError, ("game", "symbols"), note="symbolic"),
+        Case(lemke_howson, (public_goods(n=3),), {}, GameError, ("game", "two-player"), note="three-players"),
+        Case(lemke_howson, (PD, 4), {}, ParameterError, ("label", "0 to 3"), note="label-range"),
+        Case(lemke_howson, (PD, True), {}, ParameterError, ("label",), note="label-bool"),
+        Case(lemke_howson, (PD, "C"), {}, ParameterError, ("label", "integer"), note="label-str"),
+        Case(lemke_howson, (PD,), {"tol": 0}, ParameterError, ("tol",), note="tol"),
+        Case(lemke_howson_equilibria, (public_goods(n=3),), {}, GameError, ("game", "two-player")),
+    ]
+
+
+ELIMINATION_CASES = _dominance_cases() + _correlated_cases() + _persuasion_cases() + _pivoting_cases()
 
 CASES = GAMES_CASES + STRATEGY_CASES
 CASES += ELIMINATION_CASES

@@ -114,3 +114,9 @@ def test_persuasion_is_exported():
     result = persuasion({"bad": Fraction(1, 2), "good": Fraction(1, 2)}, ["no", "yes"],
                         lambda s, a: int(a == "yes"), lambda s, a: int((s == "good") == (a == "yes")))
     assert result.value == 1          # a receiver who accepts at even odds is persuaded always
+
+
+def test_lemke_howson_is_exported():
+    from cybergames import Equilibrium, EquilibriumSet, lemke_howson, lemke_howson_equilibria
+    assert isinstance(lemke_howson(prisoners_dilemma(5, 3, 1, 0)), Equilibrium)
+    assert isinstance(lemke_howson_equilibria(prisoners_dilemma(5, 3, 1, 0)), EquilibriumSet)

@@ -14,11 +14,14 @@
   an objective, exactly by linear programming, and the polytope's vertices.
 * :func:`persuasion`: the sender's optimal signal in Bayesian persuasion, by
   linear programming or (two states) concavification, exact.
+* :func:`lemke_howson` and :func:`lemke_howson_equilibria`: one equilibrium
+  of a two-player game fast, by complementary pivoting (exact for exact games).
 """
 
 from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
 from .correlated import CorrelatedEquilibrium, correlated_equilibria
 from .elimination import ReducedGame, Removal, iterated_elimination
+from .pivoting import lemke_howson, lemke_howson_equilibria
 from .persuasion import Persuasion, persuasion
 from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
@@ -46,4 +49,6 @@ __all__ = [
     "CorrelatedEquilibrium",
     "persuasion",
     "Persuasion",
+    "lemke_howson",
+    "lemke_howson_equilibria",
 ]
