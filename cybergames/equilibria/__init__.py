@@ -22,7 +22,7 @@ from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dom
 from .correlated import CorrelatedEquilibrium, correlated_equilibria
 from .elimination import ReducedGame, Removal, iterated_elimination
 from .pivoting import lemke_howson, lemke_howson_equilibria
-from .persuasion import Persuasion, persuasion
+from .information_design import Persuasion, persuasion
 from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
 from .pure import pure_equilibria

@@ -172,7 +172,7 @@ def correlated_equilibria(game: NormalFormGame, objective: Any = None, *, coarse
     ----------
     game : NormalFormGame
         A numeric game with any number of players.
-    objective : None, 'welfare', player, or sequence of numbers, optional
+    objective : None, str, int or sequence of numbers, optional
         What to maximise: the sum of the payoffs (None or ``'welfare'``, the
         default), one player's payoff (its index or label), or
         ``sum(w[i] * u_i)`` for weights ``w`` (one per player; negative

@@ -40,6 +40,7 @@ Rubinstein, *A Course in Game Theory* (1994), sec. 4.2.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -406,7 +407,6 @@ def _verify_reduced(result: ReducedGame, *, tol: float | None = None) -> Verific
 
 
 def _profiles_of(alive: list[list[str]]) -> list[tuple]:
-    import itertools
     return list(itertools.product(*alive))
 
 

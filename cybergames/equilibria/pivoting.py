@@ -184,15 +184,20 @@ class _Path:
 
 
 def _race(A: np.ndarray, B: np.ndarray, labels: list[int], exact: bool, tol: float) -> tuple[int, tuple]:
-    """Follow the paths from ``labels`` one pivot each in turn; the first to end wins (ties: earlier label).
+    """Follow the path from ``labels[0]``; if it is long, race it against the others, one pivot each in turn.
 
-    Path lengths vary enormously from label to label (a few pivots to tens of
-    thousands in random 200x200 games); racing a few paths costs at most their
-    number times the shortest one.
+    The first path to end wins (ties: the earlier label). Path lengths vary
+    enormously from label to label (a few pivots to tens of thousands in
+    random 200x200 games); after ``2 (m + n)`` pivots alone, racing the
+    remaining paths costs at most their number times the shortest one.
     """
     positive_A, positive_B = _positive(A, exact), _positive(B, exact)
     scratch: dict = {}
-    paths = [_Path(positive_A, positive_B, label, exact, tol, scratch) for label in labels]
+    first = _Path(positive_A, positive_B, labels[0], exact, tol, scratch)
+    for _ in range(2 * sum(A.shape)):
+        if first.step():
+            return first.label, first.result()
+    paths = [first] + [_Path(positive_A, positive_B, label, exact, tol, scratch) for label in labels[1:]]
     limit = 10 * math.comb(sum(A.shape), min(A.shape)) + 100      # every path visits each vertex pair once
     for _ in range(limit):
         for path in paths:
@@ -258,10 +263,11 @@ def lemke_howson(game: NormalFormGame, label: int | None = None, *, tol: float =
     label : int or None, optional
         The starting label: ``0 .. m-1`` are the row player's actions,
         ``m .. m+n-1`` the column player's. None (the default) follows the
-        paths from the first eight labels of each player in turn, one pivot
-        each, and returns the end of the first to finish: path lengths vary
-        from a few pivots to tens of thousands between labels, and the race
-        costs at most sixteen times the shortest.
+        path from label 0 and, if it has not ended after ``2 (m + n)``
+        pivots, races it against the paths from the first eight labels of
+        each player, one pivot each in turn, returning the end of the first
+        to finish: path lengths vary from a few pivots to tens of thousands
+        between labels, and the race costs at most sixteen times the shortest.
     tol : float, optional
         Float games only: the tolerance of the ratio test and of the final check.
 
