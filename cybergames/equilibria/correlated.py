@@ -115,8 +115,8 @@ class CorrelatedEquilibrium:
     def __repr__(self) -> str:
         support = ", ".join(f"{profile}: {_show(p)}" for profile, p in self.distribution.items() if p > 0)
         kind = "coarse " if self.coarse else ""
-        return (f"CorrelatedEquilibrium({kind}distribution={{{support}}}, "
-                f"payoffs=({', '.join(_show(v) for v in self.payoffs)}))")
+        payoffs = ", ".join(_show(v) for v in self.payoffs) + ("," if len(self.payoffs) == 1 else "")
+        return f"CorrelatedEquilibrium({kind}distribution={{{support}}}, payoffs=({payoffs}))"
 
 
 def _weights(game: NormalFormGame, objective: Any) -> tuple:
