@@ -2,6 +2,8 @@
 
 from fractions import Fraction
 
+import numpy as np
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -161,7 +163,6 @@ def test_mixed_dominators_remove_at_least_what_pure_ones_do(game):
 
 
 def _restricted(game, keep):
-    import numpy as np
     index = [[game.actions[i].index(a) for a in labels] for i, labels in enumerate(keep)]
     return NormalFormGame([p[np.ix_(*index)] for p in game.payoffs], keep, game.players)
 
@@ -171,3 +172,25 @@ def test_the_input_game_is_not_changed(strict):
     before = [p.copy() for p in GIBBONS.payoffs]
     iterated_elimination(GIBBONS, strict=strict)
     assert all((a == b).all() for a, b in zip(before, GIBBONS.payoffs))
+
+
+def _gambit_survivors(game, strict):
+    """Gambit's pure-strategy elimination (one round per call), repeated until nothing changes."""
+    pygambit = pytest.importorskip("pygambit")
+    arrays = [np.array(p, dtype=object) for p in game.payoffs]
+    table = pygambit.StrategicGame.from_arrays(*arrays)
+    support = pygambit.supports.undominated_strategies_solve(table, strict=strict)
+    while True:
+        after = pygambit.supports.undominated_strategies_solve(support, strict=strict)
+        if list(after) == list(support):
+            break
+        support = after
+    return tuple(tuple(game.actions[i][int(label) - 1] for label in labels) for i, labels in enumerate(support))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(normal_form_games(2, (1, 4), min_value=-3, max_value=3),
+                 normal_form_games(3, (1, 3), min_value=-2, max_value=2)), st.booleans())
+def test_pure_elimination_agrees_with_gambit(game, strict):
+    # Gambit's undominated_strategies_solve removes, each round, every strategy dominated by a pure one
+    assert iterated_elimination(game, strict=strict, mixed=False).actions == _gambit_survivors(game, strict)
