@@ -69,16 +69,15 @@ def test_bench_quantecon_lemke_howson(benchmark, quantecon_warm, size):
     assert _close(lemke_howson(NormalFormGame([A, B]), 0).strategies, result)
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [50, pytest.param(200, marks=pytest.mark.skip(
+    reason="nashpy did not finish this 200x200 path (6,512 pivots) in 19 minutes"))])
 def test_bench_nashpy_lemke_howson(benchmark, size):
-    # nashpy pivots in pure Python over its tableau: minutes at 200x200, so one round there
     benchmark.group = f"Lemke-Howson {size}x{size}"
     A, B = float_payoffs(size)
     game = nashpy.Game(A, B)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = benchmark.pedantic(game.lemke_howson, (), {"initial_dropped_label": 0},
-                                    rounds=3 if size <= 50 else 1, iterations=1)
+        result = benchmark.pedantic(game.lemke_howson, (), {"initial_dropped_label": 0}, rounds=3, iterations=1)
     assert _close(lemke_howson(NormalFormGame([A, B]), 0).strategies, result)
 
 
