@@ -92,3 +92,11 @@ def pure_agent_equilibria(game):
                 chosen[(infoset.player.label, infoset.label)] = action.label
         found.append(chosen)
     return found
+
+
+def support_labels(game, support):
+    """A pygambit strategy support profile as per-player lists of strategy labels, in player order."""
+    if LABELS_API:
+        return [list(labels) for labels in support]
+    players = [p.label for p in game.players]
+    return [[s.label for s in support if s.player.label == p] for p in players]

@@ -26,6 +26,7 @@ from cybergames import (NormalFormGame, battle_of_the_sexes, chicken, is_chicken
 from cybergames import strategies as cs
 from cybergames.errors import (CybergamesError, GameError, ParameterError, ProbabilityError,
                                StrategyArgumentError)
+from cybergames.errors import SignallingGameError
 
 
 @dataclass(frozen=True)
@@ -405,8 +406,83 @@ def _extensive_cases():
 
 
 EXTENSIVE_CASES = _extensive_cases()
+
+# --- equilibria: iterated elimination, correlated equilibria, persuasion
+def _dominance_cases():
+    from cybergames import iterated_elimination
+    return [
+        Case(iterated_elimination, ([[1, 0], [0, 1]],), {}, GameError, ("game", "NormalFormGame"), note="not-a-game"),
+        Case(iterated_elimination, (SYMBOLIC_PD,), {}, GameError, ("game", "symbols"), note="symbolic"),
+        Case(iterated_elimination, (PD,), {"strict": 1}, ParameterError, ("strict", "True or False")),
+        Case(iterated_elimination, (PD,), {"mixed": "yes"}, ParameterError, ("mixed", "True or False")),
+        Case(iterated_elimination, (PD,), {"tol": 2}, ParameterError, ("tol",), note="tol"),
+    ]
+
+
+def _correlated_cases():
+    from cybergames import correlated_equilibria
+    big = NormalFormGame([np.zeros((9, 9)), np.zeros((9, 9))])
+    return [
+        Case(correlated_equilibria, ("chicken",), {}, GameError, ("game", "NormalFormGame"), note="not-a-game"),
+        Case(correlated_equilibria, (SYMBOLIC_PD,), {}, GameError, ("game", "symbols"), note="symbolic"),
+        Case(correlated_equilibria, (PD, "nobody"), {}, ParameterError, ("objective", "welfare"), note="player"),
+        Case(correlated_equilibria, (PD, [1, 2, 3]), {}, ParameterError, ("objective", "weights"), note="weights"),
+        Case(correlated_equilibria, (PD, [1, float("nan")]), {}, ParameterError, ("objective[1]", "finite"),
+             note="nan-weight"),
+        Case(correlated_equilibria, (PD, 5), {}, ParameterError, ("objective",), note="index"),
+        Case(correlated_equilibria, (PD,), {"coarse": None}, ParameterError, ("coarse", "True or False")),
+        Case(correlated_equilibria, (PD,), {"vertices": 1}, ParameterError, ("vertices", "True or False")),
+        Case(correlated_equilibria, (big,), {"vertices": True}, ParameterError, ("vertices", "64"), note="too-big"),
+        Case(correlated_equilibria, (PD,), {"tol": -1}, ParameterError, ("tol",), note="tol"),
+    ]
+
+
+def _persuasion_cases():
+    from cybergames import persuasion
+    prior = {"innocent": Fraction(7, 10), "guilty": Fraction(3, 10)}
+    actions = ["acquit", "convict"]
+    payoff = lambda state, action: 1  # noqa: E731
+    return [
+        Case(persuasion, ({"innocent": Fraction(7, 10), "guilty": Fraction(2, 10)}, actions, payoff, payoff), {},
+             ProbabilityError, ("prior", "sum to one"), note="prior-sum"),
+        Case(persuasion, ({"innocent": Fraction(13, 10), "guilty": Fraction(-3, 10)}, actions, payoff, payoff), {},
+             ProbabilityError, ("prior['guilty']", "probability"), note="prior-negative"),
+        Case(persuasion, ([Fraction(1, 2), Fraction(1, 2)], actions, payoff, payoff), {},
+             ProbabilityError, ("prior", "mapping"), note="prior-not-mapping"),
+        Case(persuasion, ({"innocent": 0.7, "guilty": float("nan")}, actions, payoff, payoff), {},
+             ProbabilityError, ("prior['guilty']", "finite"), note="prior-nan"),
+        Case(persuasion, (prior, ["acquit", "acquit"], payoff, payoff), {}, SignallingGameError,
+             ("actions", "unique"), note="actions"),
+        Case(persuasion, (prior, actions, {("guilty", "convict"): 1}, payoff), {}, SignallingGameError,
+             ("sender_payoff", "missing"), note="missing-payoff"),
+        Case(persuasion, (prior, actions, payoff, lambda s, a: "high"), {}, SignallingGameError,
+             ("receiver_payoff",), note="payoff-not-a-number"),
+        Case(persuasion, (prior, actions, payoff, payoff), {"method": "simplex"}, ParameterError,
+             ("method", "concavification"), note="method"),
+        Case(persuasion, ({"a": Fraction(1, 3), "b": Fraction(1, 3), "c": Fraction(1, 3)}, actions, payoff, payoff),
+             {"method": "concavification"}, ParameterError, ("method", "two states"), note="three-states"),
+    ]
+
+
+def _pivoting_cases():
+    from cybergames import lemke_howson, lemke_howson_equilibria, public_goods
+    return [
+        Case(lemke_howson, ([[1, 0], [0, 1]],), {}, GameError, ("game", "NormalFormGame"), note="not-a-game"),
+        Case(lemke_howson, (SYMBOLIC_PD,), {}, GameError, ("game", "symbols"), note="symbolic"),
+        Case(lemke_howson, (public_goods(n=3),), {}, GameError, ("game", "two-player"), note="three-players"),
+        Case(lemke_howson, (PD, 4), {}, ParameterError, ("label", "0 to 3"), note="label-range"),
+        Case(lemke_howson, (PD, True), {}, ParameterError, ("label",), note="label-bool"),
+        Case(lemke_howson, (PD, "C"), {}, ParameterError, ("label", "integer"), note="label-str"),
+        Case(lemke_howson, (PD,), {"tol": 0}, ParameterError, ("tol",), note="tol"),
+        Case(lemke_howson_equilibria, (public_goods(n=3),), {}, GameError, ("game", "two-player")),
+    ]
+
+
+ELIMINATION_CASES = _dominance_cases() + _correlated_cases() + _persuasion_cases() + _pivoting_cases()
+
 CASES = GAMES_CASES + STRATEGY_CASES
 CASES += EXTENSIVE_CASES
+CASES += ELIMINATION_CASES
 CASES += STOCHASTIC_CASES + BARGAINING_CASES
 CASES += REPUTATION_CASES + BAYESIAN_CASES
 

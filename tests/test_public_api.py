@@ -139,3 +139,37 @@ def test_extensive_names_follow_the_contract():
     assert read_efg(write_efg(game)) == game
     assert isinstance(subgame_perfect_equilibria(game), tuple)
     assert isinstance(sequence_form_equilibria(game), tuple)
+
+
+def test_stage_game_additions_follow_the_contract():
+    from cybergames import iterated_elimination
+    assert parameters(iterated_elimination)[:3] == ["game", "strict", "mixed"]
+    signature = inspect.signature(iterated_elimination).parameters
+    assert signature["strict"].kind is inspect.Parameter.KEYWORD_ONLY and signature["strict"].default is True
+    assert signature["mixed"].kind is inspect.Parameter.KEYWORD_ONLY and signature["mixed"].default is True
+    reduced = iterated_elimination(prisoners_dilemma(5, 3, 1, 0))
+    assert isinstance(reduced, NormalFormGame) and reduced.actions == (("D",), ("D",))
+    assert [(r.player, r.action) for r in reduced.eliminated] == [(0, "C"), (1, "C")]
+
+
+def test_correlated_equilibria_follow_the_contract():
+    from cybergames import chicken, correlated_equilibria
+    assert parameters(correlated_equilibria)[:2] == ["game", "objective"]
+    result = correlated_equilibria(chicken())
+    assert set(result.distribution) == set(chicken().profiles()) and sum(result.distribution.values()) == 1
+    assert len(result.payoffs) == 2
+
+
+def test_persuasion_is_exported():
+    from fractions import Fraction
+
+    from cybergames import persuasion
+    result = persuasion({"bad": Fraction(1, 2), "good": Fraction(1, 2)}, ["no", "yes"],
+                        lambda s, a: int(a == "yes"), lambda s, a: int((s == "good") == (a == "yes")))
+    assert result.value == 1          # a receiver who accepts at even odds is persuaded always
+
+
+def test_lemke_howson_is_exported():
+    from cybergames import Equilibrium, EquilibriumSet, lemke_howson, lemke_howson_equilibria
+    assert isinstance(lemke_howson(prisoners_dilemma(5, 3, 1, 0)), Equilibrium)
+    assert isinstance(lemke_howson_equilibria(prisoners_dilemma(5, 3, 1, 0)), EquilibriumSet)

@@ -8,9 +8,21 @@
   programming (exact for exact games).
 * :func:`risk_dominant` and :func:`payoff_dominant`: Harsanyi–Selten selection
   between the two strict equilibria of a 2x2 game.
+* :func:`iterated_elimination`: iterated removal of strictly or weakly
+  dominated actions (by pure or mixed actions), certified.
+* :func:`correlated_equilibria`: the (coarse) correlated equilibrium best for
+  an objective, exactly by linear programming, and the polytope's vertices.
+* :func:`persuasion`: the sender's optimal signal in Bayesian persuasion, by
+  linear programming or (two states) concavification, exact.
+* :func:`lemke_howson` and :func:`lemke_howson_equilibria`: one equilibrium
+  of a two-player game fast, by complementary pivoting (exact for exact games).
 """
 
 from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
+from .correlated import CorrelatedEquilibrium, correlated_equilibria
+from .elimination import ReducedGame, Removal, iterated_elimination
+from .pivoting import lemke_howson, lemke_howson_equilibria
+from .information_design import Persuasion, persuasion
 from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
 from .pure import pure_equilibria
@@ -30,4 +42,13 @@ __all__ = [
     "payoff_dominant",
     "RiskDominance",
     "PayoffDominance",
+    "iterated_elimination",
+    "ReducedGame",
+    "Removal",
+    "correlated_equilibria",
+    "CorrelatedEquilibrium",
+    "persuasion",
+    "Persuasion",
+    "lemke_howson",
+    "lemke_howson_equilibria",
 ]

@@ -1,0 +1,118 @@
+"""lemke_howson: hand-derived paths, exact integer pivoting, degenerate games, agreement with nash_equilibria."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cybergames import (NormalFormGame, battle_of_the_sexes, lemke_howson, lemke_howson_equilibria,
+                        matching_pennies, nash_equilibria, verify)
+from cybergames.strategies import normal_form_games
+
+# von Stengel, "Computing equilibria for two-person games", Handbook of Game Theory 3 (2002), ch. 45,
+# the 3x2 example of sec. 2 (eq. 2.7): A = [[3, 3], [2, 5], [0, 6]], B = [[3, 2], [2, 6], [3, 1]].
+VON_STENGEL = NormalFormGame([[[3, 3], [2, 5], [0, 6]], [[3, 2], [2, 6], [3, 1]]])
+
+
+def _key(eq):
+    return tuple(tuple(s) for s in eq.strategies)
+
+
+def test_battle_of_the_sexes_by_hand():
+    # Dropping label 0 (the row's first action) puts weight on row 0; the column player's best reply
+    # is column 0 (payoff 2 > 0), and the row's best reply to column 0 is row 0 again: label 0 is
+    # picked up and the path ends at the pure equilibrium (0, 0). Label 1 symmetrically ends at (1, 1).
+    game = battle_of_the_sexes()
+    assert lemke_howson(game, 0).profile == (game.actions[0][0], game.actions[1][0])
+    assert lemke_howson(game, 1).profile == (game.actions[0][1], game.actions[1][1])
+    # labels 2, 3 (the column's actions) likewise end at a pure equilibrium; the mixed one is never
+    # reached: it is the third, "even" equilibrium paired with another by every label's path (Shapley 1974)
+    found = lemke_howson_equilibria(game)
+    assert all(eq.is_pure for eq in found) and len(found) == 2 and found.complete is False
+
+
+def test_matching_pennies_has_only_the_mixed_equilibrium():
+    # the unique equilibrium (1/2, 1/2) for both, reached from every label (by hand: indifference)
+    for label in range(4):
+        eq = lemke_howson(matching_pennies(), label)
+        assert [list(s) for s in eq.strategies] == [[Fraction(1, 2)] * 2] * 2
+
+
+def test_von_stengel_example():
+    # The three equilibria by hand (von Stengel 2002, sec. 2): ((1, 0, 0), (1, 0)); ((4/5, 1/5, 0),
+    # (2/3, 1/3)), where row 1 and 2 tie against (2/3, 1/3): 3 = 2*2/3 + 5/3 and the column is indifferent
+    # 3*4/5 + 2/5 = 2*4/5 + 6/5; and ((0, 1/3, 2/3), (1/3, 2/3)), rows 2 and 3 tie at 4 against (1/3, 2/3).
+    F = Fraction
+    expected = {((1, 0, 0), (1, 0)), ((F(4, 5), F(1, 5), 0), (F(2, 3), F(1, 3))),
+                ((0, F(1, 3), F(2, 3)), (F(1, 3), F(2, 3)))}
+    assert {_key(eq) for eq in nash_equilibria(VON_STENGEL)} == expected
+    reached = {_key(eq) for eq in lemke_howson_equilibria(VON_STENGEL)}
+    assert reached <= expected and len(reached) >= 1
+    for label in range(5):
+        eq = lemke_howson(VON_STENGEL, label)
+        assert _key(eq) in expected and eq.gains == (0, 0) and verify(eq).ok
+
+
+def test_degenerate_game_terminates():
+    # Every payoff equal for the column player and two identical rows for the row player: ratio tests
+    # tie at every step. The lexicographic rule still ends each path at an equilibrium.
+    game = NormalFormGame([[[1, 1, 0], [1, 1, 0], [0, 0, 1]], [[1, 1, 1], [1, 1, 1], [1, 1, 1]]])
+    every = {_key(eq) for eq in nash_equilibria(game)}
+    for label in range(6):
+        eq = lemke_howson(game, label)
+        assert verify(eq).ok and all(g == 0 for g in eq.gains)
+        # in a degenerate game equilibria form continua; an extreme one is reached
+        assert _key(eq) in every
+
+
+def test_exact_input_gives_exact_output():
+    game = NormalFormGame([[[Fraction(1, 3), 2], [1, Fraction(1, 7)]], [[0, 1], [Fraction(5, 2), 0]]])
+    eq = lemke_howson(game)
+    assert all(isinstance(p, (int, Fraction)) for s in eq.strategies for p in s)
+    assert _key(eq) in {_key(e) for e in nash_equilibria(game)}
+
+
+def test_a_larger_float_game():
+    rng = np.random.default_rng(11)
+    game = NormalFormGame([rng.random((40, 40)), rng.random((40, 40))])
+    eq = lemke_howson(game, 7)
+    assert verify(eq).ok and max(eq.gains) <= 1e-9
+
+
+@settings(max_examples=50, deadline=None)
+@given(normal_form_games(2, (1, 4), min_value=-3, max_value=3), st.data())
+def test_result_is_among_nash_equilibria(game, data):
+    label = data.draw(st.integers(0, sum(game.shape) - 1))
+    eq = lemke_howson(game, label)
+    assert _key(eq) in {_key(e) for e in nash_equilibria(game)}
+    assert all(g == 0 for g in eq.gains) and verify(eq).ok
+
+
+@settings(max_examples=40, deadline=None)
+@given(normal_form_games(2, (1, 5), exact=False, min_value=-3, max_value=3), st.data())
+def test_float_result_is_among_nash_equilibria(game, data):
+    label = data.draw(st.integers(0, sum(game.shape) - 1))
+    eq = lemke_howson(game, label)
+    assert verify(eq).ok
+    candidates = nash_equilibria(game)
+    if candidates.degenerate:         # a point of a continuum: check it is an equilibrium (done) only
+        return
+    assert any(all(np.allclose(a, b, atol=1e-7) for a, b in zip(eq.strategies, other.strategies))
+               for other in candidates)
+
+
+@settings(max_examples=30, deadline=None)
+@given(normal_form_games(2, (1, 4), min_value=-3, max_value=3))
+def test_every_label_finds_listed_equilibria(game):
+    found = lemke_howson_equilibria(game)
+    assert {_key(eq) for eq in found} <= {_key(eq) for eq in nash_equilibria(game)}
+    assert len(found) >= 1 and verify(found).ok
+
+
+@pytest.mark.parametrize("label", [0, 3])
+def test_the_input_game_is_not_changed(label):
+    before = [p.copy() for p in VON_STENGEL.payoffs]
+    lemke_howson(VON_STENGEL, label)
+    assert all((a == b).all() for a, b in zip(before, VON_STENGEL.payoffs))
