@@ -21,9 +21,9 @@ lies in both, so the sets are never empty; CE :math:`\subseteq` CCE.
 A linear objective :math:`\sum_s p(s) \sum_i w_i u_i(s)` (the welfare, with
 all :math:`w_i = 1`, or one player's payoff) is maximised over the polytope by
 linear programming: exactly for exact games, the optimum certified by the dual
-multipliers of the incentive constraints (:mod:`._exact_lp`). For small games
+multipliers of the incentive constraints (``_exact_lp``). For small games
 the polytope's extreme points are enumerated exactly by the double description
-method (:mod:`._double_description`): the polytope is the slice
+method (``_double_description``): the polytope is the slice
 :math:`\sum_s p(s) = 1` of the pointed cone cut out of the orthant by the
 incentive constraints.
 

@@ -19,7 +19,7 @@ sender's problem is
 
 the obedience constraints making every recommendation a best response
 (Kamenica & Gentzkow 2011, sec. III; Bergemann & Morris 2019, sec. 2). It is
-solved exactly for exact data (:mod:`._exact_lp`), the dual values of the
+solved exactly for exact data (``_exact_lp``), the dual values of the
 states and the obedience multipliers certifying optimality.
 
 **Concavification.** Let :math:`\hat v(\mu)` be the sender's payoff when the
