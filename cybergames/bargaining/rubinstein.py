@@ -109,8 +109,8 @@ def rubinstein(delta_1: Any, delta_2: Any) -> RubinsteinResult:
     >>> from cybergames.bargaining import rubinstein
     >>> rubinstein(Fraction(9, 10), Fraction(9, 10)).shares
     (Fraction(10, 19), Fraction(9, 19))
-    >>> rubinstein(0.5, 0.8).shares
-    (0.3333333333333333, 0.6666666666666667)
+    >>> rubinstein(0.5, 0.8).shares        # (1 - 0.8) / (1 - 0.4) in floating point
+    (0.33333333333333326, 0.6666666666666667)
     >>> from sympy import symbols
     >>> d1, d2 = symbols("delta_1 delta_2")
     >>> rubinstein(d1, d2).shares[0]

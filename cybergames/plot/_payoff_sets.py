@@ -117,7 +117,7 @@ def plot_best_symmetric_payoffs(curve: Any, *, ax: Any = None) -> Any:
     >>> figure.axes[0].get_xlabel()
     'discount factor delta'
     """
-    from .repeated.payoff_sets import SymmetricPayoffCurve
+    from ..repeated.payoff_sets import SymmetricPayoffCurve
     if not isinstance(curve, SymmetricPayoffCurve):
         raise ParameterError(f"curve: expected a SymmetricPayoffCurve, got {type(curve).__name__}")
     ax = new_axes(ax, figsize=(6, 4))

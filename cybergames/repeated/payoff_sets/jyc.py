@@ -356,6 +356,8 @@ class Iteration:
     def gap(self) -> float:
         if len(self.outer) == 0:
             return 0.0
+        if len(self.inner) == 0:
+            return float("inf")
         return float(_hulls.distances_to_hull(self.outer, self.inner).max())
 
 
@@ -382,5 +384,17 @@ def run(stage: Stage, delta: float, count: int, tol: float, max_iter: int,
         history.append(gap)
         if progress is not None:
             progress(iterations, gap)
+    if len(state.inner) and not state.certify(state.inner):
+        # Every step should keep the inner set self-generating; where the float programs slipped
+        # (badly scaled payoffs), fall back to the trigger seed, or to no inner set at all, rather
+        # than return an inner set that is not certified.
+        seed = trigger_seed(stage, delta)
+        hull = _hulls.hull_of_points(seed, state.n) if len(seed) else None
+        if hull is not None and len(hull[0]) and state.certify(hull[0]):
+            state.inner, state.inner_H, state.inner_c = hull
+        else:
+            state.inner = np.zeros((0, state.n))
+            state.inner_H, state.inner_c = np.zeros((0, state.n)), np.zeros(0)
+        gap = state.gap()
     stopped = "empty" if len(state.outer) == 0 else "tolerance" if gap <= tol else "max_iter"
     return state, iterations, history, stopped, gap
