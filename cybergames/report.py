@@ -7,7 +7,6 @@ the three formats always carry the same numbers.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -19,6 +18,7 @@ import numpy as np
 import sympy
 
 from . import _numbers
+from ._cli import _parser, check_model_names  # the parser lives where --help need not load the solvers
 from .errors import CybergamesError, ParameterError
 
 __all__ = ["Entry", "Section", "stage_game_section", "model_entry", "render_analysis", "models_section", "build_report", "render", "run"]
@@ -223,9 +223,7 @@ def build_report(names: Sequence[str] | None = None, overrides: dict[str, Any] |
     """
     keys = _model_keys()
     names = list(names or [])
-    unknown = [n for n in names if n not in keys and n != "stage"]
-    if unknown:
-        raise ParameterError(f"model: unknown {unknown}; expected some of {keys + ['stage']}")
+    check_model_names(names)
     selected = [k for k in keys if k in names] if names else keys
     sections = []
     if selected:
@@ -305,28 +303,6 @@ def render(sections: list[Section], fmt: str = "text") -> str:
 
 
 # ---------------------------------------------------------------------- CLI
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one clear line, not a usage dump
-        raise ParameterError(message)
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m cybergames",
-                     description="The cooperation report: when is cyber cooperation sustainable?")
-    parser.add_argument("models", nargs="*", metavar="MODEL",
-                        help="report only these models (trust, interests, jurisdiction, capacity, norms, "
-                             "attribution, information) or the classic stage games (stage); default all")
-    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="NAME=VALUE",
-                        help="override a model parameter, e.g. --set q=0.8 or --set attribution.detect=4/5 "
-                             "(decimals and fractions are read exactly; q, r, pi and tau stand for "
-                             "detect, false_flag, enforcement and transfer)")
-    parser.add_argument("--format", default="text", choices=sorted(RENDERERS),
-                        help="output format (default text)")
-    parser.add_argument("--plots", metavar="DIR", default=None,
-                        help="also write each model's figure into DIR (needs matplotlib)")
-    return parser
-
-
 def _parse_overrides(items: Sequence[str]) -> dict[str, Any]:
     from .models._base import as_fraction
 

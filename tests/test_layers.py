@@ -37,7 +37,7 @@ def layer_of(parts):
         return "sweep"
     if head.startswith("_plot"):
         return "plot"
-    if head in ("report", "figures", "__main__"):
+    if head in ("report", "figures", "__main__", "_cli"):
         return "report"
     if head == "__init__":
         return "top"

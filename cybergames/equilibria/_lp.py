@@ -28,15 +28,14 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
-import scipy.optimize
 import sympy
-from sympy.solvers.simplex import linprog as sympy_linprog
 
 from .. import _numbers
 
 
 def float_solution(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """Optimal ``(x, rho)`` of the float matrix game, or None if HiGHS fails."""
+    import scipy.optimize
     rows, cols = matrix.shape
     low, high = float(matrix.min()), float(matrix.max())
     if high == low:
@@ -189,6 +188,7 @@ def _normalised(weights: list | None, size: int) -> np.ndarray | None:
 
 def _sympy_max(positive: list[list[Fraction]]) -> list[Fraction] | None:
     """``argmax sum(w) s.t. N w <= 1, w >= 0`` by sympy's simplex (None if sympy fails)."""
+    from sympy.solvers.simplex import linprog as sympy_linprog
     matrix = sympy.Matrix([[sympy.Rational(v.numerator, v.denominator) for v in row] for row in positive])
     try:
         _, w = sympy_linprog([-1] * matrix.cols, A=matrix, b=[1] * matrix.rows)

@@ -21,8 +21,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.optimize import linprog
-from scipy.sparse import coo_matrix
 
 from . import _polytopes
 from .game import RepeatedGame
@@ -43,6 +41,8 @@ def generated_residuals(rg: RepeatedGame, delta: float, polygon: np.ndarray) -> 
 
 def residuals(stage: Stage, delta: float, polygon: np.ndarray, points: np.ndarray) -> list[float]:
     """For each point, the least violation of :math:`z \\in B(\\text{polygon})` (0 when generated)."""
+    from scipy.sparse import coo_matrix
+    from scipy.optimize import linprog
     if len(points) == 0:
         return []
     if len(polygon) == 0:
