@@ -7,7 +7,7 @@ signalling games, and models of the seven obstacles to cyber cooperation.
 Every name of the public API is importable from here:
 
 >>> from cybergames import prisoners_dilemma
->>> prisoners_dilemma(5, 3, 1, 0).payoff(("D", "C"))
+>>> prisoners_dilemma(T=5, R=3, P=1, S=0).payoff(("D", "C"))
 (5, 0)
 
 Names are loaded on first use (:pep:`562`), so ``import cybergames`` does not
@@ -32,6 +32,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "NormalFormGame", "prisoners_dilemma", "stag_hunt", "chicken", "battle_of_the_sexes",
         "matching_pennies", "trust_game", "public_goods", "symmetric_game", "is_symmetric", "is_zero_sum",
         "is_prisoners_dilemma", "is_stag_hunt", "is_chicken", "is_coordination_game", "is_public_goods_game",
+        "AmbiguousLayoutWarning",
     ),
     "equilibria": (
         "nash_equilibria", "pure_equilibria", "Equilibrium", "EquilibriumSet", "NashSubset", "minmax",

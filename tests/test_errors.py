@@ -369,7 +369,7 @@ CALLS = {
     "NormalFormGame": lambda a, b, c: NormalFormGame(a, actions=b, players=c),
     "NormalFormGame-payoffs": lambda a, b, c: NormalFormGame(a),
     "prisoners_dilemma": lambda a, b, c: prisoners_dilemma(a, b, c),
-    "stag_hunt": lambda a, b, c: stag_hunt(a, b, c, a),
+    "stag_hunt": lambda a, b, c: stag_hunt(T=b, R=a, P=c, S=a),
     "chicken": lambda a, b, c: chicken(T=a, S=b),
     "battle_of_the_sexes": lambda a, b, c: battle_of_the_sexes(a, b, c),
     "matching_pennies": lambda a, b, c: matching_pennies(a),

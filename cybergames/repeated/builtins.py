@@ -136,7 +136,7 @@ def grim_trigger(*, cooperate: str = "C", defect: str = "D") -> Automaton:
 
     >>> from cybergames import prisoners_dilemma
     >>> from cybergames.repeated import RepeatedGame, critical_discount_factor
-    >>> critical_discount_factor(RepeatedGame(prisoners_dilemma(5, 3, 1, 0)), (grim_trigger(), grim_trigger()))
+    >>> critical_discount_factor(RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0)), (grim_trigger(), grim_trigger()))
     Fraction(1, 2)
     """
     c, d = _labels(cooperate, defect)
