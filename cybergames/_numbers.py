@@ -203,6 +203,25 @@ def as_kind(values: np.ndarray, kind: str) -> np.ndarray:
     return frozen(result)
 
 
+def scale_of(*arrays: Any) -> float:
+    """The payoff scale of float comparisons: the largest ``|x|`` over ``arrays`` (0.0 if all are empty).
+
+    Float solvers accept a payoff within ``tol * scale`` of the best as a best
+    response, so that multiplying a game by any positive constant (1e-300 or
+    1e300) leaves every answer unchanged; ``tol * max(1, |best|)`` was absolute
+    for payoffs below 1.
+    """
+    scale = 0.0
+    for array in arrays:
+        try:
+            values = np.abs(np.asarray(array, dtype=float))
+        except OverflowError:                   # exact numbers beyond the float range
+            return float(np.finfo(float).max)
+        if values.size:
+            scale = max(scale, float(values.max()))
+    return scale
+
+
 def comparable(array: np.ndarray) -> np.ndarray:
     """An array whose element order equals that of the exact or float ``array``, fast to compare.
 

@@ -142,7 +142,11 @@ def _vector(size: int, support: np.ndarray, weights: list[Fraction]) -> np.ndarr
 
 def exact_solution(matrix: np.ndarray) -> tuple[Any, np.ndarray, np.ndarray]:
     """``(value, x, rho)`` of an exact matrix game, certified: ``min(x M) == value == max(M rho)``."""
-    guess = float_solution(np.array(matrix, dtype=float))
+    try:
+        as_float = np.array(matrix, dtype=float)
+    except OverflowError:                   # integers beyond the float range: exact simplex only
+        as_float = None
+    guess = float_solution(as_float) if as_float is not None and np.isfinite(as_float).all() else None
     if guess is not None:
         for eps in (1e-9, 1e-6, 1e-12):
             exact = _exact_from_supports(matrix, *guess, eps)

@@ -327,7 +327,7 @@ class NormalFormGame:
         i = self.player_index(player)
         best = max(values)
         floats = values.dtype != object or any(isinstance(v, float) for v in values)
-        slack = tol * max(1.0, abs(float(best))) if floats else 0   # float profiles in exact games too
+        slack = tol * _numbers.scale_of(self.payoffs[i]) if floats else 0   # float profiles in exact games too
         return tuple(label for label, v in zip(self.actions[i], values) if v >= best - slack)
 
     # ----------------------------------------------------------- new games
