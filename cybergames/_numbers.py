@@ -23,6 +23,8 @@ from typing import Any, Iterable, Union
 import numpy as np
 import sympy
 
+from . import limits
+
 Number = Union[int, Fraction, float, sympy.Expr]
 
 EXACT = "exact"
@@ -81,13 +83,50 @@ def _normalise_sympy(value: sympy.Basic, name: str, error: type[Exception]) -> N
         return result
     if not isinstance(value, sympy.Expr):
         raise error(f"{name}: expected a real number or sympy expression, got {value!r}")
-    if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
-        raise error(f"{name}: expected a finite number, got {value!r}")
-    if value.is_real is False or (value.is_real is None and value.has(sympy.I)
-                                  and sympy.expand(value).has(sympy.I)):
-        # symbols stand for real numbers; an explicit imaginary unit that does not cancel is refused
-        raise error(f"{name}: expected a real number, got the non-real {value!r}")
+    check_expression(value, name, error)
+    try:
+        if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+            raise error(f"{name}: expected a finite number, got {value!r}")
+        if value.is_real is False or (value.is_real is None and value.has(sympy.I)
+                                      and sympy.expand(value).has(sympy.I)):
+            # symbols stand for real numbers; an explicit imaginary unit that does not cancel is refused
+            raise error(f"{name}: expected a real number, got the non-real {value!r}")
+    except RecursionError:
+        raise error(f"{name}: the expression is nested too deeply to analyse") from None
     return value
+
+
+def check_expression(value: sympy.Basic, name: str, error: type[Exception]) -> None:
+    """Refuse an expression deeper than ``cybergames.limits.MAX_EXPRESSION_DEPTH`` or with an exact
+    power whose integer exponent exceeds ``cybergames.limits.MAX_EXPONENT`` (``10**(10**12)``, kept
+    unevaluated, would hang whatever simplifies it). Iterative: no RecursionError on deep input."""
+    depth = limits.expression_depth(value)
+    if depth > limits.MAX_EXPRESSION_DEPTH:
+        raise error(f"{name}: the expression is nested deeper than cybergames.limits.MAX_EXPRESSION_DEPTH = "
+                    f"{limits.MAX_EXPRESSION_DEPTH}; set it to a larger value to allow more")
+    for node in sympy.postorder_traversal(value):     # inner powers first: their size bounds the outer ones
+        if isinstance(node, sympy.Pow):
+            check_power(node.exp, name, error)
+
+
+def check_power(exponent: sympy.Basic, name: str, error: type[Exception]) -> None:
+    """Refuse a numeric exponent above ``cybergames.limits.MAX_EXPONENT`` in magnitude.
+
+    The exponent's own powers must have been checked already (bottom-up), so
+    that evaluating its size is cheap.
+    """
+    if not exponent.is_number:
+        return
+    try:
+        if exponent.is_Integer:
+            too_big = abs(int(exponent)) > limits.MAX_EXPONENT
+        else:
+            too_big = bool(sympy.Abs(exponent).evalf(15) > limits.MAX_EXPONENT)
+    except (TypeError, ValueError):     # not comparable (non-real): other checks refuse it
+        return
+    if too_big:
+        raise error(f"{name}: the exponent {str(exponent)[:40]} exceeds cybergames.limits.MAX_EXPONENT = "
+                    f"{limits.MAX_EXPONENT}; set it to a larger value to allow more")
 
 
 def kind_of(values: Iterable[Number]) -> str:

@@ -25,7 +25,7 @@ ALLOWED = {
     "models": {"games", "equilibria", "repeated", "signalling", "sweep"},
     "report": {"games", "equilibria", "repeated", "signalling", "models", "sweep", "plot", "io"},
 }
-SHARED = {"_numbers", "_linalg", "errors", "_verify"}
+SHARED = {"_numbers", "_linalg", "errors", "_verify", "limits"}
 
 
 def layer_of(parts):

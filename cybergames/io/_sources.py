@@ -40,7 +40,12 @@ class Limits:
         Number of nodes of all the symbolic expressions of one document; default 10**6.
     max_number_length : int
         Characters of a single number (digits of an integer, a fraction or a
-        decimal) and the size of a decimal exponent; default 10 000.
+        decimal); default 10 000.
+    max_exponent : int
+        Size of a decimal exponent (``1e999`` has 999); default 1000.
+    max_total_digits : int
+        Decimal digits of all the exact numbers of one document together (a
+        file of ten thousand ``1e999`` payoffs holds ten million); default 10**7.
 
     Examples
     --------
@@ -59,6 +64,8 @@ class Limits:
     max_depth: int = 200
     max_nodes: int = 10**6
     max_number_length: int = 10_000
+    max_exponent: int = 1_000
+    max_total_digits: int = 10**7
 
     def __post_init__(self) -> None:
         for item in fields(self):

@@ -41,6 +41,7 @@ from typing import Any, Callable, Collection
 
 import numpy as np
 
+from .. import limits
 from ..errors import AutomatonError
 from .automata import Automaton
 
@@ -100,6 +101,7 @@ def _profile_of(signal: Any, who: str) -> tuple:
 def _periods(k: Any, name: str) -> int:
     if isinstance(k, (bool, np.bool_)) or not isinstance(k, numbers.Integral) or k < 1:
         raise AutomatonError(f"{name}: expected a positive integer number of rounds, got {k!r}")
+    limits.check(name, int(k), "MAX_STATES", AutomatonError)     # one state per round
     return int(k)
 
 
