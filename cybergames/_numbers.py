@@ -183,6 +183,42 @@ def truth(condition: Any) -> bool | None:
         return True
     if condition is sympy.false:
         return False
+    if isinstance(condition, sympy.core.relational.Relational) and not condition.free_symbols:
+        # two closed-form numbers too close for sympy's default precision: decide by their difference
+        difference = sign(condition.lhs - condition.rhs)
+        if difference is not None:
+            return {"<": difference < 0, "<=": difference <= 0, ">": difference > 0, ">=": difference >= 0,
+                    "==": difference == 0, "!=": difference != 0}.get(condition.rel_op)
+    return None
+
+
+def sign(value: Any) -> int | None:
+    """The sign (-1, 0 or 1) of a real number, deciding closed forms sympy leaves open; None if unknown.
+
+    Closed forms such as ``1 - (b + sqrt(b**2 + c))/d`` can lie within ``1e-300`` of zero, beyond
+    sympy's default precision (comparing them then raises "cannot determine truth value of
+    Relational"); they are evaluated with up to 4000 digits.
+
+    >>> sign(Fraction(-1, 3)), sign(sympy.sqrt(2) - 1), sign(sympy.sqrt(10**600 + 1) - 10**300)
+    (-1, 1, 1)
+    """
+    if not isinstance(value, sympy.Basic):
+        return (value > 0) - (value < 0)
+    if value.free_symbols:
+        return None
+    if value.is_zero:
+        return 0
+    if value.is_positive:
+        return 1
+    if value.is_negative:
+        return -1
+    for digits in (50, 500, 4000):
+        try:
+            approximation = value.evalf(digits, strict=True)
+        except (sympy.core.evalf.PrecisionExhausted, ValueError, TypeError):
+            continue
+        if approximation.is_Number and approximation.is_real:
+            return int(sympy.sign(approximation))
     return None
 
 

@@ -29,10 +29,11 @@ __all__ = ["MAX_EXPRESSION_DEPTH", "MAX_EXPONENT", "MAX_PROFILES", "MAX_STATES",
 #: Nesting depth of a symbolic payoff or parameter expression.
 MAX_EXPRESSION_DEPTH = 200
 #: Largest magnitude of an integer exponent in an exact power (``10**(10**12)`` is refused) and of a
-#: decimal exponent in a number read from text (``1e999999999``).
-MAX_EXPONENT = 10_000
-#: Digits of an integer read from text.
-MAX_DIGITS = 100_000
+#: decimal exponent in a number read from text (``1e999999999``). Below Python's 4300-digit limit on
+#: printing integers, so that every accepted number can appear in a message.
+MAX_EXPONENT = 4_000
+#: Digits of a number read from text (same reason).
+MAX_DIGITS = 4_000
 #: Pure profiles of a game (players x actions), e.g. 2**30 for 30 players with 2 actions.
 MAX_PROFILES = 10**7
 #: States of an automaton (``limited_punishment(k)`` has k + 1).

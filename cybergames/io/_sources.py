@@ -146,7 +146,16 @@ def read_path_or_file(source: Any, limits: Limits, what: str) -> tuple[str, str]
 
 
 def write_text(text: str, target: Any, what: str) -> None:
-    """Write ``text`` (UTF-8) to a path or an open text or binary file."""
+    """Write ``text`` (UTF-8) to a path or an open text or binary file.
+
+    Text UTF-8 cannot encode (a lone surrogate such as ``"\\ud800"`` in a label)
+    raises :class:`FormatError` before anything is written.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise FormatError(f"{what}: {text[exc.start:exc.end]!r} at character {exc.start} cannot be written as "
+                          f"UTF-8 (a lone surrogate); labels and titles must be valid Unicode text") from None
     if is_path(target):
         with open(os.fspath(target), "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -156,6 +165,6 @@ def write_text(text: str, target: Any, what: str) -> None:
         raise ParameterError(f"{what}: expected a path (str or os.PathLike) or an open file, "
                              f"got {type(target).__name__}")
     if isinstance(target, (io.RawIOBase, io.BufferedIOBase)) or "b" in str(getattr(target, "mode", "")):
-        write(text.encode("utf-8"))
+        write(data)
     else:
         write(text)
