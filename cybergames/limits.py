@@ -24,7 +24,7 @@ import sys
 from typing import Any
 
 __all__ = ["MAX_EXPRESSION_DEPTH", "MAX_EXPONENT", "MAX_PROFILES", "MAX_STATES", "MAX_ROUNDS", "MAX_TYPES",
-           "MAX_CANDIDATES", "MAX_GRID", "MAX_DIGITS", "check"]
+           "MAX_CANDIDATES", "MAX_GRID", "MAX_DIGITS", "MAX_MIXED_ACTIONS", "MAX_MIXED_TOTAL_ACTIONS", "check"]
 
 #: Nesting depth of a symbolic payoff or parameter expression.
 MAX_EXPRESSION_DEPTH = 200
@@ -46,6 +46,11 @@ MAX_TYPES = 1_000
 MAX_CANDIDATES = 10**6
 #: Points of a grid given to a constructor (education levels, parameter grids).
 MAX_GRID = 10**5
+#: All mixed equilibria of a two-player game by vertex enumeration: the smaller player's number of
+#: actions (the work grows exponentially with it; a random 15x15 game takes seconds, 20x20 minutes).
+MAX_MIXED_ACTIONS = 16
+#: ... and both players' actions together.
+MAX_MIXED_TOTAL_ACTIONS = 200
 
 
 def check(name: str, value: Any, bound: str, error: type | None = None) -> None:

@@ -13,8 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from .. import _numbers
+from .. import _numbers, limits
 from .._numbers import DEFAULT_TOL, FLOAT
+from ..errors import GameError
 from ..games.normal_form import NormalFormGame
 from . import vertex_enumeration
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_bimatrix_equilibria
@@ -100,6 +101,9 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     tol = check_tol(tol)
     if game.num_players != 2:
         return pure_equilibria(game, tol=tol)
+    limits.check(f"game ({game.shape[0]}x{game.shape[1]}; pure_equilibria(game) is fast), smaller side",
+                 min(game.shape), "MAX_MIXED_ACTIONS", GameError)
+    limits.check("game, both players' actions", sum(game.shape), "MAX_MIXED_TOTAL_ACTIONS", GameError)
     work = _unit_scaled(game)
     try:
         return _assemble(game, vertex_enumeration.fast_enumeration(work, tol), tol)
