@@ -103,30 +103,33 @@ def check_expression(value: sympy.Basic, name: str, error: type[Exception]) -> N
     depth = limits.expression_depth(value)
     if depth > limits.MAX_EXPRESSION_DEPTH:
         raise error(f"{name}: the expression is nested deeper than cybergames.limits.MAX_EXPRESSION_DEPTH = "
-                    f"{limits.MAX_EXPRESSION_DEPTH}; set it to a larger value to allow more")
+                    f"{limits.MAX_EXPRESSION_DEPTH}; set cybergames.limits.MAX_EXPRESSION_DEPTH to a larger value "
+                    f"to allow more")
     for node in sympy.postorder_traversal(value):     # inner powers first: their size bounds the outer ones
         if isinstance(node, sympy.Pow):
             check_power(node.exp, name, error)
 
 
-def check_power(exponent: sympy.Basic, name: str, error: type[Exception]) -> None:
-    """Refuse a numeric exponent above ``cybergames.limits.MAX_EXPONENT`` in magnitude.
+def check_power(exponent: sympy.Basic, name: str, error: type[Exception], bound: int | None = None,
+                bound_name: str = "cybergames.limits.MAX_EXPONENT") -> None:
+    """Refuse a numeric exponent above ``bound`` (default ``cybergames.limits.MAX_EXPONENT``) in magnitude.
 
     The exponent's own powers must have been checked already (bottom-up), so
     that evaluating its size is cheap.
     """
     if not exponent.is_number:
         return
+    bound = limits.MAX_EXPONENT if bound is None else bound
     try:
         if exponent.is_Integer:
-            too_big = abs(int(exponent)) > limits.MAX_EXPONENT
+            too_big = abs(int(exponent)) > bound
         else:
-            too_big = bool(sympy.Abs(exponent).evalf(15) > limits.MAX_EXPONENT)
+            too_big = bool(sympy.Abs(exponent).evalf(15) > bound)
     except (TypeError, ValueError):     # not comparable (non-real): other checks refuse it
         return
     if too_big:
-        raise error(f"{name}: the exponent {str(exponent)[:40]} exceeds cybergames.limits.MAX_EXPONENT = "
-                    f"{limits.MAX_EXPONENT}; set it to a larger value to allow more")
+        raise error(f"{name}: the exponent {str(exponent)[:40]} exceeds {bound_name} = {bound}; "
+                    f"set {bound_name} to a larger value to allow more")
 
 
 def kind_of(values: Iterable[Number]) -> str:

@@ -318,6 +318,8 @@ def test_every_public_function_of_the_games_layer_has_a_row():
     import cybergames.games as games
     covered = {getattr(case.function, "__qualname__", "") for case in GAMES_CASES}
     for name in games.__all__:
+        if isinstance(getattr(games, name), type) and issubclass(getattr(games, name), Warning):
+            continue                          # a warning category, not a function
         assert name in covered, f"no bad-input row for {name}"
     methods = {"payoff", "player_index", "action_index", "profile_index", "expected_payoffs", "mixed_profile",
                "action_payoffs", "best_responses", "subs", "permute_actions", "permute_players",

@@ -449,7 +449,7 @@ def _decode(node: Any, where: str, depth: int, limits: Limits, budget: list[int]
             raise FormatError(f"{where}.args[{k}]: {op} expects a {sort} here, got {str(value)[:60]}")
         built.append(value)
     if cls is sympy.Pow:
-        _numbers.check_power(built[1], where, FormatError)
+        _numbers.check_power(built[1], where, FormatError, limits.max_exponent, "Limits.max_exponent")
     try:
         return cls(*built, evaluate=False) if takes_evaluate else cls(*built)
     except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:
