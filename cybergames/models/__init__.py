@@ -85,7 +85,13 @@ def configured(keys: Any, overrides: Any = None, *, argument: str = "overrides")
         scope, dot, bare = name.rpartition(".")
         return f"{scope}{dot}{ALIASES.get(bare, bare)}"
 
+    if isinstance(keys, (str, bytes)) or not isinstance(keys, (list, tuple, set, frozenset, type({}.keys()))):
+        raise ParameterError(f"keys: expected a list of model keys such as ['trust'], got {keys!r}")
+    if overrides is not None and not isinstance(overrides, dict):
+        raise ParameterError(f"{argument}: expected a mapping of parameter names to values, got {overrides!r}")
     keys = list(keys) or list(REGISTRY)
+    if not all(isinstance(key, str) for key in keys):
+        raise ParameterError(f"keys: expected model keys (strings), got {keys!r}")
     classes = {key: model_class(key) for key in keys}
     fields = {key: [f.name for f in dataclasses.fields(cls)] for key, cls in classes.items()}
     known = sorted({name for names in fields.values() for name in names} | set(ALIASES))
