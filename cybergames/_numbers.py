@@ -23,6 +23,8 @@ from typing import Any, Iterable, Union
 import numpy as np
 import sympy
 
+from . import limits
+
 Number = Union[int, Fraction, float, sympy.Expr]
 
 EXACT = "exact"
@@ -81,13 +83,53 @@ def _normalise_sympy(value: sympy.Basic, name: str, error: type[Exception]) -> N
         return result
     if not isinstance(value, sympy.Expr):
         raise error(f"{name}: expected a real number or sympy expression, got {value!r}")
-    if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
-        raise error(f"{name}: expected a finite number, got {value!r}")
-    if value.is_real is False or (value.is_real is None and value.has(sympy.I)
-                                  and sympy.expand(value).has(sympy.I)):
-        # symbols stand for real numbers; an explicit imaginary unit that does not cancel is refused
-        raise error(f"{name}: expected a real number, got the non-real {value!r}")
+    check_expression(value, name, error)
+    try:
+        if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+            raise error(f"{name}: expected a finite number, got {value!r}")
+        if value.is_real is False or (value.is_real is None and value.has(sympy.I)
+                                      and sympy.expand(value).has(sympy.I)):
+            # symbols stand for real numbers; an explicit imaginary unit that does not cancel is refused
+            raise error(f"{name}: expected a real number, got the non-real {value!r}")
+    except RecursionError:
+        raise error(f"{name}: the expression is nested too deeply to analyse") from None
     return value
+
+
+def check_expression(value: sympy.Basic, name: str, error: type[Exception]) -> None:
+    """Refuse an expression deeper than ``cybergames.limits.MAX_EXPRESSION_DEPTH`` or with an exact
+    power whose integer exponent exceeds ``cybergames.limits.MAX_EXPONENT`` (``10**(10**12)``, kept
+    unevaluated, would hang whatever simplifies it). Iterative: no RecursionError on deep input."""
+    depth = limits.expression_depth(value)
+    if depth > limits.MAX_EXPRESSION_DEPTH:
+        raise error(f"{name}: the expression is nested deeper than cybergames.limits.MAX_EXPRESSION_DEPTH = "
+                    f"{limits.MAX_EXPRESSION_DEPTH}; set cybergames.limits.MAX_EXPRESSION_DEPTH to a larger value "
+                    f"to allow more")
+    for node in sympy.postorder_traversal(value):     # inner powers first: their size bounds the outer ones
+        if isinstance(node, sympy.Pow):
+            check_power(node.exp, name, error)
+
+
+def check_power(exponent: sympy.Basic, name: str, error: type[Exception], bound: int | None = None,
+                bound_name: str = "cybergames.limits.MAX_EXPONENT") -> None:
+    """Refuse a numeric exponent above ``bound`` (default ``cybergames.limits.MAX_EXPONENT``) in magnitude.
+
+    The exponent's own powers must have been checked already (bottom-up), so
+    that evaluating its size is cheap.
+    """
+    if not exponent.is_number:
+        return
+    bound = limits.MAX_EXPONENT if bound is None else bound
+    try:
+        if exponent.is_Integer:
+            too_big = abs(int(exponent)) > bound
+        else:
+            too_big = bool(sympy.Abs(exponent).evalf(15) > bound)
+    except (TypeError, ValueError):     # not comparable (non-real): other checks refuse it
+        return
+    if too_big:
+        raise error(f"{name}: the exponent {str(exponent)[:40]} exceeds {bound_name} = {bound}; "
+                    f"set {bound_name} to a larger value to allow more")
 
 
 def kind_of(values: Iterable[Number]) -> str:
@@ -144,6 +186,42 @@ def truth(condition: Any) -> bool | None:
         return True
     if condition is sympy.false:
         return False
+    if isinstance(condition, sympy.core.relational.Relational) and not condition.free_symbols:
+        # two closed-form numbers too close for sympy's default precision: decide by their difference
+        difference = sign(condition.lhs - condition.rhs)
+        if difference is not None:
+            return {"<": difference < 0, "<=": difference <= 0, ">": difference > 0, ">=": difference >= 0,
+                    "==": difference == 0, "!=": difference != 0}.get(condition.rel_op)
+    return None
+
+
+def sign(value: Any) -> int | None:
+    """The sign (-1, 0 or 1) of a real number, deciding closed forms sympy leaves open; None if unknown.
+
+    Closed forms such as ``1 - (b + sqrt(b**2 + c))/d`` can lie within ``1e-300`` of zero, beyond
+    sympy's default precision (comparing them then raises "cannot determine truth value of
+    Relational"); they are evaluated with up to 4000 digits.
+
+    >>> sign(Fraction(-1, 3)), sign(sympy.sqrt(2) - 1), sign(sympy.sqrt(10**600 + 1) - 10**300)
+    (-1, 1, 1)
+    """
+    if not isinstance(value, sympy.Basic):
+        return (value > 0) - (value < 0)
+    if value.free_symbols:
+        return None
+    if value.is_zero:
+        return 0
+    if value.is_positive:
+        return 1
+    if value.is_negative:
+        return -1
+    for digits in (50, 500, 4000):
+        try:
+            approximation = value.evalf(digits, strict=True)
+        except (sympy.core.evalf.PrecisionExhausted, ValueError, TypeError):
+            continue
+        if approximation.is_Number and approximation.is_real:
+            return int(sympy.sign(approximation))
     return None
 
 
@@ -201,6 +279,25 @@ def as_kind(values: np.ndarray, kind: str) -> np.ndarray:
     result = np.empty(values.shape, dtype=object)
     result[...] = values
     return frozen(result)
+
+
+def scale_of(*arrays: Any) -> float:
+    """The payoff scale of float comparisons: the largest ``|x|`` over ``arrays`` (0.0 if all are empty).
+
+    Float solvers accept a payoff within ``tol * scale`` of the best as a best
+    response, so that multiplying a game by any positive constant (1e-300 or
+    1e300) leaves every answer unchanged; ``tol * max(1, |best|)`` was absolute
+    for payoffs below 1.
+    """
+    scale = 0.0
+    for array in arrays:
+        try:
+            values = np.abs(np.asarray(array, dtype=float))
+        except OverflowError:                   # exact numbers beyond the float range
+            return float(np.finfo(float).max)
+        if values.size:
+            scale = max(scale, float(values.max()))
+    return scale
 
 
 def comparable(array: np.ndarray) -> np.ndarray:

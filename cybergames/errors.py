@@ -15,7 +15,9 @@ GameError
 
 from __future__ import annotations
 
-import hypothesis.errors
+import difflib
+import re
+from typing import Any, Iterable
 
 __all__ = [
     "CybergamesError",
@@ -34,7 +36,16 @@ __all__ = [
 
 
 class CybergamesError(ValueError):
-    """The input does not describe a valid model; the base of every cybergames error."""
+    """The input does not describe a valid model; the base of every cybergames error.
+
+    Numbers in the message read as users write them (``3/2``, not
+    ``Fraction(3, 2)``): see :func:`shown`.
+    """
+
+    def __init__(self, *args: Any) -> None:
+        if args and isinstance(args[0], str):
+            args = (_plain(args[0]), *args[1:])
+        super().__init__(*args)
 
 
 class GameError(CybergamesError):
@@ -75,14 +86,6 @@ class ParameterError(CybergamesError):
     """A model, sweep or report parameter has the wrong type or lies out of range."""
 
 
-class StrategyArgumentError(CybergamesError, hypothesis.errors.InvalidArgument):
-    """A hypothesis strategy in ``cybergames.strategies`` got an invalid argument.
-
-    It is both a :class:`CybergamesError` and Hypothesis's ``InvalidArgument``, so
-    either ``except`` clause catches it.
-    """
-
-
 class ExtensiveGameError(GameError):
     """A game tree is malformed: a node of the wrong shape, a cycle, an information set
     that mixes players or action sets, or payoffs of the wrong length."""
@@ -90,3 +93,77 @@ class ExtensiveGameError(GameError):
 
 class PerfectRecallError(ExtensiveGameError):
     """A solver that needs perfect recall got a game in which some player forgets her own moves."""
+
+
+def _strategy_argument_error() -> type:
+    """Build :class:`StrategyArgumentError` on first use, so importing this module stays cheap.
+
+    The class is both a :class:`CybergamesError` and Hypothesis's
+    ``InvalidArgument`` (when Hypothesis is installed), so either ``except``
+    clause catches it. Hypothesis costs about 0.3 s to import; creating the
+    class only when ``cybergames.errors.StrategyArgumentError`` is first looked
+    up (the strategies modules do so, and they import Hypothesis anyway) keeps
+    ``import cybergames`` fast without changing the class anyone sees.
+    """
+    try:
+        from hypothesis.errors import InvalidArgument
+    except ImportError:  # pragma: no cover - hypothesis is a test dependency
+        bases: tuple = (CybergamesError,)
+    else:
+        bases = (CybergamesError, InvalidArgument)
+    doc = ("A hypothesis strategy in ``cybergames.strategies`` got an invalid argument.\n\n"
+           "    It is both a :class:`CybergamesError` and Hypothesis's ``InvalidArgument``, so\n"
+           "    either ``except`` clause catches it.\n    ")
+    return type("StrategyArgumentError", bases, {"__doc__": doc, "__module__": __name__})
+
+
+def __getattr__(name: str) -> Any:
+    if name == "StrategyArgumentError":
+        cls = _strategy_argument_error()
+        globals()[name] = cls  # one class, created once
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# ------------------------------------------------------------------ messages
+_REPRS = (
+    (re.compile(r"\bFraction\((-?\d+), (\d+)\)"), lambda m: m[1] if m[2] == "1" else f"{m[1]}/{m[2]}"),
+    (re.compile(r"\bnp\.(?:float|int|uint)\d*\(([^()]*)\)"), lambda m: m[1]),
+    (re.compile(r"\bDecimal\('([^']*)'\)"), lambda m: m[1]),
+)
+
+
+def shown(value: Any) -> str:
+    """A value as users write it: ``3/2`` for ``Fraction(3, 2)``, ``0.25`` for ``np.float64(0.25)``.
+
+    Every error message of the library goes through this formatter: the base
+    class :class:`CybergamesError` applies it to its message, so a message
+    built with ``{value!r}`` reads the same as one built with :func:`shown`.
+
+    >>> from fractions import Fraction
+    >>> shown(Fraction(3, 2)), shown([Fraction(1, 4), 0.5]), shown("q")
+    ('3/2', '[1/4, 0.5]', "'q'")
+    """
+    return _plain(repr(value))
+
+
+def _plain(text: str) -> str:
+    for pattern, replace in _REPRS:
+        text = pattern.sub(replace, text)
+    return text
+
+
+def did_you_mean(word: Any, choices: Iterable[str]) -> str:
+    """`` (did you mean 'trust'?)`` when ``word`` is close to one of ``choices``, else ``""``.
+
+    >>> did_you_mean("trsut", ["trust", "norms"])
+    " (did you mean 'trust'?)"
+    >>> did_you_mean("xyz", ["trust", "norms"])
+    ''
+    """
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, [str(c) for c in choices], n=2, cutoff=0.6)
+    if not close:
+        return ""
+    return f" (did you mean {' or '.join(repr(c) for c in close)}?)"

@@ -438,7 +438,7 @@ def prisoners_dilemmas(draw: Any, *, exact: bool = True, max_gap: Any = 100, rep
 
 @st.composite
 def stag_hunts(draw: Any, *, exact: bool = True, max_gap: Any = 100, max_denominator: int = 1) -> NormalFormGame:
-    """Stag hunts ``stag_hunt(R, T, P, S)`` with R > T >= P > S (T = P allowed), built.
+    """Stag hunts ``stag_hunt(T=T, R=R, P=P, S=S)`` with R > T >= P > S (T = P allowed), built.
 
     Arguments as for :func:`prisoners_dilemmas`; T - P is drawn from
     ``[0, max_gap]``.

@@ -530,6 +530,8 @@ def test_every_public_function_of_the_games_layer_has_a_row():
     import cybergames.games as games
     covered = {getattr(case.function, "__qualname__", "") for case in GAMES_CASES}
     for name in games.__all__:
+        if isinstance(getattr(games, name), type) and issubclass(getattr(games, name), Warning):
+            continue                          # a warning category, not a function
         assert name in covered, f"no bad-input row for {name}"
     methods = {"payoff", "player_index", "action_index", "profile_index", "expected_payoffs", "mixed_profile",
                "action_payoffs", "best_responses", "subs", "permute_actions", "permute_players",
@@ -581,7 +583,7 @@ CALLS = {
     "NormalFormGame": lambda a, b, c: NormalFormGame(a, actions=b, players=c),
     "NormalFormGame-payoffs": lambda a, b, c: NormalFormGame(a),
     "prisoners_dilemma": lambda a, b, c: prisoners_dilemma(a, b, c),
-    "stag_hunt": lambda a, b, c: stag_hunt(a, b, c, a),
+    "stag_hunt": lambda a, b, c: stag_hunt(T=b, R=a, P=c, S=a),
     "chicken": lambda a, b, c: chicken(T=a, S=b),
     "battle_of_the_sexes": lambda a, b, c: battle_of_the_sexes(a, b, c),
     "matching_pennies": lambda a, b, c: matching_pennies(a),

@@ -31,7 +31,7 @@ ALLOWED = {
     "report": {"games", "equilibria", "repeated", "signalling", "models", "sweep", "plot", "io"},
 }
 ALLOWED["strategies"] |= {"stochastic"}     # stochastic/_strategies.py builds StochasticGame objects
-SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths"}
+SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits"}
 
 
 def layer_of(parts):
@@ -39,7 +39,7 @@ def layer_of(parts):
     if parts[-1] == "_strategies":            # subpackages' hypothesis strategies belong to strategies
         return "strategies"
     head = parts[0]
-    if head in ("report", "figures", "__main__"):
+    if head in ("report", "figures", "__main__", "_cli"):
         return "report"
     if head == "__init__":
         return "top"

@@ -173,3 +173,42 @@ def test_lemke_howson_is_exported():
     from cybergames import Equilibrium, EquilibriumSet, lemke_howson, lemke_howson_equilibria
     assert isinstance(lemke_howson(prisoners_dilemma(5, 3, 1, 0)), Equilibrium)
     assert isinstance(lemke_howson_equilibria(prisoners_dilemma(5, 3, 1, 0)), EquilibriumSet)
+
+
+def test_the_lazy_top_level_map_agrees_with_every_subpackage():
+    # cybergames/__init__.py loads names on first use from a static map; a name added
+    # to a subpackage's __all__ but not to the map (or the reverse) fails here.
+    import importlib
+
+    for module, names in cybergames._EXPORTS.items():
+        exported = importlib.import_module(f"cybergames.{module}").__all__ if module != "_verify" else names
+        assert sorted(names) == sorted(exported), module
+    assert sorted(cybergames.__all__) == sorted(["errors", *cybergames._LAZY])
+    assert set(dir(cybergames)) >= set(cybergames.__all__)
+    for name in cybergames.__all__:
+        assert getattr(cybergames, name) is not None
+
+
+def test_import_cybergames_loads_no_heavy_dependency():
+    # import cybergames and the command line's --help must stay cheap (issue 13): no scipy,
+    # sympy or hypothesis until a name that needs them is used.
+    import subprocess
+    import sys
+
+    heavy = ("scipy", "sympy", "hypothesis", "numpy")
+    script = ("import sys, cybergames, cybergames.errors, cybergames._cli, cybergames.models; "
+              f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    script = "import sys, cybergames.equilibria; print('scipy' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+
+
+def test_strategy_argument_error_is_still_hypothesis_invalid_argument():
+    from hypothesis.errors import InvalidArgument
+
+    from cybergames.errors import CybergamesError, StrategyArgumentError
+
+    assert issubclass(StrategyArgumentError, CybergamesError) and issubclass(StrategyArgumentError, InvalidArgument)
+    assert cybergames.errors.StrategyArgumentError is StrategyArgumentError

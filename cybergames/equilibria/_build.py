@@ -62,7 +62,7 @@ def equilibrium(game: NormalFormGame, strategies: Sequence[np.ndarray], tol: flo
     """The :class:`Equilibrium` of ``strategies`` in ``game``, after checking every best response.
 
     Exact games must have gains exactly 0; in float games every action played
-    must earn within ``tol * max(1, |best|)`` of the best. Raises
+    must earn within ``tol * max|u_i|`` of the best. Raises
     :class:`NotAnEquilibrium` otherwise.
     """
     is_float = game.kind == FLOAT
@@ -85,7 +85,7 @@ def equilibrium(game: NormalFormGame, strategies: Sequence[np.ndarray], tol: flo
         if is_float:
             value, gain = float(value), float(gain)
             played = np.asarray(stored[i]) > 0
-            if (best - np.asarray(values, dtype=float)[played]).max() > game_tolerance(best, tol):
+            if (best - np.asarray(values, dtype=float)[played]).max() > game_tolerance(payoff, tol):
                 raise NotAnEquilibrium(f"player {i} plays an action that is not a best response")
         else:
             value, gain = _numbers.simplify_exact(Fraction(value)), _numbers.simplify_exact(Fraction(gain))
@@ -97,9 +97,9 @@ def equilibrium(game: NormalFormGame, strategies: Sequence[np.ndarray], tol: flo
     return Equilibrium(tuple(stored), tuple(payoffs), tuple(gains), tuple(support), game)
 
 
-def game_tolerance(best: Any, tol: float) -> float:
-    """The slack of a float best-response comparison: ``tol * max(1, |best|)``."""
-    return tol * max(1.0, abs(float(best)))
+def game_tolerance(payoff: Any, tol: float) -> float:
+    """The slack of a float best-response comparison: ``tol`` times the player's payoff scale."""
+    return tol * _numbers.scale_of(payoff)
 
 
 def float_bimatrix_equilibria(game: NormalFormGame, xs: Sequence[np.ndarray], ys: Sequence[np.ndarray],
@@ -125,8 +125,8 @@ def float_bimatrix_equilibria(game: NormalFormGame, xs: Sequence[np.ndarray], ys
     value_2 = np.einsum("ek,ek->e", against_x, Y[cols])
     best_1, best_2 = against_y.max(axis=1), against_x.max(axis=1)
     gain_1, gain_2 = best_1 - value_1, best_2 - value_2
-    limit_1 = tol * np.maximum(1.0, np.abs(best_1))
-    limit_2 = tol * np.maximum(1.0, np.abs(best_2))
+    limit_1 = np.full(len(best_1), tol * _numbers.scale_of(A))
+    limit_2 = np.full(len(best_2), tol * _numbers.scale_of(B))
     # every action played must be a best response (within the tolerance), not only the mix
     short_1 = np.where(X[rows] > 0, best_1[:, None] - against_y, 0.0)
     short_2 = np.where(Y[cols] > 0, best_2[:, None] - against_x, 0.0)

@@ -28,15 +28,14 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
-import scipy.optimize
 import sympy
-from sympy.solvers.simplex import linprog as sympy_linprog
 
 from .. import _numbers
 
 
 def float_solution(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """Optimal ``(x, rho)`` of the float matrix game, or None if HiGHS fails."""
+    import scipy.optimize
     rows, cols = matrix.shape
     low, high = float(matrix.min()), float(matrix.max())
     if high == low:
@@ -143,7 +142,11 @@ def _vector(size: int, support: np.ndarray, weights: list[Fraction]) -> np.ndarr
 
 def exact_solution(matrix: np.ndarray) -> tuple[Any, np.ndarray, np.ndarray]:
     """``(value, x, rho)`` of an exact matrix game, certified: ``min(x M) == value == max(M rho)``."""
-    guess = float_solution(np.array(matrix, dtype=float))
+    try:
+        as_float = np.array(matrix, dtype=float)
+    except OverflowError:                   # integers beyond the float range: exact simplex only
+        as_float = None
+    guess = float_solution(as_float) if as_float is not None and np.isfinite(as_float).all() else None
     if guess is not None:
         for eps in (1e-9, 1e-6, 1e-12):
             exact = _exact_from_supports(matrix, *guess, eps)
@@ -189,6 +192,7 @@ def _normalised(weights: list | None, size: int) -> np.ndarray | None:
 
 def _sympy_max(positive: list[list[Fraction]]) -> list[Fraction] | None:
     """``argmax sum(w) s.t. N w <= 1, w >= 0`` by sympy's simplex (None if sympy fails)."""
+    from sympy.solvers.simplex import linprog as sympy_linprog
     matrix = sympy.Matrix([[sympy.Rational(v.numerator, v.denominator) for v in row] for row in positive])
     try:
         _, w = sympy_linprog([-1] * matrix.cols, A=matrix, b=[1] * matrix.rows)

@@ -20,7 +20,6 @@ appears once.
 from __future__ import annotations
 
 import numpy as np
-from scipy.spatial import ConvexHull, QhullError
 
 from . import _labels
 
@@ -59,6 +58,7 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     PolytopeError
         If qhull fails or returns a point that is not in the polytope.
     """
+    from scipy.spatial import ConvexHull, QhullError
     k, d = matrix.shape
     if d == 1:
         return _segment(matrix[:, 0], tol)

@@ -206,7 +206,7 @@ def risk_dominant(game: NormalFormGame, equilibria: Sequence | None = None, *,
 
     >>> from sympy import symbols
     >>> R, T, P, S = symbols("R T P S")
-    >>> risk_dominant(stag_hunt(R, T, P, S), equilibria=[("Stag", "Stag"), ("Hare", "Hare")]).condition
+    >>> risk_dominant(stag_hunt(T=T, R=R, P=P, S=S), equilibria=[("Stag", "Stag"), ("Hare", "Hare")]).condition
     (R - T)**2 > (P - S)**2
     """
     tol = check_tol(tol)

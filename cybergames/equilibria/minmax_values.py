@@ -259,7 +259,7 @@ def minmax(game: NormalFormGame, player: int | str, mixed: bool = True, *,
     punishment = [None] * game.num_players
     for j, mixed_action in zip(others, profile):
         punishment[j] = _frozen(mixed_action, is_float)
-    same = abs(upper - value) <= tol * max(1.0, abs(value)) if is_float else upper == value
+    same = abs(upper - value) <= tol * _numbers.scale_of(game.payoffs[i]) if is_float else upper == value
     return MinmaxResult(upper if same else None, tuple(punishment), i, True, not is_float, value, upper,
                         security=security, correlated=correlated, game=game)
 
@@ -293,7 +293,7 @@ def _descend(game: NormalFormGame, tensor: np.ndarray, profile: list, upper: Any
             trial = list(profile)
             trial[k] = reply
             achieved = _number(_against(tensor, trial), is_float)
-            margin = tol * max(1.0, abs(upper)) if is_float else 0
+            margin = tol * _numbers.scale_of(tensor) if is_float else 0
             if achieved < upper - margin:
                 upper, profile, improved = achieved, trial, True
         if not improved:
@@ -360,7 +360,7 @@ def maxmin(game: NormalFormGame, player: int | str, mixed: bool = True) -> Maxmi
 # ---------------------------------------------------------------- verification
 def _agree(game: NormalFormGame, a: Any, b: Any, tol: float) -> bool:
     if game.kind == FLOAT:
-        return abs(float(a) - float(b)) <= tol * max(1.0, abs(float(a)), abs(float(b)))
+        return abs(float(a) - float(b)) <= tol * _numbers.scale_of(*game.payoffs)
     return a == b
 
 

@@ -13,7 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers, limits
 from .._numbers import DEFAULT_TOL, FLOAT
+from ..errors import GameError
 from ..games.normal_form import NormalFormGame
 from . import vertex_enumeration
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_bimatrix_equilibria
@@ -99,17 +101,34 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     tol = check_tol(tol)
     if game.num_players != 2:
         return pure_equilibria(game, tol=tol)
+    limits.check(f"game ({game.shape[0]}x{game.shape[1]}; pure_equilibria(game) is fast), smaller side",
+                 min(game.shape), "MAX_MIXED_ACTIONS", GameError)
+    limits.check("game, both players' actions", sum(game.shape), "MAX_MIXED_TOTAL_ACTIONS", GameError)
+    work = _unit_scaled(game)
     try:
-        return _assemble(game, vertex_enumeration.fast_enumeration(game, tol), tol)
+        return _assemble(game, vertex_enumeration.fast_enumeration(work, tol), tol)
     except (PolytopeError, NotAnEquilibrium):
         pass
     failure = None
-    for route in vertex_enumeration.fallback_enumerations(game, tol):
+    for route in vertex_enumeration.fallback_enumerations(work, tol):
         try:
             return _assemble(game, route(), tol)
         except NotAnEquilibrium as exc:
             failure = exc
     raise ArithmeticError(f"internal error: the exact enumeration produced a non-equilibrium ({failure})")
+
+
+def _unit_scaled(game: NormalFormGame) -> NormalFormGame:
+    """A float game with each player's payoffs divided by their largest magnitude (same equilibria).
+
+    Enumerating on payoffs of magnitude at most 1 makes the answer independent
+    of the game's scale (1e-300 or 1e300 alike) and keeps the polytope
+    arithmetic away from overflow and underflow. Exact games are returned as they are.
+    """
+    if game.kind != FLOAT:
+        return game
+    scaled = [p / s if (s := _numbers.scale_of(p)) > 0 else p for p in game.payoffs]
+    return NormalFormGame(scaled, game.actions, game.players)
 
 
 def _sort_key(x: Any, y: Any) -> tuple:

@@ -9,7 +9,7 @@ For each player the maximum over its axis is taken once (``max(axis=i,
 keepdims=True)``), broadcast back and compared; the comparisons are AND-ed
 over the players. Exact games are compared as int64 after scaling by the
 common denominator (:func:`cybergames._numbers.comparable`), float games with
-the tolerance ``tol * max(1, |best|)``. No Python loop runs over profiles.
+the tolerance ``tol * max|u_i|`` (relative to the player's payoff scale). No Python loop runs over profiles.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _equilibrium_mask(payoffs: list[np.ndarray], tol: float | None) -> np.ndarra
         if tol is None:
             mask &= payoff == best
         else:
-            mask &= payoff >= best - tol * np.maximum(1.0, np.abs(best))
+            mask &= payoff >= best - tol * _numbers.scale_of(payoff)
     return mask
 
 
@@ -52,7 +52,8 @@ def pure_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     game : NormalFormGame
         A numeric game (exact or float).
     tol : float, optional
-        Float games only: a payoff within ``tol * max(1, |best|)`` of the best counts as best.
+        Float games only: a payoff within ``tol * max|u_i|`` of the best counts as best (relative to
+        the player's payoff scale, so that scaling a game changes nothing).
 
     Returns
     -------

@@ -209,9 +209,9 @@ def _tolerance(game: NormalFormGame, tol: float | None) -> float:
     return DEFAULT_TOL if tol is None else float(tol)
 
 
-def _slack(game: NormalFormGame, best: Any, tol: float) -> Any:
-    """How far below the best payoff a float game may be (exact games: not at all)."""
-    return tol * max(1.0, abs(float(best))) if game.kind == FLOAT else 0
+def _slack(game: NormalFormGame, player: int, tol: float) -> Any:
+    """How far below the best payoff a float game may be (exact games: not at all), relative to the payoff scale."""
+    return tol * _numbers.scale_of(game.payoffs[player]) if game.kind == FLOAT else 0
 
 
 @verify.register(Equilibrium)
@@ -229,16 +229,16 @@ def _verify_equilibrium(eq: Equilibrium, *, tol: float | None = None) -> Verific
         best = max(values)
         value = game.expected_payoffs(mixed)[i]
         checked += 3
-        if best - value > _slack(game, best, tol):
+        if best - value > _slack(game, i, tol):
             failures.append(f"player {game.players[i]!r}: deviating gains {best - value}")
         for action, payoff, p in zip(game.actions[i], values, mixed[i]):
-            if p > 0 and best - payoff > _slack(game, best, tol):
+            if p > 0 and best - payoff > _slack(game, i, tol):
                 failures.append(f"player {game.players[i]!r}: plays {action!r}, which falls "
                                 f"{best - payoff} short of a best response")
         recorded_gain, recorded_value = eq.gains[i], eq.payoffs[i]
         if game.kind == FLOAT:
-            if abs(recorded_value - value) > _slack(game, value, tol) or \
-                    abs(recorded_gain - (best - value)) > _slack(game, best, tol):
+            if abs(recorded_value - value) > _slack(game, i, tol) or \
+                    abs(recorded_gain - (best - value)) > _slack(game, i, tol):
                 failures.append(f"player {game.players[i]!r}: recorded payoff/gain "
                                 f"{recorded_value!r}/{recorded_gain!r}, recomputed {value!r}/{best - value!r}")
         elif recorded_value != value or recorded_gain != best - value:

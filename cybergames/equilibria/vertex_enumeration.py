@@ -122,8 +122,13 @@ def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
 def resolved_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
     """Exact games: float candidates, exact re-solve, exact certificate; PolytopeError if any step fails."""
     m, n = A.shape
-    float_a = np.array(A, dtype=float)
-    float_b = np.array(B, dtype=float)
+    try:
+        float_a = np.array(A, dtype=float)
+        float_b = np.array(B, dtype=float)
+    except OverflowError as exc:     # integers beyond the float range: the exact route takes them
+        raise PolytopeError("payoffs beyond the float range") from exc
+    if not (np.isfinite(float_a).all() and np.isfinite(float_b).all()):
+        raise PolytopeError("payoffs beyond the float range")
     _, tight_p = _polytope.vertices(_polytope.normalised(float_b).T, tol)
     _, tight_q = _polytope.vertices(_polytope.normalised(float_a), tol)
     if (tight_p.sum(axis=1) != m).any() or (tight_q.sum(axis=1) != n).any():

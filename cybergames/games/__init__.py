@@ -2,6 +2,7 @@
 
 from .classic import (battle_of_the_sexes, chicken, matching_pennies, prisoners_dilemma, public_goods,
                       stag_hunt, symmetric_game, trust_game)
+from ._construction import AmbiguousLayoutWarning
 from .normal_form import NormalFormGame
 from .predicates import (is_chicken, is_coordination_game, is_prisoners_dilemma, is_public_goods_game,
                          is_stag_hunt, is_symmetric, is_zero_sum)
@@ -23,4 +24,5 @@ __all__ = [
     "is_chicken",
     "is_coordination_game",
     "is_public_goods_game",
+    "AmbiguousLayoutWarning",
 ]

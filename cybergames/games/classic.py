@@ -22,6 +22,7 @@ the ones sympy cannot decide, and the result is valid under them.
 from __future__ import annotations
 
 import math
+import warnings
 from typing import Any, Sequence
 
 import numpy as np
@@ -132,7 +133,7 @@ def prisoners_dilemma(T: Any = 5, R: Any = 3, P: Any = 1, S: Any = 0) -> NormalF
     return _two_by_two(v["T"], v["R"], v["P"], v["S"], ("C", "D"))
 
 
-def stag_hunt(R: Any = 4, T: Any = 3, P: Any = 3, S: Any = 0) -> NormalFormGame:
+def stag_hunt(*args: Any, T: Any = 3, R: Any = 4, P: Any = 3, S: Any = 0) -> NormalFormGame:
     r"""The stag hunt: hunting stag together pays R, hare pays T against a stag hunter and P otherwise.
 
     .. math::
@@ -145,21 +146,38 @@ def stag_hunt(R: Any = 4, T: Any = 3, P: Any = 3, S: Any = 0) -> NormalFormGame:
 
     Parameters
     ----------
-    R, T, P, S : int, Fraction, float or sympy.Expr
-        Default Skyrms' 4, 3, 3, 0 (*The Stag Hunt and the Evolution of Social
-        Structure*, 2004, ch. 1).
+    T, R, P, S : int, Fraction, float or sympy.Expr, keyword-only
+        Default Skyrms' T, R, P, S = 3, 4, 3, 0 (*The Stag Hunt and the
+        Evolution of Social Structure*, 2004, ch. 1). The letters mean what they
+        mean in :func:`prisoners_dilemma`: R rewards mutual cooperation (stag),
+        T is hare against a stag hunter.
 
     Raises
     ------
     GameError
         If ``R > T >= P > S`` is provably false.
 
+    Warns
+    -----
+    DeprecationWarning
+        For positional payoffs. They used to be read as ``R, T, P, S``, unlike
+        every other classic game's ``T, R, P, S``; they still are, with this
+        warning, and will be refused in a later version. Pass them by keyword.
+
     Examples
     --------
-    >>> stag_hunt().payoff(("Hare", "Stag"))
+    >>> stag_hunt(T=3, R=4, P=3, S=0).payoff(("Hare", "Stag"))
     (3, 0)
     """
-    v = _numbers_of(R=R, T=T, P=P, S=S)
+    if args:
+        if len(args) > 4:
+            raise TypeError(f"stag_hunt() takes at most 4 payoffs, got {len(args)}")
+        warnings.warn("stag_hunt: positional payoffs are deprecated; they are read in the old order R, T, P, S, "
+                      "unlike the T, R, P, S of the other classic games. Write stag_hunt(T=..., R=..., P=..., "
+                      "S=...).", DeprecationWarning, stacklevel=2)
+        given = dict(zip(("R", "T", "P", "S"), args))
+        T, R, P, S = (given.get(k, v) for k, v in (("T", T), ("R", R), ("P", P), ("S", S)))
+    v = _numbers_of(T=T, R=R, P=P, S=S)
     _check(sympy.And(_gt(v["R"], v["T"]), _ge(v["T"], v["P"]), _gt(v["P"], v["S"])), "R > T >= P > S", v)
     return _two_by_two(v["T"], v["R"], v["P"], v["S"], ("Stag", "Hare"))
 

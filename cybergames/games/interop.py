@@ -108,7 +108,7 @@ def to_nashpy(game: NormalFormGame, *, dtype: Any = None):
     Examples
     --------
     >>> from cybergames import prisoners_dilemma
-    >>> A, B = to_nashpy(prisoners_dilemma(5, 3, 1, 0)).payoff_matrices
+    >>> A, B = to_nashpy(prisoners_dilemma(T=5, R=3, P=1, S=0)).payoff_matrices
     >>> A.tolist(), B.tolist()
     ([[3, 0], [5, 1]], [[3, 5], [0, 1]])
     """

@@ -18,6 +18,7 @@ methods return new games.
 from __future__ import annotations
 
 import itertools
+import numbers
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
@@ -27,7 +28,7 @@ import sympy
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, EXACT, FLOAT, SYMBOLIC
 from ..errors import GameError
-from . import _profiles
+from . import _construction, _profiles
 
 __all__ = ["NormalFormGame"]
 
@@ -85,6 +86,16 @@ def _stored(arrays: list[np.ndarray], kind: str) -> tuple[np.ndarray, ...]:
             raise GameError(f"payoffs[{i}]: in a float game every entry must fit a float "
                             f"(|x| < 1.8e308); got an exact number too large") from exc
     return tuple(stored)
+
+
+def _is_matrix(values: Any) -> bool:
+    """Whether ``values`` looks like a payoff matrix (numbers in rows) rather than action labels."""
+    if isinstance(values, np.ndarray):
+        return values.ndim == 2 and values.dtype.kind in "iufcO"
+    if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or not values:
+        return False
+    return all(isinstance(row, (Sequence, np.ndarray)) and not isinstance(row, str) and len(row) > 0
+               and all(isinstance(x, (numbers.Number, sympy.Basic)) for x in row) for row in values)
 
 
 def _scalar(value: Any) -> Any:
@@ -161,6 +172,10 @@ class NormalFormGame:
         if isinstance(raw, (str, bytes)) or not isinstance(raw, (Sequence, np.ndarray)) \
                 or (isinstance(raw, np.ndarray) and raw.ndim == 0):
             raise GameError(f"payoffs: expected one payoff array per player, got {raw!r}")
+        _construction.warn_if_ambiguous(raw)
+        if len(raw) == 2 and _is_matrix(self.actions):
+            raise GameError("payoffs, actions: NormalFormGame(A, B) reads B as action labels; write "
+                            "NormalFormGame([A, B]) or NormalFormGame.from_bimatrix(A, B) for the bimatrix game")
         normalised = [_normalised_array(p, f"payoffs[{i}]") for i, p in enumerate(raw)]
         if not normalised:
             raise GameError("payoffs: expected one payoff array per player, got none")
@@ -250,7 +265,7 @@ class NormalFormGame:
         """The payoffs at a pure profile: a tuple over players, or one player's payoff.
 
         >>> from cybergames import prisoners_dilemma
-        >>> prisoners_dilemma(5, 3, 1, 0).payoff(("C", "D"), player=1)
+        >>> prisoners_dilemma(T=5, R=3, P=1, S=0).payoff(("C", "D"), player=1)
         5
         """
         index = self.profile_index(profile)
@@ -313,7 +328,7 @@ class NormalFormGame:
         i = self.player_index(player)
         best = max(values)
         floats = values.dtype != object or any(isinstance(v, float) for v in values)
-        slack = tol * max(1.0, abs(float(best))) if floats else 0   # float profiles in exact games too
+        slack = tol * _numbers.scale_of(self.payoffs[i]) if floats else 0   # float profiles in exact games too
         return tuple(label for label, v in zip(self.actions[i], values) if v >= best - slack)
 
     # ----------------------------------------------------------- new games
@@ -338,7 +353,7 @@ class NormalFormGame:
         >>> from sympy import symbols
         >>> from cybergames import prisoners_dilemma
         >>> T, R, P, S = symbols("T R P S")
-        >>> prisoners_dilemma(T, R, P, S).subs({T: 5, R: 3, P: 1, S: 0}).payoff(("D", "C"))
+        >>> prisoners_dilemma(T=T, R=R, P=P, S=S).subs({T: 5, R: 3, P: 1, S: 0}).payoff(("D", "C"))
         (5, 0)
         """
         mapping = _numbers.substitution(args, kwargs, self.free_symbols, GameError)
@@ -397,6 +412,40 @@ class NormalFormGame:
         """This two-player game as a :class:`nashpy.Game`: int64 arrays for integer games, float64 otherwise."""
         from .interop import to_nashpy
         return to_nashpy(self)
+
+    @classmethod
+    def from_bimatrix(cls, A: Any, B: Any, actions: Any = None, players: Any = None) -> "NormalFormGame":
+        """A two-player game from the row player's matrix ``A`` and the column player's ``B``.
+
+        See :func:`cybergames.games._construction.from_bimatrix`.
+
+        >>> NormalFormGame.from_bimatrix([[1, -1], [-1, 1]], [[-1, 1], [1, -1]]).is_zero_sum
+        True
+        """
+        return _construction.from_bimatrix(cls, A, B, actions, players)
+
+    @classmethod
+    def from_payoff_profiles(cls, array: Any, actions: Any = None, players: Any = None) -> "NormalFormGame":
+        """A game from QuantEcon's payoff-profile array (shape ``n_1 x ... x n_N x N``).
+
+        See :func:`cybergames.games._construction.from_payoff_profiles`.
+
+        >>> NormalFormGame.from_payoff_profiles([[[1, 1], [0, 0]], [[0, 0], [2, 2]]]).payoff((1, 1))
+        (2, 2)
+        """
+        return _construction.from_payoff_profiles(cls, array, actions, players)
+
+    @classmethod
+    def from_function(cls, actions: Any, f: Any, players: Any = None, *,
+                      max_profiles: int = _construction.MAX_PROFILES) -> "NormalFormGame":
+        """An n-player game whose payoffs at a profile are ``f(profile)``.
+
+        See :func:`cybergames.games._construction.from_function`.
+
+        >>> NormalFormGame.from_function([2, 2], lambda p: (int(p[0] == p[1]), int(p[0] != p[1]))).payoff(("0", "1"))
+        (0, 1)
+        """
+        return _construction.from_function(cls, actions, f, players, max_profiles=max_profiles)
 
     @classmethod
     def from_nashpy(cls, game, actions=None, players=None) -> "NormalFormGame":

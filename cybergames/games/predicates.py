@@ -42,14 +42,14 @@ Examples
 >>> from cybergames import prisoners_dilemma, stag_hunt
 >>> is_prisoners_dilemma(prisoners_dilemma()), is_stag_hunt(prisoners_dilemma())
 (True, False)
->>> is_prisoners_dilemma(prisoners_dilemma(5, 3, 1, 0).permute_actions(0, [1, 0]).permute_actions(1, [1, 0]))
+>>> is_prisoners_dilemma(prisoners_dilemma(T=5, R=3, P=1, S=0).permute_actions(0, [1, 0]).permute_actions(1, [1, 0]))
 True
 >>> import sympy
 >>> T, R, P, S = sympy.symbols("T R P S")
->>> print(is_prisoners_dilemma(prisoners_dilemma(T, R, P, S)))
+>>> print(is_prisoners_dilemma(prisoners_dilemma(T=T, R=R, P=P, S=S)))
 None
 >>> a, b, c = sympy.symbols("a b c", positive=True)     # T, R, P, S = P + a + b, P + a, P, P - c
->>> is_prisoners_dilemma(prisoners_dilemma(P + a + b, P + a, P, P - c))
+>>> is_prisoners_dilemma(prisoners_dilemma(T=P + a + b, R=P + a, P=P, S=P - c))
 True
 """
 
@@ -281,9 +281,9 @@ def is_prisoners_dilemma(game: NormalFormGame, *, repeated: bool = False,
     Examples
     --------
     >>> from cybergames import prisoners_dilemma
-    >>> is_prisoners_dilemma(prisoners_dilemma(5, 3, 1, 0), repeated=True)
+    >>> is_prisoners_dilemma(prisoners_dilemma(T=5, R=3, P=1, S=0), repeated=True)
     True
-    >>> is_prisoners_dilemma(prisoners_dilemma(7, 3, 1, 0), repeated=True)   # 2R = 6 < T + S = 7
+    >>> is_prisoners_dilemma(prisoners_dilemma(T=7, R=3, P=1, S=0), repeated=True)   # 2R = 6 < T + S = 7
     False
     """
     if not isinstance(repeated, bool):
@@ -393,7 +393,7 @@ def is_public_goods_game(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> b
     >>> from cybergames import public_goods, prisoners_dilemma
     >>> is_public_goods_game(public_goods(5, 3, 2)), is_public_goods_game(public_goods(3).transform_payoffs(0, 2))
     (True, False)
-    >>> is_public_goods_game(prisoners_dilemma(5, 3, 1, 0))      # T - R != P - S: not linear
+    >>> is_public_goods_game(prisoners_dilemma(T=5, R=3, P=1, S=0))      # T - R != P - S: not linear
     False
     """
     compare = _checked(game, tol)

@@ -39,8 +39,10 @@ from mpmath.libmp import from_man_exp
 from sympy.functions.elementary.piecewise import ExprCondPair
 from sympy.logic.boolalg import Boolean
 
+from .. import _numbers
 from ..errors import FormatError
-from ._sources import Limits, check_limits
+from .. import limits as limits_module
+from ._sources import DEFAULT_LIMITS, Limits, check_limits
 
 __all__ = ["encode_number", "decode_number", "encode_expression", "decode_expression",
            "OPERATORS", "CONSTANTS"]
@@ -311,6 +313,10 @@ def encode_expression(expr: Any, where: str = "expression") -> dict:
     """
     if not isinstance(expr, sympy.Basic):
         raise FormatError(f"{where}: expected a sympy expression, got {expr!r}")
+    readable = DEFAULT_LIMITS.max_depth
+    if limits_module.expression_depth(expr, readable) > readable:     # iterative: no RecursionError
+        raise FormatError(f"{where}: expression nested deeper than {readable} levels, which the readers refuse "
+                          f"(cybergames.io.Limits(max_depth=...) reads deeper ones)")
     try:
         return _encode(expr, where)
     except RecursionError as exc:
@@ -442,6 +448,8 @@ def _decode(node: Any, where: str, depth: int, limits: Limits, budget: list[int]
         if not isinstance(value, _SORTS[sort]):
             raise FormatError(f"{where}.args[{k}]: {op} expects a {sort} here, got {str(value)[:60]}")
         built.append(value)
+    if cls is sympy.Pow:
+        _numbers.check_power(built[1], where, FormatError, limits.max_exponent, "Limits.max_exponent")
     try:
         return cls(*built, evaluate=False) if takes_evaluate else cls(*built)
     except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:

@@ -263,6 +263,7 @@ _NOT_INTEGERS = re.compile(r"[^0-9+\-\s]")
 _NOT_DIGITS = re.compile(r"[^0-9\s]")
 _NOT_DECIMALS = re.compile(r"[^0-9+\-.eE\s]")
 _WORD = re.compile(r"\S+")
+_MANTISSA_DIGIT = re.compile(r"[1-9]")
 
 
 def _fast_words(lexer: Lexer, exact: bool, *, indices: bool = False) -> list | None:
@@ -283,7 +284,15 @@ def _fast_words(lexer: Lexer, exact: bool, *, indices: bool = False) -> list | N
         values = list(map(convert, words))
     except ValueError:
         return None
-    if convert is float and not np.isfinite(np.array(values, dtype=float)).all():
+    if convert is float:
+        array = np.array(values, dtype=float)
+        if not np.isfinite(array).all():
+            return None
+        # a non-zero decimal that underflows to 0.0: the token reader says so
+        if any(_MANTISSA_DIGIT.search(words[k].partition("e")[0].partition("E")[0])
+               for k in np.flatnonzero(array == 0)):
+            return None
+    elif sum(map(len, words)) > lexer.limits.max_total_digits:
         return None
     return values
 

@@ -54,10 +54,10 @@ def to_json(obj: Any, *, indent: int | None = None) -> str:
     Examples
     --------
     >>> from cybergames import prisoners_dilemma
-    >>> text = to_json(prisoners_dilemma(5, 3, 1, 0))
+    >>> text = to_json(prisoners_dilemma(T=5, R=3, P=1, S=0))
     >>> text[:63]
     '{"format": "cybergames", "version": 1, "type": "NormalFormGame"'
-    >>> from_json(text) == prisoners_dilemma(5, 3, 1, 0)
+    >>> from_json(text) == prisoners_dilemma(T=5, R=3, P=1, S=0)
     True
     """
     inner = encode_object(obj)

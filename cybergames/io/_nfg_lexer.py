@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from fractions import Fraction
+from typing import Any
 
 from ..errors import FormatError
 from ._sources import Limits
@@ -42,6 +43,7 @@ class Lexer:
         self.position = 0
         self.kind = self.value = None
         self.offset = 0
+        self.digits = 0         # digits of the exact numbers read so far (Limits.max_total_digits)
         self.advance()
 
     def advance(self) -> None:
@@ -112,6 +114,11 @@ class Lexer:
                              f"got {self.describe()}")
         if isinstance(value, str):
             raise self.error(f"{what} {self.value[:40]!r}: {value}")
+        if exact:
+            self.digits += _digits(value)
+            if self.digits > self.limits.max_total_digits:
+                raise self.error(f"{what} {self.value[:40]!r}: the exact numbers of the file have more than "
+                                 f"{self.limits.max_total_digits} digits in all (Limits.max_total_digits)")
         self.advance()
         return value
 
@@ -151,7 +158,7 @@ def parse_number(word: str, exact: bool, limits: Limits) -> int | Fraction | flo
             value = int(word)
         except ValueError:  # beyond Python's 4300-digit conversion limit
             return "too many digits"
-        return value if exact else _finite(float(value))
+        return value if exact else _finite(value)
     match = _FRACTION.fullmatch(word)
     if match:
         try:
@@ -161,17 +168,22 @@ def parse_number(word: str, exact: bool, limits: Limits) -> int | Fraction | flo
         if denominator == 0:
             return "the denominator is zero"
         value = Fraction(numerator, denominator)
-        return value if exact else _finite(float(value))
+        return value if exact else _finite(value)
     match = _DECIMAL.fullmatch(word)
     if not match or not (match.group(2) or match.group(3)):
         return None
     sign, whole, fraction, exponent = match.groups()
     fraction = fraction or ""
+    if exponent and len(exponent.lstrip("+-0")) > len(str(limits.max_exponent)):
+        return f"the exponent exceeds the limit of {limits.max_exponent} (Limits.max_exponent)"
     exponent_value = int(exponent) if exponent else 0
-    if abs(exponent_value) > limits.max_number_length:
-        return f"the exponent exceeds the limit of {limits.max_number_length}"
+    if abs(exponent_value) > limits.max_exponent:
+        return f"the exponent exceeds the limit of {limits.max_exponent} (Limits.max_exponent)"
     if not exact:
-        return _finite(float(word))
+        value = _finite(float(word))
+        if value == 0 and (whole + fraction).strip("0"):
+            return "too small for a float: it would become 0 (numbers='exact' keeps it)"
+        return value
     try:
         mantissa = int((whole or "0") + fraction)
     except ValueError:
@@ -183,5 +195,18 @@ def parse_number(word: str, exact: bool, limits: Limits) -> int | Fraction | flo
     return int(value) if value.denominator == 1 else value
 
 
-def _finite(value: float) -> float | str:
-    return value if math.isfinite(value) else "too large for a float"
+def _finite(value: Any) -> float | str:
+    try:
+        result = float(value)
+    except OverflowError:       # an int or Fraction beyond the float range
+        return "too large for a float"
+    return result if math.isfinite(result) else "too large for a float"
+
+
+def _digits(value: Any) -> int:
+    """Decimal digits of an exact number (numerator and denominator), estimated from its bit length."""
+    if isinstance(value, Fraction):
+        return (value.numerator.bit_length() + value.denominator.bit_length()) * 3 // 10 + 2
+    if isinstance(value, int):
+        return value.bit_length() * 3 // 10 + 1
+    return 1

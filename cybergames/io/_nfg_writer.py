@@ -69,7 +69,7 @@ def write_nfg(game: NormalFormGame, path: Any = None, *, form: str = "payoffs",
     Examples
     --------
     >>> from cybergames import prisoners_dilemma
-    >>> print(write_nfg(prisoners_dilemma(5, 3, 1, 0), title="PD"))
+    >>> print(write_nfg(prisoners_dilemma(T=5, R=3, P=1, S=0), title="PD"))
     NFG 1 R "PD" { "0" "1" }
     { { "C" "D" } { "C" "D" } }
     ""
@@ -79,7 +79,7 @@ def write_nfg(game: NormalFormGame, path: Any = None, *, form: str = "payoffs",
     0 5
     1 1
     <BLANKLINE>
-    >>> read_nfg(write_nfg(prisoners_dilemma(5, 3, 1, 0), form="outcomes")) == prisoners_dilemma(5, 3, 1, 0)
+    >>> read_nfg(write_nfg(prisoners_dilemma(T=5, R=3, P=1, S=0), form="outcomes")) == prisoners_dilemma(T=5, R=3, P=1, S=0)
     True
     """
     if not isinstance(game, NormalFormGame):

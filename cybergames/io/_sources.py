@@ -40,7 +40,12 @@ class Limits:
         Number of nodes of all the symbolic expressions of one document; default 10**6.
     max_number_length : int
         Characters of a single number (digits of an integer, a fraction or a
-        decimal) and the size of a decimal exponent; default 10 000.
+        decimal); default 10 000.
+    max_exponent : int
+        Size of a decimal exponent (``1e999`` has 999); default 1000.
+    max_total_digits : int
+        Decimal digits of all the exact numbers of one document together (a
+        file of ten thousand ``1e999`` payoffs holds ten million); default 10**7.
 
     Examples
     --------
@@ -59,6 +64,8 @@ class Limits:
     max_depth: int = 200
     max_nodes: int = 10**6
     max_number_length: int = 10_000
+    max_exponent: int = 1_000
+    max_total_digits: int = 10**7
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -139,7 +146,16 @@ def read_path_or_file(source: Any, limits: Limits, what: str) -> tuple[str, str]
 
 
 def write_text(text: str, target: Any, what: str) -> None:
-    """Write ``text`` (UTF-8) to a path or an open text or binary file."""
+    """Write ``text`` (UTF-8) to a path or an open text or binary file.
+
+    Text UTF-8 cannot encode (a lone surrogate such as ``"\\ud800"`` in a label)
+    raises :class:`FormatError` before anything is written.
+    """
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise FormatError(f"{what}: {text[exc.start:exc.end]!r} at character {exc.start} cannot be written as "
+                          f"UTF-8 (a lone surrogate); labels and titles must be valid Unicode text") from None
     if is_path(target):
         with open(os.fspath(target), "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
@@ -149,6 +165,6 @@ def write_text(text: str, target: Any, what: str) -> None:
         raise ParameterError(f"{what}: expected a path (str or os.PathLike) or an open file, "
                              f"got {type(target).__name__}")
     if isinstance(target, (io.RawIOBase, io.BufferedIOBase)) or "b" in str(getattr(target, "mode", "")):
-        write(text.encode("utf-8"))
+        write(data)
     else:
         write(text)

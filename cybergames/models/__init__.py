@@ -24,8 +24,6 @@ import dataclasses
 import importlib
 from typing import Any
 
-from ._base import Condition, Model, ModelAnalysis, Remedy
-
 #: key -> (module, class name), in the order the report shows the models.
 REGISTRY: dict[str, tuple[str, str]] = {
     "trust": ("trust", "TrustModel"),
@@ -49,10 +47,10 @@ def model_class(key: str) -> type:
     ParameterError
         If no model has that key.
     """
-    from ..errors import ParameterError
+    from ..errors import ParameterError, did_you_mean
 
     if key not in REGISTRY:
-        raise ParameterError(f"model: expected one of {list(REGISTRY)}, got {key!r}")
+        raise ParameterError(f"model: expected one of {list(REGISTRY)}, got {key!r}{did_you_mean(key, REGISTRY)}")
     module, name = REGISTRY[key]
     return getattr(importlib.import_module(f".{module}", __name__), name)
 
@@ -64,15 +62,18 @@ ALIASES = {"q": "detect", "r": "false_flag", "pi": "enforcement", "tau": "transf
 def configured(keys: Any, overrides: Any = None, *, argument: str = "overrides") -> list:
     """The models named by ``keys`` (all seven if empty), each with the ``overrides`` that apply to it.
 
-    An override ``name`` applies to every selected model that has a parameter of
-    that name, ``key.name`` to model ``key`` only; the letters of :data:`ALIASES`
-    (``q``, ``r``, ``pi``, ``tau``) stand for the parameters they name.
+    An override ``key.name`` applies to model ``key`` only; an unscoped ``name``
+    to every selected model, each of which must have that parameter (so that
+    ``--set delta=0.95`` is never silently skipped by a model without ``delta``).
+    The letters of :data:`ALIASES` (``q``, ``r``, ``pi``, ``tau``) stand for the
+    parameters they name.
 
     Raises
     ------
     ParameterError
-        If a key is unknown, no selected model has an overridden parameter (the
-        message names ``argument``), or a value is invalid for its model.
+        If a key is unknown, a selected model lacks an unscoped parameter, no
+        selected model has a scoped one (the message names ``argument`` and
+        suggests close names), or a value is invalid for its model.
 
     Examples
     --------
@@ -80,31 +81,48 @@ def configured(keys: Any, overrides: Any = None, *, argument: str = "overrides")
     >>> [m.detect for m in configured(["attribution"], {"q": Fraction(9, 10)})]
     [Fraction(9, 10)]
     """
-    from ..errors import ParameterError
+    from ..errors import ParameterError, did_you_mean
 
     def alias(name: str) -> str:
         scope, dot, bare = name.rpartition(".")
         return f"{scope}{dot}{ALIASES.get(bare, bare)}"
 
-    overrides = {alias(name): value for name, value in (overrides or {}).items()}
-    models, used = [], set()
-    for key in list(keys) or list(REGISTRY):
-        cls = model_class(key)
-        names = {f.name for f in dataclasses.fields(cls)}
-        changes = {}
-        for name, value in overrides.items():
-            scope, _, bare = name.rpartition(".")
-            if scope in ("", key) and bare in names:
-                changes[bare] = value
-                used.add(name)
-        models.append(cls(**changes))
-    unused = [name for name in overrides if name not in used]
-    if unused:
-        raise ParameterError(f"{argument}: no selected model has the parameter(s) {unused}")
-    return models
+    if isinstance(keys, (str, bytes)) or not isinstance(keys, (list, tuple, set, frozenset, type({}.keys()))):
+        raise ParameterError(f"keys: expected a list of model keys such as ['trust'], got {keys!r}")
+    if overrides is not None and not isinstance(overrides, dict):
+        raise ParameterError(f"{argument}: expected a mapping of parameter names to values, got {overrides!r}")
+    keys = list(keys) or list(REGISTRY)
+    if not all(isinstance(key, str) for key in keys):
+        raise ParameterError(f"keys: expected model keys (strings), got {keys!r}")
+    classes = {key: model_class(key) for key in keys}
+    fields = {key: [f.name for f in dataclasses.fields(cls)] for key, cls in classes.items()}
+    known = sorted({name for names in fields.values() for name in names} | set(ALIASES))
+    overrides = {alias(name): (name, value) for name, value in (overrides or {}).items()}
+    changes: dict[str, dict[str, Any]] = {key: {} for key in keys}
+    for name, (given, value) in overrides.items():
+        scope, _, bare = name.rpartition(".")
+        if scope and scope not in classes:
+            raise ParameterError(f"{argument}: no selected model has the parameter(s) [{given!r}]"
+                                 f"{did_you_mean(scope, keys) or did_you_mean(scope, REGISTRY)}")
+        having = [key for key in ([scope] if scope else keys) if bare in fields[key]]
+        if not having:
+            choices = fields[scope] if scope else known
+            raise ParameterError(f"{argument}: no selected model has the parameter(s) [{given!r}]"
+                                 f"{did_you_mean(bare, choices)}")
+        lacking = [key for key in keys if key not in having] if not scope else []
+        if lacking:
+            raise ParameterError(
+                f"{argument} {given}: the selected model(s) {lacking} have no parameter {bare!r}; "
+                f"scope it to a model ({having[0]}.{bare}=...) or select only {having}")
+        for key in having:
+            changes[key][bare] = value
+    return [classes[key](**changes[key]) for key in keys]
 
 
 def __getattr__(name: str) -> Any:
+    if name in ("Condition", "Model", "ModelAnalysis", "Remedy"):  # loaded on use: _base needs sympy
+        from . import _base
+        return getattr(_base, name)
     for key, (_, class_name) in REGISTRY.items():
         if name == class_name:
             return model_class(key)

@@ -97,16 +97,16 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
 
 def _limits(q: Any, r: Any, q_floor: Any, r_ceiling: Any) -> str:
     """The finding on the attribution quality below which no patience deters."""
-    if q_floor is None or q_floor >= 1:
+    if q_floor is None or _numbers.truth(q_floor >= 1):
         detection = f"at false-flag rate r = {show(r)} no detection rate, however high, makes deterrence possible"
-    elif q_floor <= 0:
-        some = "any" if q_floor < 0 else "any positive"
+    elif _numbers.truth(q_floor <= 0):
+        some = "any" if _numbers.truth(q_floor < 0) else "any positive"
         detection = (f"at false-flag rate r = {show(r)} {some} detection rate makes deterrence possible for "
                      f"patient states")
     else:
         detection = (f"at false-flag rate r = {show(r)} deterrence is possible for patient states only if "
                      f"detection exceeds q = {show(q_floor)}")
-    if r_ceiling is None or r_ceiling <= 0:
+    if r_ceiling is None or _numbers.truth(r_ceiling <= 0):
         flags = f"at detection q = {show(q)} not even flawless exoneration (r = 0) makes it possible"
     else:
         flags = f"at detection q = {show(q)} only if false flags stay below r = {show(r_ceiling)}"
@@ -117,9 +117,9 @@ def _clip(x: Any) -> Any:
     """Thresholds outside [0, 1] shown at the boundary they cross."""
     if x is None:
         return 1
-    if x > 1:
+    if _numbers.truth(x > 1):
         return 1
-    if x < 0:
+    if _numbers.truth(x < 0):
         return 0
     return x
 

@@ -17,7 +17,7 @@ from typing import Any, Callable, ClassVar, Mapping
 
 import sympy
 
-from .. import _maths, _numbers
+from .. import _maths, _numbers, limits
 from ..errors import ParameterError
 
 __all__ = ["Condition", "Remedy", "ModelAnalysis", "Model", "check_parameter", "show"]
@@ -242,7 +242,21 @@ def threshold_table(function: Callable[[Any], Any], values: list[Any]) -> tuple[
 
 
 def as_fraction(value: Any) -> Any:
-    """A decimal string from the command line as an exact Fraction (``"0.8"`` is 4/5)."""
+    """A decimal string from the command line as an exact Fraction (``"0.8"`` is 4/5).
+
+    Exponents beyond ``cybergames.limits.MAX_EXPONENT`` and integers of more than
+    ``cybergames.limits.MAX_DIGITS`` digits are refused before conversion
+    (``1e999999999`` would take hours to expand).
+    """
+    if isinstance(value, str):
+        mantissa, _, exponent = value.strip().lower().partition("e")
+        digits = exponent.lstrip("+-").lstrip("0")
+        if digits.isdigit() and (len(digits) > len(str(limits.MAX_EXPONENT)) or int(digits) > limits.MAX_EXPONENT):
+            raise ParameterError(f"expected a number with an exponent of at most cybergames.limits.MAX_EXPONENT = "
+                                 f"{limits.MAX_EXPONENT}, got {value[:40]!r}")
+        if len(mantissa) > limits.MAX_DIGITS:
+            raise ParameterError(f"expected a number of at most cybergames.limits.MAX_DIGITS = {limits.MAX_DIGITS} "
+                                 f"digits, got {len(mantissa)} characters")
     try:
         result = Fraction(value)
     except (ValueError, ZeroDivisionError) as exc:

@@ -126,7 +126,7 @@ class NormsModel(Model):
     # ------------------------------------------------------------ the games
     def pairwise_game(self) -> NormalFormGame:
         """The 2x2 game every pair of states plays, actions ``"Follow"`` and ``"Abstain"``."""
-        game = stag_hunt(self.R, self.T, self.P, self.S)
+        game = stag_hunt(T=self.T, R=self.R, P=self.P, S=self.S)
         return NormalFormGame(game.payoffs, actions=[(FOLLOW, ABSTAIN)] * 2)
 
     def game(self) -> NormalFormGame:

@@ -9,10 +9,15 @@ from .delta_sets import (DeltaSet, IncentiveConstraint, Interval, critical_disco
                          sustainable_discount_factors)
 from .folk import FolkTheoremConditions, ProfileRanks, folk_theorem_conditions
 from .game import RepeatedGame
+from .geometry import (FolkTheoremRegion, IndividuallyRational, Polytope, feasible_payoffs, folk_theorem_region,
+                       individually_rational)
 from .incentives import Deviation, EquilibriumCheck, Violation, check_equilibrium
 from .joint import compose
 from .monitoring import Monitoring, noisy_attribution, perfect, public_signal
 from .nash import NashCheck, check_nash
+from .payoff_sets import (DiscountFactorBracket, EquilibriumPayoffSet, PayoffBound, SymmetricPayoffCurve,
+                          best_symmetric_payoff, best_symmetric_payoffs, equilibrium_payoff_set,
+                          min_discount_factor_for_payoff, most_cooperative_payoff)
 from .play import Path, Play, play, simulate
 from .symbolic import DeltaCondition
 from .values import Values, values
@@ -29,25 +34,10 @@ __all__ = [
     "sustainable_discount_factors", "critical_discount_factor",
     "targeted_retaliation", "folk_theorem_conditions", "FolkTheoremConditions", "ProfileRanks",
     "best_equilibrium", "BestEquilibrium",
+    "Polytope", "IndividuallyRational", "FolkTheoremRegion", "feasible_payoffs",
+    "individually_rational", "folk_theorem_region",
+    "EquilibriumPayoffSet", "equilibrium_payoff_set", "DiscountFactorBracket", "PayoffBound",
+    "min_discount_factor_for_payoff", "best_symmetric_payoff", "most_cooperative_payoff",
+    "SymmetricPayoffCurve", "best_symmetric_payoffs",
 ]
 
-
-def _export_optional(module_name: str) -> None:
-    """Re-export the public names of a sibling module if it exists (payoff geometry and payoff sets)."""
-    import importlib
-
-    try:
-        module = importlib.import_module(f"{__name__}.{module_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"{__name__}.{module_name}":
-            raise
-        return
-    for name in getattr(module, "__all__", ()):
-        globals()[name] = getattr(module, name)
-        if name not in __all__:
-            __all__.append(name)
-
-
-for _module in ("geometry", "payoff_sets"):
-    _export_optional(_module)
-del _module

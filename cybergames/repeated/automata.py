@@ -35,7 +35,7 @@ from typing import Any, Callable, Hashable, Mapping, Sequence
 
 import sympy
 
-from .. import _numbers
+from .. import _numbers, limits
 from ..errors import AutomatonError, ProbabilityError
 
 __all__ = ["Automaton", "JointAutomaton"]
@@ -54,6 +54,7 @@ def _hashable(value: Any, name: str) -> Hashable:
 def _states(values: Any) -> tuple:
     if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, (Sequence, set, frozenset)):
         raise AutomatonError(f"states: expected a sequence of state labels, got {values!r}")
+    limits.check("states", len(values), "MAX_STATES", AutomatonError)
     states = tuple(_hashable(s, f"states[{k}]") for k, s in enumerate(values))
     if not states:
         raise AutomatonError("states: expected at least one state, got none")

@@ -43,6 +43,7 @@ from typing import Any, Callable, Collection
 
 import numpy as np
 
+from .. import limits
 from ..errors import AutomatonError
 from .automata import Automaton
 
@@ -103,6 +104,7 @@ def _profile_of(signal: Any, who: str) -> tuple:
 def _periods(k: Any, name: str) -> int:
     if isinstance(k, (bool, np.bool_)) or not isinstance(k, numbers.Integral) or k < 1:
         raise AutomatonError(f"{name}: expected a positive integer number of rounds, got {k!r}")
+    limits.check(name, int(k), "MAX_STATES", AutomatonError)     # one state per round
     return int(k)
 
 
@@ -139,7 +141,7 @@ def grim_trigger(*, cooperate: str = "C", defect: str = "D") -> Automaton:
 
     >>> from cybergames import prisoners_dilemma
     >>> from cybergames.repeated import RepeatedGame, critical_discount_factor
-    >>> critical_discount_factor(RepeatedGame(prisoners_dilemma(5, 3, 1, 0)), (grim_trigger(), grim_trigger()))
+    >>> critical_discount_factor(RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0)), (grim_trigger(), grim_trigger()))
     Fraction(1, 2)
     """
     c, d = _labels(cooperate, defect)

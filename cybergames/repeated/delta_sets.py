@@ -305,12 +305,12 @@ def sustainable_discount_factors(rg: Any, profile: Any, *, player: int | str | N
     --------
     >>> from cybergames import prisoners_dilemma
     >>> from cybergames.repeated import RepeatedGame, grim_trigger, tit_for_tat, limited_punishment
-    >>> rg = RepeatedGame(prisoners_dilemma(5, 3, 1, 0))
+    >>> rg = RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0))
     >>> print(sustainable_discount_factors(rg, (grim_trigger(), grim_trigger())))
     [1/2, 1)
     >>> print(sustainable_discount_factors(rg, (limited_punishment(2), limited_punishment(2))))
     [-1/2 + sqrt(5)/2, 1)
-    >>> print(sustainable_discount_factors(RepeatedGame(prisoners_dilemma(6, 4, 2, 0)),
+    >>> print(sustainable_discount_factors(RepeatedGame(prisoners_dilemma(T=6, R=4, P=2, S=0)),
     ...                                    (tit_for_tat(), tit_for_tat())))
     [1/2, 1/2]
     """
@@ -373,11 +373,11 @@ def critical_discount_factor(rg: Any, profile: Any, player: int | str | None = N
     --------
     >>> from cybergames import prisoners_dilemma
     >>> from cybergames.repeated import RepeatedGame, grim_trigger
-    >>> critical_discount_factor(RepeatedGame(prisoners_dilemma(5, 3, 1, 0)), (grim_trigger(), grim_trigger()))
+    >>> critical_discount_factor(RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0)), (grim_trigger(), grim_trigger()))
     Fraction(1, 2)
     >>> from sympy import symbols
     >>> T, R, P, S = symbols("T R P S")
-    >>> critical_discount_factor(RepeatedGame(prisoners_dilemma(T, R, P, S)), (grim_trigger(), grim_trigger()),
+    >>> critical_discount_factor(RepeatedGame(prisoners_dilemma(T=T, R=R, P=P, S=S)), (grim_trigger(), grim_trigger()),
     ...                          assumptions=[T > R, R > P, P > S])
     (-R + T)/(-P + T)
     """

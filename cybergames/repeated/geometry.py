@@ -257,7 +257,7 @@ def feasible_payoffs(game: NormalFormGame) -> Polytope:
     Examples
     --------
     >>> from cybergames import prisoners_dilemma, matching_pennies
-    >>> F = feasible_payoffs(prisoners_dilemma(10, 9, 3, 1))
+    >>> F = feasible_payoffs(prisoners_dilemma(T=10, R=9, P=3, S=1))
     >>> F.vertices.tolist()
     [[1, 10], [3, 3], [10, 1], [9, 9]]
     >>> feasible_payoffs(matching_pennies()).shape        # payoffs sum to zero: a segment
@@ -421,7 +421,7 @@ def folk_theorem_region(game: NormalFormGame, mixed: bool = True) -> FolkTheorem
     Examples
     --------
     >>> from cybergames import prisoners_dilemma
-    >>> region = folk_theorem_region(prisoners_dilemma(10, 9, 3, 1))
+    >>> region = folk_theorem_region(prisoners_dilemma(T=10, R=9, P=3, S=1))
     >>> region.closure.vertices.tolist()
     [[3, 3], [Fraction(39, 4), 3], [9, 9], [3, Fraction(39, 4)]]
     >>> region.contains((6, 6)), region.contains((3, 8))

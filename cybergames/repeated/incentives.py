@@ -155,7 +155,7 @@ def check_equilibrium(rg: Any, profile: Any, delta: Any, *, tol: float = DEFAULT
     --------
     >>> from cybergames import prisoners_dilemma
     >>> from cybergames.repeated import RepeatedGame, grim_trigger
-    >>> rg = RepeatedGame(prisoners_dilemma(5, 3, 1, 0))
+    >>> rg = RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0))
     >>> check_equilibrium(rg, (grim_trigger(), grim_trigger()), Fraction(1, 2)).holds
     True
     >>> result = check_equilibrium(rg, (grim_trigger(), grim_trigger()), Fraction(1, 3))

@@ -141,7 +141,7 @@ def check_nash(rg: Any, profile: Any, delta: Any, *, tol: float = DEFAULT_TOL) -
 
     >>> from cybergames import prisoners_dilemma
     >>> from cybergames.repeated import RepeatedGame, tit_for_tat, check_equilibrium
-    >>> rg = RepeatedGame(prisoners_dilemma(5, 3, 1, 0))
+    >>> rg = RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0))
     >>> tft = (tit_for_tat(), tit_for_tat())
     >>> check_nash(rg, tft, Fraction(2, 3)).holds, check_equilibrium(rg, tft, Fraction(2, 3)).holds
     (True, False)

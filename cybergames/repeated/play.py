@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import _numbers
+from .. import _numbers, limits
 from .._numbers import FLOAT
 from ..errors import AutomatonError, ParameterError
 from . import _delta
@@ -116,6 +116,7 @@ class Play:
 def _rounds(rounds: Any) -> int:
     if isinstance(rounds, (bool, np.bool_)) or not isinstance(rounds, numbers.Integral) or rounds < 0:
         raise ParameterError(f"rounds: expected a non-negative integer, got {rounds!r}")
+    limits.check("rounds", int(rounds), "MAX_ROUNDS")
     return int(rounds)
 
 

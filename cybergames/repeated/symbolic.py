@@ -236,7 +236,7 @@ class DeltaCondition:
         >>> from cybergames import prisoners_dilemma
         >>> from cybergames.repeated import RepeatedGame, grim_trigger, sustainable_discount_factors
         >>> T, R, P, S = symbols("T R P S")
-        >>> cond = sustainable_discount_factors(RepeatedGame(prisoners_dilemma(T, R, P, S)),
+        >>> cond = sustainable_discount_factors(RepeatedGame(prisoners_dilemma(T=T, R=R, P=P, S=S)),
         ...                                     (grim_trigger(), grim_trigger()), assumptions=[T > R, R > P, P > S])
         >>> f = cond.lambdify(T, R, P, S)
         >>> f(np.array([5, 5]), 3, 1, 0, np.array([0.4, 0.6]))

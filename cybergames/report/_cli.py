@@ -2,40 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from typing import Any, Sequence
 
+from .._cli import check_model_names, parser
 from ..errors import CybergamesError, ParameterError
 from ._build import build_report
-from ._render import RENDERERS, render
+from ._render import render
 
 __all__ = ["parser", "run"]
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one clear line, not a usage dump
-        raise ParameterError(message)
-
-
-def parser() -> argparse.ArgumentParser:
-    """The command line's argument parser (the CLI reference is generated from it)."""
-    result = _Parser(prog="python -m cybergames",
-                     description="The cooperation report: when is cyber cooperation sustainable?")
-    result.add_argument("models", nargs="*", metavar="MODEL",
-                        help="report only these models (trust, interests, jurisdiction, capacity, norms, "
-                             "attribution, information) or the classic stage games (stage); default all")
-    result.add_argument("--set", dest="overrides", action="append", default=[], metavar="NAME=VALUE",
-                        help="override a model parameter, e.g. --set q=0.8 or --set attribution.detect=4/5 "
-                             "(decimals and fractions are read exactly; q, r, pi and tau stand for "
-                             "detect, false_flag, enforcement and transfer)")
-    result.add_argument("--format", default="text", choices=sorted(RENDERERS),
-                        help="output format (default text)")
-    result.add_argument("--plots", metavar="DIR", default=None,
-                        help="also write each model's figure into DIR (needs matplotlib); the files written "
-                             "are listed on standard error")
-    return result
 
 
 def _parse_overrides(items: Sequence[str]) -> dict[str, Any]:
@@ -67,6 +43,7 @@ def run(argv: Sequence[str]) -> int:
     """Run the command line; return the exit status (errors print one line to stderr)."""
     try:
         args = parser().parse_args(list(argv))
+        check_model_names(args.models)
         if args.plots:
             _require_matplotlib()
         overrides = _parse_overrides(args.overrides)

@@ -50,7 +50,7 @@ from typing import Any
 
 import sympy
 
-from .. import _numbers
+from .. import _numbers, limits
 from ..errors import ParameterError, SignallingGameError
 from .game import SignallingGame
 
@@ -264,6 +264,10 @@ def uniform_quadratic_cheap_talk(states: int = 3, bias: Any = Fraction(1, 10), *
     for name, value in (("states", states), ("messages", messages)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
             raise ParameterError(f"{name}: expected a positive integer, got {value!r}")
+    limits.check("states", states, "MAX_TYPES")
+    # the receiver's actions are the means of the runs of states: one payoff per type, message and action
+    entries = states * (states if messages is None else messages) * states * (states + 1) // 2
+    limits.check(f"states={states} (payoff entries)", entries, "MAX_PROFILES")
     b = _numbers.normalise(bias, "bias", ParameterError)
     if isinstance(b, sympy.Basic):
         raise ParameterError(f"bias: expected a number, got {b!r}")

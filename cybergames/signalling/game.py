@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import sympy
 
-from .. import _numbers
+from .. import _numbers, limits
 from .._numbers import EXACT, FLOAT, SYMBOLIC
 from ..errors import CybergamesError, ProbabilityError, SignallingGameError
 from ._frozen import FrozenMap
@@ -243,6 +243,9 @@ class SignallingGame:
         prior = _prior(self.prior, types)
         mask = _available(self.available, types, messages)
         actions = _actions(self.actions, messages)
+        limits.check("types", len(types), "MAX_TYPES", SignallingGameError)
+        limits.check("types x messages x actions (payoff entries)", len(types) * sum(map(len, actions)),
+                     "MAX_PROFILES", SignallingGameError)
         sender = _payoff_table(self.sender_payoff, "sender_payoff", types, messages, actions, mask)
         receiver = _payoff_table(self.receiver_payoff, "receiver_payoff", types, messages, actions, mask)
         every = list(prior) + [v for table in (sender, receiver) for rows in table for row in rows for v in row]

@@ -25,10 +25,11 @@ games it adds the semi-separating equilibria of :mod:`.hybrid`.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import _numbers
+from .. import _numbers, limits
 from .._numbers import DEFAULT_TOL, FLOAT
 from ..errors import SignallingGameError
 from ._frozen import FrozenMap
@@ -220,7 +221,7 @@ def _pure(sg: SignallingGame, cells: BeliefCells, tol: float) -> list[PBE]:
             memo[(j, senders)] = _best(expected, fl, tol)
         return memo[(j, senders)]
 
-    found = []
+    found, searched = [], 0
     for sigma in itertools.product(*options):
         used = sorted(set(sigma))
         choices = [replies(j, tuple(t for t in range(n) if sigma[t] == j)) for j in used]
@@ -233,6 +234,8 @@ def _pure(sg: SignallingGame, cells: BeliefCells, tol: float) -> list[PBE]:
                 continue
             unused = [j for j in range(nm) if j not in rho]
             allowed = [deterring(sg, cells, j, payoffs, fl, tol) for j in unused]
+            searched += math.prod(map(len, allowed))     # one equilibrium per off-path choice
+            limits.check("sg (equilibria to list)", searched, "MAX_CANDIDATES", SignallingGameError)
             for off in itertools.product(*allowed):
                 full = {**rho, **dict(zip(unused, off))}
                 found.append(make_pbe(sg, [{sigma[t]: 1} for t in range(n)],
@@ -296,6 +299,8 @@ def perfect_bayesian_equilibria(sg: SignallingGame, *, hybrid: bool = True, tol:
         raise SignallingGameError(
             "sg: perfect_bayesian_equilibria needs numeric probabilities and payoffs; substitute values "
             "with sg.subs(...), or test a given profile with pbe_conditions(sg, sender, receiver)")
+    limits.check("sg (sender strategies to search)", math.prod(int(row.sum()) for row in sg._mask),
+                 "MAX_CANDIDATES", SignallingGameError)
     cells = belief_cells(sg, tol=tol)
     found = _pure(sg, cells, tol)
     if hybrid and len(sg.types) == 2:

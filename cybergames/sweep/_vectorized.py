@@ -224,7 +224,9 @@ def vectorize(condition: Any, parameters: Sequence[sympy.Symbol | str] | None = 
     """
     expression = _expression(condition)
     symbols = _symbols(expression, parameters)
-    function = sympy.lambdify(symbols, expression, modules="numpy", dummify=True)
+    # plain argument names, so that a symbol called like a numpy function ("sqrt") cannot shadow it
+    arguments = [sympy.Symbol(f"_cybergames_arg{k}") for k in range(len(symbols))]
+    function = sympy.lambdify(arguments, expression.xreplace(dict(zip(symbols, arguments))), modules="numpy")
     return VectorizedCondition(expression, symbols, function)
 
 

@@ -13,7 +13,7 @@ from cybergames import (NormalFormGame, maxmin, minmax, nash_equilibria, payoff_
 from cybergames.errors import CybergamesError, GameError, ParameterError
 
 GAME = stag_hunt()
-SYMBOLIC = stag_hunt(*sympy.symbols("R T P S"))
+SYMBOLIC = stag_hunt(**dict(zip("TRPS", sympy.symbols("T R P S"))))
 THREE_BY_THREE = NormalFormGame([np.eye(3, dtype=int).tolist(), np.eye(3, dtype=int).tolist()])
 
 CASES = [

@@ -26,7 +26,7 @@ def test_stag_hunt_hare_is_risk_dominant_and_stag_payoff_dominant():
 
 def test_a_stag_hunt_where_stag_is_also_risk_dominant():
     # R, T, P, S = 5, 2, 2, 0: losses R - T = 3 and P - S = 2, products 9 > 4
-    result = risk_dominant(stag_hunt(5, 2, 2, 0))
+    result = risk_dominant(stag_hunt(T=2, R=5, P=2, S=0))
     assert result.selected == ("Stag", "Stag") and result.nash_products == (9, 4)
 
 
@@ -41,8 +41,8 @@ def test_ties_select_nothing():
 
 
 def test_float_games_compare_with_a_tolerance():
-    assert risk_dominant(stag_hunt(4.0, 3.0, 3.0, 0.0)).selected == ("Hare", "Hare")
-    assert risk_dominant(stag_hunt(4.0, 3.0, 2.0, 1.0 + 1e-13)).selected is None   # products 1 and 1
+    assert risk_dominant(stag_hunt(T=3.0, R=4.0, P=3.0, S=0.0)).selected == ("Hare", "Hare")
+    assert risk_dominant(stag_hunt(T=3.0, R=4.0, P=2.0, S=1.0 + 1e-13)).selected is None   # products 1 and 1
 
 
 @given(stag_hunts())
@@ -77,14 +77,14 @@ def test_risk_dominance_matches_the_mixed_equilibrium(game):
 
 def test_symbolic_stag_hunt_gives_the_condition():
     R, T, P, S = sympy.symbols("R T P S")
-    result = risk_dominant(stag_hunt(R, T, P, S), equilibria=[("Stag", "Stag"), ("Hare", "Hare")])
+    result = risk_dominant(stag_hunt(T=T, R=R, P=P, S=S), equilibria=[("Stag", "Stag"), ("Hare", "Hare")])
     assert result.selected is None
     assert sympy.simplify(result.condition.lhs - (R - T) ** 2) == 0
     assert sympy.simplify(result.condition.rhs - (P - S) ** 2) == 0
     assert set(result.assumptions) == {R - T > 0, P - S > 0}
     numbers = {R: 4, T: 3, P: 3, S: 0}
     assert result.condition.subs(numbers) is sympy.false            # as in the numeric stag hunt
-    payoff = payoff_dominant(stag_hunt(R, T, P, S), equilibria=[("Stag", "Stag"), ("Hare", "Hare")])
+    payoff = payoff_dominant(stag_hunt(T=T, R=R, P=P, S=S), equilibria=[("Stag", "Stag"), ("Hare", "Hare")])
     assert payoff.condition.subs(numbers) is sympy.true
 
 
@@ -119,5 +119,5 @@ def test_named_equilibria_must_be_strict():
 
 
 def test_exact_results_stay_exact():
-    result = risk_dominant(stag_hunt(F(9, 2), 3, 3, F(1, 3)))
+    result = risk_dominant(stag_hunt(T=3, R=F(9, 2), P=3, S=F(1, 3)))
     assert result.nash_products == (F(9, 4), F(64, 9))

@@ -120,7 +120,7 @@ def test_a_game_where_everything_is_an_equilibrium():
 
 def test_float_games_give_float_equilibria():
     # The float stag hunt has the same equilibria as the exact one, in float64.
-    equilibria = nash_equilibria(stag_hunt(4.0, 3.0, 3.0, 0.0))
+    equilibria = nash_equilibria(stag_hunt(T=3.0, R=4.0, P=3.0, S=0.0))
     assert not equilibria.exact
     assert all(s.dtype == np.float64 for eq in equilibria for s in eq.strategies)
     np.testing.assert_allclose(equilibria[2].strategies[0], [0.75, 0.25], atol=1e-12)

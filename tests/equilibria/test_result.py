@@ -44,7 +44,7 @@ def test_equality_and_hashing_of_equilibria():
     assert first[0] == second[0] and hash(first[0]) == hash(second[0])
     assert first[0] != first[1]
     assert len({*first, *second}) == 3
-    other_game = nash_equilibria(stag_hunt(5, 3, 3, 0))
+    other_game = nash_equilibria(stag_hunt(T=3, R=5, P=3, S=0))
     assert first[0] != other_game[0]                 # same strategies, another game
 
 
@@ -67,7 +67,7 @@ def test_verify_catches_wrong_equilibria():
 
 
 def test_verify_of_a_float_equilibrium_uses_the_tolerance():
-    eq = nash_equilibria(stag_hunt(4.0, 3.0, 3.0, 0.0))[2]
+    eq = nash_equilibria(stag_hunt(T=3.0, R=4.0, P=3.0, S=0.0))[2]
     nudged = _tampered(eq, strategies=(eq.strategies[0] + np.array([1e-6, -1e-6]), eq.strategies[1]))
     assert not verify(nudged)
     assert verify(nudged, tol=1e-4)

@@ -144,7 +144,7 @@ def test_a_failing_fast_path_falls_back_to_the_exact_enumeration(monkeypatch):
 def test_a_wrong_candidate_is_never_returned(monkeypatch):
     # the fast path proposes (Stag, Hare), which is not an equilibrium: the check rejects it and
     # the exact enumeration answers instead
-    game = stag_hunt(4.0, 3.0, 3.0, 0.0)
+    game = stag_hunt(T=3.0, R=4.0, P=3.0, S=0.0)
     bogus = Enumeration(((np.array([1.0, 0.0]),), (np.array([0.0, 1.0]),)), ((0, 0),), False, "vertex enumeration")
     monkeypatch.setattr(nash.vertex_enumeration, "fast_enumeration", lambda game, tol: bogus)
     equilibria = nash_equilibria(game)

@@ -1,5 +1,6 @@
 """The classic games against their textbook tables, and their defining inequalities."""
 
+import inspect
 from fractions import Fraction
 
 import numpy as np
@@ -134,7 +135,8 @@ def test_public_goods_float_in_float_out():
 # ------------------------------------------------------------- kinds
 @pytest.mark.parametrize("constructor", [prisoners_dilemma, stag_hunt, chicken, trust_game])
 def test_float_arguments_give_float_games(constructor):
-    game = constructor(*[float(v) for v in constructor.__defaults__])
+    defaults = inspect.signature(constructor).parameters
+    game = constructor(**{name: float(defaults[name].default) for name in "TRPS"})
     assert game.kind == "float" and game.payoffs[0].dtype == np.float64
     assert constructor().kind == "exact"
 
@@ -149,9 +151,9 @@ def test_sympy_rationals_become_fractions():
     (prisoners_dilemma, (3, 5, 1, 0), "T > R > P > S"),      # T < R
     (prisoners_dilemma, (5, 3, 3, 0), "T > R > P > S"),      # R = P
     (prisoners_dilemma, (5, 3, 0, 1), "T > R > P > S"),      # P < S
-    (stag_hunt, (3, 4, 3, 0), "R > T >= P > S"),             # R < T
-    (stag_hunt, (4, 2, 3, 0), "R > T >= P > S"),             # T < P
-    (stag_hunt, (4, 3, 3, 3), "R > T >= P > S"),             # P = S
+    (stag_hunt, dict(T=4, R=3, P=3, S=0), "R > T >= P > S"),  # R < T
+    (stag_hunt, dict(T=2, R=4, P=3, S=0), "R > T >= P > S"),  # T < P
+    (stag_hunt, dict(T=3, R=4, P=3, S=3), "R > T >= P > S"),  # P = S
     (chicken, (3, 2, 1, 0), "T > R > S > P"),                # S < P
     (chicken, (2, 2, 0, 1), "T > R > S > P"),                # T = R
     (battle_of_the_sexes, (2, 3, 0), "high > low > mismatch"),
@@ -165,7 +167,7 @@ def test_sympy_rationals_become_fractions():
 ])
 def test_numbers_that_break_the_inequalities_raise(constructor, args, words):
     with pytest.raises(GameError, match=words):
-        constructor(*args)
+        constructor(**args) if isinstance(args, dict) else constructor(*args)
 
 
 def test_the_message_shows_the_values():
@@ -178,7 +180,7 @@ def test_the_message_shows_the_values():
 ])
 def test_undecidable_symbols_pass(constructor, count):
     symbols = sympy.symbols(f"a0:{count}")
-    game = constructor(*symbols)
+    game = constructor(**dict(zip("TRPS", symbols))) if constructor is stag_hunt else constructor(*symbols)
     assert game.is_symbolic and game.free_symbols == set(symbols)
     assert matching_pennies(sympy.Symbol("s")).is_symbolic
     assert public_goods(3, sympy.Symbol("m"), sympy.Symbol("c")).is_symbolic
@@ -222,3 +224,21 @@ def test_symmetric_game_of_any_square_matrix(size, data):
     game = symmetric_game(matrix)
     assert game.payoffs[0].tolist() == matrix
     assert game.payoffs[1].T.tolist() == matrix
+
+
+def test_classic_games_take_the_same_keywords():
+    # Issue 13: prisoners_dilemma(T, R, P, S) but stag_hunt(R, T, P, S). Every 2x2 classic game
+    # now takes T, R, P, S by keyword, meaning the same cells of the symmetric 2x2 games:
+    # (C, C) -> R, (D, C) -> T, (D, D) -> P, (C, D) -> S (trust_game takes the same keywords).
+    for constructor, (T, R, P, S) in [(prisoners_dilemma, (5, 3, 1, 0)), (stag_hunt, (3, 4, 2, 0)),
+                                      (chicken, (3, 2, 0, 1))]:
+        game = constructor(T=T, R=R, P=P, S=S)
+        cooperate, defect = game.actions[0]
+        assert game.payoff((cooperate, cooperate)) == (R, R) and game.payoff((defect, defect)) == (P, P)
+        assert game.payoff((defect, cooperate)) == (T, S)
+
+
+def test_positional_stag_hunt_payoffs_are_deprecated_but_still_read_as_before():
+    with pytest.warns(DeprecationWarning, match=r"stag_hunt\(T=\.\.\., R="):
+        game = stag_hunt(4, 3, 2, 0)                  # the old order R, T, P, S
+    assert game == stag_hunt(T=3, R=4, P=2, S=0)

@@ -20,7 +20,7 @@ CLASSICS = {
     "prisoners_dilemma": prisoners_dilemma(),
     "prisoners_dilemma_float": prisoners_dilemma(5.0, 3.0, 1.0, 0.0),
     "stag_hunt": stag_hunt(),
-    "stag_hunt_float": stag_hunt(4.5, 2.5, 1.5, 0.5),
+    "stag_hunt_float": stag_hunt(T=2.5, R=4.5, P=1.5, S=0.5),
     "chicken": chicken(),
     "battle_of_the_sexes": battle_of_the_sexes(),
     "matching_pennies": matching_pennies(),
@@ -223,7 +223,7 @@ def test_float_symmetry_within_tolerance():
 def test_plain_symbols_are_undecidable():
     T, R, P, S = sympy.symbols("T R P S")
     assert is_prisoners_dilemma(prisoners_dilemma(T, R, P, S)) is None
-    assert is_stag_hunt(stag_hunt(R, T, P, S)) is None
+    assert is_stag_hunt(stag_hunt(T=T, R=R, P=P, S=S)) is None
     assert is_symmetric(prisoners_dilemma(T, R, P, S)) is True
 
 
@@ -232,8 +232,8 @@ def test_positive_gaps_decide():
     x = sympy.Symbol("x")
     assert is_prisoners_dilemma(prisoners_dilemma(x + a + b, x + a, x, x - c)) is True
     assert is_chicken(chicken(x + a + b + c, x + a + b, x, x + a)) is True
-    assert is_stag_hunt(stag_hunt(x + a + b, x + a, x, x - c)) is True
-    assert is_coordination_game(stag_hunt(x + a + b, x + a, x, x - c)) is True
+    assert is_stag_hunt(stag_hunt(T=x + a, R=x + a + b, P=x, S=x - c)) is True
+    assert is_coordination_game(stag_hunt(T=x + a, R=x + a + b, P=x, S=x - c)) is True
     # T = x, R = x + a: T > R is false in the given order, and false after swapping too
     # (swapped, T' = S = x - b - c < R' = P = x - b)
     not_pd = symmetric_game([[x + a, x - b - c], [x, x - b]])

@@ -124,9 +124,12 @@ def test_a_symbol_name_is_only_a_name():
     assert decode_expression({"op": "Symbol", "name": name}) == sympy.Symbol(name)
 
 
-def test_huge_powers_are_rebuilt_without_being_computed():
+def test_huge_powers_are_refused_by_default_and_rebuilt_without_being_computed_on_request():
+    # Issue 13: 10**(10**12) passed the reader and then hung whatever simplified it.
     node = {"op": "Pow", "args": [{"op": "Integer", "value": 10}, {"op": "Integer", "value": "1" + "0" * 100}]}
-    value = decode_expression(node)          # evaluating 10**(10**100) would never finish
+    with pytest.raises(FormatError, match=r"exceeds Limits.max_exponent = 1000"):
+        decode_expression(node)
+    value = decode_expression(node, limits=Limits(max_exponent=10**101))   # evaluating it would never finish
     assert isinstance(value, sympy.Pow) and value.exp == sympy.Integer(10**100)
 
 

@@ -83,7 +83,7 @@ NFG_CASES = [
     ("call in a payoff", HEADER + "__import__('os') 2 3 4 5 6 7 8", r"^line 2, column 1: .*got \"__import__\('os'\)\""),
     ("zero denominator", HEADER + "1 2 3 4 5 6 7 1/0", r"^line 2, column 15: the payoff of player 2 in contingency 4 '1/0': the denominator is zero"),
     ("exponent beyond the limit", HEADER + "1 2 3 4 5 6 7 1e999999",
-     r"^line 2, column 15: .* the exponent exceeds the limit of 10000"),
+     r"^line 2, column 15: .* the exponent exceeds the limit of 1000 \(Limits.max_exponent\)"),
     ("float overflow in a D file", HEADER.replace(" R ", " D ") + "1 2 3 4 5 6 7 1e400",
      r"^line 2, column 15: .*'1e400': too large for a float"),
     ("too many digits", HEADER + "1 2 3 4 5 6 7 " + "9" * 5000, r"^line 2, column 15: .*too many digits"),

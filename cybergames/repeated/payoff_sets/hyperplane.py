@@ -32,8 +32,6 @@ from __future__ import annotations
 
 
 import numpy as np
-from scipy.optimize import linprog
-from scipy.sparse import csr_matrix, identity, kron
 
 from .. import _polytopes
 from .._polytopes import EMPTY2, hull2
@@ -80,6 +78,9 @@ class HyperplaneOperator:
         A value is ``-inf`` where the profile is not enforceable and ``inf`` where
         its program failed numerically (so that the outer set is not cut by it).
         """
+        from scipy.optimize import linprog
+        from scipy.sparse import csr_matrix, identity, kron
+
         stage, delta = self.stage, self.delta
         count = len(directions)
         values = np.full((stage.size, count), -np.inf)
