@@ -39,7 +39,7 @@ class CybergamesError(ValueError):
     """The input does not describe a valid model; the base of every cybergames error.
 
     Numbers in the message read as users write them (``3/2``, not
-    ``Fraction(3, 2)``): see :func:`shown`.
+    ``Fraction(3, 2)``): see ``shown``.
     """
 
     def __init__(self, *args: Any) -> None:
@@ -138,7 +138,7 @@ def shown(value: Any) -> str:
 
     Every error message of the library goes through this formatter: the base
     class :class:`CybergamesError` applies it to its message, so a message
-    built with ``{value!r}`` reads the same as one built with :func:`shown`.
+    built with ``{value!r}`` reads the same as one built with ``shown``.
 
     >>> from fractions import Fraction
     >>> shown(Fraction(3, 2)), shown([Fraction(1, 4), 0.5]), shown("q")

@@ -30,7 +30,6 @@ from fractions import Fraction
 from typing import Any, Sequence
 
 import numpy as np
-import scipy.optimize
 from sympy import QQ
 from sympy.polys.matrices import DomainMatrix
 
@@ -79,6 +78,7 @@ def maximise(c: Sequence, A_ub: Any = None, b_ub: Sequence = (), A_eq: Any = Non
 
 
 def _float_solve(c, ub, b_ub, eq, b_eq) -> Solution | str | None:
+    import scipy.optimize                   # here, not at import: scipy costs most of a second to load
     n = len(c)
     try:
         result = scipy.optimize.linprog(-np.array(c, dtype=float),

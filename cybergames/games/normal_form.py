@@ -440,7 +440,9 @@ class NormalFormGame:
                       max_profiles: int = _construction.MAX_PROFILES) -> "NormalFormGame":
         """An n-player game whose payoffs at a profile are ``f(profile)``.
 
-        See :func:`cybergames.games._construction.from_function`.
+        ``actions`` gives, per player, a number of actions or their labels; ``f`` is called once per
+        pure profile (a tuple of actions) and returns one payoff per player; at most
+        ``max_profiles`` profiles (10**6 by default) are evaluated, and more raise a GameError.
 
         >>> NormalFormGame.from_function([2, 2], lambda p: (int(p[0] == p[1]), int(p[0] != p[1]))).payoff(("0", "1"))
         (0, 1)

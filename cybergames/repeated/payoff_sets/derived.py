@@ -336,7 +336,13 @@ def best_symmetric_payoffs(rg: RepeatedGame, deltas: Sequence[float], **options:
     >>> [round(v, 3) for v in curve.lower], [round(v, 3) for v in curve.upper]   # brackets within the tolerance
     ([3.0, 9.0], [3.0, 9.0])
     """
-    grid = sorted(float(d) for d in np.ravel(np.asarray(deltas, dtype=object)))
+    if not isinstance(rg, RepeatedGame):
+        raise GameError(f"rg: expected a RepeatedGame, got {type(rg).__name__}")
+    try:
+        grid = sorted(float(d) for d in np.ravel(np.asarray(deltas, dtype=object)))
+    except (TypeError, ValueError):
+        raise DiscountFactorError(f"deltas: expected a sequence of discount factors in [0, 1), got {deltas!r}") \
+            from None
     if not grid:
         raise ParameterError("deltas: expected at least one discount factor")
     sets = tuple(equilibrium_payoff_set(rg, d, **options) for d in grid)
