@@ -51,8 +51,8 @@ def test_the_lp_value_equals_the_strategic_form_minmax(game):
 
 
 @settings(max_examples=30, deadline=None)
-@given(extensive_games(max_depth=3))
-def test_enumerated_equilibria_mapped_to_mixed_strategies_are_nash(game):
+@given(extensive_games(max_depth=3, max_actions=2))     # three actions a node can give reduced forms whose
+def test_enumerated_equilibria_mapped_to_mixed_strategies_are_nash(game):  # enumeration takes minutes
     equilibria = sequence_form_equilibria(game, method="enumeration")
     assert equilibria
     for eq in equilibria:
