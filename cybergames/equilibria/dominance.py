@@ -194,7 +194,7 @@ def risk_dominant(game: NormalFormGame, equilibria: Sequence | None = None, *,
 
     Examples
     --------
-    Skyrms' stag hunt (R, T, P, S = 4, 3, 3, 0): the losses are 1, 1 at (Stag,
+    Skyrms' stag hunt (T, R, P, S = 3, 4, 3, 0): the losses are 1, 1 at (Stag,
     Stag) and 3, 3 at (Hare, Hare), so hare is risk dominant.
 
     >>> from cybergames import stag_hunt, risk_dominant

@@ -103,7 +103,7 @@ class Section:
 # ---------------------------------------------------------------- stage games
 _CLASSIC = (
     ("prisoners_dilemma", "Prisoner's dilemma (T, R, P, S = 5, 3, 1, 0)", "prisoners_dilemma", ()),
-    ("stag_hunt", "Stag hunt (R, T, P, S = 4, 3, 3, 0)", "stag_hunt", ()),
+    ("stag_hunt", "Stag hunt (T, R, P, S = 3, 4, 3, 0)", "stag_hunt", ()),
     ("chicken", "Chicken (T, R, S, P = 3, 2, 1, 0)", "chicken", ()),
     ("battle_of_the_sexes", "Battle of the sexes (3, 2, 0)", "battle_of_the_sexes", ()),
     ("matching_pennies", "Matching pennies (stake 1)", "matching_pennies", ()),
