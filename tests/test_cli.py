@@ -70,3 +70,15 @@ def test_parameter_names_get_suggestions(overrides, words):
     with pytest.raises(ParameterError) as info:
         configured(["attribution"], overrides, argument="--set")
     assert words in str(info.value)
+
+
+def test_a_set_value_beyond_the_exponent_bound_names_the_bound():
+    # issue 13: --set q=1e999999999 used to get the generic "expected a number"
+    from cybergames.report import run
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        assert run(["attribution", "--set", "q=1e999999999"]) == 2
+    assert "MAX_EXPONENT" in err.getvalue() and "--set q" in err.getvalue()

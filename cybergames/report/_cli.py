@@ -24,9 +24,10 @@ def _parse_overrides(items: Sequence[str]) -> dict[str, Any]:
             raise ParameterError(f"--set: expected NAME=VALUE, got {item!r}")
         try:
             overrides[name.strip()] = as_fraction(text.strip())
-        except ParameterError:
-            raise ParameterError(f"--set {name.strip()}: expected a number such as 0.8 or 4/5, "
-                                 f"got {text.strip()!r}") from None
+        except ParameterError as exc:
+            bound = str(exc) if "limits." in str(exc) else ""      # say which bound, when one was hit
+            raise ParameterError(f"--set {name.strip()}: " + (bound or f"expected a number such as 0.8 or 4/5, "
+                                                               f"got {text.strip()!r}")) from None
     return overrides
 
 
