@@ -49,7 +49,7 @@ def model_class(key: str) -> type:
     """
     from ..errors import ParameterError, did_you_mean
 
-    if key not in REGISTRY:
+    if not isinstance(key, str) or key not in REGISTRY:
         raise ParameterError(f"model: expected one of {list(REGISTRY)}, got {key!r}{did_you_mean(key, REGISTRY)}")
     module, name = REGISTRY[key]
     return getattr(importlib.import_module(f".{module}", __name__), name)
