@@ -116,20 +116,14 @@ def same(a, b):
 CALLS = {"count": 0}
 CALLABLES = public_callables()
 
-#: Names the fuzzer still breaks (a foreign exception, or an argument reported changed, on malformed
-#: input), to be fixed. Most are result types, whose constructors do not validate their fields; whether
-#: a run hits their failure varies from run to run, so the xfail is not strict.
-KNOWN_FAILURES = {
-    "EquilibriumSet", "FrozenMap", "IncentiveConstraint", "MaxminResult", "PartitionEquilibrium",  # result types
-    "BestEquilibrium", "CorrelatedEquilibrium", "FolkTheoremConditions", "DeltaSet", "EquilibriumPayoffSet",
-    "Polytope", "Remedy",
-    "cheap_talk_game", "hybrid_equilibria", "write_efg",
-}
+#: Names the fuzzer still breaks (a foreign exception on malformed input), to be fixed: strict
+#: xfail, so that a fix turns the entry into an XPASS failure and it must be removed from here.
+KNOWN_FAILURES = {"EquilibriumSet", "FrozenMap", "cheap_talk_game", "hybrid_equilibria", "write_efg"}
 
 
 def cases():
     for name, function in CALLABLES:
-        marks = [pytest.mark.xfail(strict=False, reason="known failure on malformed input, see KNOWN_FAILURES")] \
+        marks = [pytest.mark.xfail(strict=True, reason="known foreign exception on malformed input")] \
             if name.rsplit(".", 1)[-1] in KNOWN_FAILURES else []
         yield pytest.param(name, function, id=name, marks=marks)
 
