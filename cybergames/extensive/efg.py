@@ -39,26 +39,15 @@ import re
 from typing import Any
 
 from ..errors import CybergamesError, FormatError, ParameterError
-from ..io._gambit import _unique
+from ..io._gambit import _source_text, _unique
 from ..io._nfg_lexer import CLOSE, COMMA, END, OPEN, STRING, WORD, Lexer
 from ..io._nfg_writer import _quote
-from ..io._sources import Limits, check_limits, is_path, read_path_or_file, text_of, write_text
+from ..io._sources import Limits, check_limits, write_text
 from .game import CHANCE, DECISION, ExtensiveGame, decision
 
 __all__ = ["read_efg", "write_efg"]
 
 _LOOKS_LIKE_EFG = re.compile(r"\s*EFG\s")
-
-
-def _source_text(source: Any, limits: Limits) -> tuple[str, str]:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        return text_of(source, "text", limits), ""
-    if isinstance(source, str) and ("{" in source or "\n" in source or _LOOKS_LIKE_EFG.match(source)):
-        return text_of(source, "text", limits), ""
-    if is_path(source) or hasattr(source, "read"):
-        return read_path_or_file(source, limits, "source")
-    raise ParameterError(f"source: expected the text of an .efg file, a path or an open file, "
-                         f"got {type(source).__name__}")
 
 
 def read_efg(source: Any, *, numbers: str | None = None, limits: Limits | None = None) -> ExtensiveGame:
@@ -118,7 +107,7 @@ def read_efg(source: Any, *, numbers: str | None = None, limits: Limits | None =
     limits = check_limits(limits)
     if numbers not in (None, "exact", "float"):
         raise ParameterError(f"numbers: expected None, 'exact' or 'float', got {numbers!r}")
-    text, name = _source_text(source, limits)
+    text, name = _source_text(source, limits, _LOOKS_LIKE_EFG, "efg")
     lexer = Lexer(text, name, limits)
     return _Parser(lexer, numbers).parse()
 

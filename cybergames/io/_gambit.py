@@ -89,14 +89,16 @@ def _unique(labels: list[str]) -> tuple[str, ...]:
     return tuple(result)
 
 
-def _source_text(source: Any, limits: Limits) -> tuple[str, str]:
+def _source_text(source: Any, limits: Limits, looks_like: Any = _LOOKS_LIKE_NFG,
+                 kind: str = "nfg") -> tuple[str, str]:
+    """The text of a Gambit file given as its text, bytes, a path or an open file (``kind``: nfg or efg)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
         return text_of(source, "text", limits), ""
-    if isinstance(source, str) and ("{" in source or "\n" in source or _LOOKS_LIKE_NFG.match(source)):
+    if isinstance(source, str) and ("{" in source or "\n" in source or looks_like.match(source)):
         return text_of(source, "text", limits), ""
     if is_path(source) or hasattr(source, "read"):
         return read_path_or_file(source, limits, "source")
-    raise ParameterError(f"source: expected the text of an .nfg file, a path or an open file, "
+    raise ParameterError(f"source: expected the text of an .{kind} file, a path or an open file, "
                          f"got {type(source).__name__}")
 
 
