@@ -32,6 +32,7 @@ __all__ = [
     "StrategyArgumentError",
     "ExtensiveGameError",
     "PerfectRecallError",
+    "SweepInterruptedError",
 ]
 
 
@@ -93,6 +94,24 @@ class ExtensiveGameError(GameError):
 
 class PerfectRecallError(ExtensiveGameError):
     """A solver that needs perfect recall got a game in which some player forgets her own moves."""
+
+
+class SweepInterruptedError(CybergamesError):
+    """A sweep lost points because a worker died (a broken process pool, a killed Dask worker).
+
+    Attributes
+    ----------
+    table : SweepTable
+        The points that finished, in grid order, with their results.
+    lost : tuple of dict
+        The parameter points that were lost, in grid order; sweep them again
+        with ``sweep(func, error.lost, executor)``.
+    """
+
+    def __init__(self, message: str, table: Any = None, lost: tuple = ()) -> None:
+        super().__init__(message)
+        self.table = table
+        self.lost = tuple(lost)
 
 
 def _strategy_argument_error() -> type:

@@ -53,3 +53,17 @@ def reciprocal(x):
 def product(x, y):
     """x * y, a single value."""
     return x * y
+
+
+def product_of_x(x):
+    """x squared, a single value."""
+    return x * x
+
+
+def dies_at(x, fatal):
+    """x squared, except that the worker process evaluating ``x == fatal`` dies on the spot."""
+    if x == fatal:
+        import os
+
+        os._exit(3)  # what an out-of-memory kill or a segfault looks like to the pool
+    return x * x

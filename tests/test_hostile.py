@@ -229,3 +229,10 @@ def test_vectorize_takes_a_symbol_named_like_a_numpy_function():
     root = sympy.Symbol("sqrt", positive=True)
     condition = vectorize(sympy.sqrt(x) + root, ["x", "sqrt"])
     assert condition(x=np.array([4.0, 9.0]), sqrt=np.array([1.0, 2.0])).tolist() == [3.0, 5.0]
+
+
+def test_a_zero_dimensional_array_among_the_arguments_is_a_game_error():
+    # Was TypeError ("len() of unsized object") while guessing whether the second argument
+    # was a nashpy-style second matrix; found by the junk-argument test.
+    with pytest.raises(GameError, match="payoffs"):
+        NormalFormGame((-5, None), [np.array(0.0)], [])

@@ -8,6 +8,7 @@ import math
 import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import FrozenInstanceError
 from fractions import Fraction
 
@@ -17,8 +18,8 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ._sweep_functions import grim_trigger, grim_trigger_check, grim_trigger_float, product, reciprocal
-from cybergames.errors import ParameterError
+from ._sweep_functions import dies_at, grim_trigger, grim_trigger_check, grim_trigger_float, product, product_of_x, reciprocal
+from cybergames.errors import ParameterError, SweepInterruptedError
 from cybergames.sweep import SweepTable, VectorizedCondition, grid_points, sweep, sweep_vectorized, vectorize
 
 # 10 * 2 * 2 * 250 = 10^4 points, every one a prisoner's dilemma (T > R > P).
@@ -514,3 +515,79 @@ def test_vectorised_grid_order_matches_the_sweep_order(m, n):
     grid = {"x": list(range(m)), "y": list(range(n))}
     table = sweep_vectorized(x * 100 + y, grid)
     assert table.column("result").tolist() == [float(100 * a + b) for a, b in itertools.product(range(m), range(n))]
+
+
+# --- workers that die --------------------------------------------------------------------------------
+
+class _LosingExecutor(ThreadPoolExecutor):
+    """A thread pool whose tasks on the chunks starting at ``doomed`` fail as a broken pool's do."""
+
+    def __init__(self, doomed, error):
+        super().__init__(max_workers=2)
+        self.doomed, self.error = set(doomed), error
+
+    def submit(self, fn, *args, **kwargs):
+        chunk = args[1]
+        if chunk.start in self.doomed:
+            error = self.error
+
+            def lose():
+                raise error
+            return super().submit(lose)
+        return super().submit(fn, *args, **kwargs)
+
+
+@pytest.mark.parametrize("error", [BrokenProcessPool("a child process terminated abruptly"),
+                                   type("KilledWorker", (Exception,), {})("task lost twice")])
+def test_a_dead_worker_loses_only_its_points_and_says_which(error):
+    grid = {"x": list(range(10))}
+    with _LosingExecutor({4, 8}, error) as pool:
+        with pytest.raises(SweepInterruptedError, match=r"4 of 10 points were lost \(\{'x': 4\}") as caught:
+            sweep(product_of_x, grid, pool, chunksize=2)
+    assert caught.value.lost == ({"x": 4}, {"x": 5}, {"x": 8}, {"x": 9})
+    assert caught.value.__cause__ is error
+    finished = caught.value.table
+    assert list(finished) == [{"x": x, "result": x * x} for x in (0, 1, 2, 3, 6, 7)]
+    assert finished.lost == caught.value.lost
+    # sweeping the lost points again completes the table
+    again = sweep(product_of_x, list(caught.value.lost))
+    assert sorted([*finished, *again], key=lambda row: row["x"]) == list(sweep(product_of_x, grid))
+
+
+def test_a_dead_worker_can_return_the_finished_rows_with_a_warning():
+    with _LosingExecutor({0}, BrokenProcessPool("gone")) as pool:
+        with pytest.warns(RuntimeWarning, match="1 of 3 points were lost"):
+            table = sweep(product_of_x, {"x": [1, 2, 3]}, pool, chunksize=1, on_worker_loss="return")
+    assert table.lost == ({"x": 1},)
+    assert list(table) == [{"x": 2, "result": 4}, {"x": 3, "result": 9}]
+    assert "1 point lost to a dead worker" in repr(table)
+
+
+def test_every_point_lost_gives_an_empty_table():
+    with _LosingExecutor({0, 2}, BrokenProcessPool("gone")) as pool:
+        with pytest.raises(SweepInterruptedError) as caught:
+            sweep(product_of_x, {"x": [1, 2, 3]}, pool, chunksize=2)
+    assert len(caught.value.table) == 0 and len(caught.value.lost) == 3
+
+
+def test_an_error_of_func_is_not_mistaken_for_a_dead_worker():
+    with ThreadPoolExecutor(max_workers=2) as pool, pytest.raises(ZeroDivisionError):
+        sweep(reciprocal, {"x": [1, 0, 2]}, pool, chunksize=1)
+
+
+def test_on_worker_loss_is_checked():
+    with pytest.raises(ParameterError, match="on_worker_loss: expected 'raise' or 'return'"):
+        sweep(product_of_x, {"x": [1]}, on_worker_loss="ignore")
+
+
+def test_a_process_that_really_dies_breaks_the_pool_and_the_finished_points_survive():
+    grid = {"x": list(range(12)), "fatal": [7]}
+    context = multiprocessing.get_context(_start_method())
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        with pytest.raises(SweepInterruptedError, match="BrokenProcessPool") as caught:
+            sweep(dies_at, grid, pool, chunksize=3)
+    lost, finished = caught.value.lost, caught.value.table
+    assert {"x": 7, "fatal": 7} in lost
+    # every point is either finished, with the right result, or named as lost
+    assert sorted([row["x"] for row in finished] + [point["x"] for point in lost]) == list(range(12))
+    assert all(row["result"] == row["x"] ** 2 for row in finished)

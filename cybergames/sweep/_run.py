@@ -5,14 +5,17 @@ from __future__ import annotations
 import math
 import pickle
 import sys
+import warnings
 from collections.abc import Mapping
-from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, ProcessPoolExecutor, wait
 from dataclasses import fields, is_dataclass
 from typing import Any, Callable, Sequence
 
+import numpy as np
+
 from ._grid import Chunk, Grid, parse_grid
 from ._table import SweepTable, column_array
-from ..errors import ParameterError
+from ..errors import ParameterError, SweepInterruptedError
 
 __all__ = ["sweep", "grid_points", "progress_bar"]
 
@@ -40,7 +43,7 @@ def grid_points(grid: Mapping[str, Sequence[Any]] | Sequence[Mapping[str, Any]])
 
 def sweep(func: Callable[..., Any], grid: Mapping[str, Sequence[Any]] | Sequence[Mapping[str, Any]],
           executor: Executor | None = None, *, progress: bool | ProgressCallback = False,
-          chunksize: int | None = None) -> SweepTable:
+          chunksize: int | None = None, on_worker_loss: str = "raise") -> SweepTable:
     r"""Evaluate ``func(**point)`` at every point of ``grid``; return the results in grid order.
 
     Parameters
@@ -69,11 +72,21 @@ def sweep(func: Callable[..., Any], grid: Mapping[str, Sequence[Any]] | Sequence
         move the progress bar, few enough that the per-task overhead (a fraction
         of a millisecond for a process pool, about a millisecond for Dask) is
         negligible. Results do not depend on it.
+    on_worker_loss : {"raise", "return"}, default "raise"
+        What to do when a worker dies (a process pool breaks because a worker
+        was killed or ran out of memory, or Dask gives up on a task with
+        ``KilledWorker``). The sweep always waits for every other chunk, then:
+        ``"raise"`` raises :class:`~cybergames.errors.SweepInterruptedError`
+        carrying the finished rows (``.table``) and the lost points
+        (``.lost``); ``"return"`` returns the finished rows, with the lost
+        points in the table's ``lost`` attribute and a ``RuntimeWarning``.
 
     Returns
     -------
     SweepTable
-        The parameter columns then the result columns, one row per point in grid order.
+        The parameter columns then the result columns, one row per point in grid
+        order. ``table.lost`` is empty unless ``on_worker_loss="return"`` and
+        a worker died.
 
     Raises
     ------
@@ -88,6 +101,10 @@ def sweep(func: Callable[..., Any], grid: Mapping[str, Sequence[Any]] | Sequence
         Whatever ``func`` raises, unchanged in type, with a note naming the
         point (shown in the traceback and kept in ``exc.__notes__``). The other
         tasks are cancelled.
+    SweepInterruptedError
+        If a worker died and ``on_worker_loss="raise"``: the message names the
+        lost points; ``.table`` holds the finished ones and ``.lost`` the lost
+        ones, ready to sweep again.
 
     Examples
     --------
@@ -128,6 +145,8 @@ def sweep(func: Callable[..., Any], grid: Mapping[str, Sequence[Any]] | Sequence
         except Exception as exc:
             raise ParameterError(f"func: {func!r} cannot be pickled for the process pool's workers; define it "
                                  f"at module level of a module they can import ({exc})") from exc
+    if on_worker_loss not in ("raise", "return"):
+        raise ParameterError(f"on_worker_loss: expected 'raise' or 'return', got {on_worker_loss!r}")
     total = parsed.size
     size = _chunksize(chunksize, total)
     chunks = [parsed.chunk(start, min(start + size, total)) for start in range(0, total, size)]
@@ -137,14 +156,45 @@ def sweep(func: Callable[..., Any], grid: Mapping[str, Sequence[Any]] | Sequence
         for chunk in chunks:
             outputs.append(_run_chunk(func, chunk))
             report(chunk.stop, total)
-    else:
-        outputs = _run_on(executor, func, chunks, report, total)
-    return _assemble(parsed, chunks, outputs)
+        return _assemble(parsed, chunks, outputs)
+    outputs, lost, cause = _run_on(executor, func, chunks, report, total)
+    if not lost:
+        return _assemble(parsed, chunks, outputs)
+    kept = [k for k in range(len(chunks)) if k not in lost]
+    points = tuple(point for k in sorted(lost) for _, point in chunks[k])
+    table = _assemble(parsed, [chunks[k] for k in kept], [outputs[k] for k in kept], points)
+    message = (f"executor: a worker died ({type(cause).__name__}: {cause}); {len(points)} of {total} points "
+               f"were lost ({_describe(points)}); the {total - len(points)} finished points are kept")
+    if on_worker_loss == "return":
+        warnings.warn(message, RuntimeWarning, stacklevel=2)
+        return table
+    raise SweepInterruptedError(message + " in the error's .table; sweep the lost ones again with "
+                                "sweep(func, error.lost, executor)", table, points) from cause
+
+
+def _describe(points: tuple[dict[str, Any], ...], shown: int = 3) -> str:
+    """The first few lost points, for the message."""
+    head = ", ".join(repr(point) for point in points[:shown])
+    return head + (f" and {len(points) - shown} more" if len(points) > shown else "")
+
+
+def _worker_lost(exc: BaseException) -> bool:
+    """Whether ``exc`` says the task's worker died rather than that ``func`` raised.
+
+    A broken pool raises :class:`concurrent.futures.BrokenExecutor` (such as
+    ``BrokenProcessPool``) for every unfinished task; Dask raises
+    ``distributed.KilledWorker`` once a task has killed its allowed number of workers.
+    """
+    return isinstance(exc, BrokenExecutor) or any(kind.__name__ == "KilledWorker" for kind in type(exc).__mro__)
 
 
 def _run_on(executor: Executor, func: Callable[..., Any], chunks: list[Chunk], report: ProgressCallback,
-            total: int) -> list[Any]:
-    """Submit every chunk to ``executor``; gather the outputs in chunk order as they complete."""
+            total: int) -> tuple[list[Any], set[int], BaseException | None]:
+    """Submit every chunk to ``executor``; gather the outputs in chunk order as they complete.
+
+    Returns the outputs, the chunks lost to dead workers and the first such error.
+    An exception that ``func`` raised propagates at once and cancels the rest.
+    """
     futures = {}
     try:
         for k, chunk in enumerate(chunks):
@@ -154,6 +204,8 @@ def _run_on(executor: Executor, func: Callable[..., Any], chunks: list[Chunk], r
             future.cancel()
         raise ParameterError(f"executor: cannot submit tasks to {executor!r}: {exc}") from exc
     outputs: list[Any] = [None] * len(chunks)
+    lost: set[int] = set()
+    cause: BaseException | None = None
     done = 0
     pending = set(futures)
     try:
@@ -161,13 +213,20 @@ def _run_on(executor: Executor, func: Callable[..., Any], chunks: list[Chunk], r
             finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in sorted(finished, key=futures.__getitem__):  # the first failing point first
                 k = futures[future]
-                outputs[k] = future.result()
+                try:
+                    outputs[k] = future.result()
+                except Exception as exc:
+                    if not _worker_lost(exc):
+                        raise
+                    lost.add(k)
+                    cause = cause or exc
+                    continue
                 done += chunks[k].stop - chunks[k].start
                 report(done, total)
     finally:
         for future in pending:
             future.cancel()
-    return outputs
+    return outputs, lost, cause
 
 
 def _run_chunk(func: Callable[..., Any], chunk: Chunk) -> tuple[tuple[str, ...], list[list[Any]]]:
@@ -225,8 +284,9 @@ def _add_note(exc: BaseException, note: str) -> None:
         exc.__notes__ = [*getattr(exc, "__notes__", ()), note]
 
 
-def _assemble(grid: Grid, chunks: list[Chunk], outputs: list[Any]) -> SweepTable:
-    names = outputs[0][0]
+def _assemble(grid: Grid, chunks: list[Chunk], outputs: list[Any], lost: tuple = ()) -> SweepTable:
+    """The table of ``chunks`` (all of the grid, or the finished ones when points were ``lost``)."""
+    names = outputs[0][0] if outputs else ()
     for chunk, (these, _) in zip(chunks, outputs):
         if these != names:
             raise ParameterError(f"func: returned results named {list(these)} at point "
@@ -240,7 +300,11 @@ def _assemble(grid: Grid, chunks: list[Chunk], outputs: list[Any]) -> SweepTable
         for _, columns in outputs:
             values += columns[j]
         results.append(column_array(values))
-    return SweepTable(grid.names, names, grid.columns() + tuple(results))
+    parameters = grid.columns()
+    if lost:
+        rows = np.array([index for chunk in chunks for index in range(chunk.start, chunk.stop)], dtype=np.intp)
+        parameters = tuple(column[rows] for column in parameters)
+    return SweepTable(grid.names, names, parameters + tuple(results), lost)
 
 
 def _chunksize(chunksize: Any, total: int) -> int:

@@ -103,6 +103,9 @@ class SweepTable:
         single value, the keys of its mapping, or its dataclass fields.
     data : tuple of numpy.ndarray
         One read-only 1-D array per column, parameters first (see :meth:`column`).
+    lost : tuple of dict
+        The parameter points missing from the table because a worker died
+        (``sweep(..., on_worker_loss="return")``); empty for a complete sweep.
 
     Tables compare equal when they have the same columns with the same dtypes
     and the same values; in object columns the types must agree too, so a
@@ -127,6 +130,7 @@ class SweepTable:
     parameters: tuple[str, ...]
     results: tuple[str, ...]
     data: tuple[np.ndarray, ...] = field(repr=False)
+    lost: tuple[dict[str, Any], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         parameters, results = tuple(self.parameters), tuple(self.results)
@@ -150,6 +154,10 @@ class SweepTable:
         object.__setattr__(self, "parameters", parameters)
         object.__setattr__(self, "results", results)
         object.__setattr__(self, "data", tuple(data))
+        lost = tuple(self.lost)
+        if not all(isinstance(point, dict) for point in lost):
+            raise ParameterError(f"lost: expected a sequence of parameter dicts, got {self.lost!r}")
+        object.__setattr__(self, "lost", lost)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -186,7 +194,7 @@ class SweepTable:
         if not isinstance(other, SweepTable):
             return NotImplemented
         return (self.parameters == other.parameters and self.results == other.results
-                and all(_same_column(a, b) for a, b in zip(self.data, other.data)))
+                and all(_same_column(a, b) for a, b in zip(self.data, other.data)) and self.lost == other.lost)
 
     def __hash__(self) -> int:
         return hash((self.parameters, self.results, len(self)))
@@ -270,4 +278,6 @@ class SweepTable:
     def __repr__(self) -> str:
         header = (f"SweepTable: {len(self)} row{'s' if len(self) != 1 else ''}; "
                   f"parameters {', '.join(self.parameters)}; results {', '.join(self.results)}")
+        if self.lost:
+            header += f"; {len(self.lost)} point{'s' if len(self.lost) != 1 else ''} lost to a dead worker"
         return header + "\n" + self.to_string(max_rows=10)
