@@ -95,7 +95,8 @@ def _is_matrix(values: Any) -> bool:
     if isinstance(values, (str, bytes)) or not isinstance(values, Sequence) or not values:
         return False
     return all(isinstance(row, (Sequence, np.ndarray)) and not isinstance(row, str)
-               and np.ndim(row) == 1 and len(row) > 0 and all(isinstance(x, (numbers.Number, sympy.Basic)) for x in row) for row in values)
+               and (not isinstance(row, np.ndarray) or row.ndim == 1) and len(row) > 0
+               and all(isinstance(x, (numbers.Number, sympy.Basic)) for x in row) for row in values)
 
 
 def _scalar(value: Any) -> Any:
