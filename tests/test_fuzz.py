@@ -118,7 +118,7 @@ CALLABLES = public_callables()
 
 #: Names the fuzzer still breaks (a foreign exception on malformed input), to be fixed: strict
 #: xfail, so that a fix turns the entry into an XPASS failure and it must be removed from here.
-KNOWN_FAILURES = {"EquilibriumSet", "FrozenMap", "cheap_talk_game", "hybrid_equilibria", "write_efg"}
+KNOWN_FAILURES: set[str] = set()
 
 
 def cases():

@@ -24,6 +24,7 @@ import numpy as np
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
+from ..errors import GameError
 from ..games.normal_form import NormalFormGame
 
 __all__ = ["Equilibrium", "EquilibriumSet", "NashSubset"]
@@ -170,10 +171,19 @@ class EquilibriumSet(tuple):
 
     def __new__(cls, equilibria: Any = (), *, game: NormalFormGame, method: str, exact: bool,
                 complete: bool, degenerate: bool | None, components: tuple = ()) -> "EquilibriumSet":
-        self = super().__new__(cls, equilibria)
+        if not isinstance(game, NormalFormGame):
+            raise GameError(f"game: expected a NormalFormGame, got {type(game).__name__}")
+        try:
+            self = super().__new__(cls, equilibria)
+            components = tuple(components)
+        except TypeError as exc:
+            raise GameError(f"equilibria and components: expected iterables of equilibria, got "
+                            f"{equilibria!r} and {components!r}") from exc
+        if not all(isinstance(eq, Equilibrium) for eq in self):
+            raise GameError(f"equilibria: expected Equilibrium results, got {equilibria!r}")
         for name, value in (("game", game), ("method", method), ("exact", bool(exact)),
                             ("complete", bool(complete)), ("degenerate", degenerate),
-                            ("components", tuple(components))):
+                            ("components", components)):
             object.__setattr__(self, name, value)
         return self
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Iterable, Iterator
 
+from ..errors import SignallingGameError
+
 
 class FrozenMap(Mapping):
     """An immutable mapping that keeps insertion order, compares like a dict and hashes.
@@ -23,9 +25,15 @@ class FrozenMap(Mapping):
     __slots__ = ("_items", "_index", "_hash")
 
     def __init__(self, items: Iterable[tuple[Any, Any]] | Mapping = ()) -> None:
-        pairs = tuple(items.items()) if isinstance(items, Mapping) else tuple(items)
+        try:
+            pairs = tuple(items.items()) if isinstance(items, Mapping) else tuple(items)
+            pairs = tuple((key, value) for key, value in pairs)
+            index = {key: value for key, value in pairs}
+        except (TypeError, ValueError) as exc:
+            raise SignallingGameError(f"items: expected a mapping or an iterable of (key, value) pairs "
+                                      f"with hashable keys, got {items!r}") from exc
         object.__setattr__(self, "_items", pairs)
-        object.__setattr__(self, "_index", {key: value for key, value in pairs})
+        object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_hash", None)
 
     def __getitem__(self, key: Any) -> Any:

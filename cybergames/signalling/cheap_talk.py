@@ -222,7 +222,12 @@ def cheap_talk_game(types: Sequence[str], prior: Any, actions: Sequence[str], se
     >>> sorted({eq.kind for eq in perfect_bayesian_equilibria(sg)})
     ['pooling', 'separating']
     """
-    labels = tuple(f"m{k + 1}" for k in range(len(types))) if messages is None else messages
+    if messages is None:
+        if isinstance(types, (str, bytes)) or not isinstance(types, Sequence):
+            raise SignallingGameError(f"types: expected a sequence of type labels, got {types!r}")
+        labels = tuple(f"m{k + 1}" for k in range(len(types)))
+    else:
+        labels = messages
     return SignallingGame(types, prior, labels, actions, _costless(sender_payoff, "sender_payoff"),
                           _costless(receiver_payoff, "receiver_payoff"))
 

@@ -73,6 +73,9 @@ def to_efg(sg: SignallingGame, title: str = "Signalling game") -> str:
 
 def write_efg(sg: SignallingGame, path: str | Path, title: str = "Signalling game") -> Path:
     """Write ``sg`` to ``path`` as a Gambit ``.efg`` file and return the path."""
+    if not isinstance(path, (str, Path)) and not hasattr(path, "__fspath__"):
+        raise SignallingGameError(f"path: expected a file path (str or os.PathLike), got {path!r}")
+    text = to_efg(sg, title=title)
     target = Path(path)
-    target.write_text(to_efg(sg, title=title), encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
     return target

@@ -42,6 +42,7 @@ import itertools
 
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
+from ..errors import SignallingGameError
 from .game import SignallingGame
 from .pbe import PBE, _best, _slack, belief_cells, deterring, make_pbe
 
@@ -66,6 +67,8 @@ def hybrid_equilibria(sg: SignallingGame, *, tol: float = DEFAULT_TOL, _cells: o
     >>> eq.sender["weak"], eq.sender["strong"], eq.receiver["beer"]
     ({'beer': Fraction(1, 9), 'quiche': Fraction(8, 9)}, 'beer', {'duel': Fraction(1, 2), 'not': Fraction(1, 2)})
     """
+    if not isinstance(sg, SignallingGame):
+        raise SignallingGameError(f"sg: expected a SignallingGame, got {type(sg).__name__}")
     if len(sg.types) != 2 or sg.is_symbolic:
         return ()
     cells = belief_cells(sg, tol=tol) if _cells is None else _cells
