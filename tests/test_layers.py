@@ -36,7 +36,7 @@ SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits"}
 
 def layer_of(parts):
     """The layer of a module given by its path parts under cybergames/ (or of an import target)."""
-    if parts[-1] == "_strategies":            # subpackages' hypothesis strategies belong to strategies
+    if parts[-1].endswith("_strategies"):      # subpackages' hypothesis strategies belong to strategies
         return "strategies"
     head = parts[0]
     if head in ("report", "figures", "__main__", "_cli"):

@@ -24,6 +24,7 @@ from typing import Any, Sequence
 from hypothesis import strategies as st
 
 from ..errors import StrategyArgumentError
+from ..games._strategies import normal_form_games
 from ..games.normal_form import NormalFormGame
 from .automata import Automaton
 from .game import RepeatedGame
@@ -177,7 +178,6 @@ def repeated_games(draw: Any, *, players: int = 2, actions: Any = (2, 3), exact:
     ...     assert rg.is_perfect
     >>> test_perfect()
     """
-    from ..strategies import normal_form_games     # imported late: cybergames.strategies re-exports this module
     if monitoring not in ("any", "perfect", "public"):
         raise StrategyArgumentError(f"monitoring: expected 'any', 'perfect' or 'public', got {monitoring!r}")
     game = draw(normal_form_games(players, actions, exact=exact, min_value=min_value, max_value=max_value))
