@@ -109,8 +109,7 @@ def slack(kind: str, rg: Any, tol: float) -> Any:
     """The gain above which a deviation counts as profitable: 0 exactly, tol x payoff scale for floats."""
     if kind != FLOAT:
         return 0
-    scale = max([1.0] + [float(np.max(np.abs(np.asarray(a, dtype=float)))) for a in rg.stage.payoffs])
-    return tol * scale
+    return tol * _numbers.scale_of(*rg.stage.payoffs)
 
 
 def check_equilibrium(rg: Any, profile: Any, delta: Any, *, tol: float = DEFAULT_TOL) -> EquilibriumCheck:

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 import sympy
 
+from .. import _numbers
 from .._verify import Verification, verify
 from .automata import JointAutomaton
 from .delta_sets import DeltaSet, Interval, compare
@@ -144,8 +145,7 @@ def _verify_check(result: EquilibriumCheck, **kwargs: Any) -> Verification:
     recorded = {(d.player, d.state, d.deviation): d.gain for d in result.deviations}
     if set(recorded) != set(gains):
         failures.append(f"deviations: recorded {len(recorded)}, recomputed {len(gains)}")
-    scale = 1.0 if exact else max([1.0] + [float(np.max(np.abs(np.asarray(a, dtype=float))))
-                                           for a in result.rg.stage.payoffs])
+    scale = 1.0 if exact else _numbers.scale_of(*result.rg.stage.payoffs)
     threshold = 0 if exact else result.tol * scale
     for key, gain in gains.items():
         if key in recorded and (recorded[key] != gain if exact else abs(recorded[key] - gain) > 1e-7 * scale):
