@@ -277,7 +277,9 @@ def _belief_set(sg: Any, message: int, action: int, support: list[int], tol: flo
     values = sg._ur[message]
     exact = sg.kind != FLOAT
     rows = action_rows(values, support, action)
-    points = polytope_vertices(rows, len(support), exact=exact, tol=tol)
+    unit = 1 if exact else (_numbers.scale_of(*sg._ur) or 1.0)   # float rows in units of the payoff scale
+    points = polytope_vertices(rows if exact else [[c / unit for c in row] for row in rows], len(support),
+                               exact=exact, tol=tol)
     vertices = tuple(_embed(sg, support, point, exact) for point in points)
     constraints = tuple(FrozenMap((sg.types[i], _numbers.simplify_exact(c) if exact else float(c))
                                   for i, c in zip(support, row)) for row in rows)

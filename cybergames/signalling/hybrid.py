@@ -41,10 +41,10 @@ from __future__ import annotations
 import itertools
 
 from .. import _numbers
-from .._numbers import DEFAULT_TOL, FLOAT
+from .._numbers import DEFAULT_TOL
 from ..errors import SignallingGameError
 from .game import SignallingGame
-from .pbe import PBE, _best, _slack, belief_cells, deterring, make_pbe
+from .pbe import PBE, _best, _slack, belief_cells, deterring, float_scale, make_pbe
 
 __all__ = ["hybrid_equilibria"]
 
@@ -72,7 +72,7 @@ def hybrid_equilibria(sg: SignallingGame, *, tol: float = DEFAULT_TOL, _cells: o
     if len(sg.types) != 2 or sg.is_symbolic:
         return ()
     cells = belief_cells(sg, tol=tol) if _cells is None else _cells
-    fl = sg.kind == FLOAT
+    fl = float_scale(sg)
     found = []
     for i in (0, 1):
         found.extend(_hybrids(sg, cells, i, 1 - i, fl, tol))
@@ -93,7 +93,7 @@ def _hybrids(sg, cells, i: int, j: int, fl: bool, tol: float) -> list[PBE]:
             if _close(d_i, d_j, fl, tol):
                 continue
             x = _numbers.ratio(d_j, d_j - d_i)
-            if not (_gt(x, zero, fl, tol) and _gt(prior[i], x, fl, tol)):
+            if not (_gt(x, zero, bool(fl), tol) and _gt(prior[i], x, bool(fl), tol)):
                 continue
             belief = [None, None]
             belief[i], belief[j] = x, 1 - x
@@ -118,7 +118,7 @@ def _complete(sg, cells, i, j, m, a, b, m2, c, q, fl, tol) -> list[PBE]:
         return []
     r = _numbers.ratio(v - us[m][i, b], us[m][i, a] - us[m][i, b])
     zero = 0.0 if fl else 0
-    if not (_gt(r, zero, fl, tol) and _gt(1, r, fl, tol)):
+    if not (_gt(r, zero, bool(fl), tol) and _gt(1, r, bool(fl), tol)):
         return []
     payoffs = [None, None]
     payoffs[i] = v

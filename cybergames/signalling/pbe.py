@@ -108,8 +108,34 @@ class PBE:
         return self.sender_payoffs, self.receiver_payoff
 
 
-def _slack(value: Any, fl: bool, tol: float) -> Any:
-    return tol * max(1.0, abs(float(value))) if fl else 0
+class FloatScale:
+    """The marker ``fl`` of a float game: true, and carrying the game's payoff scale.
+
+    Slack is ``tol * max(scale, |value|)``, so that multiplying every payoff by
+    a positive constant (1e-300 or 1e300) leaves every answer unchanged; a bare
+    ``True`` (scale 1) is for comparisons of probabilities.
+    """
+
+    __slots__ = ("scale",)
+
+    def __init__(self, scale: float) -> None:
+        self.scale = scale
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def float_scale(sg: SignallingGame) -> FloatScale | bool:
+    """``False`` for an exact game, else its :class:`FloatScale` (the largest absolute payoff)."""
+    if sg.kind != FLOAT:
+        return False
+    return FloatScale(_numbers.scale_of(*sg._us, *sg._ur) or 1.0)
+
+
+def _slack(value: Any, fl: Any, tol: float) -> Any:
+    if not fl:
+        return 0
+    return tol * max(getattr(fl, "scale", 1.0), abs(float(value)))
 
 
 def _best(values: list, fl: bool, tol: float) -> list[int]:
@@ -132,7 +158,7 @@ def _show(mixture: dict, labels: tuple) -> Any:
 def make_pbe(sg: SignallingGame, sender: list[dict], receiver: dict, cells: dict, *, tol: float) -> PBE:
     """Assemble a :class:`PBE` from index-based strategies (``type -> {message: prob}``,
     ``message -> {action: prob}``) and the belief sets of the unused messages."""
-    fl = sg.kind == FLOAT
+    fl = float_scale(sg)
     n, us, ur = len(sg.types), sg._us, sg._ur
     prior = list(sg._prior)
     used = sorted({j for mix in sender for j, p in mix.items() if p != 0})
@@ -205,7 +231,7 @@ def deterring(sg: SignallingGame, cells: BeliefCells, j: int, payoffs: list, fl:
 
 
 def _pure(sg: SignallingGame, cells: BeliefCells, tol: float) -> list[PBE]:
-    fl = sg.kind == FLOAT
+    fl = float_scale(sg)
     n, nm = len(sg.types), len(sg.messages)
     prior = list(sg._prior)
     us = [table.tolist() for table in sg._us]  # plain Python numbers: fast scalar access

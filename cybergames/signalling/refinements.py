@@ -43,12 +43,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import _numbers
-from .._numbers import DEFAULT_TOL, FLOAT
+from .._numbers import DEFAULT_TOL
 from ..errors import SignallingGameError
 from ._frozen import FrozenMap
 from .beliefs import belief_set
 from .game import SignallingGame
-from .pbe import PBE, _best, _slack
+from .pbe import PBE, _best, _slack, float_scale
 
 __all__ = ["Break", "Refinement", "intuitive_criterion", "d1"]
 
@@ -138,7 +138,7 @@ def _context(sg: SignallingGame, eq: PBE, m: str, tol: float):
     senders = [i for i in range(len(sg.types)) if sg._mask[i, j]]
     payoffs = [eq.sender_payoffs[t] for t in sg.types]
     replies = _supported(sg, j, senders, tol)
-    fl = sg.kind == FLOAT
+    fl = float_scale(sg)
     dominated = [t for t in senders
                  if payoffs[t] > max(sg._us[j][t, k] for k in replies) + _slack(payoffs[t], fl, tol)]
     return j, senders, payoffs, replies, dominated, fl
@@ -284,7 +284,7 @@ def _maximal_reply_sets(sg: SignallingGame, j: int, senders: list[int], tol: flo
 
 
 def _compute_maximal_reply_sets(sg: SignallingGame, j: int, senders: list[int], tol: float) -> tuple:
-    fl = sg.kind == FLOAT
+    fl = float_scale(sg)
     values = sg._ur[j]
     found: set = set()
     for k in range(values.shape[1]):
