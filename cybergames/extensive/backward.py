@@ -43,8 +43,8 @@ from .._numbers import DEFAULT_TOL, FLOAT
 from ..equilibria import nash_equilibria
 from ..errors import ExtensiveGameError, ParameterError
 from ..games import NormalFormGame
-from .behaviour import (ExtensiveEquilibria, behaviour_from_mixed, expected_payoffs, make_equilibrium, relation,
-                        subgame_roots)
+from .behaviour import (ExtensiveEquilibria, behaviour_from_mixed, expected_payoffs, make_equilibrium,
+                        payoff_scale, relation, subgame_roots)
 from .forms import reduced_normal_form
 from .game import CHANCE, TERMINAL, ExtensiveGame, chance, decision
 
@@ -154,6 +154,7 @@ class _Solver:
         self.game = game
         self.roots = roots
         self.tol = tol
+        self.scale = payoff_scale(game) if game.kind == FLOAT else 1.0
         self.limit = limit
         self.memo: dict[int, list[_Partial]] = {}
         self.index = {s.label: h for h, s in enumerate(game.infosets)}
@@ -232,7 +233,7 @@ class _Solver:
                     continue
             else:
                 best = max(own)
-                if value < best - (self.tol * max(1.0, abs(best)) if game.kind == FLOAT else 0):
+                if value < best - (self.tol * self.scale if game.kind == FLOAT else 0):
                     continue
                 keep = condition
             behaviour = dict(merged)

@@ -391,8 +391,12 @@ def subgame_roots(game: ExtensiveGame) -> tuple[int, ...]:
 def _tolerance(game: ExtensiveGame, tol: float | None) -> float:
     if tol is not None:
         return tol
-    scale = max([1.0] + [abs(u) for t in game.terminals for u in game.nodes[t].payoffs])
-    return DEFAULT_TOL * scale
+    return DEFAULT_TOL * payoff_scale(game)
+
+
+def payoff_scale(game: ExtensiveGame) -> float:
+    """The largest absolute payoff of a numeric tree (1.0 if every payoff is 0): float slack is relative to it."""
+    return _numbers.scale_of([u for t in game.terminals for u in game.nodes[t].payoffs]) or 1.0
 
 
 @verify.register

@@ -51,7 +51,8 @@ from .. import _numbers
 from .._numbers import DEFAULT_TOL
 from ..equilibria import nash_equilibria
 from ..errors import ExtensiveGameError, ParameterError
-from .behaviour import ExtensiveEquilibria, behaviour_from_mixed, behaviour_from_plan, make_equilibrium
+from .behaviour import (ExtensiveEquilibria, behaviour_from_mixed, behaviour_from_plan, make_equilibrium,
+                        payoff_scale)
 from .forms import SequenceForm, sequence_form
 from .game import ExtensiveGame
 from .lemke import lemke_plans
@@ -173,8 +174,7 @@ def sequence_form_equilibria(game: ExtensiveGame, *, method: str = "auto",
                 for h, probabilities in _normalised_behaviour(game, player, plan).items():
                     table[h] = probabilities
             eq = make_equilibrium(game, table, roots=(0,), method=_LEMKE)
-            slack = tol * max(1.0, *(abs(u) for t in game.terminals for u in game.nodes[t].payoffs)) \
-                if game.kind == "float" else 0
+            slack = tol * payoff_scale(game) if game.kind == "float" else 0
             if all(g <= slack for g in eq.gains):
                 return ExtensiveEquilibria([eq], game=game, method=_LEMKE, complete=False)
         raise ArithmeticError("Lemke's path on the sequence form ended without a certified equilibrium "
@@ -193,8 +193,15 @@ def sequence_form_equilibria(game: ExtensiveGame, *, method: str = "auto",
 
 # ---------------------------------------------------------------------------------------------- the LP
 def _float_lp(form: SequenceForm) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
-    """``(x, q, y, p)`` optimal for the two programmes, by HiGHS; None if it fails."""
+    """``(x, q, y, p)`` optimal for the two programmes, by HiGHS; None if it fails.
+
+    HiGHS solves the programmes with the payoffs in units of their largest
+    absolute value (the plans do not change; the values ``q``, ``p`` are scaled
+    back), so that payoffs of 1e-300 or 1e300 solve like payoffs of 1.
+    """
     A = np.array(form.A, dtype=float)
+    unit = _numbers.scale_of(A) or 1.0
+    A = A / unit
     E, F = np.array(form.E, dtype=float), np.array(form.F, dtype=float)
     e, f = np.array(form.e, dtype=float), np.array(form.f, dtype=float)
     n1, n2 = A.shape
@@ -211,7 +218,7 @@ def _float_lp(form: SequenceForm) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
                                     bounds=[(0, None)] * n2 + [(None, None)] * k1, method="highs")
     if first.status != 0 or second.status != 0:
         return None
-    return first.x[:n1], first.x[n1:], second.x[:n2], second.x[n2:]
+    return first.x[:n1], first.x[n1:] * unit, second.x[:n2], second.x[n2:] * unit
 
 
 def _certified(form: SequenceForm, x: list, q: list, y: list, p: list) -> bool:
