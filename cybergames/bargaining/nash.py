@@ -132,19 +132,25 @@ def nash_bargaining(points: Sequence, disagreement: Sequence = (0, 0), weights: 
     exact = not any(isinstance(v, float) for v in (*(c for p in pts for c in p), *d, *w))
     total = w[0] + w[1]
     w = (_numbers.ratio(w[0], total), _numbers.ratio(w[1], total))
-    if not exact:
+    unit: Any = 1
+    if not exact:   # floats are solved in units of the largest utility: 1e-300 and 1e300 solve like 1
         pts = tuple(tuple(float(c) for c in p) for p in pts)
         d, w = tuple(float(c) for c in d), tuple(float(c) for c in w)
+        unit = _numbers.scale_of(pts, d) or 1.0
+    work_points = tuple((p[0] / unit, p[1] / unit) for p in pts) if not exact else pts
+    work_d = (d[0] / unit, d[1] / unit) if not exact else d
     best = None
-    for candidate in _candidates(pts, d, w):
-        if candidate[0] > d[0] and candidate[1] > d[1]:
-            score = _score(candidate, d, w, exact)
+    for candidate in _candidates(work_points, work_d, w):
+        if candidate[0] > work_d[0] and candidate[1] > work_d[1]:
+            score = _score(candidate, work_d, w, exact)
             if best is None or score > best[0]:
                 best = (score, candidate)
     if best is None:
         raise ParameterError(f"points: no feasible point beats the disagreement point {d} for both players")
     u = best[1]
-    normal = (_numbers.ratio(w[0], u[0] - d[0]), _numbers.ratio(w[1], u[1] - d[1]))
+    normal = (_numbers.ratio(w[0], u[0] - work_d[0]), _numbers.ratio(w[1], u[1] - work_d[1]))
+    if not exact:
+        u, normal = (u[0] * unit, u[1] * unit), (normal[0] / unit, normal[1] / unit)
     return NashBargainingResult(utilities=u, disagreement=d, weights=w, normal=normal, points=pts, exact=exact)
 
 
@@ -177,9 +183,9 @@ def _verify_nash_bargaining(result: NashBargainingResult, *, tol: float = DEFAUL
     """Re-check the supporting line: every given point p satisfies normal . p <= normal . u."""
     n, u = result.normal, result.utilities
     level = n[0] * u[0] + n[1] * u[1]
-    slack = 0 if result.exact else tol * max(1.0, abs(level))
     failures = tuple(f"point {p} lies beyond the supporting line" for p in result.points
-                     if n[0] * p[0] + n[1] * p[1] > level + slack)
+                     if n[0] * p[0] + n[1] * p[1] > level + (0 if result.exact else tol * max(
+                         abs(level), abs(n[0] * p[0] + n[1] * p[1]))))  # relative: scale-free
     inside = _in_hull(u, result.points, result.exact, tol)
     failures += () if inside else (f"the solution {u} is not in the hull of the points",)
     return Verification(ok=not failures, checked=len(result.points) + 1, failures=failures)
@@ -188,6 +194,9 @@ def _verify_nash_bargaining(result: NashBargainingResult, *, tol: float = DEFAUL
 def _in_hull(u: tuple, points: tuple, exact: bool, tol: float) -> bool:
     """Whether u lies on a segment between two given points (where every candidate comes from)."""
     slack = 0 if exact else tol
+    if not exact:   # in units of the largest utility
+        unit = _numbers.scale_of(points, u) or 1.0
+        u, points = (u[0] / unit, u[1] / unit), tuple((p[0] / unit, p[1] / unit) for p in points)
     for i, p in enumerate(points):
         for q in points[i:]:
             cross = (q[0] - p[0]) * (u[1] - p[1]) - (q[1] - p[1]) * (u[0] - p[0])

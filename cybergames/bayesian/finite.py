@@ -351,6 +351,6 @@ def _verify_bne(eq: BayesianEquilibrium, *, tol: float | None = None) -> Verific
             values, _ = _interim(game, eq.strategies, i, k)
             best = max(values)
             for action, x, v in zip(game.actions[i], mixed, values):
-                if x > slack and best - v > slack * max(1.0, abs(float(best))):
+                if x > slack and best - v > slack * max(abs(float(best)), abs(float(v))):  # relative: scale-free
                     failures.append(f"player {i}, type {t}: plays {action}, short of a best response by {best - v}")
     return Verification(not failures, checked, tuple(failures))
