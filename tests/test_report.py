@@ -114,7 +114,9 @@ def test_the_text_report_is_wrapped_at_100_columns(full_reports):
 
 def test_one_verdict_line_per_model_at_the_top(full_reports):
     lines = full_reports[0].stdout.splitlines()
-    start = lines.index("Verdicts at the models' parameters:") + 1
+    heading = next(k for k, line in enumerate(lines) if line.startswith("Verdicts at the models' parameters"))
+    assert "strategy profile each model names" in " ".join(lines[heading:heading + 2])   # not the game's verdict
+    start = next(k for k in range(heading, len(lines)) if lines[k].startswith("  "))
     verdicts = lines[start:start + len(REGISTRY)]
     assert [line.split()[0] for line in verdicts] == list(REGISTRY)
     assert all(" sustainable: " in line for line in verdicts)

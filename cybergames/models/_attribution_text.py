@@ -6,7 +6,7 @@ from fractions import Fraction
 from typing import Any
 
 from .. import _numbers
-from ..repeated import values
+from ..repeated import folk_theorem_conditions, values
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
 
@@ -66,7 +66,7 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
             f"state is wrongly blamed with probability 1 − (1 − r)² = {show(_numbers.simplify_exact(1 - rho_c))}, "
             f"so at δ = {show(delta)} restraint is worth V = {show(value)} to each state rather than "
             f"R = {show(R)}.")
-    findings.append(_limits(q, r, q_floor, r_ceiling))
+    findings.append(_limits(q, r, q_floor, r_ceiling, folk_theorem_conditions(model.repeated_game()).holds))
 
     conditions = (
         Condition("critical discount factor", model.threshold_formula(), threshold, holds,
@@ -95,8 +95,13 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
     )
 
 
-def _limits(q: Any, r: Any, q_floor: Any, r_ceiling: Any) -> str:
-    """The finding on the attribution quality below which no patience deters."""
+def _limits(q: Any, r: Any, q_floor: Any, r_ceiling: Any, folk: bool) -> str:
+    """The finding on the attribution quality below which retaliation after any blame deters at no δ.
+
+    These are limits of that strategy profile. Whether the *game* allows more is
+    said from the folk-theorem conditions (``folk``: Fudenberg, Levine & Maskin
+    1994, computed exactly on the model's monitoring), never inferred from the profile.
+    """
     if q_floor is None or _numbers.truth(q_floor >= 1):
         detection = f"at false-flag rate r = {show(r)} no detection rate, however high, makes deterrence possible"
     elif _numbers.truth(q_floor <= 0):
@@ -110,7 +115,14 @@ def _limits(q: Any, r: Any, q_floor: Any, r_ceiling: Any) -> str:
         flags = f"at detection q = {show(q)} not even flawless exoneration (r = 0) makes it possible"
     else:
         flags = f"at detection q = {show(q)} only if false flags stay below r = {show(r_ceiling)}"
-    return f"Attribution quality limits deterrence whatever the patience: {detection}; {flags}."
+    game = (" These are limits of retaliation after any blame, not of the game: blame here tells the attacker "
+            "apart from the victim (pairwise full rank, since q ≠ r), so by the folk theorem of Fudenberg, "
+            "Levine & Maskin (1994) other perfect public equilibria of patient enough states come arbitrarily "
+            "close to mutual restraint." if folk else
+            " The folk theorem of Fudenberg, Levine & Maskin (1994) does not apply here (pairwise full rank "
+            "fails), so these limits of one strategy say nothing either way about other equilibria.")
+    return (f"Attribution quality limits deterrence by retaliation after any blame, whatever the patience: "
+            f"{detection}; {flags}.{game}")
 
 
 def _clip(x: Any) -> Any:
@@ -147,7 +159,8 @@ def _remedies(model: Any, facts: dict, value: Any) -> tuple:
     else:
         detect_effect = (f"Raising detection never raises the critical discount factor: from {show(threshold)} "
                          f"at q = {show(q)} to {show(best_detect)} when every attack is attributed")
-    detect_effect += (f"; below q = {show(floor)} no patience deters (at r = {show(r)})." if floor > 0 else
+    detect_effect += (f"; below q = {show(floor)} retaliation after any blame deters at no δ (at r = {show(r)})."
+                      if floor > 0 else
                       f"; at r = {show(r)} any positive detection rate deters patient enough states.")
     if r == 0:
         flag_effect = (f"There are no false accusations here (threshold {show(best_flag)}, and restraint is "
@@ -157,8 +170,8 @@ def _remedies(model: Any, facts: dict, value: Any) -> tuple:
         flag_effect = (f"Cutting false accusations lowers the critical discount factor (to {show(best_flag)} at "
                        f"r = 0) and stops retaliation from breaking out by mistake: at δ = {show(delta)} the "
                        f"value of restraint rises from {show(value)} to R = {show(model.R)}")
-    flag_effect += (f"; above r = {show(_clip(facts['false_flag_ceiling']))} deterrence is impossible "
-                    f"(at q = {show(q)}).")
+    flag_effect += (f"; above r = {show(_clip(facts['false_flag_ceiling']))} retaliation after any blame deters "
+                    f"at no δ (at q = {show(q)}).")
     remedies = [
         Remedy("better detection (forensics, intelligence on attackers)", "detect", detect_effect, detect_table,
                column="critical discount factor"),

@@ -128,7 +128,7 @@ def remedies(model: Any, tau_min: Any, tau_max: Any) -> tuple[Remedy, ...]:
         "Each unit of transfer lowers the weak state's threshold by 1/b and raises the capable state's by 1/b; "
         f"the discount factor both need is lowest at the equalising transfer (c2 - c1)/2. At delta = {show(delta)} "
         f"the transfer must lie between {show(tau_min)} and {show(tau_max)}. Table: transfer -> discount factor "
-        "both states need (none: no delta < 1 works).",
+        "both states need (none: no delta < 1 makes this strategy an equilibrium).",
         tuple((x, model.joint_critical_discount_factor(transfer=x)) for x in transfers),
         column="discount factor both states need")
     limit = 2 * b * (1 + delta) - c1

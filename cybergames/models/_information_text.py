@@ -175,7 +175,7 @@ def _ratio(a: Any, b: Any) -> Any:
 
 
 def _threshold_text(value: Any) -> str:
-    return "out of reach (no δ < 1)" if value is None else show(value)
+    return "out of reach (no δ < 1 for this strategy)" if value is None else show(value)
 
 
 def _status_quo_finding(model: Any, quo: Any) -> str:
@@ -202,7 +202,7 @@ def _groups_finding(model: Any, at_delta: Any, anywhere: Any) -> str:
         limit = ("without false suspicion (r = 0) patient enough states share in groups of any size"
                  if model.false_flag == 0 else "patient enough states share in groups of any size the model allows")
     elif anywhere is None:
-        limit = "no patience sustains it in any group"
+        limit = "no patience sustains sharing until anyone is suspected in any group"
     else:
         limit = (f"for any patience among at most {anywhere} (in a large group someone is falsely suspected "
                  f"almost surely, since (1 − r)^n → 0)")
@@ -224,9 +224,9 @@ def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: 
     if anywhere == math.inf:
         beyond = "sharing can be sustained in groups of any size too, but only by more patient states"
     elif anywhere is None:
-        beyond = "sharing cannot be sustained in any group"
+        beyond = "sharing until anyone is suspected fails in every group"
     else:
-        beyond = f"sharing is impossible at any δ beyond {anywhere} states"
+        beyond = f"sharing until anyone is suspected fails at every δ beyond {anywhere} states"
     first, last = house_table[0], house_table[-1]
     ceiling = show(_ratio(model.cost + model.leakage, model.multiplier * model.cost))
     return (
@@ -244,7 +244,8 @@ def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: 
 def _circles_effect(model: Any, quo_table: tuple, at_delta: Any) -> str:
     possible = [row for row in quo_table if row[1] is not None]
     if not possible:
-        return "Without a clearing house no group size shown sustains sharing at any δ < 1."
+        return ("Without a clearing house no group size shown sustains sharing until anyone is suspected at "
+                "any δ < 1.")
     if len(possible) == 1:
         climb = f"only {possible[0][0]} states can share at all (δ ≥ {show(possible[0][1])})"
     else:
@@ -265,8 +266,8 @@ def _leakage_remedy(model: Any, quo: Any) -> Remedy:
                  if (variant := model._variant(leakage=level)) is not None)
     low, high = rows[0], rows[-1]
     if low[1] is None:
-        move = (f"even with no leakage (ℓ = {show(low[0])}) sharing cannot be sustained without a clearing "
-                f"house")
+        move = (f"even with no leakage (ℓ = {show(low[0])}) sharing until anyone is suspected fails at every δ "
+                f"without a clearing house")
     elif model.leakage == low[0]:
         move = (f"raising it from ℓ = {show(low[0])} to ℓ = {show(high[0])} would raise the threshold without "
                 f"a clearing house from {_threshold_text(low[1])} to {_threshold_text(high[1])}")

@@ -139,7 +139,8 @@ def remedies(model: Any, delta_star: Any, pi_star: Any, s_star: Any) -> tuple[Re
         "mutual legal assistance: the enforcement probability", "enforcement",
         "More detection and attribution of harbouring (evidence sharing, data preservation, extradition: "
         "Budapest Convention arts. 23-35) lowers the host's critical discount factor" + where
-        + ". Table: enforcement probability -> critical discount factor (none: no delta < 1 suffices).",
+        + ". Table: enforcement probability -> critical discount factor (none: no delta < 1 makes prosecuting "
+          "under this strategy an equilibrium).",
         tuple((x, model.critical_discount_factor(enforcement=x)) for x in enforcement),
         column="critical discount factor")
     where = (f"; at delta = {show(delta)} and pi = {show(p['enforcement'])} it is enough from s* = {show(s_star)}"

@@ -28,6 +28,11 @@ _NBSP = "\u00a0"
 _KEEP_TOGETHER = (" = ", " ≥ ", " ≤ ", " ≈ ", " < ", " > ", " → ")
 
 
+#: The heading of the verdict lines: each is the condition of the model's named strategy profile.
+VERDICTS_HEADING = ("Verdicts at the models' parameters, for the strategy profile each model names "
+                    "(another equilibrium of the game may do better):")
+
+
 def _wrap(text: str, first: str, rest: str | None = None) -> list[str]:
     """``text`` wrapped at :data:`WIDTH`, never breaking a line beside a relation sign."""
     for glue in _KEEP_TOGETHER:
@@ -104,7 +109,7 @@ def _render_text(sections: list[Section]) -> str:
             lines += _wrap(section.intro, "")
         if section.key == "models" and len(section.entries) > 1:
             width = max(len(e.key) for e in section.entries)
-            lines += ["", "Verdicts at the models' parameters:"]
+            lines += [""] + _wrap(VERDICTS_HEADING, "")
             for entry in section.entries:
                 lines += _wrap(entry.verdict, f"  {entry.key:<{width}}  ", " " * (width + 4))
         for entry in section.entries:
@@ -165,7 +170,7 @@ def _render_markdown(sections: list[Section]) -> str:
         if section.intro:
             lines += [_md(section.intro), ""]
         if section.key == "models" and len(section.entries) > 1:
-            lines += _md_table([("model", "verdict at its parameters")]
+            lines += _md_table([("model", "verdict of its named strategy profile")]
                                + [(_code(e.key), _md(e.verdict)) for e in section.entries])
         for entry in section.entries:
             title = _md(entry.title)

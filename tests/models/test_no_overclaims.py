@@ -1,0 +1,67 @@
+"""No model claims that cooperation is impossible in the game without a certificate.
+
+Each model's conditions belong to the strategy profile it names (retaliation
+after any blame, sharing until anyone is suspected, ...). That a profile fails
+at every δ says nothing about the game: other equilibria may do better (in the
+attribution model, the folk theorem of Fudenberg, Levine & Maskin 1994 applies
+whenever q ≠ r). So every sentence of a model's text that denies sustainability
+at all discount factors must name the strategy it is about, and a claim about
+the game must cite the folk-theorem conditions.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+import cybergames.models as models
+
+#: Phrases that deny sustainability for every discount factor.
+IMPOSSIBLE = re.compile(r"impossib|no patience|cannot be sustained|at no δ|at every δ|no δ|no delta|at any δ|"
+                        r"whatever the patience|however patient", re.I)
+#: The strategy profiles the models name; a denial must name one of them (or "this strategy").
+PROFILES = ("retaliation after any blame", "until anyone is suspected", "permanent retaliation", "this strategy",
+            "retaliating for ever", "retaliating for")
+
+
+def sentences(analysis):
+    texts = [*analysis.findings, *(c.explanation for c in analysis.conditions),
+             *(r.effect for r in analysis.remedies)]
+    for text in texts:
+        yield from (s for s in re.split(r"(?<=[.;])\s", text) if s)
+
+
+# The defaults, and the parameters where the report used to say "below q = 14/45 no patience
+# deters" (attribution) and "sharing is impossible at any δ beyond 5 states" (information).
+CASES = [models.model_class(key)() for key in models.REGISTRY] + [
+    models.AttributionModel(detect=models.AttributionModel().detect / 4),
+    models.AttributionModel(false_flag=models.AttributionModel().false_flag * 3),
+    models.InformationSharingModel(n=8),
+]
+
+
+@pytest.mark.parametrize("model", CASES, ids=[f"{m.key}-{k}" for k, m in enumerate(CASES)])
+def test_every_denial_of_sustainability_names_its_strategy(model):
+    for sentence in sentences(model.analyse()):
+        if IMPOSSIBLE.search(sentence):
+            assert any(p in sentence for p in PROFILES), sentence
+
+
+def test_the_attribution_model_says_what_the_game_allows_beyond_its_strategy():
+    # q = 1/5 < 14/45: retaliation after any blame deters at no δ, but q != r gives pairwise full
+    # rank (Fudenberg, Levine & Maskin 1994, Theorem 6.1), which the text must say.
+    text = " ".join(models.AttributionModel(detect=models.AttributionModel().detect / 4).analyse().findings)
+    assert "not of the game" in text and "pairwise full rank" in text
+
+
+def test_the_printed_report_makes_no_uncertified_claim():
+    report = subprocess.run([sys.executable, "-m", "cybergames"], capture_output=True, text=True, check=True).stdout
+    paragraphs = re.split(r"\n\s*(?:- |\n)", report)
+    for paragraph in paragraphs:
+        flat = " ".join(paragraph.split())
+        for sentence in re.split(r"(?<=[.;])\s", flat):
+            if IMPOSSIBLE.search(sentence):
+                assert any(p in sentence for p in PROFILES), sentence
