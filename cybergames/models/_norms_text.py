@@ -5,6 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+import sympy
+
 from .. import _numbers
 from ..equilibria import nash_equilibria, payoff_dominant, risk_dominant
 from ._base import show
@@ -49,7 +51,7 @@ def norms_analysis(model: Any) -> ModelAnalysis:
         f"among {n} states an abstainer follows once {needed} of the other {partners} do.",
         _dominance_finding(model, risk, share, norm_risk_dominant),
         _coalition_finding(model, needed, followers),
-    )
+    ) + ((_tie_finding(model, needed),) if _is_tie(model, needed) else ())
     conditions = (
         Condition("tipping coalition", model.coalition_formula(), needed, adopters >= needed,
                   "A coalition of states committed to the norm tips all others into following it iff it reaches "
@@ -109,6 +111,18 @@ def _coalition_finding(model: Any, needed: int, followers: int) -> str:
     return (f"{start}, fewer than the {needed} it needs, and abstains (best-response play ends with {followers} "
             f"of {n} following); a coalition of {needed} states ({share}) would start a cascade to universal "
             f"compliance.")
+
+
+def _is_tie(model: Any, needed: int) -> bool:
+    """Whether a state that sees exactly ``needed`` followers among its partners is indifferent."""
+    return bool(_numbers.truth(sympy.Eq(model.tipping_share() * (model.n - 1), needed)))
+
+
+def _tie_finding(model: Any, needed: int) -> str:
+    return (f"This is a knife edge: x* × {model.n - 1} = {needed} exactly, so a state that sees {needed} partners "
+            f"following is indifferent between following and abstaining. A coalition of {needed} tips the norm "
+            f"only weakly: the cascade counts indifferent states as followers; one more adopter makes every step "
+            f"strict.")
 
 
 def _percent(k: int, n: int) -> str:

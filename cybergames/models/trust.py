@@ -350,6 +350,10 @@ class TrustModel(Model):
         else:
             text = head + (f"Separating equilibria exist for gestures of {', '.join(show(g) for g in gestures)} "
                            f"units; the least costly, {_units(least)}, {cost}")
+        if _numbers.truth(sympy.Eq(self.unit_cost_untrustworthy * least, self.T - self.P)):
+            text += (f" That is a knife edge: at {_units(least)} an untrustworthy state is exactly indifferent "
+                     f"(k_u s* = T - P = {show(self.T - self.P)}), so the gesture separates only weakly, when the "
+                     f"indifferent state declines it; any larger gesture separates strictly.")
         if reassurance.trust_on_prior:
             return text + " Trusted on its prior, though, a trustworthy state need not prove itself."
         by_d1 = [o for o in reassurance.outcomes if o.d1]

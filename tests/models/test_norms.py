@@ -195,3 +195,12 @@ def test_float_parameters_give_float_answers():
 def test_bad_parameters_are_refused(changes, words):
     with pytest.raises(ParameterError, match=words):
         NormsModel(**changes)
+
+
+def test_an_exact_tie_is_reported_as_weak_tipping():
+    # Defaults: x* = (P - S)/((R - T) + (P - S)) = 2/3 and 9 partners, so x* * 9 = 6 exactly: a state
+    # seeing 6 followers is indifferent (Kandori, Mailath & Rob 1993, the mixed equilibrium of the
+    # pairwise game), and "6 tips the norm" holds only weakly. With 11 states x* * 10 = 20/3: no tie.
+    tie = " ".join(NormsModel().analyse().findings)
+    assert "knife edge" in tie and "only weakly" in tie
+    assert "knife edge" not in " ".join(NormsModel(n=11).analyse().findings)

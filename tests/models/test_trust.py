@@ -294,3 +294,11 @@ def test_models_are_frozen_and_not_mutated_by_the_analysis():
     assert model.parameters() == before
     with pytest.raises(AttributeError):
         model.T = 7
+
+
+def test_the_least_separating_gesture_at_a_tie_is_reported_as_weak():
+    # Defaults: k_u = 2 and T - P = 4, so s* = (T - P)/k_u = 2 exactly (Spence 1973's separating
+    # condition k_u s >= T - P holds with equality): the untrustworthy type is indifferent at s = 2.
+    assert "separates only weakly" in " ".join(TrustModel().analyse().findings)
+    # With k_u = 3, (T - P)/k_u = 4/3 and the least integer gesture 2 separates strictly (6 > 4).
+    assert "knife edge" not in " ".join(TrustModel(unit_cost_untrustworthy=3).analyse().findings)
