@@ -136,9 +136,11 @@ def solve_mdp(transitions: Any, rewards: Any, discount: Any, *, method: str | No
         ``"policy_iteration"`` on float input runs it in float64;
         ``"value_iteration"`` on exact input converts to float.
     tol : float
-        Float paths only: value iteration stops with values within ``tol`` of
-        the optimal ones (``error_bound <= tol``); float policy iteration
-        switches actions only for gains above ``tol``.
+        Float paths only, relative to the largest absolute reward ``|r|max``
+        (so that scaling every reward leaves the answer unchanged): value
+        iteration stops with values within ``tol |r|max`` of the optimal ones
+        (``error_bound <= tol |r|max``); float policy iteration switches
+        actions only for gains above ``tol`` times the largest absolute value.
     max_iter : int
         A cap on the iterations; :class:`ParameterError` if reached.
 
@@ -199,7 +201,8 @@ def solve_mdp(transitions: Any, rewards: Any, discount: Any, *, method: str | No
         return _result(values, policy, q, method, True, delta, iterations + more, 0, P, r)
     Pf, rf = float_array(P, "transitions"), float_array(r, "rewards")
     if method == "value_iteration":
-        values, policy, iterations, bound = _value_iteration(Pf, rf, float(delta), tol, max_iter)
+        values, policy, iterations, bound = _value_iteration(Pf, rf, float(delta), tol * reward_scale(rf),
+                                                             max_iter)
         q = rf + float(delta) * (Pf @ values)
         return _result(values.tolist(), policy, q, method, False, float(delta), iterations, bound, Pf, rf)
     policy, iterations = _float_policy_iteration(Pf, rf, float(delta), tol, max_iter)
@@ -232,6 +235,11 @@ def _value_iteration(P: np.ndarray, r: np.ndarray, delta: float, tol: float, max
     raise ParameterError(f"max_iter: value iteration did not reach tol={tol} in {max_iter} iterations")
 
 
+def reward_scale(r: np.ndarray) -> float:
+    """The largest absolute reward (1.0 if every reward is 0): float tolerances are relative to it."""
+    return _numbers.scale_of(r) or 1.0
+
+
 def _float_evaluate(P: np.ndarray, r: np.ndarray, delta: float, policy: np.ndarray) -> np.ndarray:
     states = np.arange(P.shape[1])
     return np.linalg.solve(np.eye(P.shape[1]) - delta * P[policy, states], r[policy, states])
@@ -243,7 +251,7 @@ def _float_policy_iteration(P: np.ndarray, r: np.ndarray, delta: float, tol: flo
         values = _float_evaluate(P, r, delta, policy)
         q = r + delta * (P @ values)
         current = q[policy, np.arange(P.shape[1])]
-        better = q.max(axis=0) > current + tol * max(1.0, float(np.abs(values).max()))
+        better = q.max(axis=0) > current + tol * max(reward_scale(r), float(np.abs(values).max()))
         if not better.any():
             return policy, iteration
         policy = np.where(better, q.argmax(axis=0), policy)
@@ -353,7 +361,8 @@ def _verify_mdp(result: MDPResult, *, tol: float | None = None) -> Verification:
     for s, v in enumerate(result.values):
         q = [r[a, s] + delta * sum(P[a, s, t] * result.values[t] for t in range(P.shape[2]))
              for a in range(P.shape[0])]
-        slack = 0 if result.exact else (tol if tol is not None else 10 * DEFAULT_TOL + 2 * float(result.error_bound))
+        slack = 0 if result.exact else ((tol if tol is not None else 10 * DEFAULT_TOL) * reward_scale(r)
+                                        + 2 * float(result.error_bound))
         checked += 2
         if abs(max(q) - v) > slack:
             failures.append(f"state {s}: value {v} differs from max_a Q = {max(q)}")

@@ -53,7 +53,7 @@ from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
 from ..errors import GameError, ParameterError, ProbabilityError
 from ._checks import discount_factor, number_array, stochastic_rows, widest
-from .mdp import MDPResult, solve_mdp
+from .mdp import MDPResult, reward_scale, solve_mdp
 
 __all__ = ["StoppingResult", "optimal_stopping", "CyberTimingResult", "axelrod_iliev", "timing_mdp"]
 
@@ -358,7 +358,7 @@ def _verify_axelrod_iliev(result: CyberTimingResult, *, tol: float = DEFAULT_TOL
     """Re-check the fixed point V = E max(T + wSV, wPV) and the use rule, and against the MDP's values."""
     S, P, w, V = result.stealth, result.persistence, result.discount, result.value
     floating = isinstance(V, float)
-    slack = tol * max(1.0, abs(float(V))) if floating else 0
+    slack = tol * max(abs(float(V)), *(abs(float(t)) for t, _ in result.stakes)) if floating else 0
     failures = []
     expected = sum(q * max(t + w * S * V, w * P * V) for t, q in result.stakes)
     if abs(expected - V) > slack:
@@ -380,7 +380,7 @@ def _verify_stopping(result: StoppingResult, *, tol: float | None = None) -> Ver
     """Re-check the MDP behind the answer, and that each stop flag is the better of stopping and continuing."""
     mdp = verify(result.mdp, tol=tol)
     failures = list(mdp.failures)
-    slack = 0 if result.mdp.exact else (tol if tol is not None else DEFAULT_TOL)
+    slack = 0 if result.mdp.exact else (tol if tol is not None else DEFAULT_TOL) * reward_scale(result.mdp.rewards)
     for s, (q, stop) in enumerate(zip(result.mdp.q_values, result.stop)):
         if stop != (q[1] >= q[0] - slack):
             failures.append(f"state {s}: stop={stop} but stopping is worth {q[1]} and continuing {q[0]}")

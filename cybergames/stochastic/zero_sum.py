@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
 from ..equilibria import _lp
@@ -167,7 +168,9 @@ def shapley_value(game: StochasticGame, *, method: str = "shapley", tol: float =
         Shapley's value iteration or Hoffman–Karp policy improvement over LPs
         (see the module docstring); both give the same values.
     tol : float
-        The float solution is within ``tol`` of the value.
+        The float solution is within ``tol`` times the largest absolute stage
+        payoff of the value (relative, so that scaling every payoff leaves the
+        answer unchanged).
     max_iter : int
         A cap on the iterations; :class:`ParameterError` if reached.
 
@@ -219,7 +222,7 @@ def shapley_value(game: StochasticGame, *, method: str = "shapley", tol: float =
     delta = float(game.discount)
     values = np.zeros(game.num_states)
     iterations, change = 0, np.inf
-    stop = tol * (1 - delta) / max(2 * delta, 1e-300)
+    stop = tol * payoff_scale(game) * (1 - delta) / max(2 * delta, 1e-300)
     while change > stop:
         iterations += 1
         if iterations > max_iter:
@@ -247,6 +250,11 @@ def shapley_value(game: StochasticGame, *, method: str = "shapley", tol: float =
         strategies.append((tuple(x.tolist()), tuple(y.tolist())))
     return ShapleyResult(values=tuple(values.tolist()), strategies=tuple(strategies), method=method, exact=False,
                          error_bound=bound, iterations=iterations, game=game)
+
+
+def payoff_scale(game: StochasticGame) -> float:
+    """The largest absolute stage payoff (1.0 if all are 0): float tolerances are relative to it."""
+    return _numbers.scale_of(*(p[0] for p in game.payoffs)) or 1.0
 
 
 def _as_float(game: StochasticGame) -> StochasticGame:
@@ -287,7 +295,8 @@ def _verify_shapley(result: ShapleyResult, *, tol: float | None = None) -> Verif
     """Re-check that each state's strategies guarantee and hold the values in G_s(values)."""
     game = result.game
     failures = []
-    slack = 0 if result.exact else (tol if tol is not None else 10 * DEFAULT_TOL + 2 * float(result.error_bound))
+    slack = 0 if result.exact else ((tol if tol is not None else 10 * DEFAULT_TOL) * payoff_scale(game)
+                                    + 2 * float(result.error_bound))
     for s, (x, y) in enumerate(result.strategies):
         matrix = stage_matrix(game if result.exact else _as_float(game), s,
                               np.array(result.values, dtype=object if result.exact else float))
