@@ -80,3 +80,15 @@ def expression_depth(expr: Any, limit: int | None = None) -> int:
             return deepest
         stack.extend((arg, depth + 1) for arg in getattr(node, "args", ()))
     return deepest
+
+#: Individuals of a finite population (Moran process, KMR dynamics).
+MAX_POPULATION = 10**6
+#: ... when the answer is exact: the fixation probability's numbers grow with the population
+#: (2000 individuals take about a second).
+MAX_EXACT_POPULATION = 2_000
+#: States of a perturbed Markov chain whose stationary distribution or stochastically stable
+#: states are computed (KMR compositions, adaptive-play histories): the work grows with its cube.
+MAX_CHAIN_STATES = 2_000
+#: Recurrent classes of an unperturbed chain among which minimum-cost trees are searched.
+MAX_RECURRENT_CLASSES = 7
+__all__ += ["MAX_POPULATION", "MAX_EXACT_POPULATION", "MAX_CHAIN_STATES", "MAX_RECURRENT_CLASSES"]
