@@ -89,6 +89,8 @@ MAX_EXACT_POPULATION = 2_000
 #: States of a perturbed Markov chain whose stationary distribution or stochastically stable
 #: states are computed (KMR compositions, adaptive-play histories): the work grows with its cube.
 MAX_CHAIN_STATES = 2_000
+#: ... when its stationary distribution is computed exactly (Fractions; the work grows with the cube).
+MAX_EXACT_CHAIN_STATES = 150
 #: Recurrent classes of an unperturbed chain among which minimum-cost trees are searched.
 MAX_RECURRENT_CLASSES = 7
-__all__ += ["MAX_POPULATION", "MAX_EXACT_POPULATION", "MAX_CHAIN_STATES", "MAX_RECURRENT_CLASSES"]
+__all__ += ["MAX_POPULATION", "MAX_EXACT_POPULATION", "MAX_CHAIN_STATES", "MAX_RECURRENT_CLASSES", "MAX_EXACT_CHAIN_STATES"]

@@ -8,10 +8,17 @@
 * :func:`fictitious_play`: deterministic and stochastic fictitious play.
 * :func:`fixation_probability` (exact), :func:`moran_process` and
   :func:`simulate_fixation`: the Moran process in a finite population.
+* :func:`kmr` and :func:`adaptive_play`: the perturbed Markov chains of
+  Kandori–Mailath–Rob and Young; :func:`stochastically_stable` finds their
+  stochastically stable states exactly (least-cost trees, with Ellison's
+  radius and coradius), :func:`stationary_distribution` the stationary
+  distribution at a given mutation rate (exact for a rational one).
 """
 
 from .fictitious import FictitiousPlay, fictitious_play
 from .moran import Fixation, FixationEstimate, MoranRun, fixation_probability, moran_process, simulate_fixation
+from .stability import (PerturbedChain, StationaryDistribution, StochasticStability, adaptive_play, kmr,
+                        stationary_distribution, stochastically_stable)
 from .trajectories import (Trajectory, asymmetric_replicator_dynamics, best_response_dynamics, logit_dynamics,
                            replicator_dynamics)
 
@@ -29,4 +36,11 @@ __all__ = [
     "moran_process",
     "FixationEstimate",
     "simulate_fixation",
+    "PerturbedChain",
+    "kmr",
+    "adaptive_play",
+    "StochasticStability",
+    "stochastically_stable",
+    "StationaryDistribution",
+    "stationary_distribution",
 ]
