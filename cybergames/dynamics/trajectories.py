@@ -166,28 +166,29 @@ def _integrate(rhs: Callable, start: list, horizon: float, step: float, method: 
     steps, times = _grid(horizon, step)
     times = np.array(times, dtype=float)
     y = np.concatenate([np.asarray(x, dtype=float) for x in start])
-    rows = [y]
-    chunk = max(1, steps // 100)
     report = _checks.reporter(progress, steps)
-    done = 0
-    while done < steps:
-        upto = min(steps, done + chunk)
-        span = times[done:upto + 1]
-        try:
-            solution = solve_ivp(lambda t, v: rhs(v), (span[0], span[-1]), y, method=method, t_eval=span,
-                                 max_step=float(step), rtol=1e-8, atol=1e-10)
-        except ValueError as exc:
-            raise ParameterError(f"method: solve_ivp refused the method {method!r}: {exc}") from exc
-        if solution.status < 0 or solution.y.shape[1] != len(span):
-            raise ParameterError(f"method: solve_ivp failed at t = {solution.t[-1]}: {solution.message}")
-        block = solution.y.T[1:]
-        block = np.clip(block, 0.0, None)              # round-off below zero
-        rows.extend(block)
-        y = block[-1]
-        done = upto
-        report(done)
-    path = np.array(rows)
-    return times, [_numbers.frozen(np.ascontiguousarray(p)) for p in np.split(path, np.cumsum(sizes)[:-1], axis=1)]
+    reached = [0]
+
+    def tracked(t: float, v: np.ndarray) -> np.ndarray:
+        if progress is not None:                       # the recorded points the integrator has passed
+            done = min(steps, int(t / step))
+            while reached[0] < done:
+                reached[0] += 1
+                report(reached[0])
+        return rhs(v)
+
+    try:
+        solution = solve_ivp(tracked, (0.0, float(times[-1])), y, method=method, t_eval=times,
+                             max_step=float(step), rtol=1e-8, atol=1e-10)
+    except ValueError as exc:
+        raise ParameterError(f"method: solve_ivp refused the method {method!r}: {exc}") from exc
+    if solution.status < 0 or solution.y.shape[1] != len(times):
+        raise ParameterError(f"method: solve_ivp failed at t = {solution.t[-1]}: {solution.message}")
+    while reached[0] < steps:
+        reached[0] += 1
+        report(reached[0])
+    rows = np.clip(solution.y.T, 0.0, None)              # round-off below zero
+    return times, [_numbers.frozen(np.ascontiguousarray(p)) for p in np.split(rows, np.cumsum(sizes)[:-1], axis=1)]
 
 
 def _iterate(target: Callable, start: list, horizon: Any, step: Any, kind: str,
