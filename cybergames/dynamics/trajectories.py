@@ -205,9 +205,11 @@ def _iterate(target: Callable, start: list, horizon: Any, step: Any, kind: str,
         for i, x in enumerate(state):
             rows[i].append(x)
         report(k + 1)
-    dtype = float if kind == FLOAT else object
-    arrays = [_numbers.frozen(np.array(r, dtype=dtype)) for r in rows]
-    times = _numbers.frozen(np.array(times, dtype=dtype))
+    if kind == FLOAT:
+        arrays = [_numbers.frozen(np.array(r, dtype=float)) for r in rows]
+        return _numbers.frozen(np.array(times, dtype=float)), arrays
+    arrays = [_numbers.object_array([[_numbers.simplify_exact(v) for v in x] for x in r]) for r in rows]
+    times = _numbers.object_array([_numbers.simplify_exact(t) for t in times])
     return times, arrays
 
 
