@@ -584,6 +584,26 @@ def _verify_stability(result: StochasticStability, **kwargs: Any) -> Verificatio
             checked += 1
             if list(chain.resistance[x]) != expected:
                 failures.append(f"state {chain.label(x)}: resistances differ from the best responses")
+    else:
+        m, s = dict(chain.parameters)["memory"], dict(chain.parameters)["sample"]
+        index = {h: x for x, h in enumerate(chain.states)}
+        for x, history in enumerate(chain.states):
+            replies = []
+            for i in range(2):
+                other = [profile[1 - i] for profile in history]
+                found: set = set()
+                for subset in itertools.combinations(range(m), s):
+                    sample = [other[k] for k in subset]
+                    belief = [Fraction(sample.count(a), s) for a in game.actions[1 - i]]
+                    found.update(game.best_responses(i, [belief, belief]))
+                replies.append(found)
+            expected = np.full(chain.size, IMPOSSIBLE, dtype=np.int64)
+            for a1 in game.actions[0]:
+                for a2 in game.actions[1]:
+                    expected[index[history[1:] + ((a1, a2),)]] = (a1 not in replies[0]) + (a2 not in replies[1])
+            checked += 1
+            if not np.array_equal(expected, chain.resistance[x]):
+                failures.append(f"history {chain.label(x)}: resistances differ from the sampled best replies")
     dist = _floyd_warshall(np.asarray(chain.resistance))
     classes = [list(c) for c in result.classes]
     zero = np.asarray(chain.resistance) == 0
