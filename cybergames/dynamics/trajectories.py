@@ -23,7 +23,7 @@ payoff of action :math:`a` of player :math:`i` against the others' states and
   Its rest points are exactly the logit quantal response equilibria of
   precision :math:`\beta` (McKelvey & Palfrey 1995).
 
-Continuous time is integrated with :func:`scipy.integrate.solve_ivp` (floats).
+Continuous time is integrated with ``scipy.integrate.solve_ivp`` (floats).
 Discrete time (best-response and logit dynamics) iterates
 :math:`x_{t + s} = x_t + s\,(T(x_t) - x_t)` with step :math:`s \in (0, 1]`, a
 convex combination that stays on the simplex; :math:`s = 1` is simultaneous
@@ -158,8 +158,11 @@ def _grid(horizon: Any, step: Any) -> tuple[int, list]:
 
 
 def _integrate(rhs: Callable, start: list, horizon: float, step: float, method: str,
-               progress: Callable | None) -> tuple[np.ndarray, list]:
-    """Integrate ``rhs`` (a function of the concatenated state) from ``start`` and record every ``step``."""
+               progress: Callable | None, *, smooth: bool = True) -> tuple[np.ndarray, list]:
+    """Integrate ``rhs`` (a function of the concatenated state) from ``start`` and record every ``step``.
+
+    A right-hand side that is not ``smooth`` (best responses jump) gets steps no longer than ``step``.
+    """
     from scipy.integrate import solve_ivp
 
     sizes = tuple(len(x) for x in start)
@@ -179,7 +182,7 @@ def _integrate(rhs: Callable, start: list, horizon: float, step: float, method: 
 
     try:
         solution = solve_ivp(tracked, (0.0, float(times[-1])), y, method=method, t_eval=times,
-                             max_step=float(step), rtol=1e-8, atol=1e-10)
+                             max_step=np.inf if smooth else float(step), rtol=1e-8, atol=1e-10)
     except ValueError as exc:
         raise ParameterError(f"method: solve_ivp refused the method {method!r}: {exc}") from exc
     if solution.status < 0 or solution.y.shape[1] != len(times):
@@ -251,7 +254,7 @@ def replicator_dynamics(game: NormalFormGame, initial: Any = None, *, horizon: A
     horizon, step : number, keyword-only
         Integrate on ``[0, horizon]`` and record the state every ``step`` (both > 0).
     method : str, keyword-only
-        A :func:`scipy.integrate.solve_ivp` method.
+        A ``scipy.integrate.solve_ivp`` method.
     progress : callable, optional
         Called as ``progress(done, total)`` (recorded steps) about a hundred times.
     tol : float, keyword-only
@@ -429,7 +432,8 @@ def best_response_dynamics(game: NormalFormGame, initial: Any = None, *, horizon
             return np.concatenate([b - x for b, x in
                                    zip(_best_response_target(payoffs, state, FLOAT, tol), state)])
 
-        times, states = _integrate(rhs, start, float(horizon), float(step), _method(method), progress)
+        times, states = _integrate(rhs, start, float(horizon), float(step), _method(method), progress,
+                                   smooth=False)
         return Trajectory("best response", "continuous", _numbers.frozen(times), tuple(states), horizon, step,
                           None, method, FLOAT, game)
     kind = _checks.kind_of_game(game, horizon, step)
