@@ -37,7 +37,7 @@ from . import _checks
 __all__ = ["FictitiousPlay", "fictitious_play"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)            # holds arrays: compared by identity
 class FictitiousPlay:
     """The plays of a run of fictitious play.
 

@@ -228,7 +228,7 @@ def _verify_fixation(result: Fixation, *, tol: float = DEFAULT_TOL) -> Verificat
 
 
 # --------------------------------------------------------------------------- simulation
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)            # holds arrays: compared by identity
 class MoranRun:
     """One simulated run of the Moran process.
 

@@ -77,7 +77,7 @@ IMPOSSIBLE = -1
 _INF = np.iinfo(np.int64).max // 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)            # holds arrays: compared by identity
 class PerturbedChain:
     """A Markov chain perturbed by mutations at rate epsilon, with the resistance of every transition.
 

@@ -53,7 +53,7 @@ __all__ = ["Trajectory", "replicator_dynamics", "asymmetric_replicator_dynamics"
            "logit_dynamics"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)            # holds arrays: compared by identity
 class Trajectory:
     """A path of population states.
 
