@@ -438,7 +438,7 @@ def best_response_dynamics(game: NormalFormGame, initial: Any = None, *, horizon
                           None, method, FLOAT, game)
     kind = _checks.kind_of_game(game, horizon, step)
     start = _checks.initial_profile(game, initial, kind, tol=tol)
-    if kind == EXACT and any(v.dtype != object for v in start):   # float initial shares
+    if kind == EXACT and any(isinstance(x, float) for v in start for x in v):   # float initial shares
         kind = FLOAT
         start = [np.asarray(v, dtype=float) for v in start]
     if kind == FLOAT:
