@@ -177,7 +177,13 @@ def fictitious_play(game: NormalFormGame, rounds: int, *, weights: Any = None, n
     seed_value = seed if seed is None or isinstance(seed, (int, np.integer)) else None
     rng = _checks.generator(seed)
     kind = _checks.kind_of_game(game) if noise == 0 else FLOAT
-    prior = _weights(game, weights, kind)
+    try:
+        prior = _weights(game, weights, kind)
+    except ParameterError:
+        if kind == FLOAT:
+            raise
+        prior = _weights(game, weights, FLOAT)     # float weights: the run is computed in floats
+        kind = FLOAT
     for i, w in enumerate(prior):
         if sum(w) == 0:
             raise ParameterError(f"weights[{i}]: expected some positive weight, got all zeros")
@@ -209,7 +215,7 @@ def fictitious_play(game: NormalFormGame, rounds: int, *, weights: Any = None, n
             values[1] = values[1] + payoffs[1][chosen[0], :]
         report(t + 1)
     return FictitiousPlay(_numbers.frozen(plays), tuple(tuple(_numbers.simplify_exact(x) if not isinstance(x, float)
-                                                              else x for x in w) for w in prior),
+                                                              else float(x) for x in w) for w in prior),
                           rounds, noise, seed_value, game)
 
 
