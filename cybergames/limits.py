@@ -91,6 +91,7 @@ MAX_EXACT_POPULATION = 2_000
 MAX_CHAIN_STATES = 2_000
 #: ... when its stationary distribution is computed exactly (Fractions; the work grows with the cube).
 MAX_EXACT_CHAIN_STATES = 150
-#: Recurrent classes of an unperturbed chain among which minimum-cost trees are searched.
-MAX_RECURRENT_CLASSES = 7
+#: Recurrent classes of an unperturbed chain among which least-cost trees are found (one
+#: Chu–Liu/Edmonds search per class, each up to cubic in their number).
+MAX_RECURRENT_CLASSES = 50
 __all__ += ["MAX_POPULATION", "MAX_EXACT_POPULATION", "MAX_CHAIN_STATES", "MAX_RECURRENT_CLASSES", "MAX_EXACT_CHAIN_STATES"]

@@ -136,3 +136,42 @@ def test_bad_input():
         stochastically_stable(stag_hunt())
     with pytest.raises(GameError, match="symmetric"):
         kmr(symmetric_game([[1, 0], [0, 1]]).transform_payoffs(1, shift=1), 4)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(-5, 5), min_size=4, max_size=4), st.integers(2, 8))
+def test_the_stationary_distribution_agrees_with_the_exact_answer(entries, n):
+    # Two methods for one question: least-cost trees (exact) and mu^epsilon at a small epsilon (numerical).
+    # With a unique stable class of potential p and every other potential >= p + 1, the others' mass is
+    # O(epsilon) relative to it (Young 1993, proof of Theorem 4): at epsilon = 1e-6 the stable class leads.
+    a, b, c, d = entries
+    game = symmetric_game([[a, b], [c, d]])
+    chain = kmr(game, n)
+    result = stochastically_stable(chain)
+    mass = stationary_distribution(chain, 1e-6).class_mass
+    if len(result.stable) == 1:
+        assert int(np.argmax(mass)) == result.stable[0]
+        assert mass[result.stable[0]] > 0.99
+    assert verify(result).ok
+
+
+@pytest.mark.parametrize("n", [3, 12, 30])
+def test_without_incentives_every_state_is_stochastically_stable(n):
+    # All payoffs equal: every action is always a best response, so nobody moves and each of the N + 1
+    # compositions is its own recurrent class. Moving from z to z' changes |z - z'| players. A tree on
+    # N + 1 classes has N edges of cost >= 1, and the path of neighbours into any z costs exactly N:
+    # every potential is N and every state is stochastically stable (by hand).
+    result = stochastically_stable(kmr(symmetric_game([[1, 1], [1, 1]]), n))
+    assert len(result.classes) == n + 1
+    assert result.potentials == (n,) * (n + 1)
+    assert len(result.stable_states) == n + 1
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.integers(-3, 3), min_size=9, max_size=9), st.integers(2, 5))
+def test_least_trees_agree_with_enumerating_every_tree(entries, n):
+    # verify() recomputes the class resistances by Floyd-Warshall and, with at most seven classes,
+    # enumerates every tree: an independent check of the Chu-Liu/Edmonds search.
+    game = symmetric_game(np.array(entries).reshape(3, 3).tolist())
+    result = stochastically_stable(kmr(game, n))
+    assert verify(result).ok
