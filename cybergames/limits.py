@@ -80,3 +80,18 @@ def expression_depth(expr: Any, limit: int | None = None) -> int:
             return deepest
         stack.extend((arg, depth + 1) for arg in getattr(node, "args", ()))
     return deepest
+
+#: Individuals of a finite population (Moran process, KMR dynamics).
+MAX_POPULATION = 10**6
+#: ... when the answer is exact: the fixation probability's numbers grow with the population
+#: (2000 individuals take about a second).
+MAX_EXACT_POPULATION = 2_000
+#: States of a perturbed Markov chain whose stationary distribution or stochastically stable
+#: states are computed (KMR compositions, adaptive-play histories): the work grows with its cube.
+MAX_CHAIN_STATES = 2_000
+#: ... when its stationary distribution is computed exactly (Fractions; the work grows with the cube).
+MAX_EXACT_CHAIN_STATES = 150
+#: Recurrent classes of an unperturbed chain among which least-cost trees are found (one
+#: Chu–Liu/Edmonds search per class, each up to cubic in their number).
+MAX_RECURRENT_CLASSES = 50
+__all__ += ["MAX_POPULATION", "MAX_EXACT_POPULATION", "MAX_CHAIN_STATES", "MAX_RECURRENT_CLASSES", "MAX_EXACT_CHAIN_STATES"]

@@ -626,3 +626,55 @@ def test_every_public_function_of_reputation_and_bayesian_has_a_row():
             obj = getattr(module, name)
             if inspect.isfunction(obj) or name == "BayesianGame":
                 assert name in covered, f"no bad-input row for {name}"
+
+
+# ============================================================================ dynamics
+def _dynamics_cases():
+    from cybergames.dynamics import (adaptive_play, asymmetric_replicator_dynamics, best_response_dynamics,
+                                     fictitious_play, fixation_probability, kmr, logit_dynamics, moran_process,
+                                     replicator_dynamics, simulate_fixation, stationary_distribution,
+                                     stochastically_stable)
+    hunt, pennies = stag_hunt(), matching_pennies()
+    return [
+        Case(replicator_dynamics, (chicken(),), {"horizon": -1}, ParameterError, ("horizon", "positive"),
+             note="negative-horizon"),
+        Case(replicator_dynamics, (pennies,), {}, GameError, ("game", "symmetric"), note="asymmetric-game"),
+        Case(asymmetric_replicator_dynamics, (pennies,), {"step": -0.5}, ParameterError, ("step", "positive"),
+             note="negative-step"),
+        Case(best_response_dynamics, (pennies,), {"step": 2, "time": "discrete"}, ParameterError, ("step", "(0, 1]"),
+             note="discrete-step"),
+        Case(best_response_dynamics, (pennies, [[1, 1], [1, 0]]), {}, ProbabilityError, ("initial",),
+             note="not-a-distribution"),
+        Case(logit_dynamics, (pennies, -1), {}, ParameterError, ("beta", ">= 0"), note="negative-beta"),
+        Case(fictitious_play, (pennies, 0), {}, ParameterError, ("rounds", ">= 1"), note="no-rounds"),
+        Case(fictitious_play, (pennies, 5), {"noise": -1}, ParameterError, ("noise",), note="negative-noise"),
+        Case(fixation_probability, (hunt, 1), {}, ParameterError, ("population", ">= 2"), note="population-1"),
+        Case(fixation_probability, (hunt, 5), {"intensity": 2}, ParameterError, ("intensity", "[0, 1]"),
+             note="intensity"),
+        Case(moran_process, (hunt, 4, [2, 1]), {"intensity": 0.5}, ParameterError, ("initial", "summing"), note="counts"),
+        Case(simulate_fixation, (hunt, 0), {}, ParameterError, ("population",), note="population-0"),
+        Case(kmr, (hunt, 1), {}, ParameterError, ("population", ">= 2"), note="population-1"),
+        Case(adaptive_play, (hunt, 2, 3), {}, ParameterError, ("sample",), note="sample-above-memory"),
+        Case(stochastically_stable, (hunt,), {}, ParameterError, ("chain", "PerturbedChain"), note="not-a-chain"),
+        Case(stationary_distribution, (kmr(hunt, 3), 0), {}, ProbabilityError, ("epsilon", "between 0 and 1"),
+             note="epsilon-0"),
+        Case(stationary_distribution, (kmr(hunt, 3), 1.5), {}, ProbabilityError, ("epsilon",), note="epsilon-above-1"),
+    ]
+
+
+DYNAMICS_CASES = _dynamics_cases()
+
+
+@pytest.mark.parametrize("case", DYNAMICS_CASES, ids=[case.id for case in DYNAMICS_CASES])
+def test_dynamics_bad_input_raises_the_precise_error_naming_the_argument(case):
+    test_bad_input_raises_the_precise_error_naming_the_argument(case)
+
+
+def test_every_public_function_of_the_dynamics_has_a_row():
+    import inspect
+
+    import cybergames.dynamics as dynamics
+    covered = {getattr(case.function, "__qualname__", "") for case in DYNAMICS_CASES}
+    for name in dynamics.__all__:
+        if inspect.isfunction(getattr(dynamics, name)):
+            assert name in covered, f"no bad-input row for {name}"

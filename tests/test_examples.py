@@ -140,6 +140,16 @@ KEY_LINES["crisis_bargaining"] = [
     "Fearon: p = 1/2, c_A = 1/10, c_B = 1/5: bargaining range [2/5, 7/10]",
     "c_B uniform on [0, 1/2]: A demands 7/10, war with probability 2/5",
 ]
+KEY_LINES["evolutionary_dynamics"] = [
+    # Harsanyi & Selten (1988): Nash products 1 (stag) < 9 (hare) in Skyrms' stag hunt T, R, P, S = 3, 4, 3, 0.
+    "risk dominant: ('Hare', 'Hare'); payoff dominant: ('Stag', 'Stag')",
+    # KMR (1993), N = 10, by hand in tests/dynamics/test_stability.py: 3 hare mutants tip all-stag, 8 stag
+    # mutants are needed from all-hare.
+    "KMR, N = 10: all-Stag -> all-Hare needs 3 mutations, all-Hare -> all-Stag needs 8",
+    "stochastically stable: Stag: 0, Hare: 10; radius 8 > coradius 3: True",
+    # Nowak (2006), eq. (6.13): (1 - 1/2)/(1 - 1/8) = 4/7.
+    "Moran, mutant fitness 2, N = 3: fixation probability 4/7",
+]
 
 def scripts():
     return sorted(p.stem for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))

@@ -31,6 +31,8 @@ ALLOWED = {
     "report": {"games", "equilibria", "repeated", "signalling", "models", "sweep", "plot", "io"},
 }
 ALLOWED["strategies"] |= {"stochastic"}     # stochastic/_strategies.py builds StochasticGame objects
+ALLOWED["dynamics"] = {"games", "equilibria"}
+ALLOWED["plot"] |= {"dynamics"}             # plot/_dynamics.py draws dynamics.Trajectory objects
 SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits"}
 
 
