@@ -28,7 +28,8 @@ from cybergames.errors import CybergamesError
 
 BUDGET = 10                        # seconds per call: far beyond any legitimate small call
 EXAMPLES = 3                      # calls per public callable
-PACKAGES = ("games", "equilibria", "repeated", "signalling", "io", "models")
+PACKAGES = ("games", "equilibria", "repeated", "signalling", "io", "models", "stochastic", "bargaining", "reputation",
+            "bayesian", "extensive", "dynamics", "sweep")
 SKIP = {"simulate", "play"}        # random generators: covered by tests/repeated with fixed seeds
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs signal.alarm")

@@ -333,7 +333,16 @@ class ExtensiveEquilibria(tuple):
     """
 
     def __new__(cls, items: Any = (), *, game: ExtensiveGame, method: str, complete: bool) -> "ExtensiveEquilibria":
-        self = super().__new__(cls, items)
+        if not isinstance(game, ExtensiveGame):
+            raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
+        if not isinstance(complete, bool):
+            raise ExtensiveGameError(f"complete: expected True or False, got {complete!r}")
+        try:
+            self = super().__new__(cls, items)
+        except TypeError as exc:
+            raise ExtensiveGameError(f"items: expected an iterable of ExtensiveEquilibrium, got {items!r}") from exc
+        if not all(isinstance(eq, ExtensiveEquilibrium) for eq in self):
+            raise ExtensiveGameError(f"items: expected ExtensiveEquilibrium results, got {items!r}")
         object.__setattr__(self, "game", game)
         object.__setattr__(self, "method", method)
         object.__setattr__(self, "complete", bool(complete))

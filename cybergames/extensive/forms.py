@@ -89,6 +89,10 @@ def reduced_strategies(game: ExtensiveGame, player: int) -> tuple[tuple[dict, ..
     separated by commas, with ``*`` where the strategy leaves the set
     unreachable (just the action label when the player has one information set).
     """
+    if not isinstance(game, ExtensiveGame):
+        raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
+    if isinstance(player, bool) or not isinstance(player, int) or not 0 <= player < game.num_players:
+        raise ExtensiveGameError(f"player: expected a player index 0 to {game.num_players - 1}, got {player!r}")
     mine = [h for h, s in enumerate(game.infosets) if s.player == player]
     if not mine:
         return ({},), ("-",)

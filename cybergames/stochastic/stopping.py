@@ -338,6 +338,8 @@ def timing_mdp(result: CyberTimingResult) -> tuple[np.ndarray, np.ndarray]:
     ``solve_mdp(*timing_mdp(r), r.discount)`` values the resource *after* the
     stakes are seen; their expectation is ``r.value``.
     """
+    if not isinstance(result, CyberTimingResult):
+        raise ParameterError(f"result: expected the CyberTimingResult of axelrod_iliev, got {type(result).__name__}")
     levels = len(result.stakes)
     floating = isinstance(result.discount, float)
     P = np.zeros((2, levels + 1, levels + 1), dtype=float if floating else object)

@@ -93,8 +93,17 @@ def stage_matrix(game: StochasticGame, state: int, values: Any) -> np.ndarray:
     >>> stage_matrix(g, 0, [2]).tolist()
     [[Fraction(2, 1), Fraction(1, 1)]]
     """
-    values = np.asarray(list(values), dtype=float if game.kind == FLOAT else object)
-    return game.payoffs[state][0] + game.discount * (game.transitions[state] @ values)
+    if not isinstance(game, StochasticGame):
+        raise GameError(f"game: expected a StochasticGame, got {type(game).__name__}")
+    if isinstance(state, bool) or not isinstance(state, (int, np.integer)) or not 0 <= state < game.num_states:
+        raise ParameterError(f"state: expected a state index 0 to {game.num_states - 1}, got {state!r}")
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__") or len(list(values)) != game.num_states:
+        raise ParameterError(f"values: expected one number per state ({game.num_states}), got {values!r}")
+    try:
+        values = np.asarray(list(values), dtype=float if game.kind == FLOAT else object)
+        return game.payoffs[state][0] + game.discount * (game.transitions[state] @ values)
+    except (TypeError, ValueError) as exc:
+        raise ParameterError(f"values: expected one number per state, got {values!r}") from exc
 
 
 def _float_val(matrix: np.ndarray) -> tuple[float, np.ndarray, np.ndarray]:

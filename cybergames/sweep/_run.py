@@ -335,7 +335,10 @@ def progress_bar(done: int, total: int, *, width: int = 30) -> None:
     The bar is redrawn in place (carriage return) and ends with a newline when
     ``done == total``. This is what ``sweep(..., progress=True)`` calls.
     """
-    filled = width * done // total if total else width
+    for name, value in (("done", done), ("total", total), ("width", width)):
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10**15:
+            raise ParameterError(f"{name}: expected a non-negative integer, got {value!r}")
+    filled = min(width, width * done // total) if total else width
     stream = sys.stderr
     stream.write(f"\rsweep [{'#' * filled}{'.' * (width - filled)}] {done}/{total} points "
                  f"({100 * done // max(total, 1)}%)")

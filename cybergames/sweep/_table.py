@@ -133,6 +133,10 @@ class SweepTable:
     lost: tuple[dict[str, Any], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
+        for name in ("parameters", "results", "data"):
+            value = getattr(self, name)
+            if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+                raise ParameterError(f"{name}: expected a sequence, got {value!r}")
         parameters, results = tuple(self.parameters), tuple(self.results)
         names = parameters + results
         if not all(isinstance(name, str) for name in names):
