@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cybergames import (Automaton, RepeatedGame, best_equilibrium, check_equilibrium, grim_trigger,
+from cybergames import (Automaton, RepeatedGame, best_equilibrium, check_equilibrium, grim_trigger, values,
                         noisy_attribution, prisoners_dilemma, sustainable_discount_factors, trigger_on_signal,
                         verify)
 from cybergames.errors import AutomatonError, DiscountFactorError, ParameterError
@@ -151,3 +151,61 @@ def test_verify_catches_a_tampered_result():
     best = best_equilibrium(RepeatedGame(PD), Fraction(1, 2), payoff_set=False)
     assert not verify(dataclasses.replace(best, value=(Fraction(5, 2), 3)))
     assert not verify(dataclasses.replace(best, delta=Fraction(2, 5)))        # grim fails below 1/2
+
+
+# ----------------------------------------------------------------------------- Mailath & Samuelson ch. 7
+
+MS_P, MS_Q, MS_R, MS_DELTA = Fraction(9, 10), Fraction(6, 10), Fraction(3, 10), Fraction(9, 10)
+
+
+def _ms_game():
+    from cybergames import Monitoring
+    game = prisoners_dilemma(3, 2, 0, -1)          # u(E, E) = 2, u(S, E) = 3, u(E, S) = -1, u(S, S) = 0
+    good = {("C", "C"): MS_P, ("C", "D"): MS_Q, ("D", "C"): MS_Q, ("D", "D"): MS_R}
+    return RepeatedGame(game, Monitoring(game, ["good", "bad"], {a: {"good": g, "bad": 1 - g} for a, g in good.items()}))
+
+
+def _punish_after_bad_with_chance(phi):
+    # (E, E) until a bad signal; then, by a public lottery, (S, S) for ever with probability phi.
+    def transition(state, observed):
+        signal, outcome = observed
+        return "punish" if state == "punish" or (signal == "bad" and outcome == "punish") else "work"
+    return Automaton(["work", "punish"], "work", {"work": "C", "punish": "D"}, transition,
+                     randomisation={"punish": phi, "forgive": 1 - phi})
+
+
+def test_best_strongly_symmetric_payoff_of_mailath_and_samuelsons_imperfect_monitoring_pd():
+    # Mailath & Samuelson, Repeated Games and Reputations (2006), ch. 7 (secs. 7.2 and 7.7): the PD with
+    # a public signal good with probability p after (E, E), q after one shirk, r after two (p > q > r).
+    # By hand. In a strongly symmetric PPE whose best payoff v plays (E, E), let v (after good) and w
+    # (after bad) be the continuations; v is the largest payoff, so
+    #     v <= (1 - d) 2 + d (p v + (1 - p) w)         (promise keeping, continuation after good <= v)
+    #     (1 - d)(3 - 2) <= d (p - q)(v - w)           (shirking does not pay)
+    # Eliminating w: (1 - d) v <= (1 - d) 2 - d (1 - p)(v - w) <= (1 - d) 2 - (1 - p)(1 - d)/(p - q), so
+    #     v <= 2 - (1 - p)/(p - q) = 2 - (1/10)/(3/10) = 5/3,
+    # attained when both bind: w = v - (1 - d)/(d (p - q)) = 5/3 - 10/27 = 35/27 >= 0 = the value of (S, S)
+    # for ever, so w is the lottery "(S, S) for ever with chance phi, else back to v": (1 - phi) 5/3 = 35/27,
+    # phi = 2/9. The profile is checked here by the one-shot deviation code, not the payoff-set engines.
+    rg = _ms_game()
+    v_star = 2 - (1 - MS_P) / (MS_P - MS_Q)
+    phi = 1 - (v_star - (1 - MS_DELTA) / (MS_DELTA * (MS_P - MS_Q))) / v_star
+    assert (v_star, phi) == (Fraction(5, 3), Fraction(2, 9))
+    profile = (_punish_after_bad_with_chance(phi),) * 2
+    assert check_equilibrium(rg, profile, MS_DELTA).holds
+    assert values(rg, profile, MS_DELTA).initial == (Fraction(5, 3), Fraction(5, 3))
+    # the bound binds: forgiving a little more is worth more than 5/3 and is no longer an equilibrium
+    softer = (_punish_after_bad_with_chance(phi - Fraction(1, 100)),) * 2
+    assert values(rg, softer, MS_DELTA).initial[0] > v_star and not check_equilibrium(rg, softer, MS_DELTA).holds
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.fractions(Fraction(1, 100), 1, max_denominator=100))
+def test_no_punish_after_bad_profile_beats_the_strongly_symmetric_bound(phi):
+    # The same family for any chance phi of punishing for ever: an equilibrium exactly when its value is
+    # at most 5/3 (the value falls and the shirking constraint tightens as phi grows; they cross at 2/9).
+    rg = _ms_game()
+    profile = (_punish_after_bad_with_chance(phi),) * 2
+    value = values(rg, profile, MS_DELTA).initial[0]
+    # by hand: V = (1 - d) 2 / (1 - d + d (1 - p) phi)
+    assert value == (1 - MS_DELTA) * 2 / (1 - MS_DELTA + MS_DELTA * (1 - MS_P) * phi)
+    assert check_equilibrium(rg, profile, MS_DELTA).holds == (value <= Fraction(5, 3))
