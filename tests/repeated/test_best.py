@@ -1,5 +1,6 @@
 """best_equilibrium (cybergames/repeated/best.py): the best small public automaton profile, certified."""
 
+import itertools
 from fractions import Fraction
 
 import pytest
@@ -88,7 +89,7 @@ def test_a_profile_over_the_wrong_signals_is_refused_clearly():
 
 @pytest.mark.parametrize("kwargs, words", [(dict(weights=(1, -1)), "weights"), (dict(weights=(1,)), "weights"),
                                            (dict(weights=(1, 1), player=0), "weights, player"),
-                                           (dict(max_states=3), "max_states"), (dict(budget=0), "budget"),
+                                           (dict(max_states=4), "max_states"), (dict(budget=0), "budget"),
                                            (dict(payoff_set="yes"), "payoff_set")])
 def test_bad_options(kwargs, words):
     with pytest.raises(ParameterError, match=words):
@@ -209,3 +210,49 @@ def test_no_punish_after_bad_profile_beats_the_strongly_symmetric_bound(phi):
     # by hand: V = (1 - d) 2 / (1 - d + d (1 - p) phi)
     assert value == (1 - MS_DELTA) * 2 / (1 - MS_DELTA + MS_DELTA * (1 - MS_P) * phi)
     assert check_equilibrium(rg, profile, MS_DELTA).holds == (value <= Fraction(5, 3))
+
+
+# ----------------------------------------------------------------------------- three states
+
+def test_the_three_state_family_has_the_documented_size():
+    # Brute force, independently of the search: a table {s0, s1, s2} x {good, bad} -> state reaching all
+    # three states from s0 has exactly two labellings (s1 and s2 swapped), so 1/2 of the reaching tables
+    # are canonical; times the non-constant outputs (2^3 - 2 = 6) and the good/bad splits (2^|Y| - 2).
+    from cybergames.repeated.best import _three_state_arrays
+    reaching = 0
+    for flat in itertools.product(range(3), repeat=6):
+        seen, frontier = {0}, [0]
+        while frontier:
+            w = frontier.pop()
+            for nxt in flat[2 * w: 2 * w + 2]:
+                if nxt not in seen:
+                    seen.add(nxt)
+                    frontier.append(nxt)
+        reaching += len(seen) == 3
+    assert reaching // 2 == 216
+    for signals in (2, 4):
+        outputs, transitions, splits = _three_state_arrays(2, signals)
+        assert len(outputs) == len(transitions) == len(splits) == 6 * 216 * (2 ** signals - 2)
+
+
+def test_three_states_come_closer_to_the_strongly_symmetric_bound():
+    # Mailath & Samuelson (2006), ch. 7: the best strongly symmetric payoff is 5/3 here (derived by hand in
+    # test_best_strongly_symmetric_payoff_of_mailath_and_samuelsons_imperfect_monitoring_pd). Identical
+    # automata over the public signal give strongly symmetric profiles, so the value found is at most 5/3;
+    # a probation state (S, S) for a while after a bad signal does better than any two-state profile.
+    rg = _ms_game()
+    two = best_equilibrium(rg, MS_DELTA, payoff_set=False, max_states=2)
+    three = best_equilibrium(rg, MS_DELTA, payoff_set=False, max_states=3)
+    assert three.source == "three-state" and three.check.holds and verify(three).ok
+    assert two.value[0] < three.value[0] <= Fraction(5, 3) and three.value[0] == three.value[1]
+    assert all(a.num_states == 3 for a in three.profile) and MS_DELTA in three.delta_set
+
+
+def test_three_states_keep_the_grim_threshold_under_perfect_monitoring():
+    # Axelrod's PD at the grim threshold 1/2 (Mailath & Samuelson 2006, sec. 2.4.1): (3, 3) is the
+    # utilitarian maximum of the feasible set, so no search can beat it, and the three-state search
+    # must not return anything that is not an equilibrium.
+    best = best_equilibrium(RepeatedGame(PD), Fraction(1, 2), payoff_set=False, max_states=3)
+    assert best.value == (3, 3) and best.check.holds
+    assert any(label.startswith("both players with the same three-state") and count == 18144
+               for label, count, _ in best.searched)
