@@ -53,6 +53,10 @@ class DiscountFactorBracket:
     profile : tuple of Automaton or None
         An explicit equilibrium attaining the payoff at ``upper`` (checkable with
         :func:`~cybergames.check_equilibrium`), when one was constructed.
+    witnesses : tuple of profiles
+        Explicit equilibria at a float ``upper`` whose values, with the inner
+        set's vertices, span the payoff (a public lottery over them attains it);
+        empty when the inner set alone certifies ``upper``.
     certificate : str
         How ``lower`` and ``upper`` are certified, in words.
     """
@@ -67,6 +71,7 @@ class DiscountFactorBracket:
     profile: tuple | None = field(repr=False, default=None)
     certificate: str = field(repr=False, default="")
     options: tuple = field(repr=False, default=())
+    witnesses: tuple = field(repr=False, default=())
 
     @property
     def width(self) -> Any:
@@ -138,9 +143,14 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
       approximation contains the payoff is an upper bound, one whose outer
       approximation misses it a lower bound (the equilibrium set grows with
       :math:`\delta`: Abreu, Pearce & Stacchetti 1990, Theorem 6, for convex
-      sets, as public randomisation makes them). Where neither decides, the two
-      ends are searched separately, so the bracket is always certified at both
-      ends; it is wider than ``xtol`` only when the payoff sets did not
+      sets, as public randomisation makes them). Under imperfect monitoring,
+      where the inner set does not decide, explicit equilibria also certify
+      "is": the named profiles of :func:`~cybergames.best_equilibrium`'s family
+      that :func:`~cybergames.check_equilibrium` accepts at :math:`\delta`,
+      whose values with the inner vertices span the payoff (a public lottery
+      attains it); they are kept as ``witnesses``. Where nothing decides, the
+      two ends are searched separately, so the bracket is always certified at
+      both ends; it is wider than ``xtol`` only when the payoff sets did not
       converge (raise ``max_iter`` or lower ``tol``).
 
     Parameters
@@ -235,14 +245,27 @@ def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
     frozen_options = tuple(sorted(options.items()))
     evaluations = 0
     words = "float: outside the outer set at lower, inside the inner (self-generating) set at upper"
+    named = _named_profiles(rg)
+    used: dict = {}                                              # delta -> witnesses that decided it
 
     def verdict(delta: float) -> bool | None:
         nonlocal evaluations
         evaluations += 1
-        return equilibrium_payoff_set(rg, delta, **options).contains(point, tol=1e-9)
+        payoff_set = equilibrium_payoff_set(rg, delta, **options)
+        answer = payoff_set.contains(point, tol=1e-9)
+        if answer is None and named:
+            witnesses = _spanning_witnesses(rg, payoff_set, named, delta, point)
+            if witnesses is not None:
+                used[delta] = witnesses
+                return True
+        return answer
 
     def result(lo, hi, found):
-        return DiscountFactorBracket(target, lo, hi, found, evaluations, rg, False, None, words, frozen_options)
+        witnesses = used.get(hi, ()) if found else ()
+        text = words + ("; at upper, with the values of explicit equilibria (a public lottery over them and the "
+                        "inner set gives the payoff)" if witnesses else "")
+        return DiscountFactorBracket(target, lo, hi, found, evaluations, rg, False, None, text, frozen_options,
+                                     witnesses)
 
     low_verdict = verdict(lower)
     if low_verdict is True:
@@ -266,6 +289,34 @@ def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
             lo = found_lo if found_lo is not None else lo
             break
     return result(0.0 if lo is None else lo, hi, True)
+
+
+def _named_profiles(rg: RepeatedGame) -> list:
+    """The named automaton profiles of :func:`~cybergames.best_equilibrium`'s family, in floats, or []."""
+    from ..best import _as_float, family
+    if rg.is_perfect:
+        return []                                    # the polygon method is exact there
+    floats = _as_float(rg)
+    return [(floats, profile) for _, profile in family(rg)]
+
+
+def _spanning_witnesses(rg: RepeatedGame, payoff_set: EquilibriumPayoffSet, named: list, delta: float,
+                        point: np.ndarray) -> tuple | None:
+    """Profiles that are equilibria at ``delta`` whose values, with the inner vertices, span ``point``; or None."""
+    from ..geometry import Polytope
+    from ..incentives import check_equilibrium
+    accepted, values = [], []
+    for floats, profile in named:
+        check = check_equilibrium(floats, profile, delta)
+        if check.holds:
+            accepted.append(profile)
+            values.append([float(v) for v in check.values.initial])
+    if not accepted:
+        return None
+    points = values + np.asarray(payoff_set.inner.vertices, dtype=float).tolist()
+    if not Polytope.from_points(points).contains(point.tolist(), tol=1e-9):
+        return None
+    return tuple(accepted)
 
 
 def _bisect(verdict, a: float, b: float, inside: bool, xtol: float):
@@ -452,7 +503,7 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
       set at ``upper``.
     """
     from ...equilibria import minmax
-    from ..geometry import feasible_payoffs
+    from ..geometry import Polytope, feasible_payoffs
     from ..incentives import check_equilibrium
     from ..values import values
     failures, checked = [], 0
@@ -467,9 +518,17 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
             failures.append(f"the profile is worth {value}, not the payoff {target}")
     elif result.upper is not None and isinstance(result.upper, float):
         checked += 1
-        if equilibrium_payoff_set(rg, result.upper, **options).contains(np.array(target, dtype=float),
-                                                                         tol=1e-9) is not True:
-            failures.append(f"the payoff is not in the inner set at delta = {result.upper}")
+        payoff_set = equilibrium_payoff_set(rg, result.upper, **options)
+        points = np.asarray(payoff_set.inner.vertices, dtype=float).tolist()
+        for profile in result.witnesses:
+            checked += 1
+            check = check_equilibrium(rg, profile, result.upper)
+            if not check.holds:
+                failures.append(f"the witness {profile!r} is not an equilibrium at delta = {result.upper}")
+            points.append([float(v) for v in check.values.initial])
+        if not points or not Polytope.from_points(points).contains([float(v) for v in target], tol=1e-9):
+            failures.append(f"the payoff is not in the inner set (with the witnesses' values) at delta = "
+                            f"{result.upper}")
     if isinstance(result.lower, Fraction) and result.lower > 0:
         checked += 1
         game = rg.stage

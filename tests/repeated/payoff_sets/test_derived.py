@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 
 from cybergames import (Monitoring, NormalFormGame, RepeatedGame, check_equilibrium, matching_pennies,
-                        prisoners_dilemma, verify)
+                        prisoners_dilemma, trigger_on_signal, verify)
 from cybergames.errors import DiscountFactorError, GameError, ParameterError
 from cybergames.repeated.payoff_sets import equilibrium_payoff_set
 from cybergames.strategies import prisoners_dilemmas
@@ -182,3 +182,22 @@ def test_the_bracket_is_at_most_one_thousandth_wide_under_public_monitoring():
                                              directions=8, tol=1e-3, max_iter=10)
     assert bracket.found and bracket.width <= 1e-3 and bracket.upper <= 2 / 3 + 1e-3
     assert isinstance(bracket.lower, float) and verify(bracket).ok
+
+
+def test_explicit_equilibria_certify_the_upper_end_where_the_inner_set_does_not():
+    # The attribution defaults (5, 3, 1, 0; q = 4/5, r = 1/10) with no iteration at all (max_iter=0): the
+    # inner set is only the trigger seed, the outer one the feasible set. The upper end then comes from
+    # targeted retaliation, an explicit PPE: a public lottery between its value (about (2.9, 2.9) once it
+    # is an equilibrium) and the stage equilibrium (1, 1) gives (5/2, 5/2).
+    from cybergames import noisy_attribution
+    game = prisoners_dilemma(5, 3, 1, 0)
+    rg = RepeatedGame(game, noisy_attribution(game, Fraction(4, 5), Fraction(1, 10)))
+    bracket = min_discount_factor_for_payoff(rg, (Fraction(5, 2), Fraction(5, 2)), xtol=1e-3, method="hyperplane",
+                                             directions=8, max_iter=0)
+    assert bracket.found and bracket.witnesses and bracket.upper < 0.9
+    for profile in bracket.witnesses:                  # each an equilibrium at upper, in exact arithmetic too
+        assert check_equilibrium(rg, profile, Fraction(bracket.upper)).holds
+    assert verify(bracket).ok
+    grim = trigger_on_signal(lambda y: len(y) > 0)     # collective retaliation: not an equilibrium at 0.69
+    assert not check_equilibrium(rg, (grim, grim), Fraction(bracket.upper)).holds
+    assert not verify(dataclasses.replace(bracket, witnesses=((grim, grim),))).ok
