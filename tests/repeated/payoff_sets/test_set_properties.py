@@ -17,13 +17,14 @@ from hypothesis import strategies as st
 from cybergames import Automaton, NormalFormGame, RepeatedGame, check_equilibrium, equilibrium_payoff_set, values
 from cybergames.strategies import automaton_profiles, monitoring_structures, normal_form_games
 
-SETTINGS = dict(method="jyc", directions=8, tol=1e-3, max_iter=40)
+SETTINGS = dict(method="jyc", directions=8, tol=1e-3, max_iter=15)
 
 
 @st.composite
 def public_games(draw):
-    """2x2 games on a grid of quarters (float), with 2 or 3 public signals of full support."""
-    exact = draw(normal_form_games(actions=2, min_value=-5, max_value=5, max_denominator=4))
+    """2x2 and 3x3 games on a grid of quarters (float), with 2 or 3 public signals of full support."""
+    exact = draw(normal_form_games(actions=draw(st.sampled_from([2, 3])), min_value=-5, max_value=5,
+                                   max_denominator=4))
     game = NormalFormGame([np.array(p, dtype=float) for p in exact.payoffs], actions=exact.actions)
     monitoring = draw(monitoring_structures(game, min_signals=2, max_signals=3, exact=False, full_support=True))
     return RepeatedGame(game, monitoring)
