@@ -581,7 +581,7 @@ def _search_three_states(rg: RepeatedGame, delta: float, weights: np.ndarray, to
     Y = len(rg.monitoring.signals)
     label = "both players with the same three-state automaton over a good/bad split of the signals"
     if game.num_players != 2 or tuple(game.actions[0]) != tuple(game.actions[1]):
-        searched.append((label + " (skipped: the players' actions differ)", 0, 0))
+        searched.append((label + " (skipped: only for two players with the same actions)", 0, 0))
         return
     if _three_state_count(game.shape[0], Y) > budget:
         searched.append((label + f" (skipped: more than budget = {budget} profiles)", 0, 0))

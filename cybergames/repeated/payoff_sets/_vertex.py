@@ -1,7 +1,7 @@
 r"""The least discount factor of an extreme feasible payoff, exactly, under perfect monitoring.
 
 Let :math:`v` be a vertex of the feasible set :math:`F` (the convex hull of the
-stage payoff vectors) of a two-player game with perfect monitoring. Every
+stage payoff vectors) of a game with perfect monitoring (any number of players). Every
 pure-strategy subgame perfect equilibrium payoff, with public randomisation,
 is a lottery over :math:`(1 - \delta) u(a) + \delta w(a)` with continuations
 :math:`w(a)` that are again equilibrium payoffs (Abreu, Pearce & Stacchetti
@@ -74,11 +74,12 @@ def _worst(values: list) -> Any:
 def vertex_threshold(rg: RepeatedGame, target: tuple) -> VertexThreshold | None:
     """The exact bounds of the module docstring, or None when they do not apply.
 
-    They apply to exact two-player games under perfect monitoring, with
-    ``target`` (exact) a vertex of the feasible set.
+    They apply to exact games under perfect monitoring, with ``target``
+    (exact) a vertex of the feasible set.
     """
     game = rg.stage
-    if game.num_players != 2 or not rg.is_perfect or game.is_symbolic:
+    n = game.num_players
+    if not rg.is_perfect or game.is_symbolic:
         return None
     if _numbers.kind_of([x for p in game.payoffs for x in p.flat] + list(target)) != _numbers.EXACT:
         return None
@@ -92,7 +93,7 @@ def vertex_threshold(rg: RepeatedGame, target: tuple) -> VertexThreshold | None:
 
     def gains(idx: tuple) -> tuple:
         out = []
-        for i in range(2):
+        for i in range(n):
             best = u[i][idx]
             for alternative in range(shape[i]):
                 other = list(idx)
@@ -102,15 +103,15 @@ def vertex_threshold(rg: RepeatedGame, target: tuple) -> VertexThreshold | None:
         return tuple(out)
 
     nash = [idx for idx in profiles if all(g <= 0 for g in gains(idx))]
-    on_path = [idx for idx in profiles if (u[0][idx], u[1][idx]) == tuple(target)]
+    on_path = [idx for idx in profiles if tuple(u[i][idx] for i in range(n)) == tuple(target)]
     best_lower, best_upper, best_profile, best_path = None, None, None, None
     reasons = []
     for idx in on_path:
         g = gains(idx)
-        lower = _worst([_threshold(g[i], target[i], m[i]) for i in range(2)])
+        lower = _worst([_threshold(g[i], target[i], m[i]) for i in range(n)])
         if lower is None:
-            labels = tuple(game.actions[j][idx[j]] for j in range(2))
-            blocked = [i for i in range(2) if _threshold(g[i], target[i], m[i]) is None]
+            labels = tuple(game.actions[j][idx[j]] for j in range(n))
+            blocked = [i for i in range(n) if _threshold(g[i], target[i], m[i]) is None]
             reasons.append(f"on the path {labels} player {blocked[0]} gains {g[blocked[0]]} by deviating and "
                            f"gets {target[blocked[0]]}, no more than the pure minmax value {m[blocked[0]]}")
             continue
@@ -118,37 +119,37 @@ def vertex_threshold(rg: RepeatedGame, target: tuple) -> VertexThreshold | None:
             best_lower = lower
         if not nash:
             continue
-        punishers = [min(nash, key=lambda e: u[i][e]) for i in range(2)]
-        upper = _worst([_threshold(g[i], target[i], u[i][punishers[i]]) for i in range(2)])
+        punishers = [min(nash, key=lambda e: u[i][e]) for i in range(n)]
+        upper = _worst([_threshold(g[i], target[i], u[i][punishers[i]]) for i in range(n)])
         if upper is not None and upper < 1 and (best_upper is None or upper < best_upper):
             best_upper, best_profile, best_path = upper, _reversion(rg, idx, punishers), idx
     if best_lower is None:
         return VertexThreshold(None, None, None, None, m, "; ".join(reasons))
-    path = None if best_path is None else tuple(game.actions[j][best_path[j]] for j in range(2))
+    path = None if best_path is None else tuple(game.actions[j][best_path[j]] for j in range(n))
     return VertexThreshold(best_lower, best_upper, best_profile, path, m,
                            "the payoff is an extreme point of the feasible set, so it is played for ever")
 
 
 def _reversion(rg: RepeatedGame, path: tuple, punishers: list) -> tuple:
-    """Play ``path``; after a deviation by player i alone play the Nash profile ``punishers[i]`` for ever."""
+    """Play ``path``; after a deviation by player i alone play the Nash profile ``punishers[i]`` for ever.
+
+    After a deviation by several players at once (which no one-shot deviation
+    check looks at) the first of them is punished.
+    """
     game, monitoring = rg.stage, rg.monitoring
-    labels = [tuple(game.actions[j][idx[j]] for j in range(2)) for idx in [path] + punishers]
+    n = game.num_players
+    labels = [tuple(game.actions[j][idx[j]] for j in range(n)) for idx in [path] + punishers]
     played = {}                                           # signal -> the action profile it reveals
     for idx in np.ndindex(*game.shape):
         row = list(monitoring.matrix[idx])
-        played[monitoring.signals[row.index(1)]] = tuple(game.actions[j][idx[j]] for j in range(2))
-    states = ["path", "punish 0", "punish 1"]
+        played[monitoring.signals[row.index(1)]] = tuple(game.actions[j][idx[j]] for j in range(n))
+    punish = [f"punish {i}" for i in range(n)]
+    states = ["path"] + punish
     table = {}
     for signal, profile in played.items():
-        if profile == labels[0]:
-            table["path", signal] = "path"
-        elif profile[1] == labels[0][1]:
-            table["path", signal] = "punish 0"             # player 0 alone deviated
-        elif profile[0] == labels[0][0]:
-            table["path", signal] = "punish 1"
-        else:
-            table["path", signal] = "punish 0"             # both deviated: any continuation will do
-        table["punish 0", signal] = "punish 0"
-        table["punish 1", signal] = "punish 1"
-    return tuple(Automaton(states, "path", {"path": labels[0][j], "punish 0": labels[1][j], "punish 1": labels[2][j]},
-                           table, name=f"play {labels[0]}, revert to Nash") for j in range(2))
+        deviators = [i for i in range(n) if profile[i] != labels[0][i]]
+        table["path", signal] = punish[deviators[0]] if deviators else "path"
+        for state in punish:
+            table[state, signal] = state
+    return tuple(Automaton(states, "path", {"path": labels[0][j], **{punish[i]: labels[1 + i][j] for i in range(n)}},
+                           table, name=f"play {labels[0]}, revert to Nash") for j in range(n))

@@ -124,8 +124,8 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
 
     Two certificates are combined.
 
-    * **Exact, two players, perfect monitoring, exact input, an extreme
-      payoff.** A vertex :math:`v` of the feasible set can only be obtained by
+    * **Exact: perfect monitoring, exact input, an extreme payoff** (any
+      number of players). A vertex :math:`v` of the feasible set can only be obtained by
       playing a profile :math:`a` with :math:`u(a) = v` for ever, so with the
       best deviation gain :math:`g_i(a)` and the pure minmax value :math:`m_i`
       (the worst any equilibrium can do to :math:`i`)
@@ -533,15 +533,16 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
         checked += 1
         game = rg.stage
         below = result.lower - min(result.lower, 1 - result.lower) / 1000 if result.lower < 1 else Fraction(999, 1000)
-        m = [minmax(game, i, mixed=False).value for i in range(2)]
+        n = game.num_players
+        m = [minmax(game, i, mixed=False).value for i in range(n)]
         vertices = [tuple(v) for v in feasible_payoffs(game).vertices.tolist()]
         if tuple(target) not in vertices:
             failures.append(f"the payoff {target} is not a vertex of the feasible set")
         for idx in np.ndindex(*game.shape):
-            if tuple(game.payoffs[i][idx] for i in range(2)) != tuple(target):
+            if tuple(game.payoffs[i][idx] for i in range(n)) != tuple(target):
                 continue
             deterred = True
-            for i in range(2):
+            for i in range(n):
                 best = max(game.payoffs[i][idx[:i] + (k,) + idx[i + 1:]] for k in range(game.shape[i]))
                 if target[i] < (1 - below) * best + below * m[i]:
                     deterred = False

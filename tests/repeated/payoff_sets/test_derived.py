@@ -201,3 +201,21 @@ def test_explicit_equilibria_certify_the_upper_end_where_the_inner_set_does_not(
     grim = trigger_on_signal(lambda y: len(y) > 0)     # collective retaliation: not an equilibrium at 0.69
     assert not check_equilibrium(rg, (grim, grim), Fraction(bracket.upper)).holds
     assert not verify(dataclasses.replace(bracket, witnesses=((grim, grim),))).ok
+
+
+@pytest.mark.parametrize("n, multiplier", [(3, 2), (4, 3), (3, Fraction(5, 2))])
+def test_full_contribution_in_a_public_goods_game_needs_exactly_the_hand_threshold(n, multiplier):
+    # Linear public goods (cost c = 1, u_i = m k / n - [i contributes]); Mailath & Samuelson (2006), secs. 2.1
+    # and 2.4.1 argued for n players. By hand: everyone contributing pays m - 1 and is a vertex of the
+    # feasible set; a defector saves 1 - m/n today; not contributing is dominant, so the pure minmax value
+    # and the stage Nash payoff are both 0 (no one contributes). Hence
+    #     m - 1 >= (1 - d)(m - 1 + 1 - m/n) + d 0   <=>   d >= (1 - m/n)/(1 - m/n + m - 1),
+    # 1/4 for n = 3, m = 2.
+    from cybergames import public_goods, sustainable_discount_factors
+    rg = RepeatedGame(public_goods(n, multiplier, 1))
+    gain, value = 1 - Fraction(multiplier) / n, Fraction(multiplier) - 1
+    bracket = min_discount_factor_for_payoff(rg, (value,) * n)
+    assert bracket.exact and bracket.lower == bracket.upper == gain / (gain + value)
+    # the reversion profile's own delta-set, from the exact one-profile solver, starts there too
+    assert sustainable_discount_factors(rg, bracket.profile).infimum == bracket.upper
+    assert verify(bracket).ok
