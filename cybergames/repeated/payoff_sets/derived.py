@@ -228,7 +228,7 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
     if known is None:
         return bracket
     lo, hi, profile, words = bracket.lower, bracket.upper, None, [bracket.certificate]
-    if known.lower > lo:
+    if known.lower >= lo:
         lo = known.lower
         words.append(f"lower end exact: no equilibrium gives it below {known.lower} (the pure minmax bound)")
     if known.upper is not None and (hi is None or known.upper <= hi):

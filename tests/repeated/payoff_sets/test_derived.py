@@ -6,12 +6,13 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cybergames import (Monitoring, NormalFormGame, RepeatedGame, check_equilibrium, matching_pennies,
                         prisoners_dilemma, trigger_on_signal, verify)
 from cybergames.errors import DiscountFactorError, GameError, ParameterError
 from cybergames.repeated.payoff_sets import equilibrium_payoff_set
-from cybergames.strategies import prisoners_dilemmas
+from cybergames.strategies import normal_form_games, prisoners_dilemmas
 from cybergames.repeated.payoff_sets.derived import (best_symmetric_payoff, min_discount_factor_for_payoff,
                                                      most_cooperative_payoff)
 
@@ -219,3 +220,26 @@ def test_full_contribution_in_a_public_goods_game_needs_exactly_the_hand_thresho
     # the reversion profile's own delta-set, from the exact one-profile solver, starts there too
     assert sustainable_discount_factors(rg, bracket.profile).infimum == bracket.upper
     assert verify(bracket).ok
+
+
+@settings(max_examples=15, deadline=None)
+@given(normal_form_games(players=2, actions=2, min_value=-3, max_value=3), st.data())
+def test_the_exact_answer_agrees_with_the_polygon_method(game, data):
+    # A second method: the polygon payoff sets (Abreu-Sannikov style, float) just below the exact least
+    # delta cannot contain the vertex in their inner set, and just above cannot miss it from their outer set.
+    from cybergames.repeated.geometry import feasible_payoffs
+    vertex = data.draw(st.sampled_from(feasible_payoffs(game).vertices.tolist()))
+    rg = RepeatedGame(game)
+    bracket = min_discount_factor_for_payoff(rg, vertex)
+    point = [float(v) for v in vertex]
+    assert isinstance(bracket.lower, Fraction) and verify(bracket).ok
+    if not bracket.found:
+        if bracket.lower == 1:                # certified "no delta < 1": not even at 0.99
+            assert equilibrium_payoff_set(rg, 0.99).contains(point, tol=1e-9) is not True
+        return
+    if bracket.lower >= Fraction(1, 100):
+        below = equilibrium_payoff_set(rg, float(bracket.lower) - 0.01)
+        assert below.contains(point, tol=1e-9) is not True
+    if bracket.upper <= Fraction(98, 100):
+        above = equilibrium_payoff_set(rg, float(bracket.upper) + 0.01)
+        assert above.contains(point, tol=1e-9) is not False
