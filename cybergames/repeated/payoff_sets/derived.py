@@ -135,9 +135,9 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
       and Nash reversion attains the same bound with :math:`m_i` replaced by
       the worst stage Nash payoff of :math:`i`. When the two agree,
       ``lower == upper`` exactly, ``exact`` is True and ``profile`` is the
-      reversion profile. When :math:`v_i \le m_i` while :math:`g_i > 0` for
-      every such :math:`a`, no :math:`\delta < 1` works (``found`` is False,
-      ``lower`` is 1).
+      reversion profile. When every such :math:`a` has a player with
+      :math:`g_i(a) > 0` and :math:`v_i \le m_i`, no :math:`\delta < 1` works
+      (``found`` is False, ``lower`` is 1, ``certificate`` names the player).
     * **Otherwise, bisection on** :math:`\delta` with
       :func:`equilibrium_payoff_set`: a :math:`\delta` whose inner
       approximation contains the payoff is an upper bound, one whose outer
