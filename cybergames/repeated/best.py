@@ -61,6 +61,7 @@ inner and outer sets.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass, field
@@ -245,7 +246,8 @@ def _automata_arrays(m: int, Y: int, states: int) -> tuple[np.ndarray, np.ndarra
     return np.array(outputs, dtype=np.int16), np.array(transitions, dtype=np.int8)
 
 
-def _three_state_arrays(m: int, Y: int) -> tuple[np.ndarray, np.ndarray, list]:
+@functools.lru_cache(maxsize=8)
+def _three_state_arrays(m: int, Y: int) -> tuple[np.ndarray, np.ndarray, tuple]:
     """Three-state automata that read only whether the signal is in a set ``bad``, as arrays.
 
     For every non-empty proper set of signals ``bad`` (a good/bad split), every
@@ -278,8 +280,10 @@ def _three_state_arrays(m: int, Y: int) -> tuple[np.ndarray, np.ndarray, list]:
                 transitions.append(np.broadcast_to(expanded, (len(outs), 3, Y)))
                 splits.extend([bad] * len(outs))
     if not outputs:
-        return np.zeros((0, 3), dtype=np.int16), np.zeros((0, 3, Y), dtype=np.int8), []
-    return np.concatenate(outputs), np.concatenate(transitions).astype(np.int8), splits
+        return np.zeros((0, 3), dtype=np.int16), np.zeros((0, 3, Y), dtype=np.int8), ()
+    outputs, transitions = np.concatenate(outputs), np.concatenate(transitions).astype(np.int8)
+    outputs.flags.writeable = transitions.flags.writeable = False      # cached: shared between calls
+    return outputs, transitions, tuple(splits)
 
 
 def _three_state_count(m: int, Y: int) -> int:
