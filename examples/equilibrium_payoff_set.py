@@ -44,8 +44,8 @@ def main(argv=None):
     print("Minmax values (mixed):", individually_rational(game).minmax)
     print("Folk-theorem region (feasible and individually rational):", vertices(folk_theorem_region(game).closure))
     bracket = min_discount_factor_for_payoff(rg, (3, 3))
-    print(f"(3, 3) is an equilibrium payoff from delta in [{bracket.lower:.5f}, {bracket.upper:.5f}] on "
-          f"(grim trigger: (T - R)/(T - P) = 1/2)")
+    print(f"(3, 3) is an equilibrium payoff exactly from delta = {bracket.lower} on "
+          f"(exact: {bracket.exact}; grim trigger: (T - R)/(T - P) = 1/2)")
 
     deltas = (Fraction(1, 4), Fraction(1, 2))
     fig, axes = plt.subplots(1, len(deltas), figsize=(10, 5.4), layout="constrained", sharey=True)

@@ -515,6 +515,23 @@ GAME_LEVEL_CASES = [
 ]
 CASES = CASES + GAME_LEVEL_CASES
 
+# --- repeated: issue 9's bad input, one row each (payoff sets, least delta, profiles over the wrong signals)
+from cybergames import check_equilibrium, equilibrium_payoff_set, min_discount_factor_for_payoff  # noqa: E402
+
+ISSUE_9_CASES = [
+    Case(equilibrium_payoff_set, (_ATTRIBUTION, 1), {}, DiscountFactorError, ("delta", "0 <= delta < 1"),
+         note="delta-one"),
+    Case(equilibrium_payoff_set, (_ATTRIBUTION, Fraction(9, 10)), {"directions": 2}, ParameterError,
+         ("directions", ">= 3"), note="directions"),
+    Case(min_discount_factor_for_payoff, (RepeatedGame(PD), (5, 5)), {}, GameError, ("payoff", "feasible"),
+         note="infeasible-payoff"),
+    Case(min_discount_factor_for_payoff, (RepeatedGame(PD), (3, 3)), {"upper": 1}, DiscountFactorError,
+         ("upper", "< 1"), note="upper-one"),
+    Case(check_equilibrium, (_ATTRIBUTION, (_PERFECT_GRIM, _PERFECT_GRIM), Fraction(9, 10)), {}, AutomatonError,
+         ("transition", "signal"), note="wrong-signals"),
+]
+CASES = CASES + ISSUE_9_CASES
+
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input_raises_the_precise_error_naming_the_argument(case):

@@ -59,7 +59,8 @@ KEY_LINES = {
         "Minmax values (mixed): (1, 1)",
         # Feasible and individually rational: the hull cut at 1; (5, 0)-(3, 3) meets u_2 = 1 at u_1 = 13/3.
         "Folk-theorem region (feasible and individually rational): (1, 1), (4.333, 1), (3, 3), (1, 4.333)",
-        "(3, 3) is an equilibrium payoff from delta in [0.49",
+        # (3, 3) is a vertex and P = 1 both the Nash and the minmax payoff: exactly (5 - 3)/(5 - 1) = 1/2
+        "(3, 3) is an equilibrium payoff exactly from delta = 1/2 on (exact: True",
     ],
     "model_trust": [
         "δ ≥ (T − R)/(T − P) = 1/2 (holds here)",

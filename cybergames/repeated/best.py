@@ -30,8 +30,19 @@ perfect monitoring, perfect public under public monitoring):
    the same objective and only one of each pair is screened (116,403
    profiles). When the product exceeds ``budget`` profiles, fewer states are
    searched and the result says so (:attr:`BestEquilibrium.exhaustive_states`).
-   Three states per player are not searched: with four signals there are
-   :math:`3^{12}` transition tables per automaton.
+3. **With** ``max_states=3``, **a restricted three-state family** (every
+   three-state table is out of reach: with four signals there are
+   :math:`3^{12}` per automaton). Both players use the same automaton, and it
+   reads the signal only through a good/bad split: for every non-empty proper
+   set ``bad`` of signals, every table :math:`\{s_0, s_1, s_2\} \times
+   \{\text{good}, \text{bad}\} \to \{s_0, s_1, s_2\}` reaching all three
+   states (labelled in order of discovery, so relabelled copies are left out)
+   and every output per state that is not constant: :math:`(m^3 - m)` outputs,
+   216 tables and :math:`2^{|Y|} - 2` splits (18,144 automata for a 2x2 game
+   with four signals). It holds two-round punishments, "two strikes"
+   (punish after two bad signals in a row) and other strongly symmetric
+   profiles with a probation state. It is skipped (and
+   the result says so) when its count exceeds ``budget``.
 
 The exhaustive set is screened in float64 by the one-shot deviation principle,
 vectorised over all profiles at once (values from :math:`V = (1-\delta) u +
@@ -50,6 +61,7 @@ inner and outer sets.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from dataclasses import dataclass, field
@@ -234,6 +246,51 @@ def _automata_arrays(m: int, Y: int, states: int) -> tuple[np.ndarray, np.ndarra
     return np.array(outputs, dtype=np.int16), np.array(transitions, dtype=np.int8)
 
 
+@functools.lru_cache(maxsize=8)
+def _three_state_arrays(m: int, Y: int) -> tuple[np.ndarray, np.ndarray, tuple]:
+    """Three-state automata that read only whether the signal is in a set ``bad``, as arrays.
+
+    For every non-empty proper set of signals ``bad`` (a good/bad split), every
+    table ``state x {good, bad} -> state`` that reaches the third state from the
+    first and every output per state. Returns ``outputs`` (N, 3), ``transitions``
+    (N, 3, Y) and the split of each (a tuple of signal indices).
+    """
+    tables = []
+    for flat in itertools.product(range(3), repeat=6):
+        table = np.array(flat, dtype=np.int8).reshape(3, 2)
+        order, queue = [0], [0]                       # states in order of discovery (good before bad)
+        while queue:
+            w = queue.pop(0)
+            for nxt in table[w]:
+                if int(nxt) not in order:
+                    order.append(int(nxt))
+                    queue.append(int(nxt))
+        if order == [0, 1, 2]:                        # all reachable, labelled canonically: no relabelled copies
+            tables.append(table)
+    outs = np.array(list(itertools.product(range(m), repeat=3)), dtype=np.int16)
+    outs = outs[(outs != outs[:, :1]).any(axis=1)]   # three states playing one action behave like one
+    outputs, transitions, splits = [], [], []
+    for size in range(1, Y):
+        for bad in itertools.combinations(range(Y), size):
+            letter = np.zeros(Y, dtype=np.int64)
+            letter[list(bad)] = 1
+            for table in tables:
+                expanded = table[:, letter]                   # (3, Y)
+                outputs.append(outs)
+                transitions.append(np.broadcast_to(expanded, (len(outs), 3, Y)))
+                splits.extend([bad] * len(outs))
+    if not outputs:
+        return np.zeros((0, 3), dtype=np.int16), np.zeros((0, 3, Y), dtype=np.int8), ()
+    outputs, transitions = np.concatenate(outputs), np.concatenate(transitions).astype(np.int8)
+    outputs.flags.writeable = transitions.flags.writeable = False      # cached: shared between calls
+    return outputs, transitions, tuple(splits)
+
+
+def _three_state_count(m: int, Y: int) -> int:
+    """How many automata :func:`_three_state_arrays` gives, without building them (216 canonical tables)."""
+    return (m ** 3 - m) * 216 * (2 ** Y - 2)
+
+
 def _count(m: int, Y: int, states: int) -> int:
     return m + (m * (m - 1) * (2 ** (2 * Y) - 2 ** Y) if states >= 2 else 0)
 
@@ -251,8 +308,10 @@ def _screen(rg: RepeatedGame, delta: float, weights: np.ndarray, lists: list, to
     M = np.asarray(rg.monitoring.matrix, dtype=float).reshape(-1, len(rg.monitoring.signals))
     Y = M.shape[1]
     strides = [int(np.prod(shape[i + 1:])) for i in range(n)]
-    W = 2 ** n
-    bits = np.array([[(w >> (n - 1 - i)) & 1 for i in range(n)] for w in range(W)])    # joint -> own states
+    S = lists[0][0].shape[1]                                # states per automaton (2 or 3)
+    W = S ** n
+    places = [S ** (n - 1 - i) for i in range(n)]
+    bits = np.array([[(w // places[i]) % S for i in range(n)] for w in range(W)])      # joint -> own states
     sizes = [len(outputs) for outputs, _ in lists]
     total = int(np.prod(sizes))
     scale = max(1.0, float(np.abs(U).max()))
@@ -260,8 +319,9 @@ def _screen(rg: RepeatedGame, delta: float, weights: np.ndarray, lists: list, to
     passed_obj, passed_idx = [], []
     eye = np.eye(W)
     chosen = np.arange(total) if chosen is None else chosen
-    for start in range(0, len(chosen), _CHUNK):
-        flat = chosen[start:start + _CHUNK]
+    chunk = max(1, _CHUNK * 16 // (W * W))
+    for start in range(0, len(chosen), chunk):
+        flat = chosen[start:start + chunk]
         N = len(flat)
         picks = np.unravel_index(flat, sizes)
         own = np.empty((N, W, n), dtype=np.int64)           # action index of each player in each joint state
@@ -269,7 +329,7 @@ def _screen(rg: RepeatedGame, delta: float, weights: np.ndarray, lists: list, to
         for i, (outputs, transitions) in enumerate(lists):
             own[:, :, i] = outputs[picks[i]][:, bits[:, i]]
             step = transitions[picks[i]][:, bits[:, i], :]   # (N, W, Y): player i's next own state
-            nxt += step.astype(np.int64) << (n - 1 - i)
+            nxt += step.astype(np.int64) * places[i]
         profile = sum(own[:, :, i] * strides[i] for i in range(n))                         # (N, W)
         p = M[profile]                                                                      # (N, W, Y)
         cell = ((np.arange(N)[:, None, None] * W + np.arange(W)[None, :, None]) * W + nxt).reshape(-1)
@@ -345,11 +405,30 @@ def _automaton(rg: RepeatedGame, i: int, outputs: np.ndarray, transitions: np.nd
     if outputs[0] == outputs[1] and not transitions.any():
         return Automaton(["s0"], "s0", {"s0": actions[outputs[0]]}, {("s0", y): "s0" for y in signals},
                          name=f"always {actions[outputs[0]]!r}")
+    if len(outputs) == 3:
+        return _automaton3(actions, signals, outputs, transitions)
     table = {(f"s{w}", y): f"s{int(transitions[w, k])}" for w in (0, 1) for k, y in enumerate(signals)}
     moves = {f"s{w}": actions[outputs[w]] for w in (0, 1)}
     leave = {w: [y for k, y in enumerate(signals) if transitions[w, k] != w] for w in (0, 1)}
     shown = "; ".join(f"s{w} plays {moves[f's{w}']!r}, on {leave[w]} -> s{1 - w}" for w in (0, 1))
     return Automaton(["s0", "s1"], "s0", moves, table, name=f"Automaton({shown})")
+
+
+def _automaton3(actions: tuple, signals: tuple, outputs: np.ndarray, transitions: np.ndarray) -> Automaton:
+    """A three-state automaton of :func:`_three_state_arrays`, named by its moves and transitions."""
+    names = ("s0", "s1", "s2")
+    table = {(names[w], y): names[int(transitions[w, k])] for w in range(3) for k, y in enumerate(signals)}
+    moves = {names[w]: actions[outputs[w]] for w in range(3)}
+    parts = []
+    for w in range(3):
+        moves_out = {}
+        for k, y in enumerate(signals):
+            target = int(transitions[w, k])
+            if target != w:
+                moves_out.setdefault(names[target], []).append(y)
+        shown = ", ".join(f"on {ys} -> {t}" for t, ys in moves_out.items())
+        parts.append(f"{names[w]} plays {moves[names[w]]!r}" + (f", {shown}" if shown else ""))
+    return Automaton(list(names), "s0", moves, table, name=f"Automaton({'; '.join(parts)})")
 
 
 # ----------------------------------------------------------------------------- the search
@@ -377,9 +456,11 @@ def best_equilibrium(rg: RepeatedGame, delta: Any, *, weights: Sequence[Any] | N
     player : int or str, optional
         Maximise this player's payoff instead (weights one for her, zero for
         the others). Give ``weights`` or ``player``, not both.
-    max_states : {0, 1, 2}
+    max_states : {0, 1, 2, 3}
         Search every profile with at most this many states per player (0:
-        none); fewer when the product exceeds ``budget``.
+        none; at most two); fewer when the product exceeds ``budget``. With 3,
+        also the restricted three-state family of the module docstring
+        (identical automata reading a good/bad split of the signals).
     use_family : bool
         Whether to search the named family of automata.
     candidates : sequence of profiles
@@ -439,8 +520,8 @@ def best_equilibrium(rg: RepeatedGame, delta: Any, *, weights: Sequence[Any] | N
     (True, True)
     """
     delta, weights = _check_inputs(rg, delta, weights, player)
-    if isinstance(max_states, bool) or not isinstance(max_states, (int, np.integer)) or not 0 <= max_states <= 2:
-        raise ParameterError(f"max_states: expected 0, 1 or 2, got {max_states!r}")
+    if isinstance(max_states, bool) or not isinstance(max_states, (int, np.integer)) or not 0 <= max_states <= 3:
+        raise ParameterError(f"max_states: expected 0, 1, 2 or 3, got {max_states!r}")
     if isinstance(budget, bool) or not isinstance(budget, (int, np.integer)) or budget < 1:
         raise ParameterError(f"budget: expected a positive integer, got {budget!r}")
     if not isinstance(use_family, bool):
@@ -464,7 +545,7 @@ def best_equilibrium(rg: RepeatedGame, delta: Any, *, weights: Sequence[Any] | N
             pool.append((float(np.dot(w, [float(v) for v in screen.values.initial])), 0,
                          len(screen.values.states), description, "family", profile))
     searched.append(("family and candidates", len(named), passed))
-    states = _exhaustive_states(rg, max_states, budget)
+    states = _exhaustive_states(rg, min(max_states, 2), budget)
     if states:
         Y = len(rg.monitoring.signals)
         lists = [_automata_arrays(m, Y, states) for m in rg.stage.shape]
@@ -481,6 +562,8 @@ def best_equilibrium(rg: RepeatedGame, delta: Any, *, weights: Sequence[Any] | N
             profile = tuple(_automaton(rg, i, lists[i][0][p], lists[i][1][p]) for i, p in enumerate(picks))
             size = sum(a.num_states for a in profile)
             pool.append((float(objective[j]), 1, size, " | ".join(map(repr, profile)), "exhaustive", profile))
+    if max_states == 3:
+        _search_three_states(rg, d, w, max(tol, 1e-9), budget, searched, pool)
     pool.sort(key=lambda item: (-round(item[0], 9), item[1], item[2]))
     for score, _, _, description, source, profile in pool[:2 * _CONFIRM]:
         check = check_equilibrium(rg, profile, delta, tol=tol)
@@ -493,6 +576,30 @@ def best_equilibrium(rg: RepeatedGame, delta: Any, *, weights: Sequence[Any] | N
                        description, tuple(searched), states, payoff_set)
     return _result(rg, delta, weights, None, None, None, None, None, "", "no candidate is an equilibrium",
                    tuple(searched), states, payoff_set)
+
+
+def _search_three_states(rg: RepeatedGame, delta: float, weights: np.ndarray, tol: float, budget: int,
+                         searched: list, pool: list) -> None:
+    """Screen the profiles in which both players use the same three-state good/bad automaton."""
+    game = rg.stage
+    Y = len(rg.monitoring.signals)
+    label = "both players with the same three-state automaton over a good/bad split of the signals"
+    if game.num_players != 2 or tuple(game.actions[0]) != tuple(game.actions[1]):
+        searched.append((label + " (skipped: only for two players with the same actions)", 0, 0))
+        return
+    if _three_state_count(game.shape[0], Y) > budget:
+        searched.append((label + f" (skipped: more than budget = {budget} profiles)", 0, 0))
+        return
+    outputs, transitions, _ = _three_state_arrays(game.shape[0], Y)
+    N = len(outputs)
+    diagonal = np.arange(N, dtype=np.int64) * (N + 1)      # profile (k, k): the same automaton twice
+    objective, index, sizes = _screen(rg, delta, weights, [(outputs, transitions)] * 2, tol, diagonal)
+    searched.append((label, N, len(index)))
+    for j in np.argsort(-objective, kind="stable")[:_CONFIRM]:
+        k = int(index[j]) // N
+        automaton = _automaton3(game.actions[0], rg.monitoring.signals, outputs[k], transitions[k])
+        pool.append((float(objective[j]), 2, 6, f"{automaton!r} (both players)", "three-state",
+                     (automaton, automaton)))
 
 
 def _as_float(rg: RepeatedGame) -> RepeatedGame:

@@ -18,8 +18,10 @@ from typing import Any, Sequence
 import numpy as np
 
 from ... import _numbers
+from ..._verify import Verification, verify
 from ...errors import DiscountFactorError, GameError, ParameterError
 from ..game import RepeatedGame
+from ._vertex import vertex_threshold
 from .result import EquilibriumPayoffSet, equilibrium_payoff_set
 
 __all__ = ["DiscountFactorBracket", "PayoffBound", "min_discount_factor_for_payoff",
@@ -28,61 +30,89 @@ __all__ = ["DiscountFactorBracket", "PayoffBound", "min_discount_factor_for_payo
 
 @dataclass(frozen=True, eq=False)
 class DiscountFactorBracket:
-    r"""Where the smallest :math:`\delta` supporting a payoff lies.
+    r"""Where the smallest :math:`\delta` supporting a payoff lies, with how each end is certified.
 
     Attributes
     ----------
-    payoff : tuple of float
-        The target payoff vector.
-    lower, upper : float
-        :math:`\delta^* \in [\text{lower}, \text{upper}]`: at ``lower`` the payoff
-        is outside the outer approximation (no equilibrium gives it), at
-        ``upper`` inside the inner one (an equilibrium gives it). ``upper`` is
-        None when the payoff was not reached below the search's upper end.
+    payoff : tuple
+        The target payoff vector (exact for exact input).
+    lower, upper : Fraction or float
+        :math:`\delta^* \in [\text{lower}, \text{upper}]`. ``upper`` is None
+        when the payoff was not reached below the search's upper end. Fractions
+        where an end is certified exactly (see ``certificate``), floats where it
+        comes from the float payoff sets: at a float ``lower`` the payoff is
+        outside the outer approximation (no equilibrium gives it), at a float
+        ``upper`` inside the inner one (an equilibrium gives it).
     found : bool
         Whether an equilibrium giving the payoff was found (``upper`` is set).
     evaluations : int
         How many payoff sets were computed.
+    exact : bool
+        Whether the least discount factor is known exactly: ``lower == upper``,
+        both Fractions, and :math:`\delta^*` is attained.
+    profile : tuple of Automaton or None
+        An explicit equilibrium attaining the payoff at ``upper`` (checkable with
+        :func:`~cybergames.check_equilibrium`), when one was constructed.
+    witnesses : tuple of profiles
+        Explicit equilibria at a float ``upper`` whose values, with the inner
+        set's vertices, span the payoff (a public lottery over them attains it);
+        empty when the inner set alone certifies ``upper``.
+    certificate : str
+        How ``lower`` and ``upper`` are certified, in words.
     """
 
     payoff: tuple
-    lower: float
-    upper: float | None
+    lower: Any
+    upper: Any
     found: bool
     evaluations: int
     game: RepeatedGame = field(repr=False, default=None)
+    exact: bool = False
+    profile: tuple | None = field(repr=False, default=None)
+    certificate: str = field(repr=False, default="")
+    options: tuple = field(repr=False, default=())
+    witnesses: tuple = field(repr=False, default=())
 
     @property
-    def width(self) -> float:
-        """``upper - lower`` (inf when not found)."""
+    def width(self) -> Any:
+        """``upper - lower`` (inf when not found; exact when both ends are)."""
         return math.inf if self.upper is None else self.upper - self.lower
 
 
-def _payoff(payoff: Any, players: int = 2) -> np.ndarray:
-    values = [_numbers.normalise(v, f"payoff[{k}]", GameError) for k, v in enumerate(np.ravel(payoff))]
+def _payoff(payoff: Any, players: int = 2) -> list:
+    values = [_numbers.normalise(v, f"payoff[{k}]", GameError) for k, v in enumerate(np.ravel(np.asarray(payoff, dtype=object)))]
     if len(values) != players or _numbers.kind_of(values) == _numbers.SYMBOLIC:
         raise GameError(f"payoff: expected {players} numbers (one per player), got {payoff!r}")
-    return np.array(values, dtype=float)
+    return values
 
 
-def _target(rg: RepeatedGame, payoff: Any, fraction: Any) -> np.ndarray:
-    """The payoff asked about: ``payoff`` itself, or ``fraction`` of the way to it from the stage Nash payoff."""
+def _target(rg: RepeatedGame, payoff: Any, fraction: Any) -> tuple:
+    """The payoff asked about: ``payoff`` itself, or ``fraction`` of the way to it from the stage Nash payoff.
+
+    Exact (a tuple of Fractions) when the payoff, the fraction and the game are exact; floats otherwise.
+    """
     from ..geometry import feasible_payoffs
     from .stage import stage_of
     if not isinstance(rg, RepeatedGame):
         raise ParameterError(f"rg: expected a RepeatedGame, got {type(rg).__name__}")
     stage = stage_of(rg, any_players=True)
     target = _payoff(payoff, stage.payoffs.shape[1])
+    exact = _numbers.kind_of(target) == _numbers.EXACT and \
+        _numbers.kind_of([x for p in rg.stage.payoffs for x in p.flat]) == _numbers.EXACT
     if fraction is not None:
         if isinstance(fraction, bool) or not isinstance(fraction, (int, float, Fraction)) or not 0 <= fraction <= 1:
             raise ParameterError(f"fraction: expected a number in [0, 1], got {fraction!r}")
-        nash = stage.payoffs[stage.nash]
-        if len(nash) == 0:
+        exact = exact and not isinstance(fraction, float)
+        nash = [k for k in range(stage.size) if stage.nash[k]]
+        if not nash:
             raise GameError("fraction: the stage game has no pure Nash equilibrium to measure the fraction from")
-        start = nash[nash.sum(axis=1).argmin()]            # the worst pure Nash payoff (by total)
-        target = start + float(fraction) * (target - start)
+        worst = min(nash, key=lambda k: stage.payoffs[k].sum())  # the worst pure Nash payoff (by total)
+        index = next(idx for k, idx in enumerate(np.ndindex(*rg.stage.shape)) if k == worst)
+        start = [p[index] for p in rg.stage.payoffs]
+        target = [s + fraction * (t - s) for s, t in zip(start, target)]
+    target = tuple(Fraction(v) for v in target) if exact else tuple(float(v) for v in target)
     if not feasible_payoffs(rg.stage).contains(target, tol=1e-9):
-        raise GameError(f"payoff: {tuple(target.tolist())} is not a feasible payoff of the stage game "
+        raise GameError(f"payoff: {tuple(float(v) for v in target)} is not a feasible payoff of the stage game "
                         f"(outside the convex hull of its payoff vectors)")
     return target
 
@@ -92,16 +122,41 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
                                    **options: Any) -> DiscountFactorBracket:
     r"""The smallest discount factor at which ``payoff`` is an equilibrium payoff, bracketed.
 
-    Bisection on :math:`\delta`: a :math:`\delta` whose inner approximation
-    contains the payoff is an upper bound, one whose outer approximation
-    misses it a lower bound (the set grows with :math:`\delta`). Where neither
-    decides, the two ends are searched separately, so the bracket is always
-    certified at both ends.
+    Two certificates are combined.
+
+    * **Exact: perfect monitoring, exact input, an extreme payoff** (any
+      number of players). A vertex :math:`v` of the feasible set can only be obtained by
+      playing a profile :math:`a` with :math:`u(a) = v` for ever, so with the
+      best deviation gain :math:`g_i(a)` and the pure minmax value :math:`m_i`
+      (the worst any equilibrium can do to :math:`i`)
+
+      .. math:: \delta^* \ge \min_{a : u(a) = v} \max_i \frac{g_i(a)}{g_i(a) + v_i - m_i},
+
+      and Nash reversion attains the same bound with :math:`m_i` replaced by
+      the worst stage Nash payoff of :math:`i`. When the two agree,
+      ``lower == upper`` exactly, ``exact`` is True and ``profile`` is the
+      reversion profile. When every such :math:`a` has a player with
+      :math:`g_i(a) > 0` and :math:`v_i \le m_i`, no :math:`\delta < 1` works
+      (``found`` is False, ``lower`` is 1, ``certificate`` names the player).
+    * **Otherwise, bisection on** :math:`\delta` with
+      :func:`equilibrium_payoff_set`: a :math:`\delta` whose inner
+      approximation contains the payoff is an upper bound, one whose outer
+      approximation misses it a lower bound (the equilibrium set grows with
+      :math:`\delta`: Abreu, Pearce & Stacchetti 1990, Theorem 6, for convex
+      sets, as public randomisation makes them). Under imperfect monitoring,
+      where the inner set does not decide, explicit equilibria also certify
+      "is": the named profiles of :func:`~cybergames.best_equilibrium`'s family
+      that :func:`~cybergames.check_equilibrium` accepts at :math:`\delta`,
+      whose values with the inner vertices span the payoff (a public lottery
+      attains it); they are kept as ``witnesses``. Where nothing decides, the
+      two ends are searched separately, so the bracket is always certified at
+      both ends; it is wider than ``xtol`` only when the payoff sets did not
+      converge (raise ``max_iter`` or lower ``tol``).
 
     Parameters
     ----------
     rg : RepeatedGame
-        A two-player repeated game.
+        A repeated game.
     payoff : sequence of numbers
         The target payoff vector, one entry per player; it must be feasible.
     fraction : number in [0, 1], optional
@@ -109,11 +164,12 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
         Nash payoff (the pure one with the smallest total) to ``payoff``:
         ``fraction=1/2`` with ``payoff=(R, R)`` is half the gain of mutual cooperation.
     lower, upper : float
-        The search interval, :math:`0 \le \text{lower} < \text{upper} < 1`.
+        The interval the bisection searches, :math:`0 \le \text{lower} < \text{upper} < 1`
+        (the exact certificate does not need it).
     xtol : float, default 1e-4
-        Stop when the bracket is at most this wide.
+        Stop the bisection when the bracket is at most this wide.
     **options
-        Passed to :func:`equilibrium_payoff_set` (``tol``, ``method``, ...).
+        Passed to :func:`equilibrium_payoff_set` (``tol``, ``method``, ``directions``, ...).
 
     Returns
     -------
@@ -127,45 +183,99 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
         If ``payoff`` is not one number per player, or is not a feasible payoff
         (outside the convex hull of the stage payoff vectors).
     ParameterError
-        If ``fraction`` is not in [0, 1].
+        If ``fraction`` is not in [0, 1] or ``xtol`` is not positive.
+
+    References
+    ----------
+    Mailath & Samuelson, *Repeated Games and Reputations*, 2006, sections 2.1
+    (minmax bound), 2.2 (one-shot deviation principle, Prop. 2.2.1), 2.5
+    (self-generation with public correlation). Abreu, Pearce & Stacchetti,
+    *Econometrica* 58(5), 1990, Theorems 1, 2 and 6.
 
     Examples
     --------
-    >>> from cybergames import NormalFormGame, RepeatedGame
+    >>> from cybergames import prisoners_dilemma, RepeatedGame
+    >>> bracket = min_discount_factor_for_payoff(RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0)), (3, 3))
+    >>> bracket.lower, bracket.upper, bracket.exact      # (T - R)/(T - P) = 2/4
+    (Fraction(1, 2), Fraction(1, 2), True)
+    >>> from cybergames import NormalFormGame
     >>> pd = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]])
-    >>> bracket = min_discount_factor_for_payoff(RepeatedGame(pd), (9, 9), xtol=1e-3)
-    >>> bracket.lower <= 1 / 7 <= bracket.upper, bracket.width <= 1e-3   # grim trigger: 1/7
-    (True, True)
     >>> half = min_discount_factor_for_payoff(RepeatedGame(pd), (9, 9), fraction=0.5, xtol=1e-3)
-    >>> half.payoff, half.upper <= bracket.upper     # (6, 6): halfway from the Nash payoff (3, 3)
-    ((6.0, 6.0), True)
+    >>> half.payoff, half.upper < 1 / 7 + 1e-3, half.width <= 1e-3  # (6, 6): halfway from the Nash payoff (3, 3)
+    ((6.0, 6.0), True, True)
     """
     target = _target(rg, payoff, fraction)
     for name, value in (("lower", lower), ("upper", upper)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 1:
+        if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)) or not 0 <= value < 1:
             raise DiscountFactorError(f"{name} must satisfy 0 <= {name} < 1, got {value!r}")
     if lower >= upper:
         raise DiscountFactorError(f"lower must be below upper, got lower={lower!r}, upper={upper!r}")
     if isinstance(xtol, bool) or not isinstance(xtol, (int, float)) or not xtol > 0:
         raise ParameterError(f"xtol: expected a positive number, got {xtol!r}")
     options.setdefault("tol", 1e-5)
+    frozen_options = tuple(sorted(options.items()))
+    known = vertex_threshold(rg, target) if isinstance(target[0], Fraction) else None
+    if known is not None and known.lower is None:
+        return DiscountFactorBracket(target, Fraction(1), None, False, 0, rg, False, None,
+                                     f"no discount factor below one: {known.reason}", frozen_options)
+    if known is not None and known.upper is not None and known.upper == known.lower:
+        return DiscountFactorBracket(
+            target, known.lower, known.upper, True, 0, rg, True, known.profile,
+            f"exact: {known.reason}; no equilibrium gives it below {known.lower} (deviations punished at most to "
+            f"the pure minmax {known.minmax}), and playing {known.path} with Nash reversion does from there on",
+            frozen_options)
+    bracket = _bisection(rg, target, float(lower), float(upper), xtol, options)
+    if known is None:
+        return bracket
+    lo, hi, profile, words = bracket.lower, bracket.upper, None, [bracket.certificate]
+    if known.lower >= lo:
+        lo = known.lower
+        words.append(f"lower end exact: no equilibrium gives it below {known.lower} (the pure minmax bound)")
+    if known.upper is not None and (hi is None or known.upper <= hi):
+        hi, profile = known.upper, known.profile
+        words.append(f"upper end exact: playing {known.path} with Nash reversion gives it from {known.upper} on")
+    return DiscountFactorBracket(target, lo, hi, hi is not None, bracket.evaluations, rg, lo == hi, profile,
+                                 "; ".join(words), frozen_options)
+
+
+def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol: float,
+               options: dict) -> DiscountFactorBracket:
+    """Bisection on delta with the payoff sets' verdicts (True inside inner, False outside outer)."""
+    point = np.array([float(v) for v in target])
+    frozen_options = tuple(sorted(options.items()))
     evaluations = 0
+    words = "float: outside the outer set at lower, inside the inner (self-generating) set at upper"
+    named = _named_profiles(rg)
+    used: dict = {}                                              # delta -> witnesses that decided it
 
     def verdict(delta: float) -> bool | None:
         nonlocal evaluations
         evaluations += 1
-        return equilibrium_payoff_set(rg, delta, **options).contains(target, tol=1e-9)
+        payoff_set = equilibrium_payoff_set(rg, delta, **options)
+        answer = payoff_set.contains(point, tol=1e-9)
+        if answer is None and named:
+            witnesses = _spanning_witnesses(rg, payoff_set, named, delta, point)
+            if witnesses is not None:
+                used[delta] = witnesses
+                return True
+        return answer
+
+    def result(lo, hi, found):
+        witnesses = used.get(hi, ()) if found else ()
+        text = words + ("; at upper, with the values of explicit equilibria (a public lottery over them and the "
+                        "inner set gives the payoff)" if witnesses else "")
+        return DiscountFactorBracket(target, lo, hi, found, evaluations, rg, False, None, text, frozen_options,
+                                     witnesses)
 
     low_verdict = verdict(lower)
     if low_verdict is True:
-        return DiscountFactorBracket(tuple(float(v) for v in target), 0.0, float(lower), True, evaluations, rg)
+        return result(0.0, lower, True)
     high_verdict = verdict(upper)
     if high_verdict is not True:
-        return DiscountFactorBracket(tuple(float(v) for v in target), float(lower) if low_verdict is False else 0.0, None,
-                                     False, evaluations, rg)
-    lo = float(lower) if low_verdict is False else None          # certified: payoff not in V(lo)
-    hi = float(upper)                                            # certified: payoff in V(hi)
-    a, b = float(lower), float(upper)
+        return result(lower if low_verdict is False else 0.0, None, False)
+    lo = lower if low_verdict is False else None                 # certified: payoff not in V(lo)
+    hi = upper                                                   # certified: payoff in V(hi)
+    a, b = lower, upper
     while b - a > xtol:
         mid = (a + b) / 2
         answer = verdict(mid)
@@ -178,7 +288,35 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
             found_lo = _bisect(verdict, a, mid, False, xtol)
             lo = found_lo if found_lo is not None else lo
             break
-    return DiscountFactorBracket(tuple(float(v) for v in target), 0.0 if lo is None else lo, hi, True, evaluations, rg)
+    return result(0.0 if lo is None else lo, hi, True)
+
+
+def _named_profiles(rg: RepeatedGame) -> list:
+    """The named automaton profiles of :func:`~cybergames.best_equilibrium`'s family, in floats, or []."""
+    from ..best import _as_float, family
+    if rg.is_perfect:
+        return []                                    # the polygon method is exact there
+    floats = _as_float(rg)
+    return [(floats, profile) for _, profile in family(rg)]
+
+
+def _spanning_witnesses(rg: RepeatedGame, payoff_set: EquilibriumPayoffSet, named: list, delta: float,
+                        point: np.ndarray) -> tuple | None:
+    """Profiles that are equilibria at ``delta`` whose values, with the inner vertices, span ``point``; or None."""
+    from ..geometry import Polytope
+    from ..incentives import check_equilibrium
+    accepted, values = [], []
+    for floats, profile in named:
+        check = check_equilibrium(floats, profile, delta)
+        if check.holds:
+            accepted.append(profile)
+            values.append([float(v) for v in check.values.initial])
+    if not accepted:
+        return None
+    points = values + np.asarray(payoff_set.inner.vertices, dtype=float).tolist()
+    if not Polytope.from_points(points).contains(point.tolist(), tol=1e-9):
+        return None
+    return tuple(accepted)
 
 
 def _bisect(verdict, a: float, b: float, inside: bool, xtol: float):
@@ -280,7 +418,7 @@ def most_cooperative_payoff(payoff_set: EquilibriumPayoffSet, weights: Sequence[
     (9.0, 9.0)
     """
     payoff_set = _check_set(payoff_set)
-    lam = _payoff(weights)
+    lam = np.array(_payoff(weights), dtype=float)
     inner = np.asarray(payoff_set.inner.vertices, dtype=float)
     outer = np.asarray(payoff_set.outer.vertices, dtype=float)
     upper = float((outer @ lam).max()) if len(outer) else -math.inf
@@ -348,3 +486,71 @@ def best_symmetric_payoffs(rg: RepeatedGame, deltas: Sequence[float], **options:
     sets = tuple(equilibrium_payoff_set(rg, d, **options) for d in grid)
     bounds = [best_symmetric_payoff(V) for V in sets]
     return SymmetricPayoffCurve(tuple(grid), tuple(b.value for b in bounds), tuple(b.upper for b in bounds), sets)
+
+
+@verify.register
+def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verification:
+    """Re-check each certified end of a :class:`DiscountFactorBracket`.
+
+    * An explicit ``profile`` at ``upper``: :func:`check_equilibrium` accepts it
+      there and its value (:func:`~cybergames.repeated.values.values`) is the payoff.
+    * An exact ``lower`` (or "no discount factor below one"): just below it,
+      every profile paying the payoff has a player whose best deviation,
+      punished by his pure minmax value (from :func:`cybergames.minmax`),
+      pays; and the payoff is a vertex of the feasible set.
+    * Float ends: the payoff sets are recomputed there; the payoff must be
+      outside the outer set at ``lower`` (when ``lower > 0``) and inside the inner
+      set at ``upper``.
+    """
+    from ...equilibria import minmax
+    from ..geometry import Polytope, feasible_payoffs
+    from ..incentives import check_equilibrium
+    from ..values import values
+    failures, checked = [], 0
+    rg, target = result.game, result.payoff
+    options = dict(result.options)
+    if result.profile is not None:
+        checked += 2
+        if not check_equilibrium(rg, result.profile, result.upper).holds:
+            failures.append(f"the profile is not an equilibrium at delta = {result.upper}")
+        value = values(rg, result.profile, result.upper).initial
+        if not all(abs(float(v) - float(t)) <= 1e-9 * max(1.0, abs(float(t))) for v, t in zip(value, target)):
+            failures.append(f"the profile is worth {value}, not the payoff {target}")
+    elif result.upper is not None and isinstance(result.upper, float):
+        checked += 1
+        payoff_set = equilibrium_payoff_set(rg, result.upper, **options)
+        points = np.asarray(payoff_set.inner.vertices, dtype=float).tolist()
+        for profile in result.witnesses:
+            checked += 1
+            check = check_equilibrium(rg, profile, result.upper)
+            if not check.holds:
+                failures.append(f"the witness {profile!r} is not an equilibrium at delta = {result.upper}")
+            points.append([float(v) for v in check.values.initial])
+        if not points or not Polytope.from_points(points).contains([float(v) for v in target], tol=1e-9):
+            failures.append(f"the payoff is not in the inner set (with the witnesses' values) at delta = "
+                            f"{result.upper}")
+    if isinstance(result.lower, Fraction) and result.lower > 0:
+        checked += 1
+        game = rg.stage
+        below = result.lower - min(result.lower, 1 - result.lower) / 1000 if result.lower < 1 else Fraction(999, 1000)
+        n = game.num_players
+        m = [minmax(game, i, mixed=False).value for i in range(n)]
+        vertices = [tuple(v) for v in feasible_payoffs(game).vertices.tolist()]
+        if tuple(target) not in vertices:
+            failures.append(f"the payoff {target} is not a vertex of the feasible set")
+        for idx in np.ndindex(*game.shape):
+            if tuple(game.payoffs[i][idx] for i in range(n)) != tuple(target):
+                continue
+            deterred = True
+            for i in range(n):
+                best = max(game.payoffs[i][idx[:i] + (k,) + idx[i + 1:]] for k in range(game.shape[i]))
+                if target[i] < (1 - below) * best + below * m[i]:
+                    deterred = False
+            if deterred:
+                failures.append(f"the profile {idx} deters every deviation at delta = {below} < lower")
+    elif isinstance(result.lower, float) and result.lower > 0:
+        checked += 1
+        if equilibrium_payoff_set(rg, result.lower, **options).contains(np.array(target, dtype=float),
+                                                                         tol=1e-9) is not False:
+            failures.append(f"the payoff is not outside the outer set at delta = {result.lower}")
+    return Verification(not failures, checked, tuple(failures))

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from cybergames import (RepeatedGame, best_equilibrium, check_equilibrium, folk_theorem_conditions,
-                        noisy_attribution, prisoners_dilemma, targeted_retaliation)
+                        noisy_attribution, prisoners_dilemma, targeted_retaliation, verify)
 
 GAME = prisoners_dilemma(5, 3, 1, 0)
 
@@ -44,3 +44,26 @@ def test_bench_targeted_retaliation_exact_check(benchmark):
     rg = attribution(True)
     result = benchmark(check_equilibrium, rg, targeted_retaliation(1, 2, 2), Fraction(9, 10))
     assert result.holds
+
+
+@pytest.mark.parametrize("case", ["perfect", "attribution", "good-bad"])
+def test_bench_best_equilibrium_three_states(benchmark, case):
+    # max_states=3: the two-state search plus 18,144 identical three-state automata (four signals) or
+    # 2,592 (the good/bad signal of Mailath & Samuelson 2006, ch. 7), then exact confirmation.
+    from cybergames import Monitoring
+    if case == "perfect":
+        rg, delta = RepeatedGame(GAME), Fraction(1, 2)
+    elif case == "attribution":
+        rg, delta = attribution(True), Fraction(9, 10)
+    else:
+        game = prisoners_dilemma(3, 2, 0, -1)
+        good = {("C", "C"): Fraction(9, 10), ("C", "D"): Fraction(3, 5), ("D", "C"): Fraction(3, 5),
+                ("D", "D"): Fraction(3, 10)}
+        rg = RepeatedGame(game, Monitoring(game, ["good", "bad"], {a: {"good": g, "bad": 1 - g}
+                                                                  for a, g in good.items()}))
+        delta = Fraction(9, 10)
+    result = benchmark.pedantic(best_equilibrium, (rg, delta), {"payoff_set": False, "max_states": 3}, rounds=3,
+                                iterations=1)
+    assert result.check.holds and verify(result).ok
+    if case == "good-bad":              # the strongly symmetric bound 5/3, derived in tests/repeated/test_best.py
+        assert 1.66 < result.value[0] <= Fraction(5, 3)

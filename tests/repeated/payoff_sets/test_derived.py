@@ -1,12 +1,18 @@
 """Thresholds and best payoffs read off payoff sets (cybergames/repeated/payoff_sets/derived.py)."""
 
+import dataclasses
 import math
+from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from cybergames import NormalFormGame, RepeatedGame, matching_pennies
+from cybergames import (Monitoring, NormalFormGame, RepeatedGame, check_equilibrium, matching_pennies,
+                        prisoners_dilemma, trigger_on_signal, verify)
 from cybergames.errors import DiscountFactorError, GameError, ParameterError
 from cybergames.repeated.payoff_sets import equilibrium_payoff_set
+from cybergames.strategies import normal_form_games, prisoners_dilemmas
 from cybergames.repeated.payoff_sets.derived import (best_symmetric_payoff, min_discount_factor_for_payoff,
                                                      most_cooperative_payoff)
 
@@ -16,7 +22,12 @@ PD = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]], actions=[["C", "D"],
 def test_mutual_cooperation_needs_one_seventh():
     # Grim trigger (Friedman 1971; Mailath & Samuelson 2006, sec. 2.4.2): (C, C) forever is an
     # equilibrium iff delta >= (T - R)/(T - P) = (10 - 9)/(10 - 3) = 1/7.
+    # (9, 9) is a vertex of the feasible set and P = 3 is both the stage Nash and the pure minmax payoff,
+    # so the answer is exact; the float game goes through the payoff sets instead.
     bracket = min_discount_factor_for_payoff(RepeatedGame(PD), (9, 9), xtol=1e-4)
+    assert bracket.exact and bracket.lower == bracket.upper == Fraction(1, 7)
+    floats = NormalFormGame([[[9.0, 1.0], [10.0, 3.0]], [[9.0, 10.0], [1.0, 3.0]]])
+    bracket = min_discount_factor_for_payoff(RepeatedGame(floats), (9.0, 9.0), xtol=1e-4)
     assert bracket.found and bracket.lower <= 1 / 7 <= bracket.upper and bracket.width <= 1e-4
 
 
@@ -88,3 +99,147 @@ def test_a_payoff_outside_the_feasible_set_is_refused():
         min_discount_factor_for_payoff(RepeatedGame(pd), (10, 10))
     with pytest.raises(ParameterError, match="fraction"):
         min_discount_factor_for_payoff(RepeatedGame(pd), (9, 9), fraction=2)
+
+
+# ----------------------------------------------------------------------------- the least delta, exactly
+
+def test_mutual_cooperation_in_axelrods_prisoners_dilemma_needs_exactly_one_half():
+    # Axelrod's PD (T, R, P, S) = (5, 3, 1, 0); Mailath & Samuelson (2006), sec. 2.4.1 (grim trigger) and
+    # sec. 2.1 (every equilibrium payoff is at least the pure minmax value). By hand:
+    # * (3, 3) is a vertex of the feasible set conv{(3,3), (0,5), (5,0), (1,1)} (2R > T + S), so an
+    #   equilibrium worth (3, 3) plays (C, C) for ever (any other profile or continuation lowers the sum);
+    # * a deviation gains T - R = 2 today and is followed by some equilibrium payoff >= P = 1 (the pure
+    #   minmax value), so 3 >= (1 - d) 5 + d 1 is necessary: d >= 2/4 = 1/2;
+    # * grim trigger (reversion to (D, D), worth exactly P) meets it with equality at d = 1/2.
+    rg = RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0))
+    bracket = min_discount_factor_for_payoff(rg, (3, 3))
+    assert bracket.exact and bracket.lower == bracket.upper == Fraction(1, 2)
+    assert isinstance(bracket.lower, Fraction) and bracket.found
+    # the profile it names is an equilibrium at 1/2 and not just below (checked by the one-shot deviation code)
+    assert check_equilibrium(rg, bracket.profile, Fraction(1, 2)).holds
+    assert not check_equilibrium(rg, bracket.profile, Fraction(499, 1000)).holds
+    assert verify(bracket).ok
+
+
+def test_a_vertex_that_a_player_can_always_improve_on_is_never_an_equilibrium_payoff():
+    # (S, T) = (0, 5) needs (C, D) for ever; player 0 gets 0 <= P = 1, his pure minmax value, and gains
+    # P - S = 1 by defecting: no delta < 1 deters him (Mailath & Samuelson 2006, sec. 2.1).
+    bracket = min_discount_factor_for_payoff(RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0)), (0, 5))
+    assert not bracket.found and bracket.upper is None and bracket.lower == 1
+    assert "minmax" in bracket.certificate and verify(bracket).ok
+
+
+def test_a_stage_nash_payoff_needs_no_patience_exactly():
+    bracket = min_discount_factor_for_payoff(RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0)), (1, 1))
+    assert bracket.exact and bracket.lower == bracket.upper == 0
+
+
+def test_a_punishment_below_the_stage_nash_payoff_leaves_an_exact_lower_end():
+    # Axelrod's PD with a third action X for each player that costs the other 1 (u = -1 against X) and
+    # himself 2: X is strictly dominated, so (D, D) is still the only stage Nash equilibrium, but the pure
+    # minmax value falls to -1. For (3, 3), by hand: necessary 3 >= (1 - d) 5 + d (-1), d >= 2/6 = 1/3;
+    # Nash reversion needs d >= 1/2. The exact lower end is 1/3; the upper end comes from the payoff sets
+    # (stick-and-carrot punishments reach -1 here, so it lies just above 1/3).
+    X = NormalFormGame([[[3, 0, -1], [5, 1, -1], [-2, -2, -2]], [[3, 5, -2], [0, 1, -2], [-1, -1, -2]]],
+                       actions=[["C", "D", "X"]] * 2)
+    bracket = min_discount_factor_for_payoff(RepeatedGame(X), (3, 3), xtol=1e-4)
+    assert bracket.lower == Fraction(1, 3) and isinstance(bracket.lower, Fraction)
+    assert bracket.found and not bracket.exact and bracket.width <= 1e-3
+    assert verify(bracket).ok
+
+
+@settings(max_examples=15)
+@given(prisoners_dilemmas(repeated=True, max_gap=20))
+def test_mutual_cooperation_needs_exactly_the_grim_trigger_threshold(game):
+    # In every PD with 2R > T + S, P is both the stage Nash and the pure minmax payoff, so the necessary
+    # condition R >= (1 - d) T + d P and grim trigger's sufficient one coincide: d* = (T - R)/(T - P).
+    (R, S), (T, P) = game.payoffs[0].tolist()
+    bracket = min_discount_factor_for_payoff(RepeatedGame(game), (R, R))
+    assert bracket.exact and bracket.lower == bracket.upper == Fraction(T - R, T - P)
+    assert verify(bracket).ok
+
+
+def test_a_forged_lower_end_fails_verification():
+    rg = RepeatedGame(prisoners_dilemma(T=5, R=3, P=1, S=0))
+    bracket = min_discount_factor_for_payoff(rg, (3, 3))
+    assert not verify(dataclasses.replace(bracket, lower=Fraction(3, 5))).ok   # grim holds at 0.6 - 0.0004
+    assert not verify(dataclasses.replace(bracket, upper=Fraction(2, 5))).ok   # grim fails at 2/5
+    float_bracket = min_discount_factor_for_payoff(RepeatedGame(PD), (9.75, 3), xtol=1e-3)
+    assert verify(float_bracket).ok
+    assert not verify(dataclasses.replace(float_bracket, lower=0.3)).ok       # (39/4, 3) is in V(0.3)
+
+
+def test_the_bracket_is_at_most_one_thousandth_wide_under_public_monitoring():
+    # Mailath & Samuelson (2006), ch. 7 (secs. 7.2 and 7.7): the PD u(E, E) = 2, u(S, E) = 3, u(E, S) = -1,
+    # u(S, S) = 0 with a public signal that is good with probability p = 0.9 after (E, E), q = 0.6 after one
+    # shirk, r = 0.3 after two. By hand, an upper bound on the least delta for (1, 1): at d = 2/3 the
+    # profile "(E, E) until the first bad signal, then (S, S) for ever" is a PPE (shirking gains
+    # (1 - d)(3 - 2) = 1/3 and loses d (p - q) V = (2/3)(0.3)(5/3) = 1/3, with V = (1 - d) 2/(1 - d p) = 5/3),
+    # and a public lottery between it and (S, S) for ever gives (1, 1). So d* <= 2/3.
+    game = prisoners_dilemma(3.0, 2.0, 0.0, -1.0)
+    good = {("C", "C"): 0.9, ("C", "D"): 0.6, ("D", "C"): 0.6, ("D", "D"): 0.3}
+    rg = RepeatedGame(game, Monitoring(game, ["good", "bad"], {a: {"good": g, "bad": 1 - g} for a, g in good.items()}))
+    bracket = min_discount_factor_for_payoff(rg, (1, 1), lower=0.66, upper=0.67, xtol=1e-3, method="jyc",
+                                             directions=8, tol=1e-3, max_iter=10)
+    assert bracket.found and bracket.width <= 1e-3 and bracket.upper <= 2 / 3 + 1e-3
+    assert isinstance(bracket.lower, float) and verify(bracket).ok
+
+
+def test_explicit_equilibria_certify_the_upper_end_where_the_inner_set_does_not():
+    # The attribution defaults (5, 3, 1, 0; q = 4/5, r = 1/10) with no iteration at all (max_iter=0): the
+    # inner set is only the trigger seed, the outer one the feasible set. The upper end then comes from
+    # targeted retaliation, an explicit PPE: a public lottery between its value (about (2.9, 2.9) once it
+    # is an equilibrium) and the stage equilibrium (1, 1) gives (5/2, 5/2).
+    from cybergames import noisy_attribution
+    game = prisoners_dilemma(5, 3, 1, 0)
+    rg = RepeatedGame(game, noisy_attribution(game, Fraction(4, 5), Fraction(1, 10)))
+    bracket = min_discount_factor_for_payoff(rg, (Fraction(5, 2), Fraction(5, 2)), xtol=1e-3, method="hyperplane",
+                                             directions=8, max_iter=0)
+    assert bracket.found and bracket.witnesses and bracket.upper < 0.9
+    for profile in bracket.witnesses:                  # each an equilibrium at upper, in exact arithmetic too
+        assert check_equilibrium(rg, profile, Fraction(bracket.upper)).holds
+    assert verify(bracket).ok
+    grim = trigger_on_signal(lambda y: len(y) > 0)     # collective retaliation: not an equilibrium at 0.69
+    assert not check_equilibrium(rg, (grim, grim), Fraction(bracket.upper)).holds
+    assert not verify(dataclasses.replace(bracket, witnesses=((grim, grim),))).ok
+
+
+@pytest.mark.parametrize("n, multiplier", [(3, 2), (4, 3), (3, Fraction(5, 2))])
+def test_full_contribution_in_a_public_goods_game_needs_exactly_the_hand_threshold(n, multiplier):
+    # Linear public goods (cost c = 1, u_i = m k / n - [i contributes]); Mailath & Samuelson (2006), secs. 2.1
+    # and 2.4.1 argued for n players. By hand: everyone contributing pays m - 1 and is a vertex of the
+    # feasible set; a defector saves 1 - m/n today; not contributing is dominant, so the pure minmax value
+    # and the stage Nash payoff are both 0 (no one contributes). Hence
+    #     m - 1 >= (1 - d)(m - 1 + 1 - m/n) + d 0   <=>   d >= (1 - m/n)/(1 - m/n + m - 1),
+    # 1/4 for n = 3, m = 2.
+    from cybergames import public_goods, sustainable_discount_factors
+    rg = RepeatedGame(public_goods(n, multiplier, 1))
+    gain, value = 1 - Fraction(multiplier) / n, Fraction(multiplier) - 1
+    bracket = min_discount_factor_for_payoff(rg, (value,) * n)
+    assert bracket.exact and bracket.lower == bracket.upper == gain / (gain + value)
+    # the reversion profile's own delta-set, from the exact one-profile solver, starts there too
+    assert sustainable_discount_factors(rg, bracket.profile).infimum == bracket.upper
+    assert verify(bracket).ok
+
+
+@settings(max_examples=15, deadline=None)
+@given(normal_form_games(players=2, actions=2, min_value=-3, max_value=3), st.data())
+def test_the_exact_answer_agrees_with_the_polygon_method(game, data):
+    # A second method: the polygon payoff sets (Abreu-Sannikov style, float) just below the exact least
+    # delta cannot contain the vertex in their inner set, and just above cannot miss it from their outer set.
+    from cybergames.repeated.geometry import feasible_payoffs
+    vertex = data.draw(st.sampled_from(feasible_payoffs(game).vertices.tolist()))
+    rg = RepeatedGame(game)
+    bracket = min_discount_factor_for_payoff(rg, vertex)
+    point = [float(v) for v in vertex]
+    assert isinstance(bracket.lower, Fraction) and verify(bracket).ok
+    if not bracket.found:
+        if bracket.lower == 1:                # certified "no delta < 1": not even at 0.99
+            assert equilibrium_payoff_set(rg, 0.99).contains(point, tol=1e-9) is not True
+        return
+    if bracket.lower >= Fraction(1, 100):
+        below = equilibrium_payoff_set(rg, float(bracket.lower) - 0.01)
+        assert below.contains(point, tol=1e-9) is not True
+    if bracket.upper <= Fraction(98, 100):
+        above = equilibrium_payoff_set(rg, float(bracket.upper) + 0.01)
+        assert above.contains(point, tol=1e-9) is not False
