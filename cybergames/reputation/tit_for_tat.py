@@ -33,10 +33,10 @@ takes :math:`a` now and nothing later).
 **The cooperative equilibrium** (KMRW's construction in Gibbons's form).
 Rational ROW mimics tit for tat while three or more periods are left and
 defects in the last two; COL best-responds at every reputation and history
-(ties go to cooperation). On the path both cooperate in periods
-:math:`1, \dots, N - 2`: the number of final periods with defection is 2,
-whatever the horizon. It is a sequential equilibrium for every
-:math:`N \ge 3` iff :math:`a + b < 2` (so that, far from the end, COL does not
+(ties go to cooperation). It is a sequential equilibrium in which both
+cooperate in periods :math:`1, \dots, N - 2` — two final periods with
+defection, whatever the horizon — for every :math:`N \ge 3` iff
+:math:`a + b < 2` (so that, far from the end, COL does not
 profit from alternating defection and repair) and
 :math:`\mu \ge \mu^*(a, b) = \max(t_2, t_3)`, where :math:`t_3` is the
 reputation at which COL is indifferent about cooperating with three periods
