@@ -24,7 +24,7 @@ from .chain_store import (ChainStoreEquilibrium, ChainStorePeriod, chain_store, 
 from .commitment import ReputationBound, fudenberg_levine_bound
 from .tit_for_tat import (CooperationPeriod, TitForTatReputation, cooperation_prior_threshold,
                           tit_for_tat_reputation)
-from .finite_horizon import (FiniteHorizonGame, SustainedProfile, benoit_krishna_condition,
+from .finite_horizon import (FiniteHorizonGame, StageEquilibrium, SustainedProfile, benoit_krishna_condition,
                              finite_horizon_equilibria, is_subgame_perfect_path, last_sustainable_period,
                              subgame_perfect_paths)
 
@@ -43,6 +43,7 @@ __all__ = [
     "benoit_krishna_condition",
     "FiniteHorizonGame",
     "SustainedProfile",
+    "StageEquilibrium",
     "tit_for_tat_reputation",
     "cooperation_prior_threshold",
     "TitForTatReputation",
