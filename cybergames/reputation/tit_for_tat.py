@@ -22,7 +22,8 @@ equilibrium defects in every period; the small doubt about ROW changes that.
 Rational ROW defects in the last two periods (in the last but one its action
 cannot change COL's last-period defection). COL defects in the last period,
 and in the last but one, facing a cooperative tit-for-tat move with
-reputation :math:`p`, cooperates iff
+reputation :math:`p`, cooperates if the inequality below is strict, defects if
+it fails, and is indifferent at equality:
 
 .. math:: p \cdot 1 + (1 - p)\, b + p\, a \ge p\, a \iff p \ge t_2 = \frac{-b}{1 - b}
 
@@ -79,6 +80,9 @@ from . import _checks
 __all__ = ["CooperationPeriod", "TitForTatReputation", "tit_for_tat_reputation", "cooperation_prior_threshold"]
 
 C, D = "C", "D"
+
+#: The longest horizon accepted (the solver is linear in it; the answer's shape is the same for every N >= 4).
+MAX_PERIODS = 100_000
 
 
 @dataclass(frozen=True)
@@ -308,7 +312,7 @@ def tit_for_tat_reputation(prior: Any, periods: int, a: Any = 2, b: Any = -1, *,
     ProbabilityError
         If ``prior`` is not strictly between 0 and 1.
     ParameterError
-        If ``periods`` is not a whole number >= 1, ``a <= 1`` or ``b >= 0``.
+        If ``periods`` is not a whole number between 1 and ``MAX_PERIODS``, ``a <= 1`` or ``b >= 0``.
 
     Notes
     -----
@@ -338,6 +342,8 @@ def tit_for_tat_reputation(prior: Any, periods: int, a: Any = 2, b: Any = -1, *,
     """
     mu = _checks.prior(prior)
     N = _checks.horizon(periods)
+    if N > MAX_PERIODS:
+        raise ParameterError(f"periods: expected at most {MAX_PERIODS} periods, got {periods!r}")
     a = _checks.number(a, "a")
     b = _checks.number(b, "b")
     exact = all(_numbers.is_exact(x) for x in (mu, a, b))
