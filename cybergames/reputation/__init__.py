@@ -22,7 +22,7 @@ The maths and sources are in :doc:`/explanation/reputation`.
 from .chain_store import (ChainStoreEquilibrium, ChainStorePeriod, chain_store, chain_store_behaviour,
                           deterrence_threshold)
 from .commitment import ReputationBound, fudenberg_levine_bound
-from .tit_for_tat import (CooperationPeriod, TitForTatReputation, cooperation_prior_threshold,
+from .kmrw import (CooperationPeriod, TitForTatReputation, cooperation_prior_threshold,
                           tit_for_tat_reputation)
 from .finite_horizon import (FiniteHorizonGame, StageEquilibrium, SustainedProfile, benoit_krishna_condition,
                              finite_horizon_equilibria, is_subgame_perfect_path, last_sustainable_period,

@@ -152,7 +152,7 @@ def test_reputation_path_is_bayes_consistent(mu, N, a, b):
     eq = tit_for_tat_reputation(mu, N, a, b)
     p, x = mu, "C"
     for row in eq.path:
-        assert row.reputation == p and row.tit_for_tat == x
+        assert row.reputation == p and row.tit_for_tat_move == x
         rational_mimics = row.rational_cooperates if x == "C" else 1 - row.rational_cooperates
         # Bayes: P(tft | ROW made tit for tat's move) = p / (p + (1 - p) P(rational makes it))
         assert row.after_mimic * (p + (1 - p) * rational_mimics) == p

@@ -95,7 +95,7 @@ class CooperationPeriod:
         :math:`t` and the periods left including it, :math:`k = N - t + 1`.
     reputation : number
         COL's belief that ROW is the tit-for-tat type at the start of the period.
-    tit_for_tat : str
+    tit_for_tat_move : str
         The tit-for-tat type's move, ``"C"`` or ``"D"``.
     rational_cooperates : number
         The probability that the rational ROW cooperates (0 or 1).
@@ -108,7 +108,7 @@ class CooperationPeriod:
     period: int
     remaining: int
     reputation: Any
-    tit_for_tat: str
+    tit_for_tat_move: str
     rational_cooperates: Any
     column_cooperates: Any
     after_mimic: Any
@@ -365,7 +365,7 @@ def tit_for_tat_reputation(prior: Any, periods: int, a: Any = 2, b: Any = -1, *,
         p, x = after, y
     mutual = 0
     for row in rows:
-        if not (row.tit_for_tat == C and row.rational_cooperates and row.column_cooperates):
+        if not (row.tit_for_tat_move == C and row.rational_cooperates and row.column_cooperates):
             break
         mutual += 1
     return TitForTatReputation(_out(mu), N, _out(a), _out(b), tuple(rows), not violations, violations, mutual,
@@ -439,7 +439,7 @@ def _verify_tit_for_tat(eq: TitForTatReputation, *, tol: float | None = None) ->
         checked += 2
         if row.reputation != p and not (isinstance(p, float) and abs(row.reputation - p) <= tol):
             failures.append(f"period {row.period}: reputation {row.reputation} does not follow from the path")
-        if row.tit_for_tat != x:
+        if row.tit_for_tat_move != x:
             failures.append(f"period {row.period}: tit for tat must repeat COL's previous move {x}")
         rational_mimics = row.rational_cooperates if x == C else 1 - row.rational_cooperates
         expected = p / (p + (1 - p) * rational_mimics)
