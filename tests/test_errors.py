@@ -332,7 +332,12 @@ REPUTATION_CASES = [
     Case(_reputation.subgame_perfect_paths, (_BK, -1), error=ParameterError, words=("horizon",)),
     Case(_reputation.is_subgame_perfect_path, ("no", ()), error=GameError, words=("solution",)),
     Case(_reputation.benoit_krishna_condition, (_BK, ("C", "C"), ("D", "D"), [("D", "D")]), error=GameError,
-         words=("punishments",)),
+         words=("punishments",)),    Case(_reputation.tit_for_tat_reputation, (0, 5), error=ProbabilityError, words=("prior",)),
+    Case(_reputation.tit_for_tat_reputation, (Fraction(1, 2), 0), error=ParameterError, words=("periods",),
+         note="horizon-0"),
+    Case(_reputation.tit_for_tat_reputation, (Fraction(1, 2), 3, 2, 1), error=ParameterError, words=("b", "b < 0"),
+         note="b-positive"),
+    Case(_reputation.cooperation_prior_threshold, (1, -1), error=ParameterError, words=("a", "a > 1")),
 ]
 BAYESIAN_CASES = [
     Case(_bayesian.BayesianGame, ([("x",), ("a", "b")], {("x", "a"): 1}, [("L",), ("L",)], lambda t, a: (0, 0)),

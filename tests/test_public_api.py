@@ -214,3 +214,9 @@ def test_strategy_argument_error_is_still_hypothesis_invalid_argument():
 
     assert issubclass(StrategyArgumentError, CybergamesError) and issubclass(StrategyArgumentError, InvalidArgument)
     assert cybergames.errors.StrategyArgumentError is StrategyArgumentError
+
+
+def test_kmrw_names_are_importable_from_reputation():
+    from cybergames.reputation import cooperation_prior_threshold, tit_for_tat_reputation
+    assert parameters(tit_for_tat_reputation)[:4] == ["prior", "periods", "a", "b"]
+    assert parameters(cooperation_prior_threshold) == ["a", "b"]

@@ -9,6 +9,10 @@
 * :func:`chain_store`: the Kreps–Wilson (1982) sequential equilibrium of the
   finite chain store with a tough incumbent: entry and fight probabilities and
   the reputation path, exact for exact input; :func:`deterrence_threshold`.
+* :func:`tit_for_tat_reputation`, :func:`cooperation_prior_threshold`: rational
+  cooperation in the finitely repeated prisoner's dilemma with a tit-for-tat
+  type (Kreps, Milgrom, Roberts & Wilson 1982): the sequential equilibrium in
+  which both cooperate until two periods from the end, and the prior it needs.
 * :func:`fudenberg_levine_bound`: the Fudenberg–Levine (1989) lower bound on a
   long-run player's payoff from a commitment action.
 
@@ -18,7 +22,9 @@ The maths and sources are in :doc:`/explanation/reputation`.
 from .chain_store import (ChainStoreEquilibrium, ChainStorePeriod, chain_store, chain_store_behaviour,
                           deterrence_threshold)
 from .commitment import ReputationBound, fudenberg_levine_bound
-from .finite_horizon import (FiniteHorizonGame, SustainedProfile, benoit_krishna_condition,
+from .kmrw import (CooperationPeriod, TitForTatReputation, cooperation_prior_threshold,
+                          tit_for_tat_reputation)
+from .finite_horizon import (FiniteHorizonGame, StageEquilibrium, SustainedProfile, benoit_krishna_condition,
                              finite_horizon_equilibria, is_subgame_perfect_path, last_sustainable_period,
                              subgame_perfect_paths)
 
@@ -37,4 +43,9 @@ __all__ = [
     "benoit_krishna_condition",
     "FiniteHorizonGame",
     "SustainedProfile",
+    "StageEquilibrium",
+    "tit_for_tat_reputation",
+    "cooperation_prior_threshold",
+    "TitForTatReputation",
+    "CooperationPeriod",
 ]

@@ -23,9 +23,28 @@ in every period against the rest of the path. Each payoff vector keeps one
 path that attains it, so every answer comes with its witnessing path and the
 penal codes (worst paths) used as punishments.
 
-Only pure strategies are considered: a mixed stage equilibrium could punish
-harder, so "no pure SPE path plays :math:`a` in period :math:`t`" is a claim
-about pure equilibria.
+**Which equilibria.** By default only pure strategies are considered, so
+"no pure SPE path plays :math:`a` in period :math:`t`" is a claim about pure
+equilibria. A mixed stage equilibrium can punish harder than any pure one
+(in the three-action example of :func:`last_sustainable_period` the mixed
+equilibrium :math:`(\tfrac34 D + \tfrac14 R)` pays :math:`\tfrac34`, less than
+:math:`(D, D)`'s 1). With ``mixed=True`` every stage Nash equilibrium returned
+by :func:`~cybergames.nash_equilibria` (all of them for two players, the pure
+ones for more) may also be played in any period, as Benoit & Krishna's
+construction allows for rewards and punishments. The class enumerated is then:
+subgame-perfect equilibria in which each period plays either a pure profile or
+a stage Nash equilibrium :math:`\sigma`, and the continuation after a period
+that plays :math:`\sigma` does not depend on the actions it realised (so
+:math:`\sigma`'s period needs no incentive constraint: deviating gains nothing
+in a stage equilibrium, and the future does not react). Payoffs are then
+expected payoffs; a mixed period appears in a path as a
+:class:`StageEquilibrium`. Equilibria whose continuation depends on the
+realisation of a mixed period, or that mix outside stage equilibria, are not
+enumerated. In a degenerate stage game :func:`~cybergames.nash_equilibria`
+returns the extreme equilibria of each component: the worst punishments
+:math:`m_i^k` stay exact (a player's payoff is bilinear on each convex set of
+equilibria, so its minimum is at an extreme one), but the payoff sets omit the
+payoffs of the other members of a continuum.
 
 References
 ----------
@@ -40,6 +59,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Sequence
 
 import sympy
@@ -56,6 +76,22 @@ __all__ = ["FiniteHorizonGame", "SustainedProfile", "finite_horizon_equilibria",
 
 #: The largest number of distinct payoff vectors kept per horizon before the solver refuses.
 MAX_PAYOFFS = 200_000
+
+
+@dataclass(frozen=True)
+class StageEquilibrium:
+    r"""A mixed stage Nash equilibrium played in one period of a path (``mixed=True`` only).
+
+    Attributes
+    ----------
+    strategies : tuple of tuple
+        One mixed action (probabilities in the order of the stage game's actions) per player.
+    payoffs : tuple
+        The expected stage payoffs.
+    """
+
+    strategies: tuple
+    payoffs: tuple
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,6 +111,10 @@ class FiniteHorizonGame:
         :math:`k`-period pure SPE worst for player :math:`i` (an optimal penal code).
     worst : tuple of tuple
         ``worst[k][i]`` :math:`= m_i^k`, the total payoff of ``punishments[k][i]`` to player :math:`i`.
+    mixed : bool
+        Whether mixed stage equilibria may be played (see the module docstring).
+    stage_equilibria : tuple of StageEquilibrium
+        The mixed stage equilibria available to the paths (empty unless ``mixed``).
     """
 
     stage: NormalFormGame = field(repr=False)
@@ -83,6 +123,8 @@ class FiniteHorizonGame:
     punishments: tuple = field(repr=False)
     worst: tuple
     _paths: tuple = field(repr=False, default=())
+    mixed: bool = False
+    stage_equilibria: tuple = field(repr=False, default=())
 
     def path_of(self, k: int, payoff: tuple) -> tuple:
         """A k-period SPE path whose total payoff is ``payoff`` (one of ``payoffs[k]``)."""
@@ -129,8 +171,13 @@ def _stage(stage: Any) -> NormalFormGame:
     return stage
 
 
-def _tables(stage: NormalFormGame) -> tuple[list, dict, dict]:
-    """Profiles, payoff vector per profile, best deviation payoff per profile and player."""
+def _tables(stage: NormalFormGame, extras: tuple = ()) -> tuple[list, dict, dict]:
+    """Options (pure profiles, then ``extras``), payoff vector per option, best deviation payoff per option and player.
+
+    For a mixed stage equilibrium the payoffs and each player's best pure
+    deviation against the others' mixtures are computed from the payoff table
+    (so a listed equilibrium that is not one shows a positive gain).
+    """
     profiles = list(stage.profiles())
     u = {a: tuple(stage.payoff(a)) for a in profiles}
     dev = {}
@@ -140,7 +187,41 @@ def _tables(stage: NormalFormGame) -> tuple[list, dict, dict]:
             options = [u[a[:i] + (x,) + a[i + 1:]][i] for x in stage.actions[i]]
             best.append(max(options))
         dev[a] = tuple(best)
-    return profiles, u, dev
+    n = stage.num_players
+    for e in extras:
+        def expected(i, own=None):
+            total = 0 * u[profiles[0]][i]
+            for a in profiles:
+                weight = 1
+                for j in range(n):
+                    index = stage.actions[j].index(a[j])
+                    if j == i and own is not None:
+                        weight = weight * (1 if index == own else 0)
+                    else:
+                        weight = weight * e.strategies[j][index]
+                if weight:
+                    total += weight * u[a][i]
+            return total
+        u[e] = tuple(_clean(expected(i)) for i in range(n))
+        dev[e] = tuple(_clean(max(expected(i, x) for x in range(len(stage.actions[i])))) for i in range(n))
+    return profiles + list(extras), u, dev
+
+
+def _clean(x: Any) -> Any:
+    """Whole Fractions as ints, so exact payoffs read as in the stage game."""
+    return _numbers.simplify_exact(x) if isinstance(x, Fraction) else x
+
+
+def _mixed_equilibria(stage: NormalFormGame, tol: float) -> tuple:
+    """The stage Nash equilibria that are not pure, as StageEquilibrium objects."""
+    from ..equilibria import nash_equilibria
+    found = []
+    for eq in nash_equilibria(stage, tol=tol):
+        strategies = tuple(tuple(_clean(p) for p in x) for x in eq.strategies)
+        if all(sum(1 for x in s if x) == 1 for s in strategies):
+            continue
+        found.append(StageEquilibrium(strategies, tuple(_clean(v) for v in eq.payoffs)))
+    return tuple(found)
 
 
 def _leq(x: Any, y: Any, tol: float) -> bool:
@@ -153,7 +234,8 @@ def _key(vector: tuple, kind: str) -> tuple:
     return tuple(round(v, 9) for v in vector) if kind == FLOAT else vector
 
 
-def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, tol: float = DEFAULT_TOL) -> FiniteHorizonGame:
+def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, mixed: bool = False,
+                              tol: float = DEFAULT_TOL) -> FiniteHorizonGame:
     r"""The pure subgame-perfect payoffs and penal codes of the stage game repeated ``horizon`` times.
 
     Parameters
@@ -162,6 +244,9 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, tol: float
         A numeric stage game (exact or float), any number of players.
     horizon : int
         The number of periods :math:`T \ge 1`.
+    mixed : bool, optional
+        Also let any period play a mixed stage Nash equilibrium (the class of
+        the module docstring); default pure strategies only.
     tol : float, optional
         Float games only: the tolerance of the incentive inequalities.
 
@@ -184,12 +269,18 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, tol: float
     >>> solution = finite_horizon_equilibria(prisoners_dilemma(5, 3, 1, 0), 3)
     >>> solution.payoffs[3]        # a unique stage equilibrium: defection in every period
     ((3, 3),)
+    >>> from cybergames import matching_pennies
+    >>> finite_horizon_equilibria(matching_pennies(), 2, mixed=True).payoffs[2]   # no pure one; the mixed one twice
+    ((0, 0),)
     """
     stage = _stage(stage)
     T = _checks.horizon(horizon, "horizon")
     tol = float(tol)
+    if not isinstance(mixed, bool):
+        raise ParameterError(f"mixed: expected True or False, got {mixed!r}")
     kind = stage.kind
-    profiles, u, dev = _tables(stage)
+    extras = _mixed_equilibria(stage, tol) if mixed else ()
+    profiles, u, dev = _tables(stage, extras)
     n = stage.num_players
     zero = tuple(0.0 if kind == FLOAT else 0 for _ in range(n))
     sets = [{_key(zero, kind): zero}]
@@ -210,7 +301,7 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, tol: float
                         parent[key] = (a, wkey)
         if not current:
             raise GameError("stage: has no pure Nash equilibrium, so the repeated game has no pure "
-                            "subgame-perfect equilibrium")
+                            "subgame-perfect equilibrium (mixed=True admits mixed stage equilibria)")
         if len(current) > MAX_PAYOFFS:
             raise ParameterError(f"horizon: the payoff sets exceed {MAX_PAYOFFS} vectors at {k} periods; "
                                  f"use a shorter horizon")
@@ -225,7 +316,7 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, tol: float
             per_player.append(_unroll(tuple(parents), k, key))
         punish.append(tuple(per_player))
     payoffs = tuple(tuple(sorted(s.values())) for s in sets)
-    return FiniteHorizonGame(stage, T, payoffs, tuple(punish), tuple(worst), tuple(parents))
+    return FiniteHorizonGame(stage, T, payoffs, tuple(punish), tuple(worst), tuple(parents), bool(mixed), extras)
 
 
 def _unroll(parents: tuple, k: int, key: tuple) -> tuple:
@@ -251,7 +342,7 @@ def _profile(stage: NormalFormGame, profile: Sequence) -> tuple:
 def _slack(solution: FiniteHorizonGame, path: tuple, tol: float) -> tuple:
     """Per period and player: on-path payoff from then on minus (best deviation + worst punishment)."""
     stage = solution.stage
-    _, u, dev = _tables(stage)
+    _, u, dev = _tables(stage, solution.stage_equilibria)
     n, T = stage.num_players, len(path)
     rows = []
     for s in range(T):
@@ -261,7 +352,10 @@ def _slack(solution: FiniteHorizonGame, path: tuple, tol: float) -> tuple:
 
 
 def is_subgame_perfect_path(solution: FiniteHorizonGame, path: Sequence[Sequence]) -> bool:
-    r"""Whether ``path`` (one profile per period, all :math:`T` of them) is a pure SPE outcome.
+    r"""Whether ``path`` (one profile per period, all :math:`T` of them) is an SPE outcome of ``solution``'s class.
+
+    Entries are pure profiles, or (when ``solution.mixed``) members of
+    ``solution.stage_equilibria``.
 
     The test is the inequality of the module docstring in every period,
     with the worst punishments of ``solution``.
@@ -279,16 +373,17 @@ def is_subgame_perfect_path(solution: FiniteHorizonGame, path: Sequence[Sequence
     """
     if not isinstance(solution, FiniteHorizonGame):
         raise GameError(f"solution: expected a FiniteHorizonGame, got {type(solution).__name__}")
-    path = tuple(_profile(solution.stage, a) for a in path)
+    path = tuple(a if (isinstance(a, StageEquilibrium) and a in solution.stage_equilibria)
+                 else _profile(solution.stage, a) for a in path)
     if len(path) != solution.horizon:
         raise ParameterError(f"path: expected {solution.horizon} profiles, one per period, got {len(path)}")
     tol = DEFAULT_TOL
     return all(_leq(0 * x, x, tol) for row in _slack(solution, path, tol) for x in row)
 
 
-def last_sustainable_period(stage: NormalFormGame, horizon: int, profile: Sequence, *,
+def last_sustainable_period(stage: NormalFormGame, horizon: int, profile: Sequence, *, mixed: bool = False,
                             tol: float = DEFAULT_TOL) -> SustainedProfile:
-    r"""The last period up to which ``profile`` can be played from the start in a pure SPE.
+    r"""The last period up to which ``profile`` can be played from the start in a pure SPE (or, ``mixed``, with stage equilibria).
 
     Finds the largest :math:`t \le T` such that some pure subgame-perfect
     path plays :math:`a` = ``profile`` in periods :math:`1, \dots, t`: with
@@ -304,6 +399,9 @@ def last_sustainable_period(stage: NormalFormGame, horizon: int, profile: Sequen
         :math:`T \ge 1`.
     profile : sequence of str or int
         One action (label or index) per player.
+    mixed : bool, optional
+        Also let periods play mixed stage equilibria, which may punish harder
+        (see the module docstring); default pure strategies only.
     tol : float, optional
         Float games only.
 
@@ -340,9 +438,9 @@ def last_sustainable_period(stage: NormalFormGame, horizon: int, profile: Sequen
     """
     stage = _stage(stage)
     a = _profile(stage, profile)
-    solution = finite_horizon_equilibria(stage, horizon, tol=tol)
+    solution = finite_horizon_equilibria(stage, horizon, mixed=mixed, tol=tol)
     T, n = solution.horizon, stage.num_players
-    _, u, dev = _tables(stage)
+    _, u, dev = _tables(stage, solution.stage_equilibria)
     tol = float(tol)
     for t in range(T, 0, -1):
         for w in solution.payoffs[T - t]:
@@ -353,7 +451,7 @@ def last_sustainable_period(stage: NormalFormGame, horizon: int, profile: Sequen
     return SustainedProfile(a, T, 0, (), (), solution)
 
 
-def subgame_perfect_paths(stage: NormalFormGame, horizon: int, *, limit: int = 10_000,
+def subgame_perfect_paths(stage: NormalFormGame, horizon: int, *, limit: int = 10_000, mixed: bool = False,
                           tol: float = DEFAULT_TOL) -> tuple:
     r"""Every pure subgame-perfect outcome path of the finitely repeated game (up to ``limit``).
 
@@ -367,6 +465,8 @@ def subgame_perfect_paths(stage: NormalFormGame, horizon: int, *, limit: int = 1
         :math:`T \ge 1`.
     limit : int, optional
         The most paths to return; :class:`~cybergames.errors.ParameterError` when there are more.
+    mixed : bool, optional
+        Also let periods play mixed stage equilibria (see the module docstring).
 
     Returns
     -------
@@ -386,8 +486,8 @@ def subgame_perfect_paths(stage: NormalFormGame, horizon: int, *, limit: int = 1
     stage = _stage(stage)
     if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
         raise ParameterError(f"limit: expected a whole number >= 1, got {limit!r}")
-    solution = finite_horizon_equilibria(stage, horizon, tol=tol)
-    profiles, u, dev = _tables(stage)
+    solution = finite_horizon_equilibria(stage, horizon, mixed=mixed, tol=tol)
+    profiles, u, dev = _tables(stage, solution.stage_equilibria)
     n = stage.num_players
     paths = [((), tuple(0 * u[profiles[0]][i] for i in range(n)))]
     for k in range(1, solution.horizon + 1):
@@ -401,7 +501,12 @@ def subgame_perfect_paths(stage: NormalFormGame, horizon: int, *, limit: int = 1
                         raise ParameterError(f"limit: more than {limit} subgame-perfect paths of "
                                              f"{k} periods; raise limit or shorten the horizon")
         paths = grown
-    return tuple(sorted(path for path, _ in paths))
+    return tuple(sorted((path for path, _ in paths), key=_path_order))
+
+
+def _path_order(path: tuple) -> tuple:
+    """Pure profiles first in lexicographic order, then mixed stage equilibria by their strategies."""
+    return tuple((1, tuple(map(repr, a.strategies))) if isinstance(a, StageEquilibrium) else (0, a) for a in path)
 
 
 def benoit_krishna_condition(stage: NormalFormGame, profile: Sequence, reward: Sequence,
@@ -497,9 +602,8 @@ def _verify_sustained(result: SustainedProfile, *, tol: float | None = None) -> 
     stage, T = result.solution.stage, result.horizon
     failures: list[str] = []
     checked = 0
-    _, u, dev = _tables(stage)
+    profiles, u, dev = _tables(stage, result.solution.stage_equilibria)
     n = stage.num_players
-    profiles = list(stage.profiles())
     worst = [tuple(0 * u[profiles[0]][i] for i in range(n))]
     spe_paths = [()]
     for k in range(1, T + 1):

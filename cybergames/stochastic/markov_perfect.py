@@ -218,8 +218,8 @@ def _gains(game: StochasticGame, profile: tuple, values: tuple) -> tuple:
 
 
 def _max_algebraic(values: list) -> Any:
-    simplified = [sympy.simplify(v) if isinstance(v, sympy.Basic) else v for v in values]
-    return max(simplified, key=lambda v: _numbers.approximate(v))
+    best = max(values, key=lambda v: _numbers.approximate(v))     # compare numerically, simplify the winner only
+    return sympy.simplify(best) if isinstance(best, sympy.Basic) else best
 
 
 def deviation_gains(game: StochasticGame, profile: Any) -> tuple:
@@ -277,8 +277,11 @@ def markov_perfect_equilibria(game: StochasticGame, *, mixed: bool = False, tol:
     The pure enumeration evaluates every pure stationary profile: fast for
     small games (thousands of profiles per second). The mixed search solves
     one polynomial system per support pattern, :math:`3^{2S}` of them for
-    :math:`S` states, with sympy: a second for one state, tens of seconds for
-    two; use it on small games.
+    :math:`S` states: the indifference conditions are built by Cramer's rule
+    in a polynomial ring, each equation is split into its irreducible factors
+    and every factor system is solved by Groebner bases (``sympy.solve`` only
+    for the positive-dimensional ones): well under a second for one state, a
+    few seconds for two; use it on small games.
 
     References
     ----------
@@ -338,6 +341,7 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
     exact = _exact_game(game)
     states = game.num_states
     found = []
+    seen: set = set()
     for pattern in itertools.product((0, 1, "mix"), repeat=2 * states):
         if "mix" not in pattern:
             continue
@@ -358,13 +362,9 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
         if any(e == 0 for e in equations):
             continua.append(tuple(pattern))
             continue
-        try:                          # Groebner bases: far faster than sympy.solve on these systems
-            roots = sympy.solve_poly_system(equations, *unknowns)
-            solutions = [dict(zip(unknowns, root)) for root in (roots or [])]
-        except NotImplementedError:   # a positive-dimensional component: sympy.solve lists it (as a
-            solutions = sympy.solve(equations, unknowns, dict=True)  # parametric solution) beside isolated ones
         if not equations:
             continue
+        solutions = _solve_system(equations, unknowns)
         for solution in solutions:
             if len(solution) < len(unknowns) or any(v.free_symbols for v in solution.values()):
                 continua.append(tuple(pattern))
@@ -372,8 +372,11 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
             point = {u: sympy.nsimplify(solution[u]) if solution[u].is_Float else solution[u] for u in unknowns}
             if not all(v.is_real and 0 < _numbers.approximate(v) < 1 for v in point.values()):
                 continue
-            concrete = tuple(tuple(tuple(_numbers.from_sympy(sympy.simplify(sympy.sympify(x).subs(point)))
+            concrete = tuple(tuple(tuple(_numbers.from_sympy(sympy.expand(sympy.sympify(x).subs(point)))
                                          for x in mix) for mix in entry) for entry in profile)
+            if concrete in seen:      # the same point can solve several factor systems
+                continue
+            seen.add(concrete)
             vals = _values(exact, concrete)
             gains = _gains(exact, concrete, vals)
             if not all(_numbers.approximate(g) <= 1e-12 for per in gains for g in per):
@@ -387,52 +390,85 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
     return found
 
 
+def _solve_system(equations: list, unknowns: list) -> list:
+    """Every solution of the polynomial system, as dicts; parametric ones for positive-dimensional parts.
+
+    The solution set is the union, over one irreducible factor per equation,
+    of the factor systems' solutions. Each factor system goes to Groebner
+    bases (``solve_poly_system``) when it is zero-dimensional, and to
+    ``sympy.solve`` (which lists a continuum as a parametric solution beside
+    any isolated points) otherwise; the split keeps the slow general solver
+    to the small systems that need it.
+    """
+    factors = []
+    for equation in equations:
+        _, pieces = sympy.factor_list(equation, *unknowns)
+        factors.append([piece for piece, _ in pieces if piece.free_symbols] or [equation])
+    solutions = []
+    for system in itertools.product(*factors):
+        system = list(dict.fromkeys(system))
+        try:
+            roots = sympy.solve_poly_system(system, *unknowns)
+            solutions.extend(dict(zip(unknowns, root)) for root in (roots or []))
+        except NotImplementedError:
+            solutions.extend(sympy.solve(system, unknowns, dict=True))
+    return solutions
+
+
 def _indifference(game: StochasticGame, profile: list, pattern: tuple, unknowns: list) -> list:
     """The numerators of ``Q_i(s, 0) - Q_i(s, 1)`` for every mixing (state, player), as sympy polynomials.
 
-    The values are solved over the field of rational functions in the mixing
-    probabilities (sympy's DomainMatrix), which is far faster than solving
-    with expressions.
+    The values solve :math:`(I - \\delta P) V = r` with polynomial entries in
+    the mixing probabilities; by Cramer's rule :math:`V = \\mathrm{adj}(M) r /
+    \\det M`, so :math:`\\det M` times each difference is a polynomial, built in
+    sympy's polynomial ring without intermediate fractions. Dividing it by its
+    gcd with :math:`\\det M` leaves the numerator of the reduced difference
+    (:math:`\\det M > 0` on the probability box, as :math:`\\delta < 1`).
     """
-    field_ = QQ.frac_field(*unknowns)
+    ring = QQ[tuple(unknowns)] if unknowns else QQ
     cache: dict = {}
 
-    def to_field(value: Any) -> Any:
-        if value not in cache:
-            cache[value] = field_.from_sympy(sympy.sympify(_numbers.to_sympy(value)))
-        return cache[value]
+    def to_ring(value: Any) -> Any:
+        key = value
+        if key not in cache:
+            cache[key] = ring.from_sympy(sympy.sympify(_numbers.to_sympy(value)))
+        return cache[key]
     states = game.num_states
-    mixes = [[[to_field(x) for x in mix] for mix in entry] for entry in profile]
-    delta = to_field(game.discount)
+    mixes = [[[to_ring(x) for x in mix] for mix in entry] for entry in profile]
+    delta = to_ring(game.discount)
+    zero, one = ring.zero, ring.one
     rows, rhs = [], [[], []]
     for s in range(states):
         a, b = mixes[s]
-        rows.append([field_.one * (1 if s == t else 0) - delta * sum(
-            (a[i] * b[j] * to_field(game.transitions[s][i, j, t]) for i in range(2) for j in range(2)), field_.zero)
+        rows.append([one * (1 if s == t else 0) - delta * sum(
+            (a[i] * b[j] * to_ring(game.transitions[s][i, j, t]) for i in range(2) for j in range(2)), zero)
             for t in range(states)])
         for k in range(2):
-            rhs[k].append([sum((a[i] * b[j] * to_field(game.payoffs[s][k][i, j]) for i in range(2) for j in range(2)),
-                               field_.zero)])
-    matrix = DomainMatrix(rows, (states, states), field_)
-    values = [[row[0] for row in matrix.lu_solve(DomainMatrix(rhs[k], (states, 1), field_)).to_list()]
-              for k in range(2)]
+            rhs[k].append([sum((a[i] * b[j] * to_ring(game.payoffs[s][k][i, j]) for i in range(2) for j in range(2)),
+                               zero)])
+    matrix = DomainMatrix(rows, (states, states), ring)
+    adjugate, det = matrix.adj_det()
+    scaled = [[row[0] for row in (adjugate * DomainMatrix(rhs[k], (states, 1), ring)).to_list()] for k in range(2)]
     equations = []
     for k, choice in enumerate(pattern):
         if choice != "mix":
             continue
         s, i = divmod(k, 2)
         other = mixes[s][1 - i]
-        V = values[i]
-        difference = field_.zero
+        V = scaled[i]                       # det * V
+        difference = zero
         for j in range(2):
             own = (0, j) if i == 0 else (j, 0)
             alt = (1, j) if i == 0 else (j, 1)
-            term = to_field(game.payoffs[s][i][own]) - to_field(game.payoffs[s][i][alt])
+            term = (to_ring(game.payoffs[s][i][own]) - to_ring(game.payoffs[s][i][alt])) * det
             for t in range(states):
-                term += delta * (to_field(game.transitions[s][own + (t,)]) - to_field(game.transitions[s][alt + (t,)])) * V[t]
+                term += delta * (to_ring(game.transitions[s][own + (t,)])
+                                 - to_ring(game.transitions[s][alt + (t,)])) * V[t]
             difference += other[j] * term
-        numerator, _ = sympy.fraction(sympy.together(field_.to_sympy(difference)))
-        equations.append(sympy.expand(numerator))
+        if difference != zero and unknowns:
+            common = ring.gcd(difference, det)
+            difference = ring.exquo(difference, common)
+        equations.append(sympy.expand(ring.to_sympy(difference)))
     return equations
 
 

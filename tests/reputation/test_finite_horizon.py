@@ -128,6 +128,8 @@ def test_bad_input():
         last_sustainable_period(BK, 3, ("C", "X"))
     with pytest.raises(ParameterError, match="limit"):
         subgame_perfect_paths(BK, 3, limit=5)
+    with pytest.raises(ParameterError, match="mixed"):
+        finite_horizon_equilibria(BK, 2, mixed="yes")
 
 
 def test_a_shortened_last_period_fails_verification():
@@ -135,3 +137,79 @@ def test_a_shortened_last_period_fails_verification():
     result = last_sustainable_period(BK, 3, ("C", "C"))
     short = replace(result, last_period=1, path=(("C", "C"), ("R", "R"), ("R", "R")))
     assert verify(result).ok and not verify(short).ok
+
+
+# ---------------------------------------------------------------- mixed stage equilibria as continuations
+def _bk_game(gain):
+    return NormalFormGame([[[4, 0, 0], [4 + gain, 1, 0], [0, 0, 3]], [[4, 4 + gain, 0], [0, 1, 0], [0, 0, 3]]],
+                          actions=LABELS)
+
+
+def test_a_mixed_stage_equilibrium_punishes_harder_and_sustains_cooperation_longer():
+    # Benoit & Krishna (1985), sec. 2: rewards and punishments are stage equilibria, mixed ones included.
+    # By hand: besides (D, D) = 1 and (R, R) = 3 the stage game has the mixed equilibrium 3/4 D + 1/4 R for both
+    # (D against it: 3/4 * 1 = 3/4; R: 1/4 * 3 = 3/4; C: 0), worth 3/4 < 1. With a deviation gain of 11/5 in
+    # (C, C): in period T-1 the pure punishment loses 3 - 1 = 2 < 11/5 (fails), the mixed one 3 - 3/4 = 9/4 >= 11/5
+    # (holds). In period T-2 the pure one loses 2 * 2 = 4 >= 11/5. So T = 4: pure until period 2, mixed until 3.
+    game = _bk_game(Fraction(11, 5))
+    pure = last_sustainable_period(game, 4, ("C", "C"))
+    mixed = last_sustainable_period(game, 4, ("C", "C"), mixed=True)
+    assert pure.last_period == 2 and mixed.last_period == 3
+    assert mixed.solution.worst[1] == (Fraction(3, 4), Fraction(3, 4))
+    (eq,) = mixed.solution.stage_equilibria
+    assert eq.strategies == ((0, Fraction(3, 4), Fraction(1, 4)), (0, Fraction(3, 4), Fraction(1, 4)))
+    assert verify(pure).ok and verify(mixed).ok
+
+
+def test_a_game_without_pure_equilibria_has_mixed_subgame_perfect_paths():
+    # Matching pennies: the only stage equilibrium is (1/2, 1/2) each, worth 0 (by hand), played every period.
+    paths = subgame_perfect_paths(matching_pennies(), 3, mixed=True)
+    assert len(paths) == 1 and all(x.payoffs == (0, 0) for x in paths[0])
+    solution = finite_horizon_equilibria(matching_pennies(), 3, mixed=True)
+    assert solution.payoffs[3] == ((0, 0),)
+    assert is_subgame_perfect_path(solution, paths[0])
+
+
+def brute_force_paths_with(game, T, extras):
+    """SPE paths of the mixed class by the definition, from the payoff table: options are pure profiles and extras."""
+    profiles = list(game.profiles())
+    n = game.num_players
+    u = {a: tuple(game.payoff(a)) for a in profiles}
+    dev = {a: tuple(max(u[a[:i] + (x,) + a[i + 1:]][i] for x in game.actions[i]) for i in range(n))
+           for a in profiles}
+    for e in extras:                       # two players: expected payoffs and best pure replies, by hand
+        x, y = e.strategies
+        A = [[u[(r, c)][0] for c in game.actions[1]] for r in game.actions[0]]
+        B = [[u[(r, c)][1] for c in game.actions[1]] for r in game.actions[0]]
+        row = [sum(A[i][j] * y[j] for j in range(len(y))) for i in range(len(x))]
+        col = [sum(B[i][j] * x[i] for i in range(len(x))) for j in range(len(y))]
+        u[e] = (sum(p * v for p, v in zip(x, row)), sum(q * v for q, v in zip(y, col)))
+        dev[e] = (max(row), max(col))
+    options = profiles + list(extras)
+    worst = {0: (0,) * n}
+    for k in range(1, T + 1):
+        good = [p for p in itertools.product(options, repeat=k)
+                if all(dev[p[s]][i] + worst[k - s - 1][i] <= sum(u[x][i] for x in p[s:])
+                       for s in range(k) for i in range(n))]
+        if not good:
+            return []
+        worst[k] = tuple(min(sum(u[x][i] for x in p) for p in good) for i in range(n))
+    return good
+
+
+@settings(max_examples=30, deadline=None)
+@given(small_games, st.integers(1, 3))
+def test_mixed_class_paths_match_the_definition_and_extend_the_pure_ones(game, T):
+    solution = finite_horizon_equilibria(game, T, mixed=True)
+    expected = brute_force_paths_with(game, T, solution.stage_equilibria)
+    found = subgame_perfect_paths(game, T, mixed=True, limit=10 ** 6)
+    assert set(found) == set(expected)
+    pure = brute_force_paths(game, T)
+    if pure:
+        # harsher punishments: every pure SPE path stays one, and no player's worst payoff rises
+        assert set(pure) <= set(found)
+        pure_solution = finite_horizon_equilibria(game, T)
+        assert all(m <= p for m, p in zip(solution.worst[T], pure_solution.worst[T]))
+        a = pure[0][0]
+        assert last_sustainable_period(game, T, a, mixed=True).last_period >= \
+            last_sustainable_period(game, T, a).last_period
