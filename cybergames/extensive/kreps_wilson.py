@@ -31,7 +31,6 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -45,7 +44,7 @@ from ..signalling import FrozenMap
 from ..signalling.beliefs import polytope_vertices
 from .behaviour import expected_payoffs
 from .consistency import node_paths, order_rows, solve_orders, weight_relations, _counts
-from .game import CHANCE, DECISION, TERMINAL, ExtensiveGame
+from .game import ExtensiveGame
 from .sequential import _check_tol, _values_and_reach
 
 __all__ = ["sequential_equilibria", "SequentialEquilibrium", "ConsistentBeliefSet"]
@@ -244,6 +243,7 @@ def sequential_equilibria(game: ExtensiveGame, *, tol: float = DEFAULT_TOL, max_
     lead to her nodes. L is optimal iff :math:`\mu(L) \le 1/3`: one piece has
     both nodes in the support, one only the node after player 2's L.
 
+    >>> from fractions import Fraction
     >>> from cybergames.extensive.classic import selten_horse
     >>> (eq,) = sequential_equilibria(selten_horse())
     >>> dict(eq.behaviour)
