@@ -14,11 +14,17 @@ a chance move, the ratio is the chance ratio). Intersected with the beliefs at
 which the prescribed action is optimal, a piece is a product over the
 unreached information sets of relatively open polytopes, returned exactly.
 
-When the weights tie ratios at several nodes to each other (for instance the
-same unknown ratio at two information sets), the piece is not a product of
-polytopes; :func:`sequential_equilibria` then refuses the game rather than
-report a wrong set, and :func:`~cybergames.extensive.check_assessment`
-decides any given assessment.
+The weights can also tie ratios at two information sets together: player 3's
+belief after a tremble of player 2 must repeat player 2's belief about player
+1's tremble (Kreps and Wilson 1982, §3). When each tie is a proportion between
+the ratios of two two-node supports, the piece records it
+(:attr:`SequentialEquilibrium.ties`), its sets are the projections (the
+intersection of the tied intervals), and
+:meth:`SequentialEquilibrium.admits` checks the ties. Other ties (three ratios
+at once, or ratios of larger supports) are not a product of polytopes;
+:func:`sequential_equilibria` then refuses the game rather than report a
+wrong set, and :func:`~cybergames.extensive.check_assessment` decides any
+given assessment.
 
 References
 ----------
@@ -104,7 +110,7 @@ class ConsistentBeliefSet:
 
 @dataclass(frozen=True, eq=False)
 class SequentialEquilibrium:
-    """A pure sequential equilibrium of a tree.
+    r"""A pure sequential equilibrium of a tree.
 
     Attributes
     ----------
@@ -122,6 +128,12 @@ class SequentialEquilibrium:
         :class:`~cybergames.extensive.AssessmentCheck`) that realise its supports.
     payoffs : tuple
     game : ExtensiveGame
+    ties : tuple of tuple
+        Per piece, the ties between information sets that the tremble weights impose:
+        ``(label, x, x0, other, y, y0, kappa)`` says
+        :math:`\mu_{label}(x)/\mu_{label}(x_0) = \kappa\, \mu_{other}(y)/\mu_{other}(y_0)`.
+        The sets of a piece are the projections of its beliefs; a belief system must
+        also satisfy the piece's ties.
     """
 
     behaviour: FrozenMap
@@ -130,31 +142,80 @@ class SequentialEquilibrium:
     orders: tuple = field(repr=False)
     payoffs: tuple = ()
     game: ExtensiveGame = field(default=None, repr=False)
+    ties: tuple = field(default=(), repr=False)
 
     def admits(self, beliefs: Any) -> bool:
         """Whether the beliefs at the unreached information sets (label -> belief) complete an equilibrium."""
+        ties = self.ties or ((),) * len(self.pieces)
         return any(all(label in beliefs and beliefs[label] in piece[label] for label in piece)
-                   for piece in self.pieces)
+                   and all(_tie_holds(beliefs, tie) for tie in piece_ties)
+                   for piece, piece_ties in zip(self.pieces, ties))
 
 
-def _rref_fixed(relations: list[list[int]], count: int) -> list[int] | None:
-    """The ratio coordinates fixed by the relations, or None when they tie several coordinates together."""
+def _tie_holds(beliefs: Any, tie: tuple) -> bool:
+    label, x, x0, other, y, y0, kappa = tie
+    left = beliefs[label].get(x, 0) * beliefs[other].get(y0, 0)
+    right = kappa * beliefs[other].get(y, 0) * beliefs[label].get(x0, 0)
+    exact = all(_numbers.is_exact(v) for v in (left, right))
+    return left == right if exact else abs(left - right) <= DEFAULT_TOL
+
+
+def _classify(relations: list[list[int]]) -> tuple[set, dict] | None:
+    """The ratio coordinates the relations fix, and the ties ``p -> (k, v)``: log ratio p plus v times
+    log ratio k is fixed, v = -1 (proportional ratios) or +1 (inversely proportional); None when a
+    relation ties coordinates otherwise (three ratios, or a square)."""
     if not relations:
-        return []
+        return set(), {}
     reduced, pivots = sympy.Matrix(relations).rref()
-    fixed = []
-    for r in range(len(pivots)):
-        row = reduced.row(r)
-        if sum(1 for v in row if v != 0) != 1:
+    fixed, ties = set(), {}
+    for r, pivot in enumerate(pivots):
+        others = [(i, v) for i, v in enumerate(reduced.row(r)) if v != 0 and i != pivot]
+        if not others:
+            fixed.add(pivot)
+        elif len(others) == 1 and others[0][1] in (-1, 1):
+            ties[pivot] = (others[0][0], int(others[0][1]))
+        else:
             return None
-        fixed.append(pivots[r])
-    return fixed
+    return fixed, ties
+
+
+def _ratio_interval(rows: list, slack: float) -> tuple | None:
+    r"""For a two-node support, the ratios :math:`\rho = \mu(x_1)/\mu(x_0)` with
+    :math:`c_0 + c_1 \rho \ge 0` for every row: ``(low, high)`` (high None for no bound), or None."""
+    low, high = 0, None
+    for c0, c1 in rows:
+        if c1 > 0:
+            low = max(low, _numbers.ratio(-c0, c1))
+        elif c1 < 0:
+            bound = _numbers.ratio(c0, -c1)
+            high = bound if high is None else min(high, bound)
+        elif c0 < -slack:
+            return None
+    return low, high
+
+
+def _through(interval: tuple, kappa: Any, sign: int, forward: bool = False) -> tuple:
+    r"""Map an interval of ratios through :math:`\rho_m = \kappa \rho_k^{sign}`: to the interval of
+    :math:`\rho_m` (``forward``) or back to that of :math:`\rho_k`. None stands for infinity."""
+    low, high = interval
+    if sign == 1:
+        if forward:
+            return kappa * low, None if high is None else kappa * high
+        return _numbers.ratio(low, kappa), None if high is None else _numbers.ratio(high, kappa)
+    # rho_m = kappa / rho_k and rho_k = kappa / rho_m: the same map both ways
+    return (0 if high is None else _numbers.ratio(kappa, high)), (None if not low else _numbers.ratio(kappa, low))
+
+
+def _nonempty(low: Any, high: Any, slack: float) -> bool:
+    """Whether some ratio in (0, infinity) lies in [low, high]."""
+    return high is None or (high > 0 and low <= high + slack)
 
 
 def _piece_set(game: ExtensiveGame, h: int, chosen: int, outcome: list, support: list[int], ratios: list,
-               exact: bool, tol: float) -> ConsistentBeliefSet | None:
-    """The beliefs on ``support`` (node positions in the infoset) with the fixed ``ratios`` at which
-    ``chosen`` is optimal, if the set meets the relative interior of the support's face."""
+               exact: bool, tol: float, bounds: tuple = (0, None)) -> ConsistentBeliefSet | None:
+    """The beliefs on ``support`` (node positions in the infoset) with the fixed ``ratios`` (and, for a
+    two-node support, ``low <= mu[1]/mu[0] <= high`` from ``bounds``) at which ``chosen`` is optimal,
+    if the set meets the relative interior of the support's face."""
     infoset = game.infosets[h]
     histories = tuple(game.nodes[n].history for n in infoset.nodes)
     k = len(support)
@@ -164,6 +225,11 @@ def _piece_set(game: ExtensiveGame, h: int, chosen: int, outcome: list, support:
         row[j], row[0] = 1, -rho
         rows.append(row)
         rows.append([-v for v in row])
+    low, high = bounds
+    if low:
+        rows.append([-low, 1])
+    if high is not None:
+        rows.append([high, -1])
     points = polytope_vertices(rows, k, exact=exact, tol=tol)
     if not points:
         return None
@@ -227,8 +293,8 @@ def sequential_equilibria(game: ExtensiveGame, *, tol: float = DEFAULT_TOL, max_
     ------
     ExtensiveGameError
         If the game is symbolic or too large, or if the tremble weights tie belief
-        ratios at several nodes together (the set is then not a product of
-        polytopes; check given beliefs with :func:`check_assessment`).
+        ratios together other than in proportions between two-node supports (see
+        the module docstring; check given beliefs with :func:`check_assessment`).
     PerfectRecallError
         If the game does not have perfect recall.
 
@@ -313,7 +379,7 @@ def _try_profile(game: ExtensiveGame, table: list, choice: tuple, exact: bool, s
         raise ExtensiveGameError(f"game: {combos} systems of belief supports off the path of "
                                  f"{dict(zip((s.label for s in game.infosets), choice))}, more than "
                                  f"max_pieces={max_pieces}")
-    pieces, certificates = [], []
+    pieces, certificates, all_ties = [], [], []
     for system in itertools.product(*(options for _, options, _, _ in unreached)):
         supports = {h: [game.infosets[h].nodes[k] for k in support]
                     for (h, _, _, free), support in zip(unreached, system) if free is None}
@@ -330,39 +396,103 @@ def _try_profile(game: ExtensiveGame, table: list, choice: tuple, exact: bool, s
             for j in range(1, len(support)):
                 rows.append([a - b for a, b in zip(_counts(paths[nodes[support[j]]][0], index), first)])
                 where.append((h, j))
-        fixed = _rref_fixed(weight_relations(rows), len(rows))
-        if fixed is None:
+        classified = _classify(weight_relations(rows))
+        coupled = classified is not None and any(
+            len(system[[u[0] for u in unreached].index(where[r][0])]) != 2
+            for r in set(classified[1]) | {k for k, _ in classified[1].values()})
+        if classified is None or coupled:
             raise ExtensiveGameError(
                 f"game: the tremble weights tie the belief ratios at information sets "
                 f"{sorted({game.infosets[h].label for h, _ in where})} together off the path of "
-                f"{dict(zip((s.label for s in game.infosets), choice))}; the consistent beliefs are not a "
-                f"product of polytopes there; check given beliefs with check_assessment")
-        piece = []
-        for (h, _, outcome, free), support in zip(unreached, system):
-            if free is not None:
-                piece.append((game.infosets[h].label, free))
-                continue
-            nodes = game.infosets[h].nodes
-            ratios = [(j, _numbers.ratio(paths[nodes[support[j]]][1], paths[nodes[support[0]]][1]))
-                      for r, (g, j) in enumerate(where) if g == h and r in fixed]
-            belief_set = _piece_set(game, h, choice[h], outcome, support, ratios, exact, tol)
-            if belief_set is None:
+                f"{dict(zip((s.label for s in game.infosets), choice))} in a way that is not a proportion "
+                f"between two-node supports; check given beliefs with check_assessment")
+        fixed, ties = classified
+        position = {u[0]: i for i, u in enumerate(unreached)}
+
+        def base(r: int) -> Any:
+            h, j = where[r]
+            nodes, support = game.infosets[h].nodes, system[position[h]]
+            return _numbers.ratio(paths[nodes[support[j]]][1], paths[nodes[support[0]]][1])
+
+        bounds: dict[int, tuple] = {}                  # infoset -> (low, high) of its one ratio
+        tie_records = []
+        for k in sorted({k for k, _ in ties.values()}):
+            # each member m: rho_m = kappa_m * rho_k ** sign_m (from log rho_m - sign_m log rho_k fixed)
+            members = {k: (1, 1)}
+            for p in sorted(ties):
+                if ties[p][0] == k:
+                    sign = -ties[p][1]
+                    members[p] = (_numbers.ratio(base(p), base(k)) if sign == 1 else base(p) * base(k), sign)
+            low, high = 0, None
+            for m, (kappa, sign) in members.items():
+                h = where[m][0]
+                outcome, support = unreached[position[h]][2], system[position[h]]
+                rows_m = [[outcome[support[0]][choice[h]] - outcome[support[0]][b],
+                           outcome[support[1]][choice[h]] - outcome[support[1]][b]]
+                          for b in range(len(game.infosets[h].actions)) if b != choice[h]]
+                own = _ratio_interval(rows_m, slack)
+                if own is None:
+                    low, high = 1, 0
+                    break
+                own_low, own_high = _through(own, kappa, sign)
+                low = max(low, own_low)
+                high = own_high if high is None else high if own_high is None else min(high, own_high)
+            if not _nonempty(low, high, slack):
                 break
-            piece.append((game.infosets[h].label, belief_set))
+            for m, (kappa, sign) in members.items():
+                bounds[where[m][0]] = _through((low, high), kappa, sign, forward=True)
+            hk = where[k][0]
+            sk = system[position[hk]]
+            for p, (kappa, sign) in members.items():
+                if p == k:
+                    continue
+                hp = where[p][0]
+                sp = system[position[hp]]
+                y, y0 = (sk[1], sk[0]) if sign == 1 else (sk[0], sk[1])
+                tie_records.append((game.infosets[hp].label, _history(game, hp, sp[1]), _history(game, hp, sp[0]),
+                                    game.infosets[hk].label, _history(game, hk, y), _history(game, hk, y0), kappa))
         else:
-            pieces.append(FrozenMap(piece))
-            certificates.append(FrozenMap(((game.infosets[h].label, game.infosets[h].actions[a]), k)
-                                          for (h, a), k in zip(pairs, orders)))
+            piece = []
+            for (h, _, outcome, free), support in zip(unreached, system):
+                if free is not None:
+                    piece.append((game.infosets[h].label, free))
+                    continue
+                ratios = [(j, base(r)) for r, (g, j) in enumerate(where) if g == h and r in fixed]
+                belief_set = _piece_set(game, h, choice[h], outcome, support, ratios, exact, tol,
+                                        bounds.get(h, (0, None)))
+                if belief_set is None:
+                    break
+                piece.append((game.infosets[h].label, belief_set))
+            else:
+                pieces.append(FrozenMap(piece))
+                all_ties.append(tuple(tie_records))
+                certificates.append(FrozenMap(((game.infosets[h].label, game.infosets[h].actions[a]), k)
+                                              for (h, a), k in zip(pairs, orders)))
     if not pieces:
         return None
     behaviour = FrozenMap((s.label, s.actions[c]) for s, c in zip(game.infosets, choice))
-    return SequentialEquilibrium(behaviour, FrozenMap(on_path), tuple(pieces), tuple(certificates), values[0], game)
+    return SequentialEquilibrium(behaviour, FrozenMap(on_path), tuple(pieces), tuple(certificates), values[0], game,
+                                 tuple(all_ties))
+
+
+def _history(game: ExtensiveGame, h: int, position: int) -> tuple:
+    return game.nodes[game.infosets[h].nodes[position]].history
 
 
 def _sample(belief_set: ConsistentBeliefSet) -> dict:
     """The centroid of the closure's vertices: a point of the relatively open set."""
     count = len(belief_set.vertices)
     return {n: sum(v[n] for v in belief_set.vertices) / count for n in belief_set.nodes}
+
+
+def sample_beliefs(piece: FrozenMap, ties: tuple) -> dict:
+    """A belief system of a piece: the centroid of each set, then each tied set moved to its tie."""
+    beliefs = {label: _sample(s) for label, s in piece.items()}
+    for label, x, x0, other, y, y0, kappa in ties:
+        rho = kappa * beliefs[other][y] / beliefs[other][y0]
+        beliefs[label] = {n: 0 * rho for n in beliefs[label]}
+        beliefs[label][x], beliefs[label][x0] = rho / (1 + rho), 1 / (1 + rho)
+    return beliefs
 
 
 @verify.register
@@ -381,9 +511,9 @@ def _verify_sequential(eq: SequentialEquilibrium, *, epsilon: float = 1e-6, tol:
     payoffs = expected_payoffs(game, table)
     if any(abs(float(a) - float(b)) > tol for a, b in zip(payoffs, eq.payoffs)):
         failures.append(f"payoffs {eq.payoffs} recorded, {payoffs} recomputed")
-    for piece, orders in zip(eq.pieces, eq.orders):
+    for piece, orders, ties in zip(eq.pieces, eq.orders, eq.ties or ((),) * len(eq.pieces)):
         beliefs = {label: dict(mu) for label, mu in eq.beliefs.items()}
-        beliefs.update({label: _sample(s) for label, s in piece.items()})
+        beliefs.update(sample_beliefs(piece, ties))
         for h, infoset in enumerate(game.infosets):
             mu = beliefs.get(infoset.label, {game.nodes[infoset.nodes[0]].history: 1})
             q = [sum(float(mu.get(game.nodes[n].history, 0)) * float(expected_payoffs(

@@ -13,6 +13,7 @@ from cybergames.extensive import (ExtensiveGame, chance, check_assessment, decis
                                   sequential_equilibria, weak_perfect_bayesian_equilibria)
 from cybergames.extensive.classic import selten_horse
 from cybergames.extensive.consistency import node_paths
+from cybergames.extensive.kreps_wilson import sample_beliefs
 from cybergames.signalling import to_efg
 from cybergames.strategies import extensive_games, signalling_games
 
@@ -89,6 +90,61 @@ def test_consistency_ties_beliefs_at_successive_sets_by_hand():
     assert not check_assessment(game, behaviour, beliefs(Fraction(1), Fraction(0))).consistent
     # Both are weak-PBE beliefs (Bayes' rule never applies); only consistency tells them apart.
     assert check_assessment(game, behaviour, beliefs(Fraction(1, 3), HALF)).bayes
+
+
+def test_sequential_equilibria_keep_tied_beliefs_tied():
+    # coupled_game by hand: player 2's c pays 1 against d's 0 whatever 3 does, so 2 plays c; Out
+    # (2) beats A or B (at most 1). Player 3's u pays mu3(Ac), v pays mu3(Bc). Every profile
+    # (Out, c, u or v) is a weak PBE with any beliefs making 3's action optimal; consistency adds
+    # mu2(A) = mu3(Ac) (the tie above). So (Out, c, u) needs mu3(Ac) = mu2(A) >= 1/2, (Out, c, v)
+    # mu3(Ac) = mu2(A) <= 1/2.
+    game = coupled_game()
+    found = {eq.behaviour["3"]: eq for eq in sequential_equilibria(game)}
+    assert set(found) == {"u", "v"} and all(eq.behaviour["2"] == "c" for eq in found.values())
+    assert all(verify(eq) for eq in found.values())
+
+    def beliefs(p2, p3):
+        return {"2": {("A",): p2, ("B",): 1 - p2}, "3": {("A", "c"): p3, ("B", "c"): 1 - p3}}
+
+    third, two_thirds = Fraction(1, 3), Fraction(2, 3)
+    assert found["u"].admits(beliefs(two_thirds, two_thirds)) and found["u"].admits(beliefs(HALF, HALF))
+    assert not found["u"].admits(beliefs(third, third))
+    assert found["v"].admits(beliefs(third, third))
+    assert not found["v"].admits(beliefs(third, Fraction(1, 4)))      # each in its set, but not tied
+    assert not check_assessment(game, dict(found["v"].behaviour), beliefs(third, Fraction(1, 4))).consistent
+    for eq in found.values():
+        for piece, ties in zip(eq.pieces, eq.ties):
+            sample = sample_beliefs(piece, ties)
+            assert eq.admits(sample) and check_assessment(game, dict(eq.behaviour), sample).holds
+
+
+def three_way_game():
+    # Player 1: Out (1, 0, 0, 0) or a, b, c. Player 2 at {a, b} plays s or r; player 3 at {(b, s), c}
+    # plays t or w; player 4 at {(a, s), (c, t)} plays e or f. Every other payoff is 0.
+    zero = (0, 0, 0, 0)
+    four = {"e": zero, "f": zero}
+    return ExtensiveGame(decision("1", {
+        "Out": (1, 0, 0, 0),
+        "a": decision("2", {"s": decision("4", four, "4"), "r": zero}, "2"),
+        "b": decision("2", {"s": decision("3", {"t": zero, "w": zero}, "3"), "r": zero}, "2"),
+        "c": decision("3", {"t": decision("4", four, "4"), "w": zero}, "3"),
+    }))
+
+
+def test_a_tie_of_three_ratios_is_decided_for_given_beliefs_and_refused_for_the_belief_sets():
+    # By hand, with Out, s, t played: mu2(b)/mu2(a) = eta(b)/eta(a), mu3(c)/mu3(bs) = eta(c)/eta(b) and
+    # mu4(ct)/mu4(as) = eta(c)/eta(a): the third ratio is the product of the first two.
+    game = three_way_game()
+    behaviour = {"1@root": "Out", "2": "s", "3": "t", "4": "e"}
+
+    def beliefs(p2, p3, p4):      # the probability of each set's second node
+        return {"2": {("a",): 1 - p2, ("b",): p2}, "3": {("b", "s"): 1 - p3, ("c",): p3},
+                "4": {("a", "s"): 1 - p4, ("c", "t"): p4}}
+
+    # ratios 1 and 2 give 1 * 1 = 1: p4 = 1/2; ratios 1/2 and 3 give 3/2: p4 = 3/5.
+    assert check_assessment(game, behaviour, beliefs(HALF, HALF, HALF)).consistent
+    assert check_assessment(game, behaviour, beliefs(Fraction(1, 3), Fraction(3, 4), Fraction(3, 5))).consistent
+    assert not check_assessment(game, behaviour, beliefs(Fraction(1, 3), Fraction(3, 4), HALF)).consistent
     with pytest.raises(ExtensiveGameError, match="tie the belief ratios"):
         sequential_equilibria(game)
 
