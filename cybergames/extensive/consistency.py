@@ -131,6 +131,32 @@ def order_rows(game: ExtensiveGame, paths: list, supports: dict) -> tuple[list, 
     return pairs, index, equal, greater
 
 
+def obviously_unorderable(game: ExtensiveGame, paths: list, supports: dict) -> bool:
+    """A quick exact test that no orders realise the supports: two nodes pairs whose trembles differ
+    by the same actions must be ordered alike (equal orders, or the same strict order), and a node
+    whose trembles are a subset of another's is never of higher order."""
+    equal, greater = set(), set()
+    for h, support in supports.items():
+        live = [n for n in game.infosets[h].nodes if paths[n][1] != 0]
+
+        def diff(a: int, b: int) -> frozenset:
+            counts: dict = {}
+            for pair in paths[a][0]:
+                counts[pair] = counts.get(pair, 0) + 1
+            for pair in paths[b][0]:
+                counts[pair] = counts.get(pair, 0) - 1
+            return frozenset((pair, v) for pair, v in counts.items() if v)
+
+        for x in support:
+            equal.update(diff(x, y) for y in support)
+            greater.update(diff(z, x) for z in live if z not in support)
+    for d in greater:
+        flipped = frozenset((pair, -v) for pair, v in d)
+        if d in equal or flipped in greater or all(v < 0 for _, v in d):
+            return True
+    return False
+
+
 def solve_orders(count: int, equal: list, greater: list) -> list[int] | None:
     """Integer orders K >= 1 with ``row . K == 0`` for ``equal`` and ``row . K >= 1`` for ``greater``, or None."""
     if count == 0:

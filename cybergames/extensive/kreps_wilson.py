@@ -49,7 +49,7 @@ from ..errors import ExtensiveGameError
 from ..signalling import FrozenMap
 from ..signalling.beliefs import polytope_vertices
 from .behaviour import expected_payoffs
-from .consistency import node_paths, order_rows, solve_orders, weight_relations, _counts
+from .consistency import _counts, node_paths, obviously_unorderable, order_rows, solve_orders, weight_relations
 from .game import ExtensiveGame
 from .sequential import _check_tol, _values_and_reach
 
@@ -130,8 +130,8 @@ class SequentialEquilibrium:
     game : ExtensiveGame
     ties : tuple of tuple
         Per piece, the ties between information sets that the tremble weights impose:
-        ``(label, x, x0, other, y, y0, kappa)`` says
-        :math:`\mu_{label}(x)/\mu_{label}(x_0) = \kappa\, \mu_{other}(y)/\mu_{other}(y_0)`.
+        ``(label, other, ((x, y, kappa), ...))`` says that the belief at ``label`` is
+        proportional to :math:`\kappa\, \mu_{other}(y)` at each of its nodes :math:`x`.
         The sets of a piece are the projections of its beliefs; a belief system must
         also satisfy the piece's ties.
     """
@@ -152,12 +152,23 @@ class SequentialEquilibrium:
                    for piece, piece_ties in zip(self.pieces, ties))
 
 
+def _tied(beliefs: Any, tie: tuple) -> dict:
+    """The belief a tie gives the follower, from the representative's belief."""
+    _, rep, pairs = tie
+    mass = {x: f * beliefs[rep].get(y, 0) for x, y, f in pairs}
+    total = sum(mass.values())
+    return {x: m / total for x, m in mass.items()}
+
+
 def _tie_holds(beliefs: Any, tie: tuple) -> bool:
-    label, x, x0, other, y, y0, kappa = tie
-    left = beliefs[label].get(x, 0) * beliefs[other].get(y0, 0)
-    right = kappa * beliefs[other].get(y, 0) * beliefs[label].get(x0, 0)
-    exact = all(_numbers.is_exact(v) for v in (left, right))
-    return left == right if exact else abs(left - right) <= DEFAULT_TOL
+    label = tie[0]
+    predicted = _tied(beliefs, tie)
+    given = beliefs[label]
+    if set(given) - set(predicted) and any(given[n] for n in set(given) - set(predicted)):
+        return False
+    exact = all(_numbers.is_exact(v) for v in (*predicted.values(), *given.values()))
+    return all(given.get(x, 0) == p if exact else abs(given.get(x, 0) - p) <= DEFAULT_TOL
+               for x, p in predicted.items())
 
 
 def _classify(relations: list[list[int]]) -> tuple[set, dict] | None:
@@ -179,43 +190,60 @@ def _classify(relations: list[list[int]]) -> tuple[set, dict] | None:
     return fixed, ties
 
 
-def _ratio_interval(rows: list, slack: float) -> tuple | None:
-    r"""For a two-node support, the ratios :math:`\rho = \mu(x_1)/\mu(x_0)` with
-    :math:`c_0 + c_1 \rho \ge 0` for every row: ``(low, high)`` (high None for no bound), or None."""
-    low, high = 0, None
-    for c0, c1 in rows:
-        if c1 > 0:
-            low = max(low, _numbers.ratio(-c0, c1))
-        elif c1 < 0:
-            bound = _numbers.ratio(c0, -c1)
-            high = bound if high is None else min(high, bound)
-        elif c0 < -slack:
+def _orderable(support: tuple, live: list, trembles: dict) -> bool:
+    """Quick necessary conditions for some orders to make exactly ``support`` the least: nodes with the
+    same trembles are in or out together, and no node in it trembles on a strict superset of another's."""
+    inside = set(support)
+    for x in live:
+        for y in live:
+            if trembles[x] == trembles[y] and (x in inside) != (y in inside):
+                return False
+            if y in inside and trembles[x] < trembles[y]:
+                return False
+    return True
+
+
+def _tie_groups(fixed: set, ties: dict, where: list, sizes: dict) -> dict | None:
+    """The followers: information set g -> (its representative h, per support position of g the pair
+    (support position of h, how the factor is found)), so that mu_g is proportional to factor * mu_h
+    position by position: a tied ratio follows h's ratio, a fixed one h's base node. None when the ties
+    are not of that form (see the module docstring)."""
+    coords: dict[int, list] = {}
+    for r, (h, _) in enumerate(where):
+        coords.setdefault(h, []).append(r)
+    followers = {}
+    for g, rs in coords.items():
+        tied = [r for r in rs if r in ties]
+        if not tied:
+            continue
+        targets = {where[ties[r][0]][0] for r in tied}
+        if any(r not in ties and r not in fixed for r in rs) or len(targets) != 1:
+            return None                                    # a free ratio, or ties to two sets
+        (h,) = targets
+        if h in followers or any(r in ties for r in coords[h]):
             return None
-    return low, high
-
-
-def _through(interval: tuple, kappa: Any, sign: int, forward: bool = False) -> tuple:
-    r"""Map an interval of ratios through :math:`\rho_m = \kappa \rho_k^{sign}`: to the interval of
-    :math:`\rho_m` (``forward``) or back to that of :math:`\rho_k`. None stands for infinity."""
-    low, high = interval
-    if sign == 1:
-        if forward:
-            return kappa * low, None if high is None else kappa * high
-        return _numbers.ratio(low, kappa), None if high is None else _numbers.ratio(high, kappa)
-    # rho_m = kappa / rho_k and rho_k = kappa / rho_m: the same map both ways
-    return (0 if high is None else _numbers.ratio(kappa, high)), (None if not low else _numbers.ratio(kappa, low))
-
-
-def _nonempty(low: Any, high: Any, slack: float) -> bool:
-    """Whether some ratio in (0, infinity) lies in [low, high]."""
-    return high is None or (high > 0 and low <= high + slack)
+        signs = {ties[r][1] for r in tied}
+        if signs == {-1}:                                  # rho_g,j = kappa rho_h,pi(j), or fixed
+            mapping = {0: (0, None)}
+            for r in rs:
+                mapping[where[r][1]] = ((where[ties[r][0]][1], ("proportional", r, ties[r][0])) if r in ties
+                                        else (0, ("fixed", r, None)))
+        elif signs == {1} and sizes[g] == sizes[h] == 2:   # rho_g = kappa / rho_h
+            (r,) = tied
+            mapping = {0: (1, None), 1: (0, ("inverse", r, ties[r][0]))}
+        else:
+            return None
+        followers[g] = (h, mapping)
+    if any(h in followers for h, _ in followers.values()):
+        return None
+    return followers
 
 
 def _piece_set(game: ExtensiveGame, h: int, chosen: int, outcome: list, support: list[int], ratios: list,
-               exact: bool, tol: float, bounds: tuple = (0, None)) -> ConsistentBeliefSet | None:
-    """The beliefs on ``support`` (node positions in the infoset) with the fixed ``ratios`` (and, for a
-    two-node support, ``low <= mu[1]/mu[0] <= high`` from ``bounds``) at which ``chosen`` is optimal,
-    if the set meets the relative interior of the support's face."""
+               exact: bool, tol: float, extra: tuple = ()) -> ConsistentBeliefSet | None:
+    """The beliefs on ``support`` (node positions in the infoset) with the fixed ``ratios`` (and the
+    ``extra`` rows over the support, pulled back from tied information sets) at which ``chosen`` is
+    optimal, if the set meets the relative interior of the support's face."""
     infoset = game.infosets[h]
     histories = tuple(game.nodes[n].history for n in infoset.nodes)
     k = len(support)
@@ -225,11 +253,7 @@ def _piece_set(game: ExtensiveGame, h: int, chosen: int, outcome: list, support:
         row[j], row[0] = 1, -rho
         rows.append(row)
         rows.append([-v for v in row])
-    low, high = bounds
-    if low:
-        rows.append([-low, 1])
-    if high is not None:
-        rows.append([high, -1])
+    rows.extend(list(row) for row in extra)
     points = polytope_vertices(rows, k, exact=exact, tol=tol)
     if not points:
         return None
@@ -367,9 +391,11 @@ def _try_profile(game: ExtensiveGame, table: list, choice: tuple, exact: bool, s
             unreached.append((h, [None], outcome, free))
             continue
         options = []
+        trembles = {k: set(paths[infoset.nodes[k]][0]) for k in live}
         for size in range(1, len(live) + 1):
             for support in itertools.combinations(live, size):
-                if _piece_set(game, h, chosen, outcome, list(support), [], exact, tol) is not None:
+                if _orderable(support, live, trembles) and \
+                        _piece_set(game, h, chosen, outcome, list(support), [], exact, tol) is not None:
                     options.append(list(support))
         if not options:
             return None
@@ -383,8 +409,10 @@ def _try_profile(game: ExtensiveGame, table: list, choice: tuple, exact: bool, s
     for system in itertools.product(*(options for _, options, _, _ in unreached)):
         supports = {h: [game.infosets[h].nodes[k] for k in support]
                     for (h, _, _, free), support in zip(unreached, system) if free is None}
-        pairs, index, equal, greater = order_rows(game, paths, supports)
-        orders = solve_orders(len(pairs), equal, greater)
+        if obviously_unorderable(game, paths, supports):
+            continue
+        pairs_, index, equal, greater = order_rows(game, paths, supports)
+        orders = solve_orders(len(pairs_), equal, greater)
         if orders is None:
             continue
         rows, where = [], []
@@ -397,82 +425,96 @@ def _try_profile(game: ExtensiveGame, table: list, choice: tuple, exact: bool, s
                 rows.append([a - b for a, b in zip(_counts(paths[nodes[support[j]]][0], index), first)])
                 where.append((h, j))
         classified = _classify(weight_relations(rows))
-        coupled = classified is not None and any(
-            len(system[[u[0] for u in unreached].index(where[r][0])]) != 2
-            for r in set(classified[1]) | {k for k, _ in classified[1].values()})
-        if classified is None or coupled:
+        position = {u[0]: i for i, u in enumerate(unreached)}
+        sizes = {h: len(system[position[h]]) for h, _ in where}
+        internal = {} if classified is None else {
+            r: k for r, (k, sign) in classified[1].items() if where[k][0] == where[r][0] and sign == -1}
+        external = None if classified is None else {r: t for r, t in classified[1].items() if r not in internal}
+        followers = None if classified is None else _tie_groups(classified[0], external, where, sizes)
+        if followers is None:
             raise ExtensiveGameError(
                 f"game: the tremble weights tie the belief ratios at information sets "
                 f"{sorted({game.infosets[h].label for h, _ in where})} together off the path of "
                 f"{dict(zip((s.label for s in game.infosets), choice))} in a way that is not a proportion "
-                f"between two-node supports; check given beliefs with check_assessment")
-        fixed, ties = classified
-        position = {u[0]: i for i, u in enumerate(unreached)}
+                f"between the beliefs of two information sets; check given beliefs with check_assessment")
+        fixed = classified[0]
 
         def base(r: int) -> Any:
             h, j = where[r]
             nodes, support = game.infosets[h].nodes, system[position[h]]
             return _numbers.ratio(paths[nodes[support[j]]][1], paths[nodes[support[0]]][1])
 
-        bounds: dict[int, tuple] = {}                  # infoset -> (low, high) of its one ratio
-        tie_records = []
-        for k in sorted({k for k, _ in ties.values()}):
-            # each member m: rho_m = kappa_m * rho_k ** sign_m (from log rho_m - sign_m log rho_k fixed)
-            members = {k: (1, 1)}
-            for p in sorted(ties):
-                if ties[p][0] == k:
-                    sign = -ties[p][1]
-                    members[p] = (_numbers.ratio(base(p), base(k)) if sign == 1 else base(p) * base(k), sign)
-            low, high = 0, None
-            for m, (kappa, sign) in members.items():
-                h = where[m][0]
-                outcome, support = unreached[position[h]][2], system[position[h]]
-                rows_m = [[outcome[support[0]][choice[h]] - outcome[support[0]][b],
-                           outcome[support[1]][choice[h]] - outcome[support[1]][b]]
-                          for b in range(len(game.infosets[h].actions)) if b != choice[h]]
-                own = _ratio_interval(rows_m, slack)
-                if own is None:
-                    low, high = 1, 0
-                    break
-                own_low, own_high = _through(own, kappa, sign)
-                low = max(low, own_low)
-                high = own_high if high is None else high if own_high is None else min(high, own_high)
-            if not _nonempty(low, high, slack):
+        def factor(how: Any) -> Any:
+            if how is None:
+                return 1
+            kind, p, k = how
+            if kind == "fixed":
+                return base(p)
+            return _numbers.ratio(base(p), base(k)) if kind == "proportional" else base(p) * base(k)
+
+        maps = {g: (h, {pos: (target, factor(how)) for pos, (target, how) in mapping.items()})
+                for g, (h, mapping) in followers.items()}
+        sets: dict[int, ConsistentBeliefSet] = {}
+        for (h, _, outcome, free), support in zip(unreached, system):
+            if free is not None or h in maps:
+                continue
+            extra = []
+            for g, (rep, mapping) in maps.items():
+                if rep != h:
+                    continue
+                out_g, sup_g = unreached[position[g]][2], system[position[g]]
+                for b in range(len(game.infosets[g].actions)):
+                    if b == choice[g]:
+                        continue
+                    row = [0] * len(support)
+                    for pos, (target, f) in mapping.items():
+                        row[target] += f * (out_g[sup_g[pos]][choice[g]] - out_g[sup_g[pos]][b])
+                    extra.append(row)
+            for r, k in internal.items():                 # mu[j] = kappa mu[i] within this set
+                if where[r][0] == h:
+                    row = [0] * len(support)
+                    row[where[r][1]], row[where[k][1]] = 1, -_numbers.ratio(base(r), base(k))
+                    extra.extend([row, [-v for v in row]])
+            ratios = [(j, base(r)) for r, (g, j) in enumerate(where) if g == h and r in fixed]
+            belief_set = _piece_set(game, h, choice[h], outcome, support, ratios, exact, tol, tuple(extra))
+            if belief_set is None:
                 break
-            for m, (kappa, sign) in members.items():
-                bounds[where[m][0]] = _through((low, high), kappa, sign, forward=True)
-            hk = where[k][0]
-            sk = system[position[hk]]
-            for p, (kappa, sign) in members.items():
-                if p == k:
-                    continue
-                hp = where[p][0]
-                sp = system[position[hp]]
-                y, y0 = (sk[1], sk[0]) if sign == 1 else (sk[0], sk[1])
-                tie_records.append((game.infosets[hp].label, _history(game, hp, sp[1]), _history(game, hp, sp[0]),
-                                    game.infosets[hk].label, _history(game, hk, y), _history(game, hk, y0), kappa))
+            sets[h] = belief_set
         else:
-            piece = []
-            for (h, _, outcome, free), support in zip(unreached, system):
-                if free is not None:
-                    piece.append((game.infosets[h].label, free))
-                    continue
-                ratios = [(j, base(r)) for r, (g, j) in enumerate(where) if g == h and r in fixed]
-                belief_set = _piece_set(game, h, choice[h], outcome, support, ratios, exact, tol,
-                                        bounds.get(h, (0, None)))
-                if belief_set is None:
-                    break
-                piece.append((game.infosets[h].label, belief_set))
-            else:
-                pieces.append(FrozenMap(piece))
-                all_ties.append(tuple(tie_records))
-                certificates.append(FrozenMap(((game.infosets[h].label, game.infosets[h].actions[a]), k)
-                                              for (h, a), k in zip(pairs, orders)))
+            tie_records = []
+            for g, (h, mapping) in maps.items():
+                pairs = tuple((_history(game, g, system[position[g]][pos]), _history(game, h, system[position[h]][target]), f)
+                              for pos, (target, f) in sorted(mapping.items()))
+                tie_records.append((game.infosets[g].label, game.infosets[h].label, pairs))
+                sets[g] = _follower_set(game, g, choice[g], unreached[position[g]][2], system[position[g]],
+                                        sets[h], pairs, exact, tol)
+            piece = [(game.infosets[h].label, free if free is not None else sets[h])
+                     for (h, _, _, free) in unreached]
+            pieces.append(FrozenMap(piece))
+            all_ties.append(tuple(tie_records))
+            certificates.append(FrozenMap(((game.infosets[h].label, game.infosets[h].actions[a]), k)
+                                          for (h, a), k in zip(pairs_, orders)))
     if not pieces:
         return None
     behaviour = FrozenMap((s.label, s.actions[c]) for s, c in zip(game.infosets, choice))
     return SequentialEquilibrium(behaviour, FrozenMap(on_path), tuple(pieces), tuple(certificates), values[0], game,
                                  tuple(all_ties))
+
+
+def _follower_set(game: ExtensiveGame, g: int, chosen: int, outcome: list, support: list, rep_set: ConsistentBeliefSet,
+                  pairs: tuple, exact: bool, tol: float) -> ConsistentBeliefSet:
+    """A tied information set's beliefs: the images of its representative's set."""
+    infoset = game.infosets[g]
+    histories = tuple(game.nodes[n].history for n in infoset.nodes)
+    vertices = []
+    for v in rep_set.vertices:
+        image = _tied({rep_set.infoset: v}, (infoset.label, rep_set.infoset, pairs))
+        vertices.append(FrozenMap((n, _numbers.simplify_exact(image[n]) if n in image else (0 if exact else 0.0))
+                                  for n in histories))
+    constraints = tuple(FrozenMap(zip(histories, (outcome[s][chosen] - outcome[s][b] for s in range(len(histories)))))
+                        for b in range(len(infoset.actions)) if b != chosen)
+    return ConsistentBeliefSet(infoset.label, infoset.actions[chosen], histories,
+                               tuple(histories[s] for s in support), tuple(vertices), (), constraints, True, tol)
 
 
 def _history(game: ExtensiveGame, h: int, position: int) -> tuple:
@@ -482,16 +524,15 @@ def _history(game: ExtensiveGame, h: int, position: int) -> tuple:
 def _sample(belief_set: ConsistentBeliefSet) -> dict:
     """The centroid of the closure's vertices: a point of the relatively open set."""
     count = len(belief_set.vertices)
-    return {n: sum(v[n] for v in belief_set.vertices) / count for n in belief_set.nodes}
+    return {n: _numbers.ratio(sum(v[n] for v in belief_set.vertices), count) for n in belief_set.nodes}
 
 
 def sample_beliefs(piece: FrozenMap, ties: tuple) -> dict:
     """A belief system of a piece: the centroid of each set, then each tied set moved to its tie."""
     beliefs = {label: _sample(s) for label, s in piece.items()}
-    for label, x, x0, other, y, y0, kappa in ties:
-        rho = kappa * beliefs[other][y] / beliefs[other][y0]
-        beliefs[label] = {n: 0 * rho for n in beliefs[label]}
-        beliefs[label][x], beliefs[label][x0] = rho / (1 + rho), 1 / (1 + rho)
+    for tie in ties:
+        image = _tied(beliefs, tie)
+        beliefs[tie[0]] = {n: image.get(n, 0 * v) for n, v in beliefs[tie[0]].items()}
     return beliefs
 
 

@@ -177,10 +177,37 @@ def test_sequential_equilibria_are_weak_pbe_and_check_as_sequential(game):
 
 
 @st.composite
-def trembled_assessments(draw):
+def staged_games(draw):
+    """Trees whose information sets reach across subtrees, so that trembles tie beliefs together:
+    player 1 stays Out or takes one of 2-3 entries (2 when each is followed by a chance move); player 2
+    sees none of it and plays c or d; after c, player 3, who also sees nothing, plays u or v."""
+    payoff = st.integers(0, 3)
+    with_chance = draw(st.booleans())
+    entries = [f"e{i}" for i in range(2 if with_chance else draw(st.integers(2, 3)))]
+
+    def leaf():
+        return (draw(payoff), draw(payoff), draw(payoff))
+
+    def stage():
+        return decision("2", {"c": decision("3", {"u": leaf(), "v": leaf()}, "3"), "d": leaf()}, "2")
+
+    def entry():
+        if not with_chance:
+            return stage()
+        weight = draw(st.integers(1, 3))
+        return chance({"x": (Fraction(weight, 4), stage()), "y": (Fraction(4 - weight, 4), stage())})
+
+    return ExtensiveGame(decision("1", {"Out": leaf(), **{e: entry() for e in entries}}))
+
+
+@st.composite
+def trembled_assessments(draw, games=None):
     """A random tree, a pure profile, orders K in 1..3 and weights in 1..4 for the actions it does not
     take, and the beliefs those trembles give in the limit, computed here from the definition."""
-    game = draw(extensive_games(num_players=2, max_depth=4, max_actions=2, min_value=0, max_value=2))
+    if games is None:
+        games = st.one_of(extensive_games(num_players=2, max_depth=4, max_actions=2, min_value=0, max_value=2),
+                          staged_games())
+    game = draw(games)
     pick = {s.label: draw(st.sampled_from(s.actions)) for s in game.infosets}
     table = [tuple(1 if a == pick[s.label] else 0 for a in s.actions) for s in game.infosets]
     orders = {(h, a): draw(st.integers(1, 3)) for h, s in enumerate(game.infosets) for a in range(len(s.actions))}
@@ -241,3 +268,36 @@ def test_in_signalling_games_every_weak_pbe_is_sequential(sg):
     game = read_efg(to_efg(sg))
     assert {eq.behaviour for eq in sequential_equilibria(game)} == \
         {eq.behaviour for eq in weak_perfect_bayesian_equilibria(game)}
+
+
+@settings(max_examples=20, deadline=None)
+@given(staged_games())
+def test_sequential_equilibria_of_staged_games_check_as_sequential(game):
+    weak = {eq.behaviour for eq in weak_perfect_bayesian_equilibria(game)}
+    for eq in sequential_equilibria(game):
+        assert eq.behaviour in weak and verify(eq)
+        for piece, ties in zip(eq.pieces, eq.ties):
+            sample = sample_beliefs(piece, ties)
+            assert eq.admits(sample)
+            assert check_assessment(game, dict(eq.behaviour), {**dict(eq.beliefs), **sample}).holds
+
+
+@settings(max_examples=40, deadline=None)
+@given(staged_games())
+def test_in_staged_games_player_3_repeats_player_2s_beliefs(game):
+    # By hand: when Out is played and 2 plays c, the node (e, c) of player 3 follows the trembles of
+    # (e) and nothing else, so mu3((e, c)) = mu2((e)) at every entry node; any other mu3 is inconsistent.
+    behaviour = {"1@root": "Out", "2": "c", "3": "u"}
+    nodes2 = [game.nodes[n].history for n in game.infoset("2").nodes]
+    weight = {e: Fraction(k + 1) for k, e in enumerate(sorted({h[0] for h in nodes2}))}
+    mu2 = {h: weight[h[0]] * (game.nodes[game.nodes[n].parent].probabilities[game.nodes[game.nodes[n].parent]
+                                                                          .children.index(n)]
+                              if len(h) == 2 else 1) for h, n in zip(nodes2, game.infoset("2").nodes)}
+    total = sum(mu2.values())
+    mu2 = {h: v / total for h, v in mu2.items()}
+    same = {h + ("c",): v for h, v in mu2.items()}
+    assert check_assessment(game, behaviour, {"2": mu2, "3": same}).consistent
+    shifted = dict(same)
+    first, last = nodes2[0] + ("c",), nodes2[-1] + ("c",)
+    shifted[first], shifted[last] = same[first] + same[last] / 2, same[last] / 2
+    assert not check_assessment(game, behaviour, {"2": mu2, "3": shifted}).consistent
