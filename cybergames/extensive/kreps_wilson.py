@@ -14,14 +14,15 @@ a chance move, the ratio is the chance ratio). Intersected with the beliefs at
 which the prescribed action is optimal, a piece is a product over the
 unreached information sets of relatively open polytopes, returned exactly.
 
-The weights can also tie ratios at two information sets together: player 3's
-belief after a tremble of player 2 must repeat player 2's belief about player
-1's tremble (Kreps and Wilson 1982, §3). When each tie is a proportion between
-the ratios of two two-node supports, the piece records it
-(:attr:`SequentialEquilibrium.ties`), its sets are the projections (the
-intersection of the tied intervals), and
-:meth:`SequentialEquilibrium.admits` checks the ties. Other ties (three ratios
-at once, or ratios of larger supports) are not a product of polytopes;
+The weights can also tie beliefs at two information sets together: player
+3's belief after a tremble of player 2 must repeat player 2's belief about
+player 1's tremble (Kreps and Wilson 1982, §3). When every tie makes the
+belief of one information set (a *follower*) a fixed positive rescaling of
+another's (its *representative*), node by node, the follower's optimality
+constraints become linear constraints on the representative's belief; the
+piece records the tie (:attr:`SequentialEquilibrium.ties`), its sets are the
+projections, and :meth:`SequentialEquilibrium.admits` checks the ties. Ties
+of other shapes (one ratio the product of two others) are not polytopes;
 :func:`sequential_equilibria` then refuses the game rather than report a
 wrong set, and :func:`~cybergames.extensive.check_assessment` decides any
 given assessment.
@@ -316,9 +317,9 @@ def sequential_equilibria(game: ExtensiveGame, *, tol: float = DEFAULT_TOL, max_
     Raises
     ------
     ExtensiveGameError
-        If the game is symbolic or too large, or if the tremble weights tie belief
-        ratios together other than in proportions between two-node supports (see
-        the module docstring; check given beliefs with :func:`check_assessment`).
+        If the game is symbolic or too large, or if the tremble weights tie beliefs
+        together other than node by node between two information sets (see the
+        module docstring; check given beliefs with :func:`check_assessment`).
     PerfectRecallError
         If the game does not have perfect recall.
 
