@@ -14,7 +14,7 @@ from cybergames.extensive import (ExtensiveGame, chance, check_assessment, decis
 from cybergames.extensive.classic import selten_horse
 from cybergames.extensive.consistency import node_paths
 from cybergames.extensive.kreps_wilson import sample_beliefs
-from cybergames.signalling import to_efg
+from cybergames.signalling import FrozenMap, to_efg
 from cybergames.strategies import extensive_games, signalling_games
 
 HALF = Fraction(1, 2)
@@ -301,3 +301,27 @@ def test_in_staged_games_player_3_repeats_player_2s_beliefs(game):
     first, last = nodes2[0] + ("c",), nodes2[-1] + ("c",)
     shifted[first], shifted[last] = same[first] + same[last] / 2, same[last] / 2
     assert not check_assessment(game, behaviour, {"2": mu2, "3": shifted}).consistent
+
+
+def test_myersons_figure_4_2_by_hand():
+    # Myerson, Game Theory (1991), Figure 4.2 (as in Gambit's myerson_fig_4_2.efg): player 1 plays A1
+    # or B1; player 2, not seeing which, plays W2 or X2; after A1 player 1 moves again without seeing
+    # 2's move: Y1 or Z1. Payoffs: A1 W2 Y1 (3, 0), A1 W2 Z1 (0, 0), A1 X2 Y1 (2, 3), A1 X2 Z1 (4, 1),
+    # B1 W2 (2, 3), B1 X2 (3, 2).
+    # By hand: (B1, W2, Z1) is a weak PBE: B1 pays 2 > 0; 2's W2 pays 3 > 2 at B1; 1's second set is
+    # off the path and Z1 pays 4(1 - mu) >= 3 mu + 2(1 - mu) iff mu = mu(A1 W2) <= 2/5. But node
+    # (A1, X2) also needs 2's tremble to X2, so it has the higher order: consistency forces mu = 1,
+    # where Y1 pays 3 > 0. Not sequential. (A1, X2, Z1) is: 4 > 3 for player 1, X2 pays 1 > 0, Z1 4 > 2.
+    game = ExtensiveGame(decision("1", {
+        "A1": decision("2", {"W2": decision("1", {"Y1": (3, 0), "Z1": (0, 0)}, "1b"),
+                             "X2": decision("1", {"Y1": (2, 3), "Z1": (4, 1)}, "1b")}, "2"),
+        "B1": decision("2", {"W2": (2, 3), "X2": (3, 2)}, "2")}, "1a"))
+    weak = {eq.behaviour: eq for eq in weak_perfect_bayesian_equilibria(game)}
+    assert set(weak) == {FrozenMap({"1a": "A1", "2": "X2", "1b": "Z1"}), FrozenMap({"1a": "B1", "2": "W2", "1b": "Z1"})}
+    off = weak[FrozenMap({"1a": "B1", "2": "W2", "1b": "Z1"})].beliefs["1b"]
+    assert sorted(v[("A1", "W2")] for v in off.vertices) == [0, Fraction(2, 5)]
+    (eq,) = sequential_equilibria(game)
+    assert dict(eq.behaviour) == {"1a": "A1", "2": "X2", "1b": "Z1"} and verify(eq)
+    check = check_assessment(game, {"1a": "B1", "2": "W2", "1b": "Z1"},
+                             {"2": {("A1",): 0, ("B1",): 1}, "1b": {("A1", "W2"): Fraction(1, 5), ("A1", "X2"): Fraction(4, 5)}})
+    assert check.is_weak_pbe and not check.consistent
