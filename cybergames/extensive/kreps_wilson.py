@@ -52,7 +52,7 @@ from ..signalling.beliefs import polytope_vertices
 from .behaviour import expected_payoffs
 from .consistency import _counts, node_paths, obviously_unorderable, order_rows, solve_orders, weight_relations
 from .game import ExtensiveGame
-from .sequential import _check_tol, _values_and_reach
+from .sequential import _values_and_reach, check_pure_search
 
 __all__ = ["sequential_equilibria", "SequentialEquilibrium", "ConsistentBeliefSet"]
 
@@ -344,18 +344,10 @@ def sequential_equilibria(game: ExtensiveGame, *, tol: float = DEFAULT_TOL, max_
     >>> eq.admits({"3": {("L",): Fraction(1, 4), ("R", "L"): Fraction(3, 4)}})
     True
     """
-    if not isinstance(game, ExtensiveGame):
-        raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
-    _check_tol(tol)
-    for name, value in (("max_profiles", max_profiles), ("max_pieces", max_pieces)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ExtensiveGameError(f"{name}: expected a positive int, got {value!r}")
-    if game.is_symbolic:
-        raise ExtensiveGameError("game: symbolic payoffs; substitute numbers with game.subs(...) first")
+    check_pure_search(game, tol, max_profiles)
+    if isinstance(max_pieces, bool) or not isinstance(max_pieces, int) or max_pieces < 1:
+        raise ExtensiveGameError(f"max_pieces: expected a positive int, got {max_pieces!r}")
     game.require_perfect_recall("sequential_equilibria")
-    count = math.prod(len(s.actions) for s in game.infosets)
-    if count > max_profiles:
-        raise ExtensiveGameError(f"game: {count} pure behaviour profiles, more than max_profiles={max_profiles}")
     exact = game.kind != FLOAT
     slack = 0 if exact else tol
     one, zero = (1, 0) if exact else (1.0, 0.0)

@@ -164,6 +164,20 @@ def _check_tol(tol: Any) -> None:
         raise ParameterError(f"tol: expected a non-negative number, got {tol!r}")
 
 
+def check_pure_search(game: Any, tol: Any, max_profiles: Any) -> None:
+    """The checks of a search over every pure behaviour profile: a numeric game, a tolerance, a bound."""
+    if not isinstance(game, ExtensiveGame):
+        raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
+    _check_tol(tol)
+    if isinstance(max_profiles, bool) or not isinstance(max_profiles, int) or max_profiles < 1:
+        raise ExtensiveGameError(f"max_profiles: expected a positive int, got {max_profiles!r}")
+    if game.is_symbolic:
+        raise ExtensiveGameError("game: symbolic payoffs; substitute numbers with game.subs(...) first")
+    count = math.prod(len(s.actions) for s in game.infosets)
+    if count > max_profiles:
+        raise ExtensiveGameError(f"game: {count} pure behaviour profiles, more than max_profiles={max_profiles}")
+
+
 def check_assessment(game: ExtensiveGame, behaviour: Any, beliefs: Any, *,
                      tol: float = DEFAULT_TOL) -> AssessmentCheck:
     r"""Check an assessment for sequential rationality and Kreps–Wilson consistency.
@@ -315,14 +329,7 @@ def weak_perfect_bayesian_equilibria(game: ExtensiveGame, *, tol: float = DEFAUL
     >>> [dict(eq.behaviour) for eq in weak_perfect_bayesian_equilibria(game)][0]
     {'weak': 'beer', 'beer': 'not', 'quiche': 'duel', 'strong': 'beer'}
     """
-    if not isinstance(game, ExtensiveGame):
-        raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
-    _check_tol(tol)
-    if game.is_symbolic:
-        raise ExtensiveGameError("game: symbolic payoffs; substitute numbers with game.subs(...) first")
-    count = math.prod(len(s.actions) for s in game.infosets)
-    if count > max_profiles:
-        raise ExtensiveGameError(f"game: {count} pure behaviour profiles, more than max_profiles={max_profiles}")
+    check_pure_search(game, tol, max_profiles)
     exact = game.kind != FLOAT
     slack = 0 if exact else tol
     one, zero = (1, 0) if exact else (1.0, 0.0)
