@@ -391,6 +391,7 @@ def _extensive_cases():
     from cybergames.errors import ExtensiveGameError, FormatError, PerfectRecallError
     from cybergames.extensive import (ExtensiveGame, check_assessment, decision, read_efg, sequence_form_equilibria,
                                       subgame_perfect_equilibria, weak_perfect_bayesian_equilibria, write_efg)
+    from cybergames.extensive import sequential_equilibria
     cycle = {"player": "A", "actions": {}}
     cycle["actions"]["x"] = cycle
     forgetful = ExtensiveGame(decision("A", {"x": (0,), "y": decision("A", {"x": (1,), "y": (2,)}, "h")}, "h"))
@@ -407,6 +408,9 @@ def _extensive_cases():
         Case(sequence_form_equilibria, (forgetful,), error=PerfectRecallError, words=("game", "perfect recall")),
         Case(weak_perfect_bayesian_equilibria, ("game",), error=ExtensiveGameError, words=("game",)),
         Case(check_assessment, (forgetful, {"h": "z"}, {}), error=ExtensiveGameError, words=("behaviour", "z")),
+        Case(sequential_equilibria, ("game",), error=ExtensiveGameError, words=("game",)),
+        Case(sequential_equilibria, (forgetful,), error=PerfectRecallError, words=("game", "perfect recall"),
+             note="recall"),
     ]
 
 

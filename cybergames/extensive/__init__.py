@@ -4,7 +4,10 @@
 information sets, exact, float or symbolic payoffs), built from nested Python
 structures (:func:`decision`, :func:`chance`) or from a function of the
 history, and read from Gambit ``.efg`` files (:func:`read_efg`). It converts
-to the reduced strategic form and to the sequence form.
+to the reduced strategic form and to the sequence form. Assessments are
+checked for sequential rationality and Kreps–Wilson consistency
+(:func:`check_assessment`), and :func:`sequential_equilibria` finds the pure
+sequential equilibria of small trees with their consistent belief sets.
 """
 
 from .backward import subgame_perfect_equilibria
@@ -15,6 +18,7 @@ from .sequential import (AssessmentCheck, TreeBeliefSet, WeakPBE, check_assessme
                          weak_perfect_bayesian_equilibria)
 from .sequence import sequence_form_equilibria
 from .game import ExtensiveGame, Infoset, Node, chance, decision
+from .kreps_wilson import ConsistentBeliefSet, SequentialEquilibrium, sequential_equilibria
 
 __all__ = [
     "ExtensiveGame",
@@ -37,4 +41,7 @@ __all__ = [
     "AssessmentCheck",
     "TreeBeliefSet",
     "WeakPBE",
+    "sequential_equilibria",
+    "SequentialEquilibrium",
+    "ConsistentBeliefSet",
 ]

@@ -1,17 +1,9 @@
 r"""Finite games in extensive form: a tree of decision, chance and terminal nodes.
 
-A game tree is described by nested Python structures, which :func:`decision`
-and :func:`chance` build:
-
-* a **terminal** node is a sequence of payoffs, one per player, e.g. ``(3, 1)``;
-* a **decision** node is ``{"player": p, "actions": {label: subtree, ...},
-  "infoset": name}`` (``"infoset"`` is optional: by default every decision
-  node is its own information set);
-* a **chance** node is ``{"chance": {label: (probability, subtree), ...}}``.
-
-The same shapes, with the subtrees left out (``"actions"`` a sequence of
-labels, ``"chance"`` a mapping label -> probability), describe one node of a
-tree built from a function of the history (:meth:`ExtensiveGame.from_function`).
+:class:`ExtensiveGame` is built from the nested node descriptions of
+:mod:`cybergames.extensive.nodes` (:func:`decision`, :func:`chance` and payoff
+tuples) or from a function of the history, and holds the tree as
+:class:`Node` and :class:`Infoset` records.
 
 Information sets group the decision nodes a player cannot tell apart: all
 nodes of one information set belong to one player and offer the same action
@@ -34,8 +26,7 @@ M. J. Osborne and A. Rubinstein, *A Course in Game Theory* (1994), ch. 6 and 11.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any, Callable
 
 import sympy
@@ -44,99 +35,14 @@ from .. import _numbers
 from .._numbers import FLOAT, SYMBOLIC
 from ..errors import ExtensiveGameError, PerfectRecallError
 from ._builder import CHANCE, DECISION, TERMINAL, _Builder, _is_payoffs
+from ._recall import recall
+from .nodes import Infoset, Node, chance, decision
 
-__all__ = ["ExtensiveGame", "Infoset", "Node", "decision", "chance"]
+__all__ = ["ExtensiveGame", "Infoset", "Node", "decision", "chance", "CHANCE", "DECISION", "TERMINAL"]
 
 
 #: Default bound on the number of nodes of a tree (a shared subtree counts once per occurrence).
 MAX_NODES = 10**6
-
-
-def decision(player: str, actions: Any, infoset: str | None = None) -> dict:
-    """A decision node of ``player``: ``actions`` maps labels to subtrees (or, in
-    :meth:`ExtensiveGame.from_function`, is a sequence of labels).
-
-    Examples
-    --------
-    >>> decision("Entrant", {"Out": (0, 2), "In": (1, 1)})
-    {'player': 'Entrant', 'actions': {'Out': (0, 2), 'In': (1, 1)}}
-    """
-    node = {"player": player, "actions": actions}
-    if infoset is not None:
-        node["infoset"] = infoset
-    return node
-
-
-def chance(branches: Mapping) -> dict:
-    """A chance node: ``branches`` maps labels to ``(probability, subtree)`` (or, in
-    :meth:`ExtensiveGame.from_function`, to probabilities).
-
-    Examples
-    --------
-    >>> chance({"heads": (0.5, (1, -1)), "tails": (0.5, (-1, 1))})["chance"]["heads"]
-    (0.5, (1, -1))
-    """
-    return {"chance": branches}
-
-
-@dataclass(frozen=True)
-class Node:
-    """One node of the tree, in depth-first (preorder) numbering.
-
-    Attributes
-    ----------
-    index : int
-    kind : str
-        ``"decision"``, ``"chance"`` or ``"terminal"``.
-    history : tuple of str
-        The action labels from the root to this node.
-    parent : int
-        The parent's index (-1 for the root).
-    children : tuple of int
-        One child per action, in action order.
-    player : int
-        The mover's index at a decision node; -1 otherwise.
-    infoset : int
-        The information set's index at a decision node; -1 otherwise.
-    actions : tuple of str
-        The action labels (decision and chance nodes).
-    probabilities : tuple
-        The chance probabilities (chance nodes; empty otherwise).
-    payoffs : tuple
-        One payoff per player (terminal nodes; empty otherwise).
-    """
-
-    index: int
-    kind: str
-    history: tuple
-    parent: int
-    children: tuple
-    player: int
-    infoset: int
-    actions: tuple
-    probabilities: tuple
-    payoffs: tuple
-
-
-@dataclass(frozen=True)
-class Infoset:
-    """An information set: decision nodes of one player that she cannot tell apart.
-
-    Attributes
-    ----------
-    label : str
-        Unique among the game's information sets.
-    player : int
-        The index of the player who moves.
-    actions : tuple of str
-    nodes : tuple of int
-        The member nodes, in preorder.
-    """
-
-    label: str
-    player: int
-    actions: tuple
-    nodes: tuple
 
 
 def _convert(value: Any, kind: str, where: str) -> Any:
@@ -284,45 +190,13 @@ class ExtensiveGame:
         self._recall()
 
     def _recall(self) -> None:
-        """Each node's per-player last own sequence; perfect recall; each infoset's parent sequence."""
-        n = len(self._players)
-        sequences: list[list] = [[()] for _ in range(n)]      # per player: () then (infoset, action) pairs
-        seq_index: list[dict] = [{(): 0} for _ in range(n)]
-        for h, infoset in enumerate(self._infosets):
-            for a in range(len(infoset.actions)):
-                seq_index[infoset.player][(h, a)] = len(sequences[infoset.player])
-                sequences[infoset.player].append((h, a))
-        last = [None] * len(self._nodes)                      # per node: tuple of each player's last sequence
-        reach = [None] * len(self._nodes)                      # chance probability of reaching the node
-        last[0] = (0,) * n
-        reach[0] = 1 if self._kind != FLOAT else 1.0
-        if self._kind == SYMBOLIC:
-            reach[0] = sympy.Integer(1)
-        parent_of: list = [None] * len(self._infosets)
-        offenders: list[str] = []
-        for node in self._nodes:
-            own = last[node.index]
-            if node.kind == DECISION:
-                known = parent_of[node.infoset]
-                if known is None:
-                    parent_of[node.infoset] = own[node.player]
-                elif known != own[node.player] and len(offenders) < 1:
-                    offenders.append(self._infosets[node.infoset].label)
-            for a, child in enumerate(node.children):
-                if node.kind == DECISION:
-                    updated = list(own)
-                    updated[node.player] = seq_index[node.player][(node.infoset, a)]
-                    last[child] = tuple(updated)
-                    reach[child] = reach[node.index]
-                else:
-                    last[child] = own
-                    reach[child] = reach[node.index] * node.probabilities[a]
-        self._sequences = tuple(tuple(s) for s in sequences)
-        self._seq_index = tuple(seq_index)
-        self._last = tuple(last)
-        self._reach = tuple(reach)
-        self._infoset_parent = tuple(parent_of)
-        self._imperfect_recall = tuple(offenders)
+        found = recall(self._players, self._nodes, self._infosets, self._kind)
+        self._sequences = found.sequences
+        self._seq_index = found.seq_index
+        self._last = found.last
+        self._reach = found.reach
+        self._infoset_parent = found.infoset_parent
+        self._imperfect_recall = found.imperfect_recall
 
     # ----------------------------------------------------------------- facts
     @property

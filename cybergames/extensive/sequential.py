@@ -42,6 +42,7 @@ from ..errors import ExtensiveGameError, ParameterError
 from ..signalling import FrozenMap
 from ..signalling.beliefs import polytope_vertices
 from .behaviour import behaviour_table
+from .consistency import consistency
 from .game import CHANCE, TERMINAL, ExtensiveGame
 
 __all__ = ["check_assessment", "weak_perfect_bayesian_equilibria", "AssessmentCheck", "TreeBeliefSet",
@@ -86,19 +87,33 @@ class AssessmentCheck:
     ----------
     sequentially_rational : bool
     consistent : bool
-        Bayes' rule holds wherever it applies.
+        Kreps–Wilson consistency: the beliefs are limits of Bayes beliefs under
+        totally mixed behaviour converging to the profile (decided exactly, see
+        :mod:`cybergames.extensive.consistency`). It implies ``bayes``.
     violations : tuple of str
         Each failed condition, with the information set and the gain or the Bayes belief.
+    bayes : bool
+        Bayes' rule holds wherever it applies (the weak consistency of weak PBE).
+    orders : FrozenMap or None
+        When consistent, the certificate: (infoset label, action label) -> the
+        integer order :math:`K(a)` of the tremble on each action the profile never takes.
     """
 
     sequentially_rational: bool
     consistent: bool
     violations: tuple
+    bayes: bool = True
+    orders: FrozenMap | None = field(default=None, repr=False)
 
     @property
     def holds(self) -> bool:
-        """Whether the assessment is a weak perfect Bayesian equilibrium."""
+        """Whether the assessment is a sequential equilibrium (sequentially rational and consistent)."""
         return self.sequentially_rational and self.consistent
+
+    @property
+    def is_weak_pbe(self) -> bool:
+        """Whether the assessment is a weak perfect Bayesian equilibrium (sequentially rational, Bayes where it applies)."""
+        return self.sequentially_rational and self.bayes
 
 
 @dataclass(frozen=True, eq=False)
@@ -149,13 +164,34 @@ def _check_tol(tol: Any) -> None:
         raise ParameterError(f"tol: expected a non-negative number, got {tol!r}")
 
 
+def check_pure_search(game: Any, tol: Any, max_profiles: Any) -> None:
+    """The checks of a search over every pure behaviour profile: a numeric game, a tolerance, a bound."""
+    if not isinstance(game, ExtensiveGame):
+        raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
+    _check_tol(tol)
+    if isinstance(max_profiles, bool) or not isinstance(max_profiles, int) or max_profiles < 1:
+        raise ExtensiveGameError(f"max_profiles: expected a positive int, got {max_profiles!r}")
+    if game.is_symbolic:
+        raise ExtensiveGameError("game: symbolic payoffs; substitute numbers with game.subs(...) first")
+    count = math.prod(len(s.actions) for s in game.infosets)
+    if count > max_profiles:
+        raise ExtensiveGameError(f"game: {count} pure behaviour profiles, more than max_profiles={max_profiles}")
+
+
 def check_assessment(game: ExtensiveGame, behaviour: Any, beliefs: Any, *,
                      tol: float = DEFAULT_TOL) -> AssessmentCheck:
-    r"""Check an assessment for sequential rationality and Bayes consistency.
+    r"""Check an assessment for sequential rationality and Kreps–Wilson consistency.
+
+    The assessment is a sequential equilibrium (Kreps and Wilson 1982) when both
+    hold (:attr:`AssessmentCheck.holds`), a weak perfect Bayesian equilibrium
+    when it is sequentially rational and Bayes' rule holds where it applies
+    (:attr:`AssessmentCheck.is_weak_pbe`). Consistency is decided exactly by
+    the orders of trembles of :mod:`cybergames.extensive.consistency`.
 
     Parameters
     ----------
     game : ExtensiveGame
+        Exact or float, with perfect recall.
     behaviour : mapping
         Information-set label -> an action label, or a mapping action -> probability.
     beliefs : mapping
@@ -171,7 +207,13 @@ def check_assessment(game: ExtensiveGame, behaviour: Any, beliefs: Any, *,
     Raises
     ------
     ExtensiveGameError
-        If the behaviour or a belief does not fit the game.
+        If the behaviour or a belief does not fit the game, or the game is symbolic.
+    PerfectRecallError
+        If the game does not have perfect recall.
+
+    References
+    ----------
+    D. M. Kreps and R. Wilson, "Sequential equilibria", *Econometrica* 50 (1982) 863–894.
 
     Examples
     --------
@@ -183,9 +225,15 @@ def check_assessment(game: ExtensiveGame, behaviour: Any, beliefs: Any, *,
     ...                          {"3": {("L",): 1, ("R", "L"): 0}})
     >>> check.holds, check.violations
     (False, ("information set '3': action 'R' gains 2 over the behaviour",))
-    >>> check_assessment(game, {"1@root": "R", "2@R": "R", "3": "L"},
-    ...                  {"3": {("L",): 0, ("R", "L"): 1}}).holds
-    True
+    >>> check = check_assessment(game, {"1@root": "R", "2@R": "R", "3": "L"},
+    ...                          {"3": {("L",): 0, ("R", "L"): 1}})
+    >>> check.holds, dict(check.orders)
+    (True, {('1@root', 'L'): 2, ('2@R', 'L'): 1, ('3', 'R'): 1})
+
+    The orders certify consistency: player 1's tremble to L is of order
+    :math:`\varepsilon^2`, player 2's of order :math:`\varepsilon`, so player 3's
+    belief puts weight one on the node after player 2's L (her own tremble to R
+    does not matter).
     """
     if not isinstance(game, ExtensiveGame):
         raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
@@ -193,10 +241,14 @@ def check_assessment(game: ExtensiveGame, behaviour: Any, beliefs: Any, *,
     table = behaviour_table(game, behaviour)
     if not isinstance(beliefs, (dict, FrozenMap)):
         raise ExtensiveGameError(f"beliefs: expected a mapping infoset label -> belief, got {beliefs!r}")
+    if game.is_symbolic:
+        raise ExtensiveGameError("game: symbolic payoffs; substitute numbers with game.subs(...) first")
+    game.require_perfect_recall("check_assessment")
     values, reach = _values_and_reach(game, table)
     slack = tol if game.kind == FLOAT else 0
     violations: list[str] = []
-    rational = consistent = True
+    rational = bayes_holds = True
+    table_mu = []
     for h, infoset in enumerate(game.infosets):
         histories = [game.nodes[n].history for n in infoset.nodes]
         if len(infoset.nodes) == 1 and infoset.label not in beliefs:
@@ -211,11 +263,12 @@ def check_assessment(game: ExtensiveGame, behaviour: Any, beliefs: Any, *,
             if any(p < 0 for p in mu) or abs(sum(mu) - 1) > max(slack, 0):
                 raise ExtensiveGameError(f"beliefs[{infoset.label!r}]: expected a probability distribution, "
                                          f"got {given!r}")
+        table_mu.append(mu)
         total = sum(reach[n] for n in infoset.nodes)
         if total > slack:
             bayes = [_numbers.ratio(reach[n], total) for n in infoset.nodes]
             if any(abs(a - b) > slack for a, b in zip(mu, bayes)):
-                consistent = False
+                bayes_holds = False
                 violations.append(f"information set {infoset.label!r}: beliefs {mu} differ from Bayes' rule "
                                   f"{[_numbers.simplify_exact(b) for b in bayes]}")
         i = infoset.player
@@ -228,7 +281,11 @@ def check_assessment(game: ExtensiveGame, behaviour: Any, beliefs: Any, *,
                 rational = False
                 violations.append(f"information set {infoset.label!r}: action {infoset.actions[a]!r} gains "
                                   f"{gain} over the behaviour")
-    return AssessmentCheck(rational, consistent, tuple(violations))
+    if bayes_holds:
+        verdict = consistency(game, table, table_mu, tol=tol)
+        violations.extend(verdict.reasons)
+        return AssessmentCheck(rational, verdict.consistent, tuple(violations), True, verdict.orders)
+    return AssessmentCheck(rational, False, tuple(violations), False, None)
 
 
 def weak_perfect_bayesian_equilibria(game: ExtensiveGame, *, tol: float = DEFAULT_TOL,
@@ -272,14 +329,7 @@ def weak_perfect_bayesian_equilibria(game: ExtensiveGame, *, tol: float = DEFAUL
     >>> [dict(eq.behaviour) for eq in weak_perfect_bayesian_equilibria(game)][0]
     {'weak': 'beer', 'beer': 'not', 'quiche': 'duel', 'strong': 'beer'}
     """
-    if not isinstance(game, ExtensiveGame):
-        raise ExtensiveGameError(f"game: expected an ExtensiveGame, got {type(game).__name__}")
-    _check_tol(tol)
-    if game.is_symbolic:
-        raise ExtensiveGameError("game: symbolic payoffs; substitute numbers with game.subs(...) first")
-    count = math.prod(len(s.actions) for s in game.infosets)
-    if count > max_profiles:
-        raise ExtensiveGameError(f"game: {count} pure behaviour profiles, more than max_profiles={max_profiles}")
+    check_pure_search(game, tol, max_profiles)
     exact = game.kind != FLOAT
     slack = 0 if exact else tol
     one, zero = (1, 0) if exact else (1.0, 0.0)

@@ -151,3 +151,12 @@ def test_sequence_form_and_reduced_form_give_the_same_expected_payoffs(game):
             assert list(F.dot(y)) == list(form.f)
             assert x.dot(form.A).dot(y) == nfg.payoffs[0][r, c]
             assert x.dot(form.B).dot(y) == nfg.payoffs[1][r, c]
+
+
+def test_the_split_modules_keep_the_old_import_paths():
+    from cybergames.extensive import game, nodes
+    assert game.decision is nodes.decision and game.chance is nodes.chance
+    assert game.Node is nodes.Node and game.Infoset is nodes.Infoset
+    assert (game.CHANCE, game.DECISION, game.TERMINAL) == (nodes.CHANCE, nodes.DECISION, nodes.TERMINAL)
+    tree = game.ExtensiveGame(nodes.decision("A", {"x": (1,), "y": nodes.chance({"h": (1, (0,))})}))
+    assert tree.has_perfect_recall and tree._reach[tree.nodes[-1].index] == 1
