@@ -212,7 +212,7 @@ def fudenberg_levine_bound(stage: NormalFormGame, action: Any, prior: Any, delta
     M = [[u(short, a, b) for b in range(m2)] for a in range(m1)]
     reply = [M[star][b] for b in range(m2)]
     top = max(reply)
-    near = (lambda x: x == top) if exact else (lambda x: top - x <= tol * max(1.0, abs(top)))
+    near = (lambda x: x == top) if exact else (lambda x: top - x <= tol * max(abs(top), abs(x)))
     best = [b for b in range(m2) if near(reply[b])]
     commitment = min(u(long_run, star, b) for b in best)
     worst = min(u(long_run, star, b) for b in range(m2))

@@ -226,12 +226,13 @@ def _mixed_equilibria(stage: NormalFormGame, tol: float) -> tuple:
 
 def _leq(x: Any, y: Any, tol: float) -> bool:
     if isinstance(x, float) or isinstance(y, float):
-        return x <= y + tol * max(1.0, abs(x), abs(y))
+        return x <= y + tol * max(abs(x), abs(y))   # relative: payoffs of any scale
     return x <= y
 
 
-def _key(vector: tuple, kind: str) -> tuple:
-    return tuple(round(v, 9) for v in vector) if kind == FLOAT else vector
+def _key(vector: tuple, kind: str, unit: float = 1.0) -> tuple:
+    """A dictionary key of a payoff vector: exact, or rounded to 9 digits in units of the payoff scale."""
+    return tuple(round(v / unit, 9) for v in vector) if kind == FLOAT else vector
 
 
 def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, mixed: bool = False,
@@ -283,8 +284,9 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, mixed: boo
     profiles, u, dev = _tables(stage, extras)
     n = stage.num_players
     zero = tuple(0.0 if kind == FLOAT else 0 for _ in range(n))
-    sets = [{_key(zero, kind): zero}]
-    parents: list[dict] = [{_key(zero, kind): None}]
+    unit = (_numbers.scale_of(*stage.payoffs) or 1.0) if kind == FLOAT else 1.0
+    sets = [{_key(zero, kind, unit): zero}]
+    parents: list[dict] = [{_key(zero, kind, unit): None}]
     worst = [zero]
     for k in range(1, T + 1):
         current: dict = {}
@@ -295,7 +297,7 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, mixed: boo
             for wkey, w in sets[-1].items():
                 if all(_leq(need[i], w[i], tol) for i in range(n)):
                     total = tuple(u[a][i] + w[i] for i in range(n))
-                    key = _key(total, kind)
+                    key = _key(total, kind, unit)
                     if key not in current:
                         current[key] = total
                         parent[key] = (a, wkey)

@@ -123,8 +123,10 @@ def _expected(array: np.ndarray, mixes: list) -> Any:
 
 
 def _check_profile(game: StochasticGame, profile: Any) -> tuple:
+    if not isinstance(game, StochasticGame):
+        raise GameError(f"game: expected a StochasticGame, got {type(game).__name__}")
     dtype_float = game.kind == FLOAT
-    if isinstance(profile, (str, bytes)) or len(profile) != game.num_states:
+    if isinstance(profile, (str, bytes)) or not hasattr(profile, "__len__") or len(profile) != game.num_states:
         raise GameError(f"profile: expected one entry per state ({game.num_states}), got {profile!r}")
     checked = []
     for s, entry in enumerate(profile):
