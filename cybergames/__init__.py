@@ -33,6 +33,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "matching_pennies", "trust_game", "public_goods", "symmetric_game", "is_symmetric", "is_zero_sum",
         "is_prisoners_dilemma", "is_stag_hunt", "is_chicken", "is_coordination_game", "is_public_goods_game",
         "AmbiguousLayoutWarning",
+        "random_game", "covariance_game", "unit_vector_game", "ranking_game", "sgc_game", "blotto_game",
     ),
     "equilibria": (
         "nash_equilibria", "pure_equilibria", "Equilibrium", "EquilibriumSet", "NashSubset", "minmax",

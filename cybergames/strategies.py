@@ -814,3 +814,4 @@ for _module_name in _SUBPACKAGE_STRATEGIES:
     _reexport(_module_name, globals(), __all__)
 _reexport("cybergames.stochastic._strategies", globals(), __all__)
 _reexport("cybergames.extensive._strategies", globals(), __all__)
+_reexport("cybergames.games._strategies", globals(), __all__)
