@@ -42,6 +42,17 @@ class LogitSystem:
         self.offsets = np.concatenate([[0], np.cumsum(self.shape)]).astype(int)
         self.size = int(self.offsets[-1])
         self.scale = max(float(np.abs(p).max()) for p in self.payoffs) or 1.0
+        # payoff arrays with the kept axes first, so that every contraction is a chain of matrix-vector
+        # products over the last axis (np.tensordot's overhead dominated small games)
+        n = self.players
+        self._own = [np.ascontiguousarray(np.moveaxis(p, i, 0)) for i, p in enumerate(self.payoffs)]
+        self._own_rest = [[k for k in range(n) if k != i] for i in range(n)]
+        self._pairs = {}
+        for i, p in enumerate(self.payoffs):
+            for j in range(n):
+                if j != i:
+                    rest = [k for k in range(n) if k not in (i, j)]
+                    self._pairs[i, j] = (np.ascontiguousarray(np.transpose(p, [i, j] + rest)), rest)
 
     def tolerance(self, point: np.ndarray, tol: float) -> float:
         r"""The residual within rounding at ``point``: ``tol`` times the size of :math:`\lambda v` there."""
@@ -57,21 +68,19 @@ class LogitSystem:
 
     def _pair(self, i: int, j: int, sigmas: list[np.ndarray]) -> np.ndarray:
         """:math:`D_{ij}[a, b] = u_i(a, b, \\sigma_{-ij})`, of shape ``(m_i, m_j)``."""
-        result = self.payoffs[i]
-        for k in reversed(range(self.players)):
-            if k not in (i, j):
-                result = np.tensordot(result, sigmas[k], axes=([k], [0]))
-        return result if i < j else result.T
+        result, rest = self._pairs[i, j]
+        for k in reversed(rest):
+            result = result @ sigmas[k]
+        return result
 
     def values(self, sigmas: list[np.ndarray]) -> list[np.ndarray]:
         """:math:`v_{ia} = u_i(a, \\sigma_{-i})` for every player."""
         result = []
-        for i, payoff in enumerate(self.payoffs):
-            value = payoff
-            for k in reversed(range(self.players)):
-                if k != i:
-                    value = np.tensordot(value, sigmas[k], axes=([k], [0]))
-            result.append(np.asarray(value, dtype=float))
+        for i in range(self.players):
+            value = self._own[i]
+            for k in reversed(self._own_rest[i]):
+                value = value @ sigmas[k]
+            result.append(value)
         return result
 
     def residual(self, point: np.ndarray) -> np.ndarray:
@@ -125,10 +134,10 @@ def tangent(J: np.ndarray, previous: np.ndarray | None) -> np.ndarray:
 def correct(system: LogitSystem, point: np.ndarray, *, fixed_lambda: bool, tol: float,
             iterations: int = 12) -> tuple[np.ndarray, int] | None:
     """Newton's method back onto the curve (minimum-norm steps), or at fixed λ; None if it fails."""
-    norm = np.abs(system.residual(point)).max()
+    H = system.residual(point)
+    norm = np.abs(H).max()
     for k in range(1, iterations + 1):
         J = system.jacobian(point)
-        H = system.residual(point)
         if fixed_lambda:
             try:
                 step = np.linalg.solve(J[:, :-1], -H)
@@ -140,12 +149,13 @@ def correct(system: LogitSystem, point: np.ndarray, *, fixed_lambda: bool, tol: 
         candidate = point + step
         if not np.isfinite(candidate).all():
             return None
-        new_norm = np.abs(system.residual(candidate)).max()
+        H = system.residual(candidate)
+        new_norm = np.abs(H).max()
         limit = system.tolerance(candidate, tol)
         if new_norm > 2 * norm and new_norm > limit:
             return None
         point, norm = candidate, new_norm
-        if norm <= limit and np.abs(step).max() <= 1e-9 * max(1.0, np.abs(point).max()):
+        if norm <= limit:
             return point, k
     return (point, iterations) if norm <= system.tolerance(point, tol) else None
 
