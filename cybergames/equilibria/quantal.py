@@ -18,7 +18,7 @@ the **principal branch**, which converges to a unique Nash equilibrium: the
 logit tracing procedure's selection (Theorem 3; Turocy 2005).
 
 The branch is followed in :math:`(\lambda, \log\sigma)` by predictor–corrector
-continuation (see :mod:`._logit_path` and
+continuation (see the module ``_logit_path`` and
 :doc:`/explanation/quantal-response-equilibrium`). Every point is a
 :class:`LogitQRE` carrying its **fixed-point residual**
 :math:`\max_{i,a} |\sigma_{ia} - L_{ia}(\sigma)|`, the certificate that

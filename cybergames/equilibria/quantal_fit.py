@@ -14,7 +14,7 @@ and the maximum-likelihood estimate :math:`\hat\lambda` maximises it
 (McKelvey & Palfrey 1995, sec. 4). Along the branch, where :math:`\lambda`
 parametrises it, the implicit function theorem gives the score
 :math:`\ell'(\lambda) = c \cdot dw/d\lambda` with :math:`dw/d\lambda =
--H_w^{-1} H_\lambda` (see :mod:`._logit_path`); :math:`\hat\lambda` is the
+-H_w^{-1} H_\lambda` (see :mod:`~cybergames.equilibria.quantal`); :math:`\hat\lambda` is the
 root of the score next to the best point of the traced branch, found by
 Brent's method. The **observed Fisher information** is
 :math:`I(\hat\lambda) = -\ell''(\hat\lambda)`, by a central difference of the
