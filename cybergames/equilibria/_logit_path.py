@@ -20,8 +20,10 @@ inverse of the :math:`N \times (N + 1)` Jacobian; Allgower & Georg 1990, ch. 2
 and 3). The step length grows after easy corrections and halves after hard
 ones.
 
-Everything here is float64 on plain arrays; :mod:`.quantal` validates the
-input and wraps the points into results.
+Everything here is float64 on plain arrays, in *scaled* units: the payoffs
+divided by their largest absolute value ``unit`` and :math:`\lambda` multiplied
+by it (the points' last coordinate is :math:`\lambda \cdot` ``unit``). The
+public modules validate the input and convert the points into results.
 """
 
 from __future__ import annotations
@@ -36,12 +38,16 @@ class LogitSystem:
     """The equations :math:`H(w, \\lambda) = 0` of one game, with their Jacobian."""
 
     def __init__(self, payoffs: Sequence[np.ndarray]):
-        self.payoffs = [np.asarray(p, dtype=float) for p in payoffs]
+        arrays = [np.asarray(p, dtype=float) for p in payoffs]
+        # the payoffs divided by their scale, and lambda multiplied by it: lambda * u is unchanged, and
+        # the Jacobian's lambda column is of order one at every payoff scale (1e-200 or 1e200)
+        self.unit = max(float(np.abs(p).max()) for p in arrays) or 1.0
+        self.payoffs = [p / self.unit for p in arrays]
         self.shape = self.payoffs[0].shape
         self.players = len(self.shape)
         self.offsets = np.concatenate([[0], np.cumsum(self.shape)]).astype(int)
         self.size = int(self.offsets[-1])
-        self.scale = max(float(np.abs(p).max()) for p in self.payoffs) or 1.0
+        self.scale = 1.0
         # payoff arrays with the kept axes first, so that every contraction is a chain of matrix-vector
         # products over the last axis (np.tensordot's overhead dominated small games)
         n = self.players
@@ -95,7 +101,7 @@ class LogitSystem:
         return np.concatenate(parts)
 
     def jacobian(self, point: np.ndarray) -> np.ndarray:
-        """The :math:`N \\times (N + 1)` matrix :math:`[\\partial H / \\partial w \\mid \\partial H / \\partial \\lambda]`."""
+        """The :math:`N \\times (N + 1)` Jacobian :math:`[H_w \\mid H_\\lambda]`."""
         w, lam = point[:-1], point[-1]
         sigmas = [np.exp(b) for b in self.split(w)]
         values = self.values(sigmas)
@@ -161,7 +167,7 @@ def correct(system: LogitSystem, point: np.ndarray, *, fixed_lambda: bool, tol: 
 
 
 def trace(system: LogitSystem, stop, *, first_step: float = 0.03, max_accel: float = 1.5,
-          tol: float = 1e-12, max_points: int = 100_000) -> list[np.ndarray]:
+          tol: float = 1e-12, max_points: int = 20_000) -> list[np.ndarray]:
     """Points ``(w, λ)`` along the principal branch from λ = 0 until ``stop(previous, point)`` is true.
 
     ``stop`` sees each accepted step; the last point returned is the first one

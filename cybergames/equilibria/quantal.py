@@ -186,25 +186,47 @@ def _certificate(payoffs: list[np.ndarray], strategies: list[np.ndarray], lam: f
     return residual, values, gains
 
 
+#: The largest precision, times the payoff scale, that the branch is followed to. Beyond it a payoff
+#: difference of 1e-10 relative to the scale already weighs e^100: the logit response is a best
+#: response to float precision, and the exponents outgrow the precision of the payoffs.
+MAX_SCALED_LAMBDA = 1e12
+
+
+def largest_lambda(game: NormalFormGame) -> float:
+    """``MAX_SCALED_LAMBDA / max|u|``: the largest precision accepted for ``game``."""
+    return MAX_SCALED_LAMBDA / (_numbers.scale_of(*float_payoffs(game)) or 1.0)
+
+
+def check_lambda_range(game: NormalFormGame, lam: float, name: str = "lam") -> float:
+    """``lam`` if it is at most :func:`largest_lambda` of ``game``; a :class:`ParameterError` otherwise."""
+    top = largest_lambda(game)
+    if lam > top:
+        raise ParameterError(f"{name}: expected at most {top:.6g} for this game (1e12 over its largest absolute "
+                             f"payoff; beyond it the logit response is a best response to float precision), "
+                             f"got {lam!r}")
+    return lam
+
+
 def _trace(game: NormalFormGame, max_lambda: float | None, max_regret: float, tol: float):
     system = _logit_path.LogitSystem(float_payoffs(game))
-    scale = system.scale
-    # without max_lambda, stop at the regret; the cap only bounds a path that would not reach it
-    cap = max_lambda if max_lambda is not None else 1e12 / scale
+    # in the system's scaled units (payoffs over their scale, lambda times it); without max_lambda,
+    # stop at the regret; the cap only bounds a path that would not reach it
+    cap = max_lambda * system.unit if max_lambda is not None else MAX_SCALED_LAMBDA
 
     def regret(point: np.ndarray) -> float:
         strategies = system.profile(point)
         return max(_certificate(system.payoffs, strategies, point[-1])[2])
 
     def stop(previous: np.ndarray, point: np.ndarray) -> bool:
-        return point[-1] >= cap or (max_lambda is None and regret(point) <= max_regret * scale)
+        return point[-1] >= cap or (max_lambda is None and regret(point) <= max_regret)
 
+    top = cap / system.unit if max_lambda is None else max_lambda
     if cap == 0:
-        return system, [system.start()], "max_lambda", cap
+        return system, [system.start()], "max_lambda", top
     points = _logit_path.trace(system, stop, tol=min(tol, 1e-12))
     if points[-1][-1] >= cap:
         points[-1] = _logit_path.at_lambda(system, points[-2], points[-1], cap, tol=min(tol, 1e-12))
-        return system, points, "max_lambda", cap
+        return system, points, "max_lambda", top
     return system, points, "max_regret", max_lambda
 
 
@@ -219,7 +241,8 @@ def logit_branch(game: NormalFormGame, *, max_lambda: Any = None, max_regret: fl
     max_lambda : float, optional
         Follow the branch up to this precision; the last point is at exactly
         ``max_lambda``. Default: until the profile is an approximate Nash
-        equilibrium (see ``max_regret``).
+        equilibrium (see ``max_regret``), or to ``1e12 / max|u|``, the largest
+        precision accepted.
     max_regret : float, optional
         Without ``max_lambda``: stop at the first point where every player's
         best-deviation gain is at most ``max_regret`` times the largest
@@ -238,8 +261,8 @@ def logit_branch(game: NormalFormGame, *, max_lambda: Any = None, max_regret: fl
     GameError
         If ``game`` is not a numeric :class:`NormalFormGame`.
     ParameterError
-        If ``max_lambda`` is negative or not finite, ``max_regret`` not in
-        (0, 1) or ``tol`` not in (0, 1).
+        If ``max_lambda`` is negative, not finite or above ``1e12 / max|u|``,
+        ``max_regret`` not in (0, 1) or ``tol`` not in (0, 1).
 
     Notes
     -----
@@ -270,7 +293,8 @@ def logit_branch(game: NormalFormGame, *, max_lambda: Any = None, max_regret: fl
     ('max_regret', [0.5, 0.5])
     """
     check_game(game, "logit_branch")
-    limit = None if max_lambda is None else check_lambda(max_lambda, "max_lambda")
+    limit = None if max_lambda is None else check_lambda_range(game, check_lambda(max_lambda, "max_lambda"),
+                                                                "max_lambda")
     if isinstance(max_regret, (bool, np.bool_)) or not isinstance(max_regret, numbers.Real) \
             or not 0 < float(max_regret) < 1:
         raise ParameterError(f"max_regret: expected a number in (0, 1) (relative to the payoff scale), "
@@ -278,7 +302,10 @@ def logit_branch(game: NormalFormGame, *, max_lambda: Any = None, max_regret: fl
     max_regret = float(max_regret)
     tol = check_tol(tol)
     system, points, end, limit = _trace(game, limit, max_regret, tol)
-    results = tuple(make_point(game, system.profile(p), float(p[-1])) for p in points)
+    lambdas = [float(p[-1]) / system.unit for p in points]
+    if end == "max_lambda":
+        lambdas[-1] = limit                     # exactly, not via the scaling's rounding
+    results = tuple(make_point(game, system.profile(p), lam) for p, lam in zip(points, lambdas))
     return LogitBranch(results, end, limit, max_regret, game)
 
 
@@ -290,7 +317,8 @@ def qre_at(game: NormalFormGame, lam: Any, *, tol: float = DEFAULT_TOL) -> Logit
     game : NormalFormGame
         A numeric game with any number of players (exact games are solved in floats).
     lam : float
-        The precision :math:`\lambda \ge 0`.
+        The precision :math:`\lambda \ge 0`, at most ``1e12 / max|u|`` (beyond
+        it the logit response is a best response to float precision).
     tol : float, optional
         As in :func:`logit_branch`.
 
@@ -306,7 +334,8 @@ def qre_at(game: NormalFormGame, lam: Any, *, tol: float = DEFAULT_TOL) -> Logit
     GameError
         If ``game`` is not a numeric :class:`NormalFormGame`.
     ParameterError
-        If ``lam`` is negative or not finite, or ``tol`` not in (0, 1).
+        If ``lam`` is negative, not finite or above ``1e12 / max|u|``, or
+        ``tol`` not in (0, 1).
 
     References
     ----------
@@ -329,7 +358,7 @@ def qre_at(game: NormalFormGame, lam: Any, *, tol: float = DEFAULT_TOL) -> Logit
     True
     """
     check_game(game, "qre_at")
-    lam = check_lambda(lam)
+    lam = check_lambda_range(game, check_lambda(lam))
     tol = check_tol(tol)
     system, points, _, _ = _trace(game, lam, 1e-8, tol)
     return make_point(game, system.profile(points[-1]), lam)

@@ -45,7 +45,7 @@ from ..errors import ParameterError, ProbabilityError
 from ..games.normal_form import NormalFormGame
 from . import _logit_path
 from ._build import check_game, check_tol
-from .quantal import LogitQRE, _trace, check_lambda, make_point
+from .quantal import LogitQRE, _trace, check_lambda, check_lambda_range, make_point
 
 __all__ = ["fit_logit", "LogitFit"]
 
@@ -66,7 +66,9 @@ class LogitFit:
     score : float
         :math:`\ell'(\hat\lambda)`: zero (within rounding) at an interior maximum.
     information : float
-        The observed Fisher information :math:`-\ell''(\hat\lambda)`.
+        The observed Fisher information :math:`-\ell''(\hat\lambda)` (it leaves
+        the float range, becoming 0 or inf, only for payoffs beyond about
+        :math:`10^{\pm 150}`; the standard error is computed without it then).
     status : str
         ``"interior"``; ``"lower bound"`` (:math:`\hat\lambda = 0`: the data
         are no more concentrated than uniform play along the branch); or
@@ -157,7 +159,7 @@ class _Likelihood:
         return float(self.c.dot(_logit_path.slope(self.system, point)))
 
     def point(self, lam: float, near: int) -> np.ndarray:
-        """The branch point at ``lam``, from the traced segment next to point ``near`` that brackets it."""
+        """The branch point at ``lam`` (scaled units), from the traced segment nearest point ``near``."""
         points = self.points
         for j in sorted(range(len(points) - 1), key=lambda j: abs(j - near)):
             low, high = points[j][-1], points[j + 1][-1]
@@ -203,8 +205,8 @@ def fit_logit(game: NormalFormGame, data: Any, *, observations: Any = None, max_
         entries, the wrong number of players or actions, all zero), or, with
         ``observations``, not frequencies summing to one.
     ParameterError
-        If ``observations`` is not positive, ``max_lambda`` is negative, or
-        ``tol`` not in (0, 1).
+        If ``observations`` is not positive, ``max_lambda`` is negative or
+        above ``1e12 / max|u|``, or ``tol`` not in (0, 1).
 
     Notes
     -----
@@ -234,19 +236,24 @@ def fit_logit(game: NormalFormGame, data: Any, *, observations: Any = None, max_
     """
     check_game(game, "fit_logit")
     counts = _counts(game, data, observations)
-    limit = None if max_lambda is None else check_lambda(max_lambda, "max_lambda")
+    limit = None if max_lambda is None else check_lambda_range(game, check_lambda(max_lambda, "max_lambda"),
+                                                                "max_lambda")
     tol = check_tol(tol)
     system, points, _, _ = _trace(game, limit, 1e-8, tol)
     likelihood = _Likelihood(system, points, counts)
     values = [likelihood.value(p) for p in points]
     best = int(np.argmax(values))
     estimate, status = _refine(likelihood, best)
-    information = _information(likelihood, estimate, best)
-    lam = float(estimate[-1])
-    standard_error = 1 / math.sqrt(information) if status == "interior" and information > 0 else None
+    # the path's lambda is lambda * unit: the score and information in lambda carry one and two factors of unit
+    unit = system.unit
+    scaled_information = _information(likelihood, estimate, best)
+    information = scaled_information * unit * unit         # can leave the float range at extreme payoff scales
+    lam = float(estimate[-1]) / unit
+    standard_error = 1 / (math.sqrt(scaled_information) * unit) \
+        if status == "interior" and scaled_information > 0 else None
     qre = make_point(game, system.profile(estimate), lam)
-    return LogitFit(lam, standard_error, likelihood.value(estimate), _safe_score(likelihood, estimate), information,
-                    status, qre, counts, game)
+    return LogitFit(lam, standard_error, likelihood.value(estimate), _safe_score(likelihood, estimate) * unit,
+                    information, status, qre, counts, game)
 
 
 def _safe_score(likelihood: _Likelihood, point: np.ndarray) -> float:
@@ -284,7 +291,7 @@ def _information(likelihood: _Likelihood, estimate: np.ndarray, best: int) -> fl
     """:math:`-\\ell''` at the estimate: a central difference of the exact score (one-sided at zero)."""
     lam = float(estimate[-1])
     top = max(p[-1] for p in likelihood.points)
-    h = 1e-4 * max(lam, 1 / likelihood.system.scale)
+    h = 1e-4 * max(lam, 1.0)
     try:
         if lam - h >= 0 and lam + h <= top:
             up, down = likelihood.point(lam + h, best), likelihood.point(lam - h, best)
@@ -314,19 +321,21 @@ def _verify_fit(fit: LogitFit, *, tol: float | None = None) -> Verification:
         failures.append(f"the QRE is at lam = {fit.qre.lam!r}, the estimate {fit.lam!r}")
     total = sum(float(c.sum()) for c in fit.counts)
     with np.errstate(divide="ignore"):
-        recomputed = sum(float(np.where(c > 0, c * np.log(s), 0.0).sum()) for c, s in zip(fit.counts, fit.qre.strategies))
+        recomputed = sum(float(np.where(c > 0, c * np.log(s), 0.0).sum())
+                         for c, s in zip(fit.counts, fit.qre.strategies))
     if not abs(recomputed - fit.log_likelihood) <= 1e-8 * max(1.0, abs(recomputed)):
         failures.append(f"the log-likelihood is {recomputed!r}, recorded {fit.log_likelihood!r}")
     uniform = sum(float(c.sum()) * math.log(1 / len(c)) for c in fit.counts)
     if fit.log_likelihood < uniform - 1e-9 * max(1.0, abs(uniform)):
         failures.append(f"the log-likelihood {fit.log_likelihood!r} is below uniform play's {uniform!r}")
     if fit.status == "interior":
-        if not fit.information > 0:
-            failures.append(f"the information {fit.information!r} is not positive at an interior maximum")
-        elif fit.standard_error is None or \
+        if fit.standard_error is None or not 0 < fit.standard_error < math.inf or not fit.information >= 0:
+            failures.append(f"the information {fit.information!r} (standard error {fit.standard_error!r}) is not "
+                            f"positive at an interior maximum")
+        elif np.finfo(float).tiny <= fit.information < math.inf and \
                 abs(fit.standard_error - 1 / math.sqrt(fit.information)) > 1e-9 * fit.standard_error:
             failures.append(f"the standard error {fit.standard_error!r} is not 1/sqrt(information)")
-        scale = max(1.0, total) * (1 + fit.lam) * max(1.0, float(np.abs(fit.qre.payoffs).max()))
-        if not abs(fit.score) <= 1e-6 * scale:
+        unit = max(float(np.abs(np.asarray(p, dtype=float)).max()) for p in fit.game.payoffs) or 1.0
+        if not abs(fit.score) <= 1e-6 * max(1.0, total) * (1 + fit.lam * unit) * unit:
             failures.append(f"the score {fit.score!r} is not zero at an interior maximum")
     return Verification(not failures, result.checked + 4, tuple(failures))

@@ -172,7 +172,7 @@ def ranking_games(draw: Any, actions: Any = (1, 6), *, steps: Any = 10) -> Any:
 
 @st.composite
 def sgc_games(draw: Any, *, min_k: Any = 1, max_k: Any = 3) -> Any:
-    """Sandholm–Gilpin–Conitzer games with ``k`` in ``[min_k, max_k]`` (:func:`~cybergames.games.generators.sgc_game`).
+    """Sandholm–Gilpin–Conitzer games, ``k`` in ``[min_k, max_k]`` (:func:`~cybergames.games.generators.sgc_game`).
 
     Examples
     --------

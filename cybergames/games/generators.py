@@ -317,7 +317,7 @@ def ranking_game(n: int, steps: int = 10, *, seed: Any = None) -> NormalFormGame
 
 
 def sgc_game(k: int) -> NormalFormGame:
-    r"""The Sandholm–Gilpin–Conitzer game: :math:`4k - 1` actions each and a unique equilibrium of support :math:`2k - 1`.
+    r"""The Sandholm–Gilpin–Conitzer game: :math:`4k - 1` actions each, a unique equilibrium on :math:`2k - 1`.
 
     With :math:`m = 2k - 1`, both players' payoffs (the column player's with
     the roles of rows and columns exchanged) are:

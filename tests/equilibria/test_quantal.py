@@ -262,3 +262,25 @@ def test_frequencies_must_sum_to_one_and_observations_be_positive():
         fit_logit(ASYMMETRIC, [[0.8, 0.3], [0.5, 0.5]], observations=100)
     with pytest.raises(ParameterError, match="observations"):
         fit_logit(ASYMMETRIC, [[0.8, 0.2], [0.5, 0.5]], observations=0)
+
+
+@pytest.mark.parametrize("k", [-200, 200])
+def test_extreme_payoff_scales_are_followed(k):
+    # The path works in units of the largest payoff: payoffs of 1e-200 or 1e200 give the branch of the
+    # unscaled game with lambda divided by the scale, ending near the same Nash equilibrium (1/2, 1/10).
+    c = 10.0 ** k
+    scaled = NormalFormGame([np.asarray(p, dtype=float) * c for p in ASYMMETRIC.payoffs])
+    last = logit_branch(scaled).last
+    assert last.strategies[0][0] == pytest.approx(0.5, abs=1e-6)
+    assert last.strategies[1][0] == pytest.approx(0.1, abs=1e-6)
+    assert qre_at(scaled, 5 / c).strategies[0] == pytest.approx(qre_at(ASYMMETRIC, 5).strategies[0], abs=1e-9)
+    fit = fit_logit(scaled, [[89, 11], [31, 69]])
+    assert fit.lam * c == pytest.approx(fit_logit(ASYMMETRIC, [[89, 11], [31, 69]]).lam, rel=1e-6)
+    assert verify(fit).ok
+
+
+def test_a_precision_beyond_float_resolution_is_refused():
+    # 1e12 over the largest payoff (9 here): a payoff gap of 1e-10 of the scale already weighs e^100
+    with pytest.raises(ParameterError, match="at most"):
+        qre_at(ASYMMETRIC, 1e12)
+    assert qre_at(ASYMMETRIC, 1e11).residual <= 1e-9 * 1e11 * 9
