@@ -60,9 +60,12 @@ class LogitSystem:
                     rest = [k for k in range(n) if k not in (i, j)]
                     self._pairs[i, j] = (np.ascontiguousarray(np.transpose(p, [i, j] + rest)), rest)
 
-    def tolerance(self, point: np.ndarray, tol: float) -> float:
-        r"""The residual within rounding at ``point``: ``tol`` times the size of :math:`\lambda v` there."""
-        return tol * max(1.0, abs(point[-1]) * self.scale)
+    def tolerance(self, point: np.ndarray, tol: float) -> np.ndarray:
+        """Each equation's residual within rounding at ``point``: ``tol`` for the normalisations,
+        ``tol`` times the size of :math:`\\lambda v` for the others (whose terms grow with :math:`\\lambda`)."""
+        limits = np.full(self.size, tol * max(1.0, abs(point[-1]) * self.scale))
+        limits[self.offsets[:-1]] = tol
+        return limits
 
     def split(self, vector: np.ndarray) -> list[np.ndarray]:
         """One block per player of a vector indexed by (player, action)."""
@@ -141,7 +144,7 @@ def correct(system: LogitSystem, point: np.ndarray, *, fixed_lambda: bool, tol: 
             iterations: int = 12) -> tuple[np.ndarray, int] | None:
     """Newton's method back onto the curve (minimum-norm steps), or at fixed λ; None if it fails."""
     H = system.residual(point)
-    norm = np.abs(H).max()
+    norm = (np.abs(H) / system.tolerance(point, tol)).max()         # in units of the tolerance
     for k in range(1, iterations + 1):
         J = system.jacobian(point)
         if fixed_lambda:
@@ -156,14 +159,13 @@ def correct(system: LogitSystem, point: np.ndarray, *, fixed_lambda: bool, tol: 
         if not np.isfinite(candidate).all():
             return None
         H = system.residual(candidate)
-        new_norm = np.abs(H).max()
-        limit = system.tolerance(candidate, tol)
-        if new_norm > 2 * norm and new_norm > limit:
+        new_norm = (np.abs(H) / system.tolerance(candidate, tol)).max()
+        if new_norm > 2 * norm and new_norm > 1:
             return None
         point, norm = candidate, new_norm
-        if norm <= limit:
+        if norm <= 1:
             return point, k
-    return (point, iterations) if norm <= system.tolerance(point, tol) else None
+    return (point, iterations) if norm <= 1 else None
 
 
 def trace(system: LogitSystem, stop, *, first_step: float = 0.03, max_accel: float = 1.5,
