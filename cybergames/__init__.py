@@ -33,12 +33,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "matching_pennies", "trust_game", "public_goods", "symmetric_game", "is_symmetric", "is_zero_sum",
         "is_prisoners_dilemma", "is_stag_hunt", "is_chicken", "is_coordination_game", "is_public_goods_game",
         "AmbiguousLayoutWarning",
+        "random_game", "covariance_game", "unit_vector_game", "ranking_game", "sgc_game", "blotto_game",
     ),
     "equilibria": (
         "nash_equilibria", "pure_equilibria", "Equilibrium", "EquilibriumSet", "NashSubset", "minmax",
         "maxmin", "MinmaxResult", "MaxminResult", "risk_dominant", "payoff_dominant", "RiskDominance",
         "PayoffDominance", "iterated_elimination", "ReducedGame", "Removal", "correlated_equilibria",
         "CorrelatedEquilibrium", "persuasion", "Persuasion", "lemke_howson", "lemke_howson_equilibria",
+        "logit_branch", "qre_at", "LogitQRE", "LogitBranch", "fit_logit", "LogitFit",
     ),
     "repeated": (
         "Monitoring", "perfect", "noisy_attribution", "public_signal", "RepeatedGame", "Automaton",

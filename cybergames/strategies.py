@@ -38,7 +38,8 @@ __all__: list[str] = []
 # -----------------------------------------------------------------------------
 # cybergames/games/_strategies.py (games and the classic dilemmas),
 # games/_profile_strategies.py (mixed play, invariance transformations),
-# games/_symbolic_strategies.py, and the ``_strategies`` modules of the
+# games/_symbolic_strategies.py, games/_generator_strategies.py (random games of
+# cybergames.games.generators), and the ``_strategies`` modules of the
 # repeated, signalling, stochastic and extensive subpackages list their public
 # strategies in ``__all__``; every name listed there is re-exported here, so that
 # users import all strategies from ``cybergames.strategies``. A module that does
@@ -48,6 +49,7 @@ _SUBPACKAGE_STRATEGIES = (
     "cybergames.games._strategies",
     "cybergames.games._symbolic_strategies",
     "cybergames.games._profile_strategies",
+    "cybergames.games._generator_strategies",
     "cybergames.repeated._strategies",
     "cybergames.signalling._strategies",
     "cybergames.stochastic._strategies",

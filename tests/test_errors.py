@@ -63,6 +63,8 @@ GOOD = [[[3, 0], [5, 1]], [[3, 5], [0, 1]]]
 x = sympy.Symbol("x")
 
 # ============================================================================ games layer
+import cybergames.games.generators as _generators  # noqa: E402
+
 GAMES_CASES = [
     # --- NormalFormGame: shapes
     Case(NormalFormGame, ([[1, 2], [3, 4]],), error=GameError, words=("payoffs", "axes"), note="one-axis-per-player"),
@@ -217,6 +219,17 @@ GAMES_CASES = [
                         is_public_goods_game, is_symmetric)],
     Case(is_symmetric, (PD,), {"tol": float("inf")}, ParameterError, ("tol",), note="inf-tol"),
     Case(is_prisoners_dilemma, (PD,), {"repeated": 1}, ParameterError, ("repeated",), note="repeated"),
+    # --- generated games
+    *[Case(getattr(_generators, name), args, kwargs, ParameterError, words, note=note)
+      for name, args, kwargs, words, note in [
+        ("random_game", ((2, 0),), {}, ("shape[1]", ">= 1"), "no-actions"),
+        ("random_game", ((2, 2),), {"seed": -1}, ("seed",), "seed"),
+        ("covariance_game", ((2, 2, 2), -0.6), {}, ("rho", "-1/(N - 1)"), "rho"),
+        ("unit_vector_game", (0,), {}, ("n", ">= 1"), "n"),
+        ("ranking_game", (3, 0), {}, ("steps", ">= 1"), "steps"),
+        ("sgc_game", (0,), {}, ("k", ">= 1"), "k"),
+        ("blotto_game", (2, 2), {"values": [[1, 2]]}, ("values", "two rows"), "values"),
+    ]],
 ]
 
 # ============================================================================ strategies
@@ -540,6 +553,24 @@ ISSUE_9_CASES = [
          ("transition", "signal"), note="wrong-signals"),
 ]
 CASES = CASES + ISSUE_9_CASES
+
+# --- equilibria: logit quantal response equilibria and their fit
+from cybergames import fit_logit, logit_branch, qre_at  # noqa: E402
+
+QUANTAL_CASES = [
+    Case(qre_at, (PD, -1), {}, ParameterError, ("lam", ">= 0"), note="negative"),
+    Case(qre_at, (PD, float("nan")), {}, ParameterError, ("lam",), note="nan"),
+    Case(qre_at, (SYMBOLIC_PD, 1), {}, GameError, ("game", "symbols"), note="symbolic"),
+    Case(logit_branch, (PD,), {"max_lambda": -1}, ParameterError, ("max_lambda", ">= 0"), note="max-lambda"),
+    Case(logit_branch, (PD,), {"max_regret": 2}, ParameterError, ("max_regret",), note="max-regret"),
+    Case(fit_logit, (PD, [[1, -1], [1, 1]]), {}, ProbabilityError, ("data[0][1]", "non-negative"), note="negative"),
+    Case(fit_logit, (PD, [[1, 1]]), {}, ProbabilityError, ("data", "per player"), note="players"),
+    Case(fit_logit, (PD, [[0.5, 0.6], [0.5, 0.5]]), {"observations": 10}, ProbabilityError,
+         ("data[0]", "frequencies"), note="not-frequencies"),
+    Case(fit_logit, (PD, [[1, 1], [1, 1]]), {"observations": -3}, ParameterError, ("observations",),
+         note="observations"),
+]
+CASES = CASES + QUANTAL_CASES
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])

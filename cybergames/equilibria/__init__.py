@@ -16,12 +16,17 @@
   linear programming or (two states) concavification, exact.
 * :func:`lemke_howson` and :func:`lemke_howson_equilibria`: one equilibrium
   of a two-player game fast, by complementary pivoting (exact for exact games).
+* :func:`logit_branch`, :func:`qre_at` and :func:`fit_logit`: logit quantal
+  response equilibria by path following, and the maximum-likelihood precision
+  for observed play.
 """
 
 from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
 from .correlated import CorrelatedEquilibrium, correlated_equilibria
 from .elimination import ReducedGame, Removal, iterated_elimination
 from .pivoting import lemke_howson, lemke_howson_equilibria
+from .quantal import LogitBranch, LogitQRE, logit_branch, qre_at
+from .quantal_fit import LogitFit, fit_logit
 from .information_design import Persuasion, persuasion
 from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
@@ -51,4 +56,10 @@ __all__ = [
     "Persuasion",
     "lemke_howson",
     "lemke_howson_equilibria",
+    "logit_branch",
+    "qre_at",
+    "LogitQRE",
+    "LogitBranch",
+    "fit_logit",
+    "LogitFit",
 ]

@@ -246,10 +246,20 @@ def correlated_equilibria(game: NormalFormGame, objective: Any = None, *, coarse
     labels, rows = _incentives(game, coarse)
     flat = [np.ravel(p) for p in game.payoffs]
     objective_row = [sum(w * u[s] for w, u in zip(weights, flat)) for s in range(size)]
+    objective_scale = rows_scale = payoff_scale = 1.0
     if is_float:
         objective_row = [float(v) for v in objective_row]
         rows = [np.asarray(r, dtype=float) for r in rows]
-    solution = _exact_lp.maximise(objective_row, [list(r) for r in rows], [0] * len(rows), [[1] * size], [1],
+        # HiGHS's tolerances are absolute (it drops matrix entries below 1e-9): pose the programme with
+        # entries of order one, so that its answer is the same at every payoff scale
+        objective_scale = _numbers.scale_of(objective_row) or 1.0
+        rows_scale = _numbers.scale_of(*rows) or 1.0
+        payoff_scale = _numbers.scale_of(*game.payoffs) or 1.0
+        posed_objective = [v / objective_scale for v in objective_row]
+        posed_rows = [list(r / rows_scale) for r in rows]
+    else:
+        posed_objective, posed_rows = objective_row, [list(r) for r in rows]
+    solution = _exact_lp.maximise(posed_objective, posed_rows, [0] * len(rows), [[1] * size], [1],
                                   exact=not is_float)
     if solution is None:  # pragma: no cover - every game has a Nash, hence a correlated, equilibrium
         raise ArithmeticError("internal error: the correlated-equilibrium programme is infeasible")
@@ -259,18 +269,25 @@ def correlated_equilibria(game: NormalFormGame, objective: Any = None, *, coarse
         probabilities = [p / total for p in probabilities]
     array = _frozen(np.reshape(np.array(probabilities, dtype=float if is_float else object), game.shape))
     distribution = MappingProxyType(dict(zip(game.profiles(), probabilities)))
-    payoffs = tuple(_clean(sum(p * u[s] for s, p in enumerate(probabilities)), is_float) for u in flat)
-    gains = _gains(labels, rows, probabilities, game.num_players, is_float)
-    value = _clean(sum(w * v for w, v in zip(weights, payoffs)), is_float)
+    payoffs = tuple(_clean(sum(p * u[s] for s, p in enumerate(probabilities)), is_float, payoff_scale)
+                    for u in flat)
+    gains = _gains(labels, rows, probabilities, game.num_players, is_float, payoff_scale)
+    value = _clean(sum(w * v for w, v in zip(weights, payoffs)), is_float, objective_scale)
     found = _vertices(game, rows, is_float) if want_vertices else None
+    # the posed programme's multipliers, times objective_scale / rows_scale, are the game's (both sides of
+    # the dual constraint rows . y + z >= objective scale alike)
+    unit = objective_scale / rows_scale
+    multipliers = tuple(_clean(y * unit, is_float, unit) if is_float else _clean(y, is_float)
+                        for y in solution.y_ub)
     return CorrelatedEquilibrium(distribution, payoffs, value, tuple(weights), coarse, not is_float, gains, array,
-                                 tuple(labels), tuple(_clean(y, is_float) for y in solution.y_ub), found, game)
+                                 tuple(labels), multipliers, found, game)
 
 
-def _clean(value: Any, is_float: bool) -> Any:
+def _clean(value: Any, is_float: bool, scale: float = 1.0) -> Any:
+    """Floats within ``1e-15 * scale`` of zero become zero (``scale``: the magnitude of such values)."""
     if is_float:
         value = float(value)
-        return 0.0 if abs(value) < 1e-15 else value
+        return 0.0 if abs(value) < 1e-15 * scale else value
     return _numbers.simplify_exact(Fraction(value))
 
 
@@ -279,12 +296,13 @@ def _frozen(array: np.ndarray) -> np.ndarray:
     return array
 
 
-def _gains(labels: list, rows: list, probabilities: list, players: int, is_float: bool) -> tuple:
+def _gains(labels: list, rows: list, probabilities: list, players: int, is_float: bool,
+           scale: float = 1.0) -> tuple:
     """Each player's largest expected gain over its incentive constraints (0 for a player without any)."""
     result = []
     for i in range(players):
         gains = [sum(r * p for r, p in zip(row, probabilities) if r) for (j, _, _), row in zip(labels, rows) if j == i]
-        result.append(_clean(max(gains), is_float) if gains else _clean(0, is_float))
+        result.append(_clean(max(gains), is_float, scale) if gains else _clean(0, is_float))
     return tuple(result)
 
 
@@ -336,15 +354,19 @@ def _verify_correlated(result: CorrelatedEquilibrium, *, tol: float | None = Non
     p = result.distribution
     slack = tol if is_float else 0
 
-    def close(a: Any, b: Any) -> bool:
-        return abs(float(a) - float(b)) <= tol * max(1.0, abs(float(a)), abs(float(b))) if is_float else a == b
+    payoff_scale = _numbers.scale_of(*game.payoffs)
 
-    if set(p) != set(profiles) or any(v < -slack for v in p.values()) or not close(sum(p.values()), 1):
+    def close(a: Any, b: Any, unit: float = payoff_scale) -> bool:
+        """Equal (exact), or within ``tol`` relative to ``unit`` (the payoff scale) and to ``a`` and ``b``."""
+        return abs(float(a) - float(b)) <= tol * max(unit, abs(float(a)), abs(float(b))) if is_float else a == b
+
+    if set(p) != set(profiles) or any(v < -slack for v in p.values()) or not close(sum(p.values()), 1, 1.0):
         failures.append("the distribution is not a probability distribution over the pure profiles")
     payoffs = tuple(sum(p[s] * game.payoff(s, i) for s in profiles) for i in range(game.num_players))
     if not all(close(a, b) for a, b in zip(payoffs, result.payoffs)):
         failures.append(f"the payoffs are {payoffs}, recorded {result.payoffs}")
-    if not close(sum(w * v for w, v in zip(result.weights, payoffs)), result.value):
+    if not close(sum(w * v for w, v in zip(result.weights, payoffs)), result.value,
+                 payoff_scale * sum(abs(float(w)) for w in result.weights)):
         failures.append("the value is not the objective of the payoffs")
 
     def gain(constraint: tuple, s: tuple) -> Any:
@@ -354,7 +376,7 @@ def _verify_correlated(result: CorrelatedEquilibrium, *, tol: float | None = Non
         return game.payoff(s[:i] + (deviation,) + s[i + 1:], i) - game.payoff(s, i)
 
     table = [[gain(c, s) for s in profiles] for c in _all_constraints(game, result.coarse)]
-    scale = max([1.0] + [abs(float(v)) for row in table for v in row])
+    scale = max([0.0] + [abs(float(v)) for row in table for v in row])     # the gains' scale: no absolute floor
     for c, row in zip(_all_constraints(game, result.coarse), table):
         total = sum(g * p[s] for g, s in zip(row, profiles))
         if total > slack * scale:
@@ -376,7 +398,7 @@ def _verify_correlated(result: CorrelatedEquilibrium, *, tol: float | None = Non
             break
     for vertex in result.vertices or ():
         q = dict(zip(profiles, vertex.flat))
-        if any(v < -slack for v in q.values()) or not close(sum(q.values()), 1) or any(
+        if any(v < -slack for v in q.values()) or not close(sum(q.values()), 1, 1.0) or any(
                 sum(g * q[s] for g, s in zip(row, profiles)) > slack * scale for row in table):
             failures.append(f"the vertex {vertex.tolist()} is not an equilibrium")
     return Verification(not failures, 5 + len(table) + len(result.vertices or ()), tuple(failures))

@@ -140,7 +140,8 @@ def _matrix(payoff: np.ndarray, survivors: list[list[int]], i: int) -> np.ndarra
 
 
 def _scale(matrix: np.ndarray) -> float:
-    return max(1.0, float(np.abs(np.asarray(matrix, dtype=float)).max()))
+    """The payoff scale of float comparisons (no absolute floor: payoffs ×10^k give the same answers)."""
+    return _numbers.scale_of(matrix)
 
 
 def _pure_dominator(matrix: np.ndarray, a: int, strict: bool, slack: float) -> tuple[int, Any] | None:
@@ -200,10 +201,14 @@ def _test(matrix: np.ndarray, a: int, strict: bool, mixed: bool, is_float: bool,
 def _weak_test(gains: np.ndarray, competitors: list[int], rows: int, is_float: bool, slack: float):
     """``max sum_t (x D)_t`` s.t. ``x D >= 0``, ``x`` a distribution; its dual is a full-support belief."""
     k, cols = gains.shape
-    objective = [sum(gains[b]) for b in range(k)]
-    upper = [[-gains[b, t] for b in range(k)] for t in range(cols)]
+    posed, unit = gains, 1.0
+    if is_float:        # entries of order one for HiGHS, whose tolerances are absolute; the duals are unchanged
+        unit = _numbers.scale_of(gains) or 1.0
+        posed = np.asarray(gains, dtype=float) / unit
+    objective = [sum(posed[b]) for b in range(k)]
+    upper = [[-posed[b, t] for b in range(k)] for t in range(cols)]
     solution = _exact_lp.maximise(objective, upper, [0] * cols, [[1] * k], [1], exact=not is_float)
-    if solution is not None and solution.value > slack * cols:
+    if solution is not None and solution.value * unit > slack * cols:
         margin = min(sum(solution.x[b] * gains[b, t] for b in range(k)) for t in range(cols))
         return "dominated", _spread(solution.x, competitors, rows), max(margin, 0) if is_float else margin
     if solution is None:  # pragma: no cover - the value test made the programme feasible
@@ -238,7 +243,9 @@ def iterated_elimination(game: NormalFormGame, *, strict: bool = True, mixed: bo
         Let mixed actions dominate (default; one linear programme per test)
         or only pure actions.
     tol : float, optional
-        Float games only: gains within ``tol * max(1, |payoffs|)`` of zero count as zero.
+        Float games only: gains within ``tol * max|payoffs|`` of zero count as zero (the
+        player's payoffs on the surviving profiles: relative, so that multiplying the
+        payoffs by any positive constant changes nothing).
 
     Returns
     -------
@@ -392,7 +399,7 @@ def _verify_reduced(result: ReducedGame, *, tol: float | None = None) -> Verific
                 for b in alive[i]:
                     gains = [game.payoff(_with(p, i, b), i) - game.payoff(_with(p, i, a), i)
                              for p in _profiles_of(alive)]
-                    slack = tol * max(1.0, *(abs(float(g)) for g in gains)) if is_float else 0
+                    slack = tol * _alive_scale(game, alive, i) if is_float else 0
                     if b != a and (min(gains) > slack if result.strict else
                                    (min(gains) >= -slack and max(gains) > slack)):
                         failures.append(f"player {i}'s surviving {a!r} is dominated by {b!r}")
@@ -404,6 +411,11 @@ def _verify_reduced(result: ReducedGame, *, tol: float | None = None) -> Verific
                 if failure:
                     failures.append(failure)
     return Verification(not failures, checked + 2, tuple(failures))
+
+
+def _alive_scale(game: NormalFormGame, alive: list[list[str]], i: int) -> float:
+    """Player ``i``'s payoff scale on the surviving profiles: the scale the solver's tolerance used."""
+    return _numbers.scale_of([float(game.payoff(profile, i)) for profile in _profiles_of(alive)])
 
 
 def _profiles_of(alive: list[list[str]]) -> list[tuple]:
@@ -432,7 +444,7 @@ def _check_removal(game, alive, removal: Removal, strict: bool, is_float: bool, 
         mixed_value = sum(p * game.payoff(_with(profile, i, b), i) for b, p in removal.dominator)
         gains.append(mixed_value - game.payoff(_with(profile, i, action), i))
     least, most = min(gains), max(gains)
-    slack = tol * max(1.0, *(abs(float(g)) for g in gains)) if is_float else 0
+    slack = tol * _alive_scale(game, alive, i) if is_float else 0
     if (abs(least - removal.margin) > slack) if is_float else least != removal.margin:
         return f"{removal!r}: the least gain is {least!r}, recorded {removal.margin!r}"
     ok = least > slack if strict else (least >= -slack and most > slack)
@@ -446,7 +458,7 @@ def _check_belief(game, alive, i, action, belief, strict: bool, is_float: bool, 
         return f"player {i}'s belief for {action!r} is not a distribution over the opponents' profiles"
     values = {b: sum(w * game.payoff(_with(p, i, b), i) for w, p in zip(weights, profiles)) for b in alive[i]}
     best = max(values.values())
-    slack = tol * max(1.0, abs(float(best))) if is_float else 0
+    slack = tol * _alive_scale(game, alive, i) if is_float else 0
     if values[action] < best - slack:
         return f"player {i}'s {action!r} is not a best response to its belief"
     if not strict:

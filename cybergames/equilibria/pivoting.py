@@ -51,12 +51,17 @@ from typing import Any
 import numpy as np
 
 from .._numbers import DEFAULT_TOL, FLOAT
+from .._verify import verify
 from ..errors import GameError, ParameterError
 from ..games.normal_form import NormalFormGame
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium
 from .result import Equilibrium, EquilibriumSet
 
 __all__ = ["lemke_howson", "lemke_howson_equilibria"]
+
+
+class _PathDidNotEnd(ArithmeticError):
+    """A float path that cycles (rounding broke the lexicographic rule); the exact re-run cannot cycle."""
 
 
 class _Tableau:
@@ -140,9 +145,20 @@ def _rank_one_update(table: np.ndarray, column: np.ndarray, row: np.ndarray, buf
 
 
 def _positive(matrix: np.ndarray, exact: bool) -> np.ndarray:
-    """``matrix`` shifted to entries >= 1 (and, if exact, scaled to integers)."""
+    """``matrix`` mapped to entries >= 1 by a positive affine map (scaled to integers if exact).
+
+    Floats go to ``[1, 2]``: ``(matrix - min) / span + 1``. Dividing by the span
+    rather than only shifting keeps the tableau's entries of order one, so the
+    ratio test's tolerance means the same at every payoff scale (``+ 1`` alone
+    would round payoffs of ``1e-90`` away).
+    """
     if not exact:
-        return matrix - matrix.min() + 1.0
+        if not np.isfinite(matrix.max() - matrix.min()):     # the span overflows: halve first (exact)
+            matrix = matrix / 2
+        low, span = matrix.min(), matrix.max() - matrix.min()
+        if span == 0:
+            return np.ones_like(matrix)
+        return (matrix - low) / span + 1.0
     values = [Fraction(v) for v in matrix.flat]
     low = min(values)
     scale = math.lcm(*(v.denominator for v in values))
@@ -203,7 +219,7 @@ def _race(A: np.ndarray, B: np.ndarray, labels: list[int], exact: bool, tol: flo
         for path in paths:
             if path.step():
                 return path.label, path.result()
-    raise ArithmeticError("internal error: the Lemke-Howson path did not end")  # pragma: no cover
+    raise _PathDidNotEnd("the Lemke-Howson path did not end")
 
 
 def _path(A: np.ndarray, B: np.ndarray, label: int, exact: bool, tol: float) -> tuple[list, list]:
@@ -238,19 +254,50 @@ EXACT_FALLBACK_PROFILES = 2500
 def _solve(game: NormalFormGame, label: int | None, tol: float) -> Equilibrium:
     A, B = game.payoffs
     labels = _racing_labels(*game.shape) if label is None else [label]
-    exact = game.kind != FLOAT
-    winner, (x, y) = _race(A, B, labels, exact, tol)
-    if exact:
+    if game.kind != FLOAT:
+        x, y = _race(A, B, labels, True, tol)[1]
         return equilibrium(game, (x, y), tol)
+    winner = None
     try:
-        return equilibrium(game, (x, y), tol)
-    except NotAnEquilibrium as exc:                         # float trouble: redo in exact arithmetic
+        winner, (x, y) = _race(A, B, labels, False, tol)
+        return _accepted(game, x, y, tol)
+    except (NotAnEquilibrium, _PathDidNotEnd) as exc:    # float trouble: redo in exact arithmetic
         if A.size > EXACT_FALLBACK_PROFILES:
-            raise ArithmeticError(f"the float Lemke-Howson path from label {winner} lost precision ({exc}); "
+            raise ArithmeticError(f"the float Lemke-Howson path lost precision ({exc}); "
                                   f"pass exact payoffs (Fractions) to pivot exactly") from exc
         fractions = [np.vectorize(Fraction, otypes=[object])(p) for p in (A, B)]
-        x, y = _path(*fractions, winner, True, tol)
+        x, y = _race(*fractions, labels if winner is None else [winner], True, tol)[1]
         return equilibrium(game, ([float(v) for v in x], [float(v) for v in y]), tol)
+
+
+#: Float probabilities this close below zero are rounding and are set to zero (then renormalised).
+_ROUNDING = 64 * np.finfo(float).eps
+
+
+def _accepted(game: NormalFormGame, x: list, y: list, tol: float) -> Equilibrium:
+    """The float end of a path as an :class:`Equilibrium`, if it is a mixed profile and verifies.
+
+    Demands non-negative probabilities (entries within rounding of zero, above
+    ``-64 eps``, become zero) that sum to one within ``tol``, and a profile that
+    :func:`~cybergames.verify` accepts; raises :class:`NotAnEquilibrium` otherwise, so
+    that the caller re-runs the path exactly. A near-degenerate game can leave a
+    basic variable a little below zero (``-1e-8``, say) after rounding.
+    """
+    cleaned = []
+    for vector in (x, y):
+        array = np.array(vector, dtype=float)
+        if not np.isfinite(array).all() or (array < -_ROUNDING).any():
+            raise NotAnEquilibrium(f"the float path ended at a vector with a negative entry: {array.tolist()}")
+        array[array < 0] = 0.0
+        total = array.sum()
+        if not abs(total - 1) <= tol:
+            raise NotAnEquilibrium(f"the float path ended at a vector summing to {total!r}")
+        cleaned.append(array / total)
+    result = equilibrium(game, cleaned, tol)
+    check = verify(result, tol=tol)
+    if not check.ok:
+        raise NotAnEquilibrium("; ".join(check.failures))
+    return result
 
 
 def lemke_howson(game: NormalFormGame, label: int | None = None, *, tol: float = DEFAULT_TOL) -> Equilibrium:

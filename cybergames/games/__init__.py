@@ -3,6 +3,8 @@
 from .classic import (battle_of_the_sexes, chicken, matching_pennies, prisoners_dilemma, public_goods,
                       stag_hunt, symmetric_game, trust_game)
 from ._construction import AmbiguousLayoutWarning
+from .generators import (blotto_game, covariance_game, random_game, ranking_game, sgc_game,
+                         unit_vector_game)
 from .normal_form import NormalFormGame
 from .predicates import (is_chicken, is_coordination_game, is_prisoners_dilemma, is_public_goods_game,
                          is_stag_hunt, is_symmetric, is_zero_sum)
@@ -25,4 +27,10 @@ __all__ = [
     "is_coordination_game",
     "is_public_goods_game",
     "AmbiguousLayoutWarning",
+    "random_game",
+    "covariance_game",
+    "unit_vector_game",
+    "ranking_game",
+    "sgc_game",
+    "blotto_game",
 ]

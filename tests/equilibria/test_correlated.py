@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cybergames import NormalFormGame, correlated_equilibria, nash_equilibria, verify
@@ -123,15 +123,31 @@ def test_every_nash_equilibrium_is_correlated(game, coarse):
         assert sum(eq.payoffs) <= best.value          # the welfare optimum is over a larger set
 
 
+# A 2x1 game with payoffs of order 1e-90: the row player is indifferent, so both rows are correlated
+# equilibria; by hand, row 0 has welfare -2e-90 + 0 and row 1 -2e-90 - 2e-90, so row 0 is the optimum.
+# The programme was once posed with entries below HiGHS's absolute tolerances, which returned row 1.
+TINY_2X1 = NormalFormGame([np.array([[-2.0], [-2.0]]) * 1e-90, np.array([[0.0], [-2.0]]) * 1e-90])
+
+
+def _welfare(game, distribution):
+    """The expected sum of payoffs of a distribution given in profile order, by brute force."""
+    return sum(float(p) * sum(float(game.payoff(s, i)) for i in range(game.num_players))
+               for s, p in zip(game.profiles(), distribution))
+
+
 @settings(max_examples=30, deadline=None)
 @given(small_games, st.booleans())
+@example(TINY_2X1, False)
+@example(TINY_2X1, True)
 def test_optimum_is_the_best_vertex(game, coarse):
-    # the LP optimum is attained at a vertex: compare with the double-description enumeration
+    # the LP optimum is attained at a vertex: compare with the double-description enumeration,
+    # relative to the payoff scale (payoffs of 1e-90 are as meaningful as payoffs of 1)
     result = correlated_equilibria(game, coarse=coarse, vertices=True)
     assert verify(result).ok
-    welfare = [sum(float(p) * sum(float(game.payoff(s, i)) for i in range(game.num_players))
-                   for s, p in zip(game.profiles(), v.flat)) for v in result.vertices]
-    assert max(welfare) == pytest.approx(float(result.value), abs=1e-7)
+    scale = max(float(abs(p).max()) for p in game.payoffs) * game.num_players
+    welfare = [_welfare(game, v.flat) for v in result.vertices]
+    assert abs(max(welfare) - float(result.value)) <= 1e-7 * scale
+    assert abs(_welfare(game, result.array.flat) - max(welfare)) <= 1e-7 * scale
     if result.exact:
         exact_welfare = [sum(p * sum(game.payoff(s, i) for i in range(game.num_players))
                              for s, p in zip(game.profiles(), v.flat)) for v in result.vertices]
@@ -151,3 +167,19 @@ def test_the_input_game_is_not_changed():
     before = [p.copy() for p in AUMANN.payoffs]
     correlated_equilibria(AUMANN, vertices=True)
     assert all((a == b).all() for a, b in zip(before, AUMANN.payoffs))
+
+
+@settings(max_examples=30, deadline=None)
+@given(normal_form_games(2, (1, 3), min_value=-3, max_value=3), st.integers(-300, 300), st.booleans())
+@example(NormalFormGame([[[-2], [-2]], [[0], [-2]]]), -90, False)
+def test_scale_invariance(game, k, coarse):
+    # Multiplying every payoff by c = 10**k > 0 multiplies every incentive constraint and the objective
+    # by c: the polytope is the same and the optimum value is c times the original one.
+    floats = NormalFormGame([np.asarray(p, dtype=float) for p in game.payoffs], game.actions)
+    scaled = NormalFormGame([np.asarray(p, dtype=float) * 10.0 ** k for p in game.payoffs], game.actions)
+    exact = correlated_equilibria(game, coarse=coarse)
+    result = correlated_equilibria(scaled, coarse=coarse)
+    assert verify(result).ok and verify(correlated_equilibria(floats, coarse=coarse)).ok
+    scale = max(float(abs(p).max()) for p in scaled.payoffs)
+    assert abs(float(result.value) - float(exact.value) * 10.0 ** k) <= 1e-9 * max(scale, 1e-300)
+    assert abs(_welfare(scaled, result.array.flat) - float(exact.value) * 10.0 ** k) <= 1e-9 * max(scale, 1e-300)

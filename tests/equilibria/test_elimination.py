@@ -5,7 +5,7 @@ from fractions import Fraction
 import numpy as np
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cybergames import NormalFormGame, iterated_elimination, nash_equilibria, verify
@@ -196,3 +196,24 @@ def _gambit_survivors(game, strict):
 def test_pure_elimination_agrees_with_gambit(game, strict):
     # Gambit's undominated_strategies_solve removes, each round, every strategy dominated by a pure one
     assert iterated_elimination(game, strict=strict, mixed=False).actions == _gambit_survivors(game, strict)
+
+
+# Gibbons' game (sec. 1.1.B, as above) scaled by 1e-90: Middle still beats Right by at least 1e-90.
+# Under an absolute tolerance (gains within 1e-9 count as zero) nothing was removed at this scale.
+_GIBBONS = [[[1, 1, 0], [0, 0, 2]], [[0, 2, 1], [3, 1, 0]]]
+
+
+@settings(max_examples=40, deadline=None)
+@given(normal_form_games(2, (1, 3), min_value=-3, max_value=3), st.integers(-300, 300), st.booleans(),
+       st.booleans())
+@example(NormalFormGame(_GIBBONS), -90, True, True)
+@example(NormalFormGame(_GIBBONS), 300, False, True)
+def test_scale_invariance(game, k, strict, mixed):
+    # Multiplying every payoff by c = 10**k > 0 multiplies every dominance gain by c: the exact game's
+    # removals (decided exactly) are the float game's at every scale from 1e-300 to 1e300.
+    scaled = NormalFormGame([np.asarray(p, dtype=float) * 10.0 ** k for p in game.payoffs], game.actions)
+    exact = iterated_elimination(game, strict=strict, mixed=mixed)
+    result = iterated_elimination(scaled, strict=strict, mixed=mixed)
+    assert verify(result).ok
+    assert [(r.round, r.player, r.action) for r in result.eliminated] == \
+        [(r.round, r.player, r.action) for r in exact.eliminated]
