@@ -99,8 +99,10 @@ def residuals(stage: Stage, delta: float, polygon: np.ndarray, points: np.ndarra
             b_ub.append(0.0)
             row += 1
     # The programs of different points share every constraint but the target rows and do not
-    # interact, so up to ``_BATCH`` of them are solved as one block-diagonal program whose cost is
-    # the sum of the residuals: each block then attains its own minimum.
+    # interact, so several of them are solved as one block-diagonal program whose cost is the sum
+    # of the residuals: each block then attains its own minimum. This saves the solver's set-up
+    # on small programs (about 1.5 times faster in the plane); its time grows faster than the
+    # size, so the batches stay below ``_BATCH_ROWS`` rows (one program per point in space).
     base = coo_matrix((vals, (rows, cols)), shape=(row, column))
     target = np.zeros((n, column))
     for eq, col, coefficient in target_rows:
@@ -118,8 +120,9 @@ def residuals(stage: Stage, delta: float, polygon: np.ndarray, points: np.ndarra
     points = np.asarray(points, dtype=float)
     bound = np.asarray(b_ub, dtype=float)
     results: list[float] = []
-    for first in range(0, len(points), _BATCH):
-        chunk = points[first:first + _BATCH]
+    batch = max(1, min(_BATCH, _BATCH_ROWS // block.shape[0]))
+    for first in range(0, len(points), batch):
+        chunk = points[first:first + batch]
         k = len(chunk)
         a_ub = block_diag([block] * k, format="csr")
         rhs = np.concatenate([np.concatenate([bound, z, -z]) for z in chunk])
@@ -136,6 +139,7 @@ def residuals(stage: Stage, delta: float, polygon: np.ndarray, points: np.ndarra
 
 
 _BATCH = 32
+_BATCH_ROWS = 4000
 
 
 def _alpha_columns(stage: Stage) -> list[int]:
