@@ -34,13 +34,21 @@ block-diagonal program.
   set and of the points generated from the outer set, so that the outer set
   can take the facets of the inner one; with nested fixed sets (``count`` and
   ``2 * count`` in the plane) and no adaptive directions, the finer set gives a
-  smaller outer set at every iteration.
+  smaller outer set at every iteration. Once the outer set is a fixed point
+  and those are used up, the outer vertices farthest from the inner set are
+  cut by the mean normal of their facets (:meth:`Iteration.refine`), up to
+  eight times ``count`` directions: the directions are refined where the gap is.
 * **Newton bound**: the support values are concave in the levels of the
   outer set (linear-programming duality), so the fixed point of their
   linearisation bounds the largest fixed point from above whenever the
   linearised map is a contraction (:meth:`Iteration._newton`); the outer set
   is cut to that bound as well, which takes it to the fixed point of the
   outer map in a few steps instead of :math:`\log(\text{tol}) / \log\delta`.
+
+The iteration runs on payoffs divided by their largest absolute value
+(:func:`~.stage.normalised`) and scales the sets back, so that its float
+tolerances are relative and payoffs of any magnitude (:math:`10^{\pm 300}`)
+give the scaled sets.
 
 The iteration stops when the Hausdorff distance between the two sets, the
 largest distance from an outer vertex to the inner set, is at most ``tol``.
@@ -57,7 +65,7 @@ from scipy.sparse import csr_matrix, identity, kron, vstack
 
 from .. import _polytopes
 from . import _hulls
-from .stage import Stage
+from .stage import Stage, normalised
 from .hyperplane import trigger_seed
 from .verify import relevant_signals, residuals
 
@@ -196,6 +204,7 @@ class Iteration:
             self.box = _hulls.vertices_of_halfspaces(self.base_H, self.base_c, feasible, stage.scale)
         self.directions = fixed_directions(count, n)
         self.limit = 2 * len(self.directions)
+        self.refine_limit = 8 * len(self.directions)
         self.levels = self._support(self.box, self.directions)
         self.outer = self.box
         self.dead = np.zeros(stage.size, dtype=bool)  # not enforceable on the outer set: never again
@@ -338,6 +347,36 @@ class Iteration:
     def join(self, points: np.ndarray) -> None:
         self.inner, self.inner_H, self.inner_c = _hulls.hull_of_points(np.vstack([self.inner, points]), self.n)
 
+    def refine(self, worst: int = 8) -> bool:
+        """Cut the outer vertices farthest from the inner set: add the mean normal of their facets.
+
+        The gap is the largest distance from an outer vertex to the inner set;
+        a vertex is where two (in the plane) or more cuts of the outer set
+        meet, and the direction halfway between their normals is the one in
+        which a new cut can lower it. At most ``worst`` vertices per call, up
+        to ``self.refine_limit`` directions in all. Whether any was new.
+        """
+        if not self.adaptive or len(self.outer) == 0 or len(self.inner) == 0 \
+                or len(self.directions) >= self.refine_limit:
+            return False
+        distance = _hulls.distances_to_hull(self.outer, self.inner)
+        order = [k for k in np.argsort(-distance)[:worst] if distance[k] > self.tol]
+        if not order:
+            return False
+        H, c = self.halfspaces()
+        candidates = []
+        for k in order:
+            active = np.abs(H @ self.outer[k] - c) <= 1e-7 * self.stage.scale
+            if active.sum() >= 2:
+                candidates.append(H[active].sum(axis=0))
+        if not candidates:
+            return False
+        new = _new_directions(np.array(candidates), self.directions, self.refine_limit - len(self.directions))
+        if len(new):
+            self.directions = np.vstack([self.directions, new])
+            self.levels = np.concatenate([self.levels, self._support(self.outer, new) + self.slack])
+        return bool(len(new))
+
     def adapt(self) -> bool:
         """Add the facet normals of the generated points and the inner set; whether any was new."""
         if not self.adaptive or len(self.directions) >= self.limit or len(self.outer) == 0:
@@ -353,6 +392,14 @@ class Iteration:
             self.levels = np.concatenate([self.levels, self._support(self.outer, new) + self.slack])
         return bool(len(new))
 
+    def rescale(self, factor: float) -> None:
+        """Multiply every payoff of the state by ``factor`` (the sets, levels and offsets)."""
+        if factor == 1.0:
+            return
+        self.outer, self.inner, self.box = self.outer * factor, self.inner * factor, self.box * factor
+        self.inner_c, self.levels, self.base_c = self.inner_c * factor, self.levels * factor, self.base_c * factor
+        self.generated = self.generated * factor
+
     def gap(self) -> float:
         if len(self.outer) == 0:
             return 0.0
@@ -363,7 +410,22 @@ class Iteration:
 
 def run(stage: Stage, delta: float, count: int, tol: float, max_iter: int,
         progress: Callable[[int, float], None] | None, adaptive: bool = True):
-    """Iterate until the gap is at most ``tol`` or ``max_iter`` iterations; return the final state."""
+    """Iterate until the gap is at most ``tol`` or ``max_iter`` iterations; return the final state.
+
+    The iteration runs on payoffs divided by their scale (:func:`~.stage.normalised`;
+    the sets scale with the payoffs), so every tolerance inside is relative; the
+    state, the gap and the history returned are in the game's own units.
+    """
+    scale = stage.scale
+    state, iterations, history, stopped, gap = _run(normalised(stage), delta, count, tol / scale, max_iter,
+                                                    None if progress is None else
+                                                    (lambda k, g: progress(k, g * scale)), adaptive)
+    state.rescale(scale)
+    return state, iterations, [g * scale for g in history], stopped, gap * scale
+
+
+def _run(stage: Stage, delta: float, count: int, tol: float, max_iter: int,
+         progress: Callable[[int, float], None] | None, adaptive: bool):
     state = Iteration(stage, delta, count, tol, adaptive)
     history: list[float] = []
     gap = state.gap()
@@ -379,6 +441,8 @@ def run(stage: Stage, delta: float, count: int, tol: float, max_iter: int,
             if state.gap() > tol:
                 state.inner_step()
             if state.adapt():
+                settled = False
+            elif settled and state.refine():
                 settled = False
         gap = state.gap()
         history.append(gap)

@@ -45,7 +45,7 @@ from ..._verify import Verification, verify
 from ...errors import DiscountFactorError, ParameterError
 from .. import _polytopes
 from ..game import RepeatedGame
-from ..geometry import Polytope
+from ..geometry import Polytope, _frozen
 from .hyperplane import HyperplaneEngine
 from .polygon import PolygonEngine
 from .stage import stage_of
@@ -279,10 +279,20 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
                                 0 if method == "polygon" else int(directions), stopped)
 
 
-def _polytope(vertices: np.ndarray, n: int) -> Polytope:
+def _polytope(vertices: np.ndarray, n: int, scale: float = 1.0) -> Polytope:
+    # The hull is taken of the vertices divided by a power of two near the payoff scale (exact),
+    # whose squares stay in the float range for payoffs of any magnitude, and multiplied back.
+    unit = 2.0 ** (math.frexp(scale)[1] - 1)
+    vertices = vertices / unit
     if n == 2:
-        return Polytope._from_float2(_polytopes.hull2(vertices) if len(vertices) else vertices.reshape(0, 2))
-    return Polytope._from_hull(_polytopes.convex_hull(vertices.tolist(), n, exact=False), n, False)
+        polytope = Polytope._from_float2(_polytopes.hull2(vertices) if len(vertices) else vertices.reshape(0, 2))
+    else:
+        polytope = Polytope._from_hull(_polytopes.convex_hull(vertices.tolist(), n, exact=False), n, False)
+    if unit == 1.0:
+        return polytope
+    return Polytope(_frozen(np.asarray(polytope.vertices, dtype=float) * unit, n, False), polytope.normals,
+                    _frozen([[o * unit] for o in np.asarray(polytope.offsets, dtype=float)], 1, False)[:, 0],
+                    polytope.dimension, False)
 
 
 def _run_jyc(rg, stage, value, directions, tol, max_iter, progress, printer) -> EquilibriumPayoffSet:
@@ -292,8 +302,8 @@ def _run_jyc(rg, stage, value, directions, tol, max_iter, progress, printer) -> 
     if printer:
         sys.stderr.write("\n")
     n = stage.payoffs.shape[1]
-    outer = _polytope(state.outer, n)
-    inner = _polytope(state.inner, n) if len(state.outer) else _polytope(np.zeros((0, n)), n)
+    outer = _polytope(state.outer, n, stage.scale)
+    inner = _polytope(state.inner, n, stage.scale) if len(state.outer) else _polytope(np.zeros((0, n)), n)
     converged = len(state.outer) == 0 or gap <= tol
     return EquilibriumPayoffSet(rg, value, outer, inner, 0.0 if len(state.outer) == 0 else gap, iterations,
                                 tuple(history), converged, "jyc", tol, len(state.directions), stopped)

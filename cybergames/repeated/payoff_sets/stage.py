@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ... import _numbers
 from ...errors import GameError, ParameterError
 from ..game import RepeatedGame
 
@@ -32,7 +33,7 @@ class Stage:
     signals: np.ndarray          # (|A|, |Y|) p(y | a)
     floor: np.ndarray            # (n,) pure minmax values
     nash: np.ndarray             # (|A|,) bool: pure Nash equilibria of the stage game
-    scale: float                 # magnitude of the payoffs, for relative tolerances
+    scale: float                 # largest |payoff| (1 when all are 0), for relative tolerances
     profiles: tuple              # the profiles' action-label tuples, in the same order
 
     @property
@@ -73,6 +74,19 @@ def stage_of(rg: RepeatedGame, *, any_players: bool = False) -> Stage:
     matrix = np.asarray(rg.monitoring.matrix, dtype=float).reshape(len(index), -1)
     floor = np.array([u[i].max(axis=i).min() for i in range(n)])
     nash = (gains <= 0).all(axis=1)
-    scale = max(1.0, float(np.abs(payoffs).max()))
+    scale = _numbers.scale_of(payoffs) or 1.0
     profiles = tuple(tuple(game.actions[j][idx[j]] for j in range(n)) for idx in index)
     return Stage(payoffs, gains, tuple(deviations), matrix, floor, nash, scale, profiles)
+
+
+def normalised(stage: Stage) -> Stage:
+    """The same stage game with every payoff divided by ``stage.scale`` (largest ``|payoff|`` 1).
+
+    Payoff sets scale with the payoffs, so the float engines work on payoffs of
+    size 1 and multiply back: linear-program solvers treat numbers beyond about
+    :math:`10^{20}` as infinite and tolerate absolute errors near :math:`10^{-9}`,
+    which would otherwise decide the answer for payoffs scaled by :math:`10^{\\pm 300}`.
+    """
+    s = stage.scale
+    return Stage(stage.payoffs / s, stage.gains / s, stage.deviations, stage.signals, stage.floor / s, stage.nash,
+                 1.0, stage.profiles)
