@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import signal
-
 import pytest
-from hypothesis import HealthCheck, given, settings
 
 import cybergames.dynamics as dynamics
 from cybergames import chicken, matching_pennies, stag_hunt
-from cybergames.errors import CybergamesError
-from tests.test_errors import JUNK_SETTINGS, junk, rectangular_junk
-from tests.test_fuzz import BUDGET, Hang, _alarm, arguments_for, same, snapshot
+from tests.test_errors import feed_junk
+from tests.test_fuzz import drive
 
 SMALL = {"horizon": 1, "step": 0.5}
 CALLS = {
@@ -35,16 +31,7 @@ CALLS = {
 
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_junk_raises_only_cybergames_errors(name):
-    call = CALLS[name]
-
-    @JUNK_SETTINGS
-    @given(junk | rectangular_junk(), junk, junk)
-    def feed(a, b, c):
-        try:
-            call(a, b, c)
-        except CybergamesError:
-            pass                  # anything else fails the test
-    feed()
+    feed_junk(CALLS[name])
 
 
 FUNCTIONS = sorted((name, getattr(dynamics, name)) for name in dynamics.__all__
@@ -53,28 +40,5 @@ FUNCTIONS = sorted((name, getattr(dynamics, name)) for name in dynamics.__all__
 
 @pytest.mark.parametrize("name, function", FUNCTIONS, ids=[n for n, _ in FUNCTIONS])
 def test_hostile_arguments_get_an_error_or_an_answer_and_change_nothing(name, function):
-    # the same calls as tests/test_fuzz.py makes of the other packages, more of them
-    previous = signal.signal(signal.SIGALRM, _alarm)
-
-    @settings(max_examples=25, derandomize=True, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
-    @given(arguments_for(function))
-    def call(arguments):
-        args, kwargs = arguments
-        before = [snapshot(v) for v in (*args, *kwargs.values())]
-        signal.alarm(BUDGET)
-        try:
-            function(*args, **kwargs)
-        except CybergamesError:
-            pass
-        except Hang:
-            pytest.fail(f"{name}(*{args!r:.200}, **{kwargs!r:.200}) hung")
-        finally:
-            signal.alarm(0)
-        for old, new in zip(before, (*args, *kwargs.values())):
-            assert same(old, new), f"{name} changed its argument {old!r:.200}"
-
-    try:
-        call()
-    finally:
-        signal.signal(signal.SIGALRM, previous)
+    # the same calls as tests/test_fuzz.py makes of every package, more of them
+    drive(name, function, 25)
