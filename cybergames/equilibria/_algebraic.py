@@ -142,9 +142,9 @@ class RealPoint:
         if self.degree == 1:
             return _fraction(r.eval(self.root_rational()))
         y = sympy.Symbol("y")
-        resultant = sympy.resultant(self.minimal.as_expr(), y - r.as_expr(), _T)
+        resultant = sympy.Poly(self.minimal.as_expr(), _T, y).resultant(sympy.Poly(y - r.as_expr(), _T, y))
         approximation = self._high_precision(r)
-        for factor, _ in sympy.factor_list(resultant, y)[1]:
+        for factor, _ in sympy.Poly(resultant.as_expr(), y, domain=QQ).factor_list()[1]:
             q = sympy.Poly(factor, y, domain=QQ)
             if q.degree() < 1 or not sympy.Poly(q.as_expr().subs(y, r.as_expr()), _T,
                                                 domain=QQ).rem(self.minimal).is_zero:
@@ -152,17 +152,16 @@ class RealPoint:
             if q.degree() == 1:
                 a, b = q.all_coeffs()
                 return _fraction(-b / a)
+            if q.degree() == 2:
+                a, b, c = q.all_coeffs()
+                candidates = [(-b + s * sympy.sqrt(b * b - 4 * a * c)) / (2 * a) for s in (-1, 1)]
+                return min(candidates, key=lambda v: abs(sympy.N(v - approximation, 60)))
             intervals = q.intervals(eps=sympy.Rational(1, 10**30))
             hits = [k for k, ((a, b), _) in enumerate(intervals)
                     if a - sympy.Rational(1, 10**25) <= approximation <= b + sympy.Rational(1, 10**25)]
-            if len(hits) != 1:
-                break
-            if q.degree() == 2:
-                (a, b), _ = intervals[hits[0]]
-                for candidate in sympy.solve(q.as_expr(), y):
-                    if a <= candidate <= b:
-                        return sympy.radsimp(candidate)
-            return sympy.CRootOf(q.as_expr(), hits[0])
+            if len(hits) == 1:
+                return sympy.CRootOf(q.as_expr(), hits[0])
+            break
         return sympy.expand(r.as_expr().subs(_T, self.root()))
 
     def _high_precision(self, r: sympy.Poly) -> sympy.Rational:

@@ -96,6 +96,11 @@ def _tangent(J, previous):
 
 def trace(payoffs, prior, *, lambda_max=1e5, max_steps=4000):
     """Follow the path from the prior; the profile (list of arrays) at lambda_max, or None."""
+    with np.errstate(all="ignore"):            # a wild predictor step overflows; it is then refused
+        return _trace(payoffs, prior, lambda_max, max_steps)
+
+
+def _trace(payoffs, prior, lambda_max, max_steps):
     sizes = [p.shape[i] for i, p in enumerate(payoffs)]
     log_prior = [np.log(p) for p in prior]
     z = np.concatenate([np.concatenate(log_prior), [0.0]])
@@ -114,6 +119,8 @@ def trace(payoffs, prior, *, lambda_max=1e5, max_steps=4000):
             ok = False
             for _ in range(10):
                 Hw, Jw = _system(payoffs, sizes, log_prior, w)
+                if not (np.all(np.isfinite(Hw)) and np.all(np.isfinite(Jw))):
+                    break
                 A = np.vstack([Jw, t])
                 rhs = np.concatenate([Hw, [t @ (w - predicted)]])
                 try:
@@ -143,6 +150,14 @@ def trace(payoffs, prior, *, lambda_max=1e5, max_steps=4000):
 
 def polish(payoffs, sigma, supports, *, iterations=50):
     """Newton's method on the indifference equations of ``supports``; the profile or None."""
+    with np.errstate(all="ignore"):
+        result = _polish(payoffs, sigma, supports, iterations)
+    if result is None or not all(np.all(np.isfinite(s)) for s in result):
+        return None
+    return result
+
+
+def _polish(payoffs, sigma, supports, iterations):
     n = len(payoffs)
     sizes = [len(s) for s in supports]
     x = np.concatenate([sigma[i][list(s)] / sigma[i][list(s)].sum() for i, s in enumerate(supports)])

@@ -17,7 +17,7 @@ from .. import _numbers, limits
 from .._numbers import DEFAULT_TOL, FLOAT
 from ..errors import GameError
 from ..games.normal_form import NormalFormGame
-from . import vertex_enumeration
+from . import nplayer, vertex_enumeration
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_bimatrix_equilibria
 from ._components import maximal_bicliques
 from ._polytope import PolytopeError
@@ -99,6 +99,8 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     """
     check_game(game, "nash_equilibria")
     tol = check_tol(tol)
+    if game.num_players >= 3:
+        return nplayer.nplayer_equilibria(game, tol)
     if game.num_players != 2:
         return pure_equilibria(game, tol=tol)
     limits.check(f"game ({game.shape[0]}x{game.shape[1]}; pure_equilibria(game) is fast), smaller side",
