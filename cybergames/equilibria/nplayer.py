@@ -56,15 +56,16 @@ import numpy as np
 import sympy
 from sympy import QQ
 
+from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
 from ..errors import ParameterError
 from ..games.normal_form import NormalFormGame
 from . import _logit_tracing
-from ._algebraic import product_ring, real_solutions
+from ._algebraic import RealPoint, product_ring, real_solutions
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium
 from .pure import pure_equilibria
-from .result import Equilibrium, EquilibriumSet
+from .result import Equilibrium, EquilibriumSet, _algebraic_sign
 
 __all__ = ["EquilibriumContinuum", "approximate_equilibria", "support_enumeration"]
 
@@ -73,6 +74,13 @@ __all__ = ["EquilibriumContinuum", "approximate_equilibria", "support_enumeratio
 MAX_EXACT_UNKNOWNS = 6
 #: The same bound for float games (solved on the exact rationals of their floats, which is slower).
 MAX_EXACT_UNKNOWNS_FLOAT = 5
+#: ... and at most this many support profiles (3x3x3 has 7**3 = 343, six players with two actions 729).
+MAX_SUPPORT_PROFILES = 400
+#: Beyond those bounds, :func:`~cybergames.nash_equilibria` follows logit paths in games with at most this
+#: many players and pure profiles (5x5x5, 4x4x4x4), and lists the pure equilibria only in larger ones
+#: (call :func:`approximate_equilibria` directly for those).
+MAX_APPROXIMATE_PLAYERS = 4
+MAX_APPROXIMATE_PROFILES = 256
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,19 +103,26 @@ class EquilibriumContinuum:
         The indifference equations :math:`u_i(a, \sigma_{-i}) - u_i(a_i^0,
         \sigma_{-i}) = 0`, in the variables.
     samples : tuple of Equilibrium
-        Equilibria with exactly this support found on the set (also listed in
-        the equilibrium set).
+        Equilibria found on the set's closure (also listed in the equilibrium
+        set).
+    segment : bool
+        True when the set is known exactly: one player mixes two actions, and
+        the equilibria are the segment between the two ``samples`` (its
+        extreme points; one sample when the segment is a point). Such a
+        continuum does not make the set incomplete, as with the extreme
+        equilibria and Nash subsets of two-player games.
     """
 
     support: tuple
     variables: tuple
     equations: tuple
     samples: tuple
+    segment: bool
     game: NormalFormGame = field(repr=False)
 
     def __repr__(self) -> str:
         return (f"EquilibriumContinuum(support={self.support}, equations={len(self.equations)}, "
-                f"samples={len(self.samples)})")
+                f"samples={len(self.samples)}, segment={self.segment})")
 
 
 def _exact_payoffs(game: NormalFormGame) -> list[np.ndarray]:
@@ -338,6 +353,12 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
                 found.append((supports, _build(game, system, None, tol)))
             continue
         solutions = real_solutions(system.equations, system.ring)
+        if solutions.status == "positive-dimensional" and len(system.gens) == 1:
+            segment = _segment(game, system, tol)
+            if segment is not None:
+                continua.append(segment)
+                found += [(supports, eq) for eq in segment.samples]
+            continue
         if solutions.status == "positive-dimensional":
             samples = tuple(_build_checked(game, system, point, tol)
                             for point in _slice_points(system))
@@ -353,9 +374,48 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
                     complete = False
                 else:
                     found.append((supports, eq))
-    ordered = [eq for _, eq in sorted(found, key=lambda item: _order(item))]
+    ordered, listed = [], set()
+    for _, eq in sorted(found, key=lambda item: _order(item)):
+        if eq not in listed:
+            listed.add(eq)
+            ordered.append(eq)
+    complete = complete and all(c.segment for c in continua)
     return EquilibriumSet(tuple(ordered), game=game, method="support enumeration", exact=game.kind != FLOAT,
                           complete=complete, degenerate=True if continua else None, components=tuple(continua))
+
+
+def _rational_point(value: Fraction) -> RealPoint:
+    t = sympy.Symbol("t")
+    return RealPoint(sympy.Poly(t - sympy.Rational(value.numerator, value.denominator), t, domain=QQ),
+                     value, value, (sympy.Poly(sympy.Rational(value.numerator, value.denominator), t, domain=QQ),))
+
+
+def _segment(game: NormalFormGame, system: _SupportSystem, tol: float) -> EquilibriumContinuum | None:
+    r"""One player mixes two actions and is indifferent whatever the mix: every condition is linear in
+    its probability :math:`x`, so the equilibria form the segment :math:`\{x \in [0, 1] : \ell_k(x) \le 0\}`,
+    found exactly. None when it is empty or a single point at a pure profile (listed elsewhere);
+    a single interior point is returned as a degenerate segment."""
+    lo, hi = Fraction(0), Fraction(1)
+    for i, s in enumerate(system.supports):
+        reference = system.values[i][s[0]]
+        for b, v in enumerate(system.values[i]):
+            if b in s:
+                continue
+            linear = v - reference                          # c0 + c1 x <= 0
+            c0 = _to_fraction(linear.coeff(1)) if linear else Fraction(0)
+            c1 = _to_fraction(linear.coeff(system.gens[0])) if linear else Fraction(0)
+            if c1 == 0:
+                if c0 > 0:
+                    return None
+            elif c1 > 0:
+                hi = min(hi, -c0 / c1)
+            else:
+                lo = max(lo, -c0 / c1)
+    if lo > hi or (lo == hi and lo in (0, 1)):
+        return None
+    ends = [lo] if lo == hi else [lo, hi]
+    samples = tuple(_build(game, system, _rational_point(x), tol) for x in ends)
+    return _continuum(game, system, samples, segment=True)
 
 
 def _build_checked(game: NormalFormGame, system: _SupportSystem, point: Any, tol: float) -> Equilibrium | None:
@@ -372,11 +432,12 @@ def _order(item: tuple) -> tuple:
     return (sum(len(s) for s in supports), supports, approx)
 
 
-def _continuum(game: NormalFormGame, system: _SupportSystem, samples: tuple) -> EquilibriumContinuum:
+def _continuum(game: NormalFormGame, system: _SupportSystem, samples: tuple, *,
+               segment: bool = False) -> EquilibriumContinuum:
     symbols = tuple(sympy.Symbol(name) for name in system.names)
     equations = tuple(sympy.expand(e.as_expr(*symbols)) for e in system.equations)
     support = tuple(tuple(game.actions[i][a] for a in s) for i, s in enumerate(system.supports))
-    return EquilibriumContinuum(support, symbols, equations, samples, game)
+    return EquilibriumContinuum(support, symbols, equations, samples, segment, game)
 
 
 def _slice_points(system: _SupportSystem, attempts: int = 4) -> list:
@@ -553,26 +614,40 @@ def _verify_continuum(continuum: EquilibriumContinuum, *, tol: float | None = No
         result = verify(eq, tol=tol)
         checked += result.checked + 2
         failures += [f"sample {k}: {f}" for f in result.failures]
-        if tuple(eq.support) != tuple(continuum.support):
+        if not continuum.segment and tuple(eq.support) != tuple(continuum.support):
             failures.append(f"sample {k}: support {eq.support}, recorded {continuum.support}")
         values = {}
         for i, labels in enumerate(continuum.support):
             for label in labels[1:]:
                 a = continuum.game.actions[i].index(label)
-                values[sympy.Symbol(f"p{i}_{a}")] = sympy.nsimplify(eq.strategies[i][a]) \
-                    if not isinstance(eq.strategies[i][a], (float, np.floating)) else eq.strategies[i][a]
+                values[sympy.Symbol(f"p{i}_{a}")] = _numbers.to_sympy(eq.strategies[i][a])
         for equation in continuum.equations:
-            residual = sympy.simplify(equation.subs(values))
-            limit = (tol or DEFAULT_TOL) if continuum.game.kind == FLOAT else 0
-            if abs(float(residual)) > limit:
+            residual = sympy.expand(equation.subs(values))
+            if continuum.game.kind == FLOAT:
+                wrong = abs(float(residual)) > (tol or DEFAULT_TOL) * max(1.0, _numbers.scale_of(*continuum.game.payoffs))
+            else:
+                wrong = _algebraic_sign(residual) != 0
+            if wrong:
                 failures.append(f"sample {k}: equation {equation} = {residual}, not 0")
+    if continuum.segment and len(continuum.samples) == 2:      # and the midpoint is an equilibrium too
+        game = continuum.game
+        middle = [[_numbers.ratio(x + y, 2) for x, y in zip(a, b)] for a, b in zip(*(eq.strategies for eq in continuum.samples))]
+        for i in range(game.num_players):
+            checked += 1
+            best = game.best_responses(i, middle, tol=tol or DEFAULT_TOL)
+            played = [label for label, p in zip(game.actions[i], middle[i]) if p > 0]
+            if not set(played) <= set(best):
+                failures.append(f"segment midpoint: player {game.players[i]!r} plays {played}, best {best}")
     return Verification(not failures, checked, tuple(failures))
 
 
 def nplayer_equilibria(game: NormalFormGame, tol: float) -> EquilibriumSet:
     """What :func:`~cybergames.nash_equilibria` returns for games of three or more players."""
     unknowns = sum(size - 1 for size in game.shape)
+    supports = math.prod(2 ** size - 1 for size in game.shape)
     bound = MAX_EXACT_UNKNOWNS_FLOAT if game.kind == FLOAT else MAX_EXACT_UNKNOWNS
-    if unknowns <= bound:
+    if unknowns <= bound and supports <= MAX_SUPPORT_PROFILES:
         return support_enumeration(game, tol=tol)
-    return approximate_equilibria(game, tol=tol)
+    if game.num_players <= MAX_APPROXIMATE_PLAYERS and math.prod(game.shape) <= MAX_APPROXIMATE_PROFILES:
+        return approximate_equilibria(game, tol=tol)
+    return pure_equilibria(game, tol=tol)
