@@ -129,7 +129,7 @@ class RealPoint:
         return sympy.CRootOf(self.minimal, below)
 
     def value(self, r: sympy.Poly) -> Any:
-        """``r`` (a Poly in t) at the root: a Fraction when rational, else an exact sympy number.
+        r"""``r`` (a Poly in t) at the root: a Fraction when rational, else an exact sympy number.
 
         An irrational value is given by its own minimal polynomial ``q`` (a factor of the
         resultant :math:`\operatorname{res}_t(p(t), y - r(t))` with :math:`q(r(t)) \equiv 0 \bmod p`):
