@@ -99,14 +99,24 @@ class RealPoint:
         if self.degree == 1:
             value = _fraction(r.eval(self.root_rational()))
             return (value > 0) - (value < 0)
+        # r(alpha) != 0 (r has lower degree than alpha's minimal polynomial): evaluate at the midpoint m
+        # of the isolating interval; |r(alpha) - r(m)| <= max|r'| * width / 2, bounded by the
+        # coefficients; refine the interval until |r(m)| exceeds the bound
+        coefficients = [_fraction(c) for c in reversed(r.all_coeffs())]          # ascending
         lo, hi = self.lo, self.hi
-        while True:     # r(alpha) != 0: once [lo, hi] holds no root of r, r's sign there is r(alpha)'s
-            a, b = sympy.Rational(lo.numerator, lo.denominator), sympy.Rational(hi.numerator, hi.denominator)
-            if r.count_roots(a, b) == 0:
-                value = r.eval(a)
+        while True:
+            m = (lo + hi) / 2
+            value = Fraction(0)
+            for c in reversed(coefficients):
+                value = value * m + c
+            bound = max(abs(lo), abs(hi), Fraction(1))
+            slope = sum(k * abs(c) * bound ** (k - 1) for k, c in enumerate(coefficients) if k)
+            if abs(value) > slope * (hi - lo) / 2:
                 self.lo, self.hi = lo, hi
                 return 1 if value > 0 else -1
-            a, b = self.minimal.refine_root(a, b, eps=(b - a) / 8)
+            a, b = self.minimal.refine_root(sympy.Rational(lo.numerator, lo.denominator),
+                                            sympy.Rational(hi.numerator, hi.denominator),
+                                            eps=sympy.Rational((hi - lo).numerator, (hi - lo).denominator) / 2**16)
             lo, hi = _fraction(a), _fraction(b)
 
     def root_rational(self) -> sympy.Rational:

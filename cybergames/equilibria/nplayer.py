@@ -103,8 +103,9 @@ class EquilibriumContinuum:
         The indifference equations :math:`u_i(a, \sigma_{-i}) - u_i(a_i^0,
         \sigma_{-i}) = 0`, in the variables.
     samples : tuple of Equilibrium
-        Equilibria found on the set's closure (also listed in the equilibrium
-        set).
+        Exact equilibria on the set (its closure for a segment). The extreme
+        points of a segment are also listed in the equilibrium set; the
+        samples of other continua are not (they are not canonical points).
     segment : bool
         True when the set is known exactly: one player mixes two actions, and
         the equilibria are the segment between the two ``samples`` (its
@@ -296,7 +297,9 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
         zero-dimensional, so that every equilibrium is listed. Otherwise
         ``complete=False``, ``degenerate=True`` and ``components`` holds an
         :class:`EquilibriumContinuum` for each support with a continuum of
-        solutions (its exact sample equilibria are listed too).
+        solutions, with exact sample equilibria where slicing finds them. A
+        continuum where one player mixes two actions is solved exactly as a
+        segment: its extreme points are listed and it keeps the set complete.
 
     Raises
     ------
@@ -363,7 +366,6 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
             samples = tuple(_build_checked(game, system, point, tol)
                             for point in _slice_points(system))
             samples = tuple(eq for eq in samples if eq is not None)
-            found += [(supports, eq) for eq in samples]
             continua.append(_continuum(game, system, samples))
             complete = False
             continue
