@@ -39,6 +39,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "maxmin", "MinmaxResult", "MaxminResult", "risk_dominant", "payoff_dominant", "RiskDominance",
         "PayoffDominance", "iterated_elimination", "ReducedGame", "Removal", "correlated_equilibria",
         "CorrelatedEquilibrium", "persuasion", "Persuasion", "lemke_howson", "lemke_howson_equilibria",
+        "support_enumeration", "approximate_equilibria", "EquilibriumContinuum",
     ),
     "repeated": (
         "Monitoring", "perfect", "noisy_attribution", "public_signal", "RepeatedGame", "Automaton",

@@ -214,3 +214,10 @@ def test_strategy_argument_error_is_still_hypothesis_invalid_argument():
 
     assert issubclass(StrategyArgumentError, CybergamesError) and issubclass(StrategyArgumentError, InvalidArgument)
     assert cybergames.errors.StrategyArgumentError is StrategyArgumentError
+
+
+def test_nplayer_solvers_are_exported():
+    from cybergames import EquilibriumContinuum, EquilibriumSet, approximate_equilibria, support_enumeration
+    assert isinstance(support_enumeration(prisoners_dilemma(5, 3, 1, 0)), EquilibriumSet)
+    assert isinstance(approximate_equilibria(prisoners_dilemma(5.0, 3.0, 1.0, 0.0)), EquilibriumSet)
+    assert EquilibriumContinuum.__module__ == "cybergames.equilibria.nplayer"

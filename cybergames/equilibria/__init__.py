@@ -16,6 +16,9 @@
   linear programming or (two states) concavification, exact.
 * :func:`lemke_howson` and :func:`lemke_howson_equilibria`: one equilibrium
   of a two-player game fast, by complementary pivoting (exact for exact games).
+* :func:`support_enumeration` and :func:`approximate_equilibria`: all
+  equilibria of a small game with any number of players, exactly, and some
+  equilibria of a larger one by logit paths.
 """
 
 from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
@@ -25,6 +28,7 @@ from .pivoting import lemke_howson, lemke_howson_equilibria
 from .information_design import Persuasion, persuasion
 from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
+from .nplayer import EquilibriumContinuum, approximate_equilibria, support_enumeration
 from .pure import pure_equilibria
 from .result import Equilibrium, EquilibriumSet, NashSubset
 
@@ -51,4 +55,7 @@ __all__ = [
     "Persuasion",
     "lemke_howson",
     "lemke_howson_equilibria",
+    "support_enumeration",
+    "approximate_equilibria",
+    "EquilibriumContinuum",
 ]

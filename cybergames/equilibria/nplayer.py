@@ -333,10 +333,11 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
 
     Irrational equilibria are exact algebraic numbers:
 
-    >>> game = NormalFormGame([[[[9, 0], [0, 3]], [[0, 3], [9, 0]]], [[[8, 0], [0, 4]], [[0, 4], [8, 0]]],
-    ...                        [[[12, 0], [0, 6]], [[0, 6], [2, 0]]]])
-    >>> [eq.strategies[0][0] for eq in support_enumeration(game) if len(eq.support[2]) == 2]
-    [...]
+    >>> game = NormalFormGame([[[[1, 7], [4, 2]], [[6, 5], [0, 3]]],
+    ...                        [[[3, 5], [6, 7]], [[0, 4], [2, 1]]],
+    ...                        [[[3, 7], [6, 0]], [[2, 1], [5, 4]]]])
+    >>> support_enumeration(game)[-1].strategies[0][0]
+    -43/60 + sqrt(4369)/60
     """
     check_game(game, "support_enumeration")
     tol = check_tol(tol)
