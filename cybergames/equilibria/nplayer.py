@@ -59,7 +59,7 @@ from sympy import QQ
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
-from ..errors import ParameterError
+from ..errors import GameError, ParameterError
 from ..games.normal_form import NormalFormGame
 from . import _logit_tracing
 from ._algebraic import RealPoint, product_ring, real_solutions
@@ -81,6 +81,10 @@ MAX_SUPPORT_PROFILES = 400
 #: (call :func:`approximate_equilibria` directly for those).
 MAX_APPROXIMATE_PLAYERS = 4
 MAX_APPROXIMATE_PROFILES = 256
+#: Most support profiles :func:`support_enumeration` accepts (a 4x4x4 game has 15**3 = 3375).
+MAX_ENUMERATED_SUPPORTS = 5000
+#: Most logit paths :func:`approximate_equilibria` follows in one call.
+MAX_STARTS = 1000
 
 
 @dataclass(frozen=True, eq=False)
@@ -304,7 +308,8 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
     Raises
     ------
     GameError
-        If ``game`` is not a numeric :class:`NormalFormGame`.
+        If ``game`` is not a numeric :class:`NormalFormGame`, or has more
+        than :data:`MAX_ENUMERATED_SUPPORTS` support profiles.
     ParameterError
         If ``tol`` is not a number in (0, 1).
 
@@ -341,6 +346,11 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
     """
     check_game(game, "support_enumeration")
     tol = check_tol(tol)
+    count = math.prod(2 ** size - 1 for size in game.shape)
+    if count > MAX_ENUMERATED_SUPPORTS:
+        raise GameError(f"game: support_enumeration would solve {count} support profiles, beyond "
+                        f"cybergames.equilibria.nplayer.MAX_ENUMERATED_SUPPORTS = {MAX_ENUMERATED_SUPPORTS}; "
+                        f"use approximate_equilibria(game) for a game this large")
     payoffs = _exact_payoffs(game)
     compare = _comparable(payoffs)
     profiles = sorted(itertools.product(*[_subsets(size) for size in game.shape]),
@@ -509,9 +519,10 @@ def approximate_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL, st
         most ``tol`` times the player's payoff scale; the regret is recorded in
         each equilibrium's ``gains``.
     starts : int, optional
-        Number of paths (the first from the uniform prior).
+        Number of paths (the first from the uniform prior), at most
+        :data:`MAX_STARTS`.
     seed : int, optional
-        Seed of the random priors.
+        Seed of the random priors (non-negative).
 
     Returns
     -------
@@ -550,10 +561,11 @@ def approximate_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL, st
     """
     check_game(game, "approximate_equilibria")
     tol = check_tol(tol)
-    if isinstance(starts, (bool, np.bool_)) or not isinstance(starts, (int, np.integer)) or starts < 1:
-        raise ParameterError(f"starts: expected a positive integer, got {starts!r}")
-    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)):
-        raise ParameterError(f"seed: expected an integer, got {seed!r}")
+    if isinstance(starts, (bool, np.bool_)) or not isinstance(starts, (int, np.integer)) \
+            or not 1 <= starts <= MAX_STARTS:
+        raise ParameterError(f"starts: expected a positive integer up to {MAX_STARTS}, got {starts!r}")
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ParameterError(f"seed: expected a non-negative integer, got {seed!r}")
     floats = [np.asarray(p, dtype=float) for p in game.payoffs]
     scales = [s if (s := float(np.abs(p).max())) > 0 else 1.0 for p in floats]
     scaled = [p / s for p, s in zip(floats, scales)]
