@@ -143,21 +143,26 @@ class EquilibriumSet(tuple):
         ``"pure"`` (pure profiles only), ``"vertex enumeration"`` (float
         vertex enumeration with qhull), ``"vertex enumeration, exact
         re-solve"`` (float candidates re-solved and certified in exact
-        arithmetic) or ``"double description"`` (exact vertex enumeration).
+        arithmetic), ``"double description"`` (exact vertex enumeration),
+        ``"support enumeration"`` (exact polynomial systems, any number of
+        players) or ``"logit paths"`` (approximate, any number of players).
     exact : bool
         Whether strategies and payoffs are exact numbers.
     complete : bool
-        True when every equilibrium is listed (two-player games; for a
-        degenerate game, every *extreme* equilibrium, see ``components``);
-        False when only the pure equilibria were computed (games with other
-        than two players).
+        True when every equilibrium is listed (two-player games and small
+        games with more players; for a degenerate game, every *extreme*
+        equilibrium, see ``components``); False when only the pure
+        equilibria or some equilibria were computed, or when support
+        enumeration met a continuum it could not describe.
     degenerate : bool or None
         Whether the two-player game is degenerate (some mixed action with
         support size k has more than k pure best responses); then the
         equilibria listed are the extreme equilibria. None when not determined.
-    components : tuple of NashSubset
-        The maximal Nash subsets (two-player games; each equilibrium of a
-        nondegenerate game is its own subset). Empty when ``complete`` is False.
+    components : tuple
+        Two-player games: the maximal Nash subsets (:class:`NashSubset`; each
+        equilibrium of a nondegenerate game is its own subset). Support
+        enumeration: an :class:`~cybergames.equilibria.nplayer.EquilibriumContinuum`
+        for each support with a continuum of solutions. Otherwise empty.
 
     Examples
     --------
