@@ -21,7 +21,7 @@ With :math:`\sigma_i(a_i^0) = 1 - \sum_{a \in S_i \setminus a_i^0} \sigma_i(a)`
 the equations are :math:`\sum_i (|S_i| - 1)` polynomials in as many unknowns,
 multilinear in the other players' probabilities. Each system is solved
 exactly (Groebner basis, multiplication matrix of a separating linear form,
-real roots isolated with rational intervals; see :mod:`._algebraic`), and
+real roots isolated with rational intervals; see ``cybergames/equilibria/_algebraic.py``), and
 every inequality is decided exactly at each real solution. A support whose
 system has a positive-dimensional solution set is not dropped: it is reported
 as an :class:`EquilibriumContinuum` (with the exact equilibria found on it by
@@ -309,7 +309,7 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
     ------
     GameError
         If ``game`` is not a numeric :class:`NormalFormGame`, or has more
-        than :data:`MAX_ENUMERATED_SUPPORTS` support profiles.
+        than :data:`~cybergames.equilibria.nplayer.MAX_ENUMERATED_SUPPORTS` support profiles.
     ParameterError
         If ``tol`` is not a number in (0, 1).
 
@@ -520,7 +520,7 @@ def approximate_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL, st
         each equilibrium's ``gains``.
     starts : int, optional
         Number of paths (the first from the uniform prior), at most
-        :data:`MAX_STARTS`.
+        :data:`~cybergames.equilibria.nplayer.MAX_STARTS`.
     seed : int, optional
         Seed of the random priors (non-negative).
 
@@ -529,7 +529,7 @@ def approximate_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL, st
     EquilibriumSet
         ``method="logit paths"``, ``complete=False``. Exact games: the
         polished support is re-solved exactly (when its system has at most
-        :data:`MAX_EXACT_UNKNOWNS` unknowns and is zero-dimensional), so that
+        :data:`~cybergames.equilibria.nplayer.MAX_EXACT_UNKNOWNS` unknowns and is zero-dimensional), so that
         the equilibria are exact; a polished profile that cannot be made exact
         is left out. Float games return floats.
 
