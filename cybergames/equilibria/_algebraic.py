@@ -141,23 +141,24 @@ class RealPoint:
     def value(self, r: sympy.Poly) -> Any:
         r"""``r`` (a Poly in t) at the root: a Fraction when rational, else an exact sympy number.
 
-        An irrational value is given by its own minimal polynomial ``q`` (a factor of the
-        resultant :math:`\operatorname{res}_t(p(t), y - r(t))` with :math:`q(r(t)) \equiv 0 \bmod p`):
-        a radical when ``q`` is quadratic, otherwise the ``CRootOf`` of ``q`` whose isolating
-        interval holds the value.
+        An irrational value at a quadratic point is a radical (from its own minimal polynomial
+        ``q``, the factor of the resultant of ``p(t)`` and ``y - r(t)`` with ``q(r(t)) = 0 mod p``);
+        at a point of higher degree it is the polynomial ``r(alpha)`` in the point's ``CRootOf``, so
+        that all coordinates of a point lie in one field Q(alpha) and comparisons reduce modulo ``p``.
         """
         r = r.rem(self.minimal)
         if r.degree() <= 0:
             return _fraction(r.LC()) if not r.is_zero else Fraction(0)
         if self.degree == 1:
             return _fraction(r.eval(self.root_rational()))
+        if self.degree > 2:         # a polynomial in the one CRootOf: exact arithmetic stays in Q(alpha)
+            return sympy.expand(r.as_expr().subs(_T, self.root()))
         y = sympy.Symbol("y")
         resultant = sympy.Poly(self.minimal.as_expr(), _T, y).resultant(sympy.Poly(y - r.as_expr(), _T, y))
         approximation = self._high_precision(r)
         for factor, _ in sympy.Poly(resultant.as_expr(), y, domain=QQ).factor_list()[1]:
             q = sympy.Poly(factor, y, domain=QQ)
-            if q.degree() < 1 or not sympy.Poly(q.as_expr().subs(y, r.as_expr()), _T,
-                                                domain=QQ).rem(self.minimal).is_zero:
+            if q.degree() < 1 or not self._compose(q, r).is_zero:
                 continue
             if q.degree() == 1:
                 a, b = q.all_coeffs()
@@ -173,6 +174,13 @@ class RealPoint:
                 return sympy.CRootOf(q.as_expr(), hits[0])
             break
         return sympy.expand(r.as_expr().subs(_T, self.root()))
+
+    def _compose(self, q: sympy.Poly, r: sympy.Poly) -> sympy.Poly:
+        """q(r(t)) modulo the minimal polynomial, by Horner's rule (never expanded in full)."""
+        result = sympy.Poly(0, _T, domain=QQ)
+        for c in q.all_coeffs():
+            result = (result * r + sympy.Poly(c, _T, domain=QQ)).rem(self.minimal)
+        return result
 
     def _high_precision(self, r: sympy.Poly) -> sympy.Rational:
         a = sympy.Rational(self.lo.numerator, self.lo.denominator)

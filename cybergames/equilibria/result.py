@@ -232,6 +232,21 @@ def _algebraic_sign(value: sympy.Basic) -> int:
     value = sympy.expand(value)
     if value.is_Rational:
         return int(sympy.sign(value))
+    roots = value.atoms(sympy.CRootOf)
+    if len(roots) == 1:                 # a polynomial in one root: reduce modulo its minimal polynomial
+        (root,) = roots
+        try:
+            reduced = sympy.Poly(value.subs(root, _X), _X, domain=sympy.QQ).rem(
+                sympy.Poly(root.poly.as_expr().subs(root.poly.gen, _X), _X, domain=sympy.QQ))
+        except sympy.PolynomialError:
+            reduced = None
+        if reduced is not None:
+            if reduced.is_zero:
+                return 0
+            sign = _numbers.sign(reduced.as_expr().subs(_X, root))
+            if sign is None:
+                raise ArithmeticError(f"cannot decide the sign of {value}")
+            return sign
     if sympy.minimal_polynomial(value, _X) == _X:
         return 0
     sign = _numbers.sign(value)
