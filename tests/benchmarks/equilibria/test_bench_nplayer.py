@@ -19,7 +19,7 @@ import pygambit
 import pytest
 import sympy
 
-from cybergames import NormalFormGame, nash_equilibria
+from cybergames import NormalFormGame, nash_equilibria, verify
 
 from ...gambit_compat import mixed_profiles, strategic
 
@@ -60,7 +60,9 @@ def test_bench_gambit_enumpoly(benchmark, shape, exact):
     table = strategic(*[a.astype(float) for a in arrays])
     result = benchmark.pedantic(pygambit.nash.enumpoly_solve, (table,), rounds=3, iterations=1)
     theirs = mixed_profiles(table, result)
-    ours = [_floats(eq) for eq in nash_equilibria(NormalFormGame([a.tolist() if exact else a for a in arrays]))]
+    equilibria = nash_equilibria(NormalFormGame([a.tolist() if exact else a for a in arrays]))
+    assert verify(equilibria)                       # ours, including any Gambit does not report, re-checked
+    ours = [_floats(eq) for eq in equilibria]
     benchmark.extra_info["equilibria"] = len(theirs)
     benchmark.extra_info["ours"] = len(ours)
     for profile in theirs:
