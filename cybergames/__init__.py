@@ -41,6 +41,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "PayoffDominance", "iterated_elimination", "ReducedGame", "Removal", "correlated_equilibria",
         "CorrelatedEquilibrium", "persuasion", "Persuasion", "lemke_howson", "lemke_howson_equilibria",
         "logit_branch", "qre_at", "LogitQRE", "LogitBranch", "fit_logit", "LogitFit",
+        "support_enumeration", "approximate_equilibria", "EquilibriumContinuum",
     ),
     "repeated": (
         "Monitoring", "perfect", "noisy_attribution", "public_signal", "RepeatedGame", "Automaton",

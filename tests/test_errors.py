@@ -573,6 +573,30 @@ QUANTAL_CASES = [
 CASES = CASES + QUANTAL_CASES
 
 
+def _nplayer_cases():
+    from cybergames import approximate_equilibria, support_enumeration
+    return [
+        Case(support_enumeration, ([[1, 0], [0, 1]],), {}, GameError, ("game", "NormalFormGame"), note="not-a-game"),
+        Case(support_enumeration, (SYMBOLIC_PD,), {}, GameError, ("game", "symbols"), note="symbolic"),
+        Case(support_enumeration, (PD,), {"tol": 0}, ParameterError, ("tol",), note="tol"),
+        Case(support_enumeration, (NormalFormGame([np.zeros((13, 13))] * 2),), {}, GameError,
+             ("game", "MAX_ENUMERATED_SUPPORTS"), note="too-large"),
+        Case(approximate_equilibria, ([[1, 0], [0, 1]],), {}, GameError, ("game", "NormalFormGame"),
+             note="not-a-game"),
+        Case(approximate_equilibria, (PD,), {"starts": 0}, ParameterError, ("starts", "positive integer"),
+             note="starts"),
+        Case(approximate_equilibria, (PD,), {"seed": 0.5}, ParameterError, ("seed", "integer"), note="seed"),
+        Case(approximate_equilibria, (PD,), {"seed": -1}, ParameterError, ("seed", "non-negative"),
+             note="seed-negative"),
+        Case(approximate_equilibria, (PD,), {"starts": 10**9}, ParameterError, ("starts", "1000"),
+             note="starts-large"),
+        Case(approximate_equilibria, (PD,), {"tol": 2}, ParameterError, ("tol",), note="tol"),
+    ]
+
+
+CASES = CASES + _nplayer_cases()
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input_raises_the_precise_error_naming_the_argument(case):
     with pytest.raises(CybergamesError) as info:

@@ -220,3 +220,10 @@ def test_kmrw_names_are_importable_from_reputation():
     from cybergames.reputation import cooperation_prior_threshold, tit_for_tat_reputation
     assert parameters(tit_for_tat_reputation)[:4] == ["prior", "periods", "a", "b"]
     assert parameters(cooperation_prior_threshold) == ["a", "b"]
+
+
+def test_nplayer_solvers_are_exported():
+    from cybergames import EquilibriumContinuum, EquilibriumSet, approximate_equilibria, support_enumeration
+    assert isinstance(support_enumeration(prisoners_dilemma(5, 3, 1, 0)), EquilibriumSet)
+    assert isinstance(approximate_equilibria(prisoners_dilemma(5.0, 3.0, 1.0, 0.0)), EquilibriumSet)
+    assert EquilibriumContinuum.__module__ == "cybergames.equilibria.nplayer"

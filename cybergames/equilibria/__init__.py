@@ -19,6 +19,9 @@
 * :func:`logit_branch`, :func:`qre_at` and :func:`fit_logit`: logit quantal
   response equilibria by path following, and the maximum-likelihood precision
   for observed play.
+* :func:`support_enumeration` and :func:`approximate_equilibria`: all
+  equilibria of a small game with any number of players, exactly, and some
+  equilibria of a larger one by logit paths.
 """
 
 from .dominance import PayoffDominance, RiskDominance, payoff_dominant, risk_dominant
@@ -30,6 +33,7 @@ from .quantal_fit import LogitFit, fit_logit
 from .information_design import Persuasion, persuasion
 from .minmax_values import MaxminResult, MinmaxResult, maxmin, minmax
 from .nash import nash_equilibria
+from .nplayer import EquilibriumContinuum, approximate_equilibria, support_enumeration
 from .pure import pure_equilibria
 from .result import Equilibrium, EquilibriumSet, NashSubset
 
@@ -62,4 +66,7 @@ __all__ = [
     "LogitBranch",
     "fit_logit",
     "LogitFit",
+    "support_enumeration",
+    "approximate_equilibria",
+    "EquilibriumContinuum",
 ]

@@ -2,9 +2,11 @@ r"""Nash equilibria of normal-form games: :func:`nash_equilibria`.
 
 Two-player games get *all* their equilibria (the extreme ones and the maximal
 Nash subsets when the game is degenerate) by vertex enumeration
-(:mod:`.vertex_enumeration`); games with other numbers of players get their
-pure equilibria (:mod:`.pure`). Every equilibrium is checked to be a mutual
-best response before it is returned.
+(:mod:`.vertex_enumeration`); small games with three or more players all
+theirs by exact support enumeration, larger ones some by logit paths
+(:mod:`.nplayer`); one-player games their pure equilibria (:mod:`.pure`).
+Every equilibrium is checked to be a mutual best response before it is
+returned.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from .. import _numbers, limits
 from .._numbers import DEFAULT_TOL, FLOAT
 from ..errors import GameError
 from ..games.normal_form import NormalFormGame
-from . import vertex_enumeration
+from . import nplayer, vertex_enumeration
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_bimatrix_equilibria
 from ._components import maximal_bicliques
 from ._polytope import PolytopeError
@@ -46,7 +48,19 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
         holds every equilibrium (``complete=True``); if the game is degenerate
         (``degenerate=True``) its equilibria may form continua, and the tuple
         holds their extreme points while ``components`` lists the maximal Nash
-        subsets they span. For one or three and more players it holds the pure
+        subsets they span. For three and more players, a small game (at most
+        :data:`~cybergames.equilibria.nplayer.MAX_EXACT_UNKNOWNS` unknown
+        probabilities, e.g. 3x3x3 or 2x2x2x2; five for float games, and at
+        most :data:`~cybergames.equilibria.nplayer.MAX_SUPPORT_PROFILES`
+        support profiles) gets every equilibrium by exact support enumeration
+        (``method="support enumeration"``, exact algebraic numbers for exact
+        games, ``complete=True`` unless a support has a continuum of
+        solutions, which ``components`` then lists as
+        :class:`~cybergames.equilibria.nplayer.EquilibriumContinuum`); a
+        larger one with at most four players and
+        :data:`~cybergames.equilibria.nplayer.MAX_APPROXIMATE_PROFILES` pure
+        profiles gets some equilibria by logit paths (``method="logit
+        paths"``, ``complete=False``); beyond, and for one player, the pure
         equilibria only (``complete=False``).
 
     Raises
@@ -59,7 +73,16 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
 
     Notes
     -----
-    A pair of vertices :math:`(x, y) \ne (0, 0)` of the best-response
+    Three and more players: a profile with supports :math:`S_i` is an
+    equilibrium iff each player is indifferent among its support actions,
+    :math:`u_i(a, \sigma_{-i}) = u_i(a_i^0, \sigma_{-i})`, the probabilities
+    are positive and no other action pays more. The equalities are polynomial
+    (multilinear) in the other players' probabilities; each support's system
+    is solved exactly by a Groebner basis and real-root isolation, and the
+    inequalities are decided exactly at every real solution
+    (:func:`~cybergames.equilibria.support_enumeration`).
+
+    Two players: a pair of vertices :math:`(x, y) \ne (0, 0)` of the best-response
     polytopes :math:`P = \{x \ge 0 : B^\top x \le 1\}` and :math:`Q = \{y \ge 0
     : A y \le 1\}` whose tight constraints cover all ``m + n`` labels is,
     normalised, an equilibrium; these pairs are exactly the extreme equilibria.
@@ -74,7 +97,8 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     von Stengel, "Computing equilibria for two-person games", *Handbook of Game
     Theory* 3 (2002), ch. 45, sec. 3. Avis, Rosenberg, Savani & von Stengel,
     "Enumeration of Nash equilibria for two-player games", *Economic Theory* 42
-    (2010).
+    (2010). McKelvey & McLennan, "Computation of equilibria in finite games",
+    *Handbook of Computational Economics* 1 (1996), sec. 6.
 
     Examples
     --------
@@ -96,9 +120,19 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     (True, [('Up', 'Left'), ('Up', 'Right')])
     >>> equilibria.components
     (NashSubset(actions=(([1, 0]), ([1, 0], [0, 1]))),)
+
+    Three players: cyclic matching pennies has only the uniform equilibrium.
+
+    >>> import numpy as np
+    >>> a, b, c = np.indices((2, 2, 2))
+    >>> cycle = nash_equilibria(NormalFormGame([(a == b) * 1, (b == c) * 1, (c != a) * 1]))
+    >>> cycle[0].strategies, cycle.complete
+    ((array([Fraction(1, 2), Fraction(1, 2)], dtype=object), array([Fraction(1, 2), Fraction(1, 2)], dtype=object), array([Fraction(1, 2), Fraction(1, 2)], dtype=object)), True)
     """
     check_game(game, "nash_equilibria")
     tol = check_tol(tol)
+    if game.num_players >= 3:
+        return nplayer.nplayer_equilibria(game, tol)
     if game.num_players != 2:
         return pure_equilibria(game, tol=tol)
     limits.check(f"game ({game.shape[0]}x{game.shape[1]}; pure_equilibria(game) is fast), smaller side",

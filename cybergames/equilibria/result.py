@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
+import sympy
 
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
@@ -143,21 +144,26 @@ class EquilibriumSet(tuple):
         ``"pure"`` (pure profiles only), ``"vertex enumeration"`` (float
         vertex enumeration with qhull), ``"vertex enumeration, exact
         re-solve"`` (float candidates re-solved and certified in exact
-        arithmetic) or ``"double description"`` (exact vertex enumeration).
+        arithmetic), ``"double description"`` (exact vertex enumeration),
+        ``"support enumeration"`` (exact polynomial systems, any number of
+        players) or ``"logit paths"`` (approximate, any number of players).
     exact : bool
         Whether strategies and payoffs are exact numbers.
     complete : bool
-        True when every equilibrium is listed (two-player games; for a
-        degenerate game, every *extreme* equilibrium, see ``components``);
-        False when only the pure equilibria were computed (games with other
-        than two players).
+        True when every equilibrium is listed (two-player games and small
+        games with more players; for a degenerate game, every *extreme*
+        equilibrium, see ``components``); False when only the pure
+        equilibria or some equilibria were computed, or when support
+        enumeration met a continuum it could not describe.
     degenerate : bool or None
         Whether the two-player game is degenerate (some mixed action with
         support size k has more than k pure best responses); then the
         equilibria listed are the extreme equilibria. None when not determined.
-    components : tuple of NashSubset
-        The maximal Nash subsets (two-player games; each equilibrium of a
-        nondegenerate game is its own subset). Empty when ``complete`` is False.
+    components : tuple
+        Two-player games: the maximal Nash subsets (:class:`NashSubset`; each
+        equilibrium of a nondegenerate game is its own subset). Support
+        enumeration: an :class:`~cybergames.equilibria.nplayer.EquilibriumContinuum`
+        for each support with a continuum of solutions. Otherwise empty.
 
     Examples
     --------
@@ -224,6 +230,44 @@ def _slack(game: NormalFormGame, player: int, tol: float) -> Any:
     return tol * _numbers.scale_of(game.payoffs[player]) if game.kind == FLOAT else 0
 
 
+def _exceeds(game: NormalFormGame, player: int, difference: Any, tol: float) -> bool:
+    """Whether ``difference`` exceeds the slack: exactly for exact and algebraic numbers."""
+    if isinstance(difference, sympy.Basic):
+        return _algebraic_sign(difference) > 0
+    return difference > _slack(game, player, tol)
+
+
+def _algebraic_sign(value: sympy.Basic) -> int:
+    """The exact sign of a real algebraic number (radicals, ``CRootOf``): zero iff its minimal polynomial is x."""
+    value = sympy.expand(value)
+    if value.is_Rational:
+        return int(sympy.sign(value))
+    roots = value.atoms(sympy.CRootOf)
+    if len(roots) == 1:                 # a polynomial in one root: reduce modulo its minimal polynomial
+        (root,) = roots
+        try:
+            reduced = sympy.Poly(value.subs(root, _X), _X, domain=sympy.QQ).rem(
+                sympy.Poly(root.poly.as_expr().subs(root.poly.gen, _X), _X, domain=sympy.QQ))
+        except sympy.PolynomialError:
+            reduced = None
+        if reduced is not None:
+            if reduced.is_zero:
+                return 0
+            sign = _numbers.sign(reduced.as_expr().subs(_X, root))
+            if sign is None:
+                raise ArithmeticError(f"cannot decide the sign of {value}")
+            return sign
+    if sympy.minimal_polynomial(value, _X) == _X:
+        return 0
+    sign = _numbers.sign(value)
+    if sign is None:
+        raise ArithmeticError(f"cannot decide the sign of {value}")
+    return sign
+
+
+_X = sympy.Symbol("x")
+
+
 @verify.register(Equilibrium)
 def _verify_equilibrium(eq: Equilibrium, *, tol: float | None = None) -> Verification:
     """Re-check an equilibrium from its game: probabilities, support, payoffs and every player's gain."""
@@ -236,13 +280,15 @@ def _verify_equilibrium(eq: Equilibrium, *, tol: float | None = None) -> Verific
         return Verification(False, 1, (f"strategies: not a mixed profile of the game ({exc})",))
     for i in range(game.num_players):
         values = _profile_values(game, i, mixed)
-        best = max(values)
+        best = values[0]
+        for v in values[1:]:
+            best = v if _exceeds(game, i, v - best, 0.0) else best
         value = game.expected_payoffs(mixed)[i]
         checked += 3
-        if best - value > _slack(game, i, tol):
+        if _exceeds(game, i, best - value, tol):
             failures.append(f"player {game.players[i]!r}: deviating gains {best - value}")
         for action, payoff, p in zip(game.actions[i], values, mixed[i]):
-            if p > 0 and best - payoff > _slack(game, i, tol):
+            if _exceeds(game, i, p, 0.0) and _exceeds(game, i, best - payoff, tol):
                 failures.append(f"player {game.players[i]!r}: plays {action!r}, which falls "
                                 f"{best - payoff} short of a best response")
         recorded_gain, recorded_value = eq.gains[i], eq.payoffs[i]
@@ -251,13 +297,21 @@ def _verify_equilibrium(eq: Equilibrium, *, tol: float | None = None) -> Verific
                     abs(recorded_gain - (best - value)) > _slack(game, i, tol):
                 failures.append(f"player {game.players[i]!r}: recorded payoff/gain "
                                 f"{recorded_value!r}/{recorded_gain!r}, recomputed {value!r}/{best - value!r}")
-        elif recorded_value != value or recorded_gain != best - value:
+        elif _differ(recorded_value, value) or _differ(recorded_gain, best - value):
             failures.append(f"player {game.players[i]!r}: recorded payoff/gain {recorded_value!r}/"
                             f"{recorded_gain!r}, recomputed {value!r}/{best - value!r}")
-        support = tuple(a for a, p in zip(game.actions[i], mixed[i]) if p > 0)
+        support = tuple(a for a, p in zip(game.actions[i], mixed[i]) if _exceeds(game, i, p, 0.0))
         if support != tuple(eq.support[i]):
             failures.append(f"player {game.players[i]!r}: recorded support {eq.support[i]}, actual {support}")
     return Verification(not failures, checked, tuple(failures))
+
+
+def _differ(a: Any, b: Any) -> bool:
+    """Exact inequality of two exact or algebraic numbers."""
+    difference = a - b
+    if isinstance(difference, sympy.Basic):
+        return _algebraic_sign(difference) != 0
+    return difference != 0
 
 
 def _profile_values(game: NormalFormGame, i: int, mixed: tuple) -> list:
@@ -278,6 +332,11 @@ def _verify_set(equilibria: EquilibriumSet, *, tol: float | None = None) -> Veri
         failures += [f"equilibrium {k}: {f}" for f in result.failures]
     listed = set(equilibria)
     for k, subset in enumerate(equilibria.components):
+        if not isinstance(subset, NashSubset):       # another kind of component checks itself
+            result = verify(subset, tol=tol)
+            checked += result.checked
+            failures += [f"component {k}: {f}" for f in result.failures]
+            continue
         checked += 1
         pairs = len(subset.actions[0]) * len(subset.actions[1]) if len(subset.actions) == 2 else None
         if pairs != len(subset.equilibria) or any(eq not in listed for eq in subset.equilibria):

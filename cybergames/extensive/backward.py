@@ -88,7 +88,8 @@ def subgame_perfect_equilibria(game: ExtensiveGame, *, tol: float = DEFAULT_TOL,
         every pure SPE of a perfect-information game; with imperfect
         information, every combination of the subgames' extreme equilibria
         (two movers per block) — False when a block with more than two movers
-        was solved for its pure equilibria only. Sorted by first appearance.
+        was not solved completely (see :func:`~cybergames.nash_equilibria`).
+        Sorted by first appearance.
 
     Raises
     ------

@@ -137,7 +137,7 @@ def stage_game_section() -> Section:
             notes.append("degenerate game: the equilibria listed are the extreme points of components of "
                          "equilibria")
         if not getattr(equilibria, "complete", True):
-            notes.append("pure equilibria only (more than two players)")
+            notes.append(f"not every equilibrium is listed ({equilibria.method})")
         facts: list[tuple[str, Any]] = [
             ("equilibria", tuple(Equilibrium(tuple(tuple(m) for m in eq.strategies), tuple(eq.payoffs),
                                              _describe_equilibrium(game, eq)) for eq in equilibria)),

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cybergames import NormalFormGame, nash_equilibria, verify
+from cybergames import NormalFormGame, nash_equilibria, pure_equilibria, verify
 from cybergames.strategies import (action_permutations, normal_form_games, player_permutations,
                                    positive_affine_transformations)
 
@@ -59,9 +59,10 @@ def test_relabelling_actions_relabels_the_equilibria(data):
         assert round_all(found) == round_all(expected)
 
 
+@settings(deadline=None)        # three-player games: mixed equilibria by exact support enumeration
 @given(st.data())
 def test_permuting_players_permutes_the_equilibria(data):
-    game = data.draw(st.one_of(two_player_exact, normal_form_games(3, (1, 3), min_value=-2, max_value=2)))
+    game = data.draw(st.one_of(two_player_exact, normal_form_games(3, (1, 2), min_value=-2, max_value=2)))
     order = data.draw(player_permutations(game))
     expected = {tuple(_profile_key(eq)[k] for k in order) for eq in nash_equilibria(game)}
     assert {_profile_key(eq) for eq in nash_equilibria(game.permute_players(order))} == expected
@@ -96,7 +97,7 @@ def test_exact_and_float_answers_agree(game):
 def test_pure_search_matches_brute_force(game):
     brute = [profile for profile in game.profiles()
              if all(profile[i] in game.best_responses(i, profile) for i in range(game.num_players))]
-    found = [eq.profile for eq in nash_equilibria(game).pure]
+    found = [eq.profile for eq in pure_equilibria(game)]
     assert sorted(found) == sorted(brute)
 
 

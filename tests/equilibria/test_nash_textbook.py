@@ -140,10 +140,10 @@ def test_strategies_are_read_only_and_inputs_untouched():
 
 def test_three_player_public_goods_game_pure_equilibria():
     # Public goods with n = 3, multiplier 2, cost 1: contributing returns 2/3 < 1 to the contributor,
-    # so D strictly dominates and (D, D, D) is the only equilibrium (pure search only for n = 3).
+    # so D strictly dominates and (D, D, D) is the only equilibrium, mixed ones included (support enumeration).
     equilibria = nash_equilibria(public_goods(n=3, multiplier=2, cost=1))
     assert [eq.profile for eq in equilibria] == [("D", "D", "D")]
-    assert not equilibria.complete and equilibria.method == "pure" and equilibria.degenerate is None
+    assert equilibria.complete and equilibria.method == "support enumeration" and equilibria.degenerate is None
     assert equilibria.components == ()
 
 

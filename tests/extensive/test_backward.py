@@ -75,13 +75,21 @@ def test_selten_horse_by_hand():
     # (R, R, L): 1 gets 1, L would give 0; 2 gets 1, L would give 0; 3 is not reached.
     # (L, R, R): 1 gets 3, R would give 1; 3 gets 2 against 0; 2 is not reached.
     # Every other pure profile has a profitable deviation (e.g. (R, L, R): 3 prefers L, 1 > 0).
+    # Mixed, by hand: with q = P(3 plays L), (R, R, q) needs 2's R (1) >= L (4(1 - q)), q >= 3/4, and
+    # 1's R (1) >= L (3(1 - q)); with r = P(2 plays R), (L, r, R) needs 1's L (3) >= R (r + 4(1 - r)),
+    # r >= 1/3. So the equilibria form two segments, with extreme points q = 3/4 and r = 1/3 besides
+    # the pure ones; three-player games are now solved completely (support enumeration).
     equilibria = subgame_perfect_equilibria(selten_horse())
-    found = set()
+    found, mixed = set(), set()
     for eq in equilibria:
-        assert eq.is_pure and verify(eq)
-        found.add(tuple(next(a for a, p in eq.behaviour[h].items() if p == 1) for h in ("1@root", "2@R", "3")))
+        assert verify(eq)
+        if eq.is_pure:
+            found.add(tuple(next(a for a, p in eq.behaviour[h].items() if p == 1) for h in ("1@root", "2@R", "3")))
+        else:
+            mixed.add(tuple(eq.behaviour[h]["R"] for h in ("1@root", "2@R", "3")))
     assert found == {("R", "R", "L"), ("L", "R", "R")}
-    assert not equilibria.complete                   # three movers: pure equilibria only
+    assert mixed == {(1, 1, Fraction(1, 4)), (0, Fraction(1, 3), 1)}
+    assert equilibria.complete
 
 
 def chain_store(markets):
