@@ -14,8 +14,8 @@ import sympy
 
 from cybergames import NormalFormGame, prisoners_dilemma, public_goods, symmetric_game
 from cybergames.repeated import (Automaton, RepeatedGame, check_equilibrium, forgiving_trigger, grim_trigger,
-                                 limited_punishment, noisy_attribution, sustainable_discount_factors, tit_for_tat, trigger_on_signal,
-                                 values, win_stay_lose_shift)
+                                 limited_punishment, noisy_attribution, sustainable_discount_factors, tit_for_tat,
+                                 trigger_on_signal, values, win_stay_lose_shift)
 
 BUILTINS = {
     "grim_trigger": grim_trigger,
