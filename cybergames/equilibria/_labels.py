@@ -4,8 +4,12 @@ A vertex of a best-response polytope carries the set of its *labels*: the
 indices of the inequalities that are tight there (von Stengel 2007, sec. 3.3).
 With ``L`` labels in all, a label set is stored as the integer
 :math:`\\sum_{l \\in \\text{set}} 2^l`: an ``int64`` when ``L <= 62`` (the usual
-case, so that numpy sorts and compares them) and a Python ``int`` in an object
-array beyond that.
+case, so that numpy sorts and compares them). Beyond that :func:`pack` stores
+it as the bytes of its bits (``numpy.packbits``, little bit order) in a
+fixed-size ``void`` element, which numpy also sorts, searches and compares
+without Python objects, so that a game with 63 labels costs about what one with
+62 does. The operations below accept either kind; Python ``int`` masks in
+object arrays (the double description's) are still accepted by :func:`popcount`.
 """
 
 from __future__ import annotations
@@ -23,19 +27,40 @@ def pack(labels: np.ndarray) -> np.ndarray:
         weights = np.left_shift(np.int64(1), np.arange(size, dtype=np.int64))
         return (labels.astype(np.int64) * weights).sum(axis=1, dtype=np.int64) if rows else \
             np.zeros(0, dtype=np.int64)
-    out = np.empty(rows, dtype=object)
-    out[:] = [sum(1 << int(l) for l in np.flatnonzero(row)) for row in labels]
-    return out
+    width = -(-size // 64) * 64                   # whole 64-bit words, so that rows stay aligned
+    padded = np.zeros((rows, width), dtype=bool)
+    padded[:, :size] = labels
+    return _void(np.packbits(padded, axis=1, bitorder="little"))
+
+
+def _void(octets: np.ndarray) -> np.ndarray:
+    """Rows of a ``(V, bytes)`` uint8 array as one ``void`` element each."""
+    octets = np.ascontiguousarray(octets, dtype=np.uint8)
+    return octets.view(np.dtype((np.void, octets.shape[1]))).reshape(octets.shape[0])
+
+
+def _octets(bits: np.ndarray) -> np.ndarray:
+    """The ``(V, bytes)`` uint8 view of wide (``void``) bitmasks."""
+    bits = np.ascontiguousarray(bits)
+    return bits.view(np.uint8).reshape(bits.shape[0], bits.dtype.itemsize)
+
+
+def _is_wide(bits: np.ndarray) -> bool:
+    return bits.dtype.kind == "V"
 
 
 def full_mask(size: int, like: np.ndarray):
-    """The bitmask of all ``size`` labels, of the same kind as ``like`` (int64 or Python int)."""
+    """The bitmask of all ``size`` labels, of the same kind as ``like`` (int64, wide, or Python int)."""
+    if _is_wide(like):
+        return pack(np.ones((1, size), dtype=bool))
     value = (1 << size) - 1
     return np.int64(value) if like.dtype != object else value
 
 
 def popcount(bits: np.ndarray) -> np.ndarray:
     """The number of set bits of each bitmask."""
+    if _is_wide(bits):
+        return np.bitwise_count(_octets(bits)).sum(axis=1, dtype=np.int64)
     if bits.dtype != object:
         return np.bitwise_count(bits).astype(np.int64)
     return np.array([int(b).bit_count() for b in bits.ravel()], dtype=np.int64).reshape(bits.shape)
@@ -64,12 +89,14 @@ def closed_under_pivoting(labels: np.ndarray, dimension: int) -> bool:
     if np.unique(bits).size != rows:
         return False
     where = np.nonzero(labels)[1].reshape(rows, dimension)
-    if bits.dtype != object:
-        single = np.left_shift(np.int64(1), where.astype(np.int64))
+    if _is_wide(bits):                           # flip one bit of a copy of each row, byte-wise
+        octets = np.repeat(_octets(bits)[:, None, :], dimension, axis=1)
+        flip = np.left_shift(np.uint8(1), (where % 8).astype(np.uint8))
+        octets[np.arange(rows)[:, None], np.arange(dimension)[None, :], where // 8] ^= flip
+        keys = np.sort(_void(octets.reshape(rows * dimension, -1)))
     else:
-        single = np.empty(where.shape, dtype=object)
-        single[...] = [[1 << int(l) for l in row] for row in where]
-    keys = np.sort((bits[:, None] ^ single).ravel())
+        single = np.left_shift(np.int64(1), where.astype(np.int64))
+        keys = np.sort((bits[:, None] ^ single).ravel())
     if keys.size % 2:
         return False
     first, second = keys[0::2], keys[1::2]
@@ -86,7 +113,7 @@ def complementary_pairs(bits_p: np.ndarray, bits_q: np.ndarray, size: int) -> tu
     full = full_mask(size, bits_p)
     if bits_p.size == 0 or bits_q.size == 0:
         return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    wanted = full ^ bits_p
+    wanted = _void(_octets(full) ^ _octets(bits_p)) if _is_wide(bits_p) else full ^ bits_p
     order = np.argsort(bits_q, kind="stable")
     ordered = bits_q[order]
     position = np.searchsorted(ordered, wanted)
@@ -100,5 +127,8 @@ def covering_pairs(bits_p: np.ndarray, bits_q: np.ndarray, size: int) -> tuple[n
     full = full_mask(size, bits_p)
     if bits_p.size == 0 or bits_q.size == 0:
         return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
-    covered = (bits_p[:, None] | bits_q[None, :]) == full
+    if _is_wide(bits_p):
+        covered = ((_octets(bits_p)[:, None, :] | _octets(bits_q)[None, :, :]) == _octets(full)).all(axis=2)
+    else:
+        covered = (bits_p[:, None] | bits_q[None, :]) == full
     return np.nonzero(covered)

@@ -50,12 +50,17 @@ class RawConstraint:
 
 
 def exact_chain(c: Chain) -> Chain:
-    """The chain of a float model with every float as the exact rational it is (internal)."""
+    """The chain of a float model with every float as the exact rational it is (internal).
+
+    Integral floats (payoffs such as 5.0, probabilities 0.0 and 1.0) become
+    ints, so that a float model with such entries costs what the exact model does.
+    """
     import dataclasses
 
     def exact(array: np.ndarray) -> np.ndarray:
         out = np.empty(array.shape, dtype=object)
-        out.ravel()[:] = [Fraction(float(x)) for x in array.ravel()]
+        entries = np.asarray(array, dtype=float).ravel().tolist()
+        out.ravel()[:] = [int(x) if x.is_integer() else Fraction(x) for x in entries]
         return out
 
     bound = dataclasses.replace(c.bound, kind=EXACT)

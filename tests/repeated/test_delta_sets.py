@@ -5,6 +5,8 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cybergames import NormalFormGame, prisoners_dilemma, public_goods, verify
 from cybergames.errors import DiscountFactorError
@@ -12,6 +14,10 @@ from cybergames.repeated import (DELTA, Interval, JointAutomaton, RepeatedGame, 
                                  check_equilibrium, critical_discount_factor, forgiving_trigger, grim_trigger,
                                  limited_punishment, sustainable_discount_factors, tit_for_tat,
                                  win_stay_lose_shift)
+
+from cybergames.repeated import _polynomials
+from cybergames.repeated import joint as _joint
+from cybergames.strategies import automaton_profiles, repeated_games
 
 from .repeated_helpers import grim_with_a_clock
 
@@ -301,3 +307,51 @@ def test_long_float_profiles_round_the_exact_endpoints(k):
         assert f.lower == rounded
     else:
         assert abs(f.lower - rounded) <= 1e-12
+
+
+# ----------------------------------------------------------------------------- long float profiles, exactly
+
+def _fraction_chain(c):
+    """The float chain with every entry as a Fraction (the exact chain as it was built before ints)."""
+    import dataclasses
+
+    from cybergames._numbers import EXACT
+
+    def exact(array):
+        out = np.empty(array.shape, dtype=object)
+        out.ravel()[:] = [Fraction(float(x)) for x in array.ravel()]
+        return out
+    return _joint.Chain(dataclasses.replace(c.bound, kind=EXACT), tuple(exact(a) for a in c.payoffs),
+                        tuple(exact(a) for a in c.rows), c.own)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_exact_chain_of_a_float_model_keeps_every_constraint(data):
+    # The exact chain turns integral floats into ints: the constraints (and the set) must be those
+    # of the chain with every entry a Fraction, on games with integral, half-integral and
+    # non-dyadic float payoffs and public monitoring.
+    rg = data.draw(repeated_games(exact=False, actions=2))
+    profile = data.draw(automaton_profiles(rg, max_states=3))
+    c = _joint.chain(_joint.bind(rg, profile))
+    players = list(range(rg.num_players))
+    new, new_d = _polynomials.constraints(_polynomials.exact_chain(c), players)
+    old, old_d = _polynomials.constraints(_fraction_chain(c), players)
+    assert new == old and list(new_d) == list(old_d)
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.lists(st.integers(-6, 6).map(lambda v: v / 2), min_size=8, max_size=8), st.integers(12, 14))
+def test_long_float_profiles_are_the_exact_set_rounded(values, k):
+    # limited_punishment(k) has k + 1 states: the float path solves the floats exactly. Its set must
+    # be the set of the exact game holding the same (half-integral) payoffs, endpoints rounded.
+    payoffs = [[values[0:2], values[2:4]], [values[4:6], values[6:8]]]
+    game = NormalFormGame(payoffs, actions=[["C", "D"], ["C", "D"]])
+    twin = NormalFormGame([[[Fraction(v) for v in row] for row in p] for p in payoffs], actions=game.actions)
+    profile = (limited_punishment(k), limited_punishment(k))
+    floats = sustainable_discount_factors(RepeatedGame(game), profile)
+    exact = sustainable_discount_factors(RepeatedGame(twin), profile)
+    assert len(floats.intervals) == len(exact.intervals)
+    for f, e in zip(floats.intervals, exact.intervals):
+        assert (f.lower_closed, f.upper_closed) == (e.lower_closed, e.upper_closed)
+        assert f.lower == float(sympy.N(e.lower, 30)) and f.upper == float(sympy.N(e.upper, 30))

@@ -35,7 +35,9 @@ from __future__ import annotations
 import numpy as np
 
 from .. import _polytopes
-from .._polytopes import EMPTY2, hull2
+from .._polytopes import EMPTY2
+from . import _planar
+from ._planar import hull2
 from .stage import Stage
 
 
@@ -107,6 +109,9 @@ class PolygonOperator:
         """Points whose convex hull is :math:`B(W)` (or its tightened version)."""
         if self.delta == 0:
             return self.stage.payoffs[self.stage.nash]
+        compiled = _planar.kernel("generated") if len(W) else None
+        if compiled is not None:
+            return compiled(np.ascontiguousarray(W, dtype=float), self.corners(W, margin), self.base, self.delta)
         points, owners = self.pieces(W, margin)
         return self.base[owners] + self.delta * points
 

@@ -166,3 +166,18 @@ def test_bench_quantecon_lopsided(benchmark, quantecon_warm, quantecon_support_w
     game = qe.NormalFormGame(np.stack([A, B], axis=-1))
     result = benchmark.pedantic(getattr(qe, solver), (game,), rounds=3, iterations=1)
     benchmark.extra_info["equilibria"] = len(result)
+
+
+# ---------------------------------------------------------------- either side of 62 labels (int64 bitmasks)
+WIDE = [(8, 54), (8, 55), (5, 57), (5, 58)]
+
+
+@pytest.mark.parametrize("shape", WIDE, ids=["x".join(map(str, s)) for s in WIDE])
+def test_bench_cybergames_label_boundary(benchmark, shape):
+    # 62 labels and 63: the time per equilibrium must not jump at the boundary
+    benchmark.group = "labels " + "x".join(map(str, shape))
+    game = NormalFormGame(list(lopsided_payoffs(shape)))
+    equilibria = benchmark.pedantic(nash_equilibria, (game,), rounds=5, iterations=1)
+    benchmark.extra_info["equilibria"] = len(equilibria)
+    benchmark.extra_info["labels"] = sum(shape)
+    assert equilibria.complete

@@ -13,9 +13,9 @@ import pytest
 import sympy
 
 from cybergames import NormalFormGame, prisoners_dilemma, public_goods, symmetric_game
-from cybergames.repeated import (Automaton, RepeatedGame, forgiving_trigger, grim_trigger, limited_punishment,
-                                 noisy_attribution, sustainable_discount_factors, tit_for_tat, trigger_on_signal,
-                                 win_stay_lose_shift)
+from cybergames.repeated import (Automaton, RepeatedGame, check_equilibrium, forgiving_trigger, grim_trigger,
+                                 limited_punishment, noisy_attribution, sustainable_discount_factors, tit_for_tat,
+                                 trigger_on_signal, values, win_stay_lose_shift)
 
 BUILTINS = {
     "grim_trigger": grim_trigger,
@@ -50,6 +50,21 @@ def test_bench_limited_punishment_long(benchmark, k, exact):
     profile = (limited_punishment(k), limited_punishment(k))
     result = benchmark(sustainable_discount_factors, rg, profile)
     benchmark.extra_info["set"] = str(result)
+
+
+@pytest.mark.parametrize("exact", [True, False], ids=["exact", "float"])
+@pytest.mark.parametrize("k", [7, 12, 16])
+@pytest.mark.parametrize("solver", ["values", "check_equilibrium"])
+def test_bench_long_profiles_values_and_checks(benchmark, solver, k, exact):
+    # limited_punishment(7) has 8 states; the float path must be no slower than the exact one
+    benchmark.group = f"{solver}, limited_punishment({k})"
+    rg = pd(exact)
+    profile = (limited_punishment(k), limited_punishment(k))
+    delta = Fraction(9, 10) if exact else 0.9
+    function = values if solver == "values" else check_equilibrium
+    result = benchmark(function, rg, profile, delta)
+    if solver == "check_equilibrium":
+        assert result.holds                 # k >= 7 punishes long enough at delta = 0.9 (T, R, P = 5, 3, 1)
 
 
 def _graded(exact):
