@@ -24,7 +24,8 @@ import sys
 from typing import Any
 
 __all__ = ["MAX_EXPRESSION_DEPTH", "MAX_EXPONENT", "MAX_PROFILES", "MAX_STATES", "MAX_ROUNDS", "MAX_TYPES",
-           "MAX_CANDIDATES", "MAX_GRID", "MAX_DIGITS", "MAX_MIXED_ACTIONS", "MAX_MIXED_TOTAL_ACTIONS", "check"]
+           "MAX_CANDIDATES", "MAX_GRID", "MAX_DIGITS", "MAX_MIXED_ACTIONS", "MAX_MIXED_TOTAL_ACTIONS",
+           "MAX_HULL_DIMENSION", "check"]
 
 #: Nesting depth of a symbolic payoff or parameter expression.
 MAX_EXPRESSION_DEPTH = 200
@@ -51,6 +52,10 @@ MAX_GRID = 10**5
 MAX_MIXED_ACTIONS = 16
 #: ... and both players' actions together.
 MAX_MIXED_TOTAL_ACTIONS = 200
+#: ... and the larger player's actions, unless the smaller player has at most 8 (then only the smaller
+#: player's polytope is built). Convex hulls in more dimensions take minutes (9x30: about a minute)
+#: and qhull can crash the process (9x53); ``lemke_howson`` finds one equilibrium of such games.
+MAX_HULL_DIMENSION = 30
 
 
 def check(name: str, value: Any, bound: str, error: type | None = None) -> None:

@@ -236,3 +236,12 @@ def test_a_zero_dimensional_array_among_the_arguments_is_a_game_error():
     # was a nashpy-style second matrix; found by the junk-argument test.
     with pytest.raises(GameError, match="payoffs"):
         NormalFormGame((-5, None), [np.array(0.0)], [])
+
+
+def test_a_lopsided_game_too_wide_for_a_hull_is_refused_naming_the_bound():
+    # 9x53: the smaller side is above the small-side route's 8 actions, so the larger player's
+    # polytope would need a 53-dimensional hull; qhull crashed the process (segmentation fault).
+    rng = np.random.default_rng(0)
+    game = NormalFormGame([rng.random((9, 53)), rng.random((9, 53))])
+    with pytest.raises(GameError, match=bound("MAX_HULL_DIMENSION")):
+        nash_equilibria(game)

@@ -19,7 +19,7 @@ from .. import _numbers, limits
 from .._numbers import DEFAULT_TOL, FLOAT
 from ..errors import GameError
 from ..games.normal_form import NormalFormGame
-from . import nplayer, vertex_enumeration
+from . import _small_side, nplayer, vertex_enumeration
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_bimatrix_equilibria
 from ._components import maximal_bicliques
 from ._polytope import PolytopeError
@@ -138,6 +138,9 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     limits.check(f"game ({game.shape[0]}x{game.shape[1]}; pure_equilibria(game) is fast), smaller side",
                  min(game.shape), "MAX_MIXED_ACTIONS", GameError)
     limits.check("game, both players' actions", sum(game.shape), "MAX_MIXED_TOTAL_ACTIONS", GameError)
+    if not _small_side.applies(*game.shape):
+        limits.check(f"game ({game.shape[0]}x{game.shape[1]}; lemke_howson(game) finds one equilibrium), larger "
+                     f"side", max(game.shape), "MAX_HULL_DIMENSION", GameError)
     work = _unit_scaled(game)
     try:
         return _assemble(game, vertex_enumeration.fast_enumeration(work, tol), tol)

@@ -46,6 +46,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 import numpy as np
 
+from .. import limits
 from .._numbers import FLOAT
 from ..games.normal_form import NormalFormGame
 from . import _double_description, _exact, _labels, _polytope, _small_side
@@ -183,6 +184,8 @@ def fast_enumeration(game: NormalFormGame, tol: float) -> Enumeration:
             return small_side_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), True, tol)
         except PolytopeError:
             pass                                # a possibly degenerate game: the general routes decide
+        if max(A.shape) > limits.MAX_HULL_DIMENSION:   # no hull in that many dimensions: the exact routes
+            raise PolytopeError("the small side's route failed and the large side is beyond MAX_HULL_DIMENSION")
     if game.kind == FLOAT:
         return float_enumeration(A, B, tol)
     return resolved_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), tol)
