@@ -1,0 +1,15 @@
+"""Security economics: optimal security investment, interdependent security, public-good security games.
+
+* :func:`gordon_loeb`: Gordon and Loeb's (2002) optimal investment in
+  information security for their two classes of breach-probability function,
+  with the 1/e bound.
+
+The maths and sources are in ``docs/explanation/security-economics.rst``.
+"""
+
+from .investment import SecurityInvestment, gordon_loeb
+
+__all__ = [
+    "gordon_loeb",
+    "SecurityInvestment",
+]
