@@ -3,13 +3,18 @@
 * :func:`gordon_loeb`: Gordon and Loeb's (2002) optimal investment in
   information security for their two classes of breach-probability function,
   with the 1/e bound.
+* :func:`interdependent_security`: Kunreuther and Heal's (2003) two-agent
+  investment game with contagion, its equilibria and their closed-form conditions.
 
 The maths and sources are in ``docs/explanation/security-economics.rst``.
 """
 
+from .interdependent import InterdependentSecurity, interdependent_security
 from .investment import SecurityInvestment, gordon_loeb
 
 __all__ = [
     "gordon_loeb",
     "SecurityInvestment",
+    "interdependent_security",
+    "InterdependentSecurity",
 ]
