@@ -5,16 +5,21 @@
   with the 1/e bound.
 * :func:`interdependent_security`: Kunreuther and Heal's (2003) two-agent
   investment game with contagion, its equilibria and their closed-form conditions.
+* :func:`security_game`: Varian's (2004) n-agent total-effort, weakest-link and
+  best-shot games on an effort grid, their pure equilibria and social optimum.
 
 The maths and sources are in ``docs/explanation/security-economics.rst``.
 """
 
 from .interdependent import InterdependentSecurity, interdependent_security
 from .investment import SecurityInvestment, gordon_loeb
+from .public_good import SecurityGame, security_game
 
 __all__ = [
     "gordon_loeb",
     "SecurityInvestment",
     "interdependent_security",
     "InterdependentSecurity",
+    "security_game",
+    "SecurityGame",
 ]
