@@ -144,9 +144,9 @@ def interdependent_security(p: Any, q: Any, L: Any, c: Any) -> InterdependentSec
     row = _payoffs(p, q, L, c)
     column = [[row[j][i] for j in range(2)] for i in range(2)]
     game = NormalFormGame([row, column], actions=[ACTIONS, ACTIONS])
-    high = p * L
-    low = p * (1 - q) * L
-    mixed = _numbers.ratio(c - low, p * q * L) if low < c < high else None
+    high = _numbers.simplify_exact(p * L)
+    low = _numbers.simplify_exact(p * (1 - q) * L)
+    mixed = _numbers.simplify_exact(_numbers.ratio(c - low, p * q * L)) if low < c < high else None
     return InterdependentSecurity(game=game, equilibria=nash_equilibria(game), both_invest=c <= high,
                                   neither_invests=c >= low, invest_threshold=high, dominance_threshold=low,
                                   mixed_invest_probability=mixed, p=p, q=q, L=L, c=c)
