@@ -128,9 +128,9 @@ def gordon_loeb(v: Any, L: Any, alpha: Any, beta: Any = 1, *, kind: str = "I") -
     Raises
     ------
     ProbabilityError
-        If ``v`` is not strictly between 0 and 1.
+        If ``v`` is not a number strictly between 0 and 1.
     ParameterError
-        If ``L``, ``alpha`` or ``beta`` is not positive, an input is symbolic, or
+        If ``L``, ``alpha`` or ``beta`` is not a positive number (symbols are refused), or
         ``kind`` is not ``"I"`` or ``"II"``.
 
     References
@@ -203,6 +203,9 @@ def _float_path(kind: str, v: float, L: float, alpha: float, beta: float | None)
         interior = drive > 1
         z = -math.log(drive) / (alpha * math.log(v)) if interior else 0.0
     s = _breach(kind, z, v, alpha, beta, math)
+    if not all(math.isfinite(x) for x in (z, s, (v - s) * L - z, v * L / math.e)):
+        raise ParameterError(f"L, alpha: the float computation overflows at v={v!r}, L={L!r}, alpha={alpha!r}, "
+                             f"beta={beta!r}; pass exact numbers (int or Fraction) instead")
     return SecurityInvestment(investment=z, net_benefit=(v - s) * L - z, breach_probability=s,
                               bound=v * L / math.e, interior=interior, v=v, L=L, alpha=alpha, beta=beta, kind=kind)
 

@@ -48,6 +48,9 @@ TECHNOLOGIES = {"total_effort": sum, "weakest_link": min, "best_shot": max}
 #: The largest number of effort profiles (grid size to the power n) enumerated.
 MAX_PROFILES = 200_000
 
+#: The most agents (a game has one array axis per agent).
+MAX_AGENTS = 16
+
 
 @dataclass(frozen=True)
 class SecurityGame:
@@ -124,8 +127,8 @@ def security_game(n: int, efforts: Sequence, benefit: Any, cost: Any, *,
     Raises
     ------
     ParameterError
-        For a bad ``n``, grid, cost, benefit or technology, or more than
-        ``MAX_PROFILES`` effort profiles.
+        For a bad ``n``, grid, cost, benefit or technology, more than
+        ``MAX_PROFILES`` effort profiles or more than ``MAX_AGENTS`` agents.
 
     References
     ----------
@@ -155,8 +158,9 @@ def security_game(n: int, efforts: Sequence, benefit: Any, cost: Any, *,
     grid = tuple(sorted(nonnegative(e, "efforts") for e in efforts))
     if not grid or len(set(grid)) != len(grid):
         raise ParameterError(f"efforts: expected distinct numbers, at least one, got {efforts!r}")
-    if len(grid) ** n > MAX_PROFILES:
-        raise ParameterError(f"n: {len(grid)}**{n} effort profiles exceed MAX_PROFILES = {MAX_PROFILES}")
+    if n > MAX_AGENTS or len(grid) ** n > MAX_PROFILES:
+        raise ParameterError(f"n: {len(grid)}**{n} effort profiles exceed MAX_PROFILES = {MAX_PROFILES} "
+                             f"(or n exceeds MAX_AGENTS = {MAX_AGENTS})")
     benefits = _per_player(benefit, n, "benefit")
     if not all(callable(b) for b in benefits):
         raise ParameterError(f"benefit: expected a callable or one callable per player, got {benefit!r}")

@@ -114,3 +114,8 @@ def test_verify_catches_a_wrong_investment():
     r = gordon_loeb(HALF, 10, 1, kind="II")
     assert not verify(dataclasses.replace(r, investment=r.investment + Fraction(1, 10**30)))
     assert not verify(dataclasses.replace(gordon_loeb(0.5, 8.0, 1.0), investment=1.01))
+
+
+def test_float_overflow_is_refused_not_returned_as_infinity():
+    with pytest.raises(ParameterError, match="overflows"):
+        gordon_loeb(0.5, 1e308, 1e308)
