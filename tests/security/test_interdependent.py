@@ -70,3 +70,13 @@ def test_closed_form_matches_the_games_equilibria(p, q, L, c):
 def test_bad_input(args, error, word):
     with pytest.raises(error, match=word):
         interdependent_security(*args)
+
+
+@given(probabilities, probabilities, probabilities, st.integers(1, 50), st.fractions(0, 60, max_denominator=20))
+def test_more_contagion_never_makes_not_investing_less_stable(p, q, more, L, c):
+    # Comparative statics of the closed form p(1 - q)L: raising q lowers the threshold above which (not, not)
+    # is an equilibrium, and leaves the (invest, invest) condition c <= pL unchanged.
+    high_q = q + (1 - q) * more
+    low, high = interdependent_security(p, q, L, c), interdependent_security(p, high_q, L, c)
+    assert high.neither_invests >= low.neither_invests
+    assert high.both_invest == low.both_invest

@@ -119,3 +119,21 @@ def test_verify_catches_a_wrong_investment():
 def test_float_overflow_is_refused_not_returned_as_infinity():
     with pytest.raises(ParameterError, match="overflows"):
         gordon_loeb(0.5, 1e308, 1e308)
+
+
+@given(st.floats(0.01, 0.98), st.floats(0.001, 0.01), losses, productivities, st.floats(0.05, 20))
+def test_class_one_investment_grows_with_vulnerability(v, step, L, alpha, beta):
+    # Gordon & Loeb (2002), sec. 4: for class I, z* = ((v beta alpha L)^(1/(beta+1)) - 1)/alpha is
+    # nondecreasing in v (the bracket grows with v; the clip at 0 keeps it monotone).
+    low = gordon_loeb(v, L, alpha, beta).investment
+    high = gordon_loeb(v + step, L, alpha, beta).investment
+    assert high >= low - 1e-9 * max(1.0, low)
+
+
+def test_class_two_investment_is_not_monotone_in_vulnerability():
+    # Gordon & Loeb (2002), sec. 4: for class II the most vulnerable information may not be worth protecting.
+    # By hand, L = 100, alpha = 1: at v = 19/20, -alpha v L ln v = 95 ln(20/19) ~ 4.87 > 1, so z* > 0; at
+    # v = 99/100 it is 99 ln(100/99) ~ 0.995 < 1, so z* = 0.
+    assert gordon_loeb(Fraction(19, 20), 100, 1, kind="II").investment > 0
+    assert gordon_loeb(Fraction(99, 100), 100, 1, kind="II").investment == 0
+    assert gordon_loeb(Fraction(19, 20), 100, 1).investment < gordon_loeb(Fraction(99, 100), 100, 1).investment
