@@ -37,9 +37,10 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import mpmath
 import sympy
 
-from .. import _numbers
+from .. import _numbers, limits
 from .._numbers import DEFAULT_TOL
 from .._verify import Verification, verify
 from ..errors import ParameterError
@@ -90,8 +91,8 @@ class SecurityInvestment:
         return self.investment / (self.v * self.L)
 
 
-def _breach(kind: str, z: Any, v: Any, alpha: Any, beta: Any, lib: Any) -> Any:
-    """S(z, v) with ``lib`` = math (floats) or sympy (exact)."""
+def _breach(kind: str, z: Any, v: Any, alpha: Any, beta: Any) -> Any:
+    """S(z, v) for floats or sympy numbers."""
     if kind == "I":
         return v / (alpha * z + 1) ** beta
     return v ** (alpha * z + 1)
@@ -130,8 +131,10 @@ def gordon_loeb(v: Any, L: Any, alpha: Any, beta: Any = 1, *, kind: str = "I") -
     ProbabilityError
         If ``v`` is not a number strictly between 0 and 1.
     ParameterError
-        If ``L``, ``alpha`` or ``beta`` is not a positive number (symbols are refused), or
-        ``kind`` is not ``"I"`` or ``"II"``.
+        If ``L``, ``alpha`` or ``beta`` is not a positive number (symbols are refused), an exact
+        ``beta + 1`` has numerator or denominator beyond ``cybergames.limits.MAX_EXPONENT``,
+        ``kind`` is not ``"I"`` or ``"II"``, or float input overflows or puts a positive optimum
+        below float64 resolution (exact input then answers).
 
     References
     ----------
@@ -172,6 +175,9 @@ def gordon_loeb(v: Any, L: Any, alpha: Any, beta: Any = 1, *, kind: str = "I") -
         return _float_path(kind, float(v), float(L), float(alpha), None if beta is None else float(beta))
     sv, sL, sa = (_numbers.to_sympy(x) for x in (v, L, alpha))
     sb = None if beta is None else _numbers.to_sympy(beta)
+    if sb is not None and isinstance(sb, sympy.Rational) and max(abs(sb.p + sb.q), sb.q) > limits.MAX_EXPONENT:
+        raise ParameterError(f"beta: the exact root of index beta + 1 = {sb + 1} has terms beyond "
+                             f"cybergames.limits.MAX_EXPONENT = {limits.MAX_EXPONENT}; pass beta as a float")
     if kind == "I":
         drive = sv * sb * sa * sL
         interior = _numbers.sign(drive - 1) == 1
@@ -182,7 +188,7 @@ def gordon_loeb(v: Any, L: Any, alpha: Any, beta: Any = 1, *, kind: str = "I") -
         z = -sympy.log(drive) / (sa * sympy.log(sv)) if interior else sympy.Integer(0)
     if kind == "I":
         z = sympy.simplify(z)
-        s = sympy.simplify(_breach(kind, z, sv, sa, sb, sympy))
+        s = sympy.simplify(_breach(kind, z, sv, sa, sb))
     else:   # at an interior optimum the first-order condition gives S = -1/(alpha L ln v) without powers
         s = -1 / (sa * sL * sympy.log(sv)) if interior else sv
     net = (sv - s) * sL - z
@@ -202,7 +208,10 @@ def _float_path(kind: str, v: float, L: float, alpha: float, beta: float | None)
         drive = -alpha * v * L * math.log(v)
         interior = drive > 1
         z = -math.log(drive) / (alpha * math.log(v)) if interior else 0.0
-    s = _breach(kind, z, v, alpha, beta, math)
+    if interior and z <= 0:
+        raise ParameterError(f"beta: the optimum lies below float64 resolution at v={v!r}, L={L!r}, "
+                             f"alpha={alpha!r}, beta={beta!r}; pass exact numbers (int or Fraction) instead")
+    s = _breach(kind, z, v, alpha, beta)
     if not all(math.isfinite(x) for x in (z, s, (v - s) * L - z, v * L / math.e)):
         raise ParameterError(f"L, alpha: the float computation overflows at v={v!r}, L={L!r}, alpha={alpha!r}, "
                              f"beta={beta!r}; pass exact numbers (int or Fraction) instead")
@@ -217,34 +226,41 @@ def _verify_investment(result: SecurityInvestment, *, tol: float = DEFAULT_TOL) 
     Checked: the recorded breach probability and net benefit at :math:`z^*`;
     at an interior optimum ENBIS' = 0 and ENBIS'' < 0, at a corner ENBIS'(0) <= 0
     (ENBIS is concave, so either is global); :math:`0 \\le z^* < vL/e`. Exact results
-    are compared at 60 digits (an equality holds when the difference vanishes to 45
-    digits); floats within ``tol`` relative to :math:`vL`.
+    are evaluated with mpmath at a fixed 60 digits (plus the digits of :math:`vL`); an
+    equality holds when the difference is within :math:`10^{-45} vL`. Floats: 30 digits,
+    within ``tol`` relative to :math:`vL`.
     """
-    z = sympy.Symbol("z", nonnegative=True)
-    v, L, a = (_numbers.to_sympy(x) for x in (result.v, result.L, result.alpha))
-    b = None if result.beta is None else _numbers.to_sympy(result.beta)
-    breach = v / (a * z + 1) ** b if result.kind == "I" else v ** (a * z + 1)
-    enbis = (v - breach) * L - z
-    float_path = isinstance(result.investment, float)
-    digits = 15 if float_path else 60
-    at = _numbers.to_sympy(result.investment).evalf(digits + 20)
-    slack = tol * max(1.0, abs(float(result.v * result.L))) if float_path else sympy.Float(10) ** -45
-
-    def sign(expression: Any, point: Any = at) -> int:
-        """The sign of ``expression`` at ``z = point``, numerically: zero within ``slack``."""
-        value = sympy.sympify(expression).evalf(digits, subs={z: point})
-        return 0 if abs(value) <= slack else (1 if value > 0 else -1)
-
+    z, V, A, B, LL = sympy.symbols("z v alpha beta L", positive=True)   # differentiate symbolically,
+    breach = V / (A * z + 1) ** B if result.kind == "I" else V ** (A * z + 1)   # then evaluate numerically
+    enbis = (V - breach) * LL - z
     first = sympy.diff(enbis, z)
+    float_path = isinstance(result.investment, float)
+    params = [_numbers.to_sympy(x) for x in (result.v, result.alpha, 1 if result.beta is None else result.beta,
+                                              result.L)]
+    with mpmath.workdps(30):
+        scale = max(mpmath.mpf(1), abs(sympy.lambdify((), params[0] * params[3], "mpmath")()))
+    dps = 30 if float_path else 60 + int(mpmath.log10(scale))           # fixed precision: never adaptive
+    slack = (tol if float_path else mpmath.mpf(10) ** -45) * scale
+
+    def sign(expression: Any, point: Any = None, *, strict: bool = False) -> int:
+        """The sign of ``expression`` at ``z = point`` (default z*) at fixed precision; zero within the
+        slack unless ``strict``."""
+        with mpmath.workdps(dps):
+            numbers = [sympy.lambdify((), x, "mpmath")() for x in params]
+            at = sympy.lambdify((), _numbers.to_sympy(result.investment), "mpmath")() if point is None else point
+            value = sympy.lambdify((z, V, A, B, LL), expression, "mpmath")(mpmath.mpf(at), *numbers)
+            return 0 if abs(value) <= (0 if strict else slack) else (1 if value > 0 else -1)
+
     checks = [
         (sign(breach - _numbers.to_sympy(result.breach_probability)) == 0, "breach_probability is not S(z*, v)"),
         (sign(enbis - _numbers.to_sympy(result.net_benefit)) == 0, "net_benefit is not ENBIS(z*)"),
-        (sign(z) == (1 if result.interior else 0), f"investment {result.investment} has the wrong sign"),
-        (sign(z) == 0 or sign(z - v * L * sympy.exp(-1)) == -1, "investment is not below vL/e"),
+        (sign(z, strict=True) == (1 if result.interior else 0), f"investment {result.investment} has the wrong sign"),
+        (sign(z, strict=True) == 0 or sign(z - V * LL * sympy.exp(-1), strict=True) == -1,
+         "investment is not below vL/e"),
     ]
     if result.interior:
         checks.append((sign(first) == 0, "ENBIS'(z*) != 0"))
-        checks.append((sign(sympy.diff(first, z)) == -1, "ENBIS''(z*) >= 0"))
+        checks.append((sign(sympy.diff(first, z), strict=True) == -1, "ENBIS''(z*) >= 0"))
     else:
         checks.append((sign(first, 0) in (-1, 0), "ENBIS'(0) > 0: investing pays"))
     failures = tuple(message for ok, message in checks if not ok)

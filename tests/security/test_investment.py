@@ -137,3 +137,10 @@ def test_class_two_investment_is_not_monotone_in_vulnerability():
     assert gordon_loeb(Fraction(19, 20), 100, 1, kind="II").investment > 0
     assert gordon_loeb(Fraction(99, 100), 100, 1, kind="II").investment == 0
     assert gordon_loeb(Fraction(19, 20), 100, 1).investment < gordon_loeb(Fraction(99, 100), 100, 1).investment
+
+
+def test_an_exact_root_of_huge_index_is_refused_not_computed():
+    with pytest.raises(ParameterError, match="MAX_EXPONENT"):
+        gordon_loeb(HALF, 10**100, 1, 10**100)
+    with pytest.raises(ParameterError, match="float64 resolution"):   # z* ~ 1e-98 rounds to 0 in floats
+        gordon_loeb(0.5, 1e100, 1.0, 1e100)
