@@ -596,6 +596,25 @@ def _nplayer_cases():
 
 CASES = CASES + _nplayer_cases()
 
+# --- security: Gordon-Loeb investment, Kunreuther-Heal interdependent security, Varian's games
+def _security_cases():
+    from cybergames.security import gordon_loeb, interdependent_security, security_game
+    return [
+        Case(gordon_loeb, (1, 8, 1), error=ProbabilityError, words=("v", "0 < v < 1"), note="v-one"),
+        Case(gordon_loeb, (Fraction(1, 2), 0, 1), error=ParameterError, words=("L", "> 0"), note="L"),
+        Case(gordon_loeb, (Fraction(1, 2), 8, -1.0), error=ParameterError, words=("alpha", "> 0"), note="alpha"),
+        Case(gordon_loeb, (Fraction(1, 2), 8, 1), {"kind": 2}, ParameterError, ("kind",), note="kind"),
+        Case(interdependent_security, (Fraction(6, 5), 0, 1, 1), error=ProbabilityError, words=("p",), note="p"),
+        Case(interdependent_security, (0, 0, 1, -1), error=ParameterError, words=("c", ">= 0"), note="c"),
+        Case(security_game, (2, range(2), abs, 1), {"technology": "sum"}, ParameterError, ("technology",),
+             note="technology"),
+        Case(security_game, (2, [0, 0], abs, 1), error=ParameterError, words=("efforts", "distinct"),
+             note="repeated-effort"),
+    ]
+
+
+CASES = CASES + _security_cases()
+
 
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input_raises_the_precise_error_naming_the_argument(case):

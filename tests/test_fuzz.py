@@ -30,6 +30,7 @@ BUDGET = 10                        # seconds per call: far beyond any legitimate
 EXAMPLES = 3                      # calls per public callable
 PACKAGES = ("games", "equilibria", "repeated", "signalling", "io", "models", "stochastic", "bargaining", "reputation",
             "bayesian", "extensive", "dynamics", "sweep")
+PACKAGES += ("security",)
 SKIP = {"simulate", "play"}        # random generators: covered by tests/repeated with fixed seeds
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs signal.alarm")

@@ -33,6 +33,7 @@ ALLOWED = {
 ALLOWED["strategies"] |= {"stochastic"}     # stochastic/_strategies.py builds StochasticGame objects
 ALLOWED["dynamics"] = {"games", "equilibria"}
 ALLOWED["plot"] |= {"dynamics"}             # plot/_dynamics.py draws dynamics.Trajectory objects
+ALLOWED["security"] = {"games", "equilibria"}
 SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits"}
 
 
