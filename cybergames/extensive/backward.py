@@ -183,7 +183,6 @@ class _Solver:
     def solve(self, v: int) -> list[_Partial]:
         if v in self.memo:
             return self.memo[v]
-        game = self.game
         block, frontier = self.frontier(v)
         options = [self.leaf(u) for u in frontier]
         count = 1

@@ -607,7 +607,6 @@ def _verify_sustained(result: SustainedProfile, *, tol: float | None = None) -> 
     profiles, u, dev = _tables(stage, result.solution.stage_equilibria)
     n = stage.num_players
     worst = [tuple(0 * u[profiles[0]][i] for i in range(n))]
-    spe_paths = [()]
     for k in range(1, T + 1):
         if len(profiles) ** k > 50_000:
             worst.append(result.solution.worst[k])
