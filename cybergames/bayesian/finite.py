@@ -341,6 +341,7 @@ def _verify_bne(eq: BayesianEquilibrium, *, tol: float | None = None) -> Verific
     tol = DEFAULT_TOL if tol is None else float(tol)
     game, failures, checked = eq.game, [], 0
     slack = 0 if game.is_exact else tol
+    scale = 1.0 if game.is_exact else (_numbers.scale_of(*game.induced_normal_form().payoffs) or 1.0)  # relative
     for i in range(game.num_players):
         for k, t in enumerate(game.types[i]):
             mixed = eq.strategies[i][k]
@@ -351,6 +352,6 @@ def _verify_bne(eq: BayesianEquilibrium, *, tol: float | None = None) -> Verific
             values, _ = _interim(game, eq.strategies, i, k)
             best = max(values)
             for action, x, v in zip(game.actions[i], mixed, values):
-                if x > slack and best - v > slack * max(abs(float(best)), abs(float(v))):  # relative: scale-free
+                if x > slack and best - v > slack * scale:
                     failures.append(f"player {i}, type {t}: plays {action}, short of a best response by {best - v}")
     return Verification(not failures, checked, tuple(failures))

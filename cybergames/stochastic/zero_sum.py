@@ -229,34 +229,36 @@ def shapley_value(game: StochasticGame, *, method: str = "shapley", tol: float =
     if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not tol > 0:
         raise ParameterError(f"tol: expected a positive number, got {tol!r}")
     delta = float(game.discount)
+    unit = payoff_scale(game)               # iterate in payoff units: 1e-300 and 1e300 solve like 1
+    floats = _as_float(game)
+    work = StochasticGame([np.asarray(p[0], dtype=float) / unit for p in floats.payoffs], floats.transitions, delta)
     values = np.zeros(game.num_states)
     iterations, change = 0, np.inf
-    stop = tol * payoff_scale(game) * (1 - delta) / max(2 * delta, 1e-300)
+    stop = tol * (1 - delta) / max(2 * delta, 1e-300)
     while change > stop:
         iterations += 1
         if iterations > max_iter:
             raise ParameterError(f"max_iter: {method} did not reach tol={tol} in {max_iter} iterations")
         if method == "shapley":
-            new = np.array([_float_val(stage_matrix(_as_float(game), s, values))[0]
-                            for s in range(game.num_states)])
+            new = np.array([_float_val(stage_matrix(work, s, values))[0] for s in range(game.num_states)])
         else:
-            new = _hoffman_karp_step(_as_float(game), values, FLOAT)
+            new = _hoffman_karp_step(work, values, FLOAT)
         change = float(np.max(np.abs(new - values)))
         values = new
         if delta == 0:
             break
-    bound = delta * change / (1 - delta)
+    bound = delta * change / (1 - delta) * unit
     if game.kind != FLOAT:
-        certified = _exact_values(game, values)
+        certified = _exact_values(game, values * unit)
         if certified is not None:
             exact_values, strategies = certified
             return ShapleyResult(values=tuple(exact_values), strategies=strategies, method=method, exact=True,
                                  error_bound=0, iterations=iterations, game=game)
-    floats = _as_float(game)
     strategies = []
     for s in range(game.num_states):
-        _, x, y = _float_val(stage_matrix(floats, s, values))
+        _, x, y = _float_val(stage_matrix(work, s, values))
         strategies.append((tuple(x.tolist()), tuple(y.tolist())))
+    values = values * unit
     return ShapleyResult(values=tuple(values.tolist()), strategies=tuple(strategies), method=method, exact=False,
                          error_bound=bound, iterations=iterations, game=game)
 
