@@ -300,6 +300,11 @@ def scale_of(*arrays: Any) -> float:
     return scale
 
 
+def unit_of(*arrays: Any) -> float:
+    """The unit float solvers work in: :func:`scale_of` the arrays, or 1.0 when every entry is 0."""
+    return scale_of(*arrays) or 1.0
+
+
 def comparable(array: np.ndarray) -> np.ndarray:
     """An array whose element order equals that of the exact or float ``array``, fast to compare.
 

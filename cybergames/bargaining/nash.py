@@ -136,7 +136,7 @@ def nash_bargaining(points: Sequence, disagreement: Sequence = (0, 0), weights: 
     if not exact:   # floats are solved in units of the largest utility: 1e-300 and 1e300 solve like 1
         pts = tuple(tuple(float(c) for c in p) for p in pts)
         d, w = tuple(float(c) for c in d), tuple(float(c) for c in w)
-        unit = _numbers.scale_of(pts, d) or 1.0
+        unit = _numbers.unit_of(pts, d)
     work_points = tuple((p[0] / unit, p[1] / unit) for p in pts) if not exact else pts
     work_d = (d[0] / unit, d[1] / unit) if not exact else d
     best = None
@@ -195,7 +195,7 @@ def _in_hull(u: tuple, points: tuple, exact: bool, tol: float) -> bool:
     """Whether u lies on a segment between two given points (where every candidate comes from)."""
     slack = 0 if exact else tol
     if not exact:   # in units of the largest utility
-        unit = _numbers.scale_of(points, u) or 1.0
+        unit = _numbers.unit_of(points, u)
         u, points = (u[0] / unit, u[1] / unit), tuple((p[0] / unit, p[1] / unit) for p in points)
     for i, p in enumerate(points):
         for q in points[i:]:

@@ -341,7 +341,7 @@ def _verify_bne(eq: BayesianEquilibrium, *, tol: float | None = None) -> Verific
     tol = DEFAULT_TOL if tol is None else float(tol)
     game, failures, checked = eq.game, [], 0
     slack = 0 if game.is_exact else tol
-    scale = 1.0 if game.is_exact else (_numbers.scale_of(*game.induced_normal_form().payoffs) or 1.0)  # relative
+    scale = 1.0 if game.is_exact else _numbers.unit_of(*game.induced_normal_form().payoffs)  # relative
     for i in range(game.num_players):
         for k, t in enumerate(game.types[i]):
             mixed = eq.strategies[i][k]

@@ -252,9 +252,9 @@ def correlated_equilibria(game: NormalFormGame, objective: Any = None, *, coarse
         rows = [np.asarray(r, dtype=float) for r in rows]
         # HiGHS's tolerances are absolute (it drops matrix entries below 1e-9): pose the programme with
         # entries of order one, so that its answer is the same at every payoff scale
-        objective_scale = _numbers.scale_of(objective_row) or 1.0
-        rows_scale = _numbers.scale_of(*rows) or 1.0
-        payoff_scale = _numbers.scale_of(*game.payoffs) or 1.0
+        objective_scale = _numbers.unit_of(objective_row)
+        rows_scale = _numbers.unit_of(*rows)
+        payoff_scale = _numbers.unit_of(*game.payoffs)
         posed_objective = [v / objective_scale for v in objective_row]
         posed_rows = [list(r / rows_scale) for r in rows]
     else:

@@ -203,7 +203,7 @@ def _weak_test(gains: np.ndarray, competitors: list[int], rows: int, is_float: b
     k, cols = gains.shape
     posed, unit = gains, 1.0
     if is_float:        # entries of order one for HiGHS, whose tolerances are absolute; the duals are unchanged
-        unit = _numbers.scale_of(gains) or 1.0
+        unit = _numbers.unit_of(gains)
         posed = np.asarray(gains, dtype=float) / unit
     objective = [sum(posed[b]) for b in range(k)]
     upper = [[-posed[b, t] for b in range(k)] for t in range(cols)]

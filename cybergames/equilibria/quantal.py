@@ -194,7 +194,7 @@ MAX_SCALED_LAMBDA = 1e12
 
 def largest_lambda(game: NormalFormGame) -> float:
     """``MAX_SCALED_LAMBDA / max|u|``: the largest precision accepted for ``game``."""
-    return MAX_SCALED_LAMBDA / (_numbers.scale_of(*float_payoffs(game)) or 1.0)
+    return MAX_SCALED_LAMBDA / _numbers.unit_of(*float_payoffs(game))
 
 
 def check_lambda_range(game: NormalFormGame, lam: float, name: str = "lam") -> float:

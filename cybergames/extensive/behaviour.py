@@ -405,7 +405,7 @@ def _tolerance(game: ExtensiveGame, tol: float | None) -> float:
 
 def payoff_scale(game: ExtensiveGame) -> float:
     """The largest absolute payoff of a numeric tree (1.0 if every payoff is 0): float slack is relative to it."""
-    return _numbers.scale_of([u for t in game.terminals for u in game.nodes[t].payoffs]) or 1.0
+    return _numbers.unit_of([u for t in game.terminals for u in game.nodes[t].payoffs])
 
 
 @verify.register

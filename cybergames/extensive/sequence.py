@@ -200,7 +200,7 @@ def _float_lp(form: SequenceForm) -> tuple[np.ndarray, np.ndarray, np.ndarray, n
     back), so that payoffs of 1e-300 or 1e300 solve like payoffs of 1.
     """
     A = np.array(form.A, dtype=float)
-    unit = _numbers.scale_of(A) or 1.0
+    unit = _numbers.unit_of(A)
     A = A / unit
     E, F = np.array(form.E, dtype=float), np.array(form.F, dtype=float)
     e, f = np.array(form.e, dtype=float), np.array(form.f, dtype=float)

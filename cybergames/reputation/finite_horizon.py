@@ -284,7 +284,7 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, mixed: boo
     profiles, u, dev = _tables(stage, extras)
     n = stage.num_players
     zero = tuple(0.0 if kind == FLOAT else 0 for _ in range(n))
-    unit = (_numbers.scale_of(*stage.payoffs) or 1.0) if kind == FLOAT else 1.0
+    unit = _numbers.unit_of(*stage.payoffs) if kind == FLOAT else 1.0
     sets = [{_key(zero, kind, unit): zero}]
     parents: list[dict] = [{_key(zero, kind, unit): None}]
     worst = [zero]

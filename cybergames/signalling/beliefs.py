@@ -277,7 +277,7 @@ def _belief_set(sg: Any, message: int, action: int, support: list[int], tol: flo
     values = sg._ur[message]
     exact = sg.kind != FLOAT
     rows = action_rows(values, support, action)
-    unit = 1 if exact else (_numbers.scale_of(*sg._ur) or 1.0)   # float rows in units of the payoff scale
+    unit = 1 if exact else _numbers.unit_of(*sg._ur)   # float rows in units of the payoff scale
     points = polytope_vertices(rows if exact else [[c / unit for c in row] for row in rows], len(support),
                                exact=exact, tol=tol)
     vertices = tuple(_embed(sg, support, point, exact) for point in points)

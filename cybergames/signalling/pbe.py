@@ -129,7 +129,7 @@ def float_scale(sg: SignallingGame) -> FloatScale | bool:
     """``False`` for an exact game, else its :class:`FloatScale` (the largest absolute payoff)."""
     if sg.kind != FLOAT:
         return False
-    return FloatScale(_numbers.scale_of(*sg._us, *sg._ur) or 1.0)
+    return FloatScale(_numbers.unit_of(*sg._us, *sg._ur))
 
 
 def _slack(value: Any, fl: Any, tol: float) -> Any:

@@ -237,7 +237,7 @@ def _value_iteration(P: np.ndarray, r: np.ndarray, delta: float, tol: float, max
 
 def reward_scale(r: np.ndarray) -> float:
     """The largest absolute reward (1.0 if every reward is 0): float tolerances are relative to it."""
-    return _numbers.scale_of(r) or 1.0
+    return _numbers.unit_of(r)
 
 
 def _float_evaluate(P: np.ndarray, r: np.ndarray, delta: float, policy: np.ndarray) -> np.ndarray:

@@ -265,7 +265,7 @@ def shapley_value(game: StochasticGame, *, method: str = "shapley", tol: float =
 
 def payoff_scale(game: StochasticGame) -> float:
     """The largest absolute stage payoff (1.0 if all are 0): float tolerances are relative to it."""
-    return _numbers.scale_of(*(p[0] for p in game.payoffs)) or 1.0
+    return _numbers.unit_of(*(p[0] for p in game.payoffs))
 
 
 def _as_float(game: StochasticGame) -> StochasticGame:

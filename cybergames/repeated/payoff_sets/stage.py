@@ -74,7 +74,7 @@ def stage_of(rg: RepeatedGame, *, any_players: bool = False) -> Stage:
     matrix = np.asarray(rg.monitoring.matrix, dtype=float).reshape(len(index), -1)
     floor = np.array([u[i].max(axis=i).min() for i in range(n)])
     nash = (gains <= 0).all(axis=1)
-    scale = _numbers.scale_of(payoffs) or 1.0
+    scale = _numbers.unit_of(payoffs)
     profiles = tuple(tuple(game.actions[j][idx[j]] for j in range(n)) for idx in index)
     return Stage(payoffs, gains, tuple(deviations), matrix, floor, nash, scale, profiles)
 
