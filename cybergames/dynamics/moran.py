@@ -180,9 +180,10 @@ def fixation_probability(game: NormalFormGame, population: int, mutant: Any = 0,
     a, b = _types(game, mutant, resident)
     w = _intensity(intensity)
     exact = game.kind == EXACT and not isinstance(w, float)
+    if exact:                                            # before the N exact fitnesses are built
+        limits.check("population", n, "MAX_EXACT_POPULATION")
     fitness = _fitnesses(game.payoffs[0], a, b, n, w, exact)
     if exact:
-        limits.check("population", n, "MAX_EXACT_POPULATION")
         product, partial = Fraction(1), [Fraction(1)]    # 1 + sum_{k=1}^{i-1} prod_{j<=k} g_j/f_j, i = 1..N
         for f, g in fitness:
             product = product * g / f

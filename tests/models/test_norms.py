@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cybergames import nash_equilibria, risk_dominant
+from cybergames import pure_equilibria, risk_dominant
 from cybergames.errors import ParameterError
 from cybergames.models import NormsModel
 from cybergames.sweep import vectorize
@@ -83,8 +83,8 @@ def test_no_split_equilibrium_even_when_the_threshold_is_an_integer():
 @given(stag_hunts(), st.integers(2, 7))
 def test_the_pure_equilibria_are_the_two_conventions(payoffs, n):
     R, T, P, S = payoffs
-    equilibria = nash_equilibria(NormsModel(n=n, R=R, T=T, P=P, S=S, adopters=0).game())
-    found = sorted(eq.profile for eq in equilibria if eq.is_pure)
+    # pure_equilibria, not nash_equilibria: the mixed ones of a 5-7 player game are not in question here
+    found = sorted(eq.profile for eq in pure_equilibria(NormsModel(n=n, R=R, T=T, P=P, S=S, adopters=0).game()))
     assert found == brute_force_equilibria(n, R, T, P, S) == [("Abstain",) * n, ("Follow",) * n]
 
 
