@@ -178,11 +178,35 @@ def _information(model: Any, ax: Any) -> None:
             xlabel="number of states $n$", ylabel=r"discount factor $\delta$")
 
 
+def _investment(model: Any, ax: Any) -> None:
+    high = max(4.0, 2 * float(model.loss))
+    productivity = model.productivity
+    _region(model, ax, ("vulnerability", 0.005, 0.995), ("loss", high / 200, high),
+            vary=("productivity", [productivity / 2, productivity * 2]),
+            label="investing in security pays",
+            xlabel="vulnerability $v$ (breach probability without investment)", ylabel="loss from a breach $L$",
+            title=f"Security investment (investment): where protecting the information pays\n"
+                  f"(Gordon–Loeb class I, $\\alpha$ = {show_number(productivity)}, $\\beta$ = "
+                  f"{show_number(model.shape)}; grey lines: half and double the productivity)")
+
+
+def _interdependence(model: Any, ax: Any) -> None:
+    pl = float(model.direct_risk) * float(model.loss)
+    high = max(1.5 * pl, 1.5 * float(model.cost), 1.0)
+    _region(model, ax, ("contagion", 0, 1), ("cost", 0, high),
+            label="both invest, and investment is selected",
+            xlabel="contagion probability $q$", ylabel="cost of protection $c$",
+            title=f"Interdependent security: when both states invest and coordinate on it\n"
+                  f"(direct risk $p$ = {show_number(model.direct_risk)}, loss $L$ = {show_number(model.loss)}; "
+                  f"investing is an equilibrium up to $c = pL$)")
+
+
 #: key -> function drawing the model's figure on given axes.
 FIGURES: dict[str, Callable[[Any, Any], None]] = {
     "trust": _trust, "interests": _interests, "jurisdiction": _jurisdiction, "capacity": _capacity,
     "norms": _norms, "attribution": _attribution, "information": _information,
 }
+FIGURES.update(investment=_investment, interdependence=_interdependence)
 
 
 def model_figure(model: Any, *, ax: Any = None) -> Any:

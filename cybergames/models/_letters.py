@@ -26,6 +26,8 @@ LETTERS = {
     "attribution": {**_PD, "detect": "q", "false_flag": "r", "delta": "δ", "punishment": "k"},
     "information": {"n": "n", "multiplier": "m", "cost": "c", "leakage": "ℓ", "detect": "q", "false_flag": "r",
                     "delta": "δ"},
+    "investment": {"vulnerability": "v", "loss": "L", "productivity": "α", "shape": "β"},
+    "interdependence": {"direct_risk": "p", "contagion": "q", "loss": "L", "cost": "c"},
 }
 
 
