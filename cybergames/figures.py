@@ -201,12 +201,26 @@ def _interdependence(model: Any, ax: Any) -> None:
                   f"investing is an equilibrium up to $c = pL$)")
 
 
+def _multimarket(model: Any, ax: Any) -> None:
+    r2, gain = float(model.R_2), float(model.T_2 - model.R_2)
+    x, y = ("delta", 0, 0.99), ("T_2", r2 + gain / 20, r2 + 4 * gain)
+    title = (f"Multimarket contact: linking two issues pools their incentive constraints\n"
+             f"(issue 1: $T, R, P$ = {show_number(model.T_1)}, {show_number(model.R_1)}, {show_number(model.P_1)}; "
+             f"issue 2: $R, P$ = {show_number(model.R_2)}, {show_number(model.P_2)})")
+    names = dict(xlabel=r"discount factor $\delta$", ylabel=r"issue 2's temptation $T_2$", title=title)
+    _region(model, ax, x, y, color="tab:orange", label="both issues cooperative when linked", fit=False, **names)
+    s = model.symbols
+    alone = sympy.Ge(s["delta"], (s["T_1"] - s["R_1"]) / (s["T_1"] - s["P_1"]))
+    _region(model, ax, x, y, condition=alone, color="tab:blue", alpha=0.8, fill_outside=False,
+            label="issue 1 cooperative on its own", point=None, fit=False, **names)
+
+
 #: key -> function drawing the model's figure on given axes.
 FIGURES: dict[str, Callable[[Any, Any], None]] = {
     "trust": _trust, "interests": _interests, "jurisdiction": _jurisdiction, "capacity": _capacity,
     "norms": _norms, "attribution": _attribution, "information": _information,
 }
-FIGURES.update(investment=_investment, interdependence=_interdependence)
+FIGURES.update(investment=_investment, interdependence=_interdependence, multimarket=_multimarket)
 
 
 def model_figure(model: Any, *, ax: Any = None) -> Any:

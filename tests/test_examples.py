@@ -163,6 +163,13 @@ KEY_LINES["model_interdependence"] = [
     # q = 1: y* = (14 - 0)/(20 - 0) = 7/10.
     "contagion q = 1: tipping point y* = 7/10, dominance threshold 0",
 ]
+KEY_LINES["model_multimarket"] = [
+    # Bernheim & Whinston (1990): (5-3)/(5-1) = 1/2, (4-3)/(4-0) = 1/4, linked (2+1)/(4+4) = 3/8;
+    # identical issues: (2+2)/(4+4) = 1/2; T_2 = 7: (7-3)/7 = 4/7 and (2+4)/(4+7) = 6/11.
+    "defaults: 1/2, 1/4; linked 3/8",
+    "identical issues: 1/2, 1/2; linked 1/2",
+    "a more tempting issue 2: 1/2, 4/7; linked 6/11",
+]
 
 def scripts():
     return sorted(p.stem for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))

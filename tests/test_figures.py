@@ -76,7 +76,8 @@ def _axis_names(key):
             "jurisdiction": ("enforcement", "sanction"), "capacity": ("cost_weak", "transfer"),
             "norms": ("S", "adopters"), "attribution": ("detect", "false_flag"),
             "information": ("n", "delta"),
-            "investment": ("vulnerability", "loss"), "interdependence": ("contagion", "cost")}[key]
+            "investment": ("vulnerability", "loss"), "interdependence": ("contagion", "cost"),
+            "multimarket": ("delta", "T_2")}[key]
 
 
 def _exact(x):

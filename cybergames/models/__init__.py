@@ -15,6 +15,8 @@ key                     obstacle                        class
                         pays (Gordon–Loeb)
 ``interdependence``     interdependent security         :class:`InterdependentSecurityModel`
                         (Kunreuther–Heal)
+``multimarket``         linking issues (multimarket     :class:`MultimarketContactModel`
+                        contact, Bernheim–Whinston)
 ======================  ==============================  ===========================
 
 Each model is a frozen dataclass of named parameters with defaults; its
@@ -39,6 +41,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "information": ("information", "InformationSharingModel"),
     "investment": ("investment", "SecurityInvestmentModel"),
     "interdependence": ("interdependence", "InterdependentSecurityModel"),
+    "multimarket": ("multimarket", "MultimarketContactModel"),
 }
 
 __all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "REGISTRY", "ALIASES", "model_class", "configured",

@@ -28,6 +28,7 @@ LETTERS = {
                     "delta": "δ"},
     "investment": {"vulnerability": "v", "loss": "L", "productivity": "α", "shape": "β"},
     "interdependence": {"direct_risk": "p", "contagion": "q", "loss": "L", "cost": "c"},
+    "multimarket": {**{f"{x}_{k}": f"{x}{'₁₂'[k - 1]}" for k in (1, 2) for x in "TRPS"}, "delta": "δ"},
 }
 
 
