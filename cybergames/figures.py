@@ -215,12 +215,24 @@ def _multimarket(model: Any, ax: Any) -> None:
             label="issue 1 cooperative on its own", point=None, fit=False, **names)
 
 
+def _crisis(model: Any, ax: Any) -> None:
+    low = float(model.cost_b_low)
+    high = max(1.0, 2 * float(model.cost_b_high), 2 * float(model.cost_a))
+    _region(model, ax, ("cost_a", 0, high), ("cost_b_high", low, low + high),
+            label="no risk of conflict at A's optimal demand",
+            xlabel="A's cost of conflict $c_A$", ylabel="the highest cost of conflict B may have $c_{high}$",
+            title=f"Crisis bargaining (Fearon): when private costs make conflict possible\n"
+                  f"($p$ = {show_number(model.p)}, B's cost uniform from {show_number(model.cost_b_low)} to "
+                  f"$c_{{high}}$; the bargaining range is never empty)")
+
+
 #: key -> function drawing the model's figure on given axes.
 FIGURES: dict[str, Callable[[Any, Any], None]] = {
     "trust": _trust, "interests": _interests, "jurisdiction": _jurisdiction, "capacity": _capacity,
     "norms": _norms, "attribution": _attribution, "information": _information,
 }
-FIGURES.update(investment=_investment, interdependence=_interdependence, multimarket=_multimarket)
+FIGURES.update(investment=_investment, interdependence=_interdependence, multimarket=_multimarket,
+               crisis=_crisis)
 
 
 def model_figure(model: Any, *, ax: Any = None) -> Any:

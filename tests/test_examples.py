@@ -170,6 +170,13 @@ KEY_LINES["model_multimarket"] = [
     "identical issues: 1/2, 1/2; linked 1/2",
     "a more tempting issue 2: 1/2, 4/7; linked 6/11",
 ]
+KEY_LINES["model_crisis"] = [
+    # Fearon (1995): [p - c_A, p + c_low] = [1/2 - 1/10, 1/2 + 0].
+    "Bargaining range against B's toughest type: [2/5, 1/2]",
+    # x* = p + (c_high - c_A)/2 = 1/2 + 1/5 = 7/10; conflict (1/5)/(1/2) = 2/5. c_high = 1/10 = c_A + 2 c_low: none.
+    "c_high = 1/2: A demands 7/10, conflict with probability 2/5",
+    "c_high = 1/10: A demands 1/2, conflict with probability 0",
+]
 
 def scripts():
     return sorted(p.stem for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))

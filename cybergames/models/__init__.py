@@ -17,6 +17,8 @@ key                     obstacle                        class
                         (Kunreuther–Heal)
 ``multimarket``         linking issues (multimarket     :class:`MultimarketContactModel`
                         contact, Bernheim–Whinston)
+``crisis``              crisis bargaining over an       :class:`CrisisBargainingModel`
+                        agreement (Fearon)
 ======================  ==============================  ===========================
 
 Each model is a frozen dataclass of named parameters with defaults; its
@@ -42,6 +44,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "investment": ("investment", "SecurityInvestmentModel"),
     "interdependence": ("interdependence", "InterdependentSecurityModel"),
     "multimarket": ("multimarket", "MultimarketContactModel"),
+    "crisis": ("crisis", "CrisisBargainingModel"),
 }
 
 __all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "REGISTRY", "ALIASES", "model_class", "configured",
