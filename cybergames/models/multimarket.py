@@ -49,11 +49,15 @@ B. D. Bernheim and M. D. Whinston, "Multimarket contact and collusive
 behavior", *RAND Journal of Economics* 21(1), 1990, 1–26.
 J. W. Friedman, "A non-cooperative equilibrium for supergames", *Review of
 Economic Studies* 38(1), 1971, 1–12.
+J. Farrell and E. Maskin, "Renegotiation in repeated games", *Games and
+Economic Behavior* 1(4), 1989, 327–360 (weak renegotiation-proofness).
+E. van Damme, "Renegotiation-proof equilibria in repeated prisoners'
+dilemma", *Journal of Economic Theory* 47(1), 1989, 206–217 (penitence).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, ClassVar, Iterable
 
@@ -63,7 +67,8 @@ from .. import _numbers
 from ..errors import ParameterError
 from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, show
 
-__all__ = ["MultimarketContactModel", "linked_game", "joint_grim_trigger"]
+__all__ = ["MultimarketContactModel", "linked_game", "joint_grim_trigger", "penitence", "RenegotiationCheck",
+           "weakly_renegotiation_proof"]
 
 ISSUES = (1, 2)
 NAMES = tuple(f"{x}_{k}" for k in ISSUES for x in "TRPS")
@@ -97,6 +102,92 @@ def joint_grim_trigger() -> tuple:
     from ..repeated import grim_trigger
 
     return (grim_trigger(cooperate="C/C", defect="D/D"),) * 2
+
+
+def penitence(cooperate: str = "C/C", defect: str = "D/D") -> tuple:
+    """Penitence (Farrell & Maskin 1989; van Damme 1989), one automaton per player.
+
+    Cooperate until exactly one player deviates; then the deviator does penance
+    (plays ``cooperate``) while the victim plays ``defect``, for one round,
+    restarted as long as the deviator refuses it; then back to cooperation.
+
+    >>> first, second = penitence()
+    >>> first.action("penance_1"), second.action("penance_1")
+    ('C/C', 'D/D')
+    """
+    from ..repeated import Automaton
+
+    states = ("cooperate", "penance_1", "penance_2")
+
+    def step(state: str, signal: Any) -> str:
+        if state == "cooperate":
+            deviated = [a != cooperate for a in signal]
+            if deviated == [True, False]:
+                return "penance_1"
+            if deviated == [False, True]:
+                return "penance_2"
+            return "cooperate"
+        penitent = int(state[-1]) - 1
+        return "cooperate" if signal[penitent] == cooperate else state
+
+    return tuple(Automaton(states, "cooperate",
+                           {"cooperate": cooperate, "penance_1": cooperate if me == 0 else defect,
+                            "penance_2": cooperate if me == 1 else defect}, step, name=f"penitence ({me + 1})")
+                 for me in (0, 1))
+
+
+@dataclass(frozen=True)
+class RenegotiationCheck:
+    """Weak renegotiation-proofness of a profile at one discount factor (Farrell & Maskin 1989).
+
+    Attributes
+    ----------
+    holds : bool
+        The profile is subgame perfect and no continuation state's values strictly
+        Pareto-dominate another's.
+    subgame_perfect : bool
+        The one-shot deviation check at ``delta``.
+    dominated : tuple
+        The certificate of a failure: ``(better state, worse state)`` pairs whose value
+        vectors are strictly Pareto-ranked (empty when none is).
+    values : Values
+        Every player's value in every reachable joint state.
+    delta : number
+    """
+
+    holds: bool
+    subgame_perfect: bool
+    dominated: tuple
+    values: Any = field(repr=False)
+    delta: Any = None
+
+
+def weakly_renegotiation_proof(rg: Any, profile: Any, delta: Any) -> RenegotiationCheck:
+    r"""Whether ``profile`` is weakly renegotiation-proof at ``delta`` (Farrell & Maskin 1989).
+
+    A subgame-perfect profile is *weakly renegotiation-proof* when no two of its
+    continuation equilibria are strictly Pareto-ranked: otherwise the players,
+    in the worse one, would agree to switch to the better. For a finite
+    automaton the continuation equilibria are its reachable joint states, so the
+    check compares the value vectors of every pair of them
+    (:func:`cybergames.repeated.values`) after the one-shot deviation check.
+
+    >>> from fractions import Fraction
+    >>> from cybergames import prisoners_dilemma, RepeatedGame, grim_trigger
+    >>> rg = RepeatedGame(prisoners_dilemma(5, 3, 1, 0))
+    >>> check = weakly_renegotiation_proof(rg, (grim_trigger(),) * 2, Fraction(3, 5))
+    >>> check.subgame_perfect, check.holds, len(check.dominated)
+    (True, False, 1)
+    """
+    from ..repeated import check_equilibrium, values
+
+    table = values(rg, profile, delta)
+    spe = check_equilibrium(rg, profile, delta).holds
+    columns = [tuple(row[k] for row in table.table) for k in range(len(table.states))]
+    dominated = tuple((table.states[a], table.states[b]) for a in range(len(columns)) for b in range(len(columns))
+                      if all(x > y for x, y in zip(columns[a], columns[b])))
+    return RenegotiationCheck(holds=spe and not dominated, subgame_perfect=spe, dominated=dominated,
+                              values=table, delta=delta)
 
 
 @dataclass(frozen=True)
@@ -183,6 +274,22 @@ class MultimarketContactModel(Model):
         return _numbers.simplify_exact(sustainable_discount_factors(
             RepeatedGame(self.linked_game()), joint_grim_trigger()).infimum)
 
+    def penitence_threshold(self, issues: tuple = ISSUES) -> Any:
+        r"""The least δ for penitence on the given issues (both: linked), from the library; None if none.
+
+        Closed form, with payoffs summed over the issues:
+        :math:`\max\{(T - R)/(R - S),\ (P - S)/(R - S)\}`.
+        """
+        from ..repeated import RepeatedGame, sustainable_discount_factors
+
+        if tuple(issues) == ISSUES:
+            game, profile = self.linked_game(), penitence()
+        else:
+            (k,) = issues
+            game, profile = self.issue_game(k), penitence("C", "D")
+        found = sustainable_discount_factors(RepeatedGame(game), profile)
+        return _numbers.simplify_exact(found.infimum) if found.is_interval_to_one else None
+
     def slack(self, k: int, delta: Any = None) -> Any:
         r"""Issue ``k``'s slack :math:`\delta(T_k - P_k) - (T_k - R_k)` at ``delta`` (default the model's)."""
         delta = self.delta if delta is None else delta
@@ -221,7 +328,10 @@ class MultimarketContactModel(Model):
             Remedies: how tempting issue 2 may be, and how much it is worth,
             for the linked threshold. ``details``: ``linked_game``,
             ``separate`` and ``pooled`` (the library's δ-sets), ``check``
-            (one-shot deviations of the joint grim trigger at δ).
+            (one-shot deviations of the joint grim trigger at δ),
+            ``renegotiation`` (its :class:`RenegotiationCheck`),
+            ``penitence_threshold`` and ``penitence_renegotiation`` (the same
+            for penitence on the linked issues).
         """
         from ..equilibria import nash_equilibria
         from ..repeated import RepeatedGame, check_equilibrium, grim_trigger, sustainable_discount_factors
@@ -268,6 +378,20 @@ class MultimarketContactModel(Model):
                 f"{show(min(d1, d2))}, issue {easy}'s own threshold.")
             if both and not alone[hard - 1]:
                 findings.append(f"At delta = {show(delta)} issue {hard} is cooperative only because it is linked.")
+        grim_rp = weakly_renegotiation_proof(linked, joint_grim_trigger(), delta)
+        pen = self.penitence_threshold()
+        pen_rp = weakly_renegotiation_proof(linked, penitence(), delta)
+        details.update(renegotiation=grim_rp, penitence_threshold=pen, penitence_renegotiation=pen_rp)
+        findings.append(
+            ("The joint grim trigger is not weakly renegotiation-proof (Farrell & Maskin 1989): after a defection "
+             "both states would rather renegotiate back to cooperation than punish for ever. "
+             if grim_rp.dominated else "") + "Penitence, where "
+            "the defector cooperates on both issues while the victim defects on both until the defector has "
+            "done one round of penance, has no Pareto-ranked continuations; linked, it is an equilibrium iff "
+            "delta >= max((T - R)/(R - S), (P - S)/(R - S)) with payoffs summed over the issues, "
+            + (f"= {show(pen)}, and at delta = {show(delta)} it is "
+               + ("weakly renegotiation-proof." if pen_rp.holds else "not an equilibrium.")
+               if pen is not None else "which this strategy does not meet below 1 here."))
         conditions = (
             Condition("both issues linked: joint grim trigger (condition for that profile)",
                       sympy.Ge(s["delta"], self.pooled_formula()), d12, both,

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from cybergames import nash_equilibria
 from cybergames.errors import ParameterError
 from cybergames.models import MultimarketContactModel, model_class
-from cybergames.models.multimarket import joint_grim_trigger
+from cybergames import grim_trigger, prisoners_dilemma
+from cybergames.models.multimarket import joint_grim_trigger, penitence, weakly_renegotiation_proof
 from cybergames.repeated import RepeatedGame, check_equilibrium, sustainable_discount_factors
 
 
@@ -113,3 +114,45 @@ def test_floats_and_bad_input():
     with pytest.raises(ParameterError, match="delta"):
         MultimarketContactModel(delta=1)
     assert model_class("multimarket") is MultimarketContactModel
+
+
+def penitence_by_hand(T, R, P, S):
+    """Penitence (van Damme 1989), by hand. Penance value v = (1 - d) S + d R. Cooperating:
+    R >= (1 - d) T + d v  iff  R (1 + d) >= T + d S  iff  d >= (T - R)/(R - S). Doing penance:
+    v >= (1 - d) P + d v  iff  v >= P  iff  d >= (P - S)/(R - S). The victim gains T > R by punishing."""
+    return max(Fraction(T - R) / (R - S), Fraction(P - S) / (R - S))
+
+
+def test_grim_trigger_is_not_weakly_renegotiation_proof_but_penitence_is():
+    # Farrell & Maskin (1989): in the prisoner's dilemma (5, 3, 1, 0) grim trigger's punishment (1, 1) is
+    # Pareto-dominated by its cooperation (3, 3), so it is not WRP although subgame perfect at 3/5.
+    rg = RepeatedGame(prisoners_dilemma(5, 3, 1, 0))
+    grim = weakly_renegotiation_proof(rg, (grim_trigger(),) * 2, Fraction(3, 5))
+    assert grim.subgame_perfect and not grim.holds and len(grim.dominated) == 1
+    # Penitence: max(2/3, 1/3) = 2/3; at 3/4 it is subgame perfect and no continuation is Pareto-ranked.
+    assert sustainable_discount_factors(rg, penitence("C", "D")).infimum == penitence_by_hand(5, 3, 1, 0)
+    check = weakly_renegotiation_proof(rg, penitence("C", "D"), Fraction(3, 4))
+    assert check.holds and check.dominated == ()
+
+
+def test_linked_penitence_pools_too():
+    # Linked payoffs summed: (9, 6, 1, -1): max(3/7, 2/7) = 3/7 < issue 1's 2/3 (issue 2: 1/4).
+    model = MultimarketContactModel()
+    assert model.penitence_threshold() == penitence_by_hand(9, 6, 1, -1) == Fraction(3, 7)
+    assert (model.penitence_threshold((1,)), model.penitence_threshold((2,))) == (Fraction(2, 3), Fraction(1, 4))
+    analysis = MultimarketContactModel(delta=Fraction(1, 2)).analyse()
+    assert analysis.details["penitence_renegotiation"].holds
+    assert not analysis.details["renegotiation"].holds
+
+
+@settings(max_examples=15, deadline=None)
+@given(dilemmas(), dilemmas())
+def test_linked_penitence_threshold_is_never_above_the_separate_ones(a, b):
+    model = MultimarketContactModel(*a, *b)
+    summed = tuple(x + y for x, y in zip(a, b))
+    linked = model.penitence_threshold()
+    expected = penitence_by_hand(*summed)
+    assert linked == (expected if expected < 1 else None)
+    separate = [model.penitence_threshold((k,)) for k in (1, 2)]
+    if linked is not None and None not in separate:
+        assert linked <= max(separate)
