@@ -25,6 +25,12 @@ attribution     detection probability ``detect``            false-flag rate ``fa
                                                             at other discount factors
 information     number of states ``n``                      discount factor ``delta``, with and without
                                                             the clearing house
+investment      vulnerability ``vulnerability``             loss ``loss``; boundaries at half and
+                                                            double the productivity
+interdependence contagion probability ``contagion``         cost of protection ``cost``
+multimarket     discount factor ``delta``                   issue 2's temptation ``T_2``; where issue 1
+                                                            cooperates on its own
+crisis          A's cost of conflict ``cost_a``             B's highest possible cost ``cost_b_high``
 ==============  ==========================================  ===========================================
 """
 

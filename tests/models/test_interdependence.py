@@ -115,3 +115,15 @@ def test_float_in_float_out_and_bad_input():
     with pytest.raises(ParameterError, match="expression"):
         InterdependentSecurityModel(cost=sympy.Symbol("c"))
     assert model_class("interdependence") is InterdependentSecurityModel
+
+
+@settings(max_examples=60, deadline=None)
+@given(fractions, fractions, st.integers(1, 200), st.fractions(0, 200, max_denominator=10))
+def test_efficiency_threshold_against_brute_force_welfare(p, q, L, c):
+    # (invest, invest) maximises the sum of the two expected payoffs iff c <= pL + (1 - p)qL: compare the
+    # four pure profiles by hand (mixed profiles average them, so they never do better).
+    model = InterdependentSecurityModel(direct_risk=p, contagion=q, loss=L, cost=c)
+    args = (p, q, L, c)
+    welfare = {(a, b): payoff(a, b, *args) + payoff(b, a, *args) for a in ACTIONS for b in ACTIONS}
+    best = max(welfare.values())
+    assert (welfare[("invest", "invest")] == best) is (c <= model.efficiency_threshold())
