@@ -8,30 +8,30 @@ call (:func:`cybergames.sweep.vectorize`, through
 model's own parameters with a star. :func:`write_figures` writes the figures
 of several models as PNG files; ``python -m cybergames --plots DIR`` calls it.
 
-==============  ==========================================  ===========================================
-model           horizontal axis                             vertical axis (and what else is drawn)
-==============  ==========================================  ===========================================
-trust           a gesture's unit cost to an untrustworthy   its unit cost to a trustworthy state
-                state, ``unit_cost_untrustworthy``          ``unit_cost_trustworthy`` (at the model's
-                                                            prior and delta)
-interests       state 1's discount factor ``delta_1``       state 2's ``delta_2``; state 1's boundary
-                                                            with issue linkage ``linkage_1`` raised
-jurisdiction    enforcement probability ``enforcement``     sanction ``sanction``; boundaries at other
-                                                            discount factors
-capacity        the weak state's cost ``cost_weak``         the transfer ``transfer``; boundaries at
-                                                            other discount factors
-norms           payoff of following alone ``S``             committed states ``adopters``
-attribution     detection probability ``detect``            false-flag rate ``false_flag``; boundaries
-                                                            at other discount factors
-information     number of states ``n``                      discount factor ``delta``, with and without
-                                                            the clearing house
-investment      vulnerability ``vulnerability``             loss ``loss``; boundaries at half and
-                                                            double the productivity
-interdependence contagion probability ``contagion``         cost of protection ``cost``
-multimarket     discount factor ``delta``                   issue 2's temptation ``T_2``; where issue 1
-                                                            cooperates on its own
-crisis          A's cost of conflict ``cost_a``             B's highest possible cost ``cost_b_high``
-==============  ==========================================  ===========================================
+================  ==========================================  ===========================================
+model             horizontal axis                             vertical axis (and what else is drawn)
+================  ==========================================  ===========================================
+trust             a gesture's unit cost to an untrustworthy   its unit cost to a trustworthy state
+                  state, ``unit_cost_untrustworthy``          ``unit_cost_trustworthy`` (at the model's
+                                                              prior and delta)
+interests         state 1's discount factor ``delta_1``       state 2's ``delta_2``; state 1's boundary
+                                                              with issue linkage ``linkage_1`` raised
+jurisdiction      enforcement probability ``enforcement``     sanction ``sanction``; boundaries at other
+                                                              discount factors
+capacity          the weak state's cost ``cost_weak``         the transfer ``transfer``; boundaries at
+                                                              other discount factors
+norms             payoff of following alone ``S``             committed states ``adopters``
+attribution       detection probability ``detect``            false-flag rate ``false_flag``; boundaries
+                                                              at other discount factors
+information       number of states ``n``                      discount factor ``delta``, with and without
+                                                              the clearing house
+investment        vulnerability ``vulnerability``             loss ``loss``; boundaries at half and
+                                                              double the productivity
+interdependence   contagion probability ``contagion``         cost of protection ``cost``
+multimarket       discount factor ``delta``                   issue 2's temptation ``T_2``; where issue 1
+                                                              cooperates on its own
+crisis            A's cost of conflict ``cost_a``             B's highest possible cost ``cost_b_high``
+================  ==========================================  ===========================================
 """
 
 from __future__ import annotations
