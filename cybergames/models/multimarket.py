@@ -200,10 +200,11 @@ class MultimarketContactModel(Model):
 
     Parameters
     ----------
-    T_1, R_1, P_1, S_1 : number, default 5, 3, 1, 0
-        Issue 1 (e.g. restraint from cyber operations): temptation, reward, punishment, sucker's payoff.
-    T_2, R_2, P_2, S_2 : number, default 4, 3, 0, -1
-        Issue 2 (e.g. trade or law-enforcement cooperation), likewise.
+    T_1, R_1, P_1, S_1 : number
+        Issue 1 (e.g. restraint from cyber operations): temptation, reward, punishment, sucker's payoff;
+        defaults 5, 3, 1 and 0.
+    T_2, R_2, P_2, S_2 : number
+        Issue 2 (e.g. trade or law-enforcement cooperation), likewise; defaults 4, 3, 0 and -1.
     delta : number, default 2/5
         The common discount factor, :math:`0 \le \delta < 1`.
 
