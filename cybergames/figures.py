@@ -8,24 +8,30 @@ call (:func:`cybergames.sweep.vectorize`, through
 model's own parameters with a star. :func:`write_figures` writes the figures
 of several models as PNG files; ``python -m cybergames --plots DIR`` calls it.
 
-==============  ==========================================  ===========================================
-model           horizontal axis                             vertical axis (and what else is drawn)
-==============  ==========================================  ===========================================
-trust           a gesture's unit cost to an untrustworthy   its unit cost to a trustworthy state
-                state, ``unit_cost_untrustworthy``          ``unit_cost_trustworthy`` (at the model's
-                                                            prior and delta)
-interests       state 1's discount factor ``delta_1``       state 2's ``delta_2``; state 1's boundary
-                                                            with issue linkage ``linkage_1`` raised
-jurisdiction    enforcement probability ``enforcement``     sanction ``sanction``; boundaries at other
-                                                            discount factors
-capacity        the weak state's cost ``cost_weak``         the transfer ``transfer``; boundaries at
-                                                            other discount factors
-norms           payoff of following alone ``S``             committed states ``adopters``
-attribution     detection probability ``detect``            false-flag rate ``false_flag``; boundaries
-                                                            at other discount factors
-information     number of states ``n``                      discount factor ``delta``, with and without
-                                                            the clearing house
-==============  ==========================================  ===========================================
+================  ==========================================  ===========================================
+model             horizontal axis                             vertical axis (and what else is drawn)
+================  ==========================================  ===========================================
+trust             a gesture's unit cost to an untrustworthy   its unit cost to a trustworthy state
+                  state, ``unit_cost_untrustworthy``          ``unit_cost_trustworthy`` (at the model's
+                                                              prior and delta)
+interests         state 1's discount factor ``delta_1``       state 2's ``delta_2``; state 1's boundary
+                                                              with issue linkage ``linkage_1`` raised
+jurisdiction      enforcement probability ``enforcement``     sanction ``sanction``; boundaries at other
+                                                              discount factors
+capacity          the weak state's cost ``cost_weak``         the transfer ``transfer``; boundaries at
+                                                              other discount factors
+norms             payoff of following alone ``S``             committed states ``adopters``
+attribution       detection probability ``detect``            false-flag rate ``false_flag``; boundaries
+                                                              at other discount factors
+information       number of states ``n``                      discount factor ``delta``, with and without
+                                                              the clearing house
+investment        vulnerability ``vulnerability``             loss ``loss``; boundaries at half and
+                                                              double the productivity
+interdependence   contagion probability ``contagion``         cost of protection ``cost``
+multimarket       discount factor ``delta``                   issue 2's temptation ``T_2``; where issue 1
+                                                              cooperates on its own
+crisis            A's cost of conflict ``cost_a``             B's highest possible cost ``cost_b_high``
+================  ==========================================  ===========================================
 """
 
 from __future__ import annotations
@@ -178,11 +184,61 @@ def _information(model: Any, ax: Any) -> None:
             xlabel="number of states $n$", ylabel=r"discount factor $\delta$")
 
 
+def _investment(model: Any, ax: Any) -> None:
+    high = max(4.0, 2 * float(model.loss))
+    productivity = model.productivity
+    _region(model, ax, ("vulnerability", 0.005, 0.995), ("loss", high / 200, high),
+            vary=("productivity", [productivity / 2, productivity * 2]),
+            label="investing in security pays",
+            xlabel="vulnerability $v$ (breach probability without investment)", ylabel="loss from a breach $L$",
+            title=f"Security investment (investment): where protecting the information pays\n"
+                  f"(Gordon–Loeb class I, $\\alpha$ = {show_number(productivity)}, $\\beta$ = "
+                  f"{show_number(model.shape)}; grey lines: half and double the productivity)")
+
+
+def _interdependence(model: Any, ax: Any) -> None:
+    pl = float(model.direct_risk) * float(model.loss)
+    high = max(1.5 * pl, 1.5 * float(model.cost), 1.0)
+    _region(model, ax, ("contagion", 0, 1), ("cost", 0, high),
+            label="both invest, and investment is selected",
+            xlabel="contagion probability $q$", ylabel="cost of protection $c$",
+            title=f"Interdependent security: when both states invest and coordinate on it\n"
+                  f"(direct risk $p$ = {show_number(model.direct_risk)}, loss $L$ = {show_number(model.loss)}; "
+                  f"investing is an equilibrium up to $c = pL$)")
+
+
+def _multimarket(model: Any, ax: Any) -> None:
+    r2, gain = float(model.R_2), float(model.T_2 - model.R_2)
+    x, y = ("delta", 0, 0.99), ("T_2", r2 + gain / 20, r2 + 4 * gain)
+    title = (f"Multimarket contact: linking two issues pools their incentive constraints\n"
+             f"(issue 1: $T, R, P$ = {show_number(model.T_1)}, {show_number(model.R_1)}, {show_number(model.P_1)}; "
+             f"issue 2: $R, P$ = {show_number(model.R_2)}, {show_number(model.P_2)})")
+    names = dict(xlabel=r"discount factor $\delta$", ylabel=r"issue 2's temptation $T_2$", title=title)
+    _region(model, ax, x, y, color="tab:orange", label="both issues cooperative when linked", fit=False, **names)
+    s = model.symbols
+    alone = sympy.Ge(s["delta"], (s["T_1"] - s["R_1"]) / (s["T_1"] - s["P_1"]))
+    _region(model, ax, x, y, condition=alone, color="tab:blue", alpha=0.8, fill_outside=False,
+            label="issue 1 cooperative on its own", point=None, fit=False, **names)
+
+
+def _crisis(model: Any, ax: Any) -> None:
+    low = float(model.cost_b_low)
+    high = max(1.0, 2 * float(model.cost_b_high), 2 * float(model.cost_a))
+    _region(model, ax, ("cost_a", 0, high), ("cost_b_high", low, low + high),
+            label="no risk of conflict at A's optimal demand",
+            xlabel="A's cost of conflict $c_A$", ylabel="the highest cost of conflict B may have $c_{high}$",
+            title=f"Crisis bargaining (Fearon): when private costs make conflict possible\n"
+                  f"($p$ = {show_number(model.p)}, B's cost uniform from {show_number(model.cost_b_low)} to "
+                  f"$c_{{high}}$; the bargaining range is never empty)")
+
+
 #: key -> function drawing the model's figure on given axes.
 FIGURES: dict[str, Callable[[Any, Any], None]] = {
     "trust": _trust, "interests": _interests, "jurisdiction": _jurisdiction, "capacity": _capacity,
     "norms": _norms, "attribution": _attribution, "information": _information,
 }
+FIGURES.update(investment=_investment, interdependence=_interdependence, multimarket=_multimarket,
+               crisis=_crisis)
 
 
 def model_figure(model: Any, *, ax: Any = None) -> Any:

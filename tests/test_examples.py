@@ -151,6 +151,32 @@ KEY_LINES["evolutionary_dynamics"] = [
     # Nowak (2006), eq. (6.13): (1 - 1/2)/(1 - 1/8) = 4/7.
     "Moran, mutant fitness 2, N = 3: fixation probability 4/7",
 ]
+KEY_LINES["model_investment"] = [
+    # Gordon & Loeb (2002), class I: v beta alpha L = (1/2)(1)(1)(8) = 4, z* = sqrt(4) - 1 = 1, share 1/(4) = 1/4.
+    "class I, v = 1/2: z* = 1.0000, share 0.2500",
+    # Class II, alpha = 1, L = 10: -v L ln v = 9.5 * 0.0513 = 0.487 < 1 at v = 0.95, so nothing is invested.
+    "class II (alpha = 1, L = 10), v = 0.95: z* = 0.0000",
+]
+KEY_LINES["model_interdependence"] = [
+    # Kunreuther & Heal (2003): pL = 20, p(1 - q)L = 10; Harsanyi-Selten: pL(1 - q/2) = 15.
+    "both invest iff c <= pL = 20; investing dominant iff c <= p(1 - q)L = 10; selected iff c < pL(1 - q/2) = 15",
+    # q = 1: y* = (14 - 0)/(20 - 0) = 7/10.
+    "contagion q = 1: tipping point y* = 7/10, dominance threshold 0",
+]
+KEY_LINES["model_multimarket"] = [
+    # Bernheim & Whinston (1990): (5-3)/(5-1) = 1/2, (4-3)/(4-0) = 1/4, linked (2+1)/(4+4) = 3/8;
+    # identical issues: (2+2)/(4+4) = 1/2; T_2 = 7: (7-3)/7 = 4/7 and (2+4)/(4+7) = 6/11.
+    "defaults: 1/2, 1/4; linked 3/8",
+    "identical issues: 1/2, 1/2; linked 1/2",
+    "a more tempting issue 2: 1/2, 4/7; linked 6/11",
+]
+KEY_LINES["model_crisis"] = [
+    # Fearon (1995): [p - c_A, p + c_low] = [1/2 - 1/10, 1/2 + 0].
+    "Bargaining range against B's toughest type: [2/5, 1/2]",
+    # x* = p + (c_high - c_A)/2 = 1/2 + 1/5 = 7/10; conflict (1/5)/(1/2) = 2/5. c_high = 1/10 = c_A + 2 c_low: none.
+    "c_high = 1/2: A demands 7/10, conflict with probability 2/5",
+    "c_high = 1/10: A demands 1/2, conflict with probability 0",
+]
 
 def scripts():
     return sorted(p.stem for p in EXAMPLES.glob("*.py") if not p.name.startswith("_"))

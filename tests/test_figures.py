@@ -75,7 +75,9 @@ def _axis_names(key):
     return {"trust": ("unit_cost_untrustworthy", "unit_cost_trustworthy"), "interests": ("delta_1", "delta_2"),
             "jurisdiction": ("enforcement", "sanction"), "capacity": ("cost_weak", "transfer"),
             "norms": ("S", "adopters"), "attribution": ("detect", "false_flag"),
-            "information": ("n", "delta")}[key]
+            "information": ("n", "delta"),
+            "investment": ("vulnerability", "loss"), "interdependence": ("contagion", "cost"),
+            "multimarket": ("delta", "T_2"), "crisis": ("cost_a", "cost_b_high")}[key]
 
 
 def _exact(x):

@@ -34,6 +34,7 @@ ALLOWED["strategies"] |= {"stochastic"}     # stochastic/_strategies.py builds S
 ALLOWED["dynamics"] = {"games", "equilibria"}
 ALLOWED["plot"] |= {"dynamics"}             # plot/_dynamics.py draws dynamics.Trajectory objects
 ALLOWED["security"] = {"games", "equilibria"}
+ALLOWED["models"] |= {"security", "bargaining"}   # the literature's models wrap these families' solvers
 SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits"}
 
 

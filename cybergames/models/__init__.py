@@ -11,6 +11,14 @@ key                     obstacle                        class
 ``norms``               missing norms                   :class:`NormsModel`
 ``attribution``         attribution and anonymity       :class:`AttributionModel`
 ``information``         limited information sharing     :class:`InformationSharingModel`
+``investment``          how much security investment    :class:`SecurityInvestmentModel`
+                        pays (Gordon–Loeb)
+``interdependence``     interdependent security         :class:`InterdependentSecurityModel`
+                        (Kunreuther–Heal)
+``multimarket``         linking issues (multimarket     :class:`MultimarketContactModel`
+                        contact, Bernheim–Whinston)
+``crisis``              crisis bargaining over an       :class:`CrisisBargainingModel`
+                        agreement (Fearon)
 ======================  ==============================  ===========================
 
 Each model is a frozen dataclass of named parameters with defaults; its
@@ -33,6 +41,10 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "norms": ("norms", "NormsModel"),
     "attribution": ("attribution", "AttributionModel"),
     "information": ("information", "InformationSharingModel"),
+    "investment": ("investment", "SecurityInvestmentModel"),
+    "interdependence": ("interdependence", "InterdependentSecurityModel"),
+    "multimarket": ("multimarket", "MultimarketContactModel"),
+    "crisis": ("crisis", "CrisisBargainingModel"),
 }
 
 __all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "REGISTRY", "ALIASES", "model_class", "configured",

@@ -2,8 +2,9 @@ r"""The games of the interests model and the per-state conditions the library de
 
 :func:`disclosure_game` is the asymmetric stockpile-or-disclose stage game;
 :func:`linked_game` adds a second, linked relationship worth :math:`L_i` per
-period to state :math:`i` while both keep it (the product stage game of
-Bernheim & Whinston 1990), and :data:`PROFILE` is the joint grim trigger that
+period to state :math:`i` while both keep it (a hostage: it ends only when a
+state plays the weakly dominated "cut"; the multimarket model,
+:mod:`cybergames.models.multimarket`, links two dilemmas instead), and :data:`PROFILE` is the joint grim trigger that
 abandons both relationships after any deviation in either. With
 :math:`L_1 = L_2 = 0` the linked game is the plain game with every action
 doubled, and the conditions are the plain ones.

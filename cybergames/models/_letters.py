@@ -26,6 +26,10 @@ LETTERS = {
     "attribution": {**_PD, "detect": "q", "false_flag": "r", "delta": "δ", "punishment": "k"},
     "information": {"n": "n", "multiplier": "m", "cost": "c", "leakage": "ℓ", "detect": "q", "false_flag": "r",
                     "delta": "δ"},
+    "investment": {"vulnerability": "v", "loss": "L", "productivity": "α", "shape": "β"},
+    "interdependence": {"direct_risk": "p", "contagion": "q", "loss": "L", "cost": "c"},
+    "crisis": {"p": "p", "cost_a": "c_A", "cost_b_low": "c_low", "cost_b_high": "c_high"},
+    "multimarket": {**{f"{x}_{k}": f"{x}{'₁₂'[k - 1]}" for k in (1, 2) for x in "TRPS"}, "delta": "δ"},
 }
 
 

@@ -35,7 +35,7 @@ Each state's condition involves only its own payoffs and discount factor;
 cooperation needs both. An *offence-dominant* state (:math:`g_i \ge l_i`)
 never discloses, however patient.
 
-**Remedy: issue linkage** (Bernheim & Whinston 1990). Link disclosure to a
+**Remedy: issue linkage as a hostage.** Link disclosure to a
 second relationship (trade, research cooperation, an unrelated agreement)
 worth :math:`L_i` per period to state :math:`i` while both keep it, and let a
 deviation in either relationship end both. This is modelled as the *product*
@@ -50,6 +50,15 @@ which also holds as stated for an offence-dominant state: the threshold is
 below 1, and cooperation possible, iff :math:`l_i + L_i > g_i` (the other
 deviation, abandoning the linked relationship, binds only above 1). Linkage
 worth :math:`L_i \ge g_i/\delta_i - l_i` makes state :math:`i` disclose.
+
+The linked relationship works as a hostage (Schelling 1960; Williamson
+1983): it is lost only because both "cut" it, an act weakly dominated by
+keeping it, and the punishment is a stage equilibrium worse than another
+(both stockpiling while keeping the relationship). That is not Bernheim and Whinston's (1990) multimarket contact,
+where the second market is itself a dilemma and the punishment its unique
+stage equilibrium; :class:`~cybergames.models.MultimarketContactModel`
+(``python -m cybergames multimarket``) pools the incentive constraints of two
+such dilemmas.
 
 The analysis computes the conditions with the library, per state
 (:func:`~cybergames.repeated.sustainable_discount_factors` with ``player=i``
@@ -67,6 +76,9 @@ References
   behavior", *RAND Journal of Economics* 21(1), 1990, 1–26.
 * J. W. Friedman, "A non-cooperative equilibrium for supergames", *Review of
   Economic Studies* 38(1), 1971, 1–12.
+* T. C. Schelling, *The Strategy of Conflict*, Harvard University Press, 1960.
+* O. E. Williamson, "Credible commitments: using hostages to support
+  exchange", *American Economic Review* 73(4), 1983, 519–540.
 """
 
 from __future__ import annotations
@@ -343,5 +355,7 @@ class InterestsModel(Model):
             effect=(f"Tying vulnerability disclosure to another relationship worth L_{i} per period to state {i}, "
                     f"forfeited after the first stockpiled exploit, raises what defection costs it and lowers its "
                     f"threshold to g_{i}/(l_{i} + L_{i}) (the table gives the threshold; values of 1 or more mean "
-                    f"it never discloses)."),
+                    f"it never discloses). The linked relationship is a hostage: it ends only because both "
+                    f"'cut' it, a weakly dominated act, so this is not multimarket contact; pooled constraints "
+                    f"across two dilemmas are the multimarket model's."),
             table=table, column=f"state {i}'s critical discount factor")
