@@ -23,14 +23,13 @@ INT64_LABELS = 62
 def pack(labels: np.ndarray) -> np.ndarray:
     """The rows of a boolean ``(V, L)`` matrix as bitmasks (bit ``l`` is column ``l``)."""
     rows, size = labels.shape
-    if size <= INT64_LABELS:
-        weights = np.left_shift(np.int64(1), np.arange(size, dtype=np.int64))
-        return (labels.astype(np.int64) * weights).sum(axis=1, dtype=np.int64) if rows else \
-            np.zeros(0, dtype=np.int64)
     width = -(-size // 64) * 64                   # whole 64-bit words, so that rows stay aligned
     padded = np.zeros((rows, width), dtype=bool)
     padded[:, :size] = labels
-    return _void(np.packbits(padded, axis=1, bitorder="little"))
+    octets = np.packbits(padded, axis=1, bitorder="little")
+    if size <= INT64_LABELS:                      # one little-endian word; bits 62 and 63 are clear
+        return octets.view("<i8").reshape(rows).astype(np.int64, copy=False)
+    return _void(octets)
 
 
 def _void(octets: np.ndarray) -> np.ndarray:
@@ -66,7 +65,7 @@ def popcount(bits: np.ndarray) -> np.ndarray:
     return np.array([int(b).bit_count() for b in bits.ravel()], dtype=np.int64).reshape(bits.shape)
 
 
-def closed_under_pivoting(labels: np.ndarray, dimension: int) -> bool:
+def closed_under_pivoting(labels: np.ndarray, dimension: int, bits: np.ndarray | None = None) -> bool:
     """Whether simple vertices with these label sets are *all* the vertices of their polytope.
 
     ``labels`` is the boolean ``(V, L)`` matrix of the vertices found. In a
@@ -80,23 +79,25 @@ def closed_under_pivoting(labels: np.ndarray, dimension: int) -> bool:
     polytope being connected, it holds every vertex.
 
     The caller must make sure the label sets are exact (computed in exact
-    arithmetic), or accept the float tolerance that produced them.
+    arithmetic), or accept the float tolerance that produced them. ``bits``,
+    if given, is ``pack(labels)`` (computed once by the caller).
     """
-    rows = labels.shape[0]
+    rows, size = labels.shape
     if rows == 0 or (labels.sum(axis=1) != dimension).any():
         return False
-    bits = pack(labels)
-    if np.unique(bits).size != rows:
+    bits = pack(labels) if bits is None else bits
+    ordered = np.sort(bits)
+    if (ordered[1:] == ordered[:-1]).any():      # the vertices must be distinct
         return False
-    where = np.nonzero(labels)[1].reshape(rows, dimension)
-    if _is_wide(bits):                           # flip one bit of a copy of each row, byte-wise
+    if not _is_wide(bits):                       # each row's mask less one of its bits
+        single = np.left_shift(np.int64(1), np.arange(size, dtype=np.int64))
+        keys = np.sort((bits[:, None] ^ single[None, :])[labels])
+    else:                                        # flip one bit of a copy of each row, byte-wise
+        where = np.nonzero(labels)[1].reshape(rows, dimension)
         octets = np.repeat(_octets(bits)[:, None, :], dimension, axis=1)
         flip = np.left_shift(np.uint8(1), (where % 8).astype(np.uint8))
         octets[np.arange(rows)[:, None], np.arange(dimension)[None, :], where // 8] ^= flip
         keys = np.sort(_void(octets.reshape(rows * dimension, -1)))
-    else:
-        single = np.left_shift(np.int64(1), where.astype(np.int64))
-        keys = np.sort((bits[:, None] ^ single).ravel())
     if keys.size % 2:
         return False
     first, second = keys[0::2], keys[1::2]

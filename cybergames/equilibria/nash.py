@@ -11,11 +11,11 @@ returned.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
-from .. import _numbers, limits
+from .. import limits
 from .._numbers import DEFAULT_TOL, FLOAT
 from ..errors import GameError
 from ..games.normal_form import NormalFormGame
@@ -155,17 +155,25 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     raise ArithmeticError(f"internal error: the exact enumeration produced a non-equilibrium ({failure})")
 
 
-def _unit_scaled(game: NormalFormGame) -> NormalFormGame:
-    """A float game with each player's payoffs divided by their largest magnitude (same equilibria).
+class _Scaled(NamedTuple):
+    """A two-player game's payoffs and number kind, all the enumerations read from a game."""
+
+    payoffs: tuple
+    kind: str
+
+
+def _unit_scaled(game: NormalFormGame) -> _Scaled:
+    """The payoffs of a float game with each player's divided by their largest magnitude (same equilibria).
 
     Enumerating on payoffs of magnitude at most 1 makes the answer independent
     of the game's scale (1e-300 or 1e300 alike) and keeps the polytope
-    arithmetic away from overflow and underflow. Exact games are returned as they are.
+    arithmetic away from overflow and underflow. Exact games keep their payoffs.
+    (Plain arrays rather than a new game: the arrays are already validated.)
     """
     if game.kind != FLOAT:
-        return game
-    scaled = [p / s if (s := _numbers.scale_of(p)) > 0 else p for p in game.payoffs]
-    return NormalFormGame(scaled, game.actions, game.players)
+        return _Scaled(game.payoffs, game.kind)
+    scaled = tuple(p / s if (s := float(np.abs(p).max())) > 0 else p for p in game.payoffs)
+    return _Scaled(scaled, game.kind)
 
 
 def _sort_key(x: Any, y: Any) -> tuple:

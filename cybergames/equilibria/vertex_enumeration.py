@@ -49,7 +49,7 @@ import numpy as np
 from .. import limits
 from .._numbers import FLOAT
 from ..games.normal_form import NormalFormGame
-from . import _double_description, _exact, _labels, _polytope, _small_side
+from . import _bases, _double_description, _exact, _labels, _polytope, _small_side
 from ._polytope import PolytopeError
 
 
@@ -78,10 +78,15 @@ def _nonzero(labels: np.ndarray, first: int, count: int) -> np.ndarray:
     return ~labels[:, first:first + count].all(axis=1)
 
 
-def _match(labels_p: np.ndarray, labels_q: np.ndarray, m: int, n: int, simple: bool):
+def _match(labels_p: np.ndarray, labels_q: np.ndarray, m: int, n: int, simple: bool,
+           bits: tuple[np.ndarray, np.ndarray] | None = None):
+    """Index pairs of completely labelled vertex pairs, the origins left out (``bits``: packed labels, if known)."""
     keep_p = np.flatnonzero(_nonzero(labels_p, 0, m))
     keep_q = np.flatnonzero(_nonzero(labels_q, m, n))
-    bits_p, bits_q = _labels.pack(labels_p[keep_p]), _labels.pack(labels_q[keep_q])
+    if bits is None:
+        bits_p, bits_q = _labels.pack(labels_p[keep_p]), _labels.pack(labels_q[keep_q])
+    else:
+        bits_p, bits_q = bits[0][keep_p], bits[1][keep_q]
     matcher = _labels.complementary_pairs if simple else _labels.covering_pairs
     i, j = matcher(bits_p, bits_q, m + n)
     return keep_p[i], keep_q[j]
@@ -95,9 +100,18 @@ def _collect(points_p, points_q, i: np.ndarray, j: np.ndarray, normalise) -> tup
     return actions, tuple(zip(index_i.tolist(), index_j.tolist()))
 
 
-def _float_normalise(points: np.ndarray, k: int) -> np.ndarray:
-    row = np.maximum(points[k], 0.0)
-    return row / row.sum()
+def _float_collect(points: tuple[np.ndarray, np.ndarray], labels: tuple[np.ndarray, np.ndarray],
+                   i: np.ndarray, j: np.ndarray, m: int) -> tuple[tuple, tuple]:
+    """:func:`_collect` for float vertices, vectorised: an unplayed action is exactly 0, each row sums to 1."""
+    actions, indices = [], []
+    for side, (chosen, rows, tight) in enumerate(zip((i, j), points, labels)):
+        used, index = np.unique(chosen, return_inverse=True)
+        zero = tight[used, :m] if side == 0 else tight[used, m:]
+        vectors = np.where(zero, 0.0, np.maximum(rows[used], 0.0))
+        vectors /= vectors.sum(axis=1, keepdims=True)
+        actions.append(tuple(vectors))
+        indices.append(index.tolist())
+    return tuple(actions), tuple(zip(*indices))
 
 
 def _exact_normalise(points: np.ndarray, k: int) -> list:
@@ -105,19 +119,28 @@ def _exact_normalise(points: np.ndarray, k: int) -> list:
 
 
 def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
-    """Vertex enumeration of a float game with qhull; PolytopeError unless provably nondegenerate."""
+    """Vertex enumeration of a float game (basis enumeration or qhull); PolytopeError unless provably nondegenerate."""
     m, n = A.shape
-    points_p, labels_p = _polytope.vertices(_polytope.normalised(B).T, tol)
-    points_q, tight_q = _polytope.vertices(_polytope.normalised(A), tol)
+    p_matrix, q_matrix = _polytope.normalised(B).T, _polytope.normalised(A)
+    if m == n and _bases.applies(m, m):          # both polytopes' systems in one batch
+        (points_p, labels_p), (points_q, tight_q) = _bases.vertices_of_each(np.stack([p_matrix, q_matrix]), tol)
+    else:
+        points_p, labels_p = _float_vertices(p_matrix, tol)
+        points_q, tight_q = _float_vertices(q_matrix, tol)
     labels_q = _q_labels(tight_q, n)
-    if not (_labels.closed_under_pivoting(labels_p, m) and _labels.closed_under_pivoting(labels_q, n)):
+    bits_p, bits_q = _labels.pack(labels_p), _labels.pack(labels_q)
+    if not (_labels.closed_under_pivoting(labels_p, m, bits_p) and _labels.closed_under_pivoting(labels_q, n, bits_q)):
         raise PolytopeError("the float vertices are degenerate or incomplete")
-    i, j = _match(labels_p, labels_q, m, n, simple=True)
-    # an unplayed action is exactly 0, not qhull's rounding of it
-    points_p = np.where(labels_p[:, :m], 0.0, points_p)
-    points_q = np.where(labels_q[:, m:], 0.0, points_q)
-    actions, pairs = _collect(points_p, points_q, i, j, _float_normalise)
+    i, j = _match(labels_p, labels_q, m, n, simple=True, bits=(bits_p, bits_q))
+    actions, pairs = _float_collect((points_p, points_q), (labels_p, labels_q), i, j, m)
     return Enumeration(actions, pairs, False, "vertex enumeration")
+
+
+def _float_vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """The vertices of a float polytope: by trying every basis when there are few, else by qhull."""
+    if _bases.applies(*matrix.shape):
+        return _bases.vertices(matrix, tol)
+    return _polytope.vertices(matrix, tol)
 
 
 def resolved_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
