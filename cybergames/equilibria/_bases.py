@@ -26,7 +26,6 @@ import math
 
 import numpy as np
 
-from . import _labels
 from ._polytope import PolytopeError
 
 #: The most bases (square systems) tried; larger polytopes go to qhull (measured: 70 bases of a
@@ -40,19 +39,29 @@ def applies(k: int, d: int) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _bases(total: int, d: int) -> np.ndarray:
-    """Every ``d``-subset of ``range(total)`` as the rows of an int array (read-only)."""
-    combos = np.array(list(itertools.combinations(range(total), d)), dtype=np.intp).reshape(-1, d)
-    combos.flags.writeable = False
-    return combos
+def _systems(count: int, k: int, d: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The fixed parts of ``count`` polytopes' systems (read-only): every ``d``-subset of the
+    ``d + k`` constraints (rows of an int array), the stacked right-hand sides of the bases, the
+    right-hand side of all constraints, and the sign constraints' rows ``-I`` of each polytope."""
+    bases = np.array(list(itertools.combinations(range(d + k), d)), dtype=np.intp).reshape(-1, d)
+    bounds = np.concatenate([np.zeros(d), np.ones(k)])
+    rhs = np.ascontiguousarray(np.tile(bounds[bases][:, :, None], (count, 1, 1)))
+    signs = np.ascontiguousarray(np.broadcast_to(-np.eye(d), (count, d, d)))
+    for array in (bases, rhs, bounds, signs):
+        array.flags.writeable = False
+    return bases, rhs, bounds, signs
 
 
 def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     """The vertices of ``{z >= 0 : matrix @ z <= 1}`` and their tight constraints.
 
-    Same parameters, results and tight-set rule as :func:`._polytope.vertices`
-    (columns ``0..d-1`` of ``tight`` are the constraints ``z_r >= 0``, then the
-    rows of ``matrix``; one row per distinct tight set).
+    Same parameters and tight-set rule as :func:`._polytope.vertices`
+    (columns ``0..d-1`` of ``tight`` are the constraints ``z_r >= 0``, then
+    the rows of ``matrix``): one row per feasible basis. When the polytope is
+    simple these are its vertices, once each; a degenerate vertex (more than
+    ``d`` tight constraints) appears once per basis, which the caller's
+    certificate (:func:`._labels.closed_under_pivoting`) rejects, as it
+    rejects repeated rows.
 
     Raises
     ------
@@ -67,12 +76,9 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
 def vertices_of_each(matrices: np.ndarray, tol: float) -> list[tuple[np.ndarray, np.ndarray]]:
     """:func:`vertices` of each matrix of a ``(c, k, d)`` stack, all systems solved in one batch."""
     count, k, d = matrices.shape
-    constraints = np.concatenate([np.broadcast_to(-np.eye(d), (count, d, d)), matrices], axis=1)
-    bounds = np.concatenate([np.zeros(d), np.ones(k)])
-    bases = _bases(d + k, d)
+    bases, rhs, bounds, signs = _systems(count, k, d)
+    constraints = np.concatenate([signs, matrices], axis=1)
     systems = constraints[:, bases].reshape(-1, d, d)
-    rhs = np.broadcast_to(bounds[bases], (count, *bases.shape)).reshape(-1, d, 1)
-    regular = None
     try:
         solution = np.linalg.solve(systems, rhs)
     except np.linalg.LinAlgError:
@@ -85,18 +91,13 @@ def vertices_of_each(matrices: np.ndarray, tol: float) -> list[tuple[np.ndarray,
             raise PolytopeError("a basis of the polytope is singular") from exc
     solution = solution.reshape(count, -1, d)
     # the normalised slack of _polytope.vertices: slack at z over slack at the interior point
-    centre = 0.5 / matrices.sum(axis=2).max(axis=1)
-    reference = np.concatenate([np.broadcast_to(centre[:, None], (count, d)),
-                                1.0 - matrices.sum(axis=2) * centre[:, None]], axis=1)
+    sums = matrices.sum(axis=2)
+    centre = 0.5 / sums.max(axis=1, keepdims=True)
+    reference = np.concatenate([centre.repeat(d, axis=1), 1.0 - sums * centre], axis=1)
     slack = (bounds - np.matmul(solution, constraints.transpose(0, 2, 1))) / reference[:, None, :]
-    if ((slack < -tol) & (slack >= -tol * 10)).any():
+    low = slack.min(axis=2)
+    if ((low < -tol) & (low >= -tol * 10)).any():
         raise PolytopeError("a basic solution is within the tolerance of the polytope: maybe degenerate")
-    feasible = (slack >= -tol).all(axis=2)
+    feasible = low >= -tol
     tight = slack <= tol
-    result = []
-    for c in range(count):
-        points, labels = solution[c][feasible[c]], tight[c][feasible[c]]
-        _, first = np.unique(_labels.pack(labels), return_index=True)
-        first.sort()
-        result.append((points[first], labels[first]))
-    return result
+    return [(solution[c][feasible[c]], tight[c][feasible[c]]) for c in range(count)]

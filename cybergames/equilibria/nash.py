@@ -191,24 +191,25 @@ def _assemble(game: NormalFormGame, enumeration: vertex_enumeration.Enumeration,
         built = dict(zip(pairs, float_bimatrix_equilibria(game, xs, ys, pairs, tol)))
     else:
         built = {(i, j): equilibrium(game, (xs[i], ys[j]), tol) for i, j in pairs}
-    if enumeration.degenerate:
-        bicliques = maximal_bicliques(pairs)
+    equilibria = tuple(built[p] for p in pairs)
+    if not enumeration.degenerate:          # each extreme equilibrium is its own Nash subset
+        components = tuple(NashSubset(actions=((eq.strategies[0],), (eq.strategies[1],)), equilibria=(eq,))
+                           for eq in equilibria)
     else:
-        bicliques = [((i,), (j,)) for i, j in pairs]
+        components = _components(pairs, built)
+    return EquilibriumSet(equilibria, game=game, method=enumeration.method, exact=game.kind != FLOAT,
+                          complete=True, degenerate=enumeration.degenerate, components=components)
+
+
+def _components(pairs: list, built: dict) -> tuple:
+    """The maximal Nash subsets of a degenerate game, ordered by their first equilibrium in ``pairs``."""
     order = {pair: k for k, pair in enumerate(pairs)}
     components = []
-    for left, right in bicliques:
+    for left, right in maximal_bicliques(pairs):
         members = sorted(((i, j) for i in left for j in right), key=order.__getitem__)
-        components.append(NashSubset(
+        components.append((order[members[0]], NashSubset(
             actions=(tuple(built[(i, right[0])].strategies[0] for i in left),
                      tuple(built[(left[0], j)].strategies[1] for j in right)),
-            equilibria=tuple(built[p] for p in members)))
-    components.sort(key=lambda c: order[_pair_of(c, built)])
-    return EquilibriumSet(tuple(built[p] for p in pairs), game=game, method=enumeration.method,
-                          exact=game.kind != FLOAT, complete=True, degenerate=enumeration.degenerate,
-                          components=tuple(components))
-
-
-def _pair_of(component: NashSubset, built: dict) -> tuple[int, int]:
-    first = component.equilibria[0]
-    return next(pair for pair, eq in built.items() if eq is first)
+            equilibria=tuple(built[p] for p in members))))
+    components.sort(key=lambda c: c[0])
+    return tuple(c for _, c in components)

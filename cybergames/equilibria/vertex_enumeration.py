@@ -100,22 +100,24 @@ def _collect(points_p, points_q, i: np.ndarray, j: np.ndarray, normalise) -> tup
     return actions, tuple(zip(index_i.tolist(), index_j.tolist()))
 
 
-def _float_collect(points: tuple[np.ndarray, np.ndarray], labels: tuple[np.ndarray, np.ndarray],
-                   i: np.ndarray, j: np.ndarray, m: int) -> tuple[tuple, tuple]:
-    """:func:`_collect` for float vertices, vectorised: an unplayed action is exactly 0, each row sums to 1."""
-    actions, indices = [], []
-    for side, (chosen, rows, tight) in enumerate(zip((i, j), points, labels)):
-        used, index = np.unique(chosen, return_inverse=True)
-        zero = tight[used, :m] if side == 0 else tight[used, m:]
-        vectors = np.where(zero, 0.0, np.maximum(rows[used], 0.0))
-        vectors /= vectors.sum(axis=1, keepdims=True)
-        actions.append(tuple(vectors))
-        indices.append(index.tolist())
-    return tuple(actions), tuple(zip(*indices))
-
-
 def _exact_normalise(points: np.ndarray, k: int) -> list:
     return _exact.normalised_rows(points[k:k + 1])[0]
+
+
+def _float_collect(points: tuple[np.ndarray, np.ndarray], labels: tuple[np.ndarray, np.ndarray],
+                   i: np.ndarray, j: np.ndarray, m: int) -> tuple[tuple, tuple]:
+    """:func:`_collect` for the vertices of a nondegenerate float game, vectorised.
+
+    Each vertex has one complementary partner, so the pairs use each vertex
+    once and pair ``k`` is ``(k, k)``. An unplayed action is exactly 0 (not
+    the enumeration's rounding of it) and each row sums to 1.
+    """
+    actions = []
+    for chosen, rows, zero in ((i, points[0], labels[0][:, :m]), (j, points[1], labels[1][:, m:])):
+        vectors = np.where(zero[chosen], 0.0, np.maximum(rows[chosen], 0.0))
+        vectors /= vectors.sum(axis=1, keepdims=True)
+        actions.append(tuple(vectors))
+    return tuple(actions), tuple((k, k) for k in range(len(i)))
 
 
 def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
