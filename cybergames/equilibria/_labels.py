@@ -104,6 +104,25 @@ def closed_under_pivoting(labels: np.ndarray, dimension: int, bits: np.ndarray |
     return bool((first == second).all() and (second[:-1] != first[1:]).all())
 
 
+def both_closed_under_pivoting(labels_p: np.ndarray, labels_q: np.ndarray, bits_p: np.ndarray,
+                               bits_q: np.ndarray, dimensions: tuple[int, int]) -> bool:
+    """:func:`closed_under_pivoting` of two polytopes' label sets (``bits_*`` their :func:`pack`).
+
+    When both have the same dimension and the labels leave a spare int64 bit,
+    the second polytope's masks are tagged with that bit and one sort checks
+    both: no key of one polytope can equal a key of the other.
+    """
+    size = labels_p.shape[1]
+    if dimensions[0] != dimensions[1] or size >= INT64_LABELS or _is_wide(bits_p) or labels_q.shape[1] != size:
+        return (closed_under_pivoting(labels_p, dimensions[0], bits_p)
+                and closed_under_pivoting(labels_q, dimensions[1], bits_q))
+    if not (labels_p.shape[0] and labels_q.shape[0]):
+        return False
+    tag = np.int64(1) << np.int64(size)
+    return closed_under_pivoting(np.concatenate([labels_p, labels_q]), dimensions[0],
+                                 np.concatenate([bits_p, bits_q | tag]))
+
+
 def complementary_pairs(bits_p: np.ndarray, bits_q: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
     """Indices ``(i, j)`` with ``bits_p[i] | bits_q[j]`` equal to all ``size`` labels.
 

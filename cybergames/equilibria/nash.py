@@ -146,6 +146,11 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
         return _assemble(game, vertex_enumeration.fast_enumeration(work, tol), tol)
     except (PolytopeError, NotAnEquilibrium):
         pass
+    m, n = game.shape
+    limits.check(f"game ({m}x{n}; the certified fast routes do not apply, it is degenerate or nearly so; "
+                 f"lemke_howson(game) finds one equilibrium), the most vertices of a best-response polytope "
+                 f"that the exact enumeration may meet", vertex_enumeration.vertex_bound(m, n),
+                 "MAX_EXACT_VERTICES", GameError)
     failure = None
     for route in vertex_enumeration.fallback_enumerations(work, tol):
         try:

@@ -44,6 +44,8 @@ player's polytope alone, in the private module ``_small_side``):
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
+
 import numpy as np
 
 from .. import limits
@@ -131,7 +133,7 @@ def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
         points_q, tight_q = _float_vertices(q_matrix, tol)
     labels_q = _q_labels(tight_q, n)
     bits_p, bits_q = _labels.pack(labels_p), _labels.pack(labels_q)
-    if not (_labels.closed_under_pivoting(labels_p, m, bits_p) and _labels.closed_under_pivoting(labels_q, n, bits_q)):
+    if not _labels.both_closed_under_pivoting(labels_p, labels_q, bits_p, bits_q, (m, n)):
         raise PolytopeError("the float vertices are degenerate or incomplete")
     i, j = _match(labels_p, labels_q, m, n, simple=True, bits=(bits_p, bits_q))
     actions, pairs = _float_collect((points_p, points_q), (labels_p, labels_q), i, j, m)
@@ -214,6 +216,29 @@ def fast_enumeration(game: NormalFormGame, tol: float) -> Enumeration:
     if game.kind == FLOAT:
         return float_enumeration(A, B, tol)
     return resolved_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), tol)
+
+
+def vertex_bound(m: int, n: int) -> int:
+    r"""The most vertices either best-response polytope of an ``m x n`` game can have.
+
+    A ``d``-polytope with ``f`` facets has at most
+
+    .. math:: \binom{f - \lfloor (d + 1)/2 \rfloor}{f - d} + \binom{f - \lfloor (d + 2)/2 \rfloor}{f - d}
+
+    vertices (McMullen's upper bound theorem; Ziegler 1995, *Lectures on
+    Polytopes*, Thm 8.23, for the dual statement on faces of a simplicial
+    polytope); :math:`P` has ``d = m`` and :math:`Q` has ``d = n``, each with
+    ``f = m + n`` facets.
+
+    >>> vertex_bound(2, 2)       # a square has 4 vertices
+    4
+    """
+    facets = m + n
+
+    def bound(d: int) -> int:
+        return math.comb(facets - (d + 1) // 2, facets - d) + math.comb(facets - (d + 2) // 2, facets - d)
+
+    return max(bound(m), bound(n))
 
 
 def fallback_enumerations(game: NormalFormGame, tol: float):
