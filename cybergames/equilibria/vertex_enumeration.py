@@ -23,7 +23,9 @@ Three routes, tried in this order (lopsided games, with one player at most
 eight actions and the other at least three times as many, first try the small
 player's polytope alone, in the private module ``_small_side``):
 
-* **float** games: vertices by qhull (``._polytope``); if every vertex has
+* **float** games: vertices by qhull (``._polytope``), or for polytopes with
+  at most ``_bases.MAX_BASES`` bases (4x4 games) by solving every basis in one
+  batch (``._bases``); if every vertex has
   exactly ``dim`` labels and they pass the pivoting certificate
   (``_labels.closed_under_pivoting``) the game is nondegenerate, each
   vertex has a unique complementary partner, found by binary search;
