@@ -236,3 +236,18 @@ def test_a_tie_heavy_5x62_game_is_refused_with_the_bound(monkeypatch):
     monkeypatch.setattr(limits, "MAX_EXACT_VERTICES", 3)
     with pytest.raises(GameError, match="MAX_EXACT_VERTICES"):
         nash_equilibria(small)
+
+
+@settings(max_examples=60, deadline=None)
+@given(small_float_games())
+def test_nondegenerate_components_are_those_of_the_biclique_route(game):
+    # a nondegenerate game's Nash subsets are its single equilibria; the general route (maximal
+    # bicliques of the equilibrium graph, used for degenerate games) must find the same ones
+    from cybergames.equilibria import nash
+    found = nash_equilibria(game)
+    if found.degenerate:
+        return
+    pairs = [(k, k) for k in range(len(found))]
+    general = nash._components(pairs, dict(zip(pairs, found)))
+    assert [c.equilibria for c in general] == [c.equilibria for c in found.components]
+    assert all(len(c.actions[0]) == len(c.actions[1]) == 1 for c in found.components)
