@@ -40,16 +40,20 @@ def applies(k: int, d: int) -> bool:
 
 @functools.lru_cache(maxsize=64)
 def _systems(count: int, k: int, d: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The fixed parts of ``count`` polytopes' systems (read-only): every ``d``-subset of the
-    ``d + k`` constraints (rows of an int array), the stacked right-hand sides of the bases, the
-    right-hand side of all constraints, and the sign constraints' rows ``-I`` of each polytope."""
+    """The fixed parts of ``count`` polytopes' systems (read-only): for every ``d``-subset of the
+    ``d + k`` constraints of each polytope, the flat positions of its system's entries in the stacked
+    constraints and its right-hand side; the right-hand side of all constraints; and the sign
+    constraints' rows ``-I`` of each polytope."""
     bases = np.array(list(itertools.combinations(range(d + k), d)), dtype=np.intp).reshape(-1, d)
     bounds = np.concatenate([np.zeros(d), np.ones(k)])
     rhs = np.ascontiguousarray(np.tile(bounds[bases][:, :, None], (count, 1, 1)))
     signs = np.ascontiguousarray(np.broadcast_to(-np.eye(d), (count, d, d)))
-    for array in (bases, rhs, bounds, signs):
+    # flat positions in the (count, d + k, d) constraint stack of each basis system's entries
+    rows = np.arange(count)[:, None, None] * (d + k) + bases[None, :, :]
+    flat = (rows[..., None] * d + np.arange(d)).reshape(-1, d, d)
+    for array in (rhs, bounds, signs, flat):
         array.flags.writeable = False
-    return bases, rhs, bounds, signs
+    return flat, rhs, bounds, signs
 
 
 def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
@@ -76,9 +80,9 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
 def vertices_of_each(matrices: np.ndarray, tol: float) -> list[tuple[np.ndarray, np.ndarray]]:
     """:func:`vertices` of each matrix of a ``(c, k, d)`` stack, all systems solved in one batch."""
     count, k, d = matrices.shape
-    bases, rhs, bounds, signs = _systems(count, k, d)
+    flat, rhs, bounds, signs = _systems(count, k, d)
     constraints = np.concatenate([signs, matrices], axis=1)
-    systems = constraints[:, bases].reshape(-1, d, d)
+    systems = constraints.take(flat)
     try:
         solution = np.linalg.solve(systems, rhs)
     except np.linalg.LinAlgError:

@@ -85,6 +85,11 @@ def _nonzero(labels: np.ndarray, first: int, count: int) -> np.ndarray:
 def _match(labels_p: np.ndarray, labels_q: np.ndarray, m: int, n: int, simple: bool,
            bits: tuple[np.ndarray, np.ndarray] | None = None):
     """Index pairs of completely labelled vertex pairs, the origins left out (``bits``: packed labels, if known)."""
+    if simple and bits is not None and bits[0].dtype == np.int64:
+        # the origins are complementary only to each other: match everything, then drop that pair
+        i, j = _labels.complementary_pairs(bits[0], bits[1], m + n)
+        nonzero = bits[0][i] != np.int64((1 << m) - 1)
+        return i[nonzero], j[nonzero]
     keep_p = np.flatnonzero(_nonzero(labels_p, 0, m))
     keep_q = np.flatnonzero(_nonzero(labels_q, m, n))
     if bits is None:
