@@ -100,3 +100,10 @@ MAX_EXACT_CHAIN_STATES = 150
 #: Chu–Liu/Edmonds search per class, each up to cubic in their number).
 MAX_RECURRENT_CLASSES = 50
 __all__ += ["MAX_POPULATION", "MAX_EXACT_POPULATION", "MAX_CHAIN_STATES", "MAX_RECURRENT_CLASSES", "MAX_EXACT_CHAIN_STATES"]
+#: All mixed equilibria of a two-player game that the certified fast routes cannot take (a degenerate
+#: game, or one within the tolerance of degenerate): the exact double description enumerates every
+#: vertex of both best-response polytopes, so the most vertices a polytope with that many facets can
+#: have (McMullen's upper bound theorem) bounds its work. A tie-heavy 4x62 game (bound 98,736) takes
+#: about a minute; 5x62 (bound 701,624) did not finish in 100 s.
+MAX_EXACT_VERTICES = 200_000
+__all__ += ["MAX_EXACT_VERTICES"]

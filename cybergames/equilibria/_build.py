@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import numbers
 from fractions import Fraction
@@ -115,26 +116,22 @@ def float_bimatrix_equilibria(game: NormalFormGame, xs: Sequence[np.ndarray], ys
         return []
     X = np.array(xs, dtype=float)
     Y = np.array(ys, dtype=float)
-    for array in (X, Y):
-        array.flags.writeable = False
-    rows = np.array([i for i, _ in pairs])
-    cols = np.array([j for _, j in pairs])
+    X.flags.writeable = False
+    Y.flags.writeable = False
+    rows, cols = np.array(pairs, dtype=np.intp).T
     against_y = (Y @ A.T)[cols]          # row player's payoff of each action
     against_x = (X @ B)[rows]            # column player's payoff of each action
     value_1 = np.einsum("ek,ek->e", X[rows], against_y)
     value_2 = np.einsum("ek,ek->e", against_x, Y[cols])
     best_1, best_2 = against_y.max(axis=1), against_x.max(axis=1)
     gain_1, gain_2 = best_1 - value_1, best_2 - value_2
-    limit_1 = np.full(len(best_1), tol * _numbers.scale_of(A))
-    limit_2 = np.full(len(best_2), tol * _numbers.scale_of(B))
     # every action played must be a best response (within the tolerance), not only the mix
-    short_1 = np.where(X[rows] > 0, best_1[:, None] - against_y, 0.0)
-    short_2 = np.where(Y[cols] > 0, best_2[:, None] - against_x, 0.0)
-    if (short_1 > limit_1[:, None]).any() or (short_2 > limit_2[:, None]).any():
+    short_1 = np.where(X[rows] > 0, best_1[:, None] - against_y, 0.0).max()
+    short_2 = np.where(Y[cols] > 0, best_2[:, None] - against_x, 0.0).max()
+    if short_1 > tol * float(np.abs(A).max()) or short_2 > tol * float(np.abs(B).max()):
         raise NotAnEquilibrium("a float vertex pair is not a mutual best response")
-    labels = [np.array(a, dtype=object) for a in game.actions]
-    supports_x = [tuple(labels[0][X[i] > 0]) for i in range(len(X))]
-    supports_y = [tuple(labels[1][Y[j] > 0]) for j in range(len(Y))]
-    return [Equilibrium((X[i], Y[j]), (float(value_1[e]), float(value_2[e])), (float(gain_1[e]), float(gain_2[e])),
-                        (supports_x[i], supports_y[j]), game)
-            for e, (i, j) in enumerate(pairs)]
+    supports_x = [tuple(itertools.compress(game.actions[0], row)) for row in (X > 0).tolist()]
+    supports_y = [tuple(itertools.compress(game.actions[1], row)) for row in (Y > 0).tolist()]
+    values = zip(value_1.tolist(), value_2.tolist(), gain_1.tolist(), gain_2.tolist())
+    return [Equilibrium((X[i], Y[j]), (v1, v2), (g1, g2), (supports_x[i], supports_y[j]), game)
+            for (i, j), (v1, v2, g1, g2) in zip(pairs, values)]

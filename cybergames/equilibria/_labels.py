@@ -23,14 +23,13 @@ INT64_LABELS = 62
 def pack(labels: np.ndarray) -> np.ndarray:
     """The rows of a boolean ``(V, L)`` matrix as bitmasks (bit ``l`` is column ``l``)."""
     rows, size = labels.shape
-    if size <= INT64_LABELS:
-        weights = np.left_shift(np.int64(1), np.arange(size, dtype=np.int64))
-        return (labels.astype(np.int64) * weights).sum(axis=1, dtype=np.int64) if rows else \
-            np.zeros(0, dtype=np.int64)
     width = -(-size // 64) * 64                   # whole 64-bit words, so that rows stay aligned
     padded = np.zeros((rows, width), dtype=bool)
     padded[:, :size] = labels
-    return _void(np.packbits(padded, axis=1, bitorder="little"))
+    octets = np.packbits(padded, axis=1, bitorder="little")
+    if size <= INT64_LABELS:                      # one little-endian word; bits 62 and 63 are clear
+        return octets.view("<i8").reshape(rows).astype(np.int64, copy=False)
+    return _void(octets)
 
 
 def _void(octets: np.ndarray) -> np.ndarray:
@@ -66,7 +65,7 @@ def popcount(bits: np.ndarray) -> np.ndarray:
     return np.array([int(b).bit_count() for b in bits.ravel()], dtype=np.int64).reshape(bits.shape)
 
 
-def closed_under_pivoting(labels: np.ndarray, dimension: int) -> bool:
+def closed_under_pivoting(labels: np.ndarray, dimension: int, bits: np.ndarray | None = None) -> bool:
     """Whether simple vertices with these label sets are *all* the vertices of their polytope.
 
     ``labels`` is the boolean ``(V, L)`` matrix of the vertices found. In a
@@ -80,27 +79,51 @@ def closed_under_pivoting(labels: np.ndarray, dimension: int) -> bool:
     polytope being connected, it holds every vertex.
 
     The caller must make sure the label sets are exact (computed in exact
-    arithmetic), or accept the float tolerance that produced them.
+    arithmetic), or accept the float tolerance that produced them. ``bits``,
+    if given, is ``pack(labels)`` (computed once by the caller).
     """
-    rows = labels.shape[0]
+    rows, size = labels.shape
     if rows == 0 or (labels.sum(axis=1) != dimension).any():
         return False
-    bits = pack(labels)
-    if np.unique(bits).size != rows:
+    bits = pack(labels) if bits is None else bits
+    ordered = np.sort(bits)
+    if (ordered[1:] == ordered[:-1]).any():      # the vertices must be distinct
         return False
-    where = np.nonzero(labels)[1].reshape(rows, dimension)
-    if _is_wide(bits):                           # flip one bit of a copy of each row, byte-wise
+    if not _is_wide(bits):                       # each row's mask less one of its bits
+        single = np.left_shift(np.int64(1), np.arange(size, dtype=np.int64))
+        keys = (bits[:, None] ^ single[None, :])[labels]
+        if size <= 31 and ordered[-1] < 2**31:    # the keys fit int32, which sorts twice as fast
+            keys = keys.astype(np.int32)
+        keys = np.sort(keys)
+    else:                                        # flip one bit of a copy of each row, byte-wise
+        where = np.nonzero(labels)[1].reshape(rows, dimension)
         octets = np.repeat(_octets(bits)[:, None, :], dimension, axis=1)
         flip = np.left_shift(np.uint8(1), (where % 8).astype(np.uint8))
         octets[np.arange(rows)[:, None], np.arange(dimension)[None, :], where // 8] ^= flip
         keys = np.sort(_void(octets.reshape(rows * dimension, -1)))
-    else:
-        single = np.left_shift(np.int64(1), where.astype(np.int64))
-        keys = np.sort((bits[:, None] ^ single).ravel())
     if keys.size % 2:
         return False
     first, second = keys[0::2], keys[1::2]
     return bool((first == second).all() and (second[:-1] != first[1:]).all())
+
+
+def both_closed_under_pivoting(labels_p: np.ndarray, labels_q: np.ndarray, bits_p: np.ndarray,
+                               bits_q: np.ndarray, dimensions: tuple[int, int]) -> bool:
+    """:func:`closed_under_pivoting` of two polytopes' label sets (``bits_*`` their :func:`pack`).
+
+    When both have the same dimension and the labels leave a spare int64 bit,
+    the second polytope's masks are tagged with that bit and one sort checks
+    both: no key of one polytope can equal a key of the other.
+    """
+    size = labels_p.shape[1]
+    if dimensions[0] != dimensions[1] or size >= INT64_LABELS or _is_wide(bits_p) or labels_q.shape[1] != size:
+        return (closed_under_pivoting(labels_p, dimensions[0], bits_p)
+                and closed_under_pivoting(labels_q, dimensions[1], bits_q))
+    if not (labels_p.shape[0] and labels_q.shape[0]):
+        return False
+    tag = np.int64(1) << np.int64(size)
+    return closed_under_pivoting(np.concatenate([labels_p, labels_q]), dimensions[0],
+                                 np.concatenate([bits_p, bits_q | tag]))
 
 
 def complementary_pairs(bits_p: np.ndarray, bits_q: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:

@@ -51,7 +51,11 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     coordinates : ndarray, shape (V, d)
     tight : ndarray of bool, shape (V, d + k)
         Columns ``0..d-1`` are the constraints ``z_r >= 0``, then the rows of ``matrix``.
-        One row per distinct tight set (a vertex is determined by its tight set).
+        One row per distinct tight set (a vertex is determined by its tight set) when some
+        vertex is degenerate; when every row has exactly ``d`` tight constraints the rows
+        are qhull's facets as they come, which are distinct unless qhull's arithmetic
+        failed (the callers' certificate, :func:`._labels.closed_under_pivoting`, rejects
+        repeated rows).
 
     Raises
     ------
@@ -62,11 +66,11 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     k, d = matrix.shape
     if d == 1:
         return _segment(matrix[:, 0], tol)
-    scale = 0.5 / matrix.sum(axis=1).max()
-    centre = np.full(d, scale)
-    constraints = np.vstack([-np.eye(d), matrix])
-    slack = np.concatenate([np.full(d, scale), 1.0 - matrix @ centre])
-    points = constraints / slack[:, None]
+    sums = matrix.sum(axis=1)
+    scale = 0.5 / sums.max()
+    points = np.empty((d + k, d))              # the constraints, each divided by its slack at the centre
+    points[:d] = np.eye(d) * (-1.0 / scale)
+    np.divide(matrix, (1.0 - sums * scale)[:, None], out=points[d:])
     try:
         # scipy's default options ("Qx" above 4-d, "Qt" always) plus "Q5": skip the final
         # correction of outer planes, which only bounds qhull's own precision report; the
@@ -85,10 +89,15 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     if (normalised_slack < -tol * 10).any():
         raise PolytopeError("qhull returned a point outside the polytope")
     tight = normalised_slack <= tol
-    bits = _labels.pack(tight)
-    _, first = np.unique(bits, return_index=True)
+    translated += scale                         # back from the centre
+    if (tight.sum(axis=1) == d).all():
+        # simple vertices: qhull reports each once (a repeated row, which the callers'
+        # certificate rejects, would take numerical trouble qhull does not report)
+        return translated, tight
+    # a degenerate vertex is one qhull facet per simplex of its triangulation: keep it once
+    _, first = np.unique(_labels.pack(tight), return_index=True)
     first.sort()
-    return translated[first] + centre, tight[first]
+    return translated[first], tight[first]
 
 
 def _segment(column: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:

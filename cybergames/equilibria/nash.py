@@ -11,11 +11,11 @@ returned.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
-from .. import _numbers, limits
+from .. import limits
 from .._numbers import DEFAULT_TOL, FLOAT
 from ..errors import GameError
 from ..games.normal_form import NormalFormGame
@@ -146,6 +146,11 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
         return _assemble(game, vertex_enumeration.fast_enumeration(work, tol), tol)
     except (PolytopeError, NotAnEquilibrium):
         pass
+    m, n = game.shape
+    limits.check(f"game ({m}x{n}; the certified fast routes do not apply, it is degenerate or nearly so; "
+                 f"lemke_howson(game) finds one equilibrium), the most vertices of a best-response polytope "
+                 f"that the exact enumeration may meet", vertex_enumeration.vertex_bound(m, n),
+                 "MAX_EXACT_VERTICES", GameError)
     failure = None
     for route in vertex_enumeration.fallback_enumerations(work, tol):
         try:
@@ -155,17 +160,25 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     raise ArithmeticError(f"internal error: the exact enumeration produced a non-equilibrium ({failure})")
 
 
-def _unit_scaled(game: NormalFormGame) -> NormalFormGame:
-    """A float game with each player's payoffs divided by their largest magnitude (same equilibria).
+class _Scaled(NamedTuple):
+    """A two-player game's payoffs and number kind, all the enumerations read from a game."""
+
+    payoffs: tuple
+    kind: str
+
+
+def _unit_scaled(game: NormalFormGame) -> _Scaled:
+    """The payoffs of a float game with each player's divided by their largest magnitude (same equilibria).
 
     Enumerating on payoffs of magnitude at most 1 makes the answer independent
     of the game's scale (1e-300 or 1e300 alike) and keeps the polytope
-    arithmetic away from overflow and underflow. Exact games are returned as they are.
+    arithmetic away from overflow and underflow. Exact games keep their payoffs.
+    (Plain arrays rather than a new game: the arrays are already validated.)
     """
     if game.kind != FLOAT:
-        return game
-    scaled = [p / s if (s := _numbers.scale_of(p)) > 0 else p for p in game.payoffs]
-    return NormalFormGame(scaled, game.actions, game.players)
+        return _Scaled(game.payoffs, game.kind)
+    scaled = tuple(p / s if (s := float(np.abs(p).max())) > 0 else p for p in game.payoffs)
+    return _Scaled(scaled, game.kind)
 
 
 def _sort_key(x: Any, y: Any) -> tuple:
@@ -183,24 +196,25 @@ def _assemble(game: NormalFormGame, enumeration: vertex_enumeration.Enumeration,
         built = dict(zip(pairs, float_bimatrix_equilibria(game, xs, ys, pairs, tol)))
     else:
         built = {(i, j): equilibrium(game, (xs[i], ys[j]), tol) for i, j in pairs}
-    if enumeration.degenerate:
-        bicliques = maximal_bicliques(pairs)
+    equilibria = tuple(built[p] for p in pairs)
+    if not enumeration.degenerate:          # each extreme equilibrium is its own Nash subset
+        components = tuple(NashSubset(actions=((eq.strategies[0],), (eq.strategies[1],)), equilibria=(eq,))
+                           for eq in equilibria)
     else:
-        bicliques = [((i,), (j,)) for i, j in pairs]
+        components = _components(pairs, built)
+    return EquilibriumSet(equilibria, game=game, method=enumeration.method, exact=game.kind != FLOAT,
+                          complete=True, degenerate=enumeration.degenerate, components=components)
+
+
+def _components(pairs: list, built: dict) -> tuple:
+    """The maximal Nash subsets of a degenerate game, ordered by their first equilibrium in ``pairs``."""
     order = {pair: k for k, pair in enumerate(pairs)}
     components = []
-    for left, right in bicliques:
+    for left, right in maximal_bicliques(pairs):
         members = sorted(((i, j) for i in left for j in right), key=order.__getitem__)
-        components.append(NashSubset(
+        components.append((order[members[0]], NashSubset(
             actions=(tuple(built[(i, right[0])].strategies[0] for i in left),
                      tuple(built[(left[0], j)].strategies[1] for j in right)),
-            equilibria=tuple(built[p] for p in members)))
-    components.sort(key=lambda c: order[_pair_of(c, built)])
-    return EquilibriumSet(tuple(built[p] for p in pairs), game=game, method=enumeration.method,
-                          exact=game.kind != FLOAT, complete=True, degenerate=enumeration.degenerate,
-                          components=tuple(components))
-
-
-def _pair_of(component: NashSubset, built: dict) -> tuple[int, int]:
-    first = component.equilibria[0]
-    return next(pair for pair, eq in built.items() if eq is first)
+            equilibria=tuple(built[p] for p in members))))
+    components.sort(key=lambda c: c[0])
+    return tuple(c for _, c in components)

@@ -7,8 +7,9 @@ the largest along that player's own axis:
 
 For each player the maximum over its axis is taken once (``max(axis=i,
 keepdims=True)``), broadcast back and compared; the comparisons are AND-ed
-over the players. Exact games are compared as int64 after scaling by the
-common denominator (:func:`cybergames._numbers.comparable`), float games with
+over the players. Exact games are compared as int64: the machine-integer
+payoffs recorded when the game was built, or else after scaling by the common
+denominator (:func:`cybergames._numbers.comparable`), float games with
 the tolerance ``tol * max|u_i|`` (relative to the player's payoff scale). No Python loop runs over profiles.
 """
 
@@ -18,7 +19,7 @@ import numpy as np
 
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
-from ..games.normal_form import NormalFormGame
+from ..games.normal_form import NormalFormGame, comparable_payoffs
 from ._build import check_game, check_tol, equilibrium
 from .result import EquilibriumSet
 
@@ -41,7 +42,7 @@ def pure_profiles(game: NormalFormGame, tol: float) -> np.ndarray:
     """The pure equilibria of a numeric game as an ``(E, n)`` array of action indices (lexicographic)."""
     if game.kind == FLOAT:
         return np.argwhere(_equilibrium_mask(list(game.payoffs), tol))
-    return np.argwhere(_equilibrium_mask([_numbers.comparable(p) for p in game.payoffs], None))
+    return np.argwhere(_equilibrium_mask(list(comparable_payoffs(game)), None))
 
 
 def pure_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> EquilibriumSet:

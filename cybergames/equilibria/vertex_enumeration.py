@@ -23,7 +23,9 @@ Three routes, tried in this order (lopsided games, with one player at most
 eight actions and the other at least three times as many, first try the small
 player's polytope alone, in the private module ``_small_side``):
 
-* **float** games: vertices by qhull (``._polytope``); if every vertex has
+* **float** games: vertices by qhull (``._polytope``), or for polytopes with
+  at most ``_bases.MAX_BASES`` bases (4x4 games) by solving every basis in one
+  batch (``._bases``); if every vertex has
   exactly ``dim`` labels and they pass the pivoting certificate
   (``_labels.closed_under_pivoting``) the game is nondegenerate, each
   vertex has a unique complementary partner, found by binary search;
@@ -44,12 +46,14 @@ player's polytope alone, in the private module ``_small_side``):
 from __future__ import annotations
 
 from dataclasses import dataclass
+import math
+
 import numpy as np
 
 from .. import limits
 from .._numbers import FLOAT
 from ..games.normal_form import NormalFormGame
-from . import _double_description, _exact, _labels, _polytope, _small_side
+from . import _bases, _double_description, _exact, _labels, _polytope, _small_side
 from ._polytope import PolytopeError
 
 
@@ -78,10 +82,20 @@ def _nonzero(labels: np.ndarray, first: int, count: int) -> np.ndarray:
     return ~labels[:, first:first + count].all(axis=1)
 
 
-def _match(labels_p: np.ndarray, labels_q: np.ndarray, m: int, n: int, simple: bool):
+def _match(labels_p: np.ndarray, labels_q: np.ndarray, m: int, n: int, simple: bool,
+           bits: tuple[np.ndarray, np.ndarray] | None = None):
+    """Index pairs of completely labelled vertex pairs, the origins left out (``bits``: packed labels, if known)."""
+    if simple and bits is not None and bits[0].dtype == np.int64:
+        # the origins are complementary only to each other: match everything, then drop that pair
+        i, j = _labels.complementary_pairs(bits[0], bits[1], m + n)
+        nonzero = bits[0][i] != np.int64((1 << m) - 1)
+        return i[nonzero], j[nonzero]
     keep_p = np.flatnonzero(_nonzero(labels_p, 0, m))
     keep_q = np.flatnonzero(_nonzero(labels_q, m, n))
-    bits_p, bits_q = _labels.pack(labels_p[keep_p]), _labels.pack(labels_q[keep_q])
+    if bits is None:
+        bits_p, bits_q = _labels.pack(labels_p[keep_p]), _labels.pack(labels_q[keep_q])
+    else:
+        bits_p, bits_q = bits[0][keep_p], bits[1][keep_q]
     matcher = _labels.complementary_pairs if simple else _labels.covering_pairs
     i, j = matcher(bits_p, bits_q, m + n)
     return keep_p[i], keep_q[j]
@@ -95,29 +109,49 @@ def _collect(points_p, points_q, i: np.ndarray, j: np.ndarray, normalise) -> tup
     return actions, tuple(zip(index_i.tolist(), index_j.tolist()))
 
 
-def _float_normalise(points: np.ndarray, k: int) -> np.ndarray:
-    row = np.maximum(points[k], 0.0)
-    return row / row.sum()
-
-
 def _exact_normalise(points: np.ndarray, k: int) -> list:
     return _exact.normalised_rows(points[k:k + 1])[0]
 
 
+def _float_collect(points: tuple[np.ndarray, np.ndarray], labels: tuple[np.ndarray, np.ndarray],
+                   i: np.ndarray, j: np.ndarray, m: int) -> tuple[tuple, tuple]:
+    """:func:`_collect` for the vertices of a nondegenerate float game, vectorised.
+
+    Each vertex has one complementary partner, so the pairs use each vertex
+    once and pair ``k`` is ``(k, k)``. An unplayed action is exactly 0 (not
+    the enumeration's rounding of it) and each row sums to 1.
+    """
+    actions = []
+    for chosen, rows, zero in ((i, points[0], labels[0][:, :m]), (j, points[1], labels[1][:, m:])):
+        vectors = np.where(zero[chosen], 0.0, np.maximum(rows[chosen], 0.0))
+        vectors /= vectors.sum(axis=1, keepdims=True)
+        actions.append(tuple(vectors))
+    return tuple(actions), tuple((k, k) for k in range(len(i)))
+
+
 def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
-    """Vertex enumeration of a float game with qhull; PolytopeError unless provably nondegenerate."""
+    """Vertex enumeration of a float game (basis enumeration or qhull); PolytopeError unless provably nondegenerate."""
     m, n = A.shape
-    points_p, labels_p = _polytope.vertices(_polytope.normalised(B).T, tol)
-    points_q, tight_q = _polytope.vertices(_polytope.normalised(A), tol)
+    p_matrix, q_matrix = _polytope.normalised(B).T, _polytope.normalised(A)
+    if m == n and _bases.applies(m, m):          # both polytopes' systems in one batch
+        (points_p, labels_p), (points_q, tight_q) = _bases.vertices_of_each(np.stack([p_matrix, q_matrix]), tol)
+    else:
+        points_p, labels_p = _float_vertices(p_matrix, tol)
+        points_q, tight_q = _float_vertices(q_matrix, tol)
     labels_q = _q_labels(tight_q, n)
-    if not (_labels.closed_under_pivoting(labels_p, m) and _labels.closed_under_pivoting(labels_q, n)):
+    bits_p, bits_q = _labels.pack(labels_p), _labels.pack(labels_q)
+    if not _labels.both_closed_under_pivoting(labels_p, labels_q, bits_p, bits_q, (m, n)):
         raise PolytopeError("the float vertices are degenerate or incomplete")
-    i, j = _match(labels_p, labels_q, m, n, simple=True)
-    # an unplayed action is exactly 0, not qhull's rounding of it
-    points_p = np.where(labels_p[:, :m], 0.0, points_p)
-    points_q = np.where(labels_q[:, m:], 0.0, points_q)
-    actions, pairs = _collect(points_p, points_q, i, j, _float_normalise)
+    i, j = _match(labels_p, labels_q, m, n, simple=True, bits=(bits_p, bits_q))
+    actions, pairs = _float_collect((points_p, points_q), (labels_p, labels_q), i, j, m)
     return Enumeration(actions, pairs, False, "vertex enumeration")
+
+
+def _float_vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
+    """The vertices of a float polytope: by trying every basis when there are few, else by qhull."""
+    if _bases.applies(*matrix.shape):
+        return _bases.vertices(matrix, tol)
+    return _polytope.vertices(matrix, tol)
 
 
 def resolved_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
@@ -189,6 +223,29 @@ def fast_enumeration(game: NormalFormGame, tol: float) -> Enumeration:
     if game.kind == FLOAT:
         return float_enumeration(A, B, tol)
     return resolved_enumeration(_exact.integer_matrix(A), _exact.integer_matrix(B), tol)
+
+
+def vertex_bound(m: int, n: int) -> int:
+    r"""The most vertices either best-response polytope of an ``m x n`` game can have.
+
+    A ``d``-polytope with ``f`` facets has at most
+
+    .. math:: \binom{f - \lfloor (d + 1)/2 \rfloor}{f - d} + \binom{f - \lfloor (d + 2)/2 \rfloor}{f - d}
+
+    vertices (McMullen's upper bound theorem; Ziegler 1995, *Lectures on
+    Polytopes*, Thm 8.23, for the dual statement on faces of a simplicial
+    polytope); :math:`P` has ``d = m`` and :math:`Q` has ``d = n``, each with
+    ``f = m + n`` facets.
+
+    >>> vertex_bound(2, 2)       # a square has 4 vertices
+    4
+    """
+    facets = m + n
+
+    def bound(d: int) -> int:
+        return math.comb(facets - (d + 1) // 2, facets - d) + math.comb(facets - (d + 2) // 2, facets - d)
+
+    return max(bound(m), bound(n))
 
 
 def fallback_enumerations(game: NormalFormGame, tol: float):

@@ -88,6 +88,46 @@ def _stored(arrays: list[np.ndarray], kind: str) -> tuple[np.ndarray, ...]:
     return tuple(stored)
 
 
+#: Exact payoffs below this magnitude are compared as int64 (sums of two stay in range).
+_INT64_BOUND = 2**62
+
+
+def _machine_integers(raw: Any, stored: np.ndarray) -> np.ndarray | None:
+    """The exact ``stored`` payoffs as a read-only int64 array if all are ints below 2**62 in magnitude, else None.
+
+    Recorded once at construction so that solvers that only compare payoffs
+    (pure equilibria) run in int64 numpy without converting object arrays
+    element by element on every call.
+    """
+    if isinstance(raw, np.ndarray) and raw.dtype.kind in "iu":
+        if raw.size and (int(raw.max()) >= _INT64_BOUND or int(raw.min()) <= -_INT64_BOUND):
+            return None
+        array = raw.astype(np.int64)
+    else:
+        if not all(type(v) is int for v in stored.flat):
+            return None
+        try:
+            array = np.array(stored.tolist(), dtype=np.int64).reshape(stored.shape)
+        except OverflowError:
+            return None
+        if array.size and (int(array.max()) >= _INT64_BOUND or int(array.min()) <= -_INT64_BOUND):
+            return None
+    array.flags.writeable = False
+    return array
+
+
+def comparable_payoffs(game: "NormalFormGame") -> tuple[np.ndarray, ...]:
+    """Arrays ordered as the game's payoffs, fast to compare: int64 when recorded at construction.
+
+    Float games give their payoffs; exact games the int64 arrays recorded at
+    construction when every payoff is a machine integer, else
+    :func:`cybergames._numbers.comparable` of each payoff array.
+    """
+    if game._integers is not None:
+        return game._integers
+    return tuple(_numbers.comparable(p) for p in game.payoffs)
+
+
 def _is_matrix(values: Any) -> bool:
     """Whether ``values`` looks like a payoff matrix (numbers in rows) rather than action labels."""
     if isinstance(values, np.ndarray):
@@ -204,6 +244,11 @@ class NormalFormGame:
         object.__setattr__(self, "actions", labels)
         object.__setattr__(self, "players", players)
         object.__setattr__(self, "_kind", kind)
+        integers = None
+        if kind == EXACT:
+            integers = tuple(_machine_integers(r, a) for r, a in zip(raw, stored))
+            integers = None if any(a is None for a in integers) else integers
+        object.__setattr__(self, "_integers", integers)
 
     # ----------------------------------------------------------------- facts
     @property

@@ -26,6 +26,9 @@ from cybergames import NormalFormGame, nash_equilibria, verify
 from ...gambit_compat import strategic
 
 SIZES = [4, 6, 8, 10, 12]
+#: Square float games against both QuantEcon solvers (support enumeration only up to 10x10: 0.35 s there).
+FLOAT_SIZES = [4, 6, 8, 10, 12, 14]
+SUPPORT_SIZES = [4, 6, 8, 10]
 
 
 def float_payoffs(size):
@@ -39,7 +42,7 @@ def integer_payoffs(size):
 
 
 def _rounds(size, fast=20, slow=3):
-    return fast if size <= 8 else slow
+    return fast if size <= 8 else slow if size <= 12 else 3
 
 
 def _group(benchmark, size, kind):
@@ -58,7 +61,7 @@ def quantecon_warm():
     qe.vertex_enumeration(qe.NormalFormGame(np.stack([A, B], axis=-1)))
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", FLOAT_SIZES)
 def test_bench_cybergames_float(benchmark, size):
     _group(benchmark, size, "float")
     game = NormalFormGame(list(float_payoffs(size)))
@@ -67,12 +70,21 @@ def test_bench_cybergames_float(benchmark, size):
     assert equilibria.method == "vertex enumeration"
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", FLOAT_SIZES)
 def test_bench_quantecon_float(benchmark, quantecon_warm, size):
     _group(benchmark, size, "float")
     A, B = float_payoffs(size)
     game = qe.NormalFormGame(np.stack([A, B], axis=-1))
     result = benchmark.pedantic(qe.vertex_enumeration, (game,), rounds=_rounds(size, 50, 10), iterations=1)
+    _count_matches(benchmark, nash_equilibria(NormalFormGame([A, B])), result)
+
+
+@pytest.mark.parametrize("size", SUPPORT_SIZES)
+def test_bench_quantecon_support_float(benchmark, quantecon_support_warm, size):
+    _group(benchmark, size, "float")
+    A, B = float_payoffs(size)
+    game = qe.NormalFormGame(np.stack([A, B], axis=-1))
+    result = benchmark.pedantic(qe.support_enumeration, (game,), rounds=_rounds(size, 50, 3), iterations=1)
     _count_matches(benchmark, nash_equilibria(NormalFormGame([A, B])), result)
 
 
