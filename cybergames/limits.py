@@ -100,3 +100,7 @@ MAX_EXACT_CHAIN_STATES = 150
 #: Chu–Liu/Edmonds search per class, each up to cubic in their number).
 MAX_RECURRENT_CLASSES = 50
 __all__ += ["MAX_POPULATION", "MAX_EXACT_POPULATION", "MAX_CHAIN_STATES", "MAX_RECURRENT_CLASSES", "MAX_EXACT_CHAIN_STATES"]
+#: Periods of a finite-horizon reputation game (chain store, KMRW prisoner's dilemma). The exact chain
+#: store works with numbers of O(N) digits (10 000 periods take a few seconds); float paths are linear.
+MAX_REPUTATION_PERIODS = 10_000
+__all__ += ["MAX_REPUTATION_PERIODS"]
