@@ -29,8 +29,12 @@ Fudenberg & Tirole 1991, *Game Theory*, sec. 13.1; Maskin & Tirole 2001).
   eliminated (they are rational functions of the probabilities) this is a
   polynomial system, solved exactly by sympy; real solutions strictly inside
   (0, 1) that pass the one-shot deviation checks are equilibria (algebraic
-  numbers in general). Patterns whose solutions form a continuum are not
-  enumerated: they are listed in ``continua``, never silently dropped.
+  numbers in general). Reality and the bounds are decided exactly (a
+  solution such as :math:`p = 1/2 \pm i\sqrt{39}/6` is discarded, never
+  rounded to its real part). Patterns whose solutions form a continuum are not
+  enumerated: they are listed in ``continua``, never silently dropped; a
+  parametric family is listed only if its constant coordinates are real and
+  strictly inside (0, 1) (its parametric coordinates are not decided).
 
 Every returned equilibrium carries its values and each player's largest
 one-shot deviation gain per state (at most zero), which
@@ -368,12 +372,12 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
             continue
         solutions = _solve_system(equations, unknowns)
         for solution in solutions:
+            if not _may_be_inside(solution):
+                continue                  # a complex or out-of-range value: no equilibrium on this branch
             if len(solution) < len(unknowns) or any(v.free_symbols for v in solution.values()):
                 continua.append(tuple(pattern))
                 continue
             point = {u: sympy.nsimplify(solution[u]) if solution[u].is_Float else solution[u] for u in unknowns}
-            if not all(v.is_real and 0 < _numbers.approximate(v) < 1 for v in point.values()):
-                continue
             concrete = tuple(tuple(tuple(_numbers.from_sympy(sympy.expand(sympy.sympify(x).subs(point)))
                                          for x in mix) for mix in entry) for entry in profile)
             if concrete in seen:      # the same point can solve several factor systems
@@ -390,6 +394,44 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
                 gains = _gains(game, concrete, vals)
             found.append(MarkovPerfectEquilibrium(profile=concrete, values=vals, gains=gains, pure=False, game=game))
     return found
+
+
+def _is_real(value: Any) -> bool:
+    """Whether an algebraic number is real, decided exactly.
+
+    sympy's assumptions answer for most radicals and every ``CRootOf``; when
+    they cannot, the number is real iff :math:`v - \bar v = 0`, which the
+    minimal polynomial of :math:`v - \bar v` decides (it is :math:`x` iff the
+    difference is zero).
+    """
+    known = value.is_real
+    if known is not None:
+        return bool(known)
+    x = sympy.Dummy("x")
+    return sympy.minimal_polynomial(value - sympy.conjugate(value), x) == x
+
+
+def _may_be_inside(solution: dict) -> bool:
+    """False when a value of ``solution`` that involves no free parameter is non-real or outside (0, 1).
+
+    A mixing probability must be a real number strictly between 0 and 1. The
+    constant values of a solution (isolated, or the fixed coordinates of a
+    parametric family) are decided exactly: reality by :func:`_is_real`, the
+    bounds by sympy's exact sign of a real algebraic number. A solution that
+    fails is not an equilibrium (``p = 1/2 + i sqrt(39)/6`` is not a
+    probability), whatever its free parameters.
+    """
+    for value in solution.values():
+        value = sympy.sympify(value)
+        if value.free_symbols:
+            continue
+        if value.is_Float:
+            value = sympy.nsimplify(value)
+        if not _is_real(value):
+            return False
+        if not (sympy.Integer(0) < value) == sympy.true or not (value < sympy.Integer(1)) == sympy.true:
+            return False
+    return True
 
 
 def _solve_system(equations: list, unknowns: list) -> list:
