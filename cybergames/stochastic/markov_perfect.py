@@ -396,19 +396,32 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
     return found
 
 
-def _is_real(value: Any) -> bool:
-    """Whether an algebraic number is real, decided exactly.
+def _locate(value: Any) -> tuple:
+    """``(is_real, strictly_inside_0_1)`` for an algebraic number, decided through its minimal polynomial.
 
-    sympy's assumptions answer for most radicals and every ``CRootOf``; when
-    they cannot, the number is real iff :math:`v - \bar v = 0`, which the
-    minimal polynomial of :math:`v - \bar v` decides (it is :math:`x` iff the
-    difference is zero).
+    The minimal polynomial :math:`m` over the rationals is exact; its real
+    roots are isolated in disjoint rational intervals (Sturm sequences, via
+    ``Poly.intervals``), refined until none contains 0 or 1 and each is
+    narrower than :math:`10^{-30}`. The number is real iff its 60-digit value
+    has no imaginary part beyond that width and lies in one of these intervals
+    (distinct roots of :math:`m` are farther apart), and it is inside (0, 1)
+    iff that interval is. Expressions written with :math:`i` that are real
+    (Cardano's formula for three real roots) are therefore kept.
     """
-    known = value.is_real
-    if known is not None:
-        return bool(known)
+    if value.is_Rational:
+        return True, bool(0 < value < 1)
     x = sympy.Dummy("x")
-    return sympy.minimal_polynomial(value - sympy.conjugate(value), x) == x
+    poly = sympy.Poly(sympy.minimal_polynomial(value, x), x)
+    real_part, imaginary_part = (sympy.N(part, 60) for part in sympy.N(value, 60).as_real_imag())
+    eps = sympy.Rational(1, 10**30)
+    if abs(imaginary_part) > eps:
+        return False, False
+    for (lo, hi), _ in poly.intervals():
+        while hi - lo > eps or lo < 0 < hi or lo < 1 < hi:
+            lo, hi = poly.refine_root(lo, hi, eps=min(eps, (hi - lo) / 4))
+        if lo - eps <= real_part <= hi + eps:
+            return True, bool(0 <= lo and hi <= 1 and poly.eval(0) != 0 and poly.eval(1) != 0)
+    return False, False
 
 
 def _may_be_inside(solution: dict) -> bool:
@@ -416,10 +429,9 @@ def _may_be_inside(solution: dict) -> bool:
 
     A mixing probability must be a real number strictly between 0 and 1. The
     constant values of a solution (isolated, or the fixed coordinates of a
-    parametric family) are decided exactly: reality by :func:`_is_real`, the
-    bounds by sympy's exact sign of a real algebraic number. A solution that
-    fails is not an equilibrium (``p = 1/2 + i sqrt(39)/6`` is not a
-    probability), whatever its free parameters.
+    parametric family) are decided through their minimal polynomials
+    (:func:`_locate`). A solution that fails is not an equilibrium
+    (``p = 1/2 + i sqrt(39)/6`` is not a probability), whatever its free parameters.
     """
     for value in solution.values():
         value = sympy.sympify(value)
@@ -427,9 +439,8 @@ def _may_be_inside(solution: dict) -> bool:
             continue
         if value.is_Float:
             value = sympy.nsimplify(value)
-        if not _is_real(value):
-            return False
-        if not (sympy.Integer(0) < value) == sympy.true or not (value < sympy.Integer(1)) == sympy.true:
+        real, inside = _locate(value)
+        if not (real and inside):
             return False
     return True
 
