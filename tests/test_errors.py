@@ -356,6 +356,7 @@ REPUTATION_CASES = [
          words=("periods", "MAX_REPUTATION_PERIODS"), note="horizon-limit"),
     Case(_reputation.chain_store, (Fraction(1, 2), 10**9), error=ParameterError,
          words=("periods", "MAX_REPUTATION_PERIODS"), note="horizon-limit"),
+    Case(_reputation.noncooperation_bound, (Fraction(1, 2),), {"horizons": 1}, ParameterError, ("horizons",)),
 ]
 BAYESIAN_CASES = [
     Case(_bayesian.BayesianGame, ([("x",), ("a", "b")], {("x", "a"): 1}, [("L",), ("L",)], lambda t, a: (0, 0)),

@@ -553,12 +553,22 @@ def noncooperation_bound(prior: Any, a: Any = 2, b: Any = -1, *, horizons: int =
     that it was the same for the last half of the horizons (else a
     ``ParameterError`` asks for more horizons).
 
+    Raises
+    ------
+    ProbabilityError, ParameterError
+        As :func:`kmrw_equilibrium`; also if ``horizons`` is not a whole number from 2 to
+        ``cybergames.limits.MAX_REPUTATION_PERIODS``, or the count has not settled.
+
     Examples
     --------
     >>> from fractions import Fraction
     >>> noncooperation_bound(Fraction(1, 10)), noncooperation_bound(Fraction(1, 100))
     (8, 14)
     """
+    horizons = _checks.horizon(horizons, "horizons")
+    if horizons < 2:
+        raise ParameterError(f"horizons: expected at least 2 horizons to compare, got {horizons!r}")
+    limits.check("horizons", horizons, "MAX_REPUTATION_PERIODS")
     counts = [kmrw_equilibrium(prior, n, a, b).defection_periods for n in range(1, horizons + 1)]
     tail = counts[len(counts) // 2:]
     if len(set(tail)) != 1:
