@@ -156,3 +156,15 @@ def test_property_any_payoffs_an_equilibrium_or_a_clear_refusal(prior, periods, 
         assert "no local equilibrium" in str(exc)
         return
     assert verify(eq).ok and brute_force_deviations(eq) == []
+
+
+@pytest.mark.parametrize("a", [Fraction(5, 4), Fraction(3, 2), 2, 3])
+@pytest.mark.parametrize("prior", [Fraction(1, 100), Fraction(1, 3)])
+def test_the_construction_closes_on_the_family_a_plus_b_equal_one_at_longer_horizons(a, prior):
+    # The documented coverage: with b = 1 - a the two indifference values a - 1 and -b coincide; 30 periods,
+    # every reachable state re-checked by verify (the tree has 4^30 histories: the state check is the method here).
+    # The count of final periods without sure cooperation has settled by then (24 for a = 3, mu = 1/100, the
+    # slowest case here) and stays put when the horizon grows (KMRW's bound).
+    eq = kmrw_equilibrium(prior, 30, a, 1 - a)
+    assert verify(eq).ok and eq.mutual_cooperation > 0
+    assert eq.defection_periods == kmrw_equilibrium(prior, 36, a, 1 - a).defection_periods
