@@ -107,3 +107,7 @@ __all__ += ["MAX_POPULATION", "MAX_EXACT_POPULATION", "MAX_CHAIN_STATES", "MAX_R
 #: about a minute; 5x62 (bound 701,624) did not finish in 100 s.
 MAX_EXACT_VERTICES = 200_000
 __all__ += ["MAX_EXACT_VERTICES"]
+#: Periods of a finite-horizon reputation game (chain store, KMRW prisoner's dilemma). The exact chain
+#: store works with numbers of O(N) digits (10 000 periods take a few seconds); float paths are linear.
+MAX_REPUTATION_PERIODS = 10_000
+__all__ += ["MAX_REPUTATION_PERIODS"]

@@ -351,6 +351,12 @@ REPUTATION_CASES = [
     Case(_reputation.tit_for_tat_reputation, (Fraction(1, 2), 3, 2, 1), error=ParameterError, words=("b", "b < 0"),
          note="b-positive"),
     Case(_reputation.cooperation_prior_threshold, (1, -1), error=ParameterError, words=("a", "a > 1")),
+    Case(_reputation.kmrw_equilibrium, (1, 5), error=ProbabilityError, words=("prior",)),
+    Case(_reputation.kmrw_equilibrium, (Fraction(1, 2), 10**9), error=ParameterError,
+         words=("periods", "MAX_REPUTATION_PERIODS"), note="horizon-limit"),
+    Case(_reputation.chain_store, (Fraction(1, 2), 10**9), error=ParameterError,
+         words=("periods", "MAX_REPUTATION_PERIODS"), note="horizon-limit"),
+    Case(_reputation.noncooperation_bound, (Fraction(1, 2),), {"horizons": 1}, ParameterError, ("horizons",)),
 ]
 BAYESIAN_CASES = [
     Case(_bayesian.BayesianGame, ([("x",), ("a", "b")], {("x", "a"): 1}, [("L",), ("L",)], lambda t, a: (0, 0)),

@@ -227,3 +227,10 @@ def test_nplayer_solvers_are_exported():
     assert isinstance(support_enumeration(prisoners_dilemma(5, 3, 1, 0)), EquilibriumSet)
     assert isinstance(approximate_equilibria(prisoners_dilemma(5.0, 3.0, 1.0, 0.0)), EquilibriumSet)
     assert EquilibriumContinuum.__module__ == "cybergames.equilibria.nplayer"
+
+
+def test_mixed_kmrw_names_are_importable_from_reputation():
+    from cybergames.reputation import MixedReputation, kmrw_equilibrium, noncooperation_bound
+    assert parameters(kmrw_equilibrium)[:4] == ["prior", "periods", "a", "b"]
+    assert parameters(noncooperation_bound)[:3] == ["prior", "a", "b"]
+    assert MixedReputation.__module__ == "cybergames.reputation.kmrw_mixed"

@@ -12,7 +12,11 @@
 * :func:`tit_for_tat_reputation`, :func:`cooperation_prior_threshold`: rational
   cooperation in the finitely repeated prisoner's dilemma with a tit-for-tat
   type (Kreps, Milgrom, Roberts & Wilson 1982): the sequential equilibrium in
-  which both cooperate until two periods from the end, and the prior it needs.
+  which both cooperate until two periods from the end, and the prior it needs;
+  :func:`kmrw_equilibrium` computes a sequential equilibrium at any prior (with
+  mixing below the threshold) and its reputation path, and
+  :func:`noncooperation_bound` the number of final periods without sure
+  cooperation, which does not grow with the horizon.
 * :func:`fudenberg_levine_bound`: the Fudenberg–Levine (1989) lower bound on a
   long-run player's payoff from a commitment action.
 
@@ -24,6 +28,7 @@ from .chain_store import (ChainStoreEquilibrium, ChainStorePeriod, chain_store, 
 from .commitment import ReputationBound, fudenberg_levine_bound
 from .kmrw import (CooperationPeriod, TitForTatReputation, cooperation_prior_threshold,
                           tit_for_tat_reputation)
+from .kmrw_mixed import MixedReputation, ReputationState, kmrw_equilibrium, noncooperation_bound
 from .finite_horizon import (FiniteHorizonGame, StageEquilibrium, SustainedProfile, benoit_krishna_condition,
                              finite_horizon_equilibria, is_subgame_perfect_path, last_sustainable_period,
                              subgame_perfect_paths)
@@ -48,4 +53,8 @@ __all__ = [
     "cooperation_prior_threshold",
     "TitForTatReputation",
     "CooperationPeriod",
+    "kmrw_equilibrium",
+    "noncooperation_bound",
+    "MixedReputation",
+    "ReputationState",
 ]

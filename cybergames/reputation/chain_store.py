@@ -50,7 +50,7 @@ from typing import Any
 
 import sympy
 
-from .. import _numbers
+from .. import _numbers, limits
 from .._numbers import DEFAULT_TOL
 from .._verify import Verification, verify
 from ..errors import ParameterError
@@ -260,7 +260,8 @@ def chain_store_behaviour(remaining: int, reputation: Any, a: Any, b: Any, *, to
     Raises
     ------
     ParameterError, ProbabilityError
-        For payoffs out of range, ``remaining < 1`` or a reputation outside [0, 1).
+        For payoffs out of range, ``remaining < 1`` or above
+        ``cybergames.limits.MAX_REPUTATION_PERIODS``, or a reputation outside [0, 1).
 
     Examples
     --------
@@ -269,6 +270,7 @@ def chain_store_behaviour(remaining: int, reputation: Any, a: Any, b: Any, *, to
     (Fraction(1, 2), Fraction(1, 3), Fraction(1, 2), Fraction(1, 2))
     """
     k = _checks.horizon(remaining, "remaining")
+    limits.check("remaining", k, "MAX_REPUTATION_PERIODS")
     a, b = _a(a), _b(b)
     p = _numbers.normalise(reputation, "reputation", ParameterError)
     if isinstance(p, sympy.Basic) or not 0 <= p < 1:
@@ -308,9 +310,10 @@ def chain_store(prior: Any, periods: int, a: Any = 2, b: Any = Fraction(1, 2), *
     ProbabilityError
         If ``prior`` is not strictly between 0 and 1.
     ParameterError
-        If ``periods`` is not a whole number >= 1, ``a <= 1``, ``b`` is not in
-        (0, 1), or an input is symbolic (use :func:`deterrence_threshold` for
-        the condition in symbols).
+        If ``periods`` is not a whole number >= 1 or exceeds
+        ``cybergames.limits.MAX_REPUTATION_PERIODS`` (raise that attribute
+        for a longer horizon), ``a <= 1``, ``b`` is not in (0, 1), or an input
+        is symbolic (use :func:`deterrence_threshold` for the condition in symbols).
 
     Notes
     -----
@@ -343,6 +346,7 @@ def chain_store(prior: Any, periods: int, a: Any = 2, b: Any = Fraction(1, 2), *
     """
     mu = _checks.prior(prior)
     N = _checks.horizon(periods)
+    limits.check("periods", N, "MAX_REPUTATION_PERIODS")
     a, b = _a(a), _b(b)
     tol = float(tol)
     exact = all(_numbers.is_exact(x) for x in (mu, a, b))
@@ -424,6 +428,7 @@ def _verify_chain_store(eq: ChainStoreEquilibrium, *, tol: float | None = None) 
         return _equal(x, y, tol) if not eq.exact else x == y
 
     p = eq.prior
+    memo: dict = {}
     for row in eq.path:
         checked += 4
         if not close(row.reputation, p):
@@ -440,7 +445,7 @@ def _verify_chain_store(eq: ChainStoreEquilibrium, *, tol: float | None = None) 
         # acquiescing pays 0 (its type is revealed and every later entrant is accommodated)
         if row.remaining >= 2:
             checked += 1
-            later = _check_value(row.remaining - 1, row.after_fight, eq, tol)
+            later = _check_value(row.remaining - 1, row.after_fight, eq, tol, memo)
             fight_value = -1 + later
             if row.weak_fight > 0 and fight_value < 0 and not close(fight_value, 0):
                 failures.append(f"period {row.period}: the weak incumbent fights, losing {fight_value}")
@@ -453,7 +458,7 @@ def _verify_chain_store(eq: ChainStoreEquilibrium, *, tol: float | None = None) 
     return Verification(not failures, checked, tuple(failures))
 
 
-def _check_value(k: int, p: Any, eq: ChainStoreEquilibrium, tol: float) -> Any:
+def _check_value(k: int, p: Any, eq: ChainStoreEquilibrium, tol: float, states: dict) -> Any:
     """The weak incumbent's value with k left at reputation p, by its own backward induction.
 
     Entry and fight probabilities come from the Kreps–Wilson rules written
@@ -461,7 +466,6 @@ def _check_value(k: int, p: Any, eq: ChainStoreEquilibrium, tol: float) -> Any:
     the posterior target b^(k-1).
     """
     a, b = eq.a, eq.b
-    states = {}
 
     def value(kk, pp):
         if kk == 0 or pp == 0:

@@ -29,8 +29,12 @@ Fudenberg & Tirole 1991, *Game Theory*, sec. 13.1; Maskin & Tirole 2001).
   eliminated (they are rational functions of the probabilities) this is a
   polynomial system, solved exactly by sympy; real solutions strictly inside
   (0, 1) that pass the one-shot deviation checks are equilibria (algebraic
-  numbers in general). Patterns whose solutions form a continuum are not
-  enumerated: they are listed in ``continua``, never silently dropped.
+  numbers in general). Reality and the bounds are decided exactly (a
+  solution such as :math:`p = 1/2 \pm i\sqrt{39}/6` is discarded, never
+  rounded to its real part). Patterns whose solutions form a continuum are not
+  enumerated: they are listed in ``continua``, never silently dropped; a
+  parametric family is listed only if its constant coordinates are real and
+  strictly inside (0, 1) (its parametric coordinates are not decided).
 
 Every returned equilibrium carries its values and each player's largest
 one-shot deviation gain per state (at most zero), which
@@ -368,12 +372,12 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
             continue
         solutions = _solve_system(equations, unknowns)
         for solution in solutions:
+            if not _may_be_inside(solution):
+                continue                  # a complex or out-of-range value: no equilibrium on this branch
             if len(solution) < len(unknowns) or any(v.free_symbols for v in solution.values()):
                 continua.append(tuple(pattern))
                 continue
             point = {u: sympy.nsimplify(solution[u]) if solution[u].is_Float else solution[u] for u in unknowns}
-            if not all(v.is_real and 0 < _numbers.approximate(v) < 1 for v in point.values()):
-                continue
             concrete = tuple(tuple(tuple(_numbers.from_sympy(sympy.expand(sympy.sympify(x).subs(point)))
                                          for x in mix) for mix in entry) for entry in profile)
             if concrete in seen:      # the same point can solve several factor systems
@@ -390,6 +394,55 @@ def _mixed(game: StochasticGame, continua: list, tol: float) -> list:
                 gains = _gains(game, concrete, vals)
             found.append(MarkovPerfectEquilibrium(profile=concrete, values=vals, gains=gains, pure=False, game=game))
     return found
+
+
+def _locate(value: Any) -> tuple:
+    """``(is_real, strictly_inside_0_1)`` for an algebraic number, decided through its minimal polynomial.
+
+    The minimal polynomial :math:`m` over the rationals is exact; its real
+    roots are isolated in disjoint rational intervals (Sturm sequences, via
+    ``Poly.intervals``), refined until none contains 0 or 1 and each is
+    narrower than :math:`10^{-30}`. The number is real iff its 60-digit value
+    has no imaginary part beyond that width and lies in one of these intervals
+    (distinct roots of :math:`m` are farther apart), and it is inside (0, 1)
+    iff that interval is. Expressions written with :math:`i` that are real
+    (Cardano's formula for three real roots) are therefore kept.
+    """
+    if value.is_Rational:
+        return True, bool(0 < value < 1)
+    x = sympy.Dummy("x")
+    poly = sympy.Poly(sympy.minimal_polynomial(value, x), x)
+    real_part, imaginary_part = (sympy.N(part, 60) for part in sympy.N(value, 60).as_real_imag())
+    eps = sympy.Rational(1, 10**30)
+    if abs(imaginary_part) > eps:
+        return False, False
+    for (lo, hi), _ in poly.intervals():
+        while hi - lo > eps or lo < 0 < hi or lo < 1 < hi:
+            lo, hi = poly.refine_root(lo, hi, eps=min(eps, (hi - lo) / 4))
+        if lo - eps <= real_part <= hi + eps:
+            return True, bool(0 <= lo and hi <= 1 and poly.eval(0) != 0 and poly.eval(1) != 0)
+    return False, False
+
+
+def _may_be_inside(solution: dict) -> bool:
+    """False when a value of ``solution`` that involves no free parameter is non-real or outside (0, 1).
+
+    A mixing probability must be a real number strictly between 0 and 1. The
+    constant values of a solution (isolated, or the fixed coordinates of a
+    parametric family) are decided through their minimal polynomials
+    (:func:`_locate`). A solution that fails is not an equilibrium
+    (``p = 1/2 + i sqrt(39)/6`` is not a probability), whatever its free parameters.
+    """
+    for value in solution.values():
+        value = sympy.sympify(value)
+        if value.free_symbols:
+            continue
+        if value.is_Float:
+            value = sympy.nsimplify(value)
+        real, inside = _locate(value)
+        if not (real and inside):
+            return False
+    return True
 
 
 def _solve_system(equations: list, unknowns: list) -> list:

@@ -114,3 +114,26 @@ def test_horizons_below_one_are_refused(periods):
 def test_payoffs_out_of_range_are_refused(a, b, word):
     with pytest.raises(ParameterError, match=word):
         chain_store(Fraction(1, 2), 3, a, b)
+
+
+def test_a_horizon_beyond_the_limit_is_refused_with_the_bound_named(monkeypatch):
+    # A horizon of 10**12 periods would run for hours (and its exact numbers have 10**12 digits): refused
+    # at once, with a message naming cybergames.limits.MAX_REPUTATION_PERIODS and how to raise it.
+    import cybergames.limits
+    with pytest.raises(ParameterError, match=r"cybergames\.limits\.MAX_REPUTATION_PERIODS.*set cybergames"):
+        chain_store(Fraction(1, 10), 10**12)
+    with pytest.raises(ParameterError, match="MAX_REPUTATION_PERIODS"):
+        chain_store_behaviour(10**12, Fraction(1, 10), a=2, b=HALF)
+    # the bound is read at each call: lowering it refuses a horizon that was accepted, raising it accepts it
+    limit = cybergames.limits.MAX_REPUTATION_PERIODS
+    assert chain_store(0.1, limit).periods == limit
+    monkeypatch.setattr(cybergames.limits, "MAX_REPUTATION_PERIODS", 5)
+    with pytest.raises(ParameterError, match="periods: 6 exceeds"):
+        chain_store(Fraction(1, 10), 6)
+    assert verify(chain_store(Fraction(1, 10), 5)).ok
+
+
+def test_verification_of_a_long_exact_chain_store_is_not_quadratic():
+    # verify shares the weak incumbent's values across the periods (one backward induction, not one per
+    # period); 2000 periods, exact, re-check every incentive.
+    assert verify(chain_store(Fraction(1, 10), 2000, a=2, b=HALF)).ok

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 import sympy
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cybergames import verify
 from cybergames.stochastic import (StochasticGame, deviation_gains, markov_perfect_equilibria, profile_values,
@@ -114,5 +115,73 @@ def test_two_state_mixed_equilibria_pass_one_shot_deviation_and_include_algebrai
     # an equilibrium whose probabilities are irrational (sympy algebraic numbers)
     assert any(any(isinstance(x, sympy.Basic) for entry in eq.profile for mix in entry for x in mix)
                for eq in result)
-    # the continuum of the all-mixing pattern is reported, not dropped
-    assert result.continua == (("mix", "mix", "mix", "mix"),)
+    # The all-mixing pattern has exactly one real solution in the box and no continuum (by hand, from the
+    # factored indifference conditions with p0, p1 the state-0 and p2, p3 the state-1 probabilities):
+    #   (3 p0 - 2)(2 p2 p3 - p2 - p3 - 3) = 0, and 2 p2 p3 - p2 - p3 = -(p2 (1 - p3) + p3 (1 - p2)) <= 0 < 3,
+    #   so p0 = 2/3;  (2 p3 - 1)(3 p0 p1 - 4) = 0 with p0 p1 < 4/3, so p3 = 1/2;
+    #   (2 p2 - 1)(3 p0 p1 - 2 p0 - 2 p1 - 2) = 0, whose second factor is 2 p1 - 4/3 - 2 p1 - 2 = -10/3 at p0 = 2/3,
+    #   so p2 = 1/2; and 3 p1^2 + 6 p1 p2 p3 - 3 p1 p2 - 3 p1 p3 - 12 p1 + 4 = 3 p1^2 - 27/2 p1 + 4 = 0,
+    #   p1 = 9/4 -+ sqrt(537)/12, of which only 9/4 - sqrt(537)/12 ~ 0.319 is a probability.
+    # sympy's solver also returns the family p0 = 1/2 -+ i sqrt(39)/6, p1 = conj(p0), p2 = (p3 + 3)/(2 p3 - 1):
+    # complex, so not an equilibrium and not a continuum of them (it was once reported as one).
+    assert result.continua == ()
+    all_mixing = [eq for eq in result if all(0 < x < 1 for entry in eq.profile for mix in entry for x in mix)]
+    assert len(all_mixing) == 1
+    ((p0, _), (p1, _)), ((p2, _), (p3, _)) = all_mixing[0].profile
+    assert (p0, p2, p3) == (Fraction(2, 3), H, H)
+    assert sympy.simplify(p1 - (sympy.Rational(9, 4) - sympy.sqrt(537) / 12)) == 0
+    _check_mixed_equilibria(result)       # every one real, in the box, and passing one-shot deviation
+
+
+def test_complex_solutions_are_decided_exactly_and_discarded():
+    # p = 1/2 + i sqrt(39)/6 is not real; 9/4 - sqrt(537)/12 is real and inside (0, 1), decided exactly.
+    from cybergames.stochastic.markov_perfect import _may_be_inside
+    p, q = sympy.symbols("p q")
+    complex_value = sympy.Rational(1, 2) + sympy.sqrt(39) * sympy.I / 6
+    assert not _may_be_inside({p: complex_value, q: (q + 3) / (2 * q - 1)})
+    assert _may_be_inside({p: sympy.Rational(9, 4) - sympy.sqrt(537) / 12})
+    assert not _may_be_inside({p: sympy.Rational(9, 4) + sympy.sqrt(537) / 12})       # ~ 4.18 > 1
+    # a real number written with i (a root of x^3 - 3x + 1 through Cardano's formula) is kept
+    cardano = sympy.solve(sympy.Symbol("x") ** 3 - 3 * sympy.Symbol("x") + 1, sympy.Symbol("x"), cubics=True)
+    real_inside = [r for r in cardano if 0 < complex(sympy.N(r)).real < 1]
+    assert len(real_inside) == 1 and _may_be_inside({p: real_inside[0]})
+
+
+@st.composite
+def two_by_two_stochastic_games(draw, *, states=1):
+    """Exact stochastic games with two players and two actions in every state (payoffs in -3..3)."""
+    payoffs = [[[[draw(st.integers(-3, 3)) for _ in range(2)] for _ in range(2)] for _ in range(2)]
+               for _ in range(states)]
+    weights = st.lists(st.integers(0, 3), min_size=states, max_size=states).filter(any)
+    transitions = []
+    for _ in range(states):
+        cells = [[draw(weights) for _ in range(2)] for _ in range(2)]
+        transitions.append([[[Fraction(w, sum(cell)) for w in cell] for cell in row] for row in cells])
+    delta = Fraction(draw(st.integers(0, 9)), 10)
+    return StochasticGame(payoffs, transitions, delta)
+
+
+def _is_real_probability(x):
+    if isinstance(x, (int, Fraction)):
+        return 0 <= x <= 1
+    x = sympy.sympify(x)
+    return sympy.simplify(sympy.im(x)) == 0 and sympy.Integer(0) <= x <= 1
+
+
+def _check_mixed_equilibria(result):
+    assert verify(result).ok
+    for eq in result:
+        for entry in eq.profile:
+            for mix in entry:
+                assert all(_is_real_probability(x) for x in mix)
+                assert sympy.simplify(sympy.sympify(sum(mix)) - 1) == 0
+        # one-shot deviation recomputed by the public function, in floats, independently of the search
+        gains = deviation_gains(eq.game, [tuple(tuple(float(sympy.N(x)) for x in mix) for mix in entry)
+                                          for entry in eq.profile])
+        assert all(g <= 1e-9 for per in gains for g in per)
+
+
+@SETTINGS
+@given(two_by_two_stochastic_games())
+def test_every_mixed_mpe_of_a_one_state_game_is_real_inside_the_box_and_an_equilibrium(game):
+    _check_mixed_equilibria(markov_perfect_equilibria(game, mixed=True))

@@ -1,0 +1,639 @@
+r"""Sequential equilibria of the KMRW prisoner's dilemma at every prior, with mixing below :math:`\mu^*`.
+
+**Game and notation** as in :mod:`cybergames.reputation.kmrw` (Gibbons's
+normalisation: mutual cooperation 1, mutual defection 0, temptation
+:math:`a > 1`, sucker's payoff :math:`b < 0`; ROW is a tit-for-tat type with
+prior :math:`\mu`, otherwise rational; COL is rational; payoffs are summed
+over :math:`N` periods). A state is :math:`(k, p, x)`: :math:`k` periods
+left, COL's belief :math:`p` that ROW is the tit-for-tat type, and
+:math:`x`, tit for tat's move (COL's previous move; :math:`C` first).
+
+**Facts used by the construction** (each re-checked by the verifier, not assumed by it).
+
+* At :math:`p = 0` the continuation is the finitely repeated prisoner's
+  dilemma with complete information: both defect to the end, value 0.
+* At :math:`x = D` the rational ROW defects: defecting pays more today and
+  keeps the reputation, cooperating reveals it (value 0 afterwards), and
+  every continuation value of the rational ROW is at least 0 (it can defect
+  forever). So :math:`p' = p`, and COL repairs (cooperates) iff
+  :math:`b + V^C_{k-1}(p, C) \ge V^C_{k-1}(p, D)`.
+* At :math:`x = C` the rational ROW cooperates (mimics) with probability
+  :math:`r`; after cooperation Bayes' rule gives :math:`p' = p/(p + (1-p)r)`,
+  after defection :math:`p' = 0`. Its gain from mimicking when COL
+  cooperates with probability :math:`q` is
+
+  .. math:: H(q, p') = q\,(1 + V^R_{k-1}(p', C) - a) + (1 - q)\,(b + V^R_{k-1}(p', D)),
+
+  and COL's gain from cooperating, when ROW cooperates with probability
+  :math:`\pi = p/p'`, is
+
+  .. math:: G(\pi, p') = \pi\,\big(1 + V^C_{k-1}(p', C) - a - V^C_{k-1}(p', D)\big) + (1 - \pi)\, b.
+
+  A local equilibrium is :math:`(r, q)` with :math:`r > 0 \Rightarrow H \ge 0`,
+  :math:`r < 1 \Rightarrow H \le 0`, :math:`q > 0 \Rightarrow G \ge 0`,
+  :math:`q < 1 \Rightarrow G \le 0`. As in the chain store, when mimicking
+  for sure does not pay the rational ROW mixes so that the posterior
+  :math:`p'` lands exactly where it is indifferent — where COL, in the next
+  period, is itself indifferent and mixes so that
+  :math:`V^R_{k-1}(p', C) = a - 1` (after COL cooperated) or
+  :math:`V^R_{k-1}(p', D) = -b` (after COL defected). The mixing probability
+  is :math:`r = p(1 - p')/((1 - p)p')`.
+
+**Algorithm** (exact piecewise backward induction). For each :math:`k` the
+values are stored as functions of :math:`p` on a finite partition of
+:math:`[0, 1]`: on each open cell the rational ROW's value is constant and
+COL's value is linear in :math:`p` (COL's payoff is an expectation over
+ROW's types; the mixing targets are fixed points of the previous period). The
+partition of period :math:`k` refines that of :math:`k - 1` by the roots of
+COL's gain functions, which are linear on each cell. Every cell is checked
+to be linear at a third point; a cell that is not is marked uncovered,
+never interpolated. Local equilibria are chosen in the order: mimic
+for sure; mix with COL cooperating; mix with COL defecting; reveal at once;
+both mix. Ties of COL go to cooperation, except at the reputations where
+COL's mixing is what makes the previous period's rational ROW indifferent.
+
+**Coverage (what is and is not established).** The construction closes —
+finds a local equilibrium at every state that the game reaches — for every
+prior and horizon tested when :math:`a + b = 1` (then the two indifference
+requirements :math:`a - 1` and :math:`-b` coincide), and at some other
+payoffs (e.g. :math:`a = 3, b = -1`). Elsewhere it may reach a state with no
+local equilibrium of the searched form, typically for small priors and
+horizons beyond four or five periods; :func:`kmrw_equilibrium` then raises
+``ParameterError`` saying so, and never returns a profile that is not an
+equilibrium. A sequential equilibrium exists for every input (a finite
+game); completing the construction for all payoffs (COL mixing at a target
+that must also satisfy an earlier requirement) is not done.
+
+**Certificate.** The result records the behaviour at every state reachable
+from the start under any moves of either player, and :func:`cybergames.verify`
+recomputes from those alone — Bayes' rule, both players' values by backward
+induction, and every one-shot deviation at every state (a sequential
+equilibrium in a finite game iff no one-shot deviation gains). The tests
+check the same profile a second way, by brute force over every history of
+the game tree for small :math:`N`.
+
+**KMRW's bound.** Kreps, Milgrom, Roberts & Wilson (1982, Theorem 1) prove
+that in *every* sequential equilibrium the number of periods in which a
+player does not cooperate for sure is bounded by a constant that depends on
+:math:`\mu` (and the payoffs) but not on :math:`N`. For the equilibrium
+computed here, :attr:`MixedReputation.defection_periods` is that number on
+its path; :func:`noncooperation_bound` computes it for growing horizons and
+returns the value at which it settles (checked, not derived in closed form).
+
+References
+----------
+Kreps, Milgrom, Roberts & Wilson (1982), "Rational cooperation in the
+finitely repeated prisoners' dilemma", *JET* 27, 245–252. Kreps & Wilson
+(1982), *JET* 27, 253–279 (the chain-store construction). Gibbons (1992),
+ch. 4.3.C. Fudenberg & Tirole (1991), *Game Theory*, ch. 9.2.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from .. import _numbers, limits
+from .._verify import Verification, verify
+from ..errors import ParameterError
+from . import _checks
+from .kmrw import _payoffs
+
+__all__ = ["ReputationState", "MixedReputation", "kmrw_equilibrium", "noncooperation_bound"]
+
+C, D = "C", "D"
+ZERO, ONE = Fraction(0), Fraction(1)
+
+
+@dataclass(frozen=True)
+class ReputationState:
+    r"""Play at one state of the KMRW game.
+
+    Attributes
+    ----------
+    period, remaining : int
+        :math:`t` and the periods left including it, :math:`k = N - t + 1` (``period`` is 0 off the reported path).
+    reputation : number
+        COL's belief :math:`p` that ROW is the tit-for-tat type.
+    tit_for_tat_move : str
+        :math:`x`, tit for tat's move (COL's previous move).
+    rational_mimics : number
+        The probability :math:`r` that the rational ROW makes tit for tat's move.
+    column_cooperates : number
+        The probability :math:`q` that COL cooperates.
+    after_mimic : number
+        COL's belief after ROW makes tit for tat's move (Bayes' rule).
+    """
+
+    period: int
+    remaining: int
+    reputation: Any
+    tit_for_tat_move: str
+    rational_mimics: Any
+    column_cooperates: Any
+    after_mimic: Any
+
+    @property
+    def sure_cooperation(self) -> bool:
+        """Whether both cooperate for sure: tit for tat cooperates, the rational ROW mimics and COL cooperates."""
+        return self.tit_for_tat_move == C and self.rational_mimics == 1 and self.column_cooperates == 1
+
+
+@dataclass(frozen=True)
+class MixedReputation:
+    r"""A sequential equilibrium of the KMRW prisoner's dilemma and its reputation path.
+
+    Attributes
+    ----------
+    prior, periods, a, b : number, int, number, number
+        The inputs.
+    path : tuple of ReputationState
+        The path on which ROW makes tit for tat's move and COL cooperates
+        whenever it does so with positive probability; one row per period.
+    states : tuple of ReputationState
+        The behaviour at every state reachable from the start under any moves
+        (the certificate that ``verify`` re-checks).
+    mutual_cooperation : int
+        The number of initial periods with sure mutual cooperation on the path.
+    column_value, rational_value : number
+        COL's and the rational ROW's equilibrium payoffs (sums over the periods).
+    exact : bool
+    """
+
+    prior: Any
+    periods: int
+    a: Any
+    b: Any
+    path: tuple = field(repr=False)
+    states: tuple = field(repr=False)
+    mutual_cooperation: int
+    column_value: Any
+    rational_value: Any
+    exact: bool
+
+    @property
+    def defection_periods(self) -> int:
+        """The number of final periods without sure mutual cooperation (``periods - mutual_cooperation``)."""
+        return self.periods - self.mutual_cooperation
+
+    @property
+    def reputations(self) -> tuple:
+        """The reputation at the start of every period on the path."""
+        return tuple(row.reputation for row in self.path)
+
+
+# ---------------------------------------------------------------- piecewise value functions
+class _Level:
+    """Values of one period count k for x in (C, D): at breakpoints, and per open cell (VR const, VC line)."""
+
+    def __init__(self, points: list, at: dict, cells: dict):
+        self.points = points          # sorted, includes 0 and 1
+        self.at = at                  # (p, x) -> (VR, VC)
+        self.cells = cells            # (i, x) -> (VR, slope, intercept) on (points[i], points[i+1])
+
+    def value(self, p: Fraction, x: str) -> tuple:
+        if (p, x) in self.at:
+            found = self.at[(p, x)]
+        else:
+            i = bisect.bisect_right(self.points, p) - 1
+            found = self.cells[(i, x)]
+            if found is not None:
+                vr, slope, intercept = found
+                return vr, slope * p + intercept
+        if found is None:
+            raise _Uncovered(f"p={p}, x={x}")
+        return found
+
+
+class _Uncovered(ParameterError):
+    """A state at which the construction found no local equilibrium of its form (internal)."""
+
+
+def _zero_level() -> _Level:
+    at = {(p, x): (ZERO, ZERO) for p in (ZERO, ONE) for x in (C, D)}
+    return _Level([ZERO, ONE], at, {(0, x): (ZERO, ZERO, ZERO) for x in (C, D)})
+
+
+class _Solver:
+    def __init__(self, a: Fraction, b: Fraction):
+        self.a, self.b = a, b
+        self.levels = [_zero_level()]
+
+    # -- the local equilibrium at (k, p, x) from the values of period k - 1
+    def local(self, k: int, p: Fraction, x: str) -> tuple:
+        """(r, q, p_after_mimic, VR, VC) at state (k, p, x)."""
+        a, b = self.a, self.b
+        prev = self.levels[k - 1]
+        if p == 0:
+            return ONE if x == D else ZERO, ZERO, ZERO, ZERO, ZERO
+        if x == D:
+            (rc, cc), (rd, cd) = prev.value(p, C), prev.value(p, D)
+            gain = b + cc - cd
+            mimic_c, mimic_d = a + rc, rd                       # rational ROW defects: a or 0 today
+            if gain > 0:
+                q = ONE
+            elif gain < 0:
+                q = ZERO
+            else:                                               # indifferent: mix so that V^R = -b if possible
+                q = _solve_linear(mimic_c, mimic_d, -b)
+            return ONE, q, p, q * mimic_c + (1 - q) * mimic_d, q * (b + cc) + (1 - q) * cd
+
+        def H(q, after):
+            (rc, _), (rd, _) = prev.value(after, C), prev.value(after, D)
+            return q * (1 + rc - a) + (1 - q) * (b + rd)
+
+        def K(after):
+            (_, cc), (_, cd) = prev.value(after, C), prev.value(after, D)
+            return 1 + cc - a - cd
+
+        def G(pi, after):
+            return pi * K(after) + (1 - pi) * b
+
+        def finish(r, q, after):
+            pi = ONE if r == 1 else (p / after if after else p)
+            (rc, cc), (rd, cd) = prev.value(after, C), prev.value(after, D)
+            mimic = q * (1 + rc) + (1 - q) * (b + rd)
+            vr = mimic if r > 0 else q * a
+            vc = q * (pi * (1 + cc) + (1 - pi) * b) + (1 - q) * (pi * (a + cd))
+            return r, q, after, vr, vc
+
+        if p == 1:                                              # COL is sure; ROW's move does not move beliefs
+            g = G(ONE, ONE)
+            q = ONE if g >= 0 else ZERO
+            return finish(ONE if H(q, ONE) >= 0 else ZERO, q, ONE)
+        # A. mimic for sure
+        g = G(ONE, p)
+        if g > 0 or g < 0:
+            q = ONE if g > 0 else ZERO
+        else:
+            (rc, _), (rd, _) = prev.value(p, C), prev.value(p, D)
+            q = _solve_linear(1 + rc, b + rd, a - 1)           # mix so that V^R = a - 1 if possible
+            if H(q, p) < 0:
+                q = ONE if H(ONE, p) >= 0 else ZERO
+        if H(q, p) >= 0:
+            return finish(ONE, q, p)
+        # B, C. mix to a target where the next period's COL makes ROW indifferent
+        for q, wants in ((ONE, lambda gg: gg >= 0), (ZERO, lambda gg: gg <= 0)):
+            for target in self.targets(k - 1, p, q):
+                if _defined(lambda: G(p / target, target)) and wants(G(p / target, target)):
+                    return finish(_mix(p, target), q, target)
+        # D. reveal at once: cooperation comes only from tit for tat
+        g = G(p, ONE)
+        choices = [ONE if g >= 0 else ZERO]
+        if g == 0:                                              # indifferent: V^R = q a = a - 1 if possible
+            choices = [(a - 1) / a, ONE, ZERO]
+        for q in choices:
+            if H(q, ONE) <= 0:
+                return finish(ZERO, q, ONE)
+        # E. both mix
+        for target in self.points_above(k - 1, p):
+            if not _defined(lambda: (H(ONE, target), G(ONE, target))):
+                continue
+            hc, hd = H(ONE, target), H(ZERO, target)
+            if hc == hd or (hc > 0) == (hd > 0) and hc != 0 and hd != 0:
+                continue
+            q = hd / (hd - hc)
+            if G(p / target, target) == 0 and 0 <= q <= 1:
+                return finish(_mix(p, target), q, target)
+        fn = self.levels[k - 1]
+        for i in range(len(fn.points) - 1):                   # ... inside a cell, where K is linear
+            lo, hi = fn.points[i], fn.points[i + 1]
+            if hi <= p:
+                continue
+            if fn.cells[(i, C)] is None or fn.cells[(i, D)] is None:
+                continue
+            (_, sc, ic), (_, sd, id_) = fn.cells[(i, C)], fn.cells[(i, D)]
+            alpha, beta = 1 - a + ic - id_, sc - sd
+            if p * beta + b == 0:
+                continue
+            target = -p * (alpha - b) / (p * beta + b)        # G(p / p', p') = 0 with K(p') = alpha + beta p'
+            if not (max(lo, p) < target < hi):
+                continue
+            hc, hd = H(ONE, target), H(ZERO, target)
+            if hc != hd and (hc >= 0) != (hd > 0):
+                q = hd / (hd - hc)
+                if 0 <= q <= 1:
+                    return finish(_mix(p, target), q, target)
+        raise _Uncovered(f"no local equilibrium of the searched form at k={k}, p={p}, x={x} "
+                             f"(a={a}, b={b}); this construction does not cover these payoffs")
+
+    def targets(self, level: int, p: Fraction, q: Fraction) -> list:
+        """Points p' > p of ``level`` where the rational ROW is indifferent when COL plays q (pure)."""
+        a, b = self.a, self.b
+        fn = self.levels[level]
+        found = []
+        for t in self.points_above(level, p):
+            try:
+                rc, rd = fn.value(t, C)[0], fn.value(t, D)[0]
+            except _Uncovered:
+                continue
+            h = (1 + rc - a) if q == 1 else (b + rd)
+            if h == 0:
+                found.append(t)
+        return found
+
+    def points_above(self, level: int, p: Fraction) -> list:
+        pts = self.levels[level].points
+        return [t for t in pts[bisect.bisect_right(pts, p):] if t < 1]
+
+    # -- period k's partition and values
+    def build(self, k: int) -> None:
+        a, b = self.a, self.b
+        prev = self.levels[k - 1]
+        candidates = set(prev.points)
+        # roots of the gain functions that are linear on the cells of the previous partition
+        for i in range(len(prev.points) - 1):
+            lo, hi = prev.points[i], prev.points[i + 1]
+            m1, m2 = lo + (hi - lo) / 3, lo + 2 * (hi - lo) / 3
+            for fn in (lambda p: 1 + prev.value(p, C)[1] - a - prev.value(p, D)[1],      # A: G(1, p)
+                       lambda p: b + prev.value(p, C)[1] - prev.value(p, D)[1]):         # x = D: repair
+                if not _defined(lambda: (fn(m1), fn(m2))):
+                    continue
+                root = _root(fn, m1, m2)
+                if root is not None and lo < root < hi:
+                    candidates.add(root)
+            if prev.cells[(i, C)] is not None and prev.cells[(i, D)] is not None:
+                # E inside the cell: the p at which the target -p (alpha - b) / (p beta + b) meets an end
+                (_, sc, ic), (_, sd, id_) = prev.cells[(i, C)], prev.cells[(i, D)]
+                alpha, beta = 1 - a + ic - id_, sc - sd
+                for end in (lo, hi):
+                    if -(alpha - b) - end * beta != 0:
+                        root = end * b / (-(alpha - b) - end * beta)
+                        if 0 < root < 1:
+                            candidates.add(root)
+        for t in prev.points:
+            if 0 < t <= 1 and _defined(lambda: (prev.value(t, C), prev.value(t, D))):
+                k_t = 1 + prev.value(t, C)[1] - a - prev.value(t, D)[1]
+                if k_t != b:                                    # B, C, D: G(p / t, t) = 0
+                    root = -b * t / (k_t - b)
+                    if 0 < root < 1:
+                        candidates.add(root)
+        points = sorted(candidates)
+        at = {}
+        for p in points:
+            for x in (C, D):
+                try:
+                    at[(p, x)] = self.local(k, p, x)[3:]
+                except _Uncovered:
+                    at[(p, x)] = None             # raised again only if a reachable state needs it
+        cells = {}
+        for i in range(len(points) - 1):
+            lo, hi = points[i], points[i + 1]
+            m1, m2, m3 = (lo + (hi - lo) * Fraction(j, 4) for j in (1, 2, 3))
+            for x in (C, D):
+                try:
+                    (r1, c1), (r2, c2), (r3, c3) = (self.local(k, m, x)[3:] for m in (m1, m2, m3))
+                except _Uncovered:
+                    cells[(i, x)] = None
+                    continue
+                slope = (c2 - c1) / (m2 - m1)
+                if r1 != r2 or r2 != r3 or c3 != c2 + slope * (m3 - m2):
+                    cells[(i, x)] = None          # not constant/linear: never interpolated
+                    continue
+                cells[(i, x)] = (r1, slope, c1 - slope * m1)
+        self.levels.append(_Level(points, at, cells))
+
+
+def _defined(thunk: Any) -> bool:
+    try:
+        thunk()
+    except _Uncovered:
+        return False
+    return True
+
+
+def _mix(p: Fraction, target: Fraction) -> Fraction:
+    """The mimic probability r with p / (p + (1 - p) r) = target."""
+    return p * (1 - target) / ((1 - p) * target)
+
+
+def _solve_linear(high: Fraction, low: Fraction, want: Fraction) -> Fraction:
+    """q in [0, 1] with q high + (1 - q) low = want, or 1 when there is none (ties to cooperation)."""
+    if high != low:
+        q = (want - low) / (high - low)
+        if 0 <= q <= 1:
+            return q
+    return ONE
+
+
+def _root(fn: Any, m1: Fraction, m2: Fraction) -> Fraction | None:
+    f1, f2 = fn(m1), fn(m2)
+    if f1 == f2:
+        return None
+    return m1 - f1 * (m2 - m1) / (f2 - f1)
+
+
+# ---------------------------------------------------------------- public solver
+def kmrw_equilibrium(prior: Any, periods: int, a: Any = 2, b: Any = -1) -> MixedReputation:
+    r"""A sequential equilibrium of the KMRW prisoner's dilemma for any prior, with its reputation path.
+
+    Above :math:`\mu^*` (:func:`cooperation_prior_threshold`) the rational ROW
+    mimics tit for tat and both cooperate until near the end; below it the
+    rational ROW mixes in the final periods so that COL's posterior climbs to
+    the reputations at which COL, in turn, is indifferent (the chain-store
+    construction of Kreps & Wilson). See the module docstring for the maths.
+
+    Parameters
+    ----------
+    prior : int, Fraction or float
+        The probability :math:`\mu \in (0, 1)` that ROW is the tit-for-tat type.
+    periods : int
+        The horizon :math:`1 \le N \le` ``cybergames.limits.MAX_REPUTATION_PERIODS``.
+    a, b : int, Fraction or float, optional
+        Temptation :math:`a > 1` and sucker's payoff :math:`b < 0` (defaults 2, -1).
+
+    Returns
+    -------
+    MixedReputation
+        Exact for exact input (floats are converted exactly to fractions and
+        the answer converted back to floats). ``verify(result)`` re-checks
+        Bayes' rule and every one-shot deviation at every reachable state.
+
+    Raises
+    ------
+    ProbabilityError
+        If ``prior`` is not strictly between 0 and 1.
+    ParameterError
+        If ``periods`` is not a whole number in range, ``a <= 1``, ``b >= 0``,
+        or the construction finds no local equilibrium of its form (the
+        message says where; no profile is returned then).
+
+    References
+    ----------
+    Kreps, Milgrom, Roberts & Wilson (1982), *JET* 27, 245–252; Kreps & Wilson (1982), *JET* 27, 253–279.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> eq = kmrw_equilibrium(Fraction(1, 10), periods=12, a=2, b=-1)   # far below mu* = 1/2
+    >>> eq.mutual_cooperation, eq.defection_periods
+    (4, 8)
+    >>> [str(row.reputation) for row in eq.path]
+    ['1/10', '1/10', '1/10', '1/10', '1/10', '1/8', '1/8', '1/4', '1/4', '1/2', '1/2', '1']
+    >>> [str(row.rational_mimics) for row in eq.path]     # 7/9: the posterior after cooperation is 1/8
+    ['1', '1', '1', '1', '7/9', '1', '3/7', '1', '1/3', '1', '0', '0']
+    >>> [str(row.column_cooperates) for row in eq.path]
+    ['1', '1', '1', '1', '1', '1/3', '1', '1/3', '1', '1/2', '1/2', '0']
+    >>> from cybergames import verify
+    >>> verify(eq).ok
+    True
+    """
+    mu = _checks.prior(prior)
+    N = _checks.horizon(periods)
+    limits.check("periods", N, "MAX_REPUTATION_PERIODS")
+    a = _checks.number(a, "a")
+    b = _checks.number(b, "b")
+    exact = all(_numbers.is_exact(v) for v in (mu, a, b))
+    a, b = _payoffs(a, b, True) if exact else tuple(Fraction(v) for v in _payoffs(a, b, False))
+    mu = Fraction(mu)
+    try:
+        return _equilibrium(mu, N, a, b, exact)
+    except _Uncovered as exc:
+        raise ParameterError(f"a={a}, b={b}: the construction finds no local equilibrium of its form at a state "
+                             f"this game reaches ({exc}); it closes for a + b = 1 at every prior and horizon, "
+                             f"elsewhere only for short horizons (see the module docstring)") from None
+
+
+_SOLVERS: dict = {}
+
+
+def _solver(a: Fraction, b: Fraction, periods: int) -> _Solver:
+    """The value functions of periods 0..periods-1 for (a, b), shared by every prior and horizon."""
+    solver = _SOLVERS.get((a, b))
+    if solver is None:
+        if len(_SOLVERS) >= 16:
+            _SOLVERS.clear()
+        solver = _SOLVERS[(a, b)] = _Solver(a, b)
+    for k in range(len(solver.levels), periods):
+        solver.build(k)
+    return solver
+
+
+def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
+    solver = _solver(a, b, N)
+    out = (lambda v: _numbers.simplify_exact(v)) if exact else float
+    # every state reachable from the start under any moves
+    states, frontier, seen = [], [(N, mu, C)], {(N, mu, C)}
+    local = {}
+    while frontier:
+        nxt = []
+        for (k, p, x) in frontier:
+            r, q, after, vr, vc = solver.local(k, p, x)
+            local[(k, p, x)] = (r, q, after, vr, vc)
+            states.append(ReputationState(0, k, out(p), x, out(r), out(q), out(after)))
+            if k > 1:
+                for succ in ((k - 1, after, C), (k - 1, after, D), (k - 1, ZERO, C), (k - 1, ZERO, D)):
+                    if succ not in seen:
+                        seen.add(succ)
+                        nxt.append(succ)
+        frontier = nxt
+    path, p, x = [], mu, C
+    for t in range(1, N + 1):
+        k = N - t + 1
+        r, q, after, _, _ = local[(k, p, x)]
+        path.append(ReputationState(t, k, out(p), x, out(r), out(q), out(after)))
+        p, x = after, (C if q > 0 else D)
+    mutual = 0
+    for row in path:
+        if not row.sure_cooperation:
+            break
+        mutual += 1
+    _, _, _, vr, vc = local[(N, mu, C)]
+    return MixedReputation(out(mu), N, out(a), out(b), tuple(path), tuple(states), mutual, out(vc), out(vr), exact)
+
+
+def noncooperation_bound(prior: Any, a: Any = 2, b: Any = -1, *, horizons: int = 40) -> int:
+    r"""The number of final periods without sure cooperation, once it no longer grows with the horizon.
+
+    KMRW (1982) prove that it is bounded independently of :math:`N`. This
+    function computes :func:`kmrw_equilibrium` for :math:`N = 1, \dots,`
+    ``horizons`` and returns the count at the largest horizon, after checking
+    that it was the same for the last half of the horizons (else a
+    ``ParameterError`` asks for more horizons).
+
+    Raises
+    ------
+    ProbabilityError, ParameterError
+        As :func:`kmrw_equilibrium`; also if ``horizons`` is not a whole number from 2 to
+        ``cybergames.limits.MAX_REPUTATION_PERIODS``, or the count has not settled.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> noncooperation_bound(Fraction(1, 10)), noncooperation_bound(Fraction(1, 100))
+    (8, 14)
+    """
+    horizons = _checks.horizon(horizons, "horizons")
+    if horizons < 2:
+        raise ParameterError(f"horizons: expected at least 2 horizons to compare, got {horizons!r}")
+    limits.check("horizons", horizons, "MAX_REPUTATION_PERIODS")
+    counts = [kmrw_equilibrium(prior, n, a, b).defection_periods for n in range(1, horizons + 1)]
+    tail = counts[len(counts) // 2:]
+    if len(set(tail)) != 1:
+        raise ParameterError(f"horizons: the count has not settled by N = {horizons} ({counts[-5:]}); "
+                             "give more horizons")
+    return tail[-1]
+
+
+# ---------------------------------------------------------------- verification
+def _state_deviations(result: MixedReputation) -> tuple:
+    """Bayes' rule and every one-shot deviation at every recorded state, from the behaviour and payoffs alone."""
+    a, b = Fraction(result.a), Fraction(result.b)
+    table = {(s.remaining, Fraction(s.reputation), s.tit_for_tat_move):
+             (Fraction(s.rational_mimics), Fraction(s.column_cooperates), Fraction(s.after_mimic))
+             for s in result.states}
+    u = {(C, C): (1, 1), (C, D): (b, a), (D, C): (a, b), (D, D): (0, 0)}
+    other = {C: D, D: C}
+    failures = []
+    vr, vc = {}, {}
+    tol = 0 if result.exact else 1e-9
+    for (k, p, x) in sorted(table, key=lambda s: s[0]):
+        r, q, after = table[(k, p, x)]
+        mimic_prob = p + (1 - p) * r
+        expected = p / mimic_prob if mimic_prob else ONE
+        if p and after != expected and abs(after - expected) > tol:
+            failures.append(f"k={k}, p={p}, x={x}: posterior {after} breaks Bayes' rule ({expected})")
+
+        def cont(values, post, y):
+            if k == 1:
+                return ZERO
+            key = (k - 1, post, y)
+            if key not in values:
+                failures.append(f"k={k}, p={p}, x={x}: successor {key} not recorded")
+                return ZERO
+            return values[key]
+        # rational ROW: mimic (move x, posterior `after`) or the other move (posterior 0)
+        row_q = {}
+        for move, post in ((x, after if p else ZERO), (other[x], ZERO)):
+            row_q[move] = sum((w * (u[(move, y)][0] + cont(vr, post, y)) for y, w in ((C, q), (D, 1 - q)) if w),
+                              ZERO)
+        # COL: against tit for tat (prob p, move x) and the rational type (prob 1 - p)
+        col_q = {}
+        for y in (C, D):
+            total = ZERO
+            for prob, move, post in ((p, x, after), ((1 - p) * r, x, after), ((1 - p) * (1 - r), other[x], ZERO)):
+                if prob:
+                    total += prob * (u[(move, y)][1] + cont(vc, post, y))
+            col_q[y] = total
+        for who, qv, prob_first, first in (("rational ROW", row_q, r, x), ("COL", col_q, q, C)):
+            second = other[first]
+            if prob_first > 0 and qv[second] - qv[first] > tol:
+                failures.append(f"k={k}, p={p}, x={x}: {who} gains {qv[second] - qv[first]} by {second} not {first}")
+            if prob_first < 1 and qv[first] - qv[second] > tol:
+                failures.append(f"k={k}, p={p}, x={x}: {who} gains {qv[first] - qv[second]} by {first} not {second}")
+        vr[(k, p, x)] = r * row_q[x] + (1 - r) * row_q[other[x]]
+        vc[(k, p, x)] = q * col_q[C] + (1 - q) * col_q[D]
+    start = (result.periods, Fraction(result.prior), C)
+    for name, values, recorded in (("COL", vc, result.column_value), ("rational ROW", vr, result.rational_value)):
+        if start in values and abs(values[start] - Fraction(recorded)) > tol:
+            failures.append(f"{name}'s value {recorded} differs from the recomputed {values[start]}")
+    return tuple(failures), 6 * len(table)
+
+
+@verify.register(MixedReputation)
+def _verify_mixed(result: MixedReputation, *, tol: float | None = None) -> Verification:
+    """Recompute Bayes' rule, both players' values and every one-shot deviation at every recorded state."""
+    failures, checked = _state_deviations(result)
+    return Verification(not failures, checked, failures)
