@@ -50,6 +50,8 @@ from sympy.polys.matrices import DomainMatrix
 from sympy.polys.orderings import grevlex
 from sympy.polys.rings import ring as _make_ring
 
+from ..errors import SolverError
+
 _T = sympy.Symbol("t")
 
 
@@ -250,7 +252,8 @@ def _krylov(ring: Any, basis: list, form: Any, index: dict) -> tuple[list, list]
             last = relation[-1]
             return [sympy.Rational(c) / last for c in relation], vectors[:-1]
         power = (power * form).rem(basis)
-    raise ArithmeticError("internal error: no minimal polynomial within the quotient's dimension")
+    raise SolverError("internal error: no minimal polynomial within the quotient's dimension"
+                      " (a bug: please report the game)")
 
 
 def real_solutions(equations: Sequence[Any], ring: Any, *, attempts: int = 6) -> Solutions:
@@ -286,7 +289,8 @@ def real_solutions(equations: Sequence[Any], ring: Any, *, attempts: int = 6) ->
                                   for k, c in enumerate(reversed(squarefree.all_coeffs()))), ring.zero))
         if extra:
             basis = _groebner(list(basis) + extra, ring)
-    raise ArithmeticError("internal error: no separating linear form found for a zero-dimensional system")
+    raise SolverError("internal error: no separating linear form found for a zero-dimensional system"
+                      " (a bug: please report the game)")
 
 
 def _points(h: sympy.Poly, vectors: list, basis: list, ring: Any, index: dict) -> tuple:

@@ -25,7 +25,7 @@ import sympy
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
-from ..errors import GameError
+from ..errors import GameError, SolverError
 from ..games.normal_form import NormalFormGame
 
 __all__ = ["Equilibrium", "EquilibriumSet", "NashSubset"]
@@ -255,17 +255,19 @@ def _algebraic_sign(value: sympy.Basic) -> int:
                 return 0
             sign = _numbers.sign(reduced.as_expr().subs(_X, root))
             if sign is None:
-                raise ArithmeticError(f"cannot decide the sign of {value}")
+                raise SolverError(_UNDECIDED.format(value))
             return sign
     if sympy.minimal_polynomial(value, _X) == _X:
         return 0
     sign = _numbers.sign(value)
     if sign is None:
-        raise ArithmeticError(f"cannot decide the sign of {value}")
+        raise SolverError(_UNDECIDED.format(value))
     return sign
 
 
 _X = sympy.Symbol("x")
+_UNDECIDED = ("verify: cannot decide the sign of the algebraic number {} (it is nonzero but agrees with zero to "
+              "4000 digits); check the profile with float payoffs and a tolerance instead")
 
 
 @verify.register(Equilibrium)
