@@ -67,11 +67,13 @@ class Description:
     region: Any
     vertices: tuple
     samples: tuple
+    described: bool = True
 
     @property
     def isolated(self) -> bool:
         """Whether the set is finitely many points (the equations' continuum meets it only there)."""
-        return isinstance(self.region, sympy.FiniteSet) or (self.region is None and len(self.vertices) == 1)
+        return self.described and (isinstance(self.region, sympy.FiniteSet)
+                                   or (self.region is None and len(self.vertices) == 1))
 
 
 def constraints(system: Any, symbols: tuple) -> tuple[list, list, list]:
@@ -123,7 +125,44 @@ def describe(game: NormalFormGame, system: Any, symbols: tuple, tol: float) -> D
         extra = [centre] if len(corners) > 1 else []
         samples = _equilibria(game, system, symbols, mapping, free, corners + extra, tol)
         return Description(*start, None, tuple(samples[:len(corners)]), tuple(samples))
-    return None
+    points = _slices(free, strict, weak)
+    if points is None:
+        return None
+    samples = _equilibria(game, system, symbols, mapping, free, points, tol)
+    return Description(*start, None, (), tuple(samples), described=False)
+
+
+#: Slices tried per continuum that is sampled but not described.
+SLICES = 5
+
+
+def _slices(free: tuple, strict: list, weak: list) -> list | None:
+    """Exact points of ``{strict > 0, weak >= 0}`` on lines where all parameters but the last are fixed.
+
+    The probabilities are affine in the parameters, so the closure of
+    ``strict > 0`` is a polytope; the lines pass through rational points of
+    its projection (its centroid, and the midpoints towards its vertices),
+    and on each line the set is found exactly as with one parameter.
+    """
+    linear = [e for e in strict if e.free_symbols and sympy.Poly(e, *free).total_degree() <= 1]
+    if len(linear) != len([e for e in strict if e.free_symbols]):
+        return None
+    head, last = free[:-1], free[-1]
+    box = _polytope(free, linear, [])
+    if box is None or not box[0]:
+        return None
+    corners, centre = box
+    targets = [centre] + [tuple((c + x) / 2 for c, x in zip(centre, corner)) for corner in corners]
+    points: list = []
+    for target in targets[:SLICES]:
+        fixed = dict(zip(head, target[:-1]))
+        found = _interval_set(last, [sympy.expand(e.subs(fixed)) for e in strict],
+                              [sympy.expand(e.subs(fixed)) for e in weak])
+        if found is None:
+            continue
+        _, ends, inner = found
+        points += [tuple(target[:-1]) + (v,) for v in ends + inner if (tuple(target[:-1]) + (v,)) not in points]
+    return points
 
 
 def _sign(value: Any) -> int:

@@ -107,9 +107,12 @@ class EquilibriumContinuum:
         The indifference equations :math:`u_i(a, \sigma_{-i}) - u_i(a_i^0,
         \sigma_{-i}) = 0`, in the variables.
     samples : tuple of Equilibrium
-        Exact equilibria on the set (its closure for a segment). The extreme
-        points of a segment are also listed in the equilibrium set; the
-        samples of other continua are not (they are not canonical points).
+        Exact equilibria on the set or its closure (where a probability of
+        the support may vanish). The extreme points of a described set are
+        also listed in the equilibrium set; the other samples are not (they
+        are not canonical points). A continuum whose equations are linear but
+        not described is sampled exactly on lines through it (all parameters
+        but the last fixed to rationals), others by slicing.
     segment : bool
         True when one player mixes two actions, and the equilibria are the
         segment between the two ``samples`` (its extreme points; one sample
@@ -411,12 +414,16 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
                 description = _continua.describe(game, system, _symbols(system), tol)
             except NotAnEquilibrium:         # a float game where rounding broke a tie beyond tol
                 description = None
-            if description is not None:
+            if description is not None and description.described:
                 if description.isolated:        # the equations' continuum meets the set in points
                     found += [(supports, eq) for eq in description.samples]
                 elif description.samples:
                     continua.append(_continuum(game, system, description.samples, description=description))
                     found += [(supports, eq) for eq in description.vertices]
+                continue
+            if description is not None and description.samples:      # sampled on slices, not described
+                continua.append(_continuum(game, system, description.samples, description=description))
+                complete = False
                 continue
             samples = tuple(_build_checked(game, system, point, tol)
                             for point in _slice_points(system))
@@ -502,7 +509,7 @@ def _continuum(game: NormalFormGame, system: _SupportSystem, samples: tuple, *, 
         return EquilibriumContinuum(support, symbols, equations, samples, segment, game, described=segment)
     d = description
     return EquilibriumContinuum(support, symbols, equations, samples, segment, game, d.parameters,
-                                d.parametrization, d.positive, d.nonnegative, d.region, d.vertices, True)
+                                d.parametrization, d.positive, d.nonnegative, d.region, d.vertices, d.described)
 
 
 def _slice_points(system: _SupportSystem, attempts: int = 4) -> list:
@@ -681,9 +688,7 @@ def _verify_continuum(continuum: EquilibriumContinuum, *, tol: float | None = No
         result = verify(eq, tol=tol)
         checked += result.checked + 2
         failures += [f"sample {k}: {f}" for f in result.failures]
-        if not continuum.described and tuple(eq.support) != tuple(continuum.support):
-            failures.append(f"sample {k}: support {eq.support}, recorded {continuum.support}")
-        if continuum.described and not all(set(s) <= set(r) for s, r in zip(eq.support, continuum.support)):
+        if not all(set(s) <= set(r) for s, r in zip(eq.support, continuum.support)):
             failures.append(f"sample {k}: support {eq.support} is not within {continuum.support}")
         values = {}
         for i, labels in enumerate(continuum.support):
