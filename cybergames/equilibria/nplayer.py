@@ -24,8 +24,12 @@ exactly (Groebner basis, multiplication matrix of a separating linear form,
 real roots isolated with rational intervals; see ``cybergames/equilibria/_algebraic.py``), and
 every inequality is decided exactly at each real solution. A support whose
 system has a positive-dimensional solution set is not dropped: it is reported
-as an :class:`EquilibriumContinuum` (with the exact equilibria found on it by
-slicing, if any) and the set is marked incomplete. Supports with an action
+as an :class:`EquilibriumContinuum`. Where the equations are linear the set is
+described exactly (``cybergames/equilibria/_continua.py``): with one free
+unknown, as a union of intervals with algebraic ends; with several and linear
+inequalities, as a polytope by its vertices. Other continua carry exact
+equilibria found on them (on lines through them, or by slicing) and mark the
+set incomplete. Supports with an action
 that is strictly dominated given the others' supports cannot carry an
 equilibrium and are skipped before solving (Porter, Nudelman & Shoham 2008).
 
@@ -333,13 +337,14 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
     -------
     EquilibriumSet
         Pure equilibria first, then by support size. ``method="support
-        enumeration"``; ``complete=True`` when every support's system was
-        zero-dimensional, so that every equilibrium is listed. Otherwise
-        ``complete=False``, ``degenerate=True`` and ``components`` holds an
-        :class:`EquilibriumContinuum` for each support with a continuum of
-        solutions, with exact sample equilibria where slicing finds them. A
-        continuum where one player mixes two actions is solved exactly as a
-        segment: its extreme points are listed and it keeps the set complete.
+        enumeration"``. ``components`` holds an :class:`EquilibriumContinuum`
+        for each support with a continuum of equilibria (``degenerate=True``).
+        ``complete=True`` when every support's system was zero-dimensional
+        or its continuum is described exactly (a segment, an interval set
+        with algebraic ends, or a polytope by its vertices; their extreme
+        points are listed), so that every equilibrium is listed or lies on a
+        described continuum. Otherwise ``complete=False``, and the other
+        continua carry the exact sample equilibria found on them.
 
     Raises
     ------
