@@ -33,6 +33,7 @@ __all__ = [
     "ExtensiveGameError",
     "PerfectRecallError",
     "SweepInterruptedError",
+    "SolverError",
 ]
 
 
@@ -112,6 +113,19 @@ class SweepInterruptedError(CybergamesError):
         super().__init__(message)
         self.table = table
         self.lost = tuple(lost)
+
+
+class SolverError(CybergamesError, ArithmeticError):
+    """A solver could not finish on a game it accepted.
+
+    Raised when a numerical path is lost (a float Lemke–Howson path whose exact
+    re-run exceeds its bound, a logit QRE branch whose step length collapses),
+    when the sign of an algebraic number cannot be decided, or when an internal
+    consistency check fails (a bug: please report the game). The message names
+    the step that failed and what to try instead (exact payoffs, another
+    starting label, a smaller precision). It is also an :class:`ArithmeticError`,
+    so code that caught the arithmetic failure before keeps working.
+    """
 
 
 def _strategy_argument_error() -> type:

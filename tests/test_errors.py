@@ -787,3 +787,16 @@ def test_every_public_function_of_the_dynamics_has_a_row():
     for name in dynamics.__all__:
         if inspect.isfunction(getattr(dynamics, name)):
             assert name in covered, f"no bad-input row for {name}"
+
+
+def test_equilibria_and_dynamics_raise_no_bare_arithmetic_errors():
+    # a solver that cannot finish raises SolverError (a CybergamesError), never a bare ArithmeticError,
+    # ZeroDivisionError or OverflowError of its own (issue 11)
+    import pathlib
+    import re
+    root = pathlib.Path(__file__).resolve().parent.parent / "cybergames"
+    bare = re.compile(r"raise (ArithmeticError|ZeroDivisionError|OverflowError|FloatingPointError)\(")
+    found = [f"{path.name}:{number}" for package in ("equilibria", "dynamics")
+             for path in sorted((root / package).glob("*.py"))
+             for number, line in enumerate(path.read_text().splitlines(), 1) if bare.search(line)]
+    assert not found, found

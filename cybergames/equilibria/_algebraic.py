@@ -50,6 +50,8 @@ from sympy.polys.matrices import DomainMatrix
 from sympy.polys.orderings import grevlex
 from sympy.polys.rings import ring as _make_ring
 
+from ..errors import SolverError
+
 _T = sympy.Symbol("t")
 
 
@@ -250,7 +252,8 @@ def _krylov(ring: Any, basis: list, form: Any, index: dict) -> tuple[list, list]
             last = relation[-1]
             return [sympy.Rational(c) / last for c in relation], vectors[:-1]
         power = (power * form).rem(basis)
-    raise ArithmeticError("internal error: no minimal polynomial within the quotient's dimension")
+    raise SolverError("internal error: no minimal polynomial within the quotient's dimension"
+                      " (a bug: please report the game)")
 
 
 def real_solutions(equations: Sequence[Any], ring: Any, *, attempts: int = 6) -> Solutions:
@@ -259,6 +262,8 @@ def real_solutions(equations: Sequence[Any], ring: Any, *, attempts: int = 6) ->
     equations = [f for f in equations if f]
     if not equations:
         return Solutions("positive-dimensional")
+    if all(f.degree() <= 1 if nvars == 1 else sum(max(f.monoms(), key=sum)) <= 1 for f in equations):
+        return _linear_solutions(equations, ring)
     basis = _groebner(equations, ring)
     if len(basis) == 1 and basis[0].is_ground:
         return Solutions("none", basis=tuple(basis))
@@ -286,7 +291,31 @@ def real_solutions(equations: Sequence[Any], ring: Any, *, attempts: int = 6) ->
                                   for k, c in enumerate(reversed(squarefree.all_coeffs()))), ring.zero))
         if extra:
             basis = _groebner(list(basis) + extra, ring)
-    raise ArithmeticError("internal error: no separating linear form found for a zero-dimensional system")
+    raise SolverError("internal error: no separating linear form found for a zero-dimensional system"
+                      " (a bug: please report the game)")
+
+
+def _linear_solutions(equations: Sequence[Any], ring: Any) -> Solutions:
+    """A linear system by exact row reduction (what Buchberger's algorithm would do, without its overhead)."""
+    nvars = ring.ngens
+    rows = []
+    for f in equations:
+        row = [QQ.zero] * (nvars + 1)
+        for exponents, coefficient in f.terms():
+            if any(exponents):
+                row[exponents.index(1)] = coefficient
+            else:
+                row[nvars] = -coefficient
+        rows.append(row)
+    reduced, pivots = DomainMatrix(rows, (len(rows), nvars + 1), QQ).rref()
+    if nvars in pivots:
+        return Solutions("none")
+    if len(pivots) < nvars:
+        return Solutions("positive-dimensional")
+    table = reduced.to_Matrix()
+    values = [table[k, nvars] for k in range(nvars)]
+    coordinates = tuple(sympy.Poly(v, _T, domain=QQ) for v in values)
+    return Solutions("points", (RealPoint(sympy.Poly(_T, _T, domain=QQ), Fraction(0), Fraction(0), coordinates),))
 
 
 def _points(h: sympy.Poly, vectors: list, basis: list, ring: Any, index: dict) -> tuple:

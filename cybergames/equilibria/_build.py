@@ -12,13 +12,13 @@ import numpy as np
 
 from .. import _numbers
 from .._numbers import FLOAT
-from ..errors import GameError, ParameterError
+from ..errors import GameError, ParameterError, SolverError
 from ..games import _profiles
 from ..games.normal_form import NormalFormGame
 from .result import Equilibrium
 
 
-class NotAnEquilibrium(ArithmeticError):
+class NotAnEquilibrium(SolverError):
     """A candidate failed the best-response check (internal: the caller falls back or reports a bug)."""
 
 

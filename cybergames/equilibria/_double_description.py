@@ -28,6 +28,7 @@ import math
 
 import numpy as np
 
+from ..errors import SolverError
 from . import _labels
 
 #: Pairs of rays screened at once, and candidate pairs tested for adjacency at once
@@ -75,7 +76,7 @@ def vertices(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         rays, tight = _add_constraint(rays, tight, rows[r], bit[r], d + 1, wide)
     scale = rays[:, d]
     if (scale <= 0).any():
-        raise ArithmeticError("the polytope is unbounded: a payoff matrix was not positive")
+        raise SolverError("the polytope is unbounded: a payoff matrix was not positive")
     numerators = rays[:, :d]
     matrix_bits = np.zeros((rays.shape[0], d + k), dtype=bool)
     for b in range(d + k):

@@ -34,6 +34,7 @@ from sympy import QQ
 from sympy.polys.matrices import DomainMatrix
 
 from .. import _numbers
+from ..errors import SolverError
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,8 @@ def _assemble(c, ub, b_ub, eq, b_eq, basis, x_basic, rows, y, kept) -> Solution:
                         tuple(_numbers.simplify_exact(v) for v in full_y[m_ub:]),
                         _numbers.simplify_exact(sum(ci * xi for ci, xi in zip(c, x))))
     if not certified(c, ub, b_ub, eq, b_eq, solution):  # pragma: no cover - basis algebra is exact
-        raise ArithmeticError("internal error: the exact basis does not certify its solution")
+        raise SolverError("internal error: the exact basis does not certify its solution"
+                          " (a bug: please report the game)")
     return solution
 
 
@@ -219,7 +221,7 @@ def _simplex(c, ub, b_ub, eq, b_eq) -> Solution | None:
     rows, rhs, cost = _standard(c, ub, b_ub, eq, b_eq)
     m, width = len(rows), n + m_ub
     if m == 0:  # pragma: no cover - the library never poses an unconstrained programme
-        raise ArithmeticError("internal error: an unconstrained programme")
+        raise SolverError("internal error: an unconstrained programme (a bug: please report the game)")
     # phase one: artificial variables a >= 0 in every row (rows negated so that b >= 0)
     tableau = []
     for r, (row, b) in enumerate(zip(rows, rhs)):
@@ -271,6 +273,6 @@ def _pivot_to_optimum(tableau: list[list[Fraction]], basis: list[int], cost: lis
         ratios = [(tableau[r][-1] / tableau[r][entering], basis[r], r)
                   for r in range(len(tableau)) if tableau[r][entering] > 0]
         if not ratios:  # pragma: no cover - the library's programmes are bounded
-            raise ArithmeticError("internal error: an unbounded programme")
+            raise SolverError("internal error: an unbounded programme (a bug: please report the game)")
         _, _, leaving = min(ratios)
         _pivot(tableau, basis, leaving, entering)

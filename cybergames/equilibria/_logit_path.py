@@ -33,6 +33,8 @@ from typing import Sequence
 
 import numpy as np
 
+from ..errors import SolverError
+
 
 class LogitSystem:
     """The equations :math:`H(w, \\lambda) = 0` of one game, with their Jacobian."""
@@ -173,7 +175,11 @@ def trace(system: LogitSystem, stop, *, first_step: float = 0.03, max_accel: flo
     """Points ``(w, λ)`` along the principal branch from λ = 0 until ``stop(previous, point)`` is true.
 
     ``stop`` sees each accepted step; the last point returned is the first one
-    for which it is true. Raises ArithmeticError if the step length collapses.
+    for which it is true. Where arc-length steps fail at every length (far out,
+    the Jacobian's smallest singular value falls below lstsq's cut-off), the
+    branch is continued in λ itself (:func:`restart`), then by arc length
+    again. Raises :class:`SolverError` if that fails too, or if the path
+    leaves :math:`\\lambda \\ge 0` (a jump off the principal branch).
     """
     point = system.start()
     points = [point]
@@ -189,16 +195,49 @@ def trace(system: LogitSystem, stop, *, first_step: float = 0.03, max_accel: flo
                 continue
         if result is None:
             h /= 2
-            if h < 1e-13 * max(1.0, abs(point[-1])):
-                raise ArithmeticError(f"the logit branch could not be followed beyond lambda = {point[-1]:.6g}")
-            continue
+            if h >= 1e-13 * max(1.0, abs(point[-1])):
+                continue
+            candidate = restart(system, point, t, tol) if t[-1] > 0 else None
+            if candidate is None:
+                raise SolverError(f"the logit branch could not be followed beyond lambda = "
+                                  f"{point[-1] / system.unit:.6g} (the corrector failed at every step length); "
+                                  f"ask for a smaller max_lambda or a larger max_regret")
+            new_t, iterations, h = tangent(system.jacobian(candidate), t), 0, first_step
+        if candidate[-1] < 0:
+            raise SolverError(f"the logit branch left lambda >= 0 after lambda = {point[-1] / system.unit:.6g} "
+                              f"(a jump to another branch); ask for a smaller max_lambda or a larger max_regret")
         previous, point, t = point, candidate, new_t
         points.append(point)
         if stop(previous, point):
             return points
         if iterations <= 3:
             h *= max_accel
-    raise ArithmeticError(f"the logit branch took more than {max_points} steps")  # pragma: no cover
+    raise SolverError(f"the logit branch took more than {max_points} steps")  # pragma: no cover
+
+
+def restart(system: LogitSystem, point: np.ndarray, t: np.ndarray, tol: float) -> np.ndarray | None:
+    """A point of the branch beyond ``point`` found by continuation in λ; None if there is none.
+
+    Where λ increases along the branch (``t[-1] > 0``), the branch is locally
+    the graph :math:`w(\\lambda)`: predict with the slope :math:`dw/d\\lambda`
+    and correct by Newton's method at fixed λ, for a step of λ (or 1) times
+    1, 1/10, 1/100 and 1/1000 in turn. The point is accepted only if the
+    tangent there still points the same way (no jump to another branch).
+    """
+    try:
+        direction = slope(system, point)
+    except np.linalg.LinAlgError:
+        return None
+    lam = point[-1]
+    for share in (1.0, 0.1, 0.01, 0.001):
+        step = share * max(1.0, abs(lam))
+        guess = np.append(point[:-1] + step * direction, lam + step)
+        if not np.isfinite(guess).all():
+            continue
+        result = correct(system, guess, fixed_lambda=True, tol=tol, iterations=30)
+        if result is not None and tangent(system.jacobian(result[0]), t).dot(t) > 0:
+            return result[0]
+    return None
 
 
 def at_lambda(system: LogitSystem, before: np.ndarray, after: np.ndarray, lam: float,
@@ -212,7 +251,8 @@ def at_lambda(system: LogitSystem, before: np.ndarray, after: np.ndarray, lam: f
     if result is None:                 # bisect the bracket by arc-length steps from `before`
         middle = correct(system, before + 0.5 * (after - before), fixed_lambda=False, tol=tol)
         if middle is None or not min(before[-1], after[-1]) < middle[0][-1] < max(before[-1], after[-1]):
-            raise ArithmeticError(f"no logit QRE found at lambda = {lam!r} on the branch")
+            raise SolverError(f"no logit QRE found at lambda = {lam / system.unit:.6g} between two traced points "
+                              f"of the branch (Newton's method failed there); try a nearby lambda")
         middle = middle[0]
         if (middle[-1] - lam) * (before[-1] - lam) <= 0:
             return at_lambda(system, before, middle, lam, tol)

@@ -31,6 +31,7 @@ import numpy as np
 import sympy
 
 from .. import _numbers
+from ..errors import SolverError
 
 
 def float_solution(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
@@ -179,7 +180,7 @@ def _sympy_solution(matrix: np.ndarray) -> tuple[Any, np.ndarray, np.ndarray]:
     x = _normalised(_vertex_max(securing), rows)
     lower, upper = certificate_value(matrix, x, rho)
     if lower != upper:  # pragma: no cover - exact vertex enumeration is exact
-        raise ArithmeticError("internal error: no exact certificate for the matrix game")
+        raise SolverError("internal error: no exact certificate for the matrix game (a bug: please report the game)")
     return _numbers.simplify_exact(Fraction(lower)), x, rho
 
 

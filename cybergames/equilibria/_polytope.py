@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..errors import SolverError
 from . import _labels
 
 
-class PolytopeError(ArithmeticError):
+class PolytopeError(SolverError):
     """The float enumeration cannot be trusted (internal: the caller falls back to exact arithmetic)."""
 
 

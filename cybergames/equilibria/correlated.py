@@ -50,7 +50,7 @@ import numpy as np
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
-from ..errors import ParameterError
+from ..errors import ParameterError, SolverError
 from ..games.normal_form import NormalFormGame
 from . import _double_description, _exact_lp, _labels
 from ._build import check_flag, check_game, check_tol
@@ -262,7 +262,8 @@ def correlated_equilibria(game: NormalFormGame, objective: Any = None, *, coarse
     solution = _exact_lp.maximise(posed_objective, posed_rows, [0] * len(rows), [[1] * size], [1],
                                   exact=not is_float)
     if solution is None:  # pragma: no cover - every game has a Nash, hence a correlated, equilibrium
-        raise ArithmeticError("internal error: the correlated-equilibrium programme is infeasible")
+        raise SolverError("internal error: the correlated-equilibrium programme is infeasible"
+                          " (a bug: please report the game)")
     probabilities = [_clean(v, is_float) for v in solution.x]
     if is_float:
         total = sum(probabilities)

@@ -50,6 +50,7 @@ import numpy as np
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
+from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
 from . import _exact_lp, _lp
 from ._build import check_flag, check_game, check_tol
@@ -212,7 +213,7 @@ def _weak_test(gains: np.ndarray, competitors: list[int], rows: int, is_float: b
         margin = min(sum(solution.x[b] * gains[b, t] for b in range(k)) for t in range(cols))
         return "dominated", _spread(solution.x, competitors, rows), max(margin, 0) if is_float else margin
     if solution is None:  # pragma: no cover - the value test made the programme feasible
-        raise ArithmeticError("internal error: the weak-dominance programme is infeasible")
+        raise SolverError("internal error: the weak-dominance programme is infeasible (a bug: please report the game)")
     total = sum(1 + y for y in solution.y_ub)
     return "kept", [(1 + y) / total for y in solution.y_ub]
 

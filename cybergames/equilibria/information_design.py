@@ -55,7 +55,7 @@ import sympy
 from .. import _numbers
 from .._numbers import DEFAULT_TOL
 from .._verify import Verification, verify
-from ..errors import ParameterError, ProbabilityError, SignallingGameError
+from ..errors import ParameterError, ProbabilityError, SignallingGameError, SolverError
 from . import _exact_lp
 from .result import _show
 
@@ -286,7 +286,7 @@ def _by_lp(mu: list, sender: list, receiver: list, is_float: bool) -> tuple[list
         obedience.append(row)
     solution = _exact_lp.maximise(objective, obedience, [0] * len(pairs), equalities, list(mu), exact=not is_float)
     if solution is None:  # pragma: no cover - always recommending a best response to the prior is feasible
-        raise ArithmeticError("internal error: the persuasion programme is infeasible")
+        raise SolverError("internal error: the persuasion programme is infeasible (a bug: please report the game)")
     joint = [[solution.x[index[(w, a)]] for a in range(n_actions)] for w in range(n_states)]
     certificate = (tuple(_number(z, is_float) for z in solution.y_eq),
                    tuple((pair, _number(y, is_float)) for pair, y in zip(pairs, solution.y_ub)))

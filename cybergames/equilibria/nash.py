@@ -17,7 +17,7 @@ import numpy as np
 
 from .. import limits
 from .._numbers import DEFAULT_TOL, FLOAT
-from ..errors import GameError
+from ..errors import GameError, SolverError
 from ..games.normal_form import NormalFormGame
 from . import _small_side, nplayer, vertex_enumeration
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_bimatrix_equilibria
@@ -157,7 +157,8 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
             return _assemble(game, route(), tol)
         except NotAnEquilibrium as exc:
             failure = exc
-    raise ArithmeticError(f"internal error: the exact enumeration produced a non-equilibrium ({failure})")
+    raise SolverError(f"internal error: the exact enumeration produced a non-equilibrium ({failure})"
+                      " (a bug: please report the game)")
 
 
 class _Scaled(NamedTuple):

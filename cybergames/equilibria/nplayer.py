@@ -24,8 +24,12 @@ exactly (Groebner basis, multiplication matrix of a separating linear form,
 real roots isolated with rational intervals; see ``cybergames/equilibria/_algebraic.py``), and
 every inequality is decided exactly at each real solution. A support whose
 system has a positive-dimensional solution set is not dropped: it is reported
-as an :class:`EquilibriumContinuum` (with the exact equilibria found on it by
-slicing, if any) and the set is marked incomplete. Supports with an action
+as an :class:`EquilibriumContinuum`. Where the equations are linear the set is
+described exactly (``cybergames/equilibria/_continua.py``): with one free
+unknown, as a union of intervals with algebraic ends; with several and linear
+inequalities, as a polytope by its vertices. Other continua carry exact
+equilibria found on them (on lines through them, or by slicing) and mark the
+set incomplete. Supports with an action
 that is strictly dominated given the others' supports cannot carry an
 equilibrium and are skipped before solving (Porter, Nudelman & Shoham 2008).
 
@@ -61,7 +65,7 @@ from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
 from ..errors import GameError, ParameterError
 from ..games.normal_form import NormalFormGame
-from . import _logit_tracing
+from . import _continua, _logit_tracing
 from ._algebraic import RealPoint, product_ring, real_solutions
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium
 from .pure import pure_equilibria
@@ -107,15 +111,43 @@ class EquilibriumContinuum:
         The indifference equations :math:`u_i(a, \sigma_{-i}) - u_i(a_i^0,
         \sigma_{-i}) = 0`, in the variables.
     samples : tuple of Equilibrium
-        Exact equilibria on the set (its closure for a segment). The extreme
-        points of a segment are also listed in the equilibrium set; the
-        samples of other continua are not (they are not canonical points).
+        Exact equilibria on the set or its closure (where a probability of
+        the support may vanish). The extreme points of a described set are
+        also listed in the equilibrium set; the other samples are not (they
+        are not canonical points). A continuum whose equations are linear but
+        not described is sampled exactly on lines through it (all parameters
+        but the last fixed to rationals), others by slicing.
     segment : bool
-        True when the set is known exactly: one player mixes two actions, and
-        the equilibria are the segment between the two ``samples`` (its
-        extreme points; one sample when the segment is a point). Such a
-        continuum does not make the set incomplete, as with the extreme
-        equilibria and Nash subsets of two-player games.
+        True when one player mixes two actions, and the equilibria are the
+        segment between the two ``samples`` (its extreme points; one sample
+        when the segment is a point).
+    parameters : tuple of sympy.Symbol
+        When the equations are linear: the unknowns left free by them (empty otherwise).
+    parametrization : tuple of sympy.Expr
+        When the equations are linear: each variable as an affine expression
+        in the ``parameters`` (a parameter maps to itself); every solution of
+        the equations is of this form.
+    positive : tuple of sympy.Expr
+        The probabilities of the support, in the variables: each must be > 0.
+    nonnegative : tuple of sympy.Expr
+        Each player's payoff of the support's first action less that of an
+        action outside the support, in the variables: each must be >= 0.
+    region : sympy.Set or None
+        With one parameter: exactly the values of the parameter at which the
+        profile is an equilibrium with this support, a union of intervals
+        (and points) whose ends are rational or algebraic (``CRootOf``).
+    vertices : tuple of Equilibrium
+        The extreme points of the set's closure: the ends of the ``region``'s
+        intervals with one parameter, the vertices of the polytope with
+        several parameters and linear inequalities. They are equilibria (the
+        set of equilibria is closed) and are also listed in the equilibrium
+        set; where a probability vanishes there, their support is smaller.
+    described : bool
+        True when the set is described exactly (a segment, a ``region``, or a
+        polytope with its ``vertices``); the samples then are the vertices and
+        one interior point of each interval (or the polytope's centroid).
+        Such a continuum does not make the equilibrium set incomplete, as with
+        the extreme equilibria and Nash subsets of two-player games.
     """
 
     support: tuple
@@ -124,10 +156,18 @@ class EquilibriumContinuum:
     samples: tuple
     segment: bool
     game: NormalFormGame = field(repr=False)
+    parameters: tuple = ()
+    parametrization: tuple = field(default=(), repr=False)
+    positive: tuple = field(default=(), repr=False)
+    nonnegative: tuple = field(default=(), repr=False)
+    region: Any = None
+    vertices: tuple = field(default=(), repr=False)
+    described: bool = False
 
     def __repr__(self) -> str:
+        region = "" if self.region is None else f", region={self.region}"
         return (f"EquilibriumContinuum(support={self.support}, equations={len(self.equations)}, "
-                f"samples={len(self.samples)}, segment={self.segment})")
+                f"samples={len(self.samples)}, segment={self.segment}, described={self.described}{region})")
 
 
 def _exact_payoffs(game: NormalFormGame) -> list[np.ndarray]:
@@ -297,13 +337,14 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
     -------
     EquilibriumSet
         Pure equilibria first, then by support size. ``method="support
-        enumeration"``; ``complete=True`` when every support's system was
-        zero-dimensional, so that every equilibrium is listed. Otherwise
-        ``complete=False``, ``degenerate=True`` and ``components`` holds an
-        :class:`EquilibriumContinuum` for each support with a continuum of
-        solutions, with exact sample equilibria where slicing finds them. A
-        continuum where one player mixes two actions is solved exactly as a
-        segment: its extreme points are listed and it keeps the set complete.
+        enumeration"``. ``components`` holds an :class:`EquilibriumContinuum`
+        for each support with a continuum of equilibria (``degenerate=True``).
+        ``complete=True`` when every support's system was zero-dimensional
+        or its continuum is described exactly (a segment, an interval set
+        with algebraic ends, or a polytope by its vertices; their extreme
+        points are listed), so that every equilibrium is listed or lies on a
+        described continuum. Otherwise ``complete=False``, and the other
+        continua carry the exact sample equilibria found on them.
 
     Raises
     ------
@@ -374,6 +415,21 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
                 found += [(supports, eq) for eq in segment.samples]
             continue
         if solutions.status == "positive-dimensional":
+            try:
+                description = _continua.describe(game, system, _symbols(system), tol)
+            except NotAnEquilibrium:         # a float game where rounding broke a tie beyond tol
+                description = None
+            if description is not None and description.described:
+                if description.isolated:        # the equations' continuum meets the set in points
+                    found += [(supports, eq) for eq in description.samples]
+                elif description.samples:
+                    continua.append(_continuum(game, system, description.samples, description=description))
+                    found += [(supports, eq) for eq in description.vertices]
+                continue
+            if description is not None and description.samples:      # sampled on slices, not described
+                continua.append(_continuum(game, system, description.samples, description=description))
+                complete = False
+                continue
             samples = tuple(_build_checked(game, system, point, tol)
                             for point in _slice_points(system))
             samples = tuple(eq for eq in samples if eq is not None)
@@ -392,7 +448,7 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
         if eq not in listed:
             listed.add(eq)
             ordered.append(eq)
-    complete = complete and all(c.segment for c in continua)
+    complete = complete and all(c.described for c in continua)
     return EquilibriumSet(tuple(ordered), game=game, method="support enumeration", exact=game.kind != FLOAT,
                           complete=complete, degenerate=True if continua else None, components=tuple(continua))
 
@@ -445,12 +501,20 @@ def _order(item: tuple) -> tuple:
     return (sum(len(s) for s in supports), supports, approx)
 
 
-def _continuum(game: NormalFormGame, system: _SupportSystem, samples: tuple, *,
-               segment: bool = False) -> EquilibriumContinuum:
-    symbols = tuple(sympy.Symbol(name) for name in system.names)
+def _symbols(system: _SupportSystem) -> tuple:
+    return tuple(sympy.Symbol(name) for name in system.names)
+
+
+def _continuum(game: NormalFormGame, system: _SupportSystem, samples: tuple, *, segment: bool = False,
+               description: Any = None) -> EquilibriumContinuum:
+    symbols = _symbols(system)
     equations = tuple(sympy.expand(e.as_expr(*symbols)) for e in system.equations)
     support = tuple(tuple(game.actions[i][a] for a in s) for i, s in enumerate(system.supports))
-    return EquilibriumContinuum(support, symbols, equations, samples, segment, game)
+    if description is None:
+        return EquilibriumContinuum(support, symbols, equations, samples, segment, game, described=segment)
+    d = description
+    return EquilibriumContinuum(support, symbols, equations, samples, segment, game, d.parameters,
+                                d.parametrization, d.positive, d.nonnegative, d.region, d.vertices, d.described)
 
 
 def _slice_points(system: _SupportSystem, attempts: int = 4) -> list:
@@ -629,8 +693,8 @@ def _verify_continuum(continuum: EquilibriumContinuum, *, tol: float | None = No
         result = verify(eq, tol=tol)
         checked += result.checked + 2
         failures += [f"sample {k}: {f}" for f in result.failures]
-        if not continuum.segment and tuple(eq.support) != tuple(continuum.support):
-            failures.append(f"sample {k}: support {eq.support}, recorded {continuum.support}")
+        if not all(set(s) <= set(r) for s, r in zip(eq.support, continuum.support)):
+            failures.append(f"sample {k}: support {eq.support} is not within {continuum.support}")
         values = {}
         for i, labels in enumerate(continuum.support):
             for label in labels[1:]:
@@ -644,6 +708,12 @@ def _verify_continuum(continuum: EquilibriumContinuum, *, tol: float | None = No
                 wrong = _algebraic_sign(residual) != 0
             if wrong:
                 failures.append(f"sample {k}: equation {equation} = {residual}, not 0")
+    if continuum.parametrization:                # the parametrization solves the equations identically
+        checked += 1
+        mapping = dict(zip(continuum.variables, continuum.parametrization))
+        for equation in continuum.equations:
+            if sympy.expand(equation.subs(mapping)) != 0:
+                failures.append(f"parametrization: equation {equation} is not 0 on it")
     if continuum.segment and len(continuum.samples) == 2:      # and the midpoint is an equilibrium too
         game = continuum.game
         middle = [[_numbers.ratio(x + y, 2) for x, y in zip(a, b)] for a, b in zip(*(eq.strategies for eq in continuum.samples))]

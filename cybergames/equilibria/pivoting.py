@@ -29,8 +29,11 @@ the entering column, compared lexicographically) breaks every tie, since
 *integer* arithmetic: every tableau entry stays an integer (the entries are
 subdeterminants, and each pivot step divides exactly by the previous pivot
 element; Bareiss 1968), so the equilibrium found is exact. Float games are
-pivoted in float64 with vectorised row operations, the equilibrium checked as
-a best-response pair, and re-run exactly if the check fails.
+pivoted in float64 with vectorised row operations and the equilibrium checked as
+a best-response pair. If the check fails, a large game (more than 2,500
+profiles) tries the float paths of the other starting labels first; then the
+path is re-run exactly, without a bound up to 2,500 profiles and within a
+bounded number of pivots beyond.
 
 References
 ----------
@@ -52,7 +55,7 @@ import numpy as np
 
 from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import verify
-from ..errors import GameError, ParameterError
+from ..errors import GameError, ParameterError, SolverError
 from ..games.normal_form import NormalFormGame
 from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium
 from .result import Equilibrium, EquilibriumSet
@@ -60,7 +63,7 @@ from .result import Equilibrium, EquilibriumSet
 __all__ = ["lemke_howson", "lemke_howson_equilibria"]
 
 
-class _PathDidNotEnd(ArithmeticError):
+class _PathDidNotEnd(SolverError):
     """A float path that cycles (rounding broke the lexicographic rule); the exact re-run cannot cycle."""
 
 
@@ -91,7 +94,7 @@ class _Tableau:
         else:
             candidates = np.flatnonzero(column > tol)
         if not len(candidates):  # pragma: no cover - the polytopes of a positive game are bounded
-            raise ArithmeticError("internal error: unbounded Lemke-Howson ray")
+            raise SolverError("internal error: unbounded Lemke-Howson ray (a bug: please report the game)")
         for key in [-1] + self.slacks:
             if len(candidates) == 1:
                 break
@@ -199,24 +202,34 @@ class _Path:
         return [v / x_total for v in x], [v / y_total for v in y]
 
 
-def _race(A: np.ndarray, B: np.ndarray, labels: list[int], exact: bool, tol: float) -> tuple[int, tuple]:
+def _race(A: np.ndarray, B: np.ndarray, labels: list[int], exact: bool, tol: float,
+          max_pivots: int | None = None) -> tuple[int, tuple]:
     """Follow the path from ``labels[0]``; if it is long, race it against the others, one pivot each in turn.
 
     The first path to end wins (ties: the earlier label). Path lengths vary
     enormously from label to label (a few pivots to tens of thousands in
     random 200x200 games); after ``2 (m + n)`` pivots alone, racing the
     remaining paths costs at most their number times the shortest one.
+    ``max_pivots`` bounds the pivots of all paths together (:class:`_PathDidNotEnd` beyond it).
     """
     positive_A, positive_B = _positive(A, exact), _positive(B, exact)
     scratch: dict = {}
+    budget = math.inf if max_pivots is None else max_pivots
     first = _Path(positive_A, positive_B, labels[0], exact, tol, scratch)
+    pivots = 0
     for _ in range(2 * sum(A.shape)):
+        if pivots >= budget:
+            raise _PathDidNotEnd(f"the path from label {labels[0]} did not end within {max_pivots} pivots")
+        pivots += 1
         if first.step():
             return first.label, first.result()
     paths = [first] + [_Path(positive_A, positive_B, label, exact, tol, scratch) for label in labels[1:]]
     limit = 10 * math.comb(sum(A.shape), min(A.shape)) + 100      # every path visits each vertex pair once
     for _ in range(limit):
         for path in paths:
+            if pivots >= budget:
+                raise _PathDidNotEnd(f"no path ended within {max_pivots} pivots")
+            pivots += 1
             if path.step():
                 return path.label, path.result()
     raise _PathDidNotEnd("the Lemke-Howson path did not end")
@@ -247,8 +260,14 @@ def _check(game: Any, label: Any, function: str) -> int | None:
     return int(label)
 
 
-#: Float games up to this many pure profiles are re-solved exactly when the float path's check fails.
+#: Float games up to this many pure profiles are re-solved exactly, without a bound, when the float path's
+#: check fails (a 50x50 game's exact path takes about 0.1 s).
 EXACT_FALLBACK_PROFILES = 2500
+
+#: Larger float games are re-solved exactly for at most this many tableau-entry updates (pivots times
+#: the entries of the tableaux): about 50 pivots, or 5 s, on a 100x100 game, whose big-integer entries
+#: cost about 0.1 s per pivot.
+EXACT_FALLBACK_WORK = 2_000_000
 
 
 def _solve(game: NormalFormGame, label: int | None, tol: float) -> Equilibrium:
@@ -257,17 +276,33 @@ def _solve(game: NormalFormGame, label: int | None, tol: float) -> Equilibrium:
     if game.kind != FLOAT:
         x, y = _race(A, B, labels, True, tol)[1]
         return equilibrium(game, (x, y), tol)
-    winner = None
+    failed: list[int] = []
+    while True:                                      # float paths first, each failed label dropped in turn
+        winner = None
+        remaining = [k for k in labels if k not in failed]
+        try:
+            winner, (x, y) = _race(A, B, remaining, False, tol)
+            return _accepted(game, x, y, tol)
+        except (NotAnEquilibrium, _PathDidNotEnd) as exc:    # float trouble: another label, else exact
+            trouble = exc
+            if winner is not None:
+                failed.append(winner)
+            if winner is None or len(remaining) == 1 or A.size <= EXACT_FALLBACK_PROFILES:
+                break
+    # exact arithmetic from the label of the first float path to end (the shortest), else race them all
+    start = failed[:1] or remaining
+    fractions = [np.vectorize(Fraction, otypes=[object])(p) for p in (A, B)]
+    bound = None
+    if A.size > EXACT_FALLBACK_PROFILES:
+        m, n = game.shape
+        bound = max(1, EXACT_FALLBACK_WORK // ((m + n) * (m + n + 1)))
     try:
-        winner, (x, y) = _race(A, B, labels, False, tol)
-        return _accepted(game, x, y, tol)
-    except (NotAnEquilibrium, _PathDidNotEnd) as exc:    # float trouble: redo in exact arithmetic
-        if A.size > EXACT_FALLBACK_PROFILES:
-            raise ArithmeticError(f"the float Lemke-Howson path lost precision ({exc}); "
-                                  f"pass exact payoffs (Fractions) to pivot exactly") from exc
-        fractions = [np.vectorize(Fraction, otypes=[object])(p) for p in (A, B)]
-        x, y = _race(*fractions, labels if winner is None else [winner], True, tol)[1]
-        return equilibrium(game, ([float(v) for v in x], [float(v) for v in y]), tol)
+        x, y = _race(*fractions, start, True, tol, bound)[1]
+    except _PathDidNotEnd as exact_exc:
+        raise SolverError(f"lemke_howson: the float path lost precision ({trouble}), and its exact re-run did not "
+                          f"end within {bound} pivots ({exact_exc}); pass exact payoffs (Fractions) to pivot "
+                          f"exactly without a bound, or choose another label") from exact_exc
+    return equilibrium(game, ([float(v) for v in x], [float(v) for v in y]), tol)
 
 
 #: Float probabilities this close below zero are rounding and are set to zero (then renormalised).
@@ -329,6 +364,12 @@ def lemke_howson(game: NormalFormGame, label: int | None = None, *, tol: float =
         If ``game`` is not a numeric two-player :class:`NormalFormGame`.
     ParameterError
         If ``label`` is not an integer in ``[0, m + n)`` or ``tol`` not in (0, 1).
+    SolverError
+        If a float game's path loses precision (its end fails the check)
+        from every starting label tried, and the exact re-run of a game of
+        more than ``EXACT_FALLBACK_PROFILES`` pure profiles does not end within
+        ``EXACT_FALLBACK_WORK`` tableau-entry updates. Exact payoffs
+        (Fractions) pivot exactly without a bound.
 
     Notes
     -----

@@ -41,7 +41,7 @@ import numpy as np
 
 from .._numbers import DEFAULT_TOL
 from .._verify import Verification, verify
-from ..errors import ParameterError, ProbabilityError
+from ..errors import ParameterError, ProbabilityError, SolverError
 from ..games.normal_form import NormalFormGame
 from . import _logit_path
 from ._build import check_game, check_tol
@@ -165,7 +165,7 @@ class _Likelihood:
             low, high = points[j][-1], points[j + 1][-1]
             if min(low, high) <= lam <= max(low, high):
                 return _logit_path.at_lambda(self.system, points[j], points[j + 1], lam)
-        raise ArithmeticError(f"lam = {lam!r} is outside the traced branch")  # pragma: no cover
+        raise SolverError(f"lam = {lam!r} is outside the traced branch")  # pragma: no cover
 
 
 def fit_logit(game: NormalFormGame, data: Any, *, observations: Any = None, max_lambda: Any = None,

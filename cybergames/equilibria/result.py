@@ -25,7 +25,7 @@ import sympy
 from .. import _numbers
 from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import Verification, verify
-from ..errors import GameError
+from ..errors import GameError, SolverError
 from ..games.normal_form import NormalFormGame
 
 __all__ = ["Equilibrium", "EquilibriumSet", "NashSubset"]
@@ -242,6 +242,15 @@ def _algebraic_sign(value: sympy.Basic) -> int:
     value = sympy.expand(value)
     if value.is_Rational:
         return int(sympy.sign(value))
+    # a nonzero value is decided by evaluation with tracked error (strict: sympy raises rather than
+    # return digits it cannot guarantee), at increasing precision; zero needs the exact test below
+    for digits in (30, 120):
+        try:
+            approximation = value.evalf(digits, strict=True)
+        except (sympy.core.evalf.PrecisionExhausted, ValueError, TypeError):
+            continue
+        if approximation.is_Number and approximation.is_real and approximation != 0:
+            return 1 if approximation > 0 else -1
     roots = value.atoms(sympy.CRootOf)
     if len(roots) == 1:                 # a polynomial in one root: reduce modulo its minimal polynomial
         (root,) = roots
@@ -255,23 +264,28 @@ def _algebraic_sign(value: sympy.Basic) -> int:
                 return 0
             sign = _numbers.sign(reduced.as_expr().subs(_X, root))
             if sign is None:
-                raise ArithmeticError(f"cannot decide the sign of {value}")
+                raise SolverError(_UNDECIDED.format(value))
             return sign
     if sympy.minimal_polynomial(value, _X) == _X:
         return 0
     sign = _numbers.sign(value)
     if sign is None:
-        raise ArithmeticError(f"cannot decide the sign of {value}")
+        raise SolverError(_UNDECIDED.format(value))
     return sign
 
 
 _X = sympy.Symbol("x")
+_UNDECIDED = ("verify: cannot decide the sign of the algebraic number {} (it is nonzero but agrees with zero to "
+              "4000 digits); check the profile with float payoffs and a tolerance instead")
 
 
 @verify.register(Equilibrium)
 def _verify_equilibrium(eq: Equilibrium, *, tol: float | None = None) -> Verification:
     """Re-check an equilibrium from its game: probabilities, support, payoffs and every player's gain."""
     game, tol = eq.game, _tolerance(eq.game, tol)
+    field_check = _verify_in_number_field(eq)
+    if field_check is not None:
+        return field_check
     failures: list[str] = []
     checked = 0
     try:
@@ -301,6 +315,96 @@ def _verify_equilibrium(eq: Equilibrium, *, tol: float | None = None) -> Verific
             failures.append(f"player {game.players[i]!r}: recorded payoff/gain {recorded_value!r}/"
                             f"{recorded_gain!r}, recomputed {value!r}/{best - value!r}")
         support = tuple(a for a, p in zip(game.actions[i], mixed[i]) if _exceeds(game, i, p, 0.0))
+        if support != tuple(eq.support[i]):
+            failures.append(f"player {game.players[i]!r}: recorded support {eq.support[i]}, actual {support}")
+    return Verification(not failures, checked, tuple(failures))
+
+
+def _single_root(eq: Equilibrium) -> Any:
+    """The one ``CRootOf`` that every coordinate of an exact equilibrium is a polynomial in, or None."""
+    if eq.game.kind == FLOAT or len(eq.strategies) != eq.game.num_players:
+        return None
+    roots: set = set()
+    for vector in eq.strategies:
+        for v in vector:
+            if isinstance(v, sympy.Basic):
+                if v.free_symbols:
+                    return None
+                roots |= v.atoms(sympy.CRootOf)
+    return next(iter(roots)) if len(roots) == 1 else None
+
+
+def _verify_in_number_field(eq: Equilibrium) -> Verification | None:
+    r"""The check of :func:`_verify_equilibrium` in :math:`\mathbb Q(\alpha)`, for coordinates in one root α.
+
+    Coordinates that are polynomials in one ``CRootOf`` α (long ones, when
+    the equilibrium solves a system of high degree) are reduced to
+    polynomials of degree below that of α's minimal polynomial :math:`m`;
+    every payoff is then computed in :math:`\mathbb Q[x]/(m)`, where a number
+    is zero iff its reduced polynomial is (``m`` is irreducible), and the
+    sign of a nonzero one is decided at the midpoint of an isolating interval
+    of α refined until the error bound is below the value (as
+    ``RealPoint.sign_of``). Expanding the same products as sympy expressions
+    took minutes. None when the coordinates are not of that form.
+    """
+    root = _single_root(eq)
+    if root is None:
+        return None
+    from ._algebraic import RealPoint
+    game = eq.game
+    try:
+        minimal = sympy.Poly(sympy.minimal_polynomial(root, _X), _X, domain=sympy.QQ)
+
+        def reduce(value: Any) -> sympy.Poly:
+            value = _numbers.to_sympy(value)
+            return sympy.Poly(value.xreplace({root: _X}), _X, domain=sympy.QQ).rem(minimal)
+        strategies = [[reduce(v) for v in vector] for vector in eq.strategies]
+        recorded = [(reduce(v), reduce(g)) for v, g in zip(eq.payoffs, eq.gains)]
+    except (sympy.PolynomialError, sympy.CoercionFailed, TypeError, ValueError):
+        return None
+    approximation = root.evalf(60)
+    intervals = [(a, b) for (a, b), _ in minimal.intervals() if a <= approximation <= b]
+    if len(intervals) != 1:
+        return None
+    (lo, hi), = intervals
+    point = RealPoint(minimal, Fraction(int(lo.p), int(lo.q)), Fraction(int(hi.p), int(hi.q)), ())
+    zero, one = sympy.Poly(0, _X, domain=sympy.QQ), sympy.Poly(1, _X, domain=sympy.QQ)
+    failures: list[str] = []
+    checked = 0
+    for i, vector in enumerate(strategies):
+        checked += 1
+        if len(vector) != game.shape[i] or (sum(vector, zero) - one).rem(minimal) != zero \
+                or any(point.sign_of(p) < 0 for p in vector):
+            return Verification(False, checked, (f"strategies: player {i}'s is not a probability vector",))
+    for i in range(game.num_players):
+        payoff = game.payoffs[i]
+        values = []
+        for a in range(game.shape[i]):
+            total = zero
+            for index in np.ndindex(*game.shape):
+                if index[i] != a or not payoff[index]:
+                    continue
+                term = sympy.Poly(sympy.Rational(str(payoff[index])), _X, domain=sympy.QQ)
+                for j, k in enumerate(index):
+                    if j != i:
+                        term = (term * strategies[j][k]).rem(minimal)
+                total += term
+            values.append(total)
+        best = values[0]
+        for v in values[1:]:
+            best = v if point.sign_of(v - best) > 0 else best
+        value = sum((p * v for p, v in zip(strategies[i], values)), zero).rem(minimal)
+        gain = best - value
+        checked += 3
+        if point.sign_of(gain) != 0:
+            about = float(sympy.N(gain.as_expr().subs(_X, root), 15))
+            failures.append(f"player {game.players[i]!r}: deviating gains {about:.6g} (an algebraic number)")
+        for action, v, p in zip(game.actions[i], values, strategies[i]):
+            if point.sign_of(p) > 0 and point.sign_of(best - v) > 0:
+                failures.append(f"player {game.players[i]!r}: plays {action!r}, which is not a best response")
+        if recorded[i][0] != value or recorded[i][1] != gain:
+            failures.append(f"player {game.players[i]!r}: recorded payoff/gain differ from those recomputed")
+        support = tuple(a for a, p in zip(game.actions[i], strategies[i]) if point.sign_of(p) > 0)
         if support != tuple(eq.support[i]):
             failures.append(f"player {game.players[i]!r}: recorded support {eq.support[i]}, actual {support}")
     return Verification(not failures, checked, tuple(failures))

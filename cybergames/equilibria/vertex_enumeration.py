@@ -52,6 +52,7 @@ import numpy as np
 
 from .. import limits
 from .._numbers import FLOAT
+from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
 from . import _bases, _double_description, _exact, _labels, _polytope, _small_side
 from ._polytope import PolytopeError
@@ -190,7 +191,7 @@ def exact_enumeration(A: np.ndarray, B: np.ndarray, as_float: bool) -> Enumerati
     labels_q = _q_labels(tight_q, n)
     simple = bool((labels_p.sum(axis=1) == m).all() and (labels_q.sum(axis=1) == n).all())
     if simple and not (_labels.closed_under_pivoting(labels_p, m) and _labels.closed_under_pivoting(labels_q, n)):
-        raise ArithmeticError("internal error: the double description missed a vertex")
+        raise SolverError("internal error: the double description missed a vertex (a bug: please report the game)")
     i, j = _match(labels_p, labels_q, m, n, simple=simple)
     if as_float:
         def normalise(points, k):

@@ -87,12 +87,13 @@ def mixed_action(game: "NormalFormGame", i: int, value: Any, name: str, *,
         vector = [_numbers.normalise(p, f"{name}", ProbabilityError) for p in entries]
         kind = _numbers.kind_of(vector)
         if kind == _numbers.SYMBOLIC:
+            # as _numbers.require, with the message (a repr of long algebraic numbers) built only on failure
             total = sympy.simplify(sum(vector) - 1)
-            _numbers.require(sympy.Eq(total, 0), ProbabilityError,
-                             f"{name}: probabilities must sum to one, got {value!r}")
+            if sympy.sympify(sympy.Eq(total, 0)) is sympy.false:
+                raise ProbabilityError(f"{name}: probabilities must sum to one, got {value!r}")
             for p in vector:
-                _numbers.require(sympy.sympify(p) >= 0, ProbabilityError,
-                                 f"{name}: probabilities must be non-negative, got {value!r}")
+                if sympy.sympify(sympy.sympify(p) >= 0) is sympy.false:
+                    raise ProbabilityError(f"{name}: probabilities must be non-negative, got {value!r}")
         elif kind == FLOAT:
             try:
                 vector = [float(p) for p in vector]

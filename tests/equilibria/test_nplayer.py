@@ -1,5 +1,6 @@
 """Mixed equilibria of games with three and more players: support enumeration and logit paths."""
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -317,3 +318,156 @@ def test_logit_paths_find_equilibria_that_enumeration_lists(exact_game):
         for eq in approximate:
             assert any(all(np.allclose(x, y, atol=1e-6) for x, y in zip(_floats(eq), other)) for other in listed)
     assert set(pure_equilibria(game)) <= set(approximate)
+
+
+# ------------------------------------------------------------------------ continua, described exactly
+# Nau, Gomez Canovas & Hansen, "On the geometry of Nash equilibria and correlated equilibria",
+# International Journal of Game Theory 32 (2004), sec. 6; Gambit's catalogue, nau2004/sec6 (2x2x4).
+SEC6 = NormalFormGame([[[[2, 1, 1, 2], [0, 0, 0, 0]], [[0, 0, 0, 0], [1, 2, 2, 1]]],
+                       [[[0, 0, 0, 0], [1, 2, 1, 2]], [[2, 1, 2, 1], [0, 0, 0, 0]]],
+                       [[[0, 2, 1, 1], [1, 1, 2, 0]], [[1, 1, 0, 2], [2, 0, 1, 1]]]],
+                      actions=[["Top", "Bottom"], ["Left", "Right"], ["1", "2", "3", "4"]])
+
+
+def test_sec6_is_one_segment_described_exactly():
+    # By hand, with x = P(Bottom), y = P(Right) and z player 3's mix. Player 3 earns x + y from "1",
+    # 2 - x - y from "2", 1 - x + y from "3" and 1 + x - y from "4". Player 1 earns (1 - y)(2z1 + z2 + z3 + 2z4)
+    # from Top and y(z1 + 2z2 + 2z3 + z4) from Bottom; player 2 x(2z1 + z2 + 2z3 + z4) from Left and
+    # (1 - x)(z1 + 2z2 + z3 + 2z4) from Right. No pure profile is an equilibrium (each pure pair leaves a
+    # player 0 against 1 or 2), and a player of 1, 2 who mixes makes the other's mix interior, so x, y in
+    # (0, 1). Player 3 mixing {1, 2} needs x + y = 1 and, keeping 3 and 4 out, x - y <= 0 <= x - y: x = y
+    # = 1/2; mixing {3, 4} needs x = y and 2x <= 1 <= 2x: again 1/2; any other mix of player 3 forces x
+    # or y to 1/2 too. At x = y = 1/2 all four of player 3's actions earn 1, and players 1, 2 are
+    # indifferent iff z1 + z4 = z2 + z3 = 1/2 and z1 + z3 = z2 + z4 = 1/2: z = (s, s, 1/2 - s, 1/2 - s),
+    # s in [0, 1/2]. The equilibria are this segment; its ends s = 0, 1/2 are listed, its inside
+    # (full support, s in (0, 1/2)) is one described continuum, and the set is complete.
+    half = Fraction(1, 2)
+    equilibria = support_enumeration(SEC6)
+    assert equilibria.complete and equilibria.degenerate
+    ends = {tuple(eq.strategies[2]) for eq in equilibria}
+    assert ends == {(half, half, 0, 0), (0, 0, half, half)}
+    assert all(list(eq.strategies[0]) == [half, half] == list(eq.strategies[1]) for eq in equilibria)
+    (continuum,) = equilibria.components
+    assert continuum.described and continuum.support == tuple(tuple(a) for a in SEC6.actions)
+    assert {tuple(eq.strategies[2]) for eq in continuum.vertices} == ends
+    (t,) = continuum.parameters
+    values = dict(zip(continuum.variables, continuum.parametrization))
+    z = [1 - values[sympy.Symbol("p2_1")] - values[sympy.Symbol("p2_2")] - values[sympy.Symbol("p2_3")],
+         values[sympy.Symbol("p2_1")], values[sympy.Symbol("p2_2")], values[sympy.Symbol("p2_3")]]
+    assert sympy.expand(z[0] - z[1]) == 0 and sympy.expand(z[2] - z[3]) == 0 and sympy.expand(z[0] + z[2]) == half
+    # the region is the parameter's range over the open segment: s in (0, 1/2) read through t
+    low, high = sorted((sympy.solve(z[0] - 0, t)[0], sympy.solve(z[0] - half, t)[0]))
+    assert continuum.region == sympy.Interval.open(low, high)
+    for eq in continuum.samples:
+        assert eq.gains == (0, 0, 0) and verify(eq)
+    assert verify(equilibria) and nash_equilibria(SEC6).complete
+
+
+@needs_pygambit
+def test_sec6_agrees_with_gambit():
+    # every point pygambit's gnm_solve and enumpoly_solve report lies on the described segment's closure
+    from cybergames.io import to_pygambit
+    import pygambit
+    equilibria = support_enumeration(SEC6)
+    for solver in (pygambit.nash.gnm_solve, pygambit.nash.enumpoly_solve):
+        gambit_game = to_pygambit(SEC6)
+        for theirs in mixed_profiles(gambit_game, solver(gambit_game)):
+            assert _on_described_set(SEC6, [np.asarray(p, dtype=float) for p in theirs], equilibria)
+
+
+def _on_described_set(game, point, equilibria, atol=1e-6, described_only=True):
+    """Whether a float profile is a listed equilibrium or lies on (the closure of) a described continuum:
+    its support within the continuum's, the equations zero, every inequality holding (with
+    ``described_only=False``, on any reported continuum: the equations zero)."""
+    if any(all(np.allclose(a, np.asarray(_floats_vector(b)), atol=atol) for a, b in zip(point, eq.strategies))
+           for eq in equilibria):
+        return True
+    for component in equilibria.components:
+        if described_only and not component.described:
+            continue
+        if any(p[k] > atol and game.actions[i][k] not in component.support[i]
+               for i, p in enumerate(point) for k in range(len(p))):
+            continue
+        values = {v: float(point[int(v.name[1:].split("_")[0])][int(v.name.split("_")[1])])
+                  for v in component.variables}
+        if all(abs(float(e.subs(values))) <= atol for e in component.equations) and \
+                all(float(e.subs(values)) >= -atol for e in component.positive + component.nonnegative):
+            return True                                  # (the inequalities are empty when undescribed)
+    return False
+
+
+def _floats_vector(vector):
+    return [float(sympy.N(v, 30)) if isinstance(v, sympy.Basic) else float(v) for v in vector]
+
+
+degenerate_games = st.one_of(normal_form_games(players=3, actions=2, min_value=0, max_value=1),
+                             normal_form_games(players=3, actions=(2, 3), min_value=0, max_value=1))
+
+
+@settings(max_examples=12, deadline=None)
+@given(degenerate_games)
+def test_every_sample_of_every_continuum_is_an_exact_equilibrium(game):
+    # Ties everywhere (payoffs 0 or 1) make continua. Every sample has zero regret, recomputed here
+    # from the payoff table; a described continuum's parametrization solves its equations identically,
+    # its vertices are listed, and its interior samples keep every probability of the support positive.
+    equilibria = support_enumeration(game)
+    for component in equilibria.components:
+        for eq in component.samples:
+            for i in range(game.num_players):
+                values = game.action_payoffs(i, list(eq.strategies))
+                assert all(_sign(v - eq.payoffs[i]) <= 0 for v in values)
+            assert all(set(s) <= set(r) for s, r in zip(eq.support, component.support))
+        if component.described:
+            mapping = dict(zip(component.variables, component.parametrization))
+            assert all(sympy.expand(e.subs(mapping)) == 0 for e in component.equations)
+            assert set(component.vertices) <= set(equilibria)
+            # an interior sample (a segment, one player mixing two actions, records its two ends only)
+            assert component.segment or any(eq.support == component.support for eq in component.samples)
+    assert equilibria.complete == all(c.described for c in equilibria.components)
+    assert verify(equilibria)
+
+
+def _sign(value):
+    value = sympy.nsimplify(value) if isinstance(value, float) else value
+    if isinstance(value, sympy.Basic) and not value.is_Rational:
+        from cybergames.equilibria.result import _algebraic_sign
+        return _algebraic_sign(value)
+    return (value > 0) - (value < 0)
+
+
+@needs_pygambit
+@settings(max_examples=8, deadline=None)
+@given(degenerate_games)
+def test_gambits_equilibria_of_degenerate_games_lie_on_what_we_report(game):
+    # a second method: every point gnm_solve reports is listed, or lies on a described continuum, or
+    # (when the set is incomplete) solves the equations of some reported continuum
+    import pygambit
+    from cybergames.io import to_pygambit
+    equilibria = support_enumeration(game)
+    gambit_game = to_pygambit(game)
+    for theirs in mixed_profiles(gambit_game, pygambit.nash.gnm_solve(gambit_game)):
+        point = [np.asarray(p, dtype=float) for p in theirs]
+        assert _on_described_set(game, point, equilibria, described_only=equilibria.complete), point
+
+
+def test_equilibria_in_a_root_of_degree_nine_verify_in_its_number_field():
+    # A random 2x2x2x2 game (integer payoffs 0..99, numpy default_rng([7, 3])) with an equilibrium whose
+    # coordinates are polynomials of degree 8 in a root of an irreducible polynomial of degree 9, each
+    # printed in about 20,000 characters. verify checks it in Q[x]/(m) (expanding the products as sympy
+    # expressions took minutes); independently here, its regret at 60 digits is 0, and two altered
+    # copies (a recorded payoff plus one, player 0's mix reversed) fail.
+    import dataclasses
+    rng = np.random.default_rng([7, 3])
+    game = NormalFormGame([rng.integers(0, 100, (2, 2, 2, 2)).tolist() for _ in range(4)])
+    (eq,) = [eq for eq in support_enumeration(game)
+             if any(isinstance(v, sympy.Basic) and v.atoms(sympy.CRootOf) for s in eq.strategies for v in s)]
+    assert verify(eq)
+    approximate = [[sympy.N(v, 60) for v in s] for s in eq.strategies]
+    for i in range(4):                      # sums of payoff times probability products, at 60 digits
+        values = [sum(int(game.payoffs[i][index]) * math.prod(approximate[j][k] for j, k in enumerate(index)
+                                                               if j != i)
+                      for index in np.ndindex(*game.shape) if index[i] == a) for a in range(2)]
+        mixed = sum(p * v for p, v in zip(approximate[i], values))
+        assert max(abs(v - mixed) for v, p in zip(values, approximate[i]) if p > 1e-40) < 1e-40
+    assert not verify(dataclasses.replace(eq, payoffs=(eq.payoffs[0] + 1,) + eq.payoffs[1:]))
+    assert not verify(dataclasses.replace(eq, strategies=(eq.strategies[0][::-1],) + eq.strategies[1:]))

@@ -164,3 +164,35 @@ def test_scale_invariance(game, k, label):
     first, second = lemke_howson(floats, label), lemke_howson(scaled, label)
     assert verify(second).ok
     assert all(np.allclose(a, b, atol=1e-7) for a, b in zip(first.strategies, second.strategies))
+
+
+def _float_paths_always_fail(monkeypatch):
+    # every float end is refused, as rounding does on near-degenerate games, so the fallbacks run
+    from cybergames.equilibria import pivoting
+
+    def refuse(game, x, y, tol):
+        raise pivoting.NotAnEquilibrium("refused (forced)")
+    monkeypatch.setattr(pivoting, "_accepted", refuse)
+    return pivoting
+
+
+def test_a_large_float_game_whose_float_paths_fail_is_solved_exactly(monkeypatch):
+    # 60x60 = 3600 profiles, above EXACT_FALLBACK_PROFILES: the exact re-run is bounded, and ends well
+    # within the bound on a random game (its paths take tens of pivots). Before, this raised ArithmeticError.
+    pivoting = _float_paths_always_fail(monkeypatch)
+    rng = np.random.default_rng(3)
+    game = NormalFormGame([rng.random((60, 60)), rng.random((60, 60))])
+    assert game.payoffs[0].size > pivoting.EXACT_FALLBACK_PROFILES
+    eq = lemke_howson(game)
+    assert verify(eq).ok and max(eq.gains) <= 1e-9
+
+
+def test_an_exact_rerun_beyond_its_bound_raises_a_solver_error(monkeypatch):
+    from cybergames.errors import SolverError
+    pivoting = _float_paths_always_fail(monkeypatch)
+    monkeypatch.setattr(pivoting, "EXACT_FALLBACK_WORK", 0)      # one pivot: no path ends in one
+    rng = np.random.default_rng(3)
+    game = NormalFormGame([rng.random((60, 60)), rng.random((60, 60))])
+    with pytest.raises(SolverError, match=r"lemke_howson: .*within 1 pivots.*Fractions") as info:
+        lemke_howson(game, 5)
+    assert isinstance(info.value, ArithmeticError) and isinstance(info.value, ValueError)

@@ -284,3 +284,30 @@ def test_a_precision_beyond_float_resolution_is_refused():
     with pytest.raises(ParameterError, match="at most"):
         qre_at(ASYMMETRIC, 1e12)
     assert qre_at(ASYMMETRIC, 1e11).residual <= 1e-9 * 1e11 * 9
+
+
+# A random 3x2x2 integer game (drawn with numpy's default_rng(0)) on whose branch arc-length steps failed at
+# every length near lambda = 2.26e7: the Jacobian's smallest singular value (4e-8 against 3e7) fell below
+# lstsq's cut-off, so Newton could not correct. The branch is continued there in lambda itself.
+FAR_OUT = NormalFormGame([[[[2, -1], [-2, 2]], [[-1, 0], [2, -2]], [[2, 0], [0, 1]]],
+                          [[[0, 2], [2, 0]], [[-2, -1], [1, 2]], [[-2, -1], [-2, 1]]],
+                          [[[2, 1], [2, 2]], [[0, 1], [-2, -1]], [[-1, -2], [0, 1]]]])
+
+
+def test_a_branch_whose_arc_length_steps_collapse_is_continued_in_lambda():
+    branch = logit_branch(FAR_OUT)
+    assert branch.end == "max_regret" and max(branch.last.gains) <= 1e-8 * 2
+    assert verify(branch).ok
+
+
+def test_an_unfollowable_branch_raises_a_solver_error(monkeypatch):
+    # Newton's corrector failing at every step (forced here) is reported as a SolverError, which names
+    # where the branch was lost and what to ask for instead, and is still an ArithmeticError and a ValueError.
+    from cybergames.equilibria import _logit_path
+    from cybergames.errors import SolverError
+    monkeypatch.setattr(_logit_path, "correct", lambda *args, **kwargs: None)
+    with pytest.raises(SolverError, match=r"could not be followed beyond lambda = 0 .*max_lambda") as info:
+        logit_branch(ASYMMETRIC)
+    assert isinstance(info.value, ArithmeticError) and isinstance(info.value, ValueError)
+    with pytest.raises(SolverError):
+        qre_at(ASYMMETRIC, 2)
