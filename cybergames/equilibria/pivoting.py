@@ -57,7 +57,7 @@ from .._numbers import DEFAULT_TOL, FLOAT
 from .._verify import verify
 from ..errors import GameError, ParameterError, SolverError
 from ..games.normal_form import NormalFormGame
-from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium
+from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, game_tolerance
 from .result import Equilibrium, EquilibriumSet
 
 __all__ = ["lemke_howson", "lemke_howson_equilibria"]
@@ -308,6 +308,11 @@ def _solve(game: NormalFormGame, label: int | None, tol: float) -> Equilibrium:
 #: Float probabilities this close below zero are rounding and are set to zero (then renormalised).
 _ROUNDING = 64 * np.finfo(float).eps
 
+#: A float end whose deviation gains exceed this share of the tolerance is an equilibrium only up to a
+#: near-tie (payoffs 1e-9 apart, say), which :func:`nash_equilibria` may tell apart: it is re-run
+#: exactly, so that the answer is an equilibrium of the game's own numbers.
+_NEAR_TIE = 1e-2
+
 
 def _accepted(game: NormalFormGame, x: list, y: list, tol: float) -> Equilibrium:
     """The float end of a path as an :class:`Equilibrium`, if it is a mixed profile and verifies.
@@ -332,6 +337,10 @@ def _accepted(game: NormalFormGame, x: list, y: list, tol: float) -> Equilibrium
     check = verify(result, tol=tol)
     if not check.ok:
         raise NotAnEquilibrium("; ".join(check.failures))
+    for payoff, gain in zip(game.payoffs, result.gains):
+        if gain > _NEAR_TIE * game_tolerance(payoff, tol):
+            raise NotAnEquilibrium(f"the float path ended at a near-tie: a deviation gains {gain!r}, within the "
+                                   f"tolerance but above rounding")
     return result
 
 

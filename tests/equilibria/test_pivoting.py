@@ -102,6 +102,10 @@ NEAR_DEGENERATE = [
                      [[1.0, 2.0, -2.0, 3.0, 3.0], [3.0, -3.0, -3.0, -3.0, 2.0], [2.0, 3.0, -2.0, _TINY, 0.0]]]), 0),
     # here the float path still ends at a probability of -5e-13: the exact re-run answers
     (NormalFormGame([[[3.0, 1e-12, 2.0], [-1.0, 2.2e-16, 0.0]], [[-2.0, 2.0, 1.0], [-2.0, -2.0, -1.0]]]), 0),
+    # column 2 is dominant; against it rows earn 0, 1e-9, 0. The float path ended at (row 2, column 2), an
+    # equilibrium only within the tolerance (gain 1e-9); nash_equilibria tells 1e-9 from 0 and lists (row 1,
+    # column 2) alone. Re-run exactly, the path ends there too.
+    (NormalFormGame([[[0.0, 2.0, 0.0], [0.0, 0.0, 1e-9], [1.0, 0.0, 0.0]], [[0.0, 0.0, 1.0]] * 3]), 0),
 ]
 
 
@@ -111,6 +115,7 @@ NEAR_DEGENERATE = [
 @example(*NEAR_DEGENERATE[1])
 @example(*NEAR_DEGENERATE[2])
 @example(*NEAR_DEGENERATE[3])
+@example(*NEAR_DEGENERATE[4])
 def test_float_result_is_among_nash_equilibria(game, label):
     label %= sum(game.shape)
     eq = lemke_howson(game, label)
