@@ -105,9 +105,9 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
 
 def _game_findings(model: Any, game: Any) -> list:
     """What the game allows, beside the named profile: folk conditions and the best explicit equilibrium."""
-    from ._game import equilibrium_sentence, folk_sentence, payoff_set_sentence
+    from ._game import _lead, equilibrium_sentence, folk_sentence, payoff_set_sentence
     found = game.best
-    text = [f"In the game, not only for {game.profile_name}: " + folk_sentence(game.folk),
+    text = [_lead(game.profile_name, folk_sentence(game.folk)),
             equilibrium_sentence(game, model.delta)]
     if found is not None and found.name.startswith("targeted"):
         text.append("Targeted retaliation punishes only the blamed state (it restrains while the other attacks, "

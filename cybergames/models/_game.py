@@ -146,6 +146,11 @@ class GameAnswer:
         return found is not None and found.outer <= float(found.stage_nash) + 1e-9
 
 
+def _lead(profile_name: str, sentence: str) -> str:
+    """``sentence`` introduced as an answer about the game, not about the named profile."""
+    return f"In the game, not only for {profile_name}: {sentence[:1].lower()}{sentence[1:]}"
+
+
 def brief(value: Any) -> str:
     """A number for a sentence: :func:`show`, but long fractions and algebraic numbers by their decimal only
     (the exact value is in the result and the JSON report)."""
