@@ -112,11 +112,22 @@ def reduced_check(n: int, payoffs: tuple, q: Any, r: Any, K: int, L: int, cap: i
     def continuation(pairs: list) -> Any:
         return sum((p * V[index[t]] for t, p in pairs), zero)
 
+    reachable, frontier = {"C"}, ["C"]        # by some signal: constraints bind only where play can be
+    while frontier:
+        for target, _ in moves[frontier.pop()]:
+            if target not in reachable:
+                reachable.add(target)
+                frontier.append(target)
     to_me = q * (1 - r) ** (n - 1)
     to_other = (n - 1) * (1 - q) * r * (1 - r) ** (n - 2)
     gains = [(1 - delta) * T + delta * continuation([(("P", "me", K), to_me), (("P", "other", K), to_other),
                                                       ("C", 1 - to_me - to_other)]) - V[0]]
+    # Sharing while another is punished, or in a war, adds mc/n to every payoff and costs c + l: the
+    # stage payoff moves by `alone` = mc/n - c - l < 0 and the transitions do not move.
+    gains.append((1 - delta) * alone)
     for m in range(1, cap + 1):
         s = ("P", "me", m)
+        if s not in reachable:
+            continue
         gains.append(delta * continuation([(escalate("me", m), q), (down("me", m), 1 - q)]) - V[index[s]])
     return V[0], max(gains)
