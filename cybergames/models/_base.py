@@ -96,7 +96,7 @@ class ModelAnalysis:
         The comparative statics of each remedy.
     details : mapping
         Model-specific results (equilibria, delta sets, payoff sets, ...).
-    game : GameAnswer or None
+    game : cybergames.models.GameAnswer or None
         What the game allows at the parameters, beside the named profile's
         conditions (folk-theorem conditions, the best explicit equilibrium
         found, payoff-set bounds); None for models that do not compute it yet.

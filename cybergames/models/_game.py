@@ -45,7 +45,7 @@ class ExplicitEquilibrium:
         The discount factor at which it was checked.
     value : tuple
         Each player's exact value at ``delta`` (from the initial state).
-    delta_set : DeltaSet or None
+    delta_set : cybergames.repeated.DeltaSet or None
         The exact set of discount factors at which it is an equilibrium, or
         None where it was not computed (``method`` says why).
     method : str
@@ -108,18 +108,18 @@ class GameAnswer:
         The named profile the model's conditions are about.
     cooperation : tuple
         The payoff of full cooperation, one entry per player.
-    folk : FolkTheoremConditions or None
+    folk : cybergames.repeated.FolkTheoremConditions or None
         The folk-theorem conditions on the model's monitoring (None: not
         computed, see ``notes``).
-    best : ExplicitEquilibrium or None
+    best : cybergames.models.ExplicitEquilibrium or None
         The best equilibrium of the searched family at the model's delta
         (None: no member is an equilibrium there).
-    patient : ExplicitEquilibrium or None
+    patient : cybergames.models.ExplicitEquilibrium or None
         When ``best`` is None: an equilibrium of the family found at a larger
         discount factor, with its exact delta set.
     family : str
         The family searched, in words.
-    payoff_set : PayoffSetAnswer or None
+    payoff_set : cybergames.models.PayoffSetAnswer or None
         The payoff-set bounds at delta, when computed.
     notes : tuple of str
         What was not computed, and why.

@@ -318,7 +318,7 @@ class AttributionModel(Model):
         confirmed exactly by :func:`~cybergames.repeated.check_equilibrium`),
         with its exact value and exact set of discount factors. Where no
         candidate is an equilibrium at :math:`\delta`, the first of
-        :data:`PATIENT_DELTAS` above :math:`\delta` at which one is.
+        ``PATIENT_DELTAS`` (19/20, 49/50, 99/100, 999/1000) above :math:`\delta` at which one is.
 
         Parameters
         ----------
@@ -331,7 +331,7 @@ class AttributionModel(Model):
 
         Returns
         -------
-        GameAnswer
+        cybergames.models.GameAnswer
 
         Examples
         --------

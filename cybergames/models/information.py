@@ -291,11 +291,11 @@ class InformationSharingModel(Model):
         r"""What the game without a clearing house allows, beyond sharing until anyone is suspected.
 
         Searches :func:`~cybergames.repeated.targeted_retaliation` among the
-        :math:`n` states (:data:`TARGETED_GRID`) at :math:`\delta`: screened in
+        :math:`n` states (``TARGETED_GRID``) at :math:`\delta`: screened in
         floats and confirmed in exact arithmetic on the profile's symmetric
         reduction (one state's view: punished or not; see
-        :mod:`cybergames.models._sharing_punishment`). Where none is an
-        equilibrium at :math:`\delta`, the first of :data:`PATIENT_DELTAS` above
+        ``cybergames/models/_sharing_punishment.py``). Where none is an
+        equilibrium at :math:`\delta`, the first of ``PATIENT_DELTAS`` (19/20, 49/50, 99/100) above
         it at which one is.
 
         Parameters
@@ -307,7 +307,7 @@ class InformationSharingModel(Model):
 
         Returns
         -------
-        GameAnswer
+        cybergames.models.GameAnswer
 
         Examples
         --------
