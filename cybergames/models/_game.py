@@ -28,7 +28,7 @@ from typing import Any
 
 from ._base import show
 
-__all__ = ["ExplicitEquilibrium", "PayoffSetAnswer", "GameAnswer"]
+__all__ = ["ExplicitEquilibrium", "PayoffSetAnswer", "GameAnswer", "perfect_monitoring_answer"]
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,10 @@ class GameAnswer:
         The payoff-set bounds at delta, when computed.
     notes : tuple of str
         What was not computed, and why.
+    bracket : cybergames.repeated.DiscountFactorBracket or None
+        The certified bracket of the least discount factor at which
+        ``cooperation`` is an equilibrium payoff
+        (:func:`~cybergames.repeated.min_discount_factor_for_payoff`), when computed.
     """
 
     profile_name: str
@@ -133,6 +137,7 @@ class GameAnswer:
     family: str
     payoff_set: PayoffSetAnswer | None = None
     notes: tuple = ()
+    bracket: Any = None
 
     @property
     def impossible(self) -> bool:
@@ -167,6 +172,10 @@ def folk_sentence(folk: Any) -> str:
     """The folk-theorem conditions in words."""
     if folk is None:
         return ""
+    if folk.holds and folk.perfect:
+        return ("The folk theorem applies (Fudenberg & Maskin 1986: perfect monitoring, and the feasible payoffs "
+                "have full dimension), so every feasible, strictly individually rational payoff, mutual cooperation "
+                "included, is a subgame perfect equilibrium payoff of patient enough states.")
     if folk.holds:
         return ("The folk theorem applies (Fudenberg, Levine & Maskin 1994: the public signals have "
                 f"{'pairwise' if folk.pairwise_full_rank else 'individual'} full rank, computed exactly), so "
@@ -179,15 +188,17 @@ def folk_sentence(folk: Any) -> str:
 def equilibrium_sentence(answer: GameAnswer, delta: Any, per: str = "per state") -> str:
     """The best explicit equilibrium found, its value and its delta set, in words."""
     cooperation = answer.cooperation[0]
+    concept = "subgame perfect" if answer.folk is not None and answer.folk.perfect else "perfect public"
     if answer.best is not None:
         found = answer.best
+        worth = (f"{brief(found.value[0])} {per} against {show(cooperation)}" if len(set(answer.cooperation)) == 1
+                 else f"{show(tuple(found.value))} against {show(tuple(answer.cooperation))}")
         text = (f"The best explicit equilibrium found at δ = {show(delta)} ({answer.family}) is {found.name}: "
-                f"an exact perfect public equilibrium ({found.method}) worth {brief(found.value[0])} {per} "
-                f"against {show(cooperation)} for full cooperation")
+                f"an exact {concept} equilibrium ({found.method}) worth {worth} for full cooperation")
     elif answer.patient is not None:
         found = answer.patient
         text = (f"No profile of the searched family ({answer.family}) is an equilibrium at δ = {show(delta)}, which "
-                f"certifies nothing about other profiles; {found.name} is an exact perfect public equilibrium at "
+                f"certifies nothing about other profiles; {found.name} is an exact {concept} equilibrium at "
                 f"δ = {show(found.delta)} ({found.method}), worth {brief(found.value[0])} {per}")
     else:
         return (f"No profile of the searched family ({answer.family}) is an equilibrium at δ = {show(delta)} or "
@@ -201,6 +212,57 @@ def equilibrium_sentence(answer: GameAnswer, delta: Any, per: str = "per state")
     elif found.delta_set is not None:
         text += f"; its exact set of discount factors is {found.delta_set}"
     return text + "."
+
+
+def bracket_sentence(answer: GameAnswer, delta: Any, concept: str = "subgame perfect") -> str:
+    """The least discount factor for full cooperation, in words, from its certified bracket."""
+    found = answer.bracket
+    if found is None:
+        return ""
+    payoff = show(tuple(answer.cooperation))
+    if not found.found:
+        return (f"Full cooperation {payoff} is not a {concept} equilibrium payoff at any δ below "
+                f"{show(found.lower)} searched (certified lower end: {found.certificate}).")
+    if found.exact:
+        holds = "it is" if delta >= found.lower else "it is not"
+        return (f"Full cooperation {payoff} is a {concept} equilibrium payoff exactly when δ ≥ {show(found.lower)} "
+                f"(the least δ, certified exactly by min_discount_factor_for_payoff); so at δ = {show(delta)} "
+                f"{holds}.")
+    return (f"The least δ at which full cooperation {payoff} is a {concept} equilibrium payoff lies between "
+            f"{show(found.lower)} and {show(found.upper)} (certified bracket).")
+
+
+def perfect_monitoring_answer(rg: Any, delta: Any, profile_name: str) -> GameAnswer:
+    """The game's answer for a two-player repeated game under perfect monitoring with exact payoffs.
+
+    Full cooperation is the payoff of both players' first actions. The folk
+    conditions, the exact least δ for that payoff (an extreme point of the
+    feasible set, so :func:`~cybergames.repeated.min_discount_factor_for_payoff`
+    certifies it exactly) and the best of :func:`~cybergames.repeated.best_equilibrium`'s
+    named family at δ, with its exact delta set.
+    """
+    from ..repeated import best_equilibrium, folk_theorem_conditions, min_discount_factor_for_payoff, values
+    cooperation = tuple(rg.stage.payoffs[i][(0,) * rg.stage.num_players] for i in range(rg.stage.num_players))
+    found = best_equilibrium(rg, delta, max_states=0, payoff_set=False)
+    best = None
+    if found.value is not None:
+        best = ExplicitEquilibrium(found.description, found.profile, delta,
+                                   tuple(values(rg, found.profile, delta).initial), found.delta_set,
+                                   "one-shot deviation principle at every state, exact arithmetic")
+    bracket = min_discount_factor_for_payoff(rg, cooperation)
+    return GameAnswer(profile_name, cooperation, folk_theorem_conditions(rg), best, None,
+                      "the named automata of best_equilibrium (grim trigger, limited punishment, forgiving trigger, "
+                      "win-stay-lose-shift, tit-for-tat, triggers on sets of signals)",
+                      notes=("payoff-set bounds not computed in the analysis",), bracket=bracket)
+
+
+def perfect_monitoring_findings(answer: GameAnswer, delta: Any) -> tuple:
+    """The findings of :func:`perfect_monitoring_answer`, each introduced as an answer about the game."""
+    text = [_lead(answer.profile_name, folk_sentence(answer.folk)),
+            _lead(answer.profile_name, bracket_sentence(answer, delta))]
+    if answer.best is not None:
+        text.append(_lead(answer.profile_name, equilibrium_sentence(answer, delta)))
+    return tuple(t for t in text if not t.endswith(": "))
 
 
 def payoff_set_sentence(answer: GameAnswer) -> str:

@@ -93,6 +93,7 @@ class GameFact:
     payoff_set: tuple[tuple[str, Any], ...] | None
     impossible: bool
     notes: tuple[str, ...]
+    bracket: tuple[tuple[str, Any], ...] | None = None
 
 
 def _explicit(found: Any) -> ExplicitFact | None:
@@ -113,8 +114,12 @@ def game_fact(game: Any) -> GameFact | None:
     bounds = None if game.payoff_set is None else (
         ("delta", game.payoff_set.delta), ("inner", game.payoff_set.inner), ("outer", game.payoff_set.outer),
         ("status", game.payoff_set.status), ("hausdorff", game.payoff_set.hausdorff))
+    found = getattr(game, "bracket", None)
+    bracket = None if found is None else (("payoff", tuple(found.payoff)), ("lower", found.lower),
+                                          ("upper", found.upper), ("exact", bool(found.exact)),
+                                          ("found", bool(found.found)))
     return GameFact(game.profile_name, _maths.prose(game.family), folk, _explicit(game.best), _explicit(game.patient),
-                    bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes))
+                    bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket)
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,14 @@ def _game_lines(game: Any) -> list[str]:
                      f"{_maths.number(float(found.value[0]))} each{where}")
     if game.best is None and game.patient is None:
         lines.append("no member of the searched family is an equilibrium at the discount factors tried")
+    if game.bracket is not None:
+        found = dict(game.bracket)
+        if found["exact"]:
+            lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: exactly "
+                         f"{_maths.number(found['lower'])}")
+        elif found["found"]:
+            lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: between "
+                         f"{_maths.number(found['lower'])} and {_maths.number(found['upper'])} (certified bracket)")
     if game.payoff_set is not None:
         bounds = dict(game.payoff_set)
         inner = "none" if bounds["inner"] is None else _maths.number(bounds["inner"])
@@ -297,7 +305,11 @@ def _json_game(game: Any) -> Any:
     return {"profile": game.profile_name, "family": game.family,
             "folk": None if game.folk is None else dict(game.folk),
             "best": _json_explicit(game.best), "patient": _json_explicit(game.patient), "payoff_set": bounds,
-            "impossible": game.impossible, "notes": list(game.notes)}
+            "impossible": game.impossible, "notes": list(game.notes),
+            "least_delta_for_cooperation": None if game.bracket is None else {
+                "payoff": [json_number(v) for v in dict(game.bracket)["payoff"]],
+                "lower": json_number(dict(game.bracket)["lower"]), "upper": json_number(dict(game.bracket)["upper"]),
+                "exact": dict(game.bracket)["exact"], "found": dict(game.bracket)["found"]}}
 
 
 def _json_stage(entry: Entry) -> dict[str, Any]:

@@ -155,3 +155,30 @@ def test_the_library_confirms_the_six_state_equilibrium_in_the_full_game():
     assert model.delta in found.delta_set
     assert check_equilibrium(model.status_quo_game(), found.profile, model.delta).holds
     assert sustainable_discount_factors(model.status_quo_game(), model.status_quo_profile()).is_empty
+
+
+# ------------------------------------------------------------------ perfect monitoring models
+def test_trust_the_least_delta_for_mutual_cooperation_is_friedmans():
+    # Friedman (1971); Mailath & Samuelson (2006), section 2.4.2: with T, R, P = 5, 3, 1 (the trust model's
+    # prisoner's dilemma), (R, R) is a subgame perfect payoff iff δ >= (T - R)/(T - P) = 2/4 = 1/2, by hand.
+    from cybergames.models import TrustModel
+    model = TrustModel()
+    answer = model.analyse().game
+    assert (model.T, model.R, model.P) == (5, 3, 1)
+    assert answer.bracket.exact and answer.bracket.lower == answer.bracket.upper == Fraction(1, 2)
+    assert answer.folk.holds and answer.best.value == (3, 3)
+    assert answer.best.least_delta == Fraction(1, 2)
+
+
+def test_capacity_the_least_delta_for_joint_investment_without_transfer():
+    # Stage payoffs at the defaults (b, c1, c2, τ = 4, 5, 7, 0): (invest, invest) = (3, 1). The weak state
+    # gains 4 - 1 = 3 by abstaining and its pure minmax is 0 (abstaining against either action gives it
+    # at most 0 when the capable state abstains); the capable state gains 4 - 3 = 1 with minmax 0. The
+    # vertex (3, 1) needs δ >= max(3/(3 + 1 - 0), 1/(1 + 3 - 0)) = 3/4 (Mailath & Samuelson 2006, Prop. 2.5.1
+    # with Nash reversion to (0, 0) equal to the minmax), by hand.
+    from cybergames.models import CapacityModel
+    answer = CapacityModel().analyse().game
+    assert answer.cooperation == (3, 1)
+    assert answer.bracket.exact and answer.bracket.lower == Fraction(3, 4)
+    text = " ".join(CapacityModel().analyse().findings)
+    assert "exactly when δ ≥ 3/4" in text and "at δ = 3/5 it is not" in text
