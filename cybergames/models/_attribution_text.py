@@ -106,6 +106,8 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
 def _game_findings(model: Any, game: Any) -> list:
     """What the game allows, beside the named profile: folk conditions and the best explicit equilibrium."""
     from ._game import _lead, equilibrium_sentence, folk_sentence, payoff_set_sentence
+    if not game.family:
+        return []
     found = game.best
     text = [_lead(game.profile_name, folk_sentence(game.folk)),
             equilibrium_sentence(game, model.delta)]

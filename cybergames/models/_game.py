@@ -39,8 +39,9 @@ class ExplicitEquilibrium:
     ----------
     name : str
         The profile in words (its automaton's name).
-    profile : tuple of Automaton
-        One automaton per player.
+    profile : tuple of Automaton or None
+        One automaton per player (None where the group is too large to build
+        them and the equilibrium is certified on a reduction, see ``method``).
     delta : number
         The discount factor at which it was checked.
     value : tuple
@@ -118,7 +119,7 @@ class GameAnswer:
         When ``best`` is None: an equilibrium of the family found at a larger
         discount factor, with its exact delta set.
     family : str
-        The family searched, in words.
+        The family searched, in words (empty: nothing was searched, see ``notes``).
     payoff_set : cybergames.models.PayoffSetAnswer or None
         The payoff-set bounds at delta, when computed.
     notes : tuple of str
@@ -230,6 +231,19 @@ def bracket_sentence(answer: GameAnswer, delta: Any, concept: str = "subgame per
                 f"{holds}.")
     return (f"The least δ at which full cooperation {payoff} is a {concept} equilibrium payoff lies between "
             f"{show(found.lower)} and {show(found.upper)} (certified bracket).")
+
+
+def answerable(model: Any) -> bool:
+    """Whether the game's answer is computed: exact numeric parameters and 0 < delta < 1.
+
+    The searches certify in exact arithmetic, so float and symbolic models (and
+    the degenerate delta = 0) get the named profile's answer only.
+    """
+    from fractions import Fraction
+    values = [v for v in model.parameters().values() if not isinstance(v, (bool, type(None), str))]
+    if not all(isinstance(v, (int, Fraction)) for v in values):
+        return False
+    return 0 < model.delta < 1
 
 
 def perfect_monitoring_answer(rg: Any, delta: Any, profile_name: str) -> GameAnswer:

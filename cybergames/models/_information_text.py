@@ -177,6 +177,8 @@ def information_analysis(model: Any) -> ModelAnalysis:
 def _game_findings(model: Any, game: Any) -> tuple:
     """What the game without a clearing house allows, beside sharing until anyone is suspected."""
     from ._game import _lead, equilibrium_sentence
+    if not game.family:
+        return ()
     text = [_lead(game.profile_name, equilibrium_sentence(game, model.delta))]
     if game.best is not None or game.patient is not None:
         text.append("Punishing only the suspected state, which keeps sharing while the others withhold, singles "

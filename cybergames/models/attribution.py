@@ -339,11 +339,11 @@ class AttributionModel(Model):
         >>> answer.folk.holds, answer.best.name, answer.best.value[0] > 29/10
         (True, 'targeted_retaliation(1, 2, 3)', True)
         """
-        from ._game import GameAnswer
+        from ._game import GameAnswer, answerable
         rg = self.repeated_game()
-        if self._is_float():
-            return GameAnswer(PROFILE_NAME, (self.R, self.R), folk_theorem_conditions(rg), None, None, FAMILY,
-                              notes=("the explicit search runs on exact parameters only",))
+        if not answerable(self):
+            return GameAnswer(PROFILE_NAME, (self.R, self.R), None, None, None, "",
+                              notes=("the explicit search runs on exact parameters with 0 < δ < 1 only",))
         best = _best_explicit(self, rg, self.delta, delta_set)
         patient = None
         if best is None:
@@ -352,12 +352,12 @@ class AttributionModel(Model):
                 if patient is not None:
                     break
         bounds = _payoff_bounds(rg, self.delta, self.P) if payoff_set else None
-        notes = () if payoff_set else ("payoff-set bounds not computed (pass payoff_set=True; tens of seconds)",)
+        notes = ("the least-δ bracket for (R, R) is not computed (min_discount_factor_for_payoff bisects over payoff "
+                 "sets under imperfect monitoring: minutes)",)
+        if not payoff_set:
+            notes += ("payoff-set bounds not computed (pass payoff_set=True; tens of seconds)",)
         return GameAnswer(PROFILE_NAME, (self.R, self.R), folk_theorem_conditions(rg), best, patient, FAMILY,
                           bounds, notes)
-
-    def _is_float(self) -> bool:
-        return any(isinstance(v, float) for v in self.parameters().values())
 
     # ------------------------------------------------------------ analysis
     def analyse(self) -> ModelAnalysis:

@@ -75,6 +75,7 @@ from ..repeated import RepeatedGame, check_equilibrium, grim_trigger, noisy_attr
     sustainable_discount_factors, targeted_retaliation, trigger_on_signal
 from . import _attribution_formulas as closed
 from ._base import Model, ModelAnalysis, check_parameter
+from ..repeated.builtins import MAX_TARGETED_PLAYERS
 from ._information_game import LIBRARY_MAX_STATES, MAX_STATES, SHARE, WITHHOLD
 from .attribution import DELTA, DETECT, FALSE_FLAG, anyone_blamed
 
@@ -315,7 +316,10 @@ class InformationSharingModel(Model):
         >>> answer.best.name, round(float(answer.best.value[0]), 4)
         ('targeted_retaliation(2, 2, 2, war=8)', 0.3639)
         """
-        from ._game import GameAnswer
+        from ._game import GameAnswer, answerable
+        if not answerable(self):
+            return GameAnswer(PROFILE_NAME, (self.reward,) * self.n, None, None, None, "",
+                              notes=("the explicit search runs on exact parameters with 0 < δ < 1 only",))
         best = self._best_targeted(self.delta, library_check)
         patient = None
         if best is None:
@@ -346,7 +350,7 @@ class InformationSharingModel(Model):
                                         war, delta)
             if not gain <= 0:
                 continue
-            profile = self.targeted_profile(K, L, cap, war)
+            profile = self.targeted_profile(K, L, cap, war) if self.n <= MAX_TARGETED_PLAYERS else None
             method = "one-shot deviation principle on the symmetric reduction, exact arithmetic"
             delta_set = None
             if library_check and self.uses_library():

@@ -182,3 +182,13 @@ def test_capacity_the_least_delta_for_joint_investment_without_transfer():
     assert answer.bracket.exact and answer.bracket.lower == Fraction(3, 4)
     text = " ".join(CapacityModel().analyse().findings)
     assert "exactly when δ ≥ 3/4" in text and "at δ = 3/5 it is not" in text
+
+
+@pytest.mark.slow
+def test_the_explicit_equilibrium_lies_within_the_outer_payoff_set():
+    # Certified both ways: the explicit equilibrium's common value is an equilibrium payoff, so it
+    # cannot exceed the outer set's bound on common payoffs (Abreu, Pearce & Stacchetti 1990: the
+    # outer approximation contains every equilibrium payoff).
+    answer = AttributionModel().game_answer(delta_set=False, payoff_set=True)
+    assert not answer.impossible
+    assert float(answer.best.value[0]) <= answer.payoff_set.outer + 1e-6
