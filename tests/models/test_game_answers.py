@@ -192,3 +192,18 @@ def test_the_explicit_equilibrium_lies_within_the_outer_payoff_set():
     answer = AttributionModel().game_answer(delta_set=False, payoff_set=True)
     assert not answer.impossible
     assert float(answer.best.value[0]) <= answer.payoff_set.outer + 1e-6
+
+
+def test_the_json_report_carries_the_games_numbers():
+    import json
+    from cybergames.report import render_analysis
+    analysis = AttributionModel().analyse()
+    data = json.loads(render_analysis(analysis, "json"))
+    game = data["models"][0]["game"]
+    found = analysis.game.best
+    assert game["profile"] == "retaliation after any blame" and game["folk"]["holds"] is True
+    assert game["best"]["name"] == found.name
+    assert game["best"]["value"][0]["exact"] == str(found.value[0])
+    (interval,) = game["best"]["delta_set"]
+    assert interval["lower"]["float"] == pytest.approx(float(found.least_delta)) and interval["lower_closed"]
+    assert game["impossible"] is False and game["least_delta_for_cooperation"] is None

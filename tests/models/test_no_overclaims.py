@@ -6,7 +6,11 @@ at every δ says nothing about the game: other equilibria may do better (in the
 attribution model, the folk theorem of Fudenberg, Levine & Maskin 1994 applies
 whenever q ≠ r). So every sentence of a model's text that denies sustainability
 at all discount factors must name the strategy it is about, and a claim about
-the game must cite the folk-theorem conditions.
+the game must cite the folk-theorem conditions. Where the named profile fails
+at every δ (the old "below q = 14/45 no patience deters" and "impossible at any
+δ beyond 5 states"), the text must show an explicit equilibrium of the game,
+checked exactly, with its value; a denial about the game itself needs the
+outer payoff set (``GameAnswer.impossible``).
 """
 
 from __future__ import annotations
