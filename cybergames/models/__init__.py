@@ -47,7 +47,8 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "crisis": ("crisis", "CrisisBargainingModel"),
 }
 
-__all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "REGISTRY", "ALIASES", "model_class", "configured",
+__all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "GameAnswer", "ExplicitEquilibrium", "PayoffSetAnswer",
+           "REGISTRY", "ALIASES", "model_class", "configured",
            *(name for _, name in REGISTRY.values())]
 
 
@@ -135,6 +136,9 @@ def __getattr__(name: str) -> Any:
     if name in ("Condition", "Model", "ModelAnalysis", "Remedy"):  # loaded on use: _base needs sympy
         from . import _base
         return getattr(_base, name)
+    if name in ("GameAnswer", "ExplicitEquilibrium", "PayoffSetAnswer"):
+        from . import _game
+        return getattr(_game, name)
     for key, (_, class_name) in REGISTRY.items():
         if name == class_name:
             return model_class(key)

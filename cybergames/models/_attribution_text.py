@@ -67,12 +67,19 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
             f"so at δ = {show(delta)} restraint is worth V = {show(value)} to each state rather than "
             f"R = {show(R)}.")
     findings.append(_limits(q, r, q_floor, r_ceiling, folk_theorem_conditions(model.repeated_game()).holds))
+    if r != 0:
+        findings.append(
+            f"As δ → 1 the value of retaliation after any blame falls to P = {show(model.P)}: false flags start "
+            f"a retaliation that never ends, so the more patient the states, the more of the future is war.")
+    game = model.game_answer()
+    findings.extend(_game_findings(model, game))
 
     conditions = (
         Condition("critical discount factor", model.threshold_formula(), threshold, holds,
-                  "Deterrence by retaliating against whoever is blamed holds iff the states weigh the future at "
-                  "least this much; where detection is weak or false flags frequent no discount factor below "
-                  "one suffices."),
+                  "The condition for this strategy (retaliation after any blame) only: deterrence by "
+                  "retaliating against whoever is blamed holds iff the states weigh the future at least this "
+                  "much; where detection is weak or false flags frequent no discount factor below one suffices "
+                  "for this strategy."),
         Condition("minimum detection probability", model.detection_formula(), q_star,
                   _at_least(q, q_star),
                   f"At δ = {show(delta)} and r = {show(r)}, attackers must be blamed at least this often "
@@ -92,7 +99,26 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
         conditions=conditions,
         remedies=_remedies(model, facts, value),
         details={**facts, "value": value},
+        game=game,
     )
+
+
+def _game_findings(model: Any, game: Any) -> list:
+    """What the game allows, beside the named profile: folk conditions and the best explicit equilibrium."""
+    from ._game import _lead, equilibrium_sentence, folk_sentence, payoff_set_sentence
+    if not game.family:
+        return []
+    found = game.best
+    text = [_lead(game.profile_name, folk_sentence(game.folk)),
+            equilibrium_sentence(game, model.delta)]
+    if found is not None and found.name.startswith("targeted"):
+        text.append("Targeted retaliation punishes only the blamed state (it restrains while the other attacks, "
+                    "a transfer rather than a war), so false flags cost far less than under retaliation after "
+                    "any blame.")
+    bounds = payoff_set_sentence(game)
+    if bounds:
+        text.append(bounds)
+    return text
 
 
 def _limits(q: Any, r: Any, q_floor: Any, r_ceiling: Any, folk: bool) -> str:

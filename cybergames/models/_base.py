@@ -96,6 +96,10 @@ class ModelAnalysis:
         The comparative statics of each remedy.
     details : mapping
         Model-specific results (equilibria, delta sets, payoff sets, ...).
+    game : cybergames.models.GameAnswer or None
+        What the game allows at the parameters, beside the named profile's
+        conditions (folk-theorem conditions, the best explicit equilibrium
+        found, payoff-set bounds); None for models that do not compute it yet.
     """
 
     model: Any
@@ -105,6 +109,7 @@ class ModelAnalysis:
     conditions: tuple[Condition, ...]
     remedies: tuple[Remedy, ...]
     details: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    game: Any = field(default=None, repr=False)
 
     @property
     def sustainable(self) -> bool | None:

@@ -129,6 +129,7 @@ def information_analysis(model: Any) -> ModelAnalysis:
         source = (f"from the closed forms: the {n}-state game has 2^{n} action profiles, beyond the "
                   f"{LIBRARY_MAX_STATES}-state size the analysis computes with the library")
     at_delta, anywhere = largest_groups(model, table)
+    game = model.game_answer()
     details.update(largest_group_at_delta=at_delta, largest_group=anywhere)
 
     findings = (
@@ -143,11 +144,13 @@ def information_analysis(model: Any) -> ModelAnalysis:
         f"δ ≥ {show(house)}, and among any number of states once δ ≥ (c + ℓ)/(mc) = "
         f"{show(_ratio(c + l, m * c))}.",
         _groups_finding(model, at_delta, anywhere),
+        *_game_findings(model, game),
     )
     conditions = (
         Condition("critical discount factor without a clearing house", model.status_quo_formula(), quo,
                   quo is not None and quo <= delta,
-                  "Sharing until anyone is suspected of withholding is an equilibrium iff the states weigh the "
+                  "The condition for this strategy only: sharing until anyone is suspected of withholding is an "
+                  "equilibrium iff the states weigh the "
                   "future at least this much; where the denominator is at most the numerator, a state's one-shot "
                   "gain from withholding c + ℓ − mc/n (large groups, frequent false suspicion, poor detection), "
                   "no discount factor below one suffices."),
@@ -167,7 +170,21 @@ def information_analysis(model: Any) -> ModelAnalysis:
         conditions=conditions,
         remedies=_remedies(model, table, quo, at_delta, anywhere),
         details=details,
+        game=game,
     )
+
+
+def _game_findings(model: Any, game: Any) -> tuple:
+    """What the game without a clearing house allows, beside sharing until anyone is suspected."""
+    from ._game import _lead, equilibrium_sentence
+    if not game.family:
+        return ()
+    text = [_lead(game.profile_name, equilibrium_sentence(game, model.delta))]
+    if game.best is not None or game.patient is not None:
+        text.append("Punishing only the suspected state, which keeps sharing while the others withhold, singles "
+                    "it out where a public good cannot exclude it; a false suspicion costs the group a few rounds "
+                    "of one state's reports instead of all of them for ever.")
+    return tuple(text)
 
 
 def _ratio(a: Any, b: Any) -> Any:
@@ -193,21 +210,24 @@ def _status_quo_finding(model: Any, quo: Any) -> str:
 def _groups_finding(model: Any, at_delta: Any, anywhere: Any) -> str:
     smallest = smallest_group(model)
     if at_delta is None:
-        here = f"at δ = {show(model.delta)} no group of {smallest} or more states shares without a clearing house"
+        here = (f"at δ = {show(model.delta)} sharing until anyone is suspected fails in every group of {smallest} or "
+                f"more states without a clearing house")
     elif at_delta == math.inf:
-        here = f"at δ = {show(model.delta)} sharing without a clearing house survives in groups of any size"
+        here = (f"at δ = {show(model.delta)} sharing until anyone is suspected survives without a clearing house in "
+                f"groups of any size")
     else:
-        here = f"at δ = {show(model.delta)} sharing without a clearing house survives among at most {at_delta} states"
+        here = (f"at δ = {show(model.delta)} sharing until anyone is suspected survives without a clearing house "
+                f"among at most {at_delta} states")
     if anywhere == math.inf:
         limit = ("without false suspicion (r = 0) patient enough states share in groups of any size"
                  if model.false_flag == 0 else "patient enough states share in groups of any size the model allows")
     elif anywhere is None:
         limit = "no patience sustains sharing until anyone is suspected in any group"
     else:
-        limit = (f"for any patience among at most {anywhere} (in a large group someone is falsely suspected "
-                 f"almost surely, since (1 − r)^n → 0)")
-    return (f"Group size is decisive: {here}, and {limit}; with the clearing house the threshold only creeps "
-            f"up towards (c + ℓ)/(mc).")
+        limit = (f"for any patience this strategy works among at most {anywhere} (in a large group someone is "
+                 f"falsely suspected almost surely, since (1 − r)^n → 0)")
+    return (f"Group size is decisive for this strategy: {here}, and {limit}; with the clearing house the threshold "
+            f"only creeps up towards (c + ℓ)/(mc).")
 
 
 def _group_grid(model: Any) -> list[int]:
@@ -226,7 +246,8 @@ def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: 
     elif anywhere is None:
         beyond = "sharing until anyone is suspected fails in every group"
     else:
-        beyond = f"sharing until anyone is suspected fails at every δ beyond {anywhere} states"
+        beyond = (f"sharing until anyone is suspected fails at every δ beyond {anywhere} states (a limit of this "
+                  f"strategy, not of the game: targeted punishment of the suspected state does better)")
     first, last = house_table[0], house_table[-1]
     ceiling = show(_ratio(model.cost + model.leakage, model.multiplier * model.cost))
     return (

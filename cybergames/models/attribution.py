@@ -65,6 +65,7 @@ References
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, ClassVar
@@ -75,8 +76,9 @@ from ..equilibria import nash_equilibria
 from ..errors import ParameterError
 from ..games.classic import prisoners_dilemma
 from ..games.normal_form import NormalFormGame
-from ..repeated import (RepeatedGame, check_equilibrium, noisy_attribution, sustainable_discount_factors,
-                        trigger_on_signal, values)
+from ..repeated import (RepeatedGame, best_equilibrium, check_equilibrium, folk_theorem_conditions,
+                        noisy_attribution, sustainable_discount_factors, targeted_retaliation, trigger_on_signal,
+                        values)
 from . import _attribution_formulas as closed
 from ._base import Model, ModelAnalysis, check_parameter
 
@@ -92,6 +94,43 @@ FALSE_FLAG = sympy.Symbol("false_flag", nonnegative=True)
 DELTA = sympy.Symbol("delta", nonnegative=True)
 #: The parameter symbols of the formulas, by parameter name.
 SYMBOLS = {"T": T_, "R": R_, "P": P_, "S": S_, "detect": DETECT, "false_flag": FALSE_FLAG, "delta": DELTA}
+
+
+#: The named profile's description, for the conditions' label.
+PROFILE_NAME = "retaliation after any blame"
+#: (K, L, cap - K, war) of the targeted retaliations :meth:`AttributionModel.game_answer` searches.
+TARGETED_GRID = tuple((K, L, extra, war) for K in (1, 2, 3, 4, 6) for L in (1, 2, 3) for extra in (0, 2)
+                      for war in (0, 3, 6))
+#: The family in words.
+FAMILY = ("retaliation after any blame, a trigger on blame of both states, and targeted retaliation with "
+          "K ≤ 6 rounds, extensions L ≤ 3, caps K or K + 2 and wars of 0, 3 or 6 rounds")
+#: Larger discount factors tried when no candidate is an equilibrium at the model's.
+PATIENT_DELTAS = (Fraction(19, 20), Fraction(49, 50), Fraction(99, 100), Fraction(999, 1000))
+
+
+def _best_explicit(model: Any, rg: RepeatedGame, delta: Any, with_delta_set: bool) -> Any:
+    """The best candidate equilibrium at delta, certified exactly, or None."""
+    from ._game import ExplicitEquilibrium
+    found = best_equilibrium(rg, delta, max_states=0, use_family=False, candidates=model.candidate_profiles(),
+                             payoff_set=False)
+    if found.value is None:
+        return None
+    profile = found.profile
+    name = re.sub(r", cooperate=.*\)$", ")", profile[0].name)
+    return ExplicitEquilibrium(name, profile, delta, tuple(values(rg, profile, delta).initial),
+                               sustainable_discount_factors(rg, profile) if with_delta_set else None,
+                               "one-shot deviation principle at every state, exact arithmetic")
+
+
+def _payoff_bounds(rg: RepeatedGame, delta: Any, P: Any) -> Any:
+    import time
+    from ..repeated import best_symmetric_payoff, equilibrium_payoff_set
+    from ._game import PayoffSetAnswer
+    start = time.perf_counter()
+    found = equilibrium_payoff_set(rg, delta)
+    bound = best_symmetric_payoff(found)
+    return PayoffSetAnswer(delta, None if bound.payoff is None else bound.value, bound.upper, found.status,
+                           found.hausdorff, time.perf_counter() - start, P)
 
 
 def anyone_blamed(signal: tuple) -> bool:
@@ -260,6 +299,65 @@ class AttributionModel(Model):
         factor = 1 / DELTA if self.punishment is None else 1 + 1 / _weight_expr(self.punishment)
         root = sympy.sqrt(b ** 2 + 4 * (T_ - P_) * (T_ - R_) * factor)
         return sympy.Le(FALSE_FLAG, 1 - (b + root) / (2 * (T_ - P_)))
+
+    # ------------------------------------------------------------ the game
+    def candidate_profiles(self) -> list:
+        """The family searched by :meth:`game_answer`: the named profile, a trigger on blame of both
+        states, and :func:`~cybergames.repeated.targeted_retaliation` with and without escalation."""
+        both = trigger_on_signal([tuple(self.stage_game().players)], cooperate=RESTRAIN, defect=ATTACK)
+        profiles = [self.profile(), (both, both)]
+        for K, L, extra, war in TARGETED_GRID:
+            profiles.append(targeted_retaliation(K, L, K + extra, war=war, cooperate=RESTRAIN, defect=ATTACK))
+        return profiles
+
+    def game_answer(self, *, delta_set: bool = True, payoff_set: bool = False) -> Any:
+        r"""What the game allows at the model's parameters, beyond the named profile.
+
+        The folk-theorem conditions, and the best equilibrium of
+        :meth:`candidate_profiles` at :math:`\delta` (screened in floats,
+        confirmed exactly by :func:`~cybergames.repeated.check_equilibrium`),
+        with its exact value and exact set of discount factors. Where no
+        candidate is an equilibrium at :math:`\delta`, the first of
+        ``PATIENT_DELTAS`` (19/20, 49/50, 99/100, 999/1000) above :math:`\delta` at which one is.
+
+        Parameters
+        ----------
+        delta_set : bool
+            Compute the exact delta set of the equilibrium found (seconds for
+            the larger automata).
+        payoff_set : bool
+            Also bound the equilibrium payoff set at delta with
+            :func:`~cybergames.repeated.equilibrium_payoff_set` (tens of seconds).
+
+        Returns
+        -------
+        cybergames.models.GameAnswer
+
+        Examples
+        --------
+        >>> answer = AttributionModel().game_answer(delta_set=False)
+        >>> answer.folk.holds, answer.best.name, answer.best.value[0] > 29/10
+        (True, 'targeted_retaliation(1, 2, 3)', True)
+        """
+        from ._game import GameAnswer, answerable
+        rg = self.repeated_game()
+        if not answerable(self):
+            return GameAnswer(PROFILE_NAME, (self.R, self.R), None, None, None, "",
+                              notes=("the explicit search runs on exact parameters with 0 < δ < 1 only",))
+        best = _best_explicit(self, rg, self.delta, delta_set)
+        patient = None
+        if best is None:
+            for larger in (d for d in PATIENT_DELTAS if d > self.delta):
+                patient = _best_explicit(self, rg, larger, delta_set)
+                if patient is not None:
+                    break
+        bounds = _payoff_bounds(rg, self.delta, self.P) if payoff_set else None
+        notes = ("the least-δ bracket for (R, R) is not computed (min_discount_factor_for_payoff bisects over payoff "
+                 "sets under imperfect monitoring: minutes)",)
+        if not payoff_set:
+            notes += ("payoff-set bounds not computed (pass payoff_set=True; tens of seconds)",)
+        return GameAnswer(PROFILE_NAME, (self.R, self.R), folk_theorem_conditions(rg), best, patient, FAMILY,
+                          bounds, notes)
 
     # ------------------------------------------------------------ analysis
     def analyse(self) -> ModelAnalysis:

@@ -264,6 +264,11 @@ class CapacityModel(Model):
         summary = ("Two states invest in defence and joint incident response at unequal costs; the capable "
                    "state can pay the weak one a capacity-building transfer while both invest: asymmetric "
                    "repeated prisoner's dilemma with side payments.")
+        from ._game import answerable, perfect_monitoring_answer, perfect_monitoring_findings
+        answer = None if not answerable(self) else perfect_monitoring_answer(self.repeated_game(), self.delta,
+                                                                         f"grim trigger with the transfer "
+                                                                         f"τ = {show(self.transfer)}")
+        extra = () if answer is None else perfect_monitoring_findings(answer, self.delta)
         return ModelAnalysis(self, self.obstacle, summary,
-                             findings(self, details, thresholds, tau_min, tau_max, joint),
-                             conditions, remedies(self, tau_min, tau_max), details)
+                             (*findings(self, details, thresholds, tau_min, tau_max, joint), *extra),
+                             conditions, remedies(self, tau_min, tau_max), details, game=answer)

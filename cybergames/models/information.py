@@ -71,14 +71,26 @@ from .. import _numbers
 from ..errors import ParameterError
 from ..games.classic import public_goods
 from ..games.normal_form import NormalFormGame
-from ..repeated import RepeatedGame, grim_trigger, noisy_attribution, sustainable_discount_factors, \
-    trigger_on_signal
+from ..repeated import RepeatedGame, check_equilibrium, grim_trigger, noisy_attribution, \
+    sustainable_discount_factors, targeted_retaliation, trigger_on_signal
 from . import _attribution_formulas as closed
 from ._base import Model, ModelAnalysis, check_parameter
+from ..repeated.builtins import MAX_TARGETED_PLAYERS
 from ._information_game import LIBRARY_MAX_STATES, MAX_STATES, SHARE, WITHHOLD
 from .attribution import DELTA, DETECT, FALSE_FLAG, anyone_blamed
 
 __all__ = ["InformationSharingModel", "LIBRARY_MAX_STATES", "SYMBOLS"]
+
+#: The named profile without a clearing house, for the conditions' label.
+PROFILE_NAME = "sharing until anyone is suspected"
+#: (K, L, cap - K, war) of the targeted punishments :meth:`InformationSharingModel.game_answer` searches.
+TARGETED_GRID = tuple((K, L, extra, war) for K in (1, 2, 3, 4) for L in (0, 1, 2, 3) for extra in (0, 1, 2)
+                      for war in range(10))
+#: The family in words.
+FAMILY = ("targeted punishment of a lone suspected state, which shares while the others withhold, for K ≤ 4 "
+          "rounds, extended by L ≤ 3 per further suspicion up to K + 2, then 0 to 9 rounds in which nobody shares")
+#: Larger discount factors tried when no candidate is an equilibrium at the model's.
+PATIENT_DELTAS = (Fraction(19, 20), Fraction(49, 50), Fraction(99, 100))
 
 N_ = sympy.Symbol("n", positive=True, integer=True)
 MULTIPLIER = sympy.Symbol("multiplier", positive=True)
@@ -268,6 +280,88 @@ class InformationSharingModel(Model):
             bracket = (1 - FALSE_FLAG) ** N_ * T - (1 - DETECT) * (1 - FALSE_FLAG) ** (N_ - 1) * R
             relation = sympy.Ge(DELTA * bracket, T - R)
         return relation.subs(self._fixed(free))
+
+    # ------------------------------------------------------------ the game
+    def targeted_profile(self, K: int, L: int, cap: int, war: int = 0) -> tuple:
+        """:func:`~cybergames.repeated.targeted_retaliation` among the n states: the suspected state shares while
+        the others withhold (``n <= 12``)."""
+        players = tuple(str(i) for i in range(self.n))
+        return targeted_retaliation(K, L, cap, war=war, players=players, cooperate=SHARE, defect=WITHHOLD)
+
+    def game_answer(self, *, library_check: bool = False) -> Any:
+        r"""What the game without a clearing house allows, beyond sharing until anyone is suspected.
+
+        Searches :func:`~cybergames.repeated.targeted_retaliation` among the
+        :math:`n` states (``TARGETED_GRID``) at :math:`\delta`: screened in
+        floats and confirmed in exact arithmetic on the profile's symmetric
+        reduction (one state's view: punished or not; see
+        ``cybergames/models/_sharing_punishment.py``). Where none is an
+        equilibrium at :math:`\delta`, the first of ``PATIENT_DELTAS`` (19/20, 49/50, 99/100) above
+        it at which one is.
+
+        Parameters
+        ----------
+        library_check : bool
+            Also confirm the winner with the library's full :math:`n`-state
+            :func:`~cybergames.repeated.check_equilibrium` (``n <= 6``; seconds
+            to a minute) and compute its exact delta set.
+
+        Returns
+        -------
+        cybergames.models.GameAnswer
+
+        Examples
+        --------
+        >>> answer = InformationSharingModel(n=6).game_answer()
+        >>> answer.best.name, round(float(answer.best.value[0]), 4)
+        ('targeted_retaliation(2, 2, 2, war=8)', 0.3639)
+        """
+        from ._game import GameAnswer, answerable
+        if not answerable(self):
+            return GameAnswer(PROFILE_NAME, (self.reward,) * self.n, None, None, None, "",
+                              notes=("the explicit search runs on exact parameters with 0 < δ < 1 only",))
+        best = self._best_targeted(self.delta, library_check)
+        patient = None
+        if best is None:
+            for larger in (d for d in PATIENT_DELTAS if d > self.delta):
+                patient = self._best_targeted(larger, library_check)
+                if patient is not None:
+                    break
+        notes = ("folk-theorem conditions not computed here (the exact rank test takes seconds at n = 5 and minutes "
+                 "at n = 6); each state's suspicion depends only on its own action, with q ≠ r",
+                 "payoff-set bounds not computed (the payoff-set engine handles two players)")
+        return GameAnswer(PROFILE_NAME, (self.reward,) * self.n, None, best, patient, FAMILY, None, notes)
+
+    def _best_targeted(self, delta: Any, library_check: bool) -> Any:
+        from ._game import ExplicitEquilibrium
+        from ._sharing_punishment import reduced_check
+        exact = not any(isinstance(v, float) for v in self.parameters().values())
+        pay = (self.reward, self.temptation, _numbers.ratio(self.multiplier * self.cost, self.n) - self.cost
+               - self.leakage, _numbers.ratio(self.multiplier * self.cost, self.n))
+        floats = tuple(float(x) for x in pay)
+        ranked = []
+        for K, L, extra, war in TARGETED_GRID:
+            value, gain = reduced_check(self.n, floats, float(self.detect), float(self.false_flag), K, L, K + extra,
+                                        war, float(delta))
+            if gain <= 1e-9 and value > 1e-9:
+                ranked.append((-value, K, L, K + extra, war))
+        for _, K, L, cap, war in sorted(ranked):
+            value, gain = reduced_check(self.n, pay if exact else floats, self.detect, self.false_flag, K, L, cap,
+                                        war, delta)
+            if not gain <= 0:
+                continue
+            profile = self.targeted_profile(K, L, cap, war) if self.n <= MAX_TARGETED_PLAYERS else None
+            method = "one-shot deviation principle on the symmetric reduction, exact arithmetic"
+            delta_set = None
+            if library_check and self.uses_library():
+                rg = self.status_quo_game()
+                if not check_equilibrium(rg, profile, delta).holds:
+                    continue
+                method = "one-shot deviation principle at every state of the n-state game, exact arithmetic"
+                delta_set = sustainable_discount_factors(rg, profile)
+            name = f"targeted_retaliation({K}, {L}, {cap}{f', war={war}' if war else ''})"
+            return ExplicitEquilibrium(name, profile, delta, (value,) * self.n, delta_set, method)
+        return None
 
     # ------------------------------------------------------------ analysis
     def analyse(self) -> ModelAnalysis:

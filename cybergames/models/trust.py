@@ -286,8 +286,12 @@ class TrustModel(Model):
                     self._prior_finding(p_star, reassurance),
                     self._separation_finding(reassurance),
                     self._refinement_finding(reassurance))
+        from ._game import answerable, perfect_monitoring_answer, perfect_monitoring_findings
+        game = perfect_monitoring_answer(rg, self.delta, "grim trigger") if answerable(self) else None
+        if game is not None:
+            findings = (*findings, *perfect_monitoring_findings(game, self.delta))
         return ModelAnalysis(
-            model=self, obstacle=self.obstacle,
+            model=self, obstacle=self.obstacle, game=game,
             summary=(f"Two states in a repeated cyber-restraint dilemma (prisoner's dilemma T, R, P, S = "
                      f"{show(self.T)}, {show(self.R)}, {show(self.P)}, {show(self.S)}; discount factor "
                      f"{show(self.delta)}); a state its partner believes trustworthy with probability "

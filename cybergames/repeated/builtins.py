@@ -61,6 +61,9 @@ __all__ = [
 
 COOPERATE = "cooperate"
 PUNISH = "punish"
+WAR = "war"
+#: Most players :func:`targeted_retaliation` takes (the blame signals number 2^n).
+MAX_TARGETED_PLAYERS = 12
 DEFECT = "defect"
 FORGIVE = "forgive"
 CONTINUE = "continue"
@@ -343,28 +346,39 @@ def _count(value: Any, name: str, least: int) -> int:
     return int(value)
 
 
-def targeted_retaliation(K: int, L: int, cap: int, *, players: tuple = ("0", "1"), cooperate: str = "C",
-                         defect: str = "D") -> tuple:
-    r"""Retaliation against the blamed state only: it restrains while the other attacks.
+def targeted_retaliation(K: int, L: int, cap: int, *, war: int = 0, players: tuple = ("0", "1"),
+                         cooperate: str = "C", defect: str = "D") -> tuple:
+    r"""Retaliation against the blamed state only: it restrains while the others attack.
 
-    A profile for two players under the public signals of
+    A profile for two or more players under the public signals of
     :func:`~cybergames.repeated.noisy_attribution`, where the signal is the
-    tuple of blamed players' labels (``()``, ``("0",)``, ``("1",)`` or
-    ``("0", "1")``). Both automata track the same public state:
+    tuple of blamed players' labels (with two players ``()``, ``("0",)``,
+    ``("1",)`` or ``("0", "1")``). All automata track the same public state:
 
     ``"cooperate"``
-        Both play ``cooperate``. If exactly one player :math:`i` is blamed, go
-        to ``"punish i K"``; if nobody or both are blamed, stay (blames that
-        fall on both states at once single out nobody).
+        All play ``cooperate``. If exactly one player :math:`i` is blamed, go
+        to ``"punish i K"``; if nobody or several are blamed, stay (blames that
+        fall on several states at once single out nobody).
     ``"punish i m"`` (:math:`1 \le m \le` ``cap``: :math:`m` rounds of punishment left)
-        Player :math:`i` plays ``cooperate`` (restrains) and the other plays
-        ``defect`` (attacks). If :math:`i` is blamed again, the punishment
+        Player :math:`i` plays ``cooperate`` (restrains) and the others play
+        ``defect`` (attack). If :math:`i` is blamed again, the punishment
         continues with :math:`\min(m - 1 + L, \mathrm{cap})` rounds left, else
         with :math:`m - 1`; with none left, return to ``"cooperate"``. Blame of
         the punisher is ignored.
+    ``"war i w"`` (only with ``war`` :math:`= W > 0`; :math:`1 \le w \le W`)
+        With ``war``, a blame of the punished state :math:`i` that would push
+        the punishment past ``cap`` (:math:`m - 1 + L > \mathrm{cap}`) starts
+        :math:`W` rounds in which both play ``defect``, after which the
+        punishment resumes with ``cap`` rounds left. Without it, the most a
+        blame at the cap costs the punished state is one further round of
+        punishment, too little to keep it restrained when detection is poor;
+        the war is the escalation that makes attacking at the cap costly.
 
-    So each player's automaton has :math:`1 + 2\,\mathrm{cap}` states (those
-    with :math:`m > K` are reached only after further blame when ``L > 0``).
+    So each player's automaton has :math:`1 + n\,(\mathrm{cap} + W)` states with
+    :math:`n` players (those with :math:`m > K` are reached only after further
+    blame when ``L > 0``). In an :math:`n`-player public good (sharing
+    intelligence) the punished state contributes while the others withhold:
+    the only way to single one state out when contributions benefit everyone.
     The punished state earns the sucker's payoff :math:`S` and its punisher the
     temptation :math:`T`: unlike collective retaliation after any blame, which
     burns :math:`R - P` for both, the punishment transfers value from the
@@ -382,22 +396,26 @@ def targeted_retaliation(K: int, L: int, cap: int, *, players: tuple = ("0", "1"
         Rounds added by each further blame of the punished state, ``L >= 0``.
     cap : int
         The most rounds of punishment left at any time, ``cap >= K``.
-    players : tuple of two str
-        The player labels, as they appear in the signals (default ``("0", "1")``).
+    war : int, default 0
+        Rounds of mutual attack after a blame of the punished state at the cap
+        (``war >= 0``; 0: none, the punishment stays at ``cap``).
+    players : tuple of str
+        The player labels, 2 to 12 of them, as they appear in the signals
+        (default ``("0", "1")``).
     cooperate, defect : str
         The action labels.
 
     Returns
     -------
     tuple of Automaton
-        One automaton per player; their transitions are tables over the four
-        blame signals.
+        One automaton per player; with two players their transitions are
+        tables over the four blame signals, with more a rule on the signal.
 
     Raises
     ------
     AutomatonError
-        If ``K``, ``L`` or ``cap`` is not an integer in range, the players are
-        not two distinct labels, or the action labels are invalid.
+        If ``K``, ``L``, ``cap`` or ``war`` is not an integer in range, the players are
+        not 2 to 12 distinct labels, or the action labels are invalid.
 
     References
     ----------
@@ -414,29 +432,49 @@ def targeted_retaliation(K: int, L: int, cap: int, *, players: tuple = ("0", "1"
     ('punish 1 2', 'punish 1 3')
     >>> first.next_state("punish 1 1", ("0",))
     'cooperate'
+    >>> escalating, _ = targeted_retaliation(2, 2, 3, war=2)
+    >>> escalating.num_states, escalating.next_state("punish 1 3", ("1",)), escalating.action("war 1 2")
+    (11, 'war 1 2', 'D')
+    >>> escalating.next_state("war 1 1", ()), escalating.next_state("punish 1 1", ("1",))
+    ('punish 1 3', 'punish 1 2')
     """
     K = _count(K, "K", 1)
     L = _count(L, "L", 0)
     cap = _count(cap, "cap", 1)
+    W = _count(war, "war", 0)
     if cap < K:
         raise AutomatonError(f"cap: expected an integer >= K = {K}, got {cap!r}")
     c, d = _labels(cooperate, defect)
-    if not (isinstance(players, tuple) and len(players) == 2
-            and all(isinstance(p, str) and p for p in players) and players[0] != players[1]):
-        raise AutomatonError(f"players: expected a tuple of two distinct player labels, got {players!r}")
-    signals = ((), (players[0],), (players[1],), players)
+    if not (isinstance(players, tuple) and 2 <= len(players) <= MAX_TARGETED_PLAYERS
+            and all(isinstance(p, str) and p for p in players) and len(set(players)) == len(players)):
+        raise AutomatonError(f"players: expected a tuple of 2 to {MAX_TARGETED_PLAYERS} distinct player labels, "
+                             f"got {players!r}")
     punish = [f"{PUNISH} {p} {m}" for p in players for m in range(1, cap + 1)]
-    states = [COOPERATE] + punish
-    table = {}
-    for y in signals:
+    wars = [f"{WAR} {p} {w}" for p in players for w in range(1, W + 1)]
+    states = [COOPERATE] + punish + wars
+
+    def transition(state: str, y: Any) -> str:
         blamed = [p for p in players if p in y]
-        table[(COOPERATE, y)] = f"{PUNISH} {blamed[0]} {K}" if len(blamed) == 1 else COOPERATE
-        for p in players:
-            for m in range(1, cap + 1):
-                left = min(m - 1 + L, cap) if p in y else m - 1
-                table[(f"{PUNISH} {p} {m}", y)] = f"{PUNISH} {p} {left}" if left else COOPERATE
-    name = _name("targeted_retaliation", str(K), str(L), str(cap), _suffix(c, d))
+        if state == COOPERATE:
+            return f"{PUNISH} {blamed[0]} {K}" if len(blamed) == 1 else COOPERATE
+        kind, p, count = state.rsplit(" ", 2)
+        m = int(count)
+        if kind == WAR:
+            return f"{WAR} {p} {m - 1}" if m > 1 else f"{PUNISH} {p} {cap}"
+        if W and p in blamed and m - 1 + L > cap:
+            return f"{WAR} {p} {W}"
+        left = min(m - 1 + L, cap) if p in blamed else m - 1
+        return f"{PUNISH} {p} {left}" if left else COOPERATE
+
+    if len(players) == 2:          # a table over the four blame signals
+        signals = ((), (players[0],), (players[1],), players)
+        table: Any = {(w, y): transition(w, y) for w in states for y in signals}
+    else:                          # 2^n signals: the rule itself
+        table = transition
+    name = _name("targeted_retaliation", str(K), str(L), str(cap), *([f"war={W}"] if W else []),
+                 *([f"players={players!r}"] if len(players) > 2 else []), _suffix(c, d))
     return tuple(Automaton(states, COOPERATE,
                            {COOPERATE: c, **{f"{PUNISH} {p} {m}": c if p == me else d
-                                             for p in players for m in range(1, cap + 1)}},
+                                             for p in players for m in range(1, cap + 1)},
+                            **{state: d for state in wars}},
                            table, name=name) for me in players)

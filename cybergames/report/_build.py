@@ -11,7 +11,8 @@ import sympy
 from .. import _maths
 from ..errors import ParameterError
 
-__all__ = ["Entry", "Section", "ConditionFact", "RemedyFact", "Parameter", "Equilibrium", "stage_game_section",
+__all__ = ["Entry", "Section", "ConditionFact", "RemedyFact", "Parameter", "Equilibrium", "ExplicitFact", "GameFact",
+           "game_fact", "stage_game_section",
            "model_entry", "models_section", "build_report", "identifier"]
 
 
@@ -66,6 +67,59 @@ class Equilibrium:
     strategies: tuple[tuple[Any, ...], ...]
     payoffs: tuple[Any, ...]
     description: str
+
+
+@dataclass(frozen=True)
+class ExplicitFact:
+    """An explicit equilibrium of the game: its name, where it was checked, its value and its delta set."""
+
+    name: str
+    delta: Any
+    value: tuple[Any, ...]
+    method: str
+    intervals: tuple[tuple[Any, Any, bool, bool], ...] | None    # None: the delta set was not computed
+    least_delta: Any
+
+
+@dataclass(frozen=True)
+class GameFact:
+    """What the game allows beside the named profile (see :class:`cybergames.models._game.GameAnswer`)."""
+
+    profile_name: str
+    family: str
+    folk: tuple[tuple[str, bool], ...] | None
+    best: ExplicitFact | None
+    patient: ExplicitFact | None
+    payoff_set: tuple[tuple[str, Any], ...] | None
+    impossible: bool
+    notes: tuple[str, ...]
+    bracket: tuple[tuple[str, Any], ...] | None = None
+
+
+def _explicit(found: Any) -> ExplicitFact | None:
+    if found is None:
+        return None
+    intervals = None if found.delta_set is None else tuple(
+        (i.lower, i.upper, i.lower_closed, i.upper_closed) for i in found.delta_set.intervals)
+    return ExplicitFact(found.name, found.delta, tuple(found.value), found.method, intervals, found.least_delta)
+
+
+def game_fact(game: Any) -> GameFact | None:
+    """The report's plain data of a model's :class:`GameAnswer` (None when the model has none)."""
+    if game is None:
+        return None
+    folk = None if game.folk is None else (("holds", bool(game.folk.holds)),
+                                           ("pairwise_full_rank", bool(game.folk.pairwise_full_rank)),
+                                           ("individual_full_rank", bool(game.folk.individual_full_rank)))
+    bounds = None if game.payoff_set is None else (
+        ("delta", game.payoff_set.delta), ("inner", game.payoff_set.inner), ("outer", game.payoff_set.outer),
+        ("status", game.payoff_set.status), ("hausdorff", game.payoff_set.hausdorff))
+    found = getattr(game, "bracket", None)
+    bracket = None if found is None else (("payoff", tuple(found.payoff)), ("lower", found.lower),
+                                          ("upper", found.upper), ("exact", bool(found.exact)),
+                                          ("found", bool(found.found)))
+    return GameFact(game.profile_name, _maths.prose(game.family), folk, _explicit(game.best), _explicit(game.patient),
+                    bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket)
 
 
 @dataclass(frozen=True)
@@ -212,6 +266,7 @@ def model_entry(analysis: Any) -> Entry:
         ("findings", tuple(_maths.prose(f) for f in analysis.findings)),
         ("conditions", conditions),
         ("remedies", remedies),
+        ("game", game_fact(getattr(analysis, "game", None))),
     ]
     title = f"{analysis.obstacle[:1].upper()}{analysis.obstacle[1:]} ({model.key})"
     return Entry(title, tuple(facts), key=model.key, verdict=_verdict(analysis, conditions, letters),

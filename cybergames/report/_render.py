@@ -19,7 +19,7 @@ __all__ = ["WIDTH", "SCHEMA_VERSION", "render", "render_analysis", "json_number"
 WIDTH = 100
 #: Version of the JSON report's schema (``cybergames/report/schema.json``); the major part changes
 #: when a field is removed or changes meaning, the minor part when one is added.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _VERDICT = {True: "holds", False: "fails", None: "undecided"}
 
@@ -77,6 +77,11 @@ def _text_model(entry: Entry) -> list[str]:
         lines += _wrap(_condition_line(condition), "      ", "        ")
         if condition.explanation:
             lines += _wrap(condition.explanation, "      ")
+    game = entry.fact("game")
+    if game is not None:
+        lines.append(f"  game (what it allows beyond {game.profile_name}):")
+        for line in _game_lines(game):
+            lines += _wrap(line, "    - ", "      ")
     lines.append("  remedies:")
     for remedy in entry.fact("remedies"):
         lines += _wrap(remedy.name + ":", "    - ", "      ")
@@ -88,6 +93,43 @@ def _text_model(entry: Entry) -> list[str]:
             lines += [f"        {'-' * width}  {'-' * len(rows[0][1])}"]
             for left, right in rows[1:]:
                 lines += _wrap(right, f"        {left:<{width}}  ", " " * (width + 10))
+    return lines
+
+
+def _game_lines(game: Any) -> list[str]:
+    """The game's answer, one line per item (the findings hold the same in sentences)."""
+    if game is None:
+        return []
+    lines = []
+    if game.folk is None:
+        lines.append("folk theorem: not computed (see notes)")
+    else:
+        folk = dict(game.folk)
+        lines.append("folk theorem: " + ("applies (pairwise full rank)" if folk["holds"] else "does not apply"))
+    for label, found in (("best explicit equilibrium", game.best), ("at a larger δ", game.patient)):
+        if found is None:
+            continue
+        where = ("" if found.least_delta is None else
+                 f"; an equilibrium exactly for δ {'≥' if found.intervals[0][2] else '>'} "
+                 f"{_maths.number(found.least_delta)}")
+        lines.append(f"{label}: {found.name} at δ = {_maths.number(found.delta)}, worth "
+                     f"{_maths.number(float(found.value[0]))} each{where}")
+    if game.best is None and game.patient is None:
+        lines.append("no member of the searched family is an equilibrium at the discount factors tried")
+    if game.bracket is not None:
+        found = dict(game.bracket)
+        if found["exact"]:
+            lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: exactly "
+                         f"{_maths.number(found['lower'])}")
+        elif found["found"]:
+            lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: between "
+                         f"{_maths.number(found['lower'])} and {_maths.number(found['upper'])} (certified bracket)")
+    if game.payoff_set is not None:
+        bounds = dict(game.payoff_set)
+        inner = "none" if bounds["inner"] is None else _maths.number(bounds["inner"])
+        lines.append(f"payoff set at δ: best common payoff between {inner} (inner) and "
+                     f"{_maths.number(bounds['outer'])} (outer), {bounds['status']}")
+    lines += [f"note: {note}" for note in game.notes]
     return lines
 
 
@@ -147,6 +189,10 @@ def _md_model(entry: Entry) -> list[str]:
         shown = "" if c.value is None else f" = {_md(_maths.number(c.value))}"
         lines.append(f"- {_md(c.name)}: {_code(c.text)}{shown} ({_VERDICT[c.holds]} here). {_md(c.explanation)}")
     lines.append("")
+    game = entry.fact("game")
+    if game is not None:
+        lines += [f"**The game (beyond {_md(game.profile_name)}).**", ""]
+        lines += [f"- {_md(line)}" for line in _game_lines(game)] + [""]
     for remedy in entry.fact("remedies"):
         lines += [f"**Remedy: {_md(remedy.name)}.** {_md(remedy.effect)}", ""]
         rows = _table_rows(remedy)
@@ -235,7 +281,35 @@ def _json_model(entry: Entry) -> dict[str, Any]:
                       "column": r.column,
                       "table": [{"parameter": json_number(x), "value": json_number(y)} for x, y in r.table]}
                      for r in entry.fact("remedies")],
+        "game": _json_game(entry.fact("game")),
     }
+
+
+def _json_explicit(found: Any) -> Any:
+    if found is None:
+        return None
+    return {"name": found.name, "delta": json_number(found.delta), "value": [json_number(v) for v in found.value],
+            "method": found.method,
+            "delta_set": None if found.intervals is None else [
+                {"lower": json_number(lo), "upper": json_number(hi), "lower_closed": lc, "upper_closed": uc}
+                for lo, hi, lc, uc in found.intervals],
+            "least_delta": json_number(found.least_delta)}
+
+
+def _json_game(game: Any) -> Any:
+    if game is None:
+        return None
+    bounds = None
+    if game.payoff_set is not None:
+        bounds = {k: (v if isinstance(v, str) else json_number(v)) for k, v in game.payoff_set}
+    return {"profile": game.profile_name, "family": game.family,
+            "folk": None if game.folk is None else dict(game.folk),
+            "best": _json_explicit(game.best), "patient": _json_explicit(game.patient), "payoff_set": bounds,
+            "impossible": game.impossible, "notes": list(game.notes),
+            "least_delta_for_cooperation": None if game.bracket is None else {
+                "payoff": [json_number(v) for v in dict(game.bracket)["payoff"]],
+                "lower": json_number(dict(game.bracket)["lower"]), "upper": json_number(dict(game.bracket)["upper"]),
+                "exact": dict(game.bracket)["exact"], "found": dict(game.bracket)["found"]}}
 
 
 def _json_stage(entry: Entry) -> dict[str, Any]:

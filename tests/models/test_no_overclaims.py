@@ -6,7 +6,11 @@ at every δ says nothing about the game: other equilibria may do better (in the
 attribution model, the folk theorem of Fudenberg, Levine & Maskin 1994 applies
 whenever q ≠ r). So every sentence of a model's text that denies sustainability
 at all discount factors must name the strategy it is about, and a claim about
-the game must cite the folk-theorem conditions.
+the game must cite the folk-theorem conditions. Where the named profile fails
+at every δ (the old "below q = 14/45 no patience deters" and "impossible at any
+δ beyond 5 states"), the text must show an explicit equilibrium of the game,
+checked exactly, with its value; a denial about the game itself needs the
+outer payoff set (``GameAnswer.impossible``).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ IMPOSSIBLE = re.compile(r"impossib|no patience|cannot be sustained|at no δ|at e
                         r"whatever the patience|however patient", re.I)
 #: The strategy profiles the models name; a denial must name one of them (or "this strategy").
 PROFILES = ("retaliation after any blame", "until anyone is suspected", "permanent retaliation", "this strategy",
-            "retaliating for ever", "retaliating for")
+            "retaliating for ever", "retaliating for", "certifies nothing about other profiles")
 
 
 def sentences(analysis):
@@ -40,6 +44,7 @@ CASES = [models.model_class(key)() for key in models.REGISTRY] + [
     models.AttributionModel(detect=models.AttributionModel().detect / 4),
     models.AttributionModel(false_flag=models.AttributionModel().false_flag * 3),
     models.InformationSharingModel(n=8),
+    models.InformationSharingModel(n=6),
 ]
 
 
@@ -55,6 +60,32 @@ def test_the_attribution_model_says_what_the_game_allows_beyond_its_strategy():
     # rank (Fudenberg, Levine & Maskin 1994, Theorem 6.1), which the text must say.
     text = " ".join(models.AttributionModel(detect=models.AttributionModel().detect / 4).analyse().findings)
     assert "not of the game" in text and "pairwise full rank" in text
+
+
+@pytest.mark.parametrize("model", CASES[len(models.REGISTRY):], ids=lambda m: f"{m.key}")
+def test_where_the_profile_fails_at_every_delta_the_text_shows_a_certified_equilibrium_of_the_game(model):
+    # The old sentences ("below q = 14/45 no patience deters", "impossible at any δ beyond 5 states")
+    # are gone: the findings name an explicit automaton, checked exactly, with its value.
+    analysis = model.analyse()
+    game = analysis.game
+    found = game.best or game.patient
+    assert found is not None and not game.impossible
+    text = " ".join(analysis.findings)
+    assert "no patience deters" not in text and "impossible at any δ" not in text
+    assert f"{found.name}" in text and "exact perfect public equilibrium" in text
+    assert "In the game, not only for" in text
+
+
+@pytest.mark.parametrize("model", CASES, ids=[f"{m.key}-{k}" for k, m in enumerate(CASES)])
+def test_sentences_about_the_game_deny_cooperation_only_with_an_outer_set_certificate(model):
+    analysis = model.analyse()
+    if analysis.game is None:
+        return
+    for finding in analysis.findings:
+        if finding.startswith("In the game") and IMPOSSIBLE.search(finding):
+            # a denial about the game needs the outer payoff set (GameAnswer.impossible), or it must be
+            # about the searched family and say that it certifies nothing about other profiles
+            assert analysis.game.impossible or "certifies nothing about other profiles" in finding, finding
 
 
 def test_the_printed_report_makes_no_uncertified_claim():

@@ -151,3 +151,38 @@ def test_below_14_45_a_trigger_on_blame_of_both_still_deters():
     delta_set = sustainable_discount_factors(_rg(Fraction(3, 10)), (both, both))
     (interval,) = delta_set.intervals
     assert (interval.lower, interval.upper, interval.lower_closed) == (Fraction(100, 101), 1, True)
+
+
+def test_escalation_to_war_at_the_cap_follows_the_documented_rules():
+    # K = 2, L = 2, cap = 3, war = 2 (docstring of targeted_retaliation): in "punish 1 3" a blame of 1
+    # would leave 3 - 1 + 2 = 4 > cap rounds, so both attack for 2 rounds, then punishment resumes at cap;
+    # in "punish 1 1" a blame leaves 1 - 1 + 2 = 2 <= cap rounds, no war. Blame of the punisher is ignored.
+    first, second = targeted_retaliation(2, 2, 3, war=2)
+    assert first.num_states == 1 + 2 * (3 + 2)
+    assert first.next_state("punish 1 3", ("1",)) == "war 1 2"
+    assert first.next_state("punish 1 2", ("0", "1")) == "punish 1 3"       # 2 - 1 + 2 = 3 <= cap: no war
+    assert first.next_state("punish 1 1", ("1",)) == "punish 1 2"
+    assert first.next_state("punish 1 3", ("0",)) == "punish 1 2"
+    assert [first.next_state(f"war 1 {w}", ()) for w in (2, 1)] == ["war 1 1", "punish 1 3"]
+    assert first.action("war 1 1") == second.action("war 1 1") == "D"
+    with pytest.raises(AutomatonError, match="war"):
+        targeted_retaliation(1, 1, 1, war=-1)
+
+
+def test_without_war_the_profile_is_unchanged():
+    plain, escalating = targeted_retaliation(2, 3, 4), targeted_retaliation(2, 3, 4, war=0)
+    assert plain[0].num_states == escalating[0].num_states == 9
+    for state in plain[0].states:
+        for y in ((), ("0",), ("1",), ("0", "1")):
+            assert plain[0].next_state(state, y) == escalating[0].next_state(state, y)
+
+
+def test_with_three_players_the_lone_blamed_state_restrains_while_the_others_attack():
+    profile = targeted_retaliation(1, 1, 2, players=("a", "b", "c"))
+    assert [a.action("punish b 1") for a in profile] == ["D", "C", "D"]
+    assert profile[0].next_state("cooperate", ("b",)) == "punish b 1"
+    assert profile[0].next_state("cooperate", ("a", "b")) == "cooperate"    # two blamed single out nobody
+    assert profile[2].next_state("punish b 1", ("a", "c")) == "cooperate"   # the punishers' blame is ignored
+    assert profile[2].next_state("punish b 1", ("b",)) == "punish b 1"     # min(1 - 1 + 1, 2)
+    with pytest.raises(AutomatonError, match="players"):
+        targeted_retaliation(1, 1, 1, players=("a", "b", "a"))
