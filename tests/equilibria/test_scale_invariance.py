@@ -108,3 +108,36 @@ def test_verify_rejects_a_continuum_whose_equations_are_off_at_any_scale():
         assert verify(continuum).ok
         wrong = (continuum.equations[0] + sympy.Float(1e-6 * 3 * scale),) + tuple(continuum.equations[1:])
         assert not verify(dataclasses.replace(continuum, equations=wrong)).ok
+
+
+@settings(max_examples=12, deadline=None)
+@given(normal_form_games(players=2, actions=(2, 3), min_value=-5, max_value=5, distinct=True), st.integers(-300, 300),
+       st.floats(0, 10, allow_subnormal=False))
+def test_qre_of_scaled_payoffs_at_the_divided_precision_is_the_same(game, exponent, lam):
+    # The logit response depends on lam * u only (McKelvey & Palfrey 1995, eq. (3)): the game s u
+    # at precision lam / s has the QRE of u at lam, and its branch is the branch of u with every
+    # precision divided by s. Distinct payoffs: the branch of a degenerate game can end at a
+    # bifurcation the path follower refuses (ArithmeticError) at every scale, scale 1 included.
+    from cybergames.equilibria import logit_branch, qre_at
+    s = 10.0 ** exponent
+    unit, other = qre_at(scaled(game, 1.0), lam), qre_at(scaled(game, s), lam / s)
+    assert all(np.allclose(a, b, atol=1e-8) for a, b in zip(unit.strategies, other.strategies))
+    assert verify(other).ok
+    first, second = logit_branch(scaled(game, 1.0)), logit_branch(scaled(game, s))
+    assert np.isclose(second.last.lam * s, first.last.lam, rtol=1e-9)
+    assert all(np.allclose(a, b, atol=1e-6) for a, b in zip(first.last.strategies, second.last.strategies))
+
+
+@settings(max_examples=10, deadline=None)
+@given(normal_form_games(players=2, actions=2, min_value=-3, max_value=3, distinct=True), st.integers(-300, 300),
+       st.lists(st.integers(1, 50), min_size=4, max_size=4))
+def test_fitted_precision_scales_inversely_with_the_payoffs(game, exponent, counts):
+    # The likelihood of observed play depends on lam * u only, so its maximiser for s u is the
+    # maximiser for u divided by s (and the standard error with it).
+    from cybergames.equilibria import fit_logit
+    s = 10.0 ** exponent
+    data = [counts[:2], counts[2:]]
+    unit, other = fit_logit(scaled(game, 1.0), data), fit_logit(scaled(game, s), data)
+    assert np.isclose(other.lam * s, unit.lam, rtol=1e-6, atol=1e-9)
+    assert np.isclose(other.log_likelihood, unit.log_likelihood, rtol=1e-9, atol=1e-9)
+    assert verify(other).ok
