@@ -221,7 +221,11 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     Notes
     -----
     All arithmetic is in float64; the inner set is certified self-generating up
-    to a relative rounding tolerance of about :math:`10^{-9}`.
+    to a relative rounding tolerance of about :math:`10^{-9}`. The iteration runs
+    on payoffs divided by a power of two near their largest size, so multiplying
+    every payoff by :math:`s > 0` (from :math:`10^{-300}` to :math:`10^{300}`)
+    multiplies both sets by :math:`s` when ``tol`` is multiplied by :math:`s`
+    too: ``tol`` is in payoff units.
 
     References
     ----------
