@@ -149,11 +149,17 @@ def payoff_arrays(game: NormalFormGame, kind: str) -> tuple:
     return tuple(game.payoffs)
 
 
-def best_response_indices(values: np.ndarray, kind: str, tol: float) -> np.ndarray:
-    """Indices of the maxima of ``values`` (within ``tol`` times the scale for floats)."""
+def best_response_indices(values: np.ndarray, kind: str, tol: float, scale: float = 0.0) -> np.ndarray:
+    """Indices of the maxima of ``values`` (for floats within ``tol`` times the larger of ``scale`` and ``|values|``).
+
+    ``scale`` is the size of the payoffs the values are made of (times the total
+    weight when they are unnormalised sums), so that the tie tolerance is
+    relative to the game at any scale: a floor of 1 made it absolute for payoffs
+    below 1, and every action a best response at 1e-300.
+    """
     best = max(values)
     if kind == FLOAT:
-        slack = tol * max(1.0, float(np.max(np.abs(values))))
+        slack = tol * max(scale, float(np.max(np.abs(values))))
         return np.flatnonzero(values >= best - slack)
     return np.array([k for k, v in enumerate(values) if v == best])
 

@@ -190,6 +190,7 @@ def fictitious_play(game: NormalFormGame, rounds: int, *, weights: Any = None, n
     payoffs = _checks.payoff_arrays(game, kind)
     n = game.num_players
     counts = [w.copy() for w in prior]            # prior weights plus plays: the beliefs up to scale
+    units = [_numbers.unit_of(p) if kind == FLOAT else 1.0 for p in payoffs]
     plays = np.zeros((rounds, n), dtype=np.int64)
     report = _checks.reporter(progress, rounds)
     two = n == 2
@@ -202,7 +203,8 @@ def fictitious_play(game: NormalFormGame, rounds: int, *, weights: Any = None, n
         for i in range(n):
             v = values[i]
             if noise == 0:
-                chosen.append(int(_checks.best_response_indices(v, kind, tol)[0]))
+                weight = float(sum(counts[1 - i])) if two else 1.0     # two players: unnormalised values
+                chosen.append(int(_checks.best_response_indices(v, kind, tol, units[i] * weight)[0]))
             else:
                 total = float(sum(counts[(i + 1) % n])) if two else 1.0
                 probabilities = _softmax(np.asarray(v, dtype=float) / total, float(noise))

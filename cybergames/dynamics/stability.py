@@ -143,12 +143,13 @@ def _kmr_target(matrix: np.ndarray, z: tuple, n: int, kind: str, tol: float) -> 
     """b(z): every player's best response to the other N - 1 (keep the current action if it is one)."""
     k = len(z)
     result = [0] * k
+    unit = _numbers.unit_of(matrix) if kind == FLOAT else 1.0
     totals = [sum(matrix[a][b] * z[b] for b in range(k)) for a in range(k)]
     for c in range(k):
         if z[c] == 0:
             continue
         values = np.array([totals[a] - matrix[a][c] for a in range(k)], dtype=float if kind == FLOAT else object)
-        best = _checks.best_response_indices(values, kind, tol)
+        best = _checks.best_response_indices(values, kind, tol, unit * n)       # sums of n - 1 payoffs
         choice = c if c in best else int(best[0])
         result[choice] += z[c]
     return tuple(result)
@@ -259,6 +260,7 @@ def _sample_best_replies(game: NormalFormGame, i: int, opponent_actions: tuple, 
     if i == 1:
         payoff = payoff.T                          # rows: own actions, columns: the opponent's
     m = len(opponent_actions)
+    unit = _numbers.unit_of(payoff) if kind == FLOAT else 1.0
     total = [Fraction(0)] * k
     subsets = list(itertools.combinations(range(m), sample))
     for subset in subsets:
@@ -267,7 +269,7 @@ def _sample_best_replies(game: NormalFormGame, i: int, opponent_actions: tuple, 
             counts[opponent_actions[position]] += 1
         values = np.array([sum(payoff[a][b] * counts[b] for b in range(len(counts))) for a in range(k)],
                           dtype=float if kind == FLOAT else object)
-        best = _checks.best_response_indices(values, kind, tol)
+        best = _checks.best_response_indices(values, kind, tol, unit * sample)   # sums of sample payoffs
         for a in best:
             total[int(a)] += Fraction(1, len(best) * len(subsets))
     return tuple(total)

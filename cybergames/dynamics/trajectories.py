@@ -112,7 +112,8 @@ def _best_response_target(payoffs: tuple, state: list, kind: str, tol: float) ->
     targets = []
     for i in range(len(state)):
         values = _values(payoffs, state, i)
-        best = _checks.best_response_indices(values, kind, tol)
+        unit = _numbers.unit_of(payoffs[i]) if kind == FLOAT else 1.0
+        best = _checks.best_response_indices(values, kind, tol, unit)
         target = np.zeros(len(values), dtype=float) if kind == FLOAT else np.array([0] * len(values), dtype=object)
         share = 1.0 / len(best) if kind == FLOAT else Fraction(1, len(best))
         target[best] = share
@@ -158,10 +159,13 @@ def _grid(horizon: Any, step: Any) -> tuple[int, list]:
 
 
 def _integrate(rhs: Callable, start: list, horizon: float, step: float, method: str,
-               progress: Callable | None, *, smooth: bool = True) -> tuple[np.ndarray, list]:
+               progress: Callable | None, *, smooth: bool = True, rate: float = 1.0) -> tuple[np.ndarray, list]:
     """Integrate ``rhs`` (a function of the concatenated state) from ``start`` and record every ``step``.
 
     A right-hand side that is not ``smooth`` (best responses jump) gets steps no longer than ``step``.
+    A field proportional to the payoffs (the replicator's) is integrated in time measured in units
+    of ``1 / rate`` (a power of two near the payoff scale, so exactly): the solver then sees a field
+    of size 1 whatever the payoffs, instead of norms of 1e300 that overflow its step selection.
     """
     from scipy.integrate import solve_ivp
 
@@ -174,15 +178,15 @@ def _integrate(rhs: Callable, start: list, horizon: float, step: float, method: 
 
     def tracked(t: float, v: np.ndarray) -> np.ndarray:
         if progress is not None:                       # the recorded points the integrator has passed
-            done = min(steps, int(t / step))
+            done = min(steps, int(t / rate / step))
             while reached[0] < done:
                 reached[0] += 1
                 report(reached[0])
-        return rhs(v)
+        return rhs(v) / rate
 
     try:
-        solution = solve_ivp(tracked, (0.0, float(times[-1])), y, method=method, t_eval=times,
-                             max_step=np.inf if smooth else float(step), rtol=1e-8, atol=1e-10)
+        solution = solve_ivp(tracked, (0.0, float(times[-1]) * rate), y, method=method, t_eval=times * rate,
+                             max_step=np.inf if smooth else float(step) * rate, rtol=1e-8, atol=1e-10)
     except ValueError as exc:
         raise ParameterError(f"method: solve_ivp refused the method {method!r}: {exc}") from exc
     if solution.status < 0 or solution.y.shape[1] != len(times):
@@ -192,6 +196,11 @@ def _integrate(rhs: Callable, start: list, horizon: float, step: float, method: 
         report(reached[0])
     rows = np.clip(solution.y.T, 0.0, None)              # round-off below zero
     return times, [_numbers.frozen(np.ascontiguousarray(p)) for p in np.split(rows, np.cumsum(sizes)[:-1], axis=1)]
+
+
+def _rate(*payoffs: np.ndarray) -> float:
+    """The power of two nearest below the payoff scale: the replicator's time unit (see :func:`_integrate`)."""
+    return math.ldexp(1.0, math.frexp(_numbers.unit_of(*payoffs))[1] - 1)
 
 
 def _iterate(target: Callable, start: list, horizon: Any, step: Any, kind: str,
@@ -298,7 +307,7 @@ def replicator_dynamics(game: NormalFormGame, initial: Any = None, *, horizon: A
     start = _checks.initial_population(game, initial, FLOAT, tol=tol)
     matrix = np.asarray(game.payoffs[0], dtype=float)
     times, states = _integrate(lambda v: _replicator_field(matrix, v), [start], float(horizon), float(step),
-                               _method(method), progress)
+                               _method(method), progress, rate=_rate(matrix))
     return Trajectory("replicator", "continuous", _numbers.frozen(times), tuple(states), horizon, step, None,
                       method, FLOAT, game)
 
@@ -360,7 +369,8 @@ def asymmetric_replicator_dynamics(game: NormalFormGame, initial: Any = None, *,
     def rhs(v: np.ndarray) -> np.ndarray:
         return np.concatenate(_asymmetric_field(payoffs, _split(v, sizes)))
 
-    times, states = _integrate(rhs, start, float(horizon), float(step), _method(method), progress)
+    times, states = _integrate(rhs, start, float(horizon), float(step), _method(method), progress,
+                               rate=_rate(*payoffs))
     return Trajectory("asymmetric replicator", "continuous", _numbers.frozen(times), tuple(states), horizon, step,
                       None, method, FLOAT, game)
 
@@ -558,8 +568,8 @@ def _verify_trajectory(result: Trajectory, *, tol: float = 1e-7) -> Verification
                     goal = _softmax(values, float(result.beta))
                 else:
                     best = max(values)
-                    slack = 0 if exact else DEFAULT_TOL * max(1.0, float(np.max(np.abs(np.asarray(values,
-                                                                                                  dtype=float)))))
+                    slack = 0 if exact else DEFAULT_TOL * max(_numbers.unit_of(game.payoffs[i]),
+                                                              float(np.max(np.abs(np.asarray(values, dtype=float)))))
                     winners = [k for k, v in enumerate(values) if v >= best - slack]
                     goal = [Fraction(1, len(winners)) if k in winners else 0 for k in range(len(values))]
                     if not exact:

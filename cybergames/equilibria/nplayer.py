@@ -517,6 +517,16 @@ def _continuum(game: NormalFormGame, system: _SupportSystem, samples: tuple, *, 
                                 d.parametrization, d.positive, d.nonnegative, d.region, d.vertices, d.described)
 
 
+def _equation_unit(equations: list) -> sympy.Rational:
+    """A power of two within a factor 2 of the largest coefficient of ``equations`` (1 if there is none)."""
+    largest = max((abs(Fraction(int(c.numerator), int(c.denominator))) for e in equations for c in e.coeffs()),
+                  default=Fraction(0))
+    if largest == 0:
+        return sympy.Integer(1)
+    exponent = largest.numerator.bit_length() - largest.denominator.bit_length()
+    return sympy.Integer(2) ** exponent
+
+
 def _slice_points(system: _SupportSystem, attempts: int = 4) -> list:
     """Exact equilibria on a positive-dimensional solution set, by fixing coordinates to rationals.
 
@@ -529,7 +539,10 @@ def _slice_points(system: _SupportSystem, attempts: int = 4) -> list:
 
     count = len(system.gens)
     symbols = sympy.symbols(system.names)
-    residual = sympy.lambdify([symbols], [sympy.sympify(e.as_expr(*symbols)) for e in system.equations]
+    # in units of the payoffs (a power of two near the largest coefficient, exactly): the residual
+    # test below is relative, and payoffs near 1e300 do not overflow the squares of least squares
+    unit = _equation_unit(system.equations)
+    residual = sympy.lambdify([symbols], [sympy.sympify(e.as_expr(*symbols)) / unit for e in system.equations]
                               + [sympy.sympify(p.as_expr(*symbols)) if hasattr(p, "as_expr") else 0
                                  for probabilities in system.probabilities for p in probabilities[:1]], "numpy")
     rng = np.random.default_rng(len(system.equations) * 7919 + count)
@@ -703,7 +716,7 @@ def _verify_continuum(continuum: EquilibriumContinuum, *, tol: float | None = No
         for equation in continuum.equations:
             residual = sympy.expand(equation.subs(values))
             if continuum.game.kind == FLOAT:
-                wrong = abs(float(residual)) > (tol or DEFAULT_TOL) * max(1.0, _numbers.scale_of(*continuum.game.payoffs))
+                wrong = abs(float(residual)) > (tol or DEFAULT_TOL) * _numbers.unit_of(*continuum.game.payoffs)
             else:
                 wrong = _algebraic_sign(residual) != 0
             if wrong:

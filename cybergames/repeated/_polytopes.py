@@ -126,6 +126,16 @@ def convex_hull(points: Sequence[Sequence[Any]], ambient: int, *, exact: bool, t
     if not unique:
         zero = [0] * ambient
         return Hull([], [zero], [-1], -1, [])
+    if not exact:
+        # Float points are divided by a power of two near their size (exactly) and the hull is
+        # multiplied back: the rank and turn tolerances below are relative to that size, and
+        # squared coordinates of 1e300 would overflow (of 1e-300, vanish).
+        big = max(abs(float(v)) for p in unique for v in p)
+        unit = math.ldexp(1.0, math.frexp(big)[1] - 1) if big > 0 and math.isfinite(big) else 1.0
+        if unit != 1.0:
+            hull = convex_hull([tuple(float(v) / unit for v in p) for p in unique], ambient, exact=False, tol=tol)
+            return Hull([tuple(v * unit for v in p) for p in hull.vertices], hull.normals,
+                        [o * unit for o in hull.offsets], hull.dimension, hull.edges)
     origin = unique[0]
     differences = [[a - b for a, b in zip(p, origin)] for p in unique[1:]]
     scale = max([abs(float(v)) for p in unique for v in p] + [1.0])
@@ -280,6 +290,8 @@ def _qhull_faces(local: list, k: int, exact: bool):
 def clip(hull: Hull, normal: Sequence[Any], offset: Any, *, exact: bool, tol: float = 1e-9) -> list[tuple]:
     """The points spanning ``hull ∩ {x : normal . x <= offset}``: kept vertices and edge crossings."""
     kept, values = [], []
+    if not exact:                               # relative to the size of the vertices and the offset
+        tol = tol * (max([abs(float(v)) for p in hull.vertices for v in p] + [abs(float(offset))]) or 1.0)
     for vertex in hull.vertices:
         value = sum(a * b for a, b in zip(normal, vertex)) - offset
         values.append(value)
@@ -302,17 +314,39 @@ EMPTY2 = np.zeros((0, 2))
 EMPTY2.flags.writeable = False
 
 
+def binary_unit(points: np.ndarray) -> float:
+    """1.0 for float coordinates whose squares stay normal, else the power of two near their largest size.
+
+    Planar kernels square coordinate differences: beyond about :math:`2^{256}`
+    (or below :math:`2^{-256}`) the squares of a spread overflow (or vanish),
+    so such points are divided by this unit first, exactly.
+    """
+    big = float(np.abs(points).max()) if len(points) else 0.0
+    if big == 0.0 or _SMALL <= big <= _BIG or not math.isfinite(big):
+        return 1.0
+    return math.ldexp(1.0, math.frexp(big)[1] - 1)
+
+
+_BIG, _SMALL = 2.0 ** 256, 2.0 ** -256
+
+
 def hull2(points: np.ndarray, rel_tol: float = 1e-11) -> np.ndarray:
     """Counterclockwise hull vertices of planar float points (0, 1, 2 or more rows).
 
     Andrew's monotone chain with exact float turns, then a clean-up that drops
     any vertex within ``rel_tol`` (relative to the spread) of the segment
     joining its neighbours, so nearly collinear or repeated points collapse and
-    a sliver of width zero comes back as a segment.
+    a sliver of width zero comes back as a segment. Points far from size 1
+    (whose squares would overflow or underflow) are divided by a power of two
+    near their size first and multiplied back, which is exact, so the hull of
+    ``s * points`` is ``s *`` the hull for any power of two ``s``.
     r"""
     n = len(points)
     if n <= 1:
         return np.array(points, dtype=float).reshape(n, 2)
+    unit = binary_unit(points)
+    if unit != 1.0:
+        return hull2(points / unit, rel_tol) * unit
     if n > 48:                                     # Akl-Toussaint: drop points inside an inscribed polygon
         heights = points @ _RING.T
         extreme = np.unique(heights.argmax(axis=0))   # in angular order already, up to repeats
@@ -471,8 +505,11 @@ def clip_box2(vertices: np.ndarray, floor: np.ndarray) -> np.ndarray:
         after = np.roll(value, -1)
         cross = (value < 0) != (after < 0)
         cross &= value != after
-        t = np.where(cross, value / np.where(cross, value - after, 1.0), 0.0)
-        crossing = start[cross] + t[cross, None] * edge[cross]
+        t = np.where(cross, value / np.where(cross, value - after, 1.0), 0.0)[cross, None]
+        # from the nearer end, so that a vertex on the floor (t = 0 or 1) is kept exactly: a stage
+        # Nash payoff is often a corner of the box, and one ulp below it would empty the polygon
+        end = np.roll(result, -1, axis=0)[cross]
+        crossing = np.where(t <= 0.5, start[cross] + t * edge[cross], end - (1 - t) * edge[cross])
         crossing[:, k] = floor[k]
         result = hull2(np.vstack([result[value >= 0], crossing])) if len(crossing) or (value >= 0).any() \
             else EMPTY2

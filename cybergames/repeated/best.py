@@ -314,7 +314,7 @@ def _screen(rg: RepeatedGame, delta: float, weights: np.ndarray, lists: list, to
     bits = np.array([[(w // places[i]) % S for i in range(n)] for w in range(W)])      # joint -> own states
     sizes = [len(outputs) for outputs, _ in lists]
     total = int(np.prod(sizes))
-    scale = max(1.0, float(np.abs(U).max()))
+    scale = _numbers.unit_of(U)                     # relative: a floor of 1 passed every profile at 1e-300
     slack = tol * scale
     passed_obj, passed_idx = [], []
     eye = np.eye(W)
@@ -564,7 +564,8 @@ def best_equilibrium(rg: RepeatedGame, delta: Any, *, weights: Sequence[Any] | N
             pool.append((float(objective[j]), 1, size, " | ".join(map(repr, profile)), "exhaustive", profile))
     if max_states == 3:
         _search_three_states(rg, d, w, max(tol, 1e-9), budget, searched, pool)
-    pool.sort(key=lambda item: (-round(item[0], 9), item[1], item[2]))
+    unit = _numbers.unit_of(*floats.stage.payoffs)   # ties of the objective to 9 digits of the payoff scale
+    pool.sort(key=lambda item: (-round(item[0] / unit, 9), item[1], item[2]))
     for score, _, _, description, source, profile in pool[:2 * _CONFIRM]:
         check = check_equilibrium(rg, profile, delta, tol=tol)
         if not check.holds:
@@ -662,11 +663,13 @@ def _verify_best(result: BestEquilibrium, **kwargs: Any) -> Verification:
         failures.append(f"the profile is not an equilibrium at delta = {result.delta}: {check.violations[:3]}")
     exact = all(_numbers.is_exact(v) for v in result.value)
     value = tuple(check.values.initial)
-    if any((a != b) if exact else abs(float(a) - float(b)) > 1e-9 * max(1.0, abs(float(b)))
+    unit = 1.0 if exact else _numbers.unit_of(*(np.asarray(p, dtype=float) for p in result.rg.stage.payoffs))
+    if any((a != b) if exact else abs(float(a) - float(b)) > 1e-9 * max(unit, abs(float(b)))
            for a, b in zip(value, result.value)):
         failures.append(f"value: recorded {result.value}, recomputed {value}")
     objective = sum(x * v for x, v in zip(result.weights, value))
-    if (objective != result.objective) if exact else abs(float(objective) - float(result.objective)) > 1e-9:
+    size = unit * max(1.0, float(np.abs(np.asarray(result.weights, dtype=float)).sum()))
+    if (objective != result.objective) if exact else abs(float(objective) - float(result.objective)) > 1e-9 * size:
         failures.append(f"objective: recorded {result.objective}, recomputed {objective}")
     if result.delta not in result.delta_set:
         failures.append(f"delta = {result.delta} is not in the recorded delta-set {result.delta_set}")

@@ -232,14 +232,16 @@ def _mixed_point(rg: RepeatedGame, exact: bool, seed: int) -> tuple:
 def _equivalent(a: np.ndarray, b: np.ndarray, exact: bool, tol: float) -> bool:
     """Whether ``a = c b + d`` with ``c > 0`` on every profile (equivalent utilities)."""
     x, y = list(a.flat), list(b.flat)
+    if not exact:                                     # tolerances in units of each player's payoffs
+        tol_x, tol = tol * _numbers.unit_of(a), tol * _numbers.unit_of(b)
     k = next((k for k in range(1, len(y)) if (y[k] != y[0] if exact else abs(y[k] - y[0]) > tol)), None)
     if k is None:                                     # b constant: equivalent iff a constant too
-        return all((v == x[0]) if exact else abs(v - x[0]) <= tol for v in x)
+        return all((v == x[0]) if exact else abs(v - x[0]) <= tol_x for v in x)
     c = (Fraction(x[k]) - x[0]) / (Fraction(y[k]) - y[0]) if exact else (x[k] - x[0]) / (y[k] - y[0])
     if not c > 0:
         return False
     d = x[0] - c * y[0]
-    return all((u == c * v + d) if exact else abs(u - c * v - d) <= tol for u, v in zip(x, y))
+    return all((u == c * v + d) if exact else abs(u - c * v - d) <= tol_x for u, v in zip(x, y))
 
 
 def folk_theorem_conditions(rg: RepeatedGame, *, tol: float = DEFAULT_TOL) -> FolkTheoremConditions:

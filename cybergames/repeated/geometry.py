@@ -173,7 +173,7 @@ class Polytope:
         if x.dtype == object:
             return all(sum(a * b for a, b in zip(n, x)) <= o for n, o in zip(self.normals, self.offsets))
         slack = np.asarray(self.normals, dtype=float) @ x - np.asarray(self.offsets, dtype=float)
-        scale = max(1.0, float(np.abs(np.asarray(self.vertices, dtype=float)).max()))
+        scale = _numbers.unit_of(np.asarray(self.vertices, dtype=float))    # relative: 1 was absolute below 1
         return bool((slack <= tol * scale).all())
 
     def support(self, direction: Sequence[Any]) -> Any:

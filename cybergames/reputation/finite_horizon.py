@@ -224,10 +224,22 @@ def _mixed_equilibria(stage: NormalFormGame, tol: float) -> tuple:
     return tuple(found)
 
 
-def _leq(x: Any, y: Any, tol: float) -> bool:
+def _leq(x: Any, y: Any, tol: float, unit: float) -> bool:
+    """``x <= y`` exactly, or for floats within ``tol`` of the larger of ``|x|``, ``|y|`` and the payoff ``unit``.
+
+    Relative to the payoff scale as well as to the values: ``x`` and ``y`` are sums
+    of payoffs whose rounding is relative to the payoffs, so a difference that is
+    0 in exact arithmetic can come out as 1e-18 at payoffs of size 1e-2, which a
+    tolerance relative to ``|x|, |y|`` alone (both near 0) does not absorb.
+    """
     if isinstance(x, float) or isinstance(y, float):
-        return x <= y + tol * max(abs(x), abs(y))   # relative: payoffs of any scale
+        return x <= y + tol * max(abs(x), abs(y), unit)
     return x <= y
+
+
+def _unit(stage: NormalFormGame) -> float:
+    """The payoff scale of a float stage game (1.0 for exact games, where it is not used)."""
+    return _numbers.unit_of(*stage.payoffs) if stage.kind == FLOAT else 1.0
 
 
 def _key(vector: tuple, kind: str, unit: float = 1.0) -> tuple:
@@ -284,7 +296,7 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, mixed: boo
     profiles, u, dev = _tables(stage, extras)
     n = stage.num_players
     zero = tuple(0.0 if kind == FLOAT else 0 for _ in range(n))
-    unit = _numbers.unit_of(*stage.payoffs) if kind == FLOAT else 1.0
+    unit = _unit(stage)
     sets = [{_key(zero, kind, unit): zero}]
     parents: list[dict] = [{_key(zero, kind, unit): None}]
     worst = [zero]
@@ -295,7 +307,7 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, mixed: boo
         for a in profiles:
             need = tuple(dev[a][i] - u[a][i] + low[i] for i in range(n))   # w_i must reach this
             for wkey, w in sets[-1].items():
-                if all(_leq(need[i], w[i], tol) for i in range(n)):
+                if all(_leq(need[i], w[i], tol, unit) for i in range(n)):
                     total = tuple(u[a][i] + w[i] for i in range(n))
                     key = _key(total, kind, unit)
                     if key not in current:
@@ -314,7 +326,7 @@ def finite_horizon_equilibria(stage: NormalFormGame, horizon: int, *, mixed: boo
     for k in range(T + 1):
         per_player = []
         for i in range(n):
-            key = min(sets[k], key=lambda x: (sets[k][x][i], x))
+            key = min(sets[k], key=lambda x: (x[i], x))     # by the key: float ties broken alike at any scale
             per_player.append(_unroll(tuple(parents), k, key))
         punish.append(tuple(per_player))
     payoffs = tuple(tuple(sorted(s.values())) for s in sets)
@@ -379,8 +391,8 @@ def is_subgame_perfect_path(solution: FiniteHorizonGame, path: Sequence[Sequence
                  else _profile(solution.stage, a) for a in path)
     if len(path) != solution.horizon:
         raise ParameterError(f"path: expected {solution.horizon} profiles, one per period, got {len(path)}")
-    tol = DEFAULT_TOL
-    return all(_leq(0 * x, x, tol) for row in _slack(solution, path, tol) for x in row)
+    tol, unit = DEFAULT_TOL, _unit(solution.stage)
+    return all(_leq(0 * x, x, tol, unit) for row in _slack(solution, path, tol) for x in row)
 
 
 def last_sustainable_period(stage: NormalFormGame, horizon: int, profile: Sequence, *, mixed: bool = False,
@@ -443,10 +455,10 @@ def last_sustainable_period(stage: NormalFormGame, horizon: int, profile: Sequen
     solution = finite_horizon_equilibria(stage, horizon, mixed=mixed, tol=tol)
     T, n = solution.horizon, stage.num_players
     _, u, dev = _tables(stage, solution.stage_equilibria)
-    tol = float(tol)
+    tol, unit = float(tol), _unit(stage)
     for t in range(T, 0, -1):
         for w in solution.payoffs[T - t]:
-            if all(_leq(dev[a][i] + solution.worst[T - s][i], (t - s + 1) * u[a][i] + w[i], tol)
+            if all(_leq(dev[a][i] + solution.worst[T - s][i], (t - s + 1) * u[a][i] + w[i], tol, unit)
                    for s in range(1, t + 1) for i in range(n)):
                 path = (a,) * t + solution.path_of(T - t, w)
                 return SustainedProfile(a, T, t, path, _slack(solution, path, tol), solution)
@@ -490,14 +502,14 @@ def subgame_perfect_paths(stage: NormalFormGame, horizon: int, *, limit: int = 1
         raise ParameterError(f"limit: expected a whole number >= 1, got {limit!r}")
     solution = finite_horizon_equilibria(stage, horizon, mixed=mixed, tol=tol)
     profiles, u, dev = _tables(stage, solution.stage_equilibria)
-    n = stage.num_players
+    n, unit = stage.num_players, _unit(stage)
     paths = [((), tuple(0 * u[profiles[0]][i] for i in range(n)))]
     for k in range(1, solution.horizon + 1):
         low = solution.worst[k - 1]
         grown = []
         for a in profiles:
             for path, w in paths:
-                if all(_leq(dev[a][i] + low[i], u[a][i] + w[i], tol) for i in range(n)):
+                if all(_leq(dev[a][i] + low[i], u[a][i] + w[i], tol, unit) for i in range(n)):
                     grown.append(((a,) + path, tuple(u[a][i] + w[i] for i in range(n))))
                     if len(grown) > limit:
                         raise ParameterError(f"limit: more than {limit} subgame-perfect paths of "
@@ -605,7 +617,7 @@ def _verify_sustained(result: SustainedProfile, *, tol: float | None = None) -> 
     failures: list[str] = []
     checked = 0
     profiles, u, dev = _tables(stage, result.solution.stage_equilibria)
-    n = stage.num_players
+    n, unit = stage.num_players, _unit(stage)
     worst = [tuple(0 * u[profiles[0]][i] for i in range(n))]
     for k in range(1, T + 1):
         if len(profiles) ** k > 50_000:
@@ -617,7 +629,7 @@ def _verify_sustained(result: SustainedProfile, *, tol: float | None = None) -> 
             for s in range(k):
                 for i in range(n):
                     rest = sum((u[x][i] for x in path[s:]), 0 * u[path[s]][i])
-                    if not _leq(dev[path[s]][i] + worst[k - s - 1][i], rest, tol):
+                    if not _leq(dev[path[s]][i] + worst[k - s - 1][i], rest, tol, unit):
                         ok = False
                         break
                 if not ok:
@@ -635,7 +647,8 @@ def _verify_sustained(result: SustainedProfile, *, tol: float | None = None) -> 
             if longest != result.last_period:
                 failures.append(f"last_period: recorded {result.last_period}, brute force {longest}")
         recorded = result.solution.worst[k]
-        if any(not (_leq(recorded[i], worst[k][i], tol) and _leq(worst[k][i], recorded[i], tol)) for i in range(n)):
+        if any(not (_leq(recorded[i], worst[k][i], tol, unit) and _leq(worst[k][i], recorded[i], tol, unit))
+               for i in range(n)):
             failures.append(f"{k} periods: recorded worst payoffs {recorded}, brute force {worst[k]}")
     path = result.path
     if result.last_period:
@@ -646,6 +659,6 @@ def _verify_sustained(result: SustainedProfile, *, tol: float | None = None) -> 
                 for i in range(n):
                     checked += 1
                     rest = sum((u[x][i] for x in path[s:]), 0 * u[path[s]][i])
-                    if len(worst) > T - s - 1 and not _leq(dev[path[s]][i] + worst[T - s - 1][i], rest, tol):
+                    if len(worst) > T - s - 1 and not _leq(dev[path[s]][i] + worst[T - s - 1][i], rest, tol, unit):
                         failures.append(f"period {s + 1}: player {i} gains by deviating")
     return Verification(not failures, checked, tuple(failures))

@@ -38,6 +38,13 @@ def _hull2_loops(points: np.ndarray, rel_tol: float) -> np.ndarray:
     and its clean-up, so the vertices are the same.
     """
     n = points.shape[0]
+    big = 0.0
+    for k in range(n):
+        big = max(big, abs(points[k, 0]), abs(points[k, 1]))
+    unit = 1.0                                                  # _polytopes.binary_unit: squares of 1e300
+    if big != 0.0 and math.isfinite(big) and not 2.0 ** -256 <= big <= 2.0 ** 256:   # overflow
+        unit = math.ldexp(1.0, math.frexp(big)[1] - 1)
+        points = points / unit
     order = np.argsort(points[:, 1], kind="mergesort")
     order = order[np.argsort(points[order, 0], kind="mergesort")]    # stable: by x, then by y
     xs = points[order, 0].copy()
@@ -52,7 +59,7 @@ def _hull2_loops(points: np.ndarray, rel_tol: float) -> np.ndarray:
     scale = max(span, big, 1e-300)
     if span <= rel_tol * scale:
         result = np.empty((1, 2))
-        result[0, 0], result[0, 1] = xs[0], ys[0]
+        result[0, 0], result[0, 1] = xs[0] * unit, ys[0] * unit
         return result
     chain = np.empty(2 * n + 1, dtype=np.int64)
     size = 0
@@ -115,7 +122,7 @@ def _hull2_loops(points: np.ndarray, rel_tol: float) -> np.ndarray:
         count = 1
     result = np.empty((count, 2))
     for k in range(count):
-        result[k, 0], result[k, 1] = vx[k], vy[k]
+        result[k, 0], result[k, 1] = vx[k] * unit, vy[k] * unit
     return result
 
 

@@ -23,6 +23,7 @@ from ...errors import DiscountFactorError, GameError, ParameterError
 from ..game import RepeatedGame
 from ._vertex import vertex_threshold
 from .result import EquilibriumPayoffSet, equilibrium_payoff_set
+from .stage import stage_of
 
 __all__ = ["DiscountFactorBracket", "PayoffBound", "min_discount_factor_for_payoff",
            "best_symmetric_payoff", "most_cooperative_payoff", "SymmetricPayoffCurve", "best_symmetric_payoffs"]
@@ -212,7 +213,9 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
         raise DiscountFactorError(f"lower must be below upper, got lower={lower!r}, upper={upper!r}")
     if isinstance(xtol, bool) or not isinstance(xtol, (int, float)) or not xtol > 0:
         raise ParameterError(f"xtol: expected a positive number, got {xtol!r}")
-    options.setdefault("tol", 1e-5)
+    # The sets' gap: 1e-5 in payoff units, and 1e-5 of the payoff scale for payoffs below 1 (where 1e-5
+    # absolute left every set at its first bracket and the lower end at 0)
+    options.setdefault("tol", 1e-5 * min(1.0, stage_of(rg, any_players=True).scale))
     frozen_options = tuple(sorted(options.items()))
     known = vertex_threshold(rg, target) if isinstance(target[0], Fraction) else None
     if known is not None and known.lower is None:

@@ -55,6 +55,7 @@ class HyperplaneOperator:
 
     def __init__(self, stage: Stage, delta: float) -> None:
         self.stage, self.delta = stage, delta
+        self.allowance = 1e-12 * stage.scale
         self.blocks = []
         for a in range(stage.size):
             signals = relevant_signals(stage, a)
@@ -95,8 +96,10 @@ class HyperplaneOperator:
         nv = len(W)
         heights = directions @ W.T                                      # (directions, vertices)
         for a, (m, probability, weights, rhs, players, deviations) in enumerate(self.blocks):
-            rhs = rhs.copy()
-            rhs -= delta * margin                            # tightened: incentives and floor
+            # tightened by a margin (incentives and floor); loosened by a rounding allowance of
+            # 1e-12 of the payoff scale, so that a constraint holding with equality (a stage Nash
+            # payoff at its own floor) is not lost to the last bit of a generated point
+            rhs = rhs + (self.allowance - delta * margin)
             # block columns: lambda[y, j] at y * nv + j
             block_ub = np.einsum("ry,rj->ryj", weights, W[:, players].T).reshape(len(rhs), m * nv)
             block_eq = np.kron(np.eye(m), np.ones((1, nv)))
@@ -236,8 +239,10 @@ class HyperplaneEngine:
         if np.isneginf(levels).all():
             self.outer = EMPTY2
         else:
-            bound = clip_halfplanes2(_polytopes.clip_box2(hull2(self.stage.payoffs), self.stage.floor),
-                                     directions, levels + 1e-2 * self.rounding)
+            # Cut the previous outer set, not the feasible box: every equilibrium payoff lies in both
+            # B(W) and W, and a profile whose program failed numerically (level inf) must not let
+            # the outer set grow back to the box.
+            bound = clip_halfplanes2(W, directions, levels + 1e-2 * self.rounding)
             self.outer = bound if len(bound) else EMPTY2
         return self.outer
 

@@ -48,7 +48,7 @@ from ..game import RepeatedGame
 from ..geometry import Polytope, _frozen
 from .hyperplane import HyperplaneEngine
 from .polygon import PolygonEngine
-from .stage import stage_of
+from .stage import binary_normalised, stage_of
 
 __all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set"]
 
@@ -221,7 +221,11 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     Notes
     -----
     All arithmetic is in float64; the inner set is certified self-generating up
-    to a relative rounding tolerance of about :math:`10^{-9}`.
+    to a relative rounding tolerance of about :math:`10^{-9}`. The iteration runs
+    on payoffs divided by a power of two near their largest size, so multiplying
+    every payoff by :math:`s > 0` (from :math:`10^{-300}` to :math:`10^{300}`)
+    multiplies both sets by :math:`s` when ``tol`` is multiplied by :math:`s`
+    too: ``tol`` is in payoff units.
 
     References
     ----------
@@ -267,16 +271,31 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     d = float(value)
     if method == "jyc":
         return _run_jyc(rg, stage, value, int(directions), float(tol), int(max_iter), progress, printer)
-    engine = PolygonEngine(stage, d) if method == "polygon" else HyperplaneEngine(stage, d, int(directions))
-    outer, inner, iterations, history, stopped = _iterate(engine, float(tol), int(max_iter), progress)
+    # The engines run on payoffs divided by a power of two near their scale (exact; the sets scale
+    # with the payoffs): squared distances of 1e300 payoffs overflow and those of 1e-300 vanish, and
+    # the linear programs' tolerances are absolute. The sets, gaps and history come back in game units.
+    unit_stage, unit = binary_normalised(stage)
+    engine = PolygonEngine(unit_stage, d) if method == "polygon" else HyperplaneEngine(unit_stage, d, int(directions))
+    outer, inner, iterations, history, stopped = _iterate(
+        engine, float(tol) / unit, int(max_iter), None if progress is None else (lambda k, g: progress(k, g * unit)))
     if printer:
         sys.stderr.write("\n")
-    outer, inner = _snap(outer, stage.scale), _snap(inner, stage.scale)
+    outer, inner = _snap(outer, unit_stage.scale), _snap(inner, unit_stage.scale)
     gap = _polytopes.hausdorff2(outer, inner)
-    converged = len(outer) == 0 or gap <= tol + 1e-9 * stage.scale     # up to the rounding of _snap
-    return EquilibriumPayoffSet(rg, value, Polytope._from_float2(outer), Polytope._from_float2(inner), gap,
-                                iterations, tuple(history), converged, method, float(tol),
+    converged = len(outer) == 0 or gap <= tol / unit + 1e-9 * unit_stage.scale     # up to the rounding of _snap
+    return EquilibriumPayoffSet(rg, value, _scaled_polygon(outer, unit), _scaled_polygon(inner, unit), gap * unit,
+                                iterations, tuple(g * unit for g in history), converged, method, float(tol),
                                 0 if method == "polygon" else int(directions), stopped)
+
+
+def _scaled_polygon(vertices: np.ndarray, unit: float) -> Polytope:
+    """The float polygon ``unit * vertices`` (``unit`` a power of two: the normals do not change)."""
+    polytope = Polytope._from_float2(vertices)
+    if unit == 1.0:
+        return polytope
+    return Polytope(_frozen(np.asarray(polytope.vertices, dtype=float) * unit, 2, False), polytope.normals,
+                    _frozen([[o * unit] for o in np.asarray(polytope.offsets, dtype=float)], 1, False)[:, 0],
+                    polytope.dimension, False)
 
 
 def _polytope(vertices: np.ndarray, n: int, scale: float = 1.0) -> Polytope:

@@ -14,6 +14,7 @@ minmax vector, a lower bound on every pure-strategy equilibrium payoff.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,3 +91,15 @@ def normalised(stage: Stage) -> Stage:
     s = stage.scale
     return Stage(stage.payoffs / s, stage.gains / s, stage.deviations, stage.signals, stage.floor / s, stage.nash,
                  1.0, stage.profiles)
+
+
+def binary_normalised(stage: Stage) -> tuple[Stage, float]:
+    """The stage game with payoffs divided by the power of two ``unit`` nearest below ``stage.scale``, and ``unit``.
+
+    Dividing by a power of two is exact, so the planar engines, run on payoffs
+    of size 1 to 2, give the sets of a game of any scale (times ``unit``) with
+    the rounding of a game of size 1, and every tolerance inside is relative.
+    """
+    unit = 2.0 ** (math.frexp(stage.scale)[1] - 1)
+    return Stage(stage.payoffs / unit, stage.gains / unit, stage.deviations, stage.signals, stage.floor / unit,
+                 stage.nash, stage.scale / unit, stage.profiles), unit
