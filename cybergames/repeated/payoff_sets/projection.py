@@ -194,7 +194,7 @@ def _support_polygon(normals: np.ndarray, levels: np.ndarray, points: np.ndarray
 
 
 def simplify_outer(W: np.ndarray, eta: float) -> np.ndarray:
-    """A polygon containing ``W``, each new vertex within ``eta`` of it, with fewer edges.
+    r"""A polygon containing ``W``, each new vertex within ``eta`` of it, with fewer edges.
 
     Dropping an edge extends its two neighbours to their crossing :math:`X`;
     the polygon grows by the triangle over the edge. Edges go greedily, the

@@ -45,7 +45,7 @@ CASES = {
     "share-withhold": (_case(1, 0.5, 0, -0.5, 0.8, 0.05), 0.9),     # R = 1/2, S = -1/2, T = 1, P = 0
     "attribution-model": (_case(5, 3, 1, 0, 0.8, 0.1), 0.9),        # q = 4/5, r = 1/10
 }
-BUDGET = {"hyperplane": {}, "jyc": {"max_iter": 40}}
+BUDGET = {"hyperplane": {}, "jyc": {"max_iter": 40}, "projection": {}}
 
 
 @pytest.mark.parametrize("method", sorted(BUDGET))
