@@ -83,10 +83,12 @@ class ProjectionOperator:
         self.fixed = np.column_stack([np.cos(2 * np.pi * np.arange(_FIXED) / _FIXED),
                                       np.sin(2 * np.pi * np.arange(_FIXED) / _FIXED)])
         self.failures = 0
+        self.margin = 0.0                 # every incentive row tightened by this much (inner candidates)
 
     def _solve(self, a: int, W: np.ndarray, H: np.ndarray):
         probability, C, players, d, base = self.profiles[a]
-        status, values, expected = _simplex.supports(W, probability, C, players, d, H, self.compiled)
+        status, values, expected = _simplex.supports(W, probability, C, players, d - self.margin, H,
+                                                     self.compiled)
         if status == 1:
             self.failures += 1
         return status, base[None, :] + self.delta * expected
@@ -278,6 +280,7 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
     iterations = 0
     outer_fixed = False
     gap = _polytopes.excess2(outer, inner) if len(outer) else 0.0
+    margin, attempts, stalled, moved = tol * (1 - delta), 0, False, math.inf
     while iterations < max_iter and len(outer) and not gap <= tol:
         iterations += 1
         # far from the fixed point, coarser polygons: each loss shrinks by delta per later step
@@ -295,7 +298,21 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
             points, _ = operator.apply(simplify_inner(inner, step_eta), step_eta, outer=False)
             if len(points):
                 inner = hull2(np.vstack([inner, points]), rel_tol=1e-12)
-        gap = _polytopes.excess2(outer, inner) if len(outer) else 0.0
+        before, gap = gap, _polytopes.excess2(outer, inner) if len(outer) else 0.0
+        if len(outer) and gap > tol and gap > (1 - (1 - delta) / 4) * before and moved <= 1e-2 * gap:
+            # the inner set stalls below a settled outer set (a smaller fixed point of B, such as a
+            # stage Nash payoff): try a tightened set run down from the outer one
+            candidate = _tightened(operator, stage, delta, outer, margin, eta)
+            if candidate is not None:
+                inner = hull2(np.vstack([inner, candidate]) if len(inner) else candidate, rel_tol=1e-12)
+                gap = _polytopes.excess2(outer, inner)
+            else:
+                margin /= 4
+                attempts += 1
+                if attempts > 6:
+                    history.append(gap)
+                    stalled = True
+                    break
         history.append(gap)
         if progress is not None:
             progress(iterations, gap)
@@ -304,8 +321,42 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
     elif len(inner) and max(residuals(stage, delta, inner, inner)) > 1e-8:
         inner = hull2(seed) if len(seed) else EMPTY2     # a float slip: fall back to the certified seed
         gap = _polytopes.excess2(outer, inner)
-    stopped = "empty" if len(outer) == 0 else "tolerance" if gap <= tol else "max_iter"
+    stopped = "empty" if len(outer) == 0 else "tolerance" if gap <= tol else "stalled" if stalled else "max_iter"
     return outer, inner, iterations, history, stopped
+
+
+def _tightened(operator: ProjectionOperator, stage: Stage, delta: float, outer: np.ndarray, margin: float,
+               eta: float) -> np.ndarray | None:
+    r"""A certified self-generating polygon near the outer set, or None.
+
+    The operator with every incentive row tightened by ``margin``,
+    :math:`B_\varepsilon`, is run down from the outer set (the support points
+    only, so each polygon lies in :math:`B_\varepsilon` of the one before)
+    until it moves less than :math:`10^{-3}` of the margin; its largest fixed point satisfies
+    :math:`V_\varepsilon \subseteq B_\varepsilon(V_\varepsilon) \subseteq B(V_\varepsilon)`.
+    The result is kept only if every vertex passes the independent check
+    :func:`~.verify.residuals`.
+    """
+    operator.margin = margin
+    try:
+        T = outer
+        for _ in range(200):
+            points, _ = operator.apply(T, eta, outer=False)
+            new = hull2(points) if len(points) else EMPTY2
+            if len(new) == 0:
+                return None
+            new = _clip_polygon(new, T, 0.0)
+            settled = _polytopes.hausdorff2(new, T) <= 1e-3 * margin
+            T = new
+            if settled:
+                break
+    finally:
+        operator.margin = 0.0
+    T = simplify_inner(T, eta)
+    found = max(residuals(stage, delta, T, T))
+    if found > 1e-8:
+        return None
+    return T
 
 
 def _clip_polygon(W: np.ndarray, by: np.ndarray, slack: float) -> np.ndarray:
