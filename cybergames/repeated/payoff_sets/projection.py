@@ -323,7 +323,7 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
             else:
                 margin /= 4
                 attempts += 1
-                if attempts > 6:
+                if attempts > 3:
                     history.append(gap)
                     stalled = True
                     break
@@ -351,7 +351,7 @@ def _tightened(operator: ProjectionOperator, stage: Stage, delta: float, outer: 
     operator.margin = margin
     try:
         T = outer
-        for _ in range(200):
+        for _ in range(100):
             points, _ = operator.apply(T, eta, outer=False)
             new = hull2(points) if len(points) else EMPTY2
             if len(new) == 0:
