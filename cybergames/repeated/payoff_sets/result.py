@@ -53,7 +53,6 @@ from .stage import stage_of
 __all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set"]
 
 _METHODS = ("auto", "polygon", "hyperplane", "jyc", "projection")
-_PROJECTION_UP_TO = 0.95          # "auto" under public monitoring: "projection" up to this delta
 
 
 @dataclass(frozen=True, eq=False)
@@ -198,9 +197,9 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
         method with linear programs in fixed and adaptive directions (any
         public monitoring); ``"jyc"`` its version with halfspace continuations
         (any number of players). ``"auto"`` picks ``"polygon"`` when monitoring
-        is perfect, ``"projection"`` for two players otherwise up to
-        :math:`\delta = 0.95` (it needs about :math:`\log(\text{gap}/\text{tol}) / (1 - \delta)`
-        iterations) and ``"hyperplane"`` beyond, and ``"jyc"`` for three or more players.
+        is perfect, ``"hyperplane"`` for two players otherwise and ``"jyc"`` for
+        three or more. ``"projection"`` reaches small gaps where ``"hyperplane"``
+        stalls; it needs about :math:`\log(\text{gap}/\text{tol}) / (1 - \delta)` iterations.
     directions : int, default 32
         The number of fixed, evenly spread search directions of ``"hyperplane"``
         (the edge normals of the current inner polygon are added to them).
@@ -257,10 +256,7 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     if method not in _METHODS:
         raise ParameterError(f"method: expected one of {_METHODS}, got {method!r}")
     if method == "auto":
-        # "projection" converges at about delta per iteration: beyond 0.95 the hyperplane method,
-        # whose gap stalls early, answers first
-        method = "jyc" if stage.payoffs.shape[1] != 2 else "polygon" if rg.is_perfect else \
-            "projection" if float(value) <= _PROJECTION_UP_TO else "hyperplane"
+        method = "jyc" if stage.payoffs.shape[1] != 2 else "polygon" if rg.is_perfect else "hyperplane"
     if method == "polygon" and not rg.is_perfect:
         raise ParameterError("method: 'polygon' needs perfect monitoring; use 'hyperplane' for public monitoring")
     if isinstance(directions, bool) or not isinstance(directions, (int, np.integer)) or directions < 3:

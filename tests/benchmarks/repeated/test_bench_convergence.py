@@ -28,7 +28,7 @@ The gap is limited by the directions as much as by the iterations: case a run
 to 90 iterations settles at 0.0087 with 128 directions (the inner set then
 stops growing), and at 0.0059 after 60 iterations with refined directions.
 
-``method="projection"`` (the default for two players since) has no direction
+``method="projection"`` has no direction
 grid: each profile's piece of B(W) is found edge by edge by a warm-started
 simplex, so the gap reaches tol. Measured with tol=1e-3 at the default
 settings, one run each, wall time at a load average of about 13 on 2 cores and

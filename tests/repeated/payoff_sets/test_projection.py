@@ -148,7 +148,7 @@ CASES = {   # issue 9's three cases: attribution PD, a Share/Withhold game, the 
 def test_issue_9s_cases_converge_to_a_gap_of_1e_3(case):
     (T, R, P, S), (q, r) = CASES[case]
     game = prisoners_dilemma(T, R, P, S)
-    V = equilibrium_payoff_set(RepeatedGame(game, noisy_attribution(game, q, r)), 0.9, tol=1e-3)
+    V = equilibrium_payoff_set(RepeatedGame(game, noisy_attribution(game, q, r)), 0.9, method="projection", tol=1e-3)
     assert V.method == "projection" and V.status == "converged" and V.hausdorff <= 1e-3
     assert verify(V).ok
 
