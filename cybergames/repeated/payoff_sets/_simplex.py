@@ -193,7 +193,7 @@ def _support_loops(V, prob, C, players, d, H):
         Binv, x = refactor(basis)
         if optimise(basis, Binv, x, H[l], False) != 0:
             return 1, values, expected
-        total, e0, e1 = 0.0, 0.0, 0.0
+        e0, e1 = 0.0, 0.0
         for i in range(rows):
             j = basis[i]
             if j < n_struct:

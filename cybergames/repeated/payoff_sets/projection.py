@@ -253,7 +253,7 @@ def simplify_outer(W: np.ndarray, eta: float) -> np.ndarray:
 
 
 def _run_distance(point: np.ndarray, W: np.ndarray, first: int, last: int) -> float:
-    """An upper bound on the distance from ``point`` to ``W``: to the hull of the vertices from edge ``first`` to ``last``.
+    """A bound on the distance from ``point`` to ``W``: to the hull of the vertices from edge ``first`` to ``last``.
 
     Those are the vertices of the edges dropped so far between the two kept
     edges; their hull lies in ``W``.
@@ -287,7 +287,10 @@ def run(stage: Stage, delta: float, tol: float, max_iter: int,
 def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compiled: bool):
     operator = ProjectionOperator(stage, delta, compiled)
     eta = tol * (1 - delta) / 8
-    outer = _polytopes.clip_box2(hull2(stage.payoffs), stage.floor) if delta > 0 else hull2(stage.payoffs[stage.nash]) if stage.nash.any() else EMPTY2
+    if delta > 0:
+        outer = _polytopes.clip_box2(hull2(stage.payoffs), stage.floor)
+    else:
+        outer = hull2(stage.payoffs[stage.nash]) if stage.nash.any() else EMPTY2
     seed = trigger_seed(stage, delta)
     inner = hull2(seed) if len(seed) else EMPTY2
     history: list[float] = []

@@ -1,4 +1,4 @@
-"""The APS operator on polygons under public monitoring, edge by edge (cybergames/repeated/payoff_sets/projection.py)."""
+"""The APS operator on polygons under public monitoring, edge by edge (repeated/payoff_sets/projection.py)."""
 
 import numpy as np
 import pytest
