@@ -2,7 +2,9 @@
 
 Modules: :mod:`.result` (the result and :func:`equilibrium_payoff_set`),
 :mod:`.stage` (the stage game as float arrays), :mod:`.polygon` (the exact
-operator on polygons under perfect monitoring), :mod:`.hyperplane` (supporting
+operator on polygons under perfect monitoring), :mod:`.projection` (the exact
+operator on polygons under public monitoring, edge by edge, with the simplex
+of :mod:`._simplex`), :mod:`.hyperplane` (supporting
 hyperplanes under public monitoring), :mod:`.verify` (the one-LP-per-vertex
 check) and :mod:`.derived` (thresholds and best payoffs read off a set).
 """

@@ -52,7 +52,7 @@ from .stage import binary_normalised, stage_of
 
 __all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set"]
 
-_METHODS = ("auto", "polygon", "hyperplane", "jyc")
+_METHODS = ("auto", "polygon", "hyperplane", "jyc", "projection")
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,11 +81,12 @@ class EquilibriumPayoffSet:
     converged : bool
         Whether ``hausdorff <= tol`` (or the outer set became empty).
     method : str
-        ``"polygon"`` or ``"hyperplane"``.
+        ``"polygon"``, ``"projection"``, ``"hyperplane"`` or ``"jyc"``.
     tol : float
         The requested precision.
     directions : int
-        The number of fixed search directions (``"hyperplane"``; 0 for ``"polygon"``).
+        The number of search directions (``"hyperplane"``, ``"jyc"``; 0 for ``"polygon"`` and
+        ``"projection"``, whose directions are the sets' own edge normals).
     stopped : str
         Why the iteration stopped: ``"tolerance"`` (the gap reached ``tol``),
         ``"empty"``, ``"max_iter"``, or ``"stalled"`` (the gap stopped shrinking:
@@ -187,11 +188,18 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
         A two-player repeated game with numeric payoffs and probabilities.
     delta : number
         The common discount factor, :math:`0 \le \delta < 1`.
-    method : {"auto", "polygon", "hyperplane"}
+    method : {"auto", "polygon", "projection", "hyperplane", "jyc"}
         ``"polygon"`` applies the self-generation operator exactly to polygons
-        (perfect monitoring only); ``"hyperplane"`` is Judd, Yeltekin & Conklin's
+        (perfect monitoring only); ``"projection"`` applies it to polygons under
+        any public monitoring, finding the edges of each profile's piece by
+        linear programs in the set's own edge normals (two players, no direction
+        grid: :mod:`.projection`); ``"hyperplane"`` is Judd, Yeltekin & Conklin's
         method with linear programs in fixed and adaptive directions (any
-        public monitoring). ``"auto"`` picks the first when monitoring is perfect.
+        public monitoring); ``"jyc"`` its version with halfspace continuations
+        (any number of players). ``"auto"`` picks ``"polygon"`` when monitoring
+        is perfect, ``"hyperplane"`` for two players otherwise and ``"jyc"`` for
+        three or more. ``"projection"`` reaches small gaps where ``"hyperplane"``
+        stalls; it needs about :math:`\log(\text{gap}/\text{tol}) / (1 - \delta)` iterations.
     directions : int, default 32
         The number of fixed, evenly spread search directions of ``"hyperplane"``
         (the edge normals of the current inner polygon are added to them).
@@ -269,6 +277,8 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     elif progress is not None and not callable(progress):
         raise ParameterError(f"progress: expected True, False, None or a callable, got {progress!r}")
     d = float(value)
+    if method == "projection":
+        return _run_projection(rg, stage, value, float(tol), int(max_iter), progress, printer)
     if method == "jyc":
         return _run_jyc(rg, stage, value, int(directions), float(tol), int(max_iter), progress, printer)
     # The engines run on payoffs divided by a power of two near their scale (exact; the sets scale
@@ -326,6 +336,18 @@ def _run_jyc(rg, stage, value, directions, tol, max_iter, progress, printer) -> 
     converged = len(state.outer) == 0 or gap <= tol
     return EquilibriumPayoffSet(rg, value, outer, inner, 0.0 if len(state.outer) == 0 else gap, iterations,
                                 tuple(history), converged, "jyc", tol, len(state.directions), stopped)
+
+
+def _run_projection(rg, stage, value, tol, max_iter, progress, printer) -> EquilibriumPayoffSet:
+    """``method="projection"``: :mod:`.projection`'s iteration (two players, any public monitoring)."""
+    from . import projection
+    outer, inner, iterations, history, stopped = projection.run(stage, float(value), tol, max_iter, progress)
+    if printer:
+        sys.stderr.write("\n")
+    gap = _polytopes.hausdorff2(outer, inner) if len(outer) else 0.0
+    converged = len(outer) == 0 or gap <= tol
+    return EquilibriumPayoffSet(rg, value, Polytope._from_float2(outer), Polytope._from_float2(inner), gap,
+                                iterations, tuple(history), converged, "projection", tol, 0, stopped)
 
 
 def _snap(vertices: np.ndarray, scale: float) -> np.ndarray:

@@ -11,7 +11,7 @@ from cybergames.repeated.payoff_sets.hyperplane import trigger_seed
 from cybergames.repeated.payoff_sets.stage import stage_of
 
 PD = NormalFormGame([[[9, 1], [10, 3]], [[9, 10], [1, 3]]], actions=[["C", "D"], ["C", "D"]])
-COARSE = dict(directions=16, tol=0.2, max_iter=12)
+COARSE = dict(method="hyperplane", directions=16, tol=0.2, max_iter=12)
 
 
 def _vertices(polytope):
@@ -75,7 +75,7 @@ def test_public_monitoring_results_are_certified():
 
 def test_a_stalled_gap_stops_the_iteration_and_the_result_says_so():
     # Eight directions cannot bracket the set within 1e-6: the gap stops shrinking long before max_iter.
-    V = equilibrium_payoff_set(RepeatedGame(PD, noisy_attribution(PD, 0.8, 0.2)), 0.5, directions=8, tol=1e-6,
-                               max_iter=300)
+    V = equilibrium_payoff_set(RepeatedGame(PD, noisy_attribution(PD, 0.8, 0.2)), 0.5, method="hyperplane",
+                               directions=8, tol=1e-6, max_iter=300)
     assert V.stopped == "stalled" and not V.converged and V.iterations < 300
     assert V.status == "stalled" and V.summary.startswith("stalled") and verify(V).ok
