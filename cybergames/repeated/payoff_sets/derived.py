@@ -170,7 +170,8 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
     xtol : float, default 1e-4
         Stop the bisection when the bracket is at most this wide.
     **options
-        Passed to :func:`equilibrium_payoff_set` (``tol``, ``method``, ``directions``, ...).
+        Passed to :func:`equilibrium_payoff_set` (``tol``, ``method``, ``directions``, ...);
+        under public monitoring with two players ``method`` defaults to ``"hyperplane"``.
 
     Returns
     -------
@@ -216,6 +217,10 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
     # The sets' gap: 1e-5 in payoff units, and 1e-5 of the payoff scale for payoffs below 1 (where 1e-5
     # absolute left every set at its first bracket and the lower end at 0)
     options.setdefault("tol", 1e-5 * min(1.0, stage_of(rg, any_players=True).scale))
+    if not rg.is_perfect and rg.num_players == 2:
+        # The bisection asks for sets up to delta = 0.999, where "projection" needs about 1/(1 - delta)
+        # steps per set and a stalled inner set costs seconds: "hyperplane" brackets sooner.
+        options.setdefault("method", "hyperplane")
     frozen_options = tuple(sorted(options.items()))
     known = vertex_threshold(rg, target) if isinstance(target[0], Fraction) else None
     if known is not None and known.lower is None:

@@ -54,6 +54,10 @@ __all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set"]
 
 _METHODS = ("auto", "polygon", "hyperplane", "jyc", "projection")
 
+#: Up to this discount factor ``"auto"`` takes ``"projection"`` under public monitoring with two players;
+#: its iterations grow like 1/(1 - delta), and beyond it ``"hyperplane"`` answers sooner (with a wider gap).
+AUTO_PROJECTION_DELTA = 0.95
+
 
 @dataclass(frozen=True, eq=False)
 class EquilibriumPayoffSet:
@@ -197,9 +201,11 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
         method with linear programs in fixed and adaptive directions (any
         public monitoring); ``"jyc"`` its version with halfspace continuations
         (any number of players). ``"auto"`` picks ``"polygon"`` when monitoring
-        is perfect, ``"hyperplane"`` for two players otherwise and ``"jyc"`` for
-        three or more. ``"projection"`` reaches small gaps where ``"hyperplane"``
-        stalls; it needs about :math:`\log(\text{gap}/\text{tol}) / (1 - \delta)` iterations.
+        is perfect; for two players otherwise ``"projection"`` up to
+        :math:`\delta = 0.95` (``AUTO_PROJECTION_DELTA``) and ``"hyperplane"``
+        beyond; and ``"jyc"`` for three or more. ``"projection"`` reaches small
+        gaps where ``"hyperplane"`` stalls; it needs about
+        :math:`\log(\text{gap}/\text{tol}) / (1 - \delta)` iterations.
     directions : int, default 32
         The number of fixed, evenly spread search directions of ``"hyperplane"``
         (the edge normals of the current inner polygon are added to them).
@@ -260,7 +266,8 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
     if method not in _METHODS:
         raise ParameterError(f"method: expected one of {_METHODS}, got {method!r}")
     if method == "auto":
-        method = "jyc" if stage.payoffs.shape[1] != 2 else "polygon" if rg.is_perfect else "hyperplane"
+        method = "jyc" if stage.payoffs.shape[1] != 2 else "polygon" if rg.is_perfect else \
+            "projection" if value <= AUTO_PROJECTION_DELTA else "hyperplane"
     if method == "polygon" and not rg.is_perfect:
         raise ParameterError("method: 'polygon' needs perfect monitoring; use 'hyperplane' for public monitoring")
     if isinstance(directions, bool) or not isinstance(directions, (int, np.integer)) or directions < 3:
