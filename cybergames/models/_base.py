@@ -166,6 +166,11 @@ class Model:
             return None
         return _numbers.simplify_exact(_numbers.from_sympy(result)) if result.is_number else result
 
+    def _region(self, region: sympy.Basic, free: Any = None) -> sympy.Basic:
+        """``region`` with the parameters not named in ``free`` at their values; simplified when one is free."""
+        region = region.subs(self._fixed(free))
+        return sympy.simplify(region) if free is not None and len(set(free)) == 1 else region
+
     def _fixed(self, free: Any = None) -> dict:
         """``symbol -> value`` for the parameters in :attr:`symbols` not named in ``free`` (None: all free).
 

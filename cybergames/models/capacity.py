@@ -199,8 +199,7 @@ class CapacityModel(Model):
         >>> CapacityModel().region_condition(free=["transfer"])
         (transfer >= 3/5) & (transfer <= 7/5)
         """
-        region = game.derivation().region.subs(self._fixed(free))
-        return sympy.simplify(region) if free is not None and len(set(free)) == 1 else region
+        return self._region(game.derivation().region, free)
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:

@@ -140,8 +140,7 @@ class CrisisBargainingModel(Model):
         s = SYMBOLS
         region = sympy.Or(sympy.Le(s["cost_b_high"], s["cost_a"] + 2 * s["cost_b_low"]),
                           sympy.Ge(s["p"] + s["cost_b_low"], 1))
-        region = region.subs(self._fixed(free))
-        return sympy.simplify(region) if free is not None and len(set(free)) == 1 else region
+        return self._region(region, free)
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:

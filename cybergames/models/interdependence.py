@@ -176,8 +176,7 @@ class InterdependentSecurityModel(Model):
         s = SYMBOLS
         p, q, L, c = s["direct_risk"], s["contagion"], s["loss"], s["cost"]
         region = sympy.And(sympy.Le(c, p * L), sympy.Lt(c, p * L * (1 - q / 2)))
-        region = region.subs(self._fixed(free))
-        return sympy.simplify(region) if free is not None and len(set(free)) == 1 else region
+        return self._region(region, free)
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:

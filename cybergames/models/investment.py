@@ -145,8 +145,7 @@ class SecurityInvestmentModel(Model):
         """
         s = SYMBOLS
         region = sympy.Gt(s["vulnerability"] * s["shape"] * s["productivity"] * s["loss"], 1)
-        region = region.subs(self._fixed(free))
-        return sympy.simplify(region) if free is not None and len(set(free)) == 1 else region
+        return self._region(region, free)
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:

@@ -230,8 +230,7 @@ class JurisdictionModel(Model):
         >>> JurisdictionModel().region_condition(free=["enforcement"])
         enforcement >= 1/4
         """
-        region = game.derivation().region.subs(self._fixed(free))
-        return sympy.simplify(region) if free is not None and len(set(free)) == 1 else region
+        return self._region(game.derivation().region, free)
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:

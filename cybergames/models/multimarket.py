@@ -314,8 +314,7 @@ class MultimarketContactModel(Model):
         """
         s = SYMBOLS
         slack = sum(s["delta"] * (s[f"T_{k}"] - s[f"P_{k}"]) - (s[f"T_{k}"] - s[f"R_{k}"]) for k in ISSUES)
-        region = sympy.Ge(slack, 0).subs(self._fixed(free))
-        return sympy.simplify(region) if free is not None and len(set(free)) == 1 else region
+        return self._region(sympy.Ge(slack, 0), free)
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
