@@ -197,7 +197,7 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
         (perfect monitoring only); ``"projection"`` applies it to polygons under
         any public monitoring, finding the edges of each profile's piece by
         linear programs in the set's own edge normals (two players, no direction
-        grid: :mod:`.projection`); ``"hyperplane"`` is Judd, Yeltekin & Conklin's
+        grid: ``cybergames.repeated.payoff_sets.projection``); ``"hyperplane"`` is Judd, Yeltekin & Conklin's
         method with linear programs in fixed and adaptive directions (any
         public monitoring); ``"jyc"`` its version with halfspace continuations
         (any number of players). ``"auto"`` picks ``"polygon"`` when monitoring
