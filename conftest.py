@@ -27,6 +27,8 @@ BENCHMARKS = Path(__file__).parent / "tests" / "benchmarks"
 def pytest_addoption(parser):
     parser.addoption("--benchmarks", action="store_true", default=False,
                      help="also collect tests/benchmarks (left out of the default run)")
+    parser.addoption("--run-slow", action="store_true", default=False,
+                     help="also run the tests marked slow (minutes of work; CI=true runs them too)")
 
 
 def _importable(name):
@@ -35,9 +37,17 @@ def _importable(name):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Skip the doctests that call a package of the crosscheck extra when it is not installed."""
+    """Skip the doctests that call a package of the crosscheck extra when it is not installed.
+
+    Tests marked slow run in CI (``CI=true``) or with ``--run-slow``; a local run of the
+    README's test command leaves them out, so that it stays within minutes.
+    """
     missing = [name for name in ("pygambit", "quantecon") if not _importable(name)]
+    run_slow = config.getoption("--run-slow") or bool(os.environ.get("CI"))
+    slow = pytest.mark.skip(reason="slow: runs in CI (CI=true) or with --run-slow")
     for item in items:
+        if not run_slow and item.get_closest_marker("slow") is not None:
+            item.add_marker(slow)
         examples = getattr(getattr(item, "dtest", None), "examples", ())
         for name in missing:
             if any(name in example.source for example in examples):

@@ -119,6 +119,7 @@ def test_command_line_numbers_with_huge_exponents_are_refused(value, capsys):
         as_fraction(value)
 
 
+@pytest.mark.slow
 def test_mixed_equilibria_of_huge_games_are_refused():
     game = NormalFormGame([np.zeros((400, 400)), np.zeros((400, 400))])
     with pytest.raises(GameError, match=bound("MAX_MIXED_ACTIONS")):

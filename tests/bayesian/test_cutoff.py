@@ -43,6 +43,7 @@ def test_clipped_cutoff_sits_at_the_end_of_the_support():
     assert eq.cutoffs == (1,) and eq.interior == (False,)
 
 
+@pytest.mark.slow
 def test_float_path_brackets_and_certifies_uniqueness():
     # c = 1/2 + cos(c)/4: f' = -sin(c)/4 < 1, so c - f(c) is increasing: one fixed point, certified.
     result = cutoff_equilibria([sympy.Rational(1, 2) + sympy.cos(c1) / 4], [c1])
@@ -80,6 +81,7 @@ def test_exact_cutoff_equilibrium_is_an_exact_fixed_point(a1, b1, a2, b2):
     assert verify(result).ok
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(st.floats(0.05, 0.95), st.floats(-0.9, 0.9))
 def test_float_cutoff_equilibrium_is_a_fixed_point_to_tolerance(a, b):

@@ -80,6 +80,7 @@ def test_no_selection_is_neutral_drift(payoffs, n):
     assert fixation_probability(symmetric_game([[a, b], [c, d]]), n, intensity=0).probability == Fraction(1, n)
 
 
+@pytest.mark.slow
 def test_simulation_agrees_with_the_closed_form():
     # 4/7 from test_constant_fitness_by_hand; a seeded estimate within four standard errors
     estimate = simulate_fixation(constant_fitness(2), 3, repetitions=4000, seed=7)

@@ -106,6 +106,7 @@ def test_pairs_covering_every_label_are_the_brute_force_pairs(first, second):
     assert {p for p, _ in complements} == set(i.tolist())
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None)
 @given(st.sampled_from([(3, 60), (61, 2), (2, 62)]), st.integers(0, 2**32 - 1), st.sampled_from([None, 3]))
 def test_games_beyond_62_labels_match_the_exact_route(shape, seed, levels):

@@ -99,6 +99,7 @@ def test_three_player_public_goods_minmax_is_exact():
 two_player_exact = normal_form_games(2, (1, 4), min_value=-5, max_value=5, max_denominator=2)
 
 
+@pytest.mark.slow
 @given(two_player_exact)
 def test_minmax_equals_maxmin_with_two_players_and_is_bracketed_by_pure_values(game):
     for player in (0, 1):
@@ -109,6 +110,7 @@ def test_minmax_equals_maxmin_with_two_players_and_is_bracketed_by_pure_values(g
         assert verify(high) and verify(low)
 
 
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(normal_form_games(3, (1, 3), min_value=-3, max_value=3))
 def test_three_player_bounds_are_certified(game):
@@ -120,6 +122,7 @@ def test_three_player_bounds_are_certified(game):
         assert verify(result) and verify(maxmin(game, player))
 
 
+@pytest.mark.slow
 @given(two_player_exact)
 def test_exact_and_float_values_agree(game):
     as_float = NormalFormGame([np.array(p, dtype=float) for p in game.payoffs])

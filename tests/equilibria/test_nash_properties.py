@@ -2,6 +2,7 @@
 
 from fractions import Fraction
 
+import pytest
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -42,6 +43,7 @@ def test_every_equilibrium_is_a_mutual_best_response(game):
     assert verify(equilibria)
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_relabelling_actions_relabels_the_equilibria(data):
     game = data.draw(st.one_of(two_player_exact, two_player_float))
@@ -59,6 +61,7 @@ def test_relabelling_actions_relabels_the_equilibria(data):
         assert round_all(found) == round_all(expected)
 
 
+@pytest.mark.slow
 @settings(deadline=None)        # three-player games: mixed equilibria by exact support enumeration
 @given(st.data())
 def test_permuting_players_permutes_the_equilibria(data):
@@ -68,6 +71,7 @@ def test_permuting_players_permutes_the_equilibria(data):
     assert {_profile_key(eq) for eq in nash_equilibria(game.permute_players(order))} == expected
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_positive_affine_transformations_change_payoffs_not_equilibria(data):
     game = data.draw(two_player_exact)

@@ -260,6 +260,7 @@ def test_bad_input(call, error):
 three_player_games = normal_form_games(players=3, actions=2, min_value=-20, max_value=20)
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None)
 @given(three_player_games)
 def test_every_equilibrium_has_zero_regret_and_pure_ones_are_listed(game):
@@ -302,6 +303,7 @@ def test_two_player_support_enumeration_agrees_with_vertex_enumeration(game):
     assert set(ours) == set(reference)
 
 
+@pytest.mark.slow
 @settings(max_examples=10, deadline=None)
 @given(normal_form_games(players=3, actions=2, min_value=0, max_value=3))
 def test_logit_paths_find_equilibria_that_enumeration_lists(exact_game):

@@ -120,6 +120,7 @@ def test_the_branch_starts_uniform_and_every_point_verifies(game):
     assert all(point.residual <= 1e-9 * max(1, point.lam * scale) for point in branch.points)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(st.one_of(normal_form_games(2, 2, min_value=-5, max_value=5),
                  normal_form_games(2, 2, exact=False, min_value=-5, max_value=5)))
@@ -178,6 +179,7 @@ def test_fit_of_a_dominant_action_has_a_closed_form():
     assert verify(fit).ok
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None)
 @given(st.floats(0.2, 5), st.integers(50, 5000))
 def test_expected_counts_recover_the_precision(lam, n):

@@ -165,6 +165,7 @@ def _is_nash_of_reduced_form(eq):
     assert tuple(payoffs) == pytest.approx(eq.payoffs) if eq.game.kind == "float" else tuple(payoffs) == eq.payoffs
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(extensive_games(max_depth=3, max_actions=2, perfect_information=True, num_players=3))
 def test_every_pure_spe_of_a_perfect_information_game_is_nash_and_they_are_all_found(game):

@@ -270,6 +270,7 @@ def test_in_signalling_games_every_weak_pbe_is_sequential(sg):
         {eq.behaviour for eq in weak_perfect_bayesian_equilibria(game)}
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None)
 @given(staged_games())
 def test_sequential_equilibria_of_staged_games_check_as_sequential(game):

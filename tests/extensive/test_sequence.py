@@ -78,6 +78,7 @@ def test_bad_input():
         sequence_form_equilibria(kuhn_poker(), method="simplex")
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(extensive_games(max_depth=3))
 def test_lemke_equilibria_mapped_to_mixed_strategies_are_nash(game):

@@ -278,6 +278,7 @@ def test_subs_refuses_a_symbol_with_other_assumptions():
         game.subs({sympy.Symbol("T", positive=True): 4})
 
 
+@pytest.mark.slow
 @given(symbolic_games(players=(1, 3), actions=(1, 3), max_denominator=3))
 def test_subs_equals_the_numeric_game(case):
     assert case.game.is_symbolic
@@ -285,6 +286,7 @@ def test_subs_equals_the_numeric_game(case):
     assert result == case.numeric and result.kind == "exact"
 
 
+@pytest.mark.slow
 @given(symbolic_games(exact=False))
 def test_subs_with_floats_equals_the_numeric_game_up_to_rounding(case):
     result = case.game.subs(case.values)
@@ -351,6 +353,7 @@ def test_transform_payoffs_with_a_symbolic_scale():
         prisoners_dilemma().transform_payoffs(0, -a)
 
 
+@pytest.mark.slow
 @given(normal_form_games(players=(2, 3), actions=(1, 3)), positive_affine_transformations(), st.data())
 def test_best_responses_are_invariant_under_positive_affine_transformations(game, f, data):
     i = data.draw(st.integers(0, game.num_players - 1))

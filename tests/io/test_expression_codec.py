@@ -22,6 +22,7 @@ def round_trip(expr):
     return decode_expression(json.loads(json.dumps(encode_expression(expr))))
 
 
+@pytest.mark.slow
 @given(EXPRESSIONS)
 def test_expressions_round_trip_structurally(expr):
     # sympy's == compares trees structurally (the same operations, arguments, numbers with their

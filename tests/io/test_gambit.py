@@ -102,11 +102,13 @@ def test_every_fixture_reads_as_gambit_reads_it(path):
 
 
 # ------------------------------------------------------------------ round trips
+@pytest.mark.slow
 @given(exact_games(), st.sampled_from(["payoffs", "outcomes"]))
 def test_exact_games_round_trip_in_both_forms(game, form):
     assert same_entries(read_nfg(write_nfg(game, form=form)), game)
 
 
+@pytest.mark.slow
 @given(float_games(), st.sampled_from(["payoffs", "outcomes"]))
 def test_float_games_round_trip_bit_for_bit_in_both_forms(game, form):
     text = write_nfg(game, form=form)
@@ -134,6 +136,7 @@ def gambit_safe_games(draw):
     return NormalFormGame(game.payoffs, actions, players)
 
 
+@pytest.mark.slow
 @needs_pygambit
 @given(gambit_safe_games(), st.sampled_from(["payoffs", "outcomes"]))
 def test_gambit_reads_what_we_write(tmp_path_factory, game, form):

@@ -229,6 +229,7 @@ def mutated(draw, text):
 VALID_NFG = [path.read_text(encoding="utf-8") for path in sorted(DATA.glob("*.nfg"))]
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_mutated_nfg_files_never_raise_anything_but_format_error(data):
     source = data.draw(st.sampled_from(VALID_NFG) | st.builds(
@@ -267,6 +268,7 @@ def _replace(node, path, value):
     return node
 
 
+@pytest.mark.slow
 @given(st.data())
 def test_json_documents_with_a_random_subtree_never_raise_anything_but_format_error(data):
     game = data.draw(st.sampled_from([prisoners_dilemma(5, 3, 1, 0)]) | exact_games(labels=False)

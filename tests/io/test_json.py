@@ -18,11 +18,13 @@ from cybergames.io import (Fields, Limits, dump, encode_number, encode_object, f
 
 
 # ------------------------------------------------------------------ round trips
+@pytest.mark.slow
 @given(exact_games())
 def test_exact_games_round_trip_with_types_and_labels(game):
     assert same_entries(from_json(to_json(game)), game)
 
 
+@pytest.mark.slow
 @given(float_games())
 def test_float_games_round_trip_bit_for_bit(game):
     back = from_json(to_json(game))
@@ -31,6 +33,7 @@ def test_float_games_round_trip_bit_for_bit(game):
     assert same_entries(back, game)
 
 
+@pytest.mark.slow
 @given(symbolic_games())
 def test_symbolic_games_round_trip_structurally(game):
     back = from_json(to_json(game))

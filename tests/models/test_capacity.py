@@ -120,6 +120,7 @@ def capacity_models(draw):
                          delta=draw(st.fractions(0, Fraction(49, 50), max_denominator=50)))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(capacity_models())
 def test_library_thresholds_match_the_hand_derivation(model):
@@ -167,6 +168,7 @@ def test_the_minimal_transfer_grows_one_for_one_with_the_cost_gap(model, extra):
         assert wider.minimal_transfer() - model.minimal_transfer() == extra
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(capacity_models())
 def test_some_transfer_works_iff_the_pooled_condition_holds(model):

@@ -90,6 +90,7 @@ def test_one_shot_deviation_checks_agree_with_the_thresholds(params, q, r):
         assert not check_equilibrium(rg, profile, quo * Fraction(99, 100)).holds
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(sharing_dilemmas(max_n=11), probabilities, probabilities)
 def test_a_larger_group_never_lowers_the_critical_discount_factor(params, q, r):
@@ -116,6 +117,7 @@ def test_more_leakage_never_lowers_the_critical_discount_factor(params, q, r, ex
     assert after is None if before is None else (after is None or after >= before)
 
 
+@pytest.mark.slow
 @settings(max_examples=30)
 @given(sharing_dilemmas(max_n=8), probabilities, probabilities)
 def test_the_clearing_house_never_hurts(params, q, r):

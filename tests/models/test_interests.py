@@ -94,6 +94,7 @@ def interests_models(draw):
                           linkage_2=draw(st.fractions(0, 10, max_denominator=8)))
 
 
+@pytest.mark.slow
 @settings(max_examples=60)
 @given(interests_models())
 def test_library_thresholds_match_the_closed_form_state_by_state(model):
@@ -110,6 +111,7 @@ def test_library_thresholds_match_the_closed_form_state_by_state(model):
         assert analysis.conditions[i - 1].holds == (delta >= expected)
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(interests_models())
 def test_check_equilibrium_agrees_on_both_sides_of_each_threshold(model):
@@ -125,6 +127,7 @@ def test_check_equilibrium_agrees_on_both_sides_of_each_threshold(model):
             assert any(v.player == i - 1 for v in below.violations)
 
 
+@pytest.mark.slow
 @settings(max_examples=40)
 @given(interests_models(), st.fractions(0, 5, max_denominator=8), st.sampled_from((1, 2)))
 def test_more_linkage_never_raises_a_threshold(model, extra, i):

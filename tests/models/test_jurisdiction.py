@@ -163,6 +163,7 @@ def jurisdiction_models(draw, *, false_accusations=True):
                              delta=draw(st.fractions(0, Fraction(49, 50), max_denominator=50)))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(jurisdiction_models())
 def test_library_threshold_matches_the_hand_derivation(model):
@@ -181,6 +182,7 @@ def test_library_threshold_matches_the_hand_derivation(model):
             assert model.minimal_sanction() == hand_minimal_sanction(model)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(jurisdiction_models())
 def test_check_equilibrium_agrees_on_both_sides_of_the_threshold(model):
@@ -196,6 +198,7 @@ def test_check_equilibrium_agrees_on_both_sides_of_the_threshold(model):
         assert any(x.player == 0 and x.deviation == "harbour" for x in below.violations)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(jurisdiction_models())
 def test_credibility_is_the_punishment_being_a_stage_equilibrium(model):
@@ -218,6 +221,7 @@ def _contains(inner, outer):
     return inner.is_empty or (not outer.is_empty and outer.infimum <= inner.infimum)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(jurisdiction_models(), st.fractions(0, 1, max_denominator=12))
 def test_more_enforcement_never_shrinks_the_sustainable_region(model, extra):
@@ -227,6 +231,7 @@ def test_more_enforcement_never_shrinks_the_sustainable_region(model, extra):
     assert weak is None or (strong is not None and strong <= weak)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(jurisdiction_models(), st.fractions(0, 8, max_denominator=4))
 def test_a_heavier_sanction_never_shrinks_the_sustainable_region(model, extra):
@@ -234,6 +239,7 @@ def test_a_heavier_sanction_never_shrinks_the_sustainable_region(model, extra):
     assert _contains(_region(model), _region(heavier))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(jurisdiction_models(), st.fractions(0, 1, max_denominator=12))
 def test_the_minimal_sanction_falls_as_enforcement_rises(model, extra):

@@ -98,6 +98,7 @@ def test_sentences_about_the_game_deny_cooperation_only_with_an_outer_set_certif
             assert analysis.game.impossible or "certifies nothing about other profiles" in finding, finding
 
 
+@pytest.mark.slow
 def test_the_printed_report_makes_no_uncertified_claim():
     report = subprocess.run([sys.executable, "-m", "cybergames"], capture_output=True, text=True, check=True).stdout
     paragraphs = re.split(r"\n\s*(?:- |\n)", report)

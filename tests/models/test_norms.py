@@ -107,6 +107,7 @@ def test_a_higher_S_never_raises_the_tipping_share(payoffs, t):
     assert high.tipping_share() <= low.tipping_share()
 
 
+@pytest.mark.slow
 @settings(max_examples=20)
 @given(stag_hunts())
 def test_risk_dominance_is_a_tipping_share_below_one_half(payoffs):

@@ -215,6 +215,11 @@ def _kernel():
     return _KERNEL["support"]
 
 
+def compiled() -> bool:
+    """Whether the numba kernel is available (numba importable, ``CYBERGAMES_NO_NUMBA`` unset)."""
+    return _kernel() is not None
+
+
 def supports(V: np.ndarray, prob: np.ndarray, C: np.ndarray, players: np.ndarray, d: np.ndarray,
              H: np.ndarray, compiled: bool = True) -> tuple[int, np.ndarray, np.ndarray]:
     r"""Status, :math:`\max \sum_y p_y h \cdot w(y)` and its maximiser's :math:`\sum_y p_y w(y)` per direction.

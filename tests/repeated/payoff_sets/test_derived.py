@@ -169,6 +169,7 @@ def test_a_forged_lower_end_fails_verification():
     assert not verify(dataclasses.replace(float_bracket, lower=0.3)).ok       # (39/4, 3) is in V(0.3)
 
 
+@pytest.mark.slow
 def test_the_bracket_is_at_most_one_thousandth_wide_under_public_monitoring():
     # Mailath & Samuelson (2006), ch. 7 (secs. 7.2 and 7.7): the PD u(E, E) = 2, u(S, E) = 3, u(E, S) = -1,
     # u(S, S) = 0 with a public signal that is good with probability p = 0.9 after (E, E), q = 0.6 after one

@@ -41,6 +41,7 @@ def test_hyperplane_method_under_perfect_monitoring_matches_the_polygon_method(g
     assert verify(lp).ok
 
 
+@pytest.mark.slow
 def test_the_set_shrinks_as_attribution_gets_noisier():
     # (q, r) -> (q', r) with q' < q, or (q, r') with r' > r, is a garbling of the blame signal
     # (Blackwell), so the set of perfect public equilibrium payoffs can only shrink (Kandori 1992,
