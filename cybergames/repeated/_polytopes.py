@@ -427,13 +427,16 @@ def halfspaces2(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]]), np.array([p[0], p[1], -p[0], -p[1]])
     if n == 2:
         p, q = vertices
-        d = (q - p) / np.linalg.norm(q - p)
+        length = np.hypot(*(q - p))                  # no underflow: a 1e-176 segment keeps its length
+        if length == 0:
+            return halfspaces2(vertices[:1])
+        d = (q - p) / length
         normal = np.array([d[1], -d[0]])
         normals = np.array([normal, -normal, d, -d])
         return normals, np.array([normal @ p, -normal @ p, d @ q, -d @ p])
     start, edge = edges2(vertices)
     normals = np.column_stack([edge[:, 1], -edge[:, 0]])
-    normals /= np.sqrt((normals ** 2).sum(axis=1))[:, None]
+    normals /= np.hypot(normals[:, 0], normals[:, 1])[:, None]
     return normals, (normals * start).sum(axis=1)
 
 

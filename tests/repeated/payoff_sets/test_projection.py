@@ -14,6 +14,9 @@ from cybergames.repeated.payoff_sets import _simplex, projection
 from cybergames.strategies import monitoring_structures, normal_form_games
 
 PD = prisoners_dilemma()          # T, R, P, S = 5, 3, 1, 0
+#: Whole runs of the method take seconds with its numba kernel and minutes in plain Python: without numba
+#: they are slow tests (CI, which installs numba, runs them; so does --run-slow).
+WHOLE_RUNS = pytest.mark.usefixtures() if _simplex.compiled() else pytest.mark.slow
 
 
 def _highs(V, prob, C, players, d, H):
@@ -73,6 +76,7 @@ def _outer_contains(result, points, tol=1e-6):
     return (points @ normals.T - offsets <= tol).all(axis=1)
 
 
+@WHOLE_RUNS
 @settings(max_examples=8, deadline=None)
 @given(_public_games(), st.sampled_from([0.5, 0.8, 0.9]))
 def test_inner_set_lies_in_outer_set_and_is_certified(rg, delta):
@@ -90,6 +94,7 @@ def _grid_games(draw):
     return NormalFormGame([np.array(p, dtype=float) for p in exact.payoffs], actions=exact.actions)
 
 
+@WHOLE_RUNS
 @settings(max_examples=5, deadline=None)
 @given(_grid_games(), st.sampled_from([0.5, 0.8]))
 def test_perfect_monitoring_agrees_with_the_polygon_method(game, delta):
@@ -109,6 +114,7 @@ def test_perfect_monitoring_agrees_with_the_polygon_method(game, delta):
             assert _polytopes.hausdorff2(_polytopes.hull2(a), _polytopes.hull2(b)) <= 1e-6
 
 
+@WHOLE_RUNS
 @pytest.mark.parametrize("delta", [0.3, 0.9])
 def test_issue_4s_prisoners_dilemma_under_perfect_monitoring(delta):
     # V(0.3) = V(0.9) is the quadrilateral (3, 3), (39/4, 3), (9, 9), (3, 39/4), derived by hand in
@@ -123,6 +129,7 @@ def test_issue_4s_prisoners_dilemma_under_perfect_monitoring(delta):
     assert verify(V).ok
 
 
+@WHOLE_RUNS
 def test_values_of_accepted_profiles_lie_in_the_outer_set_and_the_inner_one_grows_past_them():
     # Grim trigger on any blame is a PPE here (check_equilibrium says so): its value is an
     # equilibrium payoff, so the outer set contains it; with a converged bracket the inner set
@@ -153,6 +160,7 @@ def test_issue_9s_cases_converge_to_a_gap_of_1e_3(case):
     assert verify(V).ok
 
 
+@WHOLE_RUNS
 def test_mailath_samuelson_best_strongly_symmetric_payoff_is_inside_the_bracket():
     # Mailath & Samuelson, Repeated Games and Reputations (2006), ch. 7: u(E, E) = 2, u(S, E) = 3,
     # u(E, S) = -1, u(S, S) = 0, a good signal with probability p, q, r after 0, 1, 2 shirks. By
