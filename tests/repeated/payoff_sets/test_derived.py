@@ -233,7 +233,10 @@ def test_the_exact_answer_agrees_with_the_polygon_method(game, data):
     rg = RepeatedGame(game)
     bracket = min_discount_factor_for_payoff(rg, vertex)
     point = [float(v) for v in vertex]
-    assert isinstance(bracket.lower, Fraction) and verify(bracket).ok
+    # exact ends where the two closed-form ends agree; otherwise a bisected float bracket (the game
+    # [[0, 1], [-1, 0]], [[2, 1], [0, 0]] at (1, 1): the column player's Nash payoff 2 punishes nothing,
+    # and the bracket closes on 0.618..., an irrational threshold)
+    assert (isinstance(bracket.lower, Fraction) or not bracket.exact) and verify(bracket).ok
     if not bracket.found:
         if bracket.lower == 1:                # certified "no delta < 1": not even at 0.99
             assert equilibrium_payoff_set(rg, 0.99).contains(point, tol=1e-9) is not True
