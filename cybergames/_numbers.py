@@ -96,6 +96,16 @@ def _normalise_sympy(value: sympy.Basic, name: str, error: type[Exception]) -> N
     return value
 
 
+def discount_factor(value: Any, name: str, error: type[Exception]) -> Number:
+    """``value`` as an exact or float number in [0, 1), else ``error`` naming ``name``."""
+    result = normalise(value, name, error)
+    if isinstance(result, sympy.Basic):
+        raise error(f"{name}: expected a number in [0, 1), got the expression {value!r}")
+    if not 0 <= result < 1:
+        raise error(f"{name} must satisfy 0 <= {name} < 1, got {value!r}")
+    return result
+
+
 def check_expression(value: sympy.Basic, name: str, error: type[Exception]) -> None:
     """Refuse an expression deeper than ``cybergames.limits.MAX_EXPRESSION_DEPTH`` or with an exact
     power whose integer exponent exceeds ``cybergames.limits.MAX_EXPONENT`` (``10**(10**12)``, kept

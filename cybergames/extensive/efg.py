@@ -39,7 +39,7 @@ import re
 from typing import Any
 
 from ..errors import CybergamesError, FormatError, ParameterError
-from ..io._gambit import _source_text, _unique
+from ..io._gambit import _players, _source_text, _unique
 from ..io._nfg_lexer import CLOSE, COMMA, END, OPEN, STRING, WORD, Lexer
 from ..io._nfg_writer import _quote
 from ..io._sources import Limits, check_limits, write_text
@@ -131,18 +131,7 @@ class _Parser:
         self.exact = (lexer.value == "R") if self.numbers is None else self.numbers == "exact"
         lexer.advance()
         lexer.expect(STRING, "the game's title (a quoted string)")
-        start = lexer.offset
-        lexer.expect(OPEN, "'{' opening the list of player names")
-        names = []
-        while lexer.kind == STRING:
-            if len(names) == lexer.limits.max_players:
-                raise lexer.error(f"more than {lexer.limits.max_players} players (the limit)")
-            names.append(lexer.value)
-            lexer.advance()
-        lexer.expect(CLOSE, "a quoted player name or '}' closing the list of players")
-        if not names:
-            raise lexer.error("the game has no players; expected at least one name in '{ ... }'", start)
-        self.players = _unique(names)
+        self.players = _players(lexer)
         if lexer.kind == STRING:            # the comment
             lexer.advance()
         self.outcomes: dict[int, tuple] = {0: (0,) * len(self.players) if self.exact

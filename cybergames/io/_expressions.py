@@ -452,7 +452,7 @@ def _decode(node: Any, where: str, depth: int, limits: Limits, budget: list[int]
         _numbers.check_power(built[1], where, FormatError, limits.max_exponent, "Limits.max_exponent")
     try:
         return cls(*built, evaluate=False) if takes_evaluate else cls(*built)
-    except (TypeError, ValueError, ArithmeticError, AttributeError) as exc:
+    except (TypeError, ValueError, ArithmeticError, AttributeError, NotImplementedError) as exc:
         raise FormatError(f"{where}: cannot build {op} from these arguments: {exc}") from exc
 
 

@@ -40,9 +40,4 @@ def horizon(value: Any, name: str = "periods") -> int:
 
 def discount(value: Any, name: str = "delta") -> Any:
     """A discount factor in [0, 1), or DiscountFactorError."""
-    result = _numbers.normalise(value, name, DiscountFactorError)
-    if isinstance(result, sympy.Basic):
-        raise DiscountFactorError(f"{name}: expected a number in [0, 1), got the expression {value!r}")
-    if not 0 <= result < 1:
-        raise DiscountFactorError(f"{name} must satisfy 0 <= {name} < 1, got {value!r}")
-    return result
+    return _numbers.discount_factor(value, name, DiscountFactorError)

@@ -7,7 +7,6 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
-import sympy
 
 from .. import _numbers
 from .._numbers import EXACT, FLOAT, SYMBOLIC
@@ -19,12 +18,7 @@ ROW_TOL = 1e-9
 
 def discount_factor(value: Any, name: str = "discount") -> Any:
     """``value`` as an exact or float number in [0, 1), else :class:`DiscountFactorError`."""
-    value = _numbers.normalise(value, name, DiscountFactorError)
-    if isinstance(value, sympy.Basic):
-        raise DiscountFactorError(f"{name}: expected a number, got the expression {value!r}")
-    if not 0 <= value < 1:
-        raise DiscountFactorError(f"{name} must satisfy 0 <= {name} < 1, got {value!r}")
-    return value
+    return _numbers.discount_factor(value, name, DiscountFactorError)
 
 
 def number_array(values: Any, name: str, ndim: int) -> tuple[np.ndarray, str]:

@@ -326,6 +326,14 @@ def test_trees_of_whitelisted_operations_never_raise_anything_but_format_error(n
          "data": {"players": ["0"], "actions": [["a"]], "kind": "symbolic", "payoffs": [[{"expr": node}]]}}))
 
 
+def test_an_interval_with_symbolic_openness_is_a_format_error():
+    # sympy raises NotImplementedError for Interval(x, x, x, x): found by the property above.
+    from cybergames.io import decode_expression
+    x = {"op": "Symbol", "name": "x"}
+    with pytest.raises(FormatError, match="cannot build Interval"):
+        decode_expression({"op": "Interval", "args": [x, x, x, x]})
+
+
 @pytest.mark.parametrize("content, message", [
     ('NFG 1 R "' + "a" * 2**22, "line 1, column 9: unterminated string"),
     ('NFG 1 R "' + '\\"' * 2**21, "line 1, column 9: unterminated string"),
