@@ -548,9 +548,9 @@ def noncooperation_bound(prior: Any, a: Any = 2, b: Any = -1, *, horizons: int =
     r"""The number of final periods without sure cooperation, once it no longer grows with the horizon.
 
     KMRW (1982) prove that it is bounded independently of :math:`N`. This
-    function computes :func:`kmrw_equilibrium` for :math:`N = 1, \dots,`
-    ``horizons`` and returns the count at the largest horizon, after checking
-    that it was the same for the last half of the horizons (else a
+    function computes :func:`kmrw_equilibrium` for the last half of the horizons
+    :math:`N \le` ``horizons``, from the longest down, and returns the count at the
+    longest after checking that it is the same for all of them (else a
     ``ParameterError`` asks for more horizons).
 
     Raises
@@ -569,12 +569,15 @@ def noncooperation_bound(prior: Any, a: Any = 2, b: Any = -1, *, horizons: int =
     if horizons < 2:
         raise ParameterError(f"horizons: expected at least 2 horizons to compare, got {horizons!r}")
     limits.check("horizons", horizons, "MAX_REPUTATION_PERIODS")
-    counts = [kmrw_equilibrium(prior, n, a, b).defection_periods for n in range(1, horizons + 1)]
-    tail = counts[len(counts) // 2:]
-    if len(set(tail)) != 1:
-        raise ParameterError(f"horizons: the count has not settled by N = {horizons} ({counts[-5:]}); "
-                             "give more horizons")
-    return tail[-1]
+    # Only the last half of the horizons is compared: computed from the longest down, stopping at the first
+    # change (a tiny prior, whose count grows with every horizon, is refused after two solves, not forty).
+    counts = []
+    for n in range(horizons, horizons // 2, -1):
+        counts.append(kmrw_equilibrium(prior, n, a, b).defection_periods)
+        if counts[-1] != counts[0]:
+            raise ParameterError(f"horizons: the count has not settled by N = {horizons} (N = {horizons}: "
+                                 f"{counts[0]}, N = {n}: {counts[-1]}); give more horizons")
+    return counts[0]
 
 
 # ---------------------------------------------------------------- verification

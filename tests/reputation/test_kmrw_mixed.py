@@ -118,6 +118,13 @@ def test_noncooperation_is_bounded_independently_of_the_horizon():
         > noncooperation_bound(Fraction(1, 3)) >= 2
 
 
+def test_a_prior_too_small_to_settle_is_refused_after_two_horizons():
+    # Found by the fuzz test: at mu = 1e-320 no period of a 40-period game cooperates, so the count equals N
+    # and never settles; every horizon from 1 to 40 was solved before the refusal (over 30 s on a loaded machine).
+    with pytest.raises(ParameterError, match="N = 40: 40, N = 39: 39"):
+        noncooperation_bound(1e-320)
+
+
 def test_float_input_gives_floats_equal_to_the_exact_answer():
     exact = kmrw_equilibrium(Fraction(1, 8), 7, a=2, b=-1)
     approx = kmrw_equilibrium(0.125, 7, a=2.0, b=-1.0)
