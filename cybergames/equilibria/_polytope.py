@@ -63,7 +63,6 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     PolytopeError
         If qhull fails or returns a point that is not in the polytope.
     """
-    from scipy.spatial import ConvexHull, QhullError
     k, d = matrix.shape
     if d == 1:
         return _segment(matrix[:, 0], tol)
@@ -72,22 +71,23 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     points = np.empty((d + k, d))              # the constraints, each divided by its slack at the centre
     points[:d] = np.eye(d) * (-1.0 / scale)
     np.divide(matrix, (1.0 - sums * scale)[:, None], out=points[d:])
-    try:
-        # scipy's default options ("Qx" above 4-d, "Qt" always) plus "Q5": skip the final
-        # correction of outer planes, which only bounds qhull's own precision report; the
-        # labels are recomputed below with a tolerance and certified by the caller.
-        hull = ConvexHull(points, qhull_options="Qx Q5" if d > 4 else "Q5")
-    except (QhullError, ValueError) as exc:
-        raise PolytopeError(str(exc)) from exc
-    equations = hull.equations
+    # scipy's default options ("Qx" above 4-d, "Qt" always) plus "Q5": skip the final
+    # correction of outer planes, which only bounds qhull's own precision report; the
+    # labels are recomputed below with a tolerance and certified by the caller.
+    equations = facet_equations(points, "Qx Q5" if d > 4 else "Q5")
     offsets = -equations[:, -1]
     if (offsets <= 0).any():
         raise PolytopeError("a facet of the polar polytope passes through the interior point")
     translated = equations[:, :-1] / offsets[:, None]
+    normalised_slack = np.empty((translated.shape[0], d + k))
+    # the sign constraints' points are -e_r / scale: their slack is 1 + z_r / scale
+    np.multiply(translated, 1.0 / scale, out=normalised_slack[:, :d])
+    normalised_slack[:, :d] += 1.0
     # einsum rather than a BLAS product: this tall, thin product is tiny, and a multithreaded
     # BLAS on a busy machine can take a hundred times longer than the arithmetic
-    normalised_slack = 1.0 - np.einsum("vd,cd->vc", translated, points)
-    if (normalised_slack < -tol * 10).any():
+    np.einsum("vd,cd->vc", translated, points[d:], out=normalised_slack[:, d:])
+    np.subtract(1.0, normalised_slack[:, d:], out=normalised_slack[:, d:])
+    if normalised_slack.min() < -tol * 10:
         raise PolytopeError("qhull returned a point outside the polytope")
     tight = normalised_slack <= tol
     translated += scale                         # back from the centre
@@ -99,6 +99,54 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     _, first = np.unique(_labels.pack(tight), return_index=True)
     first.sort()
     return translated[first], tight[first]
+
+
+def facet_equations(points: np.ndarray, options: str) -> np.ndarray:
+    """qhull's (triangulated) facet equations ``[normal, offset]`` of the convex hull of ``points``.
+
+    The same computation as ``scipy.spatial.ConvexHull(points, qhull_options=options).equations``
+    (the same qhull run, options and triangulation), without the hull's volume and area,
+    which ``ConvexHull`` always computes and which cost a fifth of the time here. scipy's
+    ``_Qhull``, which ``ConvexHull`` itself uses, is private: if it is missing or has changed,
+    ``ConvexHull`` is used.
+
+    Raises
+    ------
+    PolytopeError
+        If qhull fails.
+    """
+    from scipy.spatial import ConvexHull, QhullError
+    try:
+        raw = _private_qhull()
+        if raw is not None:
+            try:
+                qhull = raw(b"i", points, options.encode(), required_options=b"Qt")
+            except (TypeError, AttributeError):   # another scipy's signature: its public class instead
+                _QHULL["raw"] = None
+            else:
+                try:
+                    qhull.triangulate()
+                    return qhull.get_simplex_facet_array()[2]
+                finally:
+                    qhull.close()
+        return ConvexHull(points, qhull_options=options).equations
+    except (QhullError, ValueError) as exc:
+        raise PolytopeError(str(exc)) from exc
+
+
+#: scipy's private qhull wrapper under "raw", looked up on first use (None when missing or changed).
+_QHULL: dict = {}
+
+
+def _private_qhull():
+    if "raw" not in _QHULL:
+        try:
+            from scipy.spatial._qhull import _Qhull
+        except ImportError:                       # another scipy
+            _Qhull = None
+        methods = ("triangulate", "get_simplex_facet_array", "close")
+        _QHULL["raw"] = _Qhull if all(hasattr(_Qhull, name) for name in methods) else None
+    return _QHULL["raw"]
 
 
 def _segment(column: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:

@@ -251,3 +251,33 @@ def test_nondegenerate_components_are_those_of_the_biclique_route(game):
     general = nash._components(pairs, dict(zip(pairs, found)))
     assert [c.equilibria for c in general] == [c.equilibria for c in found.components]
     assert all(len(c.actions[0]) == len(c.actions[1]) == 1 for c in found.components)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 7), st.integers(0, 2**32 - 1), st.booleans())
+def test_qhull_without_the_volume_gives_convexhulls_facets(d, seed, ties):
+    from scipy.spatial import ConvexHull
+    rng = np.random.default_rng(seed)
+    points = rng.integers(-3, 4, (d + 6, d)).astype(float) if ties else rng.normal(size=(d + 6, d))
+    options = "Qx Q5" if d > 4 else "Q5"
+    try:
+        expected = ConvexHull(points, qhull_options=options).equations
+    except Exception:                   # flat point sets: both must refuse
+        with pytest.raises(_polytope.PolytopeError):
+            _polytope.facet_equations(points, options)
+        return
+    assert _polytope._private_qhull() is not None
+    np.testing.assert_array_equal(_polytope.facet_equations(points, options), expected)
+
+
+@pytest.mark.parametrize("size", [5, 6, 8])
+def test_games_solve_alike_through_scipys_public_convex_hull(size, monkeypatch):
+    rng = np.random.default_rng([size, 7])
+    games = [NormalFormGame([rng.random((size, size)), rng.random((size, size))]),
+             NormalFormGame([rng.integers(0, 3, (size, size)).astype(float) for _ in range(2)])]
+    found = [nash_equilibria(game) for game in games]
+    monkeypatch.setitem(_polytope._QHULL, "raw", None)          # as with a scipy without _Qhull
+    for game, ours in zip(games, found):
+        reference = nash_equilibria(game)
+        assert _summary(ours) == _summary(reference)
+        np.testing.assert_array_equal(_strategies(ours), _strategies(reference))
