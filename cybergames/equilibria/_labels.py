@@ -83,18 +83,24 @@ def closed_under_pivoting(labels: np.ndarray, dimension: int, bits: np.ndarray |
     if given, is ``pack(labels)`` (computed once by the caller).
     """
     rows, size = labels.shape
-    if rows == 0 or (labels.sum(axis=1) != dimension).any():
+    if rows == 0:
         return False
     bits = pack(labels) if bits is None else bits
+    if not _is_wide(bits):                       # the masks' popcount is the row sum, and cheaper
+        # (bits from ``size`` up are not labels: both_closed_under_pivoting tags masks there)
+        if (np.bitwise_count(bits & np.int64((1 << size) - 1)) != dimension).any():
+            return False
+    elif (labels.sum(axis=1) != dimension).any():
+        return False
     ordered = np.sort(bits)
     if (ordered[1:] == ordered[:-1]).any():      # the vertices must be distinct
         return False
     if not _is_wide(bits):                       # each row's mask less one of its bits
-        single = np.left_shift(np.int64(1), np.arange(size, dtype=np.int64))
-        keys = (bits[:, None] ^ single[None, :])[labels]
-        if size <= 31 and ordered[-1] < 2**31:    # the keys fit int32, which sorts twice as fast
-            keys = keys.astype(np.int32)
-        keys = np.sort(keys)
+        kind = np.int32 if size <= 31 and ordered[-1] < 2**31 else np.int64   # int32 sorts twice as fast
+        single = np.left_shift(kind(1), np.arange(size, dtype=kind))
+        # every row's mask with each label flipped, then those of its labels (the flat positions
+        # of its True entries: far cheaper than a boolean mask of the 2-D array)
+        keys = np.sort((bits.astype(kind)[:, None] ^ single[None, :]).ravel().take(np.flatnonzero(labels)))
     else:                                        # flip one bit of a copy of each row, byte-wise
         where = np.nonzero(labels)[1].reshape(rows, dimension)
         octets = np.repeat(_octets(bits)[:, None, :], dimension, axis=1)

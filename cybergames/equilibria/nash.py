@@ -182,17 +182,33 @@ def _unit_scaled(game: NormalFormGame) -> _Scaled:
     return _Scaled(scaled, game.kind)
 
 
-def _sort_key(x: Any, y: Any) -> tuple:
-    """Pure equilibria first, then by supports, then by decreasing probabilities."""
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    supports = tuple(np.flatnonzero(x > 0).tolist()), tuple(np.flatnonzero(y > 0).tolist())
-    return (len(supports[0]) + len(supports[1]), supports, tuple((-x).tolist()), tuple((-y).tolist()))
+def _sort_keys(vectors: Any) -> list:
+    """Each mixed action's part of the order: its support and its probabilities, decreasing."""
+    keys = []
+    for vector in vectors:
+        if isinstance(vector, np.ndarray) and vector.dtype == np.float64:
+            values = vector.tolist()
+        else:
+            values = [float(v) for v in vector]
+        keys.append((tuple(i for i, v in enumerate(values) if v > 0), tuple(-v for v in values)))
+    return keys
+
+
+def _order(pairs: Any, xs: Any, ys: Any) -> list:
+    """The pairs with pure equilibria first, then by supports, then by decreasing probabilities."""
+    keys_x, keys_y = _sort_keys(xs), _sort_keys(ys)
+
+    def key(pair):
+        (support_x, minus_x), (support_y, minus_y) = keys_x[pair[0]], keys_y[pair[1]]
+        return len(support_x) + len(support_y), (support_x, support_y), minus_x, minus_y
+
+    return sorted(pairs, key=key)
 
 
 def _assemble(game: NormalFormGame, enumeration: vertex_enumeration.Enumeration, tol: float) -> EquilibriumSet:
     """Build, check and order the equilibria and the Nash subsets of an enumeration."""
     xs, ys = enumeration.actions
-    pairs = sorted(enumeration.pairs, key=lambda p: _sort_key(xs[p[0]], ys[p[1]]))
+    pairs = _order(enumeration.pairs, xs, ys)
     if game.kind == FLOAT:
         built = dict(zip(pairs, float_bimatrix_equilibria(game, xs, ys, pairs, tol)))
     else:
