@@ -140,10 +140,16 @@ def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
         points_p, labels_p = _float_vertices(p_matrix, tol)
         points_q, tight_q = _float_vertices(q_matrix, tol)
     labels_q = _q_labels(tight_q, n)
-    bits_p, bits_q = _labels.pack(labels_p), _labels.pack(labels_q)
-    if not _labels.both_closed_under_pivoting(labels_p, labels_q, bits_p, bits_q, (m, n)):
-        raise PolytopeError("the float vertices are degenerate or incomplete")
-    i, j = _match(labels_p, labels_q, m, n, simple=True, bits=(bits_p, bits_q))
+    if len(labels_p) + len(labels_q) <= _labels.FEW_VERTICES and m + n <= _labels.INT64_LABELS:
+        found = _labels.few_complementary_pairs(labels_p, labels_q, (m, n))
+        if found is None:
+            raise PolytopeError("the float vertices are degenerate or incomplete")
+        i, j = (np.array(k, dtype=np.intp) for k in found)
+    else:
+        bits_p, bits_q = _labels.pack(labels_p), _labels.pack(labels_q)
+        if not _labels.both_closed_under_pivoting(labels_p, labels_q, bits_p, bits_q, (m, n)):
+            raise PolytopeError("the float vertices are degenerate or incomplete")
+        i, j = _match(labels_p, labels_q, m, n, simple=True, bits=(bits_p, bits_q))
     actions, pairs = _float_collect((points_p, points_q), (labels_p, labels_q), i, j, m)
     return Enumeration(actions, pairs, False, "vertex enumeration")
 

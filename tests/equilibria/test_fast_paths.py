@@ -281,3 +281,18 @@ def test_games_solve_alike_through_scipys_public_convex_hull(size, monkeypatch):
         reference = nash_equilibria(game)
         assert _summary(ours) == _summary(reference)
         np.testing.assert_array_equal(_strategies(ours), _strategies(reference))
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_float_games())
+def test_few_vertices_match_alike_on_python_ints_and_in_numpy(game):
+    # the certificate and the matching of the vertices on Python ints (few vertices) against the numpy route
+    found = nash_equilibria(game)
+    saved = _labels.FEW_VERTICES
+    _labels.FEW_VERTICES = 0
+    try:
+        reference = nash_equilibria(game)
+    finally:
+        _labels.FEW_VERTICES = saved
+    assert _summary(found) == _summary(reference)
+    np.testing.assert_array_equal(_strategies(found), _strategies(reference))
