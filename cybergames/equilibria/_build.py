@@ -103,22 +103,15 @@ def game_tolerance(payoff: Any, tol: float) -> float:
     return tol * _numbers.scale_of(payoff)
 
 
-def float_bimatrix_equilibria(game: NormalFormGame, xs: Sequence[np.ndarray], ys: Sequence[np.ndarray],
-                              pairs: Sequence[tuple[int, int]], tol: float) -> list[Equilibrium]:
-    """The equilibria ``(xs[i], ys[j])`` of a float two-player game, checked all at once.
+def float_pair_equilibria(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, tol: float,
+                          scales: tuple | None = None) -> list[Equilibrium]:
+    """The equilibria ``(X[k], Y[k])`` of a float two-player game (one row per pair), checked all at once.
 
     The same checks as :func:`equilibrium` (every action played is a best
     response within the tolerance), vectorised over the pairs. Raises
-    :class:`NotAnEquilibrium` if some pair is not a mutual best response.
+    :class:`NotAnEquilibrium` if some pair is not a mutual best response. ``scales``, if known, are
+    the players' largest payoff magnitudes.
     """
-    if not pairs:
-        return []
-    rows, cols = np.array(pairs, dtype=np.intp).T
-    return float_pair_equilibria(game, np.array(xs, dtype=float)[rows], np.array(ys, dtype=float)[cols], tol)
-
-
-def float_pair_equilibria(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, tol: float) -> list[Equilibrium]:
-    """:func:`float_bimatrix_equilibria` of the pairs ``(X[k], Y[k])`` (float arrays, one row per pair)."""
     A, B = game.payoffs
     if not len(X):
         return []
@@ -134,7 +127,8 @@ def float_pair_equilibria(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, to
     # every action played must be a best response (within the tolerance), not only the mix
     short_1 = (best_1[:, None] - against_y)[played_x].max()
     short_2 = (best_2[:, None] - against_x)[played_y].max()
-    if short_1 > tol * float(np.abs(A).max()) or short_2 > tol * float(np.abs(B).max()):
+    scale_1, scale_2 = scales if scales is not None else (float(np.abs(A).max()), float(np.abs(B).max()))
+    if short_1 > tol * scale_1 or short_2 > tol * scale_2:
         raise NotAnEquilibrium("a float vertex pair is not a mutual best response")
     labels_x, labels_y = game.actions
     supports_x = [tuple(itertools.compress(labels_x, row)) for row in played_x.tolist()]

@@ -120,7 +120,11 @@ FEW_VERTICES = 64
 
 def int_masks(labels: np.ndarray) -> list:
     """The rows of a boolean ``(V, L)`` matrix, ``L <= 62``, as Python int bitmasks (bit ``l``: column ``l``)."""
-    return (labels @ np.left_shift(np.int64(1), np.arange(labels.shape[1], dtype=np.int64))).tolist()
+    return (labels @ _POWERS[:labels.shape[1]]).tolist()
+
+
+_POWERS = np.left_shift(np.int64(1), np.arange(INT64_LABELS, dtype=np.int64))
+_POWERS.flags.writeable = False
 
 
 def _closed_ints(masks: list, dimension: int) -> bool:

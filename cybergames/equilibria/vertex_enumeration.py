@@ -119,14 +119,17 @@ def _float_collect(points: tuple[np.ndarray, np.ndarray], labels: tuple[np.ndarr
     """:func:`_collect` for the vertices of a nondegenerate float game, vectorised.
 
     Each vertex has one complementary partner, so the pairs use each vertex
-    once and pair ``k`` is ``(k, k)``. An unplayed action is exactly 0 (not
-    the enumeration's rounding of it) and each row sums to 1.
+    once and pair ``k`` is ``(k, k)``; the actions are 2-D arrays, row ``k``
+    for pair ``k``. An unplayed action is exactly 0 (not the enumeration's
+    rounding of it) and each row sums to 1.
     """
     actions = []
     for chosen, rows, zero in ((i, points[0], labels[0][:, :m]), (j, points[1], labels[1][:, m:])):
-        vectors = np.where(zero[chosen], 0.0, np.maximum(rows[chosen], 0.0))
+        vectors = rows[chosen]
+        np.maximum(vectors, 0.0, out=vectors)
+        vectors[zero[chosen]] = 0.0
         vectors /= vectors.sum(axis=1, keepdims=True)
-        actions.append(tuple(vectors))
+        actions.append(vectors)
     return tuple(actions), tuple((k, k) for k in range(len(i)))
 
 
