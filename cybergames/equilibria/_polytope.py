@@ -73,8 +73,10 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     np.divide(matrix, (1.0 - sums * scale)[:, None], out=points[d:])
     # scipy's default options ("Qx" above 4-d, "Qt" always) plus "Q5": skip the final
     # correction of outer planes, which only bounds qhull's own precision report; the
-    # labels are recomputed below with a tolerance and certified by the caller.
-    equations = facet_equations(points, "Qx Q5" if d > 4 else "Q5")
+    # labels are recomputed below with a tolerance and certified by the caller. Above
+    # 6-d, "Q9" (add the furthest of the outside sets' furthest points first, an order
+    # of insertion only) is 6-12% faster on random games of 8x8 to 14x14.
+    equations = facet_equations(points, "Q5" if d <= 4 else "Qx Q5" if d <= 6 else "Qx Q5 Q9")
     offsets = -equations[:, -1]
     if (offsets <= 0).any():
         raise PolytopeError("a facet of the polar polytope passes through the interior point")
