@@ -8,7 +8,8 @@ them as :math:`G z \le h` with :math:`G = \binom{-I}{M}`, :math:`h =
 convex hull is the polar polytope: each of its facets :math:`\{p : v \cdot p =
 1\}` is a vertex :math:`v` of the translated polytope, and the points on the
 facet are the constraints tight at :math:`v` (Ziegler 1995, *Lectures on
-Polytopes*, sec. 2.3). ``scipy.spatial.ConvexHull`` (qhull) computes all
+Polytopes*, sec. 2.3). qhull, through scipy (:func:`facet_equations`: the
+run of ``scipy.spatial.ConvexHull`` without its volume and area), computes all
 facets at once, which is why this is fast.
 
 Tight constraints are recomputed from the vertex coordinates with a tolerance

@@ -28,7 +28,9 @@ player's polytope alone, in the private module ``_small_side``):
   batch (``._bases``); if every vertex has
   exactly ``dim`` labels and they pass the pivoting certificate
   (``_labels.closed_under_pivoting``) the game is nondegenerate, each
-  vertex has a unique complementary partner, found by binary search;
+  vertex has a unique complementary partner, found by binary search (with
+  at most ``_labels.FEW_VERTICES`` vertices in all, certificate and
+  matching run on Python int masks, which is faster there);
 * **exact** games: the float vertices' label sets are re-solved in integer
   arithmetic (``._exact``); if every one is exactly a simple vertex and the
   certificate holds on the exact label sets, the enumeration is complete;
