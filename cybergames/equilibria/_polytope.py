@@ -38,6 +38,10 @@ def normalised(matrix: np.ndarray) -> np.ndarray:
     return 1.0 + (matrix - low) / (high - low)
 
 
+#: The most multiply-adds in one BLAS product of :func:`vertices` (see there).
+_BLOCK = 200_000
+
+
 def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     """The vertices of ``{z >= 0 : matrix @ z <= 1}`` and their tight constraints.
 
@@ -86,10 +90,14 @@ def vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
     # the sign constraints' points are -e_r / scale: their slack is 1 + z_r / scale
     np.multiply(translated, 1.0 / scale, out=normalised_slack[:, :d])
     normalised_slack[:, :d] += 1.0
-    # einsum rather than a BLAS product: this tall, thin product is tiny, and a multithreaded
-    # BLAS on a busy machine can take a hundred times longer than the arithmetic
-    np.einsum("vd,cd->vc", translated, points[d:], out=normalised_slack[:, d:])
-    np.subtract(1.0, normalised_slack[:, d:], out=normalised_slack[:, d:])
+    payoff_slack = normalised_slack[:, d:]
+    # a BLAS product in blocks of rows of at most _BLOCK multiply-adds each: a multithreaded
+    # product on a busy machine can take a hundred times longer than the arithmetic, and
+    # OpenBLAS (numpy's and scipy's wheels) runs products below 4 * 65536 on one thread
+    rows = max(1, _BLOCK // (d * k))
+    for start in range(0, translated.shape[0], rows):
+        np.matmul(translated[start:start + rows], points[d:].T, out=payoff_slack[start:start + rows])
+    np.subtract(1.0, payoff_slack, out=payoff_slack)
     if normalised_slack.min() < -tol * 10:
         raise PolytopeError("qhull returned a point outside the polytope")
     tight = normalised_slack <= tol
