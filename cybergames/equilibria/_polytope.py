@@ -127,6 +127,7 @@ def facet_equations(points: np.ndarray, options: str) -> np.ndarray:
         If qhull fails.
     """
     from scipy.spatial import ConvexHull, QhullError
+    points = np.ascontiguousarray(points, dtype=np.float64)     # as ConvexHull hands them to qhull
     try:
         raw = _private_qhull()
         if raw is not None:
