@@ -100,8 +100,8 @@ def vertices_of_each(matrices: np.ndarray, tol: float) -> list[tuple[np.ndarray,
     reference = np.concatenate([centre.repeat(d, axis=1), 1.0 - sums * centre], axis=1)
     slack = (bounds - np.matmul(solution, constraints.transpose(0, 2, 1))) / reference[:, None, :]
     low = slack.min(axis=2)
-    if ((low < -tol) & (low >= -tol * 10)).any():
-        raise PolytopeError("a basic solution is within the tolerance of the polytope: maybe degenerate")
     feasible = low >= -tol
+    if np.count_nonzero(low >= -tol * 10) != np.count_nonzero(feasible):     # some in [-10 tol, -tol)
+        raise PolytopeError("a basic solution is within the tolerance of the polytope: maybe degenerate")
     tight = slack <= tol
     return [(solution[c][feasible[c]], tight[c][feasible[c]]) for c in range(count)]

@@ -103,35 +103,35 @@ def game_tolerance(payoff: Any, tol: float) -> float:
     return tol * _numbers.scale_of(payoff)
 
 
-def float_bimatrix_equilibria(game: NormalFormGame, xs: Sequence[np.ndarray], ys: Sequence[np.ndarray],
-                              pairs: Sequence[tuple[int, int]], tol: float) -> list[Equilibrium]:
-    """The equilibria ``(xs[i], ys[j])`` of a float two-player game, checked all at once.
+def float_pair_equilibria(game: NormalFormGame, X: np.ndarray, Y: np.ndarray, tol: float,
+                          scales: tuple | None = None) -> list[Equilibrium]:
+    """The equilibria ``(X[k], Y[k])`` of a float two-player game (one row per pair), checked all at once.
 
     The same checks as :func:`equilibrium` (every action played is a best
     response within the tolerance), vectorised over the pairs. Raises
-    :class:`NotAnEquilibrium` if some pair is not a mutual best response.
+    :class:`NotAnEquilibrium` if some pair is not a mutual best response. ``scales``, if known, are
+    the players' largest payoff magnitudes.
     """
     A, B = game.payoffs
-    if not pairs:
+    if not len(X):
         return []
-    X = np.array(xs, dtype=float)
-    Y = np.array(ys, dtype=float)
     X.flags.writeable = False
     Y.flags.writeable = False
-    rows, cols = np.array(pairs, dtype=np.intp).T
-    against_y = (Y @ A.T)[cols]          # row player's payoff of each action
-    against_x = (X @ B)[rows]            # column player's payoff of each action
-    value_1 = np.einsum("ek,ek->e", X[rows], against_y)
-    value_2 = np.einsum("ek,ek->e", against_x, Y[cols])
+    against_y = Y @ A.T                  # row player's payoff of each action
+    against_x = X @ B                    # column player's payoff of each action
+    value_1 = np.einsum("ek,ek->e", X, against_y)
+    value_2 = np.einsum("ek,ek->e", against_x, Y)
     best_1, best_2 = against_y.max(axis=1), against_x.max(axis=1)
     gain_1, gain_2 = best_1 - value_1, best_2 - value_2
+    played_x, played_y = X > 0, Y > 0
     # every action played must be a best response (within the tolerance), not only the mix
-    short_1 = np.where(X[rows] > 0, best_1[:, None] - against_y, 0.0).max()
-    short_2 = np.where(Y[cols] > 0, best_2[:, None] - against_x, 0.0).max()
-    if short_1 > tol * float(np.abs(A).max()) or short_2 > tol * float(np.abs(B).max()):
+    short_1 = (best_1[:, None] - against_y)[played_x].max()
+    short_2 = (best_2[:, None] - against_x)[played_y].max()
+    scale_1, scale_2 = scales if scales is not None else (float(np.abs(A).max()), float(np.abs(B).max()))
+    if short_1 > tol * scale_1 or short_2 > tol * scale_2:
         raise NotAnEquilibrium("a float vertex pair is not a mutual best response")
-    supports_x = [tuple(itertools.compress(game.actions[0], row)) for row in (X > 0).tolist()]
-    supports_y = [tuple(itertools.compress(game.actions[1], row)) for row in (Y > 0).tolist()]
-    values = zip(value_1.tolist(), value_2.tolist(), gain_1.tolist(), gain_2.tolist())
-    return [Equilibrium((X[i], Y[j]), (v1, v2), (g1, g2), (supports_x[i], supports_y[j]), game)
-            for (i, j), (v1, v2, g1, g2) in zip(pairs, values)]
+    labels_x, labels_y = game.actions
+    supports_x = [tuple(itertools.compress(labels_x, row)) for row in played_x.tolist()]
+    supports_y = [tuple(itertools.compress(labels_y, row)) for row in played_y.tolist()]
+    values = zip(X, Y, value_1.tolist(), value_2.tolist(), gain_1.tolist(), gain_2.tolist(), supports_x, supports_y)
+    return [Equilibrium((x, y), (v1, v2), (g1, g2), (sx, sy), game) for x, y, v1, v2, g1, g2, sx, sy in values]

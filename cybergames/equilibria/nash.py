@@ -20,7 +20,7 @@ from .._numbers import DEFAULT_TOL, FLOAT
 from ..errors import GameError, SolverError
 from ..games.normal_form import NormalFormGame
 from . import _small_side, nplayer, vertex_enumeration
-from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_bimatrix_equilibria
+from ._build import NotAnEquilibrium, check_game, check_tol, equilibrium, float_pair_equilibria
 from ._components import maximal_bicliques
 from ._polytope import PolytopeError
 from .pure import pure_equilibria
@@ -143,7 +143,7 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
                      f"side", max(game.shape), "MAX_HULL_DIMENSION", GameError)
     work = _unit_scaled(game)
     try:
-        return _assemble(game, vertex_enumeration.fast_enumeration(work, tol), tol)
+        return _assemble(game, vertex_enumeration.fast_enumeration(work, tol), tol, work.scales)
     except (PolytopeError, NotAnEquilibrium):
         pass
     m, n = game.shape
@@ -154,7 +154,7 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     failure = None
     for route in vertex_enumeration.fallback_enumerations(work, tol):
         try:
-            return _assemble(game, route(), tol)
+            return _assemble(game, route(), tol, work.scales)
         except NotAnEquilibrium as exc:
             failure = exc
     raise SolverError(f"internal error: the exact enumeration produced a non-equilibrium ({failure})"
@@ -166,6 +166,7 @@ class _Scaled(NamedTuple):
 
     payoffs: tuple
     kind: str
+    scales: tuple = ()      # float games: each player's largest payoff magnitude
 
 
 def _unit_scaled(game: NormalFormGame) -> _Scaled:
@@ -178,23 +179,39 @@ def _unit_scaled(game: NormalFormGame) -> _Scaled:
     """
     if game.kind != FLOAT:
         return _Scaled(game.payoffs, game.kind)
-    scaled = tuple(p / s if (s := float(np.abs(p).max())) > 0 else p for p in game.payoffs)
-    return _Scaled(scaled, game.kind)
+    scales = tuple(float(np.abs(p).max()) for p in game.payoffs)
+    scaled = tuple(p / s if s > 0 else p for p, s in zip(game.payoffs, scales))
+    return _Scaled(scaled, game.kind, scales)
 
 
-def _sort_key(x: Any, y: Any) -> tuple:
-    """Pure equilibria first, then by supports, then by decreasing probabilities."""
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    supports = tuple(np.flatnonzero(x > 0).tolist()), tuple(np.flatnonzero(y > 0).tolist())
-    return (len(supports[0]) + len(supports[1]), supports, tuple((-x).tolist()), tuple((-y).tolist()))
+def _sort_keys(vectors: Any) -> list:
+    """Each mixed action's part of the order: its support and its probabilities, decreasing."""
+    if isinstance(vectors, np.ndarray) and vectors.dtype == np.float64:      # a float route's 2-D array
+        rows = vectors.tolist()
+    else:
+        rows = [[float(v) for v in vector] for vector in vectors]
+    return [(tuple(i for i, v in enumerate(values) if v > 0), tuple(-v for v in values)) for values in rows]
 
 
-def _assemble(game: NormalFormGame, enumeration: vertex_enumeration.Enumeration, tol: float) -> EquilibriumSet:
-    """Build, check and order the equilibria and the Nash subsets of an enumeration."""
+def _order(pairs: Any, xs: Any, ys: Any) -> list:
+    """The pairs with pure equilibria first, then by supports, then by decreasing probabilities."""
+    keys_x, keys_y = _sort_keys(xs), _sort_keys(ys)
+
+    def key(pair):
+        (support_x, minus_x), (support_y, minus_y) = keys_x[pair[0]], keys_y[pair[1]]
+        return len(support_x) + len(support_y), (support_x, support_y), minus_x, minus_y
+
+    return sorted(pairs, key=key)
+
+
+def _assemble(game: NormalFormGame, enumeration: vertex_enumeration.Enumeration, tol: float,
+              scales: tuple = ()) -> EquilibriumSet:
+    """Build, check and order the equilibria and the Nash subsets of an enumeration (``scales``: see _Scaled)."""
     xs, ys = enumeration.actions
-    pairs = sorted(enumeration.pairs, key=lambda p: _sort_key(xs[p[0]], ys[p[1]]))
+    pairs = _order(enumeration.pairs, xs, ys)
     if game.kind == FLOAT:
-        built = dict(zip(pairs, float_bimatrix_equilibria(game, xs, ys, pairs, tol)))
+        X, Y = _float_rows(xs, [i for i, _ in pairs]), _float_rows(ys, [j for _, j in pairs])
+        built = dict(zip(pairs, float_pair_equilibria(game, X, Y, tol, scales or None)))
     else:
         built = {(i, j): equilibrium(game, (xs[i], ys[j]), tol) for i, j in pairs}
     equilibria = tuple(built[p] for p in pairs)
@@ -205,6 +222,13 @@ def _assemble(game: NormalFormGame, enumeration: vertex_enumeration.Enumeration,
         components = _components(pairs, built)
     return EquilibriumSet(equilibria, game=game, method=enumeration.method, exact=game.kind != FLOAT,
                           complete=True, degenerate=enumeration.degenerate, components=components)
+
+
+def _float_rows(vectors: Any, index: list) -> np.ndarray:
+    """``vectors[index]`` as a new 2-D float array (``vectors``: a 2-D array or a sequence of vectors)."""
+    if isinstance(vectors, np.ndarray) and index == list(range(len(vectors))):
+        return vectors.copy()
+    return np.array(vectors, dtype=float)[index]
 
 
 def _components(pairs: list, built: dict) -> tuple:

@@ -28,7 +28,9 @@ player's polytope alone, in the private module ``_small_side``):
   batch (``._bases``); if every vertex has
   exactly ``dim`` labels and they pass the pivoting certificate
   (``_labels.closed_under_pivoting``) the game is nondegenerate, each
-  vertex has a unique complementary partner, found by binary search;
+  vertex has a unique complementary partner, found by binary search (with
+  at most ``_labels.FEW_VERTICES`` vertices in all, certificate and
+  matching run on Python int masks, which is faster there);
 * **exact** games: the float vertices' label sets are re-solved in integer
   arithmetic (``._exact``); if every one is exactly a simple vertex and the
   certificate holds on the exact label sets, the enumeration is complete;
@@ -119,14 +121,17 @@ def _float_collect(points: tuple[np.ndarray, np.ndarray], labels: tuple[np.ndarr
     """:func:`_collect` for the vertices of a nondegenerate float game, vectorised.
 
     Each vertex has one complementary partner, so the pairs use each vertex
-    once and pair ``k`` is ``(k, k)``. An unplayed action is exactly 0 (not
-    the enumeration's rounding of it) and each row sums to 1.
+    once and pair ``k`` is ``(k, k)``; the actions are 2-D arrays, row ``k``
+    for pair ``k``. An unplayed action is exactly 0 (not the enumeration's
+    rounding of it) and each row sums to 1.
     """
     actions = []
     for chosen, rows, zero in ((i, points[0], labels[0][:, :m]), (j, points[1], labels[1][:, m:])):
-        vectors = np.where(zero[chosen], 0.0, np.maximum(rows[chosen], 0.0))
+        vectors = rows[chosen]
+        np.maximum(vectors, 0.0, out=vectors)
+        vectors[zero[chosen]] = 0.0
         vectors /= vectors.sum(axis=1, keepdims=True)
-        actions.append(tuple(vectors))
+        actions.append(vectors)
     return tuple(actions), tuple((k, k) for k in range(len(i)))
 
 
@@ -140,10 +145,16 @@ def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
         points_p, labels_p = _float_vertices(p_matrix, tol)
         points_q, tight_q = _float_vertices(q_matrix, tol)
     labels_q = _q_labels(tight_q, n)
-    bits_p, bits_q = _labels.pack(labels_p), _labels.pack(labels_q)
-    if not _labels.both_closed_under_pivoting(labels_p, labels_q, bits_p, bits_q, (m, n)):
-        raise PolytopeError("the float vertices are degenerate or incomplete")
-    i, j = _match(labels_p, labels_q, m, n, simple=True, bits=(bits_p, bits_q))
+    if len(labels_p) + len(labels_q) <= _labels.FEW_VERTICES and m + n <= _labels.INT64_LABELS:
+        found = _labels.few_complementary_pairs(labels_p, labels_q, (m, n))
+        if found is None:
+            raise PolytopeError("the float vertices are degenerate or incomplete")
+        i, j = (np.array(k, dtype=np.intp) for k in found)
+    else:
+        bits_p, bits_q = _labels.pack(labels_p), _labels.pack(labels_q)
+        if not _labels.both_closed_under_pivoting(labels_p, labels_q, bits_p, bits_q, (m, n)):
+            raise PolytopeError("the float vertices are degenerate or incomplete")
+        i, j = _match(labels_p, labels_q, m, n, simple=True, bits=(bits_p, bits_q))
     actions, pairs = _float_collect((points_p, points_q), (labels_p, labels_q), i, j, m)
     return Enumeration(actions, pairs, False, "vertex enumeration")
 

@@ -8,7 +8,10 @@
 * the certificate of both polytopes in one sort against the two single ones;
 * exact pure equilibria on the int64 payoffs recorded at construction against
   ``_numbers.comparable`` and against the payoffs themselves;
-* the bound on the exact enumeration (``limits.MAX_EXACT_VERTICES``).
+* the bound on the exact enumeration (``limits.MAX_EXACT_VERTICES``);
+* qhull's facets without the volume (``_polytope.facet_equations``) against
+  ``scipy.spatial.ConvexHull``, and whole games solved alike through either;
+* the certificate and matching of few vertices on Python ints against numpy.
 """
 
 import itertools
@@ -251,3 +254,48 @@ def test_nondegenerate_components_are_those_of_the_biclique_route(game):
     general = nash._components(pairs, dict(zip(pairs, found)))
     assert [c.equilibria for c in general] == [c.equilibria for c in found.components]
     assert all(len(c.actions[0]) == len(c.actions[1]) == 1 for c in found.components)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(2, 7), st.integers(0, 2**32 - 1), st.booleans())
+def test_qhull_without_the_volume_gives_convexhulls_facets(d, seed, ties):
+    from scipy.spatial import ConvexHull, QhullError
+    rng = np.random.default_rng(seed)
+    points = rng.integers(-3, 4, (d + 6, d)).astype(float) if ties else rng.normal(size=(d + 6, d))
+    options = "Qx Q5" if d > 4 else "Q5"
+    try:
+        expected = ConvexHull(points, qhull_options=options).equations
+    except (QhullError, ValueError):    # flat point sets: both must refuse
+        with pytest.raises(_polytope.PolytopeError):
+            _polytope.facet_equations(points, options)
+        return
+    assert _polytope._private_qhull() is not None
+    np.testing.assert_array_equal(_polytope.facet_equations(points, options), expected)
+
+
+@pytest.mark.parametrize("size", [5, 6, 8])
+def test_games_solve_alike_through_scipys_public_convex_hull(size, monkeypatch):
+    rng = np.random.default_rng([size, 7])
+    games = [NormalFormGame([rng.random((size, size)), rng.random((size, size))]),
+             NormalFormGame([rng.integers(0, 3, (size, size)).astype(float) for _ in range(2)])]
+    found = [nash_equilibria(game) for game in games]
+    monkeypatch.setitem(_polytope._QHULL, "raw", None)          # as with a scipy without _Qhull
+    for game, ours in zip(games, found):
+        reference = nash_equilibria(game)
+        assert _summary(ours) == _summary(reference)
+        np.testing.assert_array_equal(_strategies(ours), _strategies(reference))
+
+
+@settings(max_examples=150, deadline=None)
+@given(small_float_games())
+def test_few_vertices_match_alike_on_python_ints_and_in_numpy(game):
+    # the certificate and the matching of the vertices on Python ints (few vertices) against the numpy route
+    found = nash_equilibria(game)
+    saved = _labels.FEW_VERTICES
+    _labels.FEW_VERTICES = 0
+    try:
+        reference = nash_equilibria(game)
+    finally:
+        _labels.FEW_VERTICES = saved
+    assert _summary(found) == _summary(reference)
+    np.testing.assert_array_equal(_strategies(found), _strategies(reference))

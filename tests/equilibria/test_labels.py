@@ -137,3 +137,14 @@ def test_a_pure_coordination_game_on_both_sides_of_the_boundary(size):
     found = nash_equilibria(NormalFormGame([A, B]))
     strategies = sorted(tuple(np.concatenate(eq.strategies)[:4].round(9)) for eq in found)
     assert strategies == [(0.0, 1.0, 0.0, 1.0), (0.5, 0.5, 0.5, 0.5), (1.0, 0.0, 1.0, 0.0)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(simple_label_sets(), label_matrices(sizes=(10, 30, 62)).map(lambda a: (a, 3))))
+def test_the_python_int_certificate_is_the_numpy_one(case):
+    labels, dimension = case
+    if labels.shape[1] > _labels.INT64_LABELS:
+        labels = labels[:, :_labels.INT64_LABELS]
+    masks = _labels.int_masks(labels)
+    assert masks == _ints(labels)
+    assert _labels._closed_ints(masks, dimension) == _labels.closed_under_pivoting(labels, dimension)

@@ -2,8 +2,12 @@
 
 Each answer is compared with an independent route on the same game: the exact
 double description of both polytopes (``fallback_enumeration``), which takes no
-shortcut and handles degenerate games, and QuantEcon's support enumeration.
+shortcut and handles degenerate games, or the exact solve of the same game with
+each float replaced by the rational it stores. QuantEcon's support enumeration,
+a float solver, is only required to be covered by our answer.
 """
+
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -79,15 +83,23 @@ def test_degenerate_lopsided_games_fall_back_and_agree(shape, seed):
 
 
 @pytest.mark.parametrize("shape", [(2, 100), (3, 60), (5, 40), (40, 5)])
-def test_the_measured_lopsided_shapes_agree_with_quantecon(shape):
+def test_the_measured_lopsided_shapes_are_exact_and_cover_quantecon(shape):
+    # The reference is the exact answer: the same game with each float replaced by the rational it
+    # stores, solved in exact arithmetic (every step exact, certified complete). QuantEcon's float
+    # answer is only required to be covered by ours: each of its equilibria is one of ours.
     qe = pytest.importorskip("quantecon.game_theory")
     for seed in range(2):
         rng = np.random.default_rng([seed, *shape])
         A, B = rng.random(shape), rng.random(shape)
         equilibria = nash_equilibria(NormalFormGame([A, B]))
         assert equilibria.method == "vertex enumeration (small side)" and verify(equilibria)
+        exact = nash_equilibria(NormalFormGame([[[Fraction(v) for v in row] for row in M] for M in (A, B)]))
+        assert exact.exact and exact.complete and not exact.degenerate and verify(exact)
+        assert _close(_profiles(equilibria), _profiles(exact), atol=1e-9)
+        ours = [np.concatenate(p) for p in _profiles(equilibria)]
         theirs = qe.support_enumeration(qe.NormalFormGame(np.stack([A, B], axis=-1)))
-        assert _close(_profiles(equilibria), sorted(tuple(tuple(s) for s in eq) for eq in theirs), atol=1e-7)
+        for profile in theirs:
+            assert any(np.allclose(np.concatenate(profile), mine, atol=1e-7) for mine in ours)
 
 
 def test_the_route_applies_to_lopsided_shapes_only():

@@ -5,6 +5,10 @@ comparable on a shared machine::
 
     python -m pytest tests/benchmarks/equilibria --benchmarks --benchmark-columns=min,median,rounds
 
+On a busy machine add ``--benchmark-timer=time.process_time``: the process's CPU
+time leaves out the time it waits for a core, which is most of the wall time of
+a 10 ms solve when other processes share the cores.
+
 Float games have payoffs uniform on [0, 1) (nondegenerate with probability
 one); exact games have integer payoffs in 0..999. Each solver's answer is
 checked against ours, so a benchmark that passes also cross-checks. Slow
