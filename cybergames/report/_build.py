@@ -118,6 +118,8 @@ def game_fact(game: Any) -> GameFact | None:
     bracket = None if found is None else (("payoff", tuple(found.payoff)), ("lower", found.lower),
                                           ("upper", found.upper), ("exact", bool(found.exact)),
                                           ("found", bool(found.found)))
+    if found is not None and hasattr(found, "player_lower"):          # a PathThreshold: each player's own ends
+        bracket += (("by_player", tuple(zip(found.player_lower, found.player_upper or (None,) * len(found.payoff)))),)
     return GameFact(game.profile_name, _maths.prose(game.family), folk, _explicit(game.best), _explicit(game.patient),
                     bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket)
 

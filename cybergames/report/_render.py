@@ -19,7 +19,7 @@ __all__ = ["WIDTH", "SCHEMA_VERSION", "render", "render_analysis", "json_number"
 WIDTH = 100
 #: Version of the JSON report's schema (``cybergames/report/schema.json``); the major part changes
 #: when a field is removed or changes meaning, the minor part when one is added.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 _VERDICT = {True: "holds", False: "fails", None: "undecided"}
 
@@ -112,18 +112,36 @@ def _game_lines(game: Any) -> list[str]:
         where = ("" if found.least_delta is None else
                  f"; an equilibrium exactly for δ {'≥' if found.intervals[0][2] else '>'} "
                  f"{_maths.number(found.least_delta)}")
-        lines.append(f"{label}: {found.name} at δ = {_maths.number(found.delta)}, worth "
-                     f"{_maths.number(float(found.value[0]))} each{where}")
+        at = (f"(δ₁, δ₂) = {_maths.number(found.delta)}" if isinstance(found.delta, tuple)
+              else f"δ = {_maths.number(found.delta)}")
+        worth = (f"{_maths.number(float(found.value[0]))} each" if len(set(found.value)) == 1
+                 else _maths.number(tuple(found.value)))
+        lines.append(f"{label}: {found.name} at {at}, worth {worth}{where}")
     if game.best is None and game.patient is None:
         lines.append("no member of the searched family is an equilibrium at the discount factors tried")
     if game.bracket is not None:
         found = dict(game.bracket)
-        if found["exact"]:
+        ends = found.get("by_player")
+        if ends is not None and isinstance(game.best.delta if game.best else (game.patient.delta if game.patient
+                                                                               else None), tuple):
+            lows = [low for low, _ in ends]
+            exact = found["exact"]
+            lines.append(f"least discount factors for full cooperation {_maths.number(found['payoff'])}, each "
+                         f"state's own: {'exactly ' if exact else 'at least '}"
+                         + ", ".join(f"δ{'₁₂₃₄₅₆₇₈₉'[i]} ≥ {_maths.number(v)}" for i, v in enumerate(lows))
+                         + ("" if min(lows) < 1 else " (none below 1 for some state)"))
+        elif found["exact"] and not found["found"]:
+            lines.append(f"full cooperation {_maths.number(found['payoff'])}: no equilibrium outcome below δ = "
+                         f"{_maths.number(found['lower'])} (certified)")
+        elif found["exact"]:
             lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: exactly "
                          f"{_maths.number(found['lower'])}")
         elif found["found"]:
             lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: between "
                          f"{_maths.number(found['lower'])} and {_maths.number(found['upper'])} (certified bracket)")
+        else:
+            lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: at least "
+                         f"{_maths.number(found['lower'])} (certified); no upper end certified")
     if game.payoff_set is not None:
         bounds = dict(game.payoff_set)
         inner = "none" if bounds["inner"] is None else _maths.number(bounds["inner"])
@@ -288,7 +306,8 @@ def _json_model(entry: Entry) -> dict[str, Any]:
 def _json_explicit(found: Any) -> Any:
     if found is None:
         return None
-    return {"name": found.name, "delta": json_number(found.delta), "value": [json_number(v) for v in found.value],
+    delta = [json_number(d) for d in found.delta] if isinstance(found.delta, tuple) else json_number(found.delta)
+    return {"name": found.name, "delta": delta, "value": [json_number(v) for v in found.value],
             "method": found.method,
             "delta_set": None if found.intervals is None else [
                 {"lower": json_number(lo), "upper": json_number(hi), "lower_closed": lc, "upper_closed": uc}
@@ -309,7 +328,10 @@ def _json_game(game: Any) -> Any:
             "least_delta_for_cooperation": None if game.bracket is None else {
                 "payoff": [json_number(v) for v in dict(game.bracket)["payoff"]],
                 "lower": json_number(dict(game.bracket)["lower"]), "upper": json_number(dict(game.bracket)["upper"]),
-                "exact": dict(game.bracket)["exact"], "found": dict(game.bracket)["found"]}}
+                "exact": dict(game.bracket)["exact"], "found": dict(game.bracket)["found"],
+                **({} if "by_player" not in dict(game.bracket) else {"by_player": [
+                    {"lower": json_number(low), "upper": json_number(high)}
+                    for low, high in dict(game.bracket)["by_player"]]})}}
 
 
 def _json_stage(entry: Entry) -> dict[str, Any]:
