@@ -158,7 +158,7 @@ def path_threshold(rg: Any, path: tuple | None = None) -> PathThreshold | None:
             continue                                     # not a stage Nash equilibrium
         bounds = tuple(max((_bound(g, leave, payoff[i] - game.payoffs[i][e]) for g, leave in deviations(i)),
                            default=Fraction(0)) for i in range(n))
-        if upper is None or max(bounds) < max(upper):
+        if upper is None or (max(bounds), sum(bounds)) < (max(upper), sum(upper)):
             upper, chosen = bounds, e
     if chosen is not None:
         reversion = tuple(always_cooperate(labels[j]) if chosen[j] == index[j] else
