@@ -74,6 +74,13 @@ class PathThreshold:
     reversion: tuple | None = field(repr=False, default=None)
     vertex: bool | None = None
     certificate: str = field(repr=False, default="")
+    players: tuple = field(repr=False, default=())
+
+    @property
+    def binding(self) -> Any:
+        """The player whose own lower end is the largest (whose incentive binds), or None when none is positive."""
+        top = max(self.player_lower)
+        return None if top <= 0 else list(self.player_lower).index(top)
 
     @property
     def lower(self) -> Any:
@@ -176,4 +183,4 @@ def path_threshold(rg: Any, path: tuple | None = None) -> PathThreshold | None:
         words += f"; reverting for ever to the stage equilibrium ({stage}) after any other signal attains the bound"
     else:
         words += "; no stage equilibrium punishes enough to certify an upper end"
-    return PathThreshold(labels, payoff, lower, upper, reversion, vertex, words)
+    return PathThreshold(labels, payoff, lower, upper, reversion, vertex, words, tuple(game.players))

@@ -33,6 +33,12 @@ VERDICTS_HEADING = ("Verdicts at the models' parameters, for the strategy profil
                     "(another equilibrium of the game may do better):")
 
 
+#: The heading of the game's verdict lines: what any equilibrium can do, where the models compute it.
+GAME_VERDICTS_HEADING = ("What the game allows at the same parameters, under any strategies (the certified "
+                         "least discount factor of full cooperation, or the best explicit equilibrium found; "
+                         "details under each model):")
+
+
 def _wrap(text: str, first: str, rest: str | None = None) -> list[str]:
     """``text`` wrapped at :data:`WIDTH`, never breaking a line beside a relation sign."""
     for glue in _KEEP_TOGETHER:
@@ -172,6 +178,11 @@ def _render_text(sections: list[Section]) -> str:
             lines += [""] + _wrap(VERDICTS_HEADING, "")
             for entry in section.entries:
                 lines += _wrap(entry.verdict, f"  {entry.key:<{width}}  ", " " * (width + 4))
+            answered = [e for e in section.entries if e.game_verdict]
+            if answered:
+                lines += [""] + _wrap(GAME_VERDICTS_HEADING, "")
+                for entry in answered:
+                    lines += _wrap(entry.game_verdict, f"  {entry.key:<{width}}  ", " " * (width + 4))
         for entry in section.entries:
             lines += ["", entry.title, "-" * len(entry.title)]
             lines += _text_model(entry) if section.key == "models" else _text_stage(entry)
@@ -234,8 +245,9 @@ def _render_markdown(sections: list[Section]) -> str:
         if section.intro:
             lines += [_md(section.intro), ""]
         if section.key == "models" and len(section.entries) > 1:
-            lines += _md_table([("model", "verdict of its named strategy profile")]
-                               + [(_code(e.key), _md(e.verdict)) for e in section.entries])
+            lines += _md_table([("model", "verdict of its named strategy profile", "the game, any strategies")]
+                               + [(_code(e.key), _md(e.verdict), _md(e.game_verdict or "not computed"))
+                                  for e in section.entries])
         for entry in section.entries:
             title = _md(entry.title)
             if entry.key and title.endswith(f"({_md(entry.key)})"):
@@ -289,6 +301,7 @@ def _json_model(entry: Entry) -> dict[str, Any]:
         "summary": entry.fact("summary"),
         "sustainable": entry.sustainable,
         "verdict": entry.verdict,
+        "game_verdict": entry.game_verdict or None,
         "parameters": {p.name: json_number(p.value) for p in entry.fact("parameters")},
         "letters": {p.name: p.letter for p in entry.fact("parameters")},
         "parameter_notes": {p.name: p.meaning for p in entry.fact("parameters") if p.meaning and p.value is None},
