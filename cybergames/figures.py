@@ -138,6 +138,32 @@ def game_region(ax: Any, condition: Any, x: Any, y: Any, *, label: str, fixed: M
     Drawn over the named profile's region without hiding it: a dashed boundary
     and a hatch in ``color``, with ``label`` in the legend (the contour set
     carries ``label`` as its ``gid``, for tests and for editing the figure).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The model's figure, drawn first (:func:`model_figure`).
+    condition : sympy relation
+        Where the game sustains cooperation, in symbols named like the axes
+        and ``fixed`` (``And``/``Or`` allowed), e.g. each player's certified
+        least discount factor from :meth:`~cybergames.models.InterestsModel.game_answer`.
+    x, y : tuple
+        The axes, as :func:`cybergames.plot.plot_region` takes them.
+    label : str
+        The legend entry.
+    fixed : mapping, optional
+        Values of the condition's other symbols.
+    color : str
+        The outline's and the hatch's colour.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> d1, d2 = sympy.symbols("delta_1 delta_2")
+    >>> ax = model_figure("interests").axes[0]
+    >>> game_region(ax, (d1 >= 0.5) & (d2 >= 0.5), ("delta_1", 0, 0.99), ("delta_2", 0, 0.99), label="example")
+    >>> "example" in [t.get_text() for t in ax.get_legend().get_texts()]
+    True
     """
     import numpy as np
     from matplotlib import rc_context

@@ -255,7 +255,7 @@ class InterestsModel(Model):
         :func:`~cybergames.repeated.folk_theorem_conditions`); each state's
         least own discount factor at which mutual disclosure (keeping the
         linked relationship) in every period is a subgame perfect outcome,
-        certified at both ends (:mod:`cybergames.models._game_path`: each
+        certified at both ends (``cybergames/models/_game_path.py``: each
         state's deviations are punished at worst to its minmax value, which
         mutual stockpiling attains, so the bounds are exact); and the best of
         :meth:`candidate_profiles` with each state's incentive constraints at

@@ -245,7 +245,7 @@ class JurisdictionModel(Model):
     # ------------------------------------------------------------ the game
     def candidate_profiles(self) -> list:
         """The family searched by :meth:`game_answer`: (name, profile) pairs, the trigger on detection with
-        punishments of :data:`PUNISHMENT_ROUNDS` rounds."""
+        punishments of ``PUNISHMENT_ROUNDS`` rounds."""
         from ..repeated import trigger_on_signal
         out = []
         for rounds in PUNISHMENT_ROUNDS:
@@ -265,7 +265,7 @@ class JurisdictionModel(Model):
         exact ranks), the least discount factor at which prosecution and
         cooperation in every period is an equilibrium outcome (exact when no
         prosecuting host is falsely accused, :math:`r = 0`: see
-        :mod:`cybergames.models._game_path`; not computed otherwise), and the
+        ``cybergames/models/_game_path.py``; not computed otherwise), and the
         best of :meth:`candidate_profiles` at :math:`\delta` by
         :func:`~cybergames.repeated.best_equilibrium` (screened in floats,
         confirmed exactly), or at the first of ``PATIENT_DELTAS`` above
