@@ -165,7 +165,6 @@ def game_region(ax: Any, condition: Any, x: Any, y: Any, *, label: str, fixed: M
     >>> "example" in [t.get_text() for t in ax.get_legend().get_texts()]
     True
     """
-    import numpy as np
     from matplotlib import rc_context
 
     from .plot._regions import _axis, region_values, RESOLUTION

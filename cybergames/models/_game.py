@@ -224,7 +224,8 @@ def neu_conditions(game: Any, cooperative: tuple) -> NeuConditions:
 
 
 def first_found(search: Any, delta: Any, larger: Any) -> tuple:
-    """``(best, patient)``: ``search(delta)``, else ``search`` at the first of ``larger`` above ``delta`` that finds one."""
+    """``(best, patient)``: ``search(delta)``, else ``search`` at the first of ``larger`` above ``delta``
+    that finds one."""
     best = search(delta)
     if best is not None:
         return best, None
@@ -262,7 +263,7 @@ def best_at_own_deltas(rg: Any, candidates: Any, deltas: tuple) -> ExplicitEquil
 
 
 def path_sentence(found: Any, deltas: tuple, what: str, concept: str = "subgame perfect") -> str:
-    """A :class:`~cybergames.models._game_path.PathThreshold` in words (``what``: the path, e.g. "mutual disclosure")."""
+    """A ``PathThreshold`` (``cybergames/models/_game_path.py``) in words; ``what`` names the path."""
     if found is None:
         return ""
     n = len(found.player_lower)

@@ -1,4 +1,6 @@
-r"""The least discount factor at which a cooperative profile, played in every period, is an equilibrium outcome (internal).
+r"""The least discount factor at which a cooperative profile played in every period is an equilibrium outcome.
+
+(Internal.)
 
 Let :math:`a` be an action profile whose public signal is certain, :math:`y_0`
 with probability one (every profile under perfect monitoring; under the

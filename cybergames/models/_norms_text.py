@@ -79,7 +79,7 @@ def norms_analysis(model: Any) -> ModelAnalysis:
 def _game_findings(model: Any, game: Any) -> tuple:
     """The game's answer in words, each sentence introduced as being about the game."""
     from ._game import _lead, folk_sentence
-    n, R, T = model.n, model.R, model.T
+    n, T = model.n, model.T
     worth = game.cooperation[0]
     text = [f"Every state following the norm in every period is a subgame perfect equilibrium of the repeated game "
             f"for every discount factor, δ = 0 included (the least, exactly): all following is a stage Nash "

@@ -242,8 +242,8 @@ class NormsModel(Model):
         best = ExplicitEquilibrium("every state follows the norm in every period", profile, zero, cooperation,
                                    None, method)
         bracket = PathThreshold((FOLLOW,) * n, cooperation, (zero,) * n, (zero,) * n, profile, True,
-                                f"no state gains by abstaining once: (n − 1)T = {_numbers.simplify_exact((n - 1) * self.T)}"
-                                f" < (n − 1)R = {cooperation[0]}; the payoff is the unique profile maximising the "
+                                "no state gains by abstaining once: (n − 1)T = "
+                                f"{_numbers.simplify_exact((n - 1) * self.T)} < (n − 1)R = {cooperation[0]}; the payoff is the unique profile maximising the "
                                 "states' total, so an extreme feasible payoff")
         return GameAnswer(PROFILE_NAME, cooperation, folk, best, None, FAMILY, notes=tuple(notes), bracket=bracket)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,6 +163,21 @@ def test_norms_following_is_a_stage_equilibrium_so_the_game_sustains_it_at_every
     assert answer.folk.minmax == (18,) * 10       # everyone else abstains: best reply abstain, 9P = 18
     text = " ".join(analysis.findings)
     assert "(n − 1)T = 27 < (n − 1)R = 36" in text and "δ = 0 included" in text
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(2, 6), st.integers(1, 5), st.integers(0, 4), st.integers(1, 5), st.integers(1, 5))
+def test_norms_any_stag_hunt_sustains_the_norm_with_neu(n, gap_rt, gap_tp, gap_ps, s):
+    # Built, not filtered: S < P <= T < R. All following is a stage equilibrium (R > T), worth (n - 1)R; the
+    # pure minmax is (n - 1)P (everyone else abstains; abstaining is the best reply, P > S); NEU holds (the
+    # swapped-profile argument of test_neu_is_checked_exactly gives c = -1).
+    S = -s
+    P = S + gap_ps
+    T = P + gap_tp
+    R = T + gap_rt
+    answer = NormsModel(n=n, R=R, T=T, P=P, S=S, adopters=0).game_answer()
+    assert answer.best.value == ((n - 1) * R,) * n and answer.bracket.exact and answer.bracket.lower == 0
+    assert answer.folk.neu and answer.folk.holds and answer.folk.minmax == ((n - 1) * P,) * n
 
 
 def test_norms_beyond_the_library_the_folk_conditions_are_not_computed():
