@@ -19,7 +19,9 @@ interests         state 1's discount factor ``delta_1``       state 2's ``delta_
                                                               hatched: the game's region (mutual
                                                               disclosure an equilibrium outcome, exact)
 jurisdiction      enforcement probability ``enforcement``     sanction ``sanction``; boundaries at other
-                                                              discount factors
+                                                              discount factors; hatched: the game's region
+                                                              (prosecution an equilibrium outcome, exact;
+                                                              drawn without false accusations)
 capacity          the weak state's cost ``cost_weak``         the transfer ``transfer``; boundaries at
                                                               other discount factors
 norms             payoff of following alone ``S``             committed states ``adopters``
@@ -181,13 +183,28 @@ def game_region(ax: Any, condition: Any, x: Any, y: Any, *, label: str, fixed: M
 
 def _jurisdiction(model: Any, ax: Any) -> None:
     high = max(6.0, 1.5 * float(model.sanction))
-    _region(model, ax, ("enforcement", 0, 1), ("sanction", 0, high),
+    x, y = ("enforcement", 0, 1), ("sanction", 0, high)
+    _region(model, ax, x, y,
             vary=("delta", _others(model.delta, OTHER_DELTAS)),
-            label="the host prosecutes",
+            label="the host prosecutes (trigger on detection)",
             xlabel=r"probability that harbouring is detected and attributed $\pi$",
             ylabel=r"sanction's cost to the host $s$",
             title=f"Jurisdiction: enforcement and sanctions that sustain prosecution\n"
                   f"($\\delta$ = {show_number(model.delta)}; grey lines: the boundary at other discount factors)")
+    found = model.game_answer().bracket if not model.is_symbolic else None
+    if found is not None and found.exact:
+        # With no false accusations the host's deviation is caught with probability pi and can be punished at
+        # worst to its minmax value b - s (it harbours, the victim sanctions), so prosecution in every period
+        # needs delta ((b + c_p) + pi (v - c_p - (b - s))) >= b + c_p (cybergames/models/_game_path.py); the
+        # credible sanction attains it (found.exact at the model's parameters; the sanction's credibility does
+        # not depend on pi or s).
+        S = model.symbols
+        gain = S["harbour_benefit"] + S["prosecution_cost"]
+        premium = S["relations_value"] - S["prosecution_cost"] - (S["harbour_benefit"] - S["sanction"])
+        region = sympy.Ge(S["delta"] * (gain + S["enforcement"] * premium), gain)
+        fixed = {n: getattr(model, n) for n in ("harbour_benefit", "prosecution_cost", "relations_value", "delta")}
+        game_region(ax, region, x, y, fixed=fixed,
+                    label="the game, any strategy (exact): prosecution for ever")
 
 
 def _capacity(model: Any, ax: Any) -> None:

@@ -20,7 +20,7 @@ import pytest  # noqa: E402
 from matplotlib.collections import QuadMesh  # noqa: E402
 
 from cybergames.figures import model_figure  # noqa: E402
-from cybergames.models import InterestsModel  # noqa: E402
+from cybergames.models import InterestsModel, JurisdictionModel  # noqa: E402
 
 GAME = "the game, any strategy (exact): disclosure for ever"
 
@@ -66,3 +66,34 @@ def test_with_linkage_the_games_region_moves_with_the_profiles():
     ax = model_figure(InterestsModel(linkage_1=1)).axes[0]
     outline = np.concatenate([p.vertices for p in _hatched(ax).get_paths()])
     assert outline[:, 0].min() == pytest.approx(float(Fraction(3, 5)), abs=0.01)
+
+
+PROSECUTION = "the game, any strategy (exact): prosecution for ever"
+
+
+def test_the_jurisdiction_figure_hatches_where_the_game_answer_certifies_prosecution():
+    ax = model_figure(JurisdictionModel()).axes[0]
+    assert {"the host prosecutes (trigger on detection)", PROSECUTION} <= set(_labels(ax))
+    hatched = next(c for c in ax.collections if c.get_gid() == PROSECUTION)
+    paths = hatched.get_paths()
+    # Second method: the game answer at each sampled (pi, s), computed on its own. At the defaults (v, c_p, b =
+    # 4, 1, 2; delta = 4/5) prosecution needs 4/5 (3 + pi (s + 1)) >= 3, i.e. pi (s + 1) >= 3/4, by hand: at
+    # (1/5, 2) 3/5 < 3/4 (outside), at (1/2, 2) 3/2 (inside), at (9/10, 1/2) 27/20 (inside), at (1/10, 5) 3/5
+    # (outside). Sanctions inside the plot, not on its lower edge.
+    checked = 0
+    for pi in (Fraction(1, 10), Fraction(1, 5), Fraction(1, 2), Fraction(9, 10)):
+        for s in (Fraction(1, 2), 2, 5):
+            lower = JurisdictionModel(enforcement=pi, sanction=s).game_answer().bracket.lower
+            if abs(lower - Fraction(4, 5)) < Fraction(1, 50):
+                continue                                          # too near the boundary for a drawn outline
+            inside = any(p.contains_point((float(pi), float(s))) for p in paths)
+            assert inside == (lower <= Fraction(4, 5)), (pi, s)
+            assert inside == (pi * (s + 1) >= Fraction(3, 4))
+            checked += 1
+    assert checked >= 8
+
+
+def test_with_false_accusations_the_jurisdiction_figure_draws_no_game_region():
+    # r > 0: the least delta is not computed (the on-path signal is noisy), so nothing is drawn or claimed.
+    ax = model_figure(JurisdictionModel(false_accusation=Fraction(1, 20))).axes[0]
+    assert PROSECUTION not in _labels(ax)
