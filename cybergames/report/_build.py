@@ -110,7 +110,8 @@ def game_fact(game: Any) -> GameFact | None:
         return None
     folk = None if game.folk is None else (("holds", bool(game.folk.holds)),
                                            ("pairwise_full_rank", bool(game.folk.pairwise_full_rank)),
-                                           ("individual_full_rank", bool(game.folk.individual_full_rank)))
+                                           ("individual_full_rank", bool(game.folk.individual_full_rank)),
+                                           ("perfect", bool(game.folk.perfect)))
     bounds = None if game.payoff_set is None else (
         ("delta", game.payoff_set.delta), ("inner", game.payoff_set.inner), ("outer", game.payoff_set.outer),
         ("status", game.payoff_set.status), ("hausdorff", game.payoff_set.hausdorff))

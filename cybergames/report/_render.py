@@ -111,7 +111,8 @@ def _game_lines(game: Any) -> list[str]:
         lines.append("folk theorem: not computed (see notes)")
     else:
         folk = dict(game.folk)
-        lines.append("folk theorem: " + ("applies (pairwise full rank)" if folk["holds"] else "does not apply"))
+        reason = "perfect monitoring" if folk.get("perfect") else "pairwise full rank"
+        lines.append("folk theorem: " + (f"applies ({reason})" if folk["holds"] else "does not apply"))
     for label, found in (("best explicit equilibrium", game.best), ("at a larger δ", game.patient)):
         if found is None:
             continue
