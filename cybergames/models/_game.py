@@ -126,13 +126,13 @@ class GameAnswer:
         The payoff-set bounds at delta, when computed.
     notes : tuple of str
         What was not computed, and why.
-    bracket : cybergames.repeated.DiscountFactorBracket or PathThreshold or None
+    bracket : cybergames.repeated.DiscountFactorBracket or None
         The certified bracket of the least discount factor at which
         ``cooperation`` is an equilibrium payoff
         (:func:`~cybergames.repeated.min_discount_factor_for_payoff`), or, for
         the interests, jurisdiction and norms models, at which the
         cooperative profile played in every period is an equilibrium outcome,
-        player by player (``PathThreshold``, ``cybergames/models/_game_path.py``:
+        player by player (a ``PathThreshold`` of ``cybergames/models/_game_path.py``:
         the minmax bound below, reversion to a stage equilibrium above), when computed.
     """
 
