@@ -15,9 +15,13 @@ trust             a gesture's unit cost to an untrustworthy   its unit cost to a
                   state, ``unit_cost_untrustworthy``          ``unit_cost_trustworthy`` (at the model's
                                                               prior and delta)
 interests         state 1's discount factor ``delta_1``       state 2's ``delta_2``; state 1's boundary
-                                                              with issue linkage ``linkage_1`` raised
+                                                              with issue linkage ``linkage_1`` raised;
+                                                              hatched: the game's region (mutual
+                                                              disclosure an equilibrium outcome, exact)
 jurisdiction      enforcement probability ``enforcement``     sanction ``sanction``; boundaries at other
-                                                              discount factors
+                                                              discount factors; hatched: the game's region
+                                                              (prosecution an equilibrium outcome, exact;
+                                                              drawn without false accusations)
 capacity          the weak state's cost ``cost_weak``         the transfer ``transfer``; boundaries at
                                                               other discount factors
 norms             payoff of following alone ``S``             committed states ``adopters``
@@ -46,7 +50,7 @@ from . import _numbers
 from .plot._regions import new_axes, plot_region, show_number
 from .errors import ParameterError
 
-__all__ = ["FIGURES", "model_figure", "write_figures", "example_arguments", "save_figure"]
+__all__ = ["FIGURES", "model_figure", "write_figures", "example_arguments", "save_figure", "game_region"]
 
 #: Discount factors whose boundaries are drawn beside the model's own.
 OTHER_DELTAS = (Fraction(7, 10), Fraction(4, 5), Fraction(19, 20))
@@ -114,24 +118,93 @@ def _prior_threshold(model: Any) -> Any:
 
 def _interests(model: Any, ax: Any) -> None:
     linkage = model.linkage_1
-    _region(model, ax, ("delta_1", 0, 0.99), ("delta_2", 0, 0.99),
+    x, y = ("delta_1", 0, 0.99), ("delta_2", 0, 0.99)
+    _region(model, ax, x, y,
             vary=("linkage_1", [linkage + 1, linkage + 2]),
-            label="both states keep disclosing",
+            label="both states keep disclosing (joint grim trigger)",
             xlabel=r"state 1's discount factor $\delta_1$", ylabel=r"state 2's discount factor $\delta_2$",
             title=f"Differing interests: disclosure sustained player by player\n"
                   f"(gains {show_number(model.gain_1)}, {show_number(model.gain_2)}; losses "
                   f"{show_number(model.loss_1)}, {show_number(model.loss_2)}; grey lines: state 1 with more issue linkage)")
+    found = model.game_answer().bracket if not model.is_symbolic else None
+    if found is not None and found.exact and found.found:
+        deltas = sympy.symbols("delta_1 delta_2")
+        region = sympy.And(*(sympy.Ge(d, low) for d, low in zip(deltas, found.player_lower)))
+        game_region(ax, region, x, y, label="the game, any strategy (exact): disclosure for ever")
+
+
+def game_region(ax: Any, condition: Any, x: Any, y: Any, *, label: str, fixed: Mapping[str, Any] | None = None,
+                color: str = "tab:red") -> None:
+    """Outline and hatch, on a model's figure, where the game's answer certifies cooperation (``condition``).
+
+    Drawn over the named profile's region without hiding it: a dashed boundary
+    and a hatch in ``color``, with ``label`` in the legend (the contour set
+    carries ``label`` as its ``gid``, for tests and for editing the figure).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        The model's figure, drawn first (:func:`model_figure`).
+    condition : sympy relation
+        Where the game sustains cooperation, in symbols named like the axes
+        and ``fixed`` (``And``/``Or`` allowed), e.g. each player's certified
+        least discount factor from :meth:`~cybergames.models.InterestsModel.game_answer`.
+    x, y : tuple
+        The axes, as :func:`cybergames.plot.plot_region` takes them.
+    label : str
+        The legend entry.
+    fixed : mapping, optional
+        Values of the condition's other symbols.
+    color : str
+        The outline's and the hatch's colour.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> d1, d2 = sympy.symbols("delta_1 delta_2")
+    >>> ax = model_figure("interests").axes[0]
+    >>> game_region(ax, (d1 >= 0.5) & (d2 >= 0.5), ("delta_1", 0, 0.99), ("delta_2", 0, 0.99), label="example")
+    >>> "example" in [t.get_text() for t in ax.get_legend().get_texts()]
+    True
+    """
+    from matplotlib import rc_context
+
+    from .plot._regions import _axis, region_values, RESOLUTION
+    xaxis, yaxis = _axis(x, "x", RESOLUTION), _axis(y, "y", RESOLUTION)
+    holds = region_values(condition, xaxis, yaxis, dict(fixed or {})).astype(float)
+    with rc_context({"hatch.color": color}):
+        hatched = ax.contourf(xaxis[1], yaxis[1], holds, levels=[0.5, 1.5], colors="none", hatches=["//"])
+    hatched.set_gid(label)
+    if holds.any() and not holds.all():
+        ax.contour(xaxis[1], yaxis[1], holds, levels=[0.5], colors=[color], linewidths=1.8, linestyles="--")
+    ax.fill([], [], facecolor="none", edgecolor=color, hatch="//", ls="--", label=label)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize="small", frameon=False)
 
 
 def _jurisdiction(model: Any, ax: Any) -> None:
     high = max(6.0, 1.5 * float(model.sanction))
-    _region(model, ax, ("enforcement", 0, 1), ("sanction", 0, high),
+    x, y = ("enforcement", 0, 1), ("sanction", 0, high)
+    _region(model, ax, x, y,
             vary=("delta", _others(model.delta, OTHER_DELTAS)),
-            label="the host prosecutes",
+            label="the host prosecutes (trigger on detection)",
             xlabel=r"probability that harbouring is detected and attributed $\pi$",
             ylabel=r"sanction's cost to the host $s$",
             title=f"Jurisdiction: enforcement and sanctions that sustain prosecution\n"
                   f"($\\delta$ = {show_number(model.delta)}; grey lines: the boundary at other discount factors)")
+    found = model.game_answer().bracket if not model.is_symbolic else None
+    if found is not None and found.exact:
+        # With no false accusations the host's deviation is caught with probability pi and can be punished at
+        # worst to its minmax value b - s (it harbours, the victim sanctions), so prosecution in every period
+        # needs delta ((b + c_p) + pi (v - c_p - (b - s))) >= b + c_p (cybergames/models/_game_path.py); the
+        # credible sanction attains it (found.exact at the model's parameters; the sanction's credibility does
+        # not depend on pi or s).
+        S = model.symbols
+        gain = S["harbour_benefit"] + S["prosecution_cost"]
+        premium = S["relations_value"] - S["prosecution_cost"] - (S["harbour_benefit"] - S["sanction"])
+        region = sympy.Ge(S["delta"] * (gain + S["enforcement"] * premium), gain)
+        fixed = {n: getattr(model, n) for n in ("harbour_benefit", "prosecution_cost", "relations_value", "delta")}
+        game_region(ax, region, x, y, fixed=fixed,
+                    label="the game, any strategy (exact): prosecution for ever")
 
 
 def _capacity(model: Any, ax: Any) -> None:

@@ -336,3 +336,38 @@ def test_plots_without_matplotlib_fail_before_computing_anything(tmp_path, capsy
     assert captured.out == "" and list(tmp_path.iterdir()) == []
     assert captured.err.splitlines() == ["cybergames: error: --plots: the figures need matplotlib, which is not "
                                          "installed; pip install 'cybergames[plot]'"]
+
+
+# -------------------------------------------------------------- the game's verdicts
+def test_the_games_verdict_lines_follow_the_profiles(full_reports):
+    from cybergames.report._render import GAME_VERDICTS_HEADING
+    text = full_reports[0].stdout
+    lines = text.splitlines()
+    heading = next(k for k, line in enumerate(lines) if line.startswith(GAME_VERDICTS_HEADING[:40]))
+    start = next(k for k in range(heading, len(lines)) if lines[k].startswith("  "))
+    verdicts = {}
+    for line in lines[start:]:
+        if not line.startswith("  "):
+            break
+        key, words = line.split(None, 1)
+        verdicts[key] = words
+    data = json.loads(full_reports[1].stdout)
+    answered = [m["key"] for m in data["models"] if m["game"] is not None]
+    assert list(verdicts) == [m["key"] for m in data["models"] if m["game_verdict"]]
+    assert set(verdicts) <= set(answered) and {"interests", "jurisdiction", "norms"} <= set(verdicts)
+    # Interests: state 1 deviates from mutual disclosure to gain g_1 = 3 and can be held to its minmax
+    # g_1 - l_1 = -1, so it needs delta_1 >= 3/(3 + 0 + 1) = 3/4 > 2/3 (Moore et al. 2010 payoffs; by hand).
+    assert verdicts["interests"] == "not sustainable: full cooperation needs δ₁ ≥ 3/4 (state 1 binds, exact), here 2/3"
+    # Jurisdiction: the host gains b + c_p = 3, is caught with probability 1/5 and held to b - s = 0 against
+    # v - c_p = 3, so delta >= 3/(3 + 3/5) = 5/6 > 4/5 (by hand; tests/models/test_game_paths.py).
+    assert verdicts["jurisdiction"] == "not sustainable: full cooperation needs δ ≥ 5/6 (host binds, exact), here 4/5"
+    # Norms: R = 4 > T = 3, so all following is a stage equilibrium (any delta).
+    assert verdicts["norms"].startswith("sustainable: full cooperation is a stage equilibrium")
+    for model in data["models"]:
+        assert model["game_verdict"] is None or model["game"] is not None
+
+
+def test_the_markdown_verdict_table_has_the_games_column():
+    text = render(build_report(["interests", "norms", "crisis"]), "markdown")
+    assert "| model | verdict of its named strategy profile | the game, any strategies |" in text
+    assert "| `crisis` | " in text and text.split("| `crisis` | ")[1].splitlines()[0].endswith("| not computed |")

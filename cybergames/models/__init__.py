@@ -48,7 +48,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
 }
 
 __all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "GameAnswer", "ExplicitEquilibrium", "PayoffSetAnswer",
-           "REGISTRY", "ALIASES", "model_class", "configured",
+           "NeuConditions", "REGISTRY", "ALIASES", "model_class", "configured",
            *(name for _, name in REGISTRY.values())]
 
 
@@ -136,7 +136,7 @@ def __getattr__(name: str) -> Any:
     if name in ("Condition", "Model", "ModelAnalysis", "Remedy"):  # loaded on use: _base needs sympy
         from . import _base
         return getattr(_base, name)
-    if name in ("GameAnswer", "ExplicitEquilibrium", "PayoffSetAnswer"):
+    if name in ("GameAnswer", "ExplicitEquilibrium", "PayoffSetAnswer", "NeuConditions"):
         from . import _game
         return getattr(_game, name)
     for key, (_, class_name) in REGISTRY.items():

@@ -26,9 +26,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import _numbers
 from ._base import show
 
-__all__ = ["ExplicitEquilibrium", "PayoffSetAnswer", "GameAnswer", "perfect_monitoring_answer"]
+__all__ = ["ExplicitEquilibrium", "PayoffSetAnswer", "GameAnswer", "NeuConditions", "perfect_monitoring_answer",
+           "first_found", "best_at_own_deltas", "path_sentence"]
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,11 @@ class GameAnswer:
     bracket : cybergames.repeated.DiscountFactorBracket or None
         The certified bracket of the least discount factor at which
         ``cooperation`` is an equilibrium payoff
-        (:func:`~cybergames.repeated.min_discount_factor_for_payoff`), when computed.
+        (:func:`~cybergames.repeated.min_discount_factor_for_payoff`), or, for
+        the interests, jurisdiction and norms models, at which the
+        cooperative profile played in every period is an equilibrium outcome,
+        player by player (a ``PathThreshold`` of ``cybergames/models/_game_path.py``:
+        the minmax bound below, reversion to a stage equilibrium above), when computed.
     """
 
     profile_name: str
@@ -152,6 +158,150 @@ class GameAnswer:
         return found is not None and found.outer <= float(found.stage_nash) + 1e-9
 
 
+@dataclass(frozen=True)
+class NeuConditions:
+    r"""The folk-theorem conditions of an n-player game under perfect monitoring, from the stage payoffs alone.
+
+    Under perfect monitoring every profile has individual and pairwise full
+    rank. Abreu, Dutta & Smith (1994) then need only non-equivalent utilities
+    (NEU: no two players' payoffs are positive affine transformations of each
+    other) and a feasible payoff strictly above the minmax vector. Both are
+    checked exactly on the payoff arrays, without the rank tests and the
+    convex hull in :math:`n` dimensions of
+    :func:`~cybergames.repeated.folk_theorem_conditions` (seconds at five
+    players, minutes at six). The pure minmax value bounds the mixed one from
+    above, so a payoff strictly above it is strictly above the mixed one.
+
+    Attributes
+    ----------
+    neu : bool
+        Non-equivalent utilities, checked exactly for every pair of players.
+    minmax : tuple
+        Each player's pure minmax value.
+    witness : tuple
+        A feasible payoff strictly above ``minmax`` (the cooperative one), or None.
+    """
+
+    neu: bool
+    minmax: tuple
+    witness: tuple | None
+    perfect: bool = True
+    individual_full_rank: bool = True
+    pairwise_full_rank: bool = True
+
+    @property
+    def holds(self) -> bool:
+        """Whether the folk theorem of Abreu, Dutta & Smith (1994) applies."""
+        return self.neu and self.witness is not None
+
+    @property
+    def conclusion(self) -> str:
+        """The conditions in words."""
+        if not self.holds:
+            return ("The folk theorem of Abreu, Dutta & Smith (1994) does not apply here (" +
+                    ("two players' payoffs are equivalent" if not self.neu else
+                     "no feasible payoff lies strictly above the minmax values") + ").")
+        return (f"The folk theorem applies (Abreu, Dutta & Smith 1994: perfect monitoring, and no two of the "
+                f"{len(self.minmax)} players have equivalent payoffs, checked exactly), so every feasible payoff "
+                f"strictly above the minmax values, full cooperation included, is a subgame perfect equilibrium "
+                f"payoff of patient enough players; the full-dimension test and the exact rank test are not run.")
+
+
+def neu_conditions(game: Any, cooperative: tuple) -> NeuConditions:
+    """:class:`NeuConditions` of ``game`` (exact or float), with ``cooperative`` as the candidate witness."""
+    import numpy as np
+    arrays = [np.asarray(p, dtype=object) for p in game.payoffs]
+    n = len(arrays)
+    floors = tuple(_numbers.simplify_exact(min(np.max(a, axis=i).flat)) for i, a in enumerate(arrays))
+
+    def equivalent(a: Any, b: Any) -> bool:
+        x, y = list(a.flat), list(b.flat)
+        k = next((k for k in range(1, len(y)) if y[k] != y[0]), None)
+        if k is None:
+            return all(v == x[0] for v in x)
+        c = _numbers.ratio(x[k] - x[0], y[k] - y[0])
+        return c > 0 and all(u == c * (v - y[0]) + x[0] for u, v in zip(x, y))
+
+    neu = not any(equivalent(arrays[i], arrays[j]) for i in range(n) for j in range(i + 1, n))
+    above = all(c > f for c, f in zip(cooperative, floors))
+    return NeuConditions(neu, floors, tuple(cooperative) if above else None)
+
+
+def first_found(search: Any, delta: Any, larger: Any) -> tuple:
+    """``(best, patient)``: ``search(delta)``, else ``search`` at the first of ``larger`` above ``delta``
+    that finds one."""
+    best = search(delta)
+    if best is not None:
+        return best, None
+    for bigger in larger:
+        if (bigger > delta if not isinstance(delta, tuple) else any(b > d for b, d in zip(bigger, delta))):
+            found = search(bigger)
+            if found is not None:
+                return None, found
+    return None, None
+
+
+def best_at_own_deltas(rg: Any, candidates: Any, deltas: tuple) -> ExplicitEquilibrium | None:
+    r"""The candidate (name, profile) with the largest sum of values that is an equilibrium when each player
+    discounts at its own ``deltas[i]`` (exact one-shot deviation checks, player by player), or None.
+
+    Player :math:`i`'s one-shot deviation constraints involve only its own
+    values, so checking them in the common-:math:`\delta` game at
+    :math:`\delta_i` is exact for heterogeneous discounting.
+    """
+    from ..repeated import check_equilibrium, values
+    best, top = None, None
+    for name, profile in candidates:
+        worth = []
+        for i, delta in enumerate(deltas):
+            if any(v.player == i for v in check_equilibrium(rg, profile, delta).violations):
+                break
+            worth.append(values(rg, profile, delta).initial[i])
+        else:
+            if top is None or sum(worth) > top:
+                top = sum(worth)
+                best = ExplicitEquilibrium(name, profile, tuple(deltas), tuple(worth), None,
+                                           "one-shot deviation principle at every state, each player's constraints "
+                                           "at its own discount factor, exact arithmetic")
+    return best
+
+
+def path_sentence(found: Any, deltas: tuple, what: str, concept: str = "subgame perfect") -> str:
+    """A ``PathThreshold`` (``cybergames/models/_game_path.py``) in words; ``what`` names the path."""
+    if found is None:
+        return ""
+    n = len(found.player_lower)
+    common = len(set(deltas)) == 1
+    name = (lambda i: "δ") if common else (lambda i: f"δ{'₁₂₃₄₅₆₇₈₉'[i]}")
+    payoff = show(tuple(found.payoff))
+    about = (f"{what} in every period (worth {payoff}"
+             + (", an extreme feasible payoff, so this is the least δ for that payoff itself)" if found.vertex
+                else ")"))
+    if common:
+        lows, highs = (found.lower,), (found.upper,)
+    else:
+        lows, highs = tuple(found.player_lower), tuple(found.player_upper or (None,) * n)
+    shown = range(len(lows))
+    blocked = [i for i in shown if lows[i] >= 1]
+    if blocked:
+        who = "" if common else f" of state {blocked[0] + 1}"
+        return (f"{about[:1].upper()}{about[1:]} is not a {concept} equilibrium outcome for any discount "
+                f"factor{who} below 1 (certified: {found.certificate}); this certifies nothing about other "
+                f"profiles, which may sustain less cooperation.")
+    holds = found.holds(deltas)
+    at = ", ".join(f"{name(i)} = {show(d)}" for i, d in enumerate(deltas[:1] if common else deltas))
+    verdict = {True: f"so at {at} it is", False: f"so at {at} it is not",
+               None: "not decided at the model's parameters"}[holds]
+    if found.exact:
+        ends = " and ".join(f"{name(i)} ≥ {brief(lows[i])}" for i in shown)
+        return (f"{about[:1].upper()}{about[1:]} is a {concept} equilibrium outcome exactly when {ends} "
+                f"({found.certificate}); {verdict}.")
+    lower = " and ".join(f"{name(i)} ≥ {brief(lows[i])}" for i in shown)
+    upper = ("" if any(h is None for h in highs) else
+             "; it is one when " + " and ".join(f"{name(i)} ≥ {brief(highs[i])}" for i in shown))
+    return f"{about[:1].upper()}{about[1:]} needs {lower}{upper} ({found.certificate}); {verdict}."
+
+
 def _lead(profile_name: str, sentence: str) -> str:
     """``sentence`` introduced as an answer about the game, not about the named profile."""
     return f"In the game, not only for {profile_name}: {sentence[:1].lower()}{sentence[1:]}"
@@ -169,21 +319,37 @@ def brief(value: Any) -> str:
     return show(value)
 
 
-def folk_sentence(folk: Any) -> str:
-    """The folk-theorem conditions in words."""
+def folk_sentence(folk: Any, cooperation: Any = None) -> str:
+    """The folk-theorem conditions in words; with ``cooperation``, whether they cover that payoff."""
     if folk is None:
         return ""
+    if isinstance(folk, NeuConditions):
+        return folk.conclusion
+    covered = "mutual cooperation included"
+    if cooperation is not None and folk.holds and not folk.covers(cooperation):
+        covered = (f"but not full cooperation {show(tuple(cooperation))}, which is not strictly above the minmax "
+                   f"values {show(tuple(folk.region.minmax))}" if folk.perfect and folk.rg.num_players == 2 else
+                   f"but it does not cover full cooperation {show(tuple(cooperation))} itself")
     if folk.holds and folk.perfect:
         return ("The folk theorem applies (Fudenberg & Maskin 1986: perfect monitoring, and the feasible payoffs "
-                "have full dimension), so every feasible, strictly individually rational payoff, mutual cooperation "
-                "included, is a subgame perfect equilibrium payoff of patient enough states.")
+                f"have full dimension), so every feasible, strictly individually rational payoff, {covered}, is a "
+                "subgame perfect equilibrium payoff of patient enough states.")
     if folk.holds:
         return ("The folk theorem applies (Fudenberg, Levine & Maskin 1994: the public signals have "
                 f"{'pairwise' if folk.pairwise_full_rank else 'individual'} full rank, computed exactly), so "
-                "every feasible, strictly individually rational payoff, mutual cooperation included, is a "
-                "perfect public equilibrium payoff of patient enough states.")
+                "every payoff in the interior of the feasible, strictly individually rational payoffs, payoffs "
+                "as close to full cooperation as one likes included, is a perfect public equilibrium payoff of "
+                "patient enough states.")
     return ("The folk theorem of Fudenberg, Levine & Maskin (1994) does not apply here (pairwise full rank fails), "
             "so the library cannot say from it whether patient states can do better than the named profile.")
+
+
+def _at(delta: Any) -> str:
+    """``δ = 4/5``, or ``(δ₁, δ₂) = (2/3, 1/2)`` when the players discount differently."""
+    if isinstance(delta, tuple):
+        names = ", ".join(f"δ{'₁₂₃₄₅₆₇₈₉'[i]}" for i in range(len(delta)))
+        return f"({names}) = {show(delta)}"
+    return f"δ = {show(delta)}"
 
 
 def equilibrium_sentence(answer: GameAnswer, delta: Any, per: str = "per state") -> str:
@@ -194,15 +360,17 @@ def equilibrium_sentence(answer: GameAnswer, delta: Any, per: str = "per state")
         found = answer.best
         worth = (f"{brief(found.value[0])} {per} against {show(cooperation)}" if len(set(answer.cooperation)) == 1
                  else f"{show(tuple(found.value))} against {show(tuple(answer.cooperation))}")
-        text = (f"The best explicit equilibrium found at δ = {show(delta)} ({answer.family}) is {found.name}: "
+        text = (f"The best explicit equilibrium found at {_at(delta)} ({answer.family}) is {found.name}: "
                 f"an exact {concept} equilibrium ({found.method}) worth {worth} for full cooperation")
     elif answer.patient is not None:
         found = answer.patient
-        text = (f"No profile of the searched family ({answer.family}) is an equilibrium at δ = {show(delta)}, which "
+        text = (f"No profile of the searched family ({answer.family}) is an equilibrium at {_at(delta)}, which "
                 f"certifies nothing about other profiles; {found.name} is an exact {concept} equilibrium at "
-                f"δ = {show(found.delta)} ({found.method}), worth {brief(found.value[0])} {per}")
+                f"{_at(found.delta)} ({found.method}), worth "
+                + (f"{brief(found.value[0])} {per}" if len(set(answer.cooperation)) == 1
+                   else f"{show(tuple(found.value))} against {show(tuple(answer.cooperation))} for full cooperation"))
     else:
-        return (f"No profile of the searched family ({answer.family}) is an equilibrium at δ = {show(delta)} or "
+        return (f"No profile of the searched family ({answer.family}) is an equilibrium at {_at(delta)} or "
                 f"at the larger discount factors tried; this certifies nothing about other profiles.")
     least = found.least_delta
     if least is not None:
@@ -246,6 +414,13 @@ def answerable(model: Any) -> bool:
     return 0 < model.delta < 1
 
 
+def answerable_values(model: Any, deltas: tuple) -> bool:
+    """:func:`answerable` for a model whose players have their own discount factors ``deltas``."""
+    from fractions import Fraction
+    values = [v for v in model.parameters().values() if not isinstance(v, (bool, type(None), str))]
+    return all(isinstance(v, (int, Fraction)) for v in values) and all(0 < d < 1 for d in deltas)
+
+
 def perfect_monitoring_answer(rg: Any, delta: Any, profile_name: str) -> GameAnswer:
     """The game's answer for a two-player repeated game under perfect monitoring with exact payoffs.
 
@@ -270,9 +445,22 @@ def perfect_monitoring_answer(rg: Any, delta: Any, profile_name: str) -> GameAns
                       notes=("payoff-set bounds not computed in the analysis",), bracket=bracket)
 
 
+def answer_findings(answer: GameAnswer, delta: Any, what: str, per: str = "per state") -> tuple:
+    """The findings of a game answer with a :class:`~cybergames.models._game_path.PathThreshold` as its bracket:
+    the folk conditions, the cooperative path's least discount factor(s) and the best explicit equilibrium,
+    each introduced as an answer about the game; then the notes of what was not computed."""
+    deltas = delta if isinstance(delta, tuple) else (delta,) * len(answer.cooperation)
+    concept = "subgame perfect" if answer.folk is not None and answer.folk.perfect else "perfect public"
+    text = [_lead(answer.profile_name, folk_sentence(answer.folk, answer.cooperation)),
+            _lead(answer.profile_name, path_sentence(answer.bracket, deltas, what, concept))]
+    if answer.family:
+        text.append(_lead(answer.profile_name, equilibrium_sentence(answer, delta, per)))
+    return tuple(t for t in text if not t.endswith(": "))
+
+
 def perfect_monitoring_findings(answer: GameAnswer, delta: Any) -> tuple:
     """The findings of :func:`perfect_monitoring_answer`, each introduced as an answer about the game."""
-    text = [_lead(answer.profile_name, folk_sentence(answer.folk)),
+    text = [_lead(answer.profile_name, folk_sentence(answer.folk, answer.cooperation)),
             _lead(answer.profile_name, bracket_sentence(answer, delta))]
     if answer.best is not None:
         text.append(_lead(answer.profile_name, equilibrium_sentence(answer, delta)))

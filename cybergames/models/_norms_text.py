@@ -62,9 +62,11 @@ def norms_analysis(model: Any) -> ModelAnalysis:
                   "convention, and the one adaptive play with occasional mistakes selects in large groups "
                   "(Kandori, Mailath & Rob 1993; Young 1993), iff it is below one half."),
     )
+    game = model.game_answer()
+    findings += _game_findings(model, game)
     return ModelAnalysis(
         model=model,
-        obstacle=model.obstacle,
+        obstacle=model.obstacle, game=game,
         summary=f"{n} states each follow a norm of responsible behaviour or not; every pair plays a stag hunt, so "
                 f"following pays only when enough others follow.",
         findings=findings,
@@ -72,6 +74,23 @@ def norms_analysis(model: Any) -> ModelAnalysis:
         remedies=(_assistance(model, share), _shaming(model, share), _group_size(model)),
         details=details,
     )
+
+
+def _game_findings(model: Any, game: Any) -> tuple:
+    """The game's answer in words, each sentence introduced as being about the game."""
+    from ._game import _lead, folk_sentence
+    n, T = model.n, model.T
+    worth = game.cooperation[0]
+    text = [f"Every state following the norm in every period is a subgame perfect equilibrium of the repeated game "
+            f"for every discount factor, δ = 0 included (the least, exactly): all following is a stage Nash "
+            f"equilibrium, since a state that abstains while the others follow gets (n − 1)T = "
+            f"{show(_numbers.simplify_exact((n - 1) * T))} < (n − 1)R = {show(worth)} ({game.best.method}). It is "
+            f"worth {show(worth)} to each state, the most any state can get (R > T and R > P > S). The game "
+            f"sustains the norm once it is established; what it leaves open is which of its stage equilibria the "
+            f"states coordinate on, which the tipping coalition answers."]
+    if game.folk is not None:
+        text.append(folk_sentence(game.folk))
+    return tuple(_lead(game.profile_name, t) for t in text)
 
 
 def _count(k: int) -> str:

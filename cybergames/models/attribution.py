@@ -339,18 +339,13 @@ class AttributionModel(Model):
         >>> answer.folk.holds, answer.best.name, answer.best.value[0] > 29/10
         (True, 'targeted_retaliation(1, 2, 3)', True)
         """
-        from ._game import GameAnswer, answerable
+        from ._game import GameAnswer, answerable, first_found
         rg = self.repeated_game()
         if not answerable(self):
             return GameAnswer(PROFILE_NAME, (self.R, self.R), None, None, None, "",
                               notes=("the explicit search runs on exact parameters with 0 < δ < 1 only",))
-        best = _best_explicit(self, rg, self.delta, delta_set)
-        patient = None
-        if best is None:
-            for larger in (d for d in PATIENT_DELTAS if d > self.delta):
-                patient = _best_explicit(self, rg, larger, delta_set)
-                if patient is not None:
-                    break
+        best, patient = first_found(lambda delta: _best_explicit(self, rg, delta, delta_set), self.delta,
+                                    PATIENT_DELTAS)
         bounds = _payoff_bounds(rg, self.delta, self.P) if payoff_set else None
         notes = ("the least-δ bracket for (R, R) is not computed (min_discount_factor_for_payoff bisects over payoff "
                  "sets under imperfect monitoring: minutes)",)

@@ -316,17 +316,12 @@ class InformationSharingModel(Model):
         >>> answer.best.name, round(float(answer.best.value[0]), 4)
         ('targeted_retaliation(2, 2, 2, war=8)', 0.3639)
         """
-        from ._game import GameAnswer, answerable
+        from ._game import GameAnswer, answerable, first_found
         if not answerable(self):
             return GameAnswer(PROFILE_NAME, (self.reward,) * self.n, None, None, None, "",
                               notes=("the explicit search runs on exact parameters with 0 < δ < 1 only",))
-        best = self._best_targeted(self.delta, library_check)
-        patient = None
-        if best is None:
-            for larger in (d for d in PATIENT_DELTAS if d > self.delta):
-                patient = self._best_targeted(larger, library_check)
-                if patient is not None:
-                    break
+        best, patient = first_found(lambda delta: self._best_targeted(delta, library_check), self.delta,
+                                    PATIENT_DELTAS)
         notes = ("folk-theorem conditions not computed here (the exact rank test takes seconds at n = 5 and minutes "
                  "at n = 6); each state's suspicion depends only on its own action, with q ≠ r",
                  "payoff-set bounds not computed (the payoff-set engine handles two players)")

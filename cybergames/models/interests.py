@@ -99,6 +99,13 @@ from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, sho
 
 __all__ = ["InterestsModel"]
 
+#: The named profile, for the conditions' label.
+PROFILE_NAME = "the joint grim trigger on disclosure"
+#: The family in words.
+FAMILY = ("grim trigger, limited punishment of 1, 2 or 3 rounds, tit-for-tat and win-stay-lose-shift on "
+          "(disclose and keep, stockpile and cut), the same automaton for both states")
+#: Larger discount factors tried (for both states, where above theirs) when no member is an equilibrium.
+PATIENT_DELTAS = (Fraction(9, 10), Fraction(19, 20), Fraction(99, 100))
 
 
 
@@ -229,6 +236,60 @@ class InterestsModel(Model):
         deltas = sustainable_discount_factors(RepeatedGame(model.linked_game()), games.PROFILE, player=i - 1)
         return deltas.infimum if deltas.is_interval_to_one else formula
 
+    # ------------------------------------------------------------ the game
+    def candidate_profiles(self) -> list:
+        """The family searched by :meth:`game_answer`: (name, profile) pairs on the linked game."""
+        from ..repeated import limited_punishment, tit_for_tat, win_stay_lose_shift
+        c, d = games.LINKED_ACTIONS[0], games.LINKED_ACTIONS[-1]
+        automata = [("grim trigger", games.PROFILE[0])]
+        automata += [(f"limited punishment of {k} round{'s' * (k > 1)}", limited_punishment(k, cooperate=c, defect=d))
+                     for k in (1, 2, 3)]
+        automata += [("tit-for-tat", tit_for_tat(cooperate=c, defect=d)),
+                     ("win-stay-lose-shift", win_stay_lose_shift(cooperate=c, defect=d))]
+        return [(name, (a, a)) for name, a in automata]
+
+    def game_answer(self) -> Any:
+        r"""What the game allows at the model's parameters, beyond the joint grim trigger.
+
+        The folk-theorem conditions on the linked game (perfect monitoring,
+        :func:`~cybergames.repeated.folk_theorem_conditions`); each state's
+        least own discount factor at which mutual disclosure (keeping the
+        linked relationship) in every period is a subgame perfect outcome,
+        certified at both ends (``cybergames/models/_game_path.py``: each
+        state's deviations are punished at worst to its minmax value, which
+        mutual stockpiling attains, so the bounds are exact); and the best of
+        :meth:`candidate_profiles` with each state's incentive constraints at
+        its own discount factor, or, where none is an equilibrium, at the first
+        of ``PATIENT_DELTAS`` that raises both states' discount factors enough.
+
+        Returns
+        -------
+        cybergames.models.GameAnswer
+
+        Examples
+        --------
+        >>> answer = InterestsModel().game_answer()
+        >>> answer.bracket.player_lower, answer.bracket.exact, answer.best, answer.patient.delta
+        ((Fraction(3, 4), Fraction(1, 4)), True, None, (Fraction(9, 10), Fraction(1, 2)))
+        """
+        from ..repeated import folk_theorem_conditions
+        from ._game import GameAnswer, answerable_values, best_at_own_deltas, first_found
+        from ._game_path import path_threshold
+        cooperation = (self.linkage_1, self.linkage_2)
+        deltas = (self.delta_1, self.delta_2)
+        if not answerable_values(self, deltas):
+            return GameAnswer(PROFILE_NAME, cooperation, None, None, None, "",
+                              notes=("the game's answer is computed for exact parameters with 0 < δ < 1 only",))
+        rg = RepeatedGame(self.linked_game())
+        candidates = self.candidate_profiles()
+        bracket = path_threshold(rg)
+        short = [d < low for d, low in zip(deltas, bracket.player_lower)] if bracket is not None else [True, True]
+        larger = [tuple(max(d, p) if raise_it else d for d, raise_it in zip(deltas, short)) for p in PATIENT_DELTAS]
+        best, patient = first_found(lambda at: best_at_own_deltas(rg, candidates, at), deltas, larger)
+        return GameAnswer(PROFILE_NAME, cooperation, folk_theorem_conditions(rg), best, patient, FAMILY,
+                          notes=("payoff-set bounds not computed (the payoff-set engine takes one common δ; "
+                                 "here the states discount differently)",), bracket=bracket)
+
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
         """The one-shot equilibrium, each state's condition and the effect of issue linkage.
@@ -259,8 +320,13 @@ class InterestsModel(Model):
         findings = [self._one_shot_finding(details.get("stage_equilibria")), self._interests_finding(thresholds),
                     self._verdict_finding(holds, gains)]
         findings += [self._linkage_finding(i, thresholds[i - 1]) for i in (1, 2) if holds[i - 1] is False]
+        from ._game import answer_findings
+        answer = None if symbolic else self.game_answer()
+        if answer is not None and answer.folk is not None:
+            findings += answer_findings(answer, (self.delta_1, self.delta_2), "mutual disclosure, keeping the "
+                                        "linked relationship,")
         return ModelAnalysis(
-            model=self, obstacle=self.obstacle,
+            model=self, obstacle=self.obstacle, game=answer,
             summary=(f"Two states each disclose the vulnerabilities they find or stockpile them; offensive gains "
                      f"g = ({show(self.gain_1)}, {show(self.gain_2)}), losses when exploited l = "
                      f"({show(self.loss_1)}, {show(self.loss_2)}), discount factors ({show(self.delta_1)}, "

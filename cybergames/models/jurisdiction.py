@@ -83,6 +83,16 @@ from ._jurisdiction_text import findings, remedies, show
 
 __all__ = ["JurisdictionModel"]
 
+#: The named profile, for the conditions' label.
+PROFILE_NAME = "the trigger on detected harbouring"
+#: Rounds of (harbour, sanction) after a detection in the family searched (None: for ever).
+PUNISHMENT_ROUNDS = (1, 2, 3, 5, None)
+#: The family in words.
+FAMILY = ("prosecute and cooperate until harbouring is detected, then harbour and sanction for 1, 2, 3 or 5 "
+          "rounds or for ever")
+#: Larger discount factors tried when no member of the family is an equilibrium at the model's.
+PATIENT_DELTAS = (Fraction(9, 10), Fraction(19, 20), Fraction(99, 100))
+
 
 @dataclass(frozen=True)
 class JurisdictionModel(Model):
@@ -232,6 +242,76 @@ class JurisdictionModel(Model):
         """
         return self._region(game.derivation().region, free)
 
+    # ------------------------------------------------------------ the game
+    def candidate_profiles(self) -> list:
+        """The family searched by :meth:`game_answer`: (name, profile) pairs, the trigger on detection with
+        punishments of ``PUNISHMENT_ROUNDS`` rounds."""
+        from ..repeated import trigger_on_signal
+        out = []
+        for rounds in PUNISHMENT_ROUNDS:
+            profile = (trigger_on_signal(game.detected, periods=rounds, cooperate=game.PROSECUTE,
+                                         defect=game.HARBOUR),
+                       trigger_on_signal(game.detected, periods=rounds, cooperate=game.COOPERATE,
+                                         defect=game.SANCTION))
+            out.append(("the trigger on detection, punishing " + ("for ever" if rounds is None else
+                                                                  f"for {rounds} round{'s' * (rounds > 1)}"),
+                        profile))
+        return out
+
+    def game_answer(self) -> Any:
+        r"""What the game allows at the model's parameters, beyond the trigger on detected harbouring.
+
+        The folk-theorem conditions (:func:`~cybergames.repeated.folk_theorem_conditions`,
+        exact ranks), the least discount factor at which prosecution and
+        cooperation in every period is an equilibrium outcome (exact when no
+        prosecuting host is falsely accused, :math:`r = 0`: see
+        ``cybergames/models/_game_path.py``; not computed otherwise), and the
+        best of :meth:`candidate_profiles` at :math:`\delta` by
+        :func:`~cybergames.repeated.best_equilibrium` (screened in floats,
+        confirmed exactly), or at the first of ``PATIENT_DELTAS`` above
+        :math:`\delta` where one is an equilibrium, with its exact delta set.
+
+        Returns
+        -------
+        cybergames.models.GameAnswer
+
+        Examples
+        --------
+        >>> answer = JurisdictionModel().game_answer()
+        >>> answer.bracket.lower, answer.bracket.exact, answer.best, answer.patient.least_delta
+        (Fraction(5, 6), True, None, Fraction(5, 6))
+        """
+        from ..repeated import best_equilibrium, folk_theorem_conditions
+        from ._game import ExplicitEquilibrium, GameAnswer, answerable, first_found
+        from ._game_path import path_threshold
+        cooperation = (self.relations_value - self.prosecution_cost, 0)
+        if not answerable(self):
+            return GameAnswer(PROFILE_NAME, cooperation, None, None, None, "",
+                              notes=("the game's answer is computed for exact parameters with 0 < δ < 1 only",))
+        rg = self.repeated_game()
+        candidates = self.candidate_profiles()
+
+        def search(delta: Any) -> Any:
+            found = best_equilibrium(rg, delta, max_states=0, use_family=False, payoff_set=False,
+                                     candidates=[p for _, p in candidates])
+            if found.value is None:
+                return None
+            name = next((n for n, p in candidates if all(a is b for a, b in zip(p, found.profile))),
+                        found.description)
+            return ExplicitEquilibrium(name, found.profile, delta, tuple(values(rg, found.profile, delta).initial),
+                                       sustainable_discount_factors(rg, found.profile),
+                                       "one-shot deviation principle at every state, exact arithmetic")
+
+        best, patient = first_found(search, self.delta, PATIENT_DELTAS)
+        bracket = path_threshold(rg)
+        notes = ["payoff-set bounds not computed in the analysis (equilibrium_payoff_set: tens of seconds)"]
+        if bracket is None:
+            notes.append("the least δ for full cooperation is not computed: with false accusations (r > 0) the "
+                         "cooperative path is not observed without noise, and min_discount_factor_for_payoff "
+                         "bisects over payoff sets (minutes)")
+        return GameAnswer(PROFILE_NAME, cooperation, folk_theorem_conditions(rg), best, patient, FAMILY,
+                          notes=tuple(notes), bracket=bracket)
+
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
         """Equilibria, the conditions for prosecution and the comparative statics of enforcement and sanctions.
@@ -296,6 +376,10 @@ class JurisdictionModel(Model):
         )
         summary = ("Host state prosecutes or harbours attackers; harbouring is detected with probability "
                    "pi and answered by lasting sanctions: repeated enforcement game with imperfect detection.")
-        return ModelAnalysis(self, self.obstacle, summary, findings(self, details, delta_star, pi_star, s_star,
-                                                                    credible, prosecutes),
-                             conditions, remedies(self, delta_star, pi_star, s_star), details)
+        from ._game import answer_findings
+        answer = None if symbolic else self.game_answer()
+        extra = () if answer is None or answer.folk is None else answer_findings(
+            answer, self.delta, "prosecution and cooperation", per="")
+        return ModelAnalysis(self, self.obstacle, summary, (*findings(self, details, delta_star, pi_star, s_star,
+                                                                      credible, prosecutes), *extra),
+                             conditions, remedies(self, delta_star, pi_star, s_star), details, game=answer)

@@ -73,6 +73,11 @@ from ._norms_game import ABSTAIN, ADOPTERS, FOLLOW, LIBRARY_MAX_STATES, MAX_STAT
 
 __all__ = ["NormsModel", "LIBRARY_MAX_STATES", "SYMBOLS"]
 
+#: The named profile, for the conditions' label.
+PROFILE_NAME = "the best-response cascade from the committed states"
+#: The family searched by :meth:`NormsModel.game_answer`, in words.
+FAMILY = "the stage game's equilibria played in every period (all follow; all abstain)"
+
 
 @dataclass(frozen=True)
 class NormsModel(Model):
@@ -183,6 +188,64 @@ class NormsModel(Model):
                     profile[i] = FOLLOW
                     moved = True
         return profile.count(FOLLOW)
+
+    def game_answer(self) -> Any:
+        r"""What the repeated game among the n states allows: the norm is a stage equilibrium, so it is sustained.
+
+        All states following the norm is a Nash equilibrium of the stage game
+        (:math:`R > T`), so following it in every period is a subgame perfect
+        equilibrium of the repeated game at every discount factor (Mailath &
+        Samuelson 2006, Prop. 2.2.1), worth :math:`(n - 1)R` to each state, the
+        most any state can get: the least discount factor for full cooperation
+        is 0, exactly. Checked with the library's best responses in the
+        :math:`n`-state game (``n <= 10``), from the closed form beyond. The
+        folk-theorem conditions for :math:`n` players under perfect monitoring
+        are checked exactly and cheaply through non-equivalent utilities
+        (:class:`~cybergames.models.NeuConditions`), not through the exact rank
+        test and the :math:`n`-dimensional hull (seconds at five states,
+        minutes at six); beyond ten states they are not computed.
+
+        Returns
+        -------
+        cybergames.models.GameAnswer
+
+        Examples
+        --------
+        >>> answer = NormsModel().game_answer()
+        >>> answer.best.value[0], answer.bracket.lower, answer.folk.holds
+        (36, Fraction(0, 1), True)
+        """
+        from fractions import Fraction
+        from ..repeated import always_cooperate
+        from ._game import ExplicitEquilibrium, GameAnswer, neu_conditions
+        from ._game_path import PathThreshold
+        n = self.n
+        cooperation = tuple(_numbers.simplify_exact((n - 1) * self.R) for _ in range(n))
+        notes = ["payoff-set bounds not computed (the payoff-set engine handles two players)"]
+        if n <= LIBRARY_MAX_STATES:
+            game = self.game()
+            everyone = (FOLLOW,) * n
+            if not all(FOLLOW in game.best_responses(i, everyone) for i in range(n)):   # pragma: no cover
+                raise ArithmeticError("internal error: following the norm is not a best response to all following")
+            exact = not any(isinstance(v, float) for v in (self.R, self.T, self.P, self.S))
+            folk = neu_conditions(game, cooperation) if exact else None
+            if not exact:
+                notes.append("folk-theorem conditions computed for exact payoffs only (NEU compares payoffs exactly)")
+            method = "checked with the library's best responses in the n-state game"
+        else:
+            folk = None
+            notes.append(f"folk-theorem conditions not computed beyond {LIBRARY_MAX_STATES} states (the game has 2^n "
+                         "profiles)")
+            method = "from the closed form; the n-state game is too large to build"
+        zero = 0.0 if any(isinstance(v, float) for v in (self.R, self.T, self.P, self.S)) else Fraction(0)
+        profile = tuple(always_cooperate(FOLLOW) for _ in range(n))
+        best = ExplicitEquilibrium("every state follows the norm in every period", profile, zero, cooperation,
+                                   None, method)
+        bracket = PathThreshold((FOLLOW,) * n, cooperation, (zero,) * n, (zero,) * n, profile, True,
+                                "no state gains by abstaining once: (n − 1)T = "
+                                f"{_numbers.simplify_exact((n - 1) * self.T)} < (n − 1)R = {cooperation[0]}; the payoff is the unique profile maximising the "
+                                "states' total, so an extreme feasible payoff")
+        return GameAnswer(PROFILE_NAME, cooperation, folk, best, None, FAMILY, notes=tuple(notes), bracket=bracket)
 
     # ------------------------------------------------------------ formulas
     def coalition_formula(self) -> sympy.Basic:

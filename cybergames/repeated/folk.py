@@ -285,7 +285,7 @@ def folk_theorem_conditions(rg: RepeatedGame, *, tol: float = DEFAULT_TOL) -> Fo
     of all signal distributions together, which bounds the rank at every
     mixed profile) certifies failure when it is below
     :math:`|A_i| + |A_j| - 1`; otherwise the failure is only at the profiles
-    tried, and :attr:`conclusion` says so.
+    tried, and ``conclusion`` says so.
 
     References
     ----------

@@ -12,7 +12,7 @@ from .. import _maths
 from ..errors import ParameterError
 
 __all__ = ["Entry", "Section", "ConditionFact", "RemedyFact", "Parameter", "Equilibrium", "ExplicitFact", "GameFact",
-           "game_fact", "stage_game_section",
+           "game_fact", "game_verdict", "stage_game_section",
            "model_entry", "models_section", "build_report", "identifier"]
 
 
@@ -110,7 +110,8 @@ def game_fact(game: Any) -> GameFact | None:
         return None
     folk = None if game.folk is None else (("holds", bool(game.folk.holds)),
                                            ("pairwise_full_rank", bool(game.folk.pairwise_full_rank)),
-                                           ("individual_full_rank", bool(game.folk.individual_full_rank)))
+                                           ("individual_full_rank", bool(game.folk.individual_full_rank)),
+                                           ("perfect", bool(game.folk.perfect)))
     bounds = None if game.payoff_set is None else (
         ("delta", game.payoff_set.delta), ("inner", game.payoff_set.inner), ("outer", game.payoff_set.outer),
         ("status", game.payoff_set.status), ("hausdorff", game.payoff_set.hausdorff))
@@ -118,6 +119,8 @@ def game_fact(game: Any) -> GameFact | None:
     bracket = None if found is None else (("payoff", tuple(found.payoff)), ("lower", found.lower),
                                           ("upper", found.upper), ("exact", bool(found.exact)),
                                           ("found", bool(found.found)))
+    if found is not None and hasattr(found, "player_lower"):          # a PathThreshold: each player's own ends
+        bracket += (("by_player", tuple(zip(found.player_lower, found.player_upper or (None,) * len(found.payoff)))),)
     return GameFact(game.profile_name, _maths.prose(game.family), folk, _explicit(game.best), _explicit(game.patient),
                     bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket)
 
@@ -135,6 +138,7 @@ class Entry:
     key: str = ""
     verdict: str = ""
     sustainable: bool | None = None
+    game_verdict: str = ""
 
     def fact(self, key: str) -> Any:
         """The value of the fact named ``key`` (KeyError if absent)."""
@@ -245,6 +249,80 @@ def _verdict(analysis: Any, conditions: Sequence[ConditionFact], letters: dict[s
     return named if len(named) <= VERDICT_WIDTH else verdict + more
 
 
+def _deltas_of(model: Any, n: int) -> tuple | None:
+    """The model's discount factor(s), one per player (None: the model has none)."""
+    own = tuple(getattr(model, f"delta_{i + 1}", None) for i in range(n))
+    if all(d is not None for d in own):
+        return own
+    delta = getattr(model, "delta", None)
+    return None if delta is None else (delta,) * n
+
+
+def game_verdict(analysis: Any) -> str:
+    """One line on what the game allows at the model's parameters: sustainable or not, by which equilibrium,
+    which condition binds (empty when the model has no game answer).
+
+    Built from :class:`cybergames.models.GameAnswer` only: the certified least discount factor(s) of full
+    cooperation where computed, else the best explicit equilibrium found.
+    """
+    game = getattr(analysis, "game", None)
+    if game is None or (game.best is None and game.patient is None and game.bracket is None):
+        return ""
+    n = len(game.cooperation)
+    deltas = _deltas_of(analysis.model, n)
+    found = game.bracket
+    name = _maths.number
+    letter = (lambda i: "δ") if deltas is None or len(set(deltas)) == 1 else (lambda i: f"δ{'₁₂₃₄₅₆₇₈₉'[i]}")
+
+    def fits(*options: str) -> str:
+        return next((o for o in options if len(o) <= VERDICT_WIDTH), options[-1])
+
+    by = "" if game.best is None else f", by {game.best.name}"
+    if found is not None and hasattr(found, "player_lower"):
+        binds = found.binding
+        if binds is None and found.exact:
+            return fits(f"sustainable: full cooperation is a stage equilibrium (any δ){by}",
+                        "sustainable: full cooperation is a stage equilibrium (any δ)")
+        if binds is None or deltas is None:
+            return ""
+        need = f"{letter(binds)} ≥ {name(found.player_lower[binds])}"
+        who = found.players[binds] if found.players else f"player {binds + 1}"
+        if found.player_lower[binds] >= 1:
+            return fits(f"full cooperation: no equilibrium outcome for {letter(binds)} < 1 ({who}'s minmax bound)",
+                        "full cooperation: no equilibrium outcome below 1 (minmax bound)")
+        holds = found.holds(deltas)
+        exact = ", exact" if found.exact else ""
+        if holds:
+            return fits(f"sustainable: full cooperation ({need}: {who} binds{exact}){by}",
+                        f"sustainable: full cooperation ({need}: {who} binds{exact})")
+        if holds is False:
+            here = f", here {name(deltas[binds])}"
+            later = "" if game.patient is None else f"; from {name(game.patient.delta)} by {game.patient.name}"
+            return fits(f"not sustainable: full cooperation needs {need} ({who} binds{exact}){here}{later}",
+                        f"not sustainable: full cooperation needs {need} ({who} binds{exact}){here}",
+                        f"not sustainable: full cooperation needs {need}{here}")
+        upper = "no upper end certified" if found.upper is None else f"certified from {name(found.upper)}"
+        return fits(f"undecided: full cooperation needs {need} ({who} binds); {upper}",
+                    f"undecided: full cooperation needs {need}")
+    if found is not None and getattr(found, "exact", False) and found.found and deltas is not None:
+        if deltas[0] >= found.lower:
+            head = f"sustainable: full cooperation (δ ≥ {name(found.lower)}, exact)"
+            return fits(head + by, head)
+        head = f"not sustainable: full cooperation needs δ ≥ {name(found.lower)} (exact)"
+        return fits(f"{head}, here {name(deltas[0])}", head)
+    if game.best is not None:
+        values = tuple(game.best.value)
+        worth = name(float(values[0])) if len(set(values)) == 1 else name(tuple(float(v) for v in values))
+        full = name(game.cooperation[0]) if len(set(game.cooperation)) == 1 else name(tuple(game.cooperation))
+        return fits(f"some cooperation sustainable by {game.best.name}, worth {worth} of {full}",
+                    f"some cooperation sustainable by {game.best.name}")
+    if game.patient is not None:
+        at = "these parameters" if deltas is None else f"δ = {name(deltas[0])}"
+        return fits(f"none of the searched family at {at}; {game.patient.name} from {name(game.patient.delta)}",
+                    f"none of the searched family at {at}; one from δ = {name(game.patient.delta)}")
+    return ""
+
+
 def model_entry(analysis: Any) -> Entry:
     """A report entry from a :class:`cybergames.models.ModelAnalysis`."""
     from ..models._letters import letters as model_letters
@@ -270,7 +348,7 @@ def model_entry(analysis: Any) -> Entry:
     ]
     title = f"{analysis.obstacle[:1].upper()}{analysis.obstacle[1:]} ({model.key})"
     return Entry(title, tuple(facts), key=model.key, verdict=_verdict(analysis, conditions, letters),
-                 sustainable=analysis.sustainable)
+                 sustainable=analysis.sustainable, game_verdict=_maths.prose(game_verdict(analysis)))
 
 
 def models_section(keys: Sequence[str], overrides: dict[str, Any]) -> Section:

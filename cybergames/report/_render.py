@@ -19,7 +19,7 @@ __all__ = ["WIDTH", "SCHEMA_VERSION", "render", "render_analysis", "json_number"
 WIDTH = 100
 #: Version of the JSON report's schema (``cybergames/report/schema.json``); the major part changes
 #: when a field is removed or changes meaning, the minor part when one is added.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 _VERDICT = {True: "holds", False: "fails", None: "undecided"}
 
@@ -31,6 +31,12 @@ _KEEP_TOGETHER = (" = ", " ≥ ", " ≤ ", " ≈ ", " < ", " > ", " → ")
 #: The heading of the verdict lines: each is the condition of the model's named strategy profile.
 VERDICTS_HEADING = ("Verdicts at the models' parameters, for the strategy profile each model names "
                     "(another equilibrium of the game may do better):")
+
+
+#: The heading of the game's verdict lines: what any equilibrium can do, where the models compute it.
+GAME_VERDICTS_HEADING = ("What the game allows at the same parameters, under any strategies (the certified "
+                         "least discount factor of full cooperation, or the best explicit equilibrium found; "
+                         "details under each model):")
 
 
 def _wrap(text: str, first: str, rest: str | None = None) -> list[str]:
@@ -105,25 +111,44 @@ def _game_lines(game: Any) -> list[str]:
         lines.append("folk theorem: not computed (see notes)")
     else:
         folk = dict(game.folk)
-        lines.append("folk theorem: " + ("applies (pairwise full rank)" if folk["holds"] else "does not apply"))
+        reason = "perfect monitoring" if folk.get("perfect") else "pairwise full rank"
+        lines.append("folk theorem: " + (f"applies ({reason})" if folk["holds"] else "does not apply"))
     for label, found in (("best explicit equilibrium", game.best), ("at a larger δ", game.patient)):
         if found is None:
             continue
         where = ("" if found.least_delta is None else
                  f"; an equilibrium exactly for δ {'≥' if found.intervals[0][2] else '>'} "
                  f"{_maths.number(found.least_delta)}")
-        lines.append(f"{label}: {found.name} at δ = {_maths.number(found.delta)}, worth "
-                     f"{_maths.number(float(found.value[0]))} each{where}")
+        at = (f"(δ₁, δ₂) = {_maths.number(found.delta)}" if isinstance(found.delta, tuple)
+              else f"δ = {_maths.number(found.delta)}")
+        worth = (f"{_maths.number(float(found.value[0]))} each" if len(set(found.value)) == 1
+                 else _maths.number(tuple(found.value)))
+        lines.append(f"{label}: {found.name} at {at}, worth {worth}{where}")
     if game.best is None and game.patient is None:
         lines.append("no member of the searched family is an equilibrium at the discount factors tried")
     if game.bracket is not None:
         found = dict(game.bracket)
-        if found["exact"]:
+        ends = found.get("by_player")
+        if ends is not None and isinstance(game.best.delta if game.best else (game.patient.delta if game.patient
+                                                                               else None), tuple):
+            lows = [low for low, _ in ends]
+            exact = found["exact"]
+            lines.append(f"least discount factors for full cooperation {_maths.number(found['payoff'])}, each "
+                         f"state's own: {'exactly ' if exact else 'at least '}"
+                         + ", ".join(f"δ{'₁₂₃₄₅₆₇₈₉'[i]} ≥ {_maths.number(v)}" for i, v in enumerate(lows))
+                         + ("" if min(lows) < 1 else " (none below 1 for some state)"))
+        elif found["exact"] and not found["found"]:
+            lines.append(f"full cooperation {_maths.number(found['payoff'])}: no equilibrium outcome below δ = "
+                         f"{_maths.number(found['lower'])} (certified)")
+        elif found["exact"]:
             lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: exactly "
                          f"{_maths.number(found['lower'])}")
         elif found["found"]:
             lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: between "
                          f"{_maths.number(found['lower'])} and {_maths.number(found['upper'])} (certified bracket)")
+        else:
+            lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: at least "
+                         f"{_maths.number(found['lower'])} (certified); no upper end certified")
     if game.payoff_set is not None:
         bounds = dict(game.payoff_set)
         inner = "none" if bounds["inner"] is None else _maths.number(bounds["inner"])
@@ -154,6 +179,11 @@ def _render_text(sections: list[Section]) -> str:
             lines += [""] + _wrap(VERDICTS_HEADING, "")
             for entry in section.entries:
                 lines += _wrap(entry.verdict, f"  {entry.key:<{width}}  ", " " * (width + 4))
+            answered = [e for e in section.entries if e.game_verdict]
+            if answered:
+                lines += [""] + _wrap(GAME_VERDICTS_HEADING, "")
+                for entry in answered:
+                    lines += _wrap(entry.game_verdict, f"  {entry.key:<{width}}  ", " " * (width + 4))
         for entry in section.entries:
             lines += ["", entry.title, "-" * len(entry.title)]
             lines += _text_model(entry) if section.key == "models" else _text_stage(entry)
@@ -216,8 +246,9 @@ def _render_markdown(sections: list[Section]) -> str:
         if section.intro:
             lines += [_md(section.intro), ""]
         if section.key == "models" and len(section.entries) > 1:
-            lines += _md_table([("model", "verdict of its named strategy profile")]
-                               + [(_code(e.key), _md(e.verdict)) for e in section.entries])
+            lines += _md_table([("model", "verdict of its named strategy profile", "the game, any strategies")]
+                               + [(_code(e.key), _md(e.verdict), _md(e.game_verdict or "not computed"))
+                                  for e in section.entries])
         for entry in section.entries:
             title = _md(entry.title)
             if entry.key and title.endswith(f"({_md(entry.key)})"):
@@ -271,6 +302,7 @@ def _json_model(entry: Entry) -> dict[str, Any]:
         "summary": entry.fact("summary"),
         "sustainable": entry.sustainable,
         "verdict": entry.verdict,
+        "game_verdict": entry.game_verdict or None,
         "parameters": {p.name: json_number(p.value) for p in entry.fact("parameters")},
         "letters": {p.name: p.letter for p in entry.fact("parameters")},
         "parameter_notes": {p.name: p.meaning for p in entry.fact("parameters") if p.meaning and p.value is None},
@@ -288,7 +320,8 @@ def _json_model(entry: Entry) -> dict[str, Any]:
 def _json_explicit(found: Any) -> Any:
     if found is None:
         return None
-    return {"name": found.name, "delta": json_number(found.delta), "value": [json_number(v) for v in found.value],
+    delta = [json_number(d) for d in found.delta] if isinstance(found.delta, tuple) else json_number(found.delta)
+    return {"name": found.name, "delta": delta, "value": [json_number(v) for v in found.value],
             "method": found.method,
             "delta_set": None if found.intervals is None else [
                 {"lower": json_number(lo), "upper": json_number(hi), "lower_closed": lc, "upper_closed": uc}
@@ -309,7 +342,10 @@ def _json_game(game: Any) -> Any:
             "least_delta_for_cooperation": None if game.bracket is None else {
                 "payoff": [json_number(v) for v in dict(game.bracket)["payoff"]],
                 "lower": json_number(dict(game.bracket)["lower"]), "upper": json_number(dict(game.bracket)["upper"]),
-                "exact": dict(game.bracket)["exact"], "found": dict(game.bracket)["found"]}}
+                "exact": dict(game.bracket)["exact"], "found": dict(game.bracket)["found"],
+                **({} if "by_player" not in dict(game.bracket) else {"by_player": [
+                    {"lower": json_number(low), "upper": json_number(high)}
+                    for low, high in dict(game.bracket)["by_player"]]})}}
 
 
 def _json_stage(entry: Entry) -> dict[str, Any]:

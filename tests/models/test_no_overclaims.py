@@ -46,6 +46,12 @@ CASES = [models.model_class(key)() for key in models.REGISTRY] + [
     models.InformationSharingModel(n=8),
     models.InformationSharingModel(n=6),
 ]
+# Where the game answers of the interests and jurisdiction models deny full cooperation (an offence-dominant
+# state; a sanction that is not credible) or cannot bound it (false accusations): each denial is certified by
+# the minmax bound and says that it certifies nothing about other profiles.
+EDGES = [models.InterestsModel(gain_1=5),
+         models.JurisdictionModel(averted_share=models.JurisdictionModel().averted_share / 4),
+         models.JurisdictionModel(false_accusation=models.JurisdictionModel().enforcement / 4)]
 
 
 _ANALYSES = {}
@@ -58,7 +64,7 @@ def analysed(model):
     return _ANALYSES[id(model)]
 
 
-@pytest.mark.parametrize("model", CASES, ids=[f"{m.key}-{k}" for k, m in enumerate(CASES)])
+@pytest.mark.parametrize("model", CASES + EDGES, ids=[f"{m.key}-{k}" for k, m in enumerate(CASES + EDGES)])
 def test_every_denial_of_sustainability_names_its_strategy(model):
     for sentence in sentences(analysed(model)):
         if IMPOSSIBLE.search(sentence):
@@ -86,7 +92,7 @@ def test_where_the_profile_fails_at_every_delta_the_text_shows_a_certified_equil
     assert "In the game, not only for" in text
 
 
-@pytest.mark.parametrize("model", CASES, ids=[f"{m.key}-{k}" for k, m in enumerate(CASES)])
+@pytest.mark.parametrize("model", CASES + EDGES, ids=[f"{m.key}-{k}" for k, m in enumerate(CASES + EDGES)])
 def test_sentences_about_the_game_deny_cooperation_only_with_an_outer_set_certificate(model):
     analysis = analysed(model)
     if analysis.game is None:

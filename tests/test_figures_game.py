@@ -1,0 +1,99 @@
+"""The game's region beside the named profile's, on the same axes (cybergames.figures.game_region).
+
+The interests model plots, over both states' discount factors, where its named profile (the joint
+grim trigger on disclosure) is an equilibrium; the game's answer adds where mutual disclosure in
+every period is an equilibrium outcome under any strategies. Checked on the figure's artists and
+labels, not on pixels.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.collections import QuadMesh  # noqa: E402
+
+from cybergames.figures import model_figure  # noqa: E402
+from cybergames.models import InterestsModel, JurisdictionModel  # noqa: E402
+
+GAME = "the game, any strategy (exact): disclosure for ever"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _labels(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def _hatched(ax):
+    return next(c for c in ax.collections if c.get_gid() == GAME)
+
+
+def test_the_interests_figure_shows_the_profiles_region_and_the_games():
+    ax = model_figure(InterestsModel()).axes[0]
+    labels = _labels(ax)
+    assert "both states keep disclosing (joint grim trigger)" in labels and GAME in labels
+    assert any(isinstance(c, QuadMesh) for c in ax.collections)       # the profile's cells, drawn first
+    hatched = _hatched(ax)
+    assert list(hatched.hatches) == ["//"]
+    # The hatched set is {delta_1 >= 3/4, delta_2 >= 1/4}: g_i / l_i with g = (3, 1), l = (4, 4), by hand
+    # (each state's gain from stockpiling over its loss when the other stockpiles; the stage equilibrium holds
+    # it to its minmax). Its outline's vertices lie on those two lines or on the plot's edges.
+    outline = np.concatenate([p.vertices for p in hatched.get_paths()])
+    assert outline[:, 0].min() == pytest.approx(0.75, abs=0.01) and outline[:, 1].min() == pytest.approx(0.25, abs=0.01)
+
+
+def test_the_games_region_is_drawn_only_where_it_is_certified():
+    # g_1 = 5 > l_1 = 4: state 1's minmax g_1 - l_1 = 1 is above mutual disclosure's 0, so no discount factor
+    # below one makes it an equilibrium outcome; there is no game region to draw (and none is claimed).
+    ax = model_figure(InterestsModel(gain_1=5)).axes[0]
+    assert GAME not in _labels(ax)
+    assert not any(c.get_gid() == GAME for c in ax.collections)
+
+
+def test_with_linkage_the_games_region_moves_with_the_profiles():
+    # L_1 = 1: delta_1 >= 3/(4 + 1) = 3/5, by hand (see tests/models/test_game_paths.py).
+    ax = model_figure(InterestsModel(linkage_1=1)).axes[0]
+    outline = np.concatenate([p.vertices for p in _hatched(ax).get_paths()])
+    assert outline[:, 0].min() == pytest.approx(float(Fraction(3, 5)), abs=0.01)
+
+
+PROSECUTION = "the game, any strategy (exact): prosecution for ever"
+
+
+def test_the_jurisdiction_figure_hatches_where_the_game_answer_certifies_prosecution():
+    ax = model_figure(JurisdictionModel()).axes[0]
+    assert {"the host prosecutes (trigger on detection)", PROSECUTION} <= set(_labels(ax))
+    hatched = next(c for c in ax.collections if c.get_gid() == PROSECUTION)
+    paths = hatched.get_paths()
+    # Second method: the game answer at each sampled (pi, s), computed on its own. At the defaults (v, c_p, b =
+    # 4, 1, 2; delta = 4/5) prosecution needs 4/5 (3 + pi (s + 1)) >= 3, i.e. pi (s + 1) >= 3/4, by hand: at
+    # (1/5, 2) 3/5 < 3/4 (outside), at (1/2, 2) 3/2 (inside), at (9/10, 1/2) 27/20 (inside), at (1/10, 5) 3/5
+    # (outside). Sanctions inside the plot, not on its lower edge.
+    checked = 0
+    for pi in (Fraction(1, 10), Fraction(1, 5), Fraction(1, 2), Fraction(9, 10)):
+        for s in (Fraction(1, 2), 2, 5):
+            lower = JurisdictionModel(enforcement=pi, sanction=s).game_answer().bracket.lower
+            if abs(lower - Fraction(4, 5)) < Fraction(1, 50):
+                continue                                          # too near the boundary for a drawn outline
+            inside = any(p.contains_point((float(pi), float(s))) for p in paths)
+            assert inside == (lower <= Fraction(4, 5)), (pi, s)
+            assert inside == (pi * (s + 1) >= Fraction(3, 4))
+            checked += 1
+    assert checked >= 8
+
+
+def test_with_false_accusations_the_jurisdiction_figure_draws_no_game_region():
+    # r > 0: the least delta is not computed (the on-path signal is noisy), so nothing is drawn or claimed.
+    ax = model_figure(JurisdictionModel(false_accusation=Fraction(1, 20))).axes[0]
+    assert PROSECUTION not in _labels(ax)
