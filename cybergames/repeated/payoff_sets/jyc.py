@@ -63,7 +63,6 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix, identity, kron, vstack
 
-from .. import _polytopes
 from . import _hulls
 from .stage import Stage, normalised
 from .hyperplane import trigger_seed
@@ -195,13 +194,9 @@ class Iteration:
         self.adaptive = adaptive
         self.slack = 1e-9 * stage.scale               # outer cuts moved out by the solver's tolerance
         self.rounding = 1e-7 * stage.scale            # certification tolerance
-        feasible, normals, offsets = _hulls.hull_of_points(stage.payoffs, n)
-        self.base_H = np.vstack([normals, -np.eye(n)])
-        self.base_c = np.concatenate([offsets, -stage.floor])
-        if n == 2:
-            self.box = _polytopes.clip_box2(feasible, stage.floor)
-        else:
-            self.box = _hulls.vertices_of_halfspaces(self.base_H, self.base_c, feasible, stage.scale)
+        # the feasible set above the floor, moved out by the slack: a stage Nash payoff on the floor
+        # beside a nearly collinear vertex (1e-176 beside 0) is not lost to the float hull
+        self.box, self.base_H, self.base_c = _hulls.outer_box(stage.payoffs, stage.floor, stage.scale, self.slack)
         self.directions = fixed_directions(count, n)
         self.limit = 2 * len(self.directions)
         self.refine_limit = 8 * len(self.directions)
