@@ -66,7 +66,7 @@ from scipy.sparse import csr_matrix, identity, kron, vstack
 from . import _hulls
 from .stage import Stage, normalised
 from .hyperplane import trigger_seed
-from .verify import relevant_signals, residuals
+from .verify import certified_or_seed, relevant_signals, residuals
 
 
 def fixed_directions(count: int, n: int = 2) -> np.ndarray:
@@ -443,17 +443,14 @@ def _run(stage: Stage, delta: float, count: int, tol: float, max_iter: int,
         history.append(gap)
         if progress is not None:
             progress(iterations, gap)
-    if len(state.inner) and not state.certify(state.inner):
-        # Every step should keep the inner set self-generating; where the float programs slipped
-        # (badly scaled payoffs), fall back to the trigger seed, or to no inner set at all, rather
-        # than return an inner set that is not certified.
-        seed = trigger_seed(stage, delta)
-        hull = _hulls.hull_of_points(seed, state.n) if len(seed) else None
-        if hull is not None and len(hull[0]) and state.certify(hull[0]):
-            state.inner, state.inner_H, state.inner_c = hull
-        else:
-            state.inner = np.zeros((0, state.n))
-            state.inner_H, state.inner_c = np.zeros((0, state.n)), np.zeros(0)
+    # Every step should keep the inner set self-generating; where the float programs slipped (badly
+    # scaled payoffs), fall back to the trigger seed, or to no inner set at all, rather than return
+    # an inner set that is not certified.
+    kept, state.fell_back = certified_or_seed(
+        state.inner, lambda: _hulls.hull_of_points(trigger_seed(stage, delta), state.n)[0], state.certify)
+    if state.fell_back:
+        state.inner, state.inner_H, state.inner_c = _hulls.hull_of_points(kept, state.n)
         gap = state.gap()
-    stopped = "empty" if len(state.outer) == 0 else "tolerance" if gap <= tol else "max_iter"
+    stopped = "empty" if len(state.outer) == 0 else "tolerance" if gap <= tol else \
+        "uncertified" if state.fell_back and iterations < max_iter else "max_iter"
     return state, iterations, history, stopped, gap

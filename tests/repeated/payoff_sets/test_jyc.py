@@ -285,3 +285,19 @@ def test_refining_directions_where_the_gap_is_cuts_the_farthest_outer_vertex_and
         state.outer_step()
     assert inside(state.outer, H, c, 1e-9 * stage.scale).all()
     assert distances_to_hull(farthest[None, :], state.outer)[0] > 0
+
+
+def test_an_inner_set_that_fails_its_final_certification_is_replaced_and_the_result_says_so(monkeypatch):
+    # An inner step that slips (on purpose: it joins (T, T) = (5, 5), not even feasible in PD) must not
+    # reach the result: the final inner set is re-certified, fails, and the certified trigger seed takes
+    # its place; the result reports it (inner_fallback, the summary) and verify accepts what is returned.
+    step = jyc.Iteration.inner_step
+
+    def slipping(self):
+        step(self)
+        self.join(self.stage.payoffs.max(axis=0)[None])
+    monkeypatch.setattr(jyc.Iteration, "inner_step", slipping)
+    rg = RepeatedGame(PD, noisy_attribution(PD, detect=0.9, false_flag=0.1))
+    V = equilibrium_payoff_set(rg, 0.9, **QUICK)
+    assert V.inner_fallback and verify(V).ok and not V.inner.contains((5.0, 5.0), tol=1e-6)
+    assert "failed its final certification" in V.summary
