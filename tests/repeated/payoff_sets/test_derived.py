@@ -302,3 +302,24 @@ def test_a_forged_exact_bracket_fails_verification():
     assert not verify(dataclasses.replace(bracket, upper=Fraction(1, 8))).ok    # (9, 9) not generated at 1/8
     assert not verify(dataclasses.replace(bracket, lower=Fraction(1, 6))).ok    # (6, 6) is in V(1/6)
     assert not verify(dataclasses.replace(bracket, polygon=((3, 3), (5, 5)))).ok   # (6, 6) not in it
+
+
+@settings(max_examples=5, deadline=None)
+@given(prisoners_dilemmas(max_gap=6), st.sampled_from([Fraction(1, 4), Fraction(1, 2), Fraction(3, 4)]))
+def test_an_exact_rational_bracket_agrees_with_the_float_polygon_method(game, fraction):
+    # Where the exact polygons certify a rational bracket, verify re-checks it (the polygon at upper by the
+    # linear program written from the definition of B), and the float polygon method, a second computation,
+    # neither contains the payoff in its inner set just below nor misses it from its outer set at upper.
+    (R, _), (T, P) = game.payoffs[0].tolist()
+    rg = RepeatedGame(game)
+    bracket = min_discount_factor_for_payoff(rg, (R, R), fraction=fraction, xtol=1e-3)
+    assert bracket.found and bracket.width <= 1e-3
+    if not bracket.polygon:
+        return
+    assert bracket.width == Fraction(1, 10 ** 12) and verify(bracket).ok
+    point = [float(v) for v in bracket.payoff]
+    assert equilibrium_payoff_set(rg, float(bracket.upper), tol=1e-9).contains(point, tol=1e-9) is not False
+    if bracket.lower >= Fraction(1, 100):
+        below = equilibrium_payoff_set(rg, float(bracket.lower) - 0.01, tol=1e-9)
+        assert below.contains(point, tol=1e-9) is not True
+    assert bracket.upper <= Fraction(T - R, T - P)     # grim trigger gives (R, R), hence the lottery, from there
