@@ -93,6 +93,27 @@ def vertices_of_halfspaces(H: np.ndarray, c: np.ndarray, box: np.ndarray, scale:
                     dtype=float)
 
 
+def outer_box(payoffs: np.ndarray, floor: np.ndarray, scale: float, slack: float):
+    """The feasible set cut to the pure minmax ``floor``, each facet moved out by ``slack``: (vertices, H, c).
+
+    Every equilibrium payoff is feasible and at least the pure minmax vector,
+    so it lies in ``{H x <= c}``. The float hull drops payoffs within a
+    relative 1e-11 of a facet as nearly collinear, and a stage Nash payoff
+    often lies on the floor exactly (a payoff of 1e-176 beside 0 in a game of
+    size 1); moving every facet out by the rounding ``slack`` keeps them, so
+    that an outer set started here is never emptied by rounding.
+    """
+    n = payoffs.shape[1]
+    feasible, normals, offsets = hull_of_points(payoffs, n)
+    H = np.vstack([normals, -np.eye(n)])
+    c = np.concatenate([offsets + slack, -np.asarray(floor, dtype=float) + slack])
+    if n == 2:
+        low, high = payoffs.min(axis=0) - 2 * slack, payoffs.max(axis=0) + 2 * slack
+        rectangle = np.array([[low[0], low[1]], [high[0], low[1]], [high[0], high[1]], [low[0], high[1]]])
+        return polygon_of_halfplanes(H, c, rectangle), H, c
+    return vertices_of_halfspaces(H, c, feasible, scale), H, c
+
+
 def hull_of_points(points: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Vertices, outward normals and offsets of the hull of float points (any affine dimension)."""
     if len(points) == 0:

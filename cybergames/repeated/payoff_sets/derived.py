@@ -60,6 +60,13 @@ class DiscountFactorBracket:
         empty when the inner set alone certifies ``upper``.
     certificate : str
         How ``lower`` and ``upper`` are certified, in words.
+    polygon : tuple of (Fraction, Fraction)
+        Two players under perfect monitoring with exact payoffs, when the float
+        bracket closes on a rational :math:`r`: the vertices of a polygon that is
+        self-generating at ``upper`` = :math:`r` in exact arithmetic and contains
+        the payoff, while the exact outer sequence at ``lower`` =
+        :math:`r - 10^{-12}` excludes it (a certified rational bracket of width
+        :math:`10^{-12}`, attained at ``upper``); empty otherwise.
     """
 
     payoff: tuple
@@ -73,6 +80,7 @@ class DiscountFactorBracket:
     certificate: str = field(repr=False, default="")
     options: tuple = field(repr=False, default=())
     witnesses: tuple = field(repr=False, default=())
+    polygon: tuple = field(repr=False, default=())
 
     @property
     def width(self) -> Any:
@@ -153,6 +161,14 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
       two ends are searched separately, so the bracket is always certified at
       both ends; it is wider than ``xtol`` only when the payoff sets did not
       converge (raise ``max_iter`` or lower ``tol``).
+    * **Exact polygons: two players, perfect monitoring, exact input, any
+      payoff.** When the bisected bracket holds a rational :math:`r` (the one
+      with the smallest denominator is tried), the self-generation operator is
+      run in exact arithmetic: a polygon self-generating at :math:`r` and
+      containing the payoff, and an outer sequence at :math:`r - 10^{-12}` that
+      excludes it, give the rational bracket :math:`(r - 10^{-12}, r]`, attained
+      at ``upper`` (``polygon`` holds the polygon). An irrational threshold
+      keeps the float bracket.
 
     Parameters
     ----------
@@ -205,6 +221,10 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
     >>> half = min_discount_factor_for_payoff(RepeatedGame(pd), (9, 9), fraction=0.5, xtol=1e-3)
     >>> half.payoff, half.upper < 1 / 7 + 1e-3, half.width <= 1e-3  # (6, 6): halfway from the Nash payoff (3, 3)
     ((6.0, 6.0), True, True)
+    >>> from fractions import Fraction
+    >>> exact = min_discount_factor_for_payoff(RepeatedGame(pd), (9, 9), fraction=Fraction(1, 2), xtol=1e-3)
+    >>> exact.upper, exact.width, exact.polygon      # grim trigger's 1/7, in exact arithmetic
+    (Fraction(1, 7), Fraction(1, 1000000000000), ((Fraction(3, 1), Fraction(3, 1)), (Fraction(9, 1), Fraction(9, 1))))
     """
     target = _target(rg, payoff, fraction)
     for name, value in (("lower", lower), ("upper", upper)):
@@ -234,7 +254,9 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
             frozen_options)
     bracket = _bisection(rg, target, float(lower), float(upper), xtol, options)
     if known is None:
-        return bracket
+        refined = _exact_bracket(rg, target, bracket) if rg.is_perfect and rg.num_players == 2 \
+            and isinstance(target[0], Fraction) and bracket.found else None
+        return bracket if refined is None else refined
     lo, hi, profile, words = bracket.lower, bracket.upper, None, [bracket.certificate]
     if known.lower >= lo:
         lo = known.lower
@@ -297,6 +319,61 @@ def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
             lo = found_lo if found_lo is not None else lo
             break
     return result(0.0 if lo is None else lo, hi, True)
+
+
+#: The width of the exact rational bracket :func:`_exact_bracket` certifies, and its budget of exact steps.
+EXACT_WIDTH = Fraction(1, 10 ** 12)
+EXACT_STEPS = 40
+
+
+def _simplest_between(lo: Fraction, hi: Fraction) -> Fraction:
+    """The rational with the smallest denominator in ``[lo, hi]`` (``0 <= lo <= hi``), by continued fractions."""
+    whole = lo.numerator // lo.denominator
+    if whole == lo or whole + 1 <= hi:
+        return Fraction(whole if whole == lo else whole + 1)
+    return whole + 1 / _simplest_between(1 / (hi - whole), 1 / (lo - whole))
+
+
+def _exact_bracket(rg: RepeatedGame, target: tuple, bracket: DiscountFactorBracket) -> DiscountFactorBracket | None:
+    r"""A rational bracket of width :data:`EXACT_WIDTH` around the least delta, certified exactly; or None.
+
+    Two players, perfect monitoring, exact payoffs and payoff. The candidate
+    :math:`r` is the simplest rational in the float bracket. At :math:`r` a
+    polygon that is self-generating in exact arithmetic and contains the
+    payoff proves it an equilibrium payoff (the seed, or the float polygon
+    method's sets at :math:`r` with rationalised vertices, grown by
+    :math:`Z \mapsto B(Z)`); at :math:`r - 10^{-12}` the exact outer sequence
+    from the feasible set cut to the pure minmax vector excluding the payoff
+    proves it is not one there, nor, by monotonicity in :math:`\delta`, below
+    (:mod:`._exact_polygon`). None when either certificate fails within
+    :data:`EXACT_STEPS` steps.
+    """
+    from ._exact_polygon import ExactPolygonOperator
+    low, high = Fraction(bracket.lower), Fraction(bracket.upper)
+    if not 0 < low <= high < 1:
+        return None
+    r = _simplest_between(low, high)
+    below = r - EXACT_WIDTH
+    if below <= 0:
+        return None
+    floats = equilibrium_payoff_set(rg, float(r), method="polygon", tol=1e-9)
+    starts = tuple([tuple(Fraction(x).limit_denominator(10 ** 6) for x in v)
+                    for v in np.asarray(polytope.vertices, dtype=float).tolist()]
+                   for polytope in (floats.inner, floats.outer) if len(polytope.vertices))
+    found = ExactPolygonOperator(rg, r).certify_in(target, EXACT_STEPS, starts)
+    if found is None:
+        return None
+    outside = ExactPolygonOperator(rg, below).certify_out(target, EXACT_STEPS)
+    if outside is None:
+        return None
+    polygon, steps = found
+    words = (f"exact rational bracket: at upper = {r} the polygon with vertices {[tuple(map(str, v)) for v in polygon]} "
+             f"is self-generating in exact arithmetic and contains the payoff"
+             + (f" ({steps} exact steps Z -> B(Z) from a self-generating start)" if steps else "")
+             + f"; at lower = {below} the exact outer sequence from the feasible set cut to the pure minmax vector "
+             f"excludes it after {outside} steps, so no delta up to lower gives it (the set grows with delta)")
+    return DiscountFactorBracket(target, below, r, True, bracket.evaluations + 1, rg, False, None, words,
+                                 bracket.options, (), tuple(polygon))
 
 
 def _named_profiles(rg: RepeatedGame) -> list:
@@ -517,6 +594,8 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
     failures, checked = [], 0
     rg, target = result.game, result.payoff
     options = dict(result.options)
+    if result.polygon:
+        return _verify_exact_bracket(result)
     if result.profile is not None:
         checked += 2
         if not check_equilibrium(rg, result.profile, result.upper).holds:
@@ -562,3 +641,29 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
                                                                          tol=1e-9) is not False:
             failures.append(f"the payoff is not outside the outer set at delta = {result.lower}")
     return Verification(not failures, checked, tuple(failures))
+
+
+def _verify_exact_bracket(result: DiscountFactorBracket) -> Verification:
+    """The exact rational bracket: the polygon at ``upper`` and the outer sequence at ``lower``.
+
+    At ``upper`` the polygon must contain the payoff (exactly) and each of its
+    vertices must be generated by it, which the linear program of
+    :mod:`.verify`, written from the definition of :math:`B` independently of
+    the exact operator, checks to a relative :math:`10^{-9}`. At ``lower`` the
+    exact outer sequence is recomputed and must exclude the payoff.
+    """
+    from ._exact_polygon import ExactPolygonOperator
+    from .verify import generated_residuals
+    failures = []
+    polygon = [tuple(v) for v in result.polygon]
+    if not ExactPolygonOperator.contains(ExactPolygonOperator.hull(polygon), tuple(result.payoff)):
+        failures.append("the payoff is not in the polygon recorded at upper")
+    scale = stage_of(result.game).scale
+    vertices = np.array([[float(x) for x in v] for v in polygon])
+    for vertex, residual in zip(polygon, generated_residuals(result.game, float(result.upper), vertices)):
+        if not residual <= 1e-9 * scale:
+            failures.append(f"the vertex {vertex} is not generated by the polygon at delta = {result.upper} "
+                            f"(residual {residual:.3g})")
+    if ExactPolygonOperator(result.game, Fraction(result.lower)).certify_out(tuple(result.payoff), EXACT_STEPS) is None:
+        failures.append(f"the exact outer sequence does not exclude the payoff at delta = {result.lower}")
+    return Verification(not failures, len(polygon) + 2, tuple(failures))

@@ -35,6 +35,7 @@ import numpy as np
 
 from .. import _polytopes
 from .._polytopes import EMPTY2, hull2
+from ._hulls import outer_box
 from .stage import Stage
 from .verify import relevant_signals, residuals
 
@@ -117,8 +118,33 @@ class HyperplaneOperator:
             expected = np.einsum("y,lyj,jk->lk", probability, weights_l, W)
             generated = (1 - delta) * stage.payoffs[a] + delta * expected
             points[a] = generated
-            values[a] = (directions * generated).sum(axis=1)
+            bound = _dual_bound(result, cost, a_ub, a_eq, np.tile(rhs, count), count, m, nv)
+            values[a] = (1 - delta) * (directions @ stage.payoffs[a]) + delta * bound
+            values[a] = np.maximum(values[a], (directions * generated).sum(axis=1))
         return values, points
+
+
+def _dual_bound(result, cost, a_ub, a_eq, b_ub, count, m, nv) -> np.ndarray:
+    r"""Upper bounds of each direction's maximum :math:`-\text{cost} \cdot \lambda`, by weak duality.
+
+    The solver stops when the reduced costs are within its tolerance (about
+    :math:`10^{-7}`) of optimal; where the polygon :math:`W` is thinner than
+    that (a set shrinking to a point), the point it returns can lie below the
+    true support by more than the rounding the outer cuts allow, and an
+    equilibrium payoff would be cut away. Any multipliers :math:`y_{ub} \le 0`,
+    :math:`y_{eq}` bound the minimum: with the reduced costs
+    :math:`r = \text{cost} - A_{ub}^T y_{ub} - A_{eq}^T y_{eq}`, every feasible
+    :math:`\lambda \ge 0` (weights summing to one per signal) has
+    :math:`\text{cost} \cdot \lambda \ge y_{ub} \cdot b_{ub} + \sum y_{eq} +
+    \sum_{y} \min(0, \min_j r_{yj})`. The solver's multipliers, clipped to
+    :math:`y_{ub} \le 0`, give a bound that holds whatever its tolerances.
+    """
+    y_ub = np.minimum(result.ineqlin.marginals, 0.0)
+    y_eq = result.eqlin.marginals
+    reduced = cost - a_ub.T @ y_ub - a_eq.T @ y_eq
+    slack = np.minimum(reduced.reshape(count, m, nv).min(axis=2), 0.0).sum(axis=1)
+    lower = (y_ub * b_ub).reshape(count, -1).sum(axis=1) + y_eq.reshape(count, m).sum(axis=1) + slack
+    return -lower
 
 
 def trigger_seed(stage: Stage, delta: float, rounds: int = 2) -> np.ndarray:
@@ -229,7 +255,9 @@ class HyperplaneEngine:
         if self.delta == 0:
             self.outer = self._hull(self.stage.payoffs[self.stage.nash])
         else:
-            self.outer = _polytopes.clip_box2(hull2(self.stage.payoffs), self.stage.floor)
+            # moved out by the rounding of the cuts, so that a stage Nash payoff on the floor beside a
+            # nearly collinear vertex (1e-176 beside 0) is not lost to the float hull
+            self.outer = outer_box(self.stage.payoffs, self.stage.floor, self.stage.scale, 1e-2 * self.rounding)[0]
         return self.outer
 
     def outer_step(self, W: np.ndarray, inner: np.ndarray) -> np.ndarray:

@@ -63,11 +63,10 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csr_matrix, identity, kron, vstack
 
-from .. import _polytopes
 from . import _hulls
 from .stage import Stage, normalised
 from .hyperplane import trigger_seed
-from .verify import relevant_signals, residuals
+from .verify import certified_or_seed, relevant_signals, residuals
 
 
 def fixed_directions(count: int, n: int = 2) -> np.ndarray:
@@ -195,13 +194,9 @@ class Iteration:
         self.adaptive = adaptive
         self.slack = 1e-9 * stage.scale               # outer cuts moved out by the solver's tolerance
         self.rounding = 1e-7 * stage.scale            # certification tolerance
-        feasible, normals, offsets = _hulls.hull_of_points(stage.payoffs, n)
-        self.base_H = np.vstack([normals, -np.eye(n)])
-        self.base_c = np.concatenate([offsets, -stage.floor])
-        if n == 2:
-            self.box = _polytopes.clip_box2(feasible, stage.floor)
-        else:
-            self.box = _hulls.vertices_of_halfspaces(self.base_H, self.base_c, feasible, stage.scale)
+        # the feasible set above the floor, moved out by the slack: a stage Nash payoff on the floor
+        # beside a nearly collinear vertex (1e-176 beside 0) is not lost to the float hull
+        self.box, self.base_H, self.base_c = _hulls.outer_box(stage.payoffs, stage.floor, stage.scale, self.slack)
         self.directions = fixed_directions(count, n)
         self.limit = 2 * len(self.directions)
         self.refine_limit = 8 * len(self.directions)
@@ -448,17 +443,14 @@ def _run(stage: Stage, delta: float, count: int, tol: float, max_iter: int,
         history.append(gap)
         if progress is not None:
             progress(iterations, gap)
-    if len(state.inner) and not state.certify(state.inner):
-        # Every step should keep the inner set self-generating; where the float programs slipped
-        # (badly scaled payoffs), fall back to the trigger seed, or to no inner set at all, rather
-        # than return an inner set that is not certified.
-        seed = trigger_seed(stage, delta)
-        hull = _hulls.hull_of_points(seed, state.n) if len(seed) else None
-        if hull is not None and len(hull[0]) and state.certify(hull[0]):
-            state.inner, state.inner_H, state.inner_c = hull
-        else:
-            state.inner = np.zeros((0, state.n))
-            state.inner_H, state.inner_c = np.zeros((0, state.n)), np.zeros(0)
+    # Every step should keep the inner set self-generating; where the float programs slipped (badly
+    # scaled payoffs), fall back to the trigger seed, or to no inner set at all, rather than return
+    # an inner set that is not certified.
+    kept, state.fell_back = certified_or_seed(
+        state.inner, lambda: _hulls.hull_of_points(trigger_seed(stage, delta), state.n)[0], state.certify)
+    if state.fell_back:
+        state.inner, state.inner_H, state.inner_c = _hulls.hull_of_points(kept, state.n)
         gap = state.gap()
-    stopped = "empty" if len(state.outer) == 0 else "tolerance" if gap <= tol else "max_iter"
+    stopped = "empty" if len(state.outer) == 0 else "tolerance" if gap <= tol else \
+        "uncertified" if state.fell_back and iterations < max_iter else "max_iter"
     return state, iterations, history, stopped, gap

@@ -180,7 +180,12 @@ class PolygonEngine:
     def initial_outer(self) -> np.ndarray:
         if self.delta == 0:
             return self.operator.apply(EMPTY2)
-        return _polytopes.clip_box2(hull2(self.stage.payoffs), self.stage.floor)
+        box = _polytopes.clip_box2(hull2(self.stage.payoffs), self.stage.floor)
+        # with the stage Nash payoffs, which the float hull can drop as nearly collinear (1e-176 beside 0
+        # on the floor): every one is an equilibrium payoff, and the outer set starts with them
+        nash = self.stage.payoffs[self.stage.nash]
+        return hull2(np.vstack([box, nash])) if len(nash) and not _polytopes.contains2(box, nash, 0.0).all() \
+            else box
 
     def outer_step(self, W: np.ndarray, inner: np.ndarray) -> np.ndarray:
         return self.operator.apply(W)

@@ -19,6 +19,7 @@ point is generated iff :math:`r = 0` (up to the solver's tolerance).
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 import numpy as np
 from scipy.optimize import linprog
@@ -33,6 +34,25 @@ def relevant_signals(stage: Stage, a: int) -> np.ndarray:
     """Signals with positive probability under ``a`` or one of its one-shot deviations."""
     rows = [a] + [b for _, b in stage.deviations[a]]
     return np.nonzero((stage.signals[rows] > 0).any(axis=0))[0]
+
+
+def certified_or_seed(inner: np.ndarray, seed: Callable[[], np.ndarray],
+                      certify: Callable[[np.ndarray], bool]) -> tuple[np.ndarray, bool]:
+    """The final inner set: ``inner`` if ``certify(inner)``, else the seed if certified, else no set.
+
+    Every step of an iteration should keep its inner set self-generating, but
+    the float programs that generate new points decide to the solver's
+    tolerance; the inner set an engine returns is re-certified vertex by vertex
+    (``certify``, by :func:`residuals`) and replaced by the self-generating
+    ``seed()`` (trigger-profile payoffs), or by no set, when that fails.
+    Returns the set and whether ``inner`` was replaced.
+    """
+    if len(inner) == 0 or certify(inner):
+        return inner, False
+    start = seed()
+    if len(start) and certify(start):
+        return start, True
+    return np.zeros((0, inner.shape[1])), True
 
 
 def generated_residuals(rg: RepeatedGame, delta: float, polygon: np.ndarray) -> list[float]:

@@ -247,3 +247,79 @@ def test_the_exact_answer_agrees_with_the_polygon_method(game, data):
     if bracket.upper <= Fraction(98, 100):
         above = equilibrium_payoff_set(rg, float(bracket.upper) + 0.01)
         assert above.contains(point, tol=1e-9) is not False
+
+
+# ----------------------------------------------------------------------------- a payoff inside the set, exactly
+
+def test_half_of_mutual_cooperation_needs_one_seventh_in_a_rational_bracket_of_width_1e_12():
+    # PD with T, R, P, S = 10, 9, 3, 0 (argument order of prisoners_dilemma), fraction 1/2 of the way from the
+    # stage Nash payoff (3, 3) to (R, R): the payoff (6, 6), not a vertex of the feasible set. By hand:
+    # * below 1/7 only (D, D) is enforceable (Mailath & Samuelson 2006, sec. 2.5, the quadrant condition
+    #   w_i >= m_i + (1 - delta)/delta g_i with the minmax m = (3, 3)): (C, C) needs w_i > 3 + 6 = 9 for both
+    #   players, a sum above 18 = 2R, the largest feasible sum; (D, C) needs the cooperator's w > 3 + 3 * 6 = 21,
+    #   above every payoff. So V(delta) = {(3, 3)} and (6, 6) is out of reach;
+    # * at 1/7 grim trigger holds with equality (9 = (6/7) 10 + (1/7) 3; sec. 2.4.1), so the segment from
+    #   (3, 3) to (9, 9) is self-generating and its midpoint (6, 6) is an equilibrium payoff (public lottery).
+    # The float bisection alone gave [0.14244, 0.14341]; the exact polygons give (1/7 - 1e-12, 1/7].
+    rg = RepeatedGame(prisoners_dilemma(10, 9, 3, 0))
+    bracket = min_discount_factor_for_payoff(rg, (9, 9), fraction=Fraction(1, 2), xtol=1e-3)
+    assert bracket.payoff == (6, 6) and bracket.found
+    assert bracket.upper == Fraction(1, 7) and bracket.lower == Fraction(1, 7) - Fraction(1, 10 ** 12)
+    assert isinstance(bracket.lower, Fraction) and not bracket.exact      # a bracket, attained at its upper end
+    assert set(bracket.polygon) == {(3, 3), (9, 9)}
+    assert verify(bracket).ok
+
+
+def test_half_of_mutual_cooperation_in_axelrods_prisoners_dilemma_needs_one_quarter():
+    # T, R, P, S = 5, 3, 1, 0 and fraction 1/2: the payoff (2, 2), reached long before (3, 3) (exactly 1/2).
+    # By hand, the triangle Z with vertices (1, 1), (4, 1), (1, 4) is self-generating at delta = 1/4 (APS 1990,
+    # Theorem 1; Mailath & Samuelson 2006, sec. 2.5.1): (1, 1) is the stage Nash payoff; (4, 1) is
+    # (3/4)(5, 0) + (1/4)(1, 4) from (D, C), where the cooperator's continuation 4 is her worst payoff in Z, 1,
+    # plus (1 - delta)/delta (P - S) = 3, and the defector has no gain; (1, 4) likewise. (2, 2) is the centroid.
+    # Below 1/4 the exact outer sequence excludes (2, 2) (19 steps at 1/4 - 1e-12); the float polygon method,
+    # a second computation, agrees just below.
+    rg = RepeatedGame(prisoners_dilemma(5, 3, 1, 0))
+    bracket = min_discount_factor_for_payoff(rg, (3, 3), fraction=Fraction(1, 2), xtol=1e-3)
+    assert bracket.payoff == (2, 2) and bracket.upper == Fraction(1, 4)
+    assert bracket.upper - bracket.lower == Fraction(1, 10 ** 12)
+    assert set(bracket.polygon) == {(1, 1), (4, 1), (1, 4)} and verify(bracket).ok
+    assert equilibrium_payoff_set(rg, 0.2499, tol=1e-9).contains((2.0, 2.0), tol=1e-9) is False
+    assert equilibrium_payoff_set(rg, 0.25, tol=1e-9).contains((2.0, 2.0), tol=1e-9) is True
+
+
+def test_an_irrational_threshold_keeps_the_float_bracket():
+    # The quadrilateral of the PD appears at delta = 12 sqrt(63) - 95 = 0.24705... (derived in
+    # docs/explanation/equilibrium-payoff-sets.rst): no rational is certified there, so the answer is the
+    # bisected float bracket, with no exact claim.
+    bracket = min_discount_factor_for_payoff(RepeatedGame(PD), (Fraction(19, 2), 3), xtol=1e-3)
+    assert bracket.polygon == () and isinstance(bracket.upper, float) and not bracket.exact
+    assert bracket.lower <= 12 * math.sqrt(63) - 95 <= bracket.upper and bracket.width <= 1e-3
+
+
+def test_a_forged_exact_bracket_fails_verification():
+    rg = RepeatedGame(prisoners_dilemma(10, 9, 3, 0))
+    bracket = min_discount_factor_for_payoff(rg, (9, 9), fraction=Fraction(1, 2), xtol=1e-3)
+    assert not verify(dataclasses.replace(bracket, upper=Fraction(1, 8))).ok    # (9, 9) not generated at 1/8
+    assert not verify(dataclasses.replace(bracket, lower=Fraction(1, 6))).ok    # (6, 6) is in V(1/6)
+    assert not verify(dataclasses.replace(bracket, polygon=((3, 3), (5, 5)))).ok   # (6, 6) not in it
+
+
+@settings(max_examples=5, deadline=None)
+@given(prisoners_dilemmas(max_gap=6), st.sampled_from([Fraction(1, 4), Fraction(1, 2), Fraction(3, 4)]))
+def test_an_exact_rational_bracket_agrees_with_the_float_polygon_method(game, fraction):
+    # Where the exact polygons certify a rational bracket, verify re-checks it (the polygon at upper by the
+    # linear program written from the definition of B), and the float polygon method, a second computation,
+    # neither contains the payoff in its inner set just below nor misses it from its outer set at upper.
+    (R, _), (T, P) = game.payoffs[0].tolist()
+    rg = RepeatedGame(game)
+    bracket = min_discount_factor_for_payoff(rg, (R, R), fraction=fraction, xtol=1e-3)
+    assert bracket.found and bracket.width <= 1e-3
+    if not bracket.polygon:
+        return
+    assert bracket.width == Fraction(1, 10 ** 12) and verify(bracket).ok
+    point = [float(v) for v in bracket.payoff]
+    assert equilibrium_payoff_set(rg, float(bracket.upper), tol=1e-9).contains(point, tol=1e-9) is not False
+    if bracket.lower >= Fraction(1, 100):
+        below = equilibrium_payoff_set(rg, float(bracket.lower) - 0.01, tol=1e-9)
+        assert below.contains(point, tol=1e-9) is not True
+    assert bracket.upper <= Fraction(T - R, T - P)     # grim trigger gives (R, R), hence the lottery, from there

@@ -80,3 +80,37 @@ def test_a_stalled_gap_stops_the_iteration_and_the_result_says_so():
                                directions=8, tol=1e-6, max_iter=300)
     assert V.stopped == "stalled" and not V.converged and V.iterations < 300
     assert V.status == "stalled" and V.summary.startswith("stalled") and verify(V).ok
+
+
+@pytest.mark.parametrize("exponent", [-200, -150, 300])
+def test_the_inner_set_is_certified_at_extreme_payoff_scales(exponent):
+    # Regression: the prisoner's dilemma T, R, P, S = 10, 9, 3, 0 at delta = 0.3 with tol = 1e-6 returned
+    # an inner set that verify rejected at these scales (an inner vertex near (9, 9) with residual 4e-7 of
+    # the scale against verify's 1e-7): the grow steps take the points the linear programs generate, to
+    # the solver's tolerance, and the final inner set was not re-certified.
+    from cybergames import prisoners_dilemma
+    scale = 10.0 ** exponent
+    game = NormalFormGame([np.asarray(p, dtype=float) * scale for p in prisoners_dilemma(10, 9, 3, 0).payoffs])
+    V = equilibrium_payoff_set(RepeatedGame(game), 0.3, method="hyperplane", tol=1e-6 * scale)
+    assert verify(V).ok
+    # grim trigger sustains (R, R) from delta = (T - R)/(T - P) = 1/7 on (Mailath & Samuelson 2006, sec. 2.4.1),
+    # and the stage Nash payoff (P, P) is always one: both stay in the certified inner set
+    assert V.inner.contains((9.0 * scale, 9.0 * scale), tol=1e-9 * scale)
+    assert V.inner.contains((3.0 * scale, 3.0 * scale), tol=1e-9 * scale)
+
+
+def test_an_inner_set_that_fails_its_final_certification_is_replaced_by_the_seed(monkeypatch):
+    # A grow step that slips (here on purpose: it adds (T, T) = (10, 10), which is not even feasible,
+    # since u1 + u2 <= 18 on the feasible set of PD) must not reach the result: the final inner set is
+    # re-certified, fails, and the certified trigger seed takes its place, which the result says.
+    from cybergames.repeated.payoff_sets.hyperplane import HyperplaneEngine
+    grow = HyperplaneEngine.grow
+    monkeypatch.setattr(HyperplaneEngine, "grow", lambda self, Z: self._hull(np.vstack(
+        [grow(self, Z), self.stage.payoffs.max(axis=0)])) if len(Z) else Z)     # in the engine's units
+    rg = RepeatedGame(PD, noisy_attribution(PD, 0.9, 0.1))
+    V = equilibrium_payoff_set(rg, 0.9, **COARSE)
+    assert V.inner_fallback and verify(V).ok
+    assert not V.inner.contains((10.0, 10.0), tol=1e-6)
+    np.testing.assert_allclose(_vertices(V.inner), _polytopes.hull2(trigger_seed(stage_of(rg), 0.9)), atol=1e-9)
+    assert "failed its final certification" in V.summary
+    assert V.converged == (V.hausdorff <= COARSE["tol"]) and (V.converged or V.status != "tolerance")

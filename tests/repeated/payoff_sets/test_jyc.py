@@ -108,21 +108,23 @@ def _hausdorff(first, second):
 
 
 def _quarter_games():
-    # payoffs on a grid of quarters, as in _public_games: a payoff of 1e-176 beside 0 empties the outer set
-    # (test_a_near_tie_far_below_the_tolerance_keeps_the_stage_nash_payoff below)
+    # payoffs on a grid of quarters, as in _public_games (near-ties: test_set_properties.py)
     return normal_form_games(actions=2, min_value=-5, max_value=5, max_denominator=4).map(
         lambda exact: NormalFormGame([np.array(p, dtype=float) for p in exact.payoffs], actions=exact.actions))
 
 
-@pytest.mark.xfail(strict=True, reason="known defect: the JYC engine returns an empty outer set ('converged') "
-                                       "when a payoff of 1e-176 sits beside 0, although the stage Nash "
-                                       "payoff is an equilibrium payoff")
-def test_a_near_tie_far_below_the_tolerance_keeps_the_stage_nash_payoff():
+@pytest.mark.parametrize("method", ["jyc", "hyperplane", "polygon"])
+def test_a_near_tie_far_below_the_tolerance_keeps_the_stage_nash_payoff(method):
     # Found by the development profile. Row 1 weakly dominates (1 > 0, 1e-176 > 0); against it column 1
-    # is the best reply (0 > -1): (row 1, column 1) is a stage Nash equilibrium with payoffs (1e-176, 0).
+    # is the best reply (0 > -1): (row 1, column 1) is a stage Nash equilibrium with payoffs (1e-176, 0),
+    # an equilibrium payoff at every delta. It is also the pure minmax vector (1e-176, 0), and the float
+    # hull of the payoffs, (0, 0), (1, -1), (1e-176, 0), dropped it as nearly collinear: cut to the floor,
+    # the outer set started empty, and the engines reported "converged" on an empty set.
     game = NormalFormGame([np.array([[0.0, 0.0], [1.0, 1.33494641e-176]]), np.array([[0.0, 0.0], [-1.0, 0.0]])])
-    V = equilibrium_payoff_set(RepeatedGame(game), 0.5, method="jyc", tol=1e-7, max_iter=8)
-    assert _outer_contains(V, [[1.33494641e-176, 0.0]], 1e-6).all()
+    V = equilibrium_payoff_set(RepeatedGame(game), 0.5, method=method, tol=1e-7, max_iter=8)
+    assert not V.is_empty
+    assert _outer_contains(V, [[1.33494641e-176, 0.0]], 1e-9 if method == "polygon" else 0.0).all()
+    assert verify(V).ok
 
 
 @settings(max_examples=5, deadline=None)
@@ -283,3 +285,19 @@ def test_refining_directions_where_the_gap_is_cuts_the_farthest_outer_vertex_and
         state.outer_step()
     assert inside(state.outer, H, c, 1e-9 * stage.scale).all()
     assert distances_to_hull(farthest[None, :], state.outer)[0] > 0
+
+
+def test_an_inner_set_that_fails_its_final_certification_is_replaced_and_the_result_says_so(monkeypatch):
+    # An inner step that slips (on purpose: it joins (T, T) = (5, 5), not even feasible in PD) must not
+    # reach the result: the final inner set is re-certified, fails, and the certified trigger seed takes
+    # its place; the result reports it (inner_fallback, the summary) and verify accepts what is returned.
+    step = jyc.Iteration.inner_step
+
+    def slipping(self):
+        step(self)
+        self.join(self.stage.payoffs.max(axis=0)[None])
+    monkeypatch.setattr(jyc.Iteration, "inner_step", slipping)
+    rg = RepeatedGame(PD, noisy_attribution(PD, detect=0.9, false_flag=0.1))
+    V = equilibrium_payoff_set(rg, 0.9, **QUICK)
+    assert V.inner_fallback and verify(V).ok and not V.inner.contains((5.0, 5.0), tol=1e-6)
+    assert "failed its final certification" in V.summary

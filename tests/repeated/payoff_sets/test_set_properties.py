@@ -64,3 +64,57 @@ def test_the_value_of_every_accepted_profile_lies_in_the_outer_set(rg, delta, da
     for profile in accepted:
         value = tuple(float(v) for v in values(rg, profile, delta).initial)
         assert V.outer.contains(value, tol=1e-6), (profile, value)
+
+
+@st.composite
+def near_tie_games(draw):
+    """2x2 float games with ties, near-ties and tiny payoffs, times 10**k for k in -300..300.
+
+    Each payoff is 0, +-1, a quarter in [-5, 5], a tiny +-10**-j (j up to 300) or a
+    neighbour of another one (x (1 + 10**-j)): the ties that decide which profiles are
+    stage Nash equilibria sit far below any float tolerance. Perfect monitoring or two
+    public signals of full support.
+    """
+    def payoff():
+        tiny = st.tuples(st.sampled_from([1.0, -1.0]), st.integers(1, 300)).map(lambda t: t[0] * 10.0 ** -t[1])
+        return st.one_of(st.sampled_from([0.0, 1.0, -1.0]), st.integers(-20, 20).map(lambda k: k / 4), tiny)
+    values = [draw(payoff()) for _ in range(8)]
+    for k in range(8):
+        if draw(st.booleans()) and k:
+            values[k] = values[draw(st.integers(0, k - 1))] * (1 + 10.0 ** -draw(st.integers(1, 300)))
+    scale = 10.0 ** draw(st.integers(-300, 300))
+    game = NormalFormGame([np.array(values[:4]).reshape(2, 2) * scale, np.array(values[4:]).reshape(2, 2) * scale])
+    if draw(st.booleans()):
+        return RepeatedGame(game)
+    return RepeatedGame(game, draw(monitoring_structures(game, min_signals=2, max_signals=2, exact=False,
+                                                         full_support=True)))
+
+
+def _stage_nash_payoffs(game):
+    # by definition, not by the code under test: no player gains by switching its own action
+    u = [np.asarray(p, dtype=float) for p in game.payoffs]
+    return [(u[0][i, j], u[1][i, j]) for i in range(2) for j in range(2)
+            if u[0][i, j] >= u[0][1 - i, j] and u[1][i, j] >= u[1][i, 1 - j]]
+
+
+@settings(max_examples=20, deadline=None)
+@given(near_tie_games(), st.sampled_from([0.1, 0.5, 0.9]), st.sampled_from(["jyc", "hyperplane", "polygon"]))
+def test_every_outer_set_contains_every_stage_nash_payoff(rg, delta, method):
+    # Repeating a stage Nash equilibrium after every history is an equilibrium at every delta (Mailath &
+    # Samuelson 2006, Prop. 2.2.1 and, with public signals, sec. 7.1), so its payoff lies in V(delta) and in
+    # every outer approximation, after any number of iterations: the outer sets are sound, so a near-tie
+    # far below the float tolerance, or a scale of 1e-300 or 1e300, must not cut a stage Nash payoff away.
+    if method == "polygon":
+        rg = RepeatedGame(rg.stage)                   # the polygon method is for perfect monitoring
+    V = equilibrium_payoff_set(rg, delta, method=method, directions=8, tol=1e-3, max_iter=4)
+    nash = _stage_nash_payoffs(rg.stage)
+    if not nash:                                  # matching pennies and its kin: nothing to keep
+        return
+    assert not V.is_empty
+    normals = np.asarray(V.outer.normals, dtype=float)
+    offsets = np.asarray(V.outer.offsets, dtype=float)
+    size = max(np.abs(np.asarray(p, dtype=float)).max() for p in rg.stage.payoffs)
+    # the JYC and hyperplane cuts are moved out by the rounding; the polygon method applies B exactly, so a
+    # stage Nash payoff can be a vertex of its outer set, within rounding
+    slack = 0.0 if method in ("jyc", "hyperplane") else 1e-9 * size
+    assert (np.array(nash) @ normals.T - offsets <= slack).all(), (nash, V.outer.vertices)
