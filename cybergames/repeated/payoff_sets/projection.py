@@ -57,7 +57,7 @@ import numpy as np
 from .. import _polytopes
 from .._polytopes import EMPTY2
 from . import _simplex
-from ._hulls import polygon_of_halfplanes
+from ._hulls import outer_box, polygon_of_halfplanes
 from ._planar import hull2
 from .hyperplane import trigger_seed
 from .stage import Stage, normalised
@@ -271,6 +271,11 @@ def simplify_inner(Z: np.ndarray, eta: float) -> np.ndarray:
     return hull2(Z, rel_tol=eta / span) if span > 0 else Z
 
 
+#: Rounding allowance, in units of the normalised payoffs, by which the outer sets' floor and first set are
+#: moved out.
+ROUNDING = 1e-9
+
+
 def run(stage: Stage, delta: float, tol: float, max_iter: int,
         progress: Callable[[int, float], None] | None = None, compiled: bool = True):
     """Iterate both sequences until the gap is at most ``tol`` or ``max_iter``; in the game's units.
@@ -287,10 +292,15 @@ def run(stage: Stage, delta: float, tol: float, max_iter: int,
 def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compiled: bool):
     operator = ProjectionOperator(stage, delta, compiled)
     eta = tol * (1 - delta) / 8
+    # Every outer set keeps the stage Nash payoffs, which are equilibrium payoffs at every delta: a
+    # superset of V stays an outer set, and rounding (a feasible set that is one point on the floor's
+    # corner, a near-tie far below any tolerance) must not empty it. The floor is moved out by the rounding.
+    nash = stage.payoffs[stage.nash] if stage.nash.any() else EMPTY2
+    floor = stage.floor - ROUNDING
     if delta > 0:
-        outer = _polytopes.clip_box2(hull2(stage.payoffs), stage.floor)
+        outer = _keeping(outer_box(stage.payoffs, stage.floor, 1.0, ROUNDING)[0], nash)
     else:
-        outer = hull2(stage.payoffs[stage.nash]) if stage.nash.any() else EMPTY2
+        outer = hull2(nash) if len(nash) else EMPTY2
     seed = trigger_seed(stage, delta)
     inner = hull2(seed) if len(seed) else EMPTY2
     history: list[float] = []
@@ -305,9 +315,9 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
         if not outer_fixed:
             _, around = operator.apply(outer, step_eta)
             if around is not None:
-                new = _polytopes.clip_box2(around, stage.floor) if len(around) else EMPTY2
+                new = _polytopes.clip_box2(around, floor) if len(around) else EMPTY2
                 new = _clip_polygon(new, outer, step_eta)
-                new = simplify_outer(new, step_eta) if len(new) else new
+                new = _keeping(simplify_outer(new, step_eta) if len(new) else new, nash)
                 moved = _polytopes.hausdorff2(new, outer) if len(new) else math.inf
                 outer_fixed = step_eta == eta and moved <= 1e-3 * tol
                 outer = new
@@ -371,6 +381,13 @@ def _tightened(operator: ProjectionOperator, stage: Stage, delta: float, outer: 
     if found > 1e-8:
         return None
     return T
+
+
+def _keeping(W: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """The hull of the polygon ``W`` and ``points`` (equilibrium payoffs an outer set must keep)."""
+    if len(points) == 0:
+        return W
+    return hull2(np.vstack([W, points]) if len(W) else points, rel_tol=1e-12)
 
 
 def _clip_polygon(W: np.ndarray, by: np.ndarray, slack: float) -> np.ndarray:

@@ -11,10 +11,12 @@
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cybergames import Automaton, NormalFormGame, RepeatedGame, check_equilibrium, equilibrium_payoff_set, values
+from cybergames import (Automaton, NormalFormGame, RepeatedGame, check_equilibrium, equilibrium_payoff_set,
+                        noisy_attribution, values, verify)
 from cybergames.strategies import automaton_profiles, monitoring_structures, normal_form_games
 
 SETTINGS = dict(method="jyc", directions=8, tol=1e-3, max_iter=15)
@@ -98,7 +100,7 @@ def _stage_nash_payoffs(game):
 
 
 @settings(max_examples=20, deadline=None)
-@given(near_tie_games(), st.sampled_from([0.1, 0.5, 0.9]), st.sampled_from(["jyc", "hyperplane", "polygon"]))
+@given(near_tie_games(), st.sampled_from([0.1, 0.5, 0.9]), st.sampled_from(["jyc", "hyperplane", "polygon", "projection"]))
 def test_every_outer_set_contains_every_stage_nash_payoff(rg, delta, method):
     # Repeating a stage Nash equilibrium after every history is an equilibrium at every delta (Mailath &
     # Samuelson 2006, Prop. 2.2.1 and, with public signals, sec. 7.1), so its payoff lies in V(delta) and in
@@ -115,6 +117,21 @@ def test_every_outer_set_contains_every_stage_nash_payoff(rg, delta, method):
     offsets = np.asarray(V.outer.offsets, dtype=float)
     size = max(np.abs(np.asarray(p, dtype=float)).max() for p in rg.stage.payoffs)
     # the JYC and hyperplane cuts are moved out by the rounding; the polygon method applies B exactly, so a
-    # stage Nash payoff can be a vertex of its outer set, within rounding
+    # stage Nash payoff can be a vertex of its outer set, within rounding; projection keeps them as vertices
     slack = 0.0 if method in ("jyc", "hyperplane") else 1e-9 * size
     assert (np.array(nash) @ normals.T - offsets <= slack).all(), (nash, V.outer.vertices)
+
+
+@pytest.mark.parametrize("perfect", [True, False])
+def test_projection_keeps_a_stage_nash_payoff_that_is_the_whole_feasible_set_above_the_floor(perfect):
+    # Found by the property above: u1 = [[-1, 0], [-1.1, -1.1]], u2 = [[0, -1], [0, 0.1]]. The only pure
+    # equilibrium is (top, left), worth (-1, 0), which is also the minmax vector; (-1, 0) lies on the edge
+    # from (0, -1) to (-1.1, 0.1) (y = -1 - x), so the feasible set above the floor is that one point, and
+    # in floats the first outer set was empty: projection reported "converged" on an empty set at every delta.
+    game = NormalFormGame([np.array([[-1.0, 0.0], [-1.1, -1.1]]), np.array([[0.0, -1.0], [0.0, 0.1]])])
+    rg = RepeatedGame(game) if perfect else RepeatedGame(game, noisy_attribution(game, 0.9, 0.1))
+    for delta in (0.1, 0.9):
+        V = equilibrium_payoff_set(rg, delta, method="projection", tol=1e-3)
+        assert not V.is_empty and verify(V).ok
+        assert (np.array([-1.0, 0.0]) @ np.asarray(V.outer.normals, dtype=float).T
+                - np.asarray(V.outer.offsets, dtype=float) <= 1e-9).all()
