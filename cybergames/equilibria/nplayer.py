@@ -31,7 +31,13 @@ inequalities, as a polytope by its vertices. Other continua carry exact
 equilibria found on them (on lines through them, or by slicing) and mark the
 set incomplete. Supports with an action
 that is strictly dominated given the others' supports cannot carry an
-equilibrium and are skipped before solving (Porter, Nudelman & Shoham 2008).
+equilibrium and are skipped before solving (Porter, Nudelman & Shoham 2008),
+and so are supports for which an exact certificate shows that no positive play
+of the others with their supports, even correlated play, meets some player's
+indifference and best-response conditions (Motzkin's transposition theorem:
+multipliers of those conditions whose combination is nonnegative and nonzero
+on every profile of the others' supports; found by a float LP and checked in
+rationals, so that no support carrying an equilibrium is ever skipped).
 
 Float games are solved on the exact rationals of their floats, then rounded.
 
