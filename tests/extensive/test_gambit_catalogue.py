@@ -13,17 +13,21 @@ what pygambit reads in it:
   the two payoff tables are asserted equal under that matching; then the extreme equilibria of
   pygambit's ``enummixed_solve`` must be exactly ours, and every equilibrium of its ``lcp_solve`` and
   (zero-sum) ``lp_solve`` must have zero gains by our exact arithmetic and lie in one of our maximal
-  Nash subsets (an exact LP for the convex hull);
+  Nash subsets (an exact LP for the convex hull); the two files beyond ``cybergames.limits`` are
+  enumerated with those bounds raised for the call (``RAISED_LIMITS``);
 * one player: pygambit's ``enumpure_solve`` optimal strategies must be exactly our pure equilibria;
 * three or more players: each equilibrium of pygambit's ``enumpoly_solve`` (on the tree and on the
   strategic form) and ``gnm_solve``, in floats, must be within ``TOL`` (max-norm, per probability) of
   one of our exact ``support_enumeration`` equilibria, or on a segment we report, or, when our set
   reports a continuum, satisfy that continuum's equations within ``TOL`` with regret at most ``TOL``
-  times the payoff scale by our payoffs.
+  times the payoff scale by our payoffs. Conversely, where enumpoly_solve returns equilibria, each of
+  our equilibria that solve no reported continuum's equations with their support inside its support
+  (so are isolated, see ``_isolated``) must be within ``TOL`` of one of them: enumpoly lists isolated equilibria and skips continua.
 
 Ours are each verified exactly. pygambit's floats are never asserted beyond these containments.
 Files on which a side needs more than a few seconds are marked ``slow``; pygambit calls that do not
-finish in 100 s are skipped by name with the measured time.
+finish in 100 s of CPU time (measured alone in a subprocess under ``ulimit -t 100``) are skipped by name
+with that measurement. The tests assert no timings.
 """
 
 import contextlib
@@ -386,15 +390,14 @@ PYGAMBIT_TIMEOUT = {
     ("el_farol_bar.efg", "gnm"): "killed at 100 s of CPU time",
 }
 
-#: Files on which our exact support enumeration takes more than a few seconds (wall time measured on
-#: a 2-core machine under a load of about 12; the 2x5x5 games have 2883 support profiles).
+#: Files on which our exact support enumeration takes more than a few seconds (CPU time of
+#: support_enumeration on the reduced form, pygambit 17.0.0b2's enumpoly_solve beside it; 2-core machine).
 NPLAYER_SLOW = {
-    "3_player.efg": "about 10 s", "3_player_with_nonterm_outcomes.efg": "about 8 s",
-    "3_player_perfect_info_1_move_each.efg": "about 20 s", "el_farol_bar.efg": "about 38 s",
-    "3_player_PI_2_dev_off_eq_path.efg": "about 260 s",
-    "3_player_PI_2_dev_off_eq_path_strict_dom_for_p1.efg": "about 133 s",
-    "jury_un.efg": "about 20 s of CPU time (4x4x4, 3375 support profiles, 272 left after the certificates; "
-                   "pygambit's enumpoly_solve on the tree about 43 s)",
+    "el_farol_bar.efg": "about 4 s (2x2x2x2x2)",
+    "3_player_PI_2_dev_off_eq_path.efg": "about 63 s (2x5x5, 2883 support profiles; 937 continua)",
+    "3_player_PI_2_dev_off_eq_path_strict_dom_for_p1.efg": "about 69 s (2x5x5; 936 continua)",
+    "jury_un.efg": "about 21 s (4x4x4, 3375 support profiles, 272 left after the certificates; pygambit's "
+                   "enumpoly_solve about 5 s on the tree and 22 s on the strategic form)",
 }
 
 #: Files our side does not solve in reasonable time, with the measurement.
@@ -489,7 +492,8 @@ def test_n_player_equilibria_contain_pygambits(path, solver):
 
 
 def _isolated(form, ours):
-    """Our equilibria that lie in the closure of no continuum we report, so are isolated.
+    """Our equilibria that solve no reported continuum's equations with their support inside its
+    support (within ``TOL``): so they lie in the closure of no continuum, and are isolated.
 
     An equilibrium with equilibria arbitrarily near has, by finiteness, one support S (containing its
     own) with infinitely many equilibria accumulating at it; S's equations then have a continuum of
