@@ -214,6 +214,12 @@ def _dominated(compare: list[np.ndarray], supports: tuple) -> bool:
     return False
 
 
+def _unit_floats(payoff: np.ndarray) -> np.ndarray:
+    """A player's exact payoffs divided by their largest magnitude, as floats (no overflow at 10**400)."""
+    largest = max((abs(x) for x in payoff.flat), default=Fraction(0)) or Fraction(1)
+    return np.vectorize(lambda x: float(x / largest), otypes=[float])(payoff)
+
+
 def _infeasible(compare: list[np.ndarray], floats: list[np.ndarray], supports: tuple) -> bool:
     r"""Whether an exact certificate shows that no profile with these supports is an equilibrium.
 
@@ -241,14 +247,17 @@ def _infeasible(compare: list[np.ndarray], floats: list[np.ndarray], supports: t
         rows = _restricted(payoff, i, supports)
         differences = rows[outside + list(s[1:])] - rows[s[0]]
         scale = float(np.abs(differences).max())
-        if scale == 0:
+        if not 0 < scale < math.inf:
             continue
         # columns: mu_b >= 0 (b outside), then lambda_a = plus_a - minus_a (a in the support but the first)
         generators = np.vstack([differences, -differences[len(outside):]]) / scale
         cells = generators.shape[1]
-        result = linprog(-generators.sum(axis=1),
-                         A_ub=np.vstack([-generators.T, np.ones((1, generators.shape[0]))]),
-                         b_ub=np.concatenate([np.zeros(cells), [1.0]]), bounds=(0, None), method="highs")
+        try:
+            result = linprog(-generators.sum(axis=1),
+                             A_ub=np.vstack([-generators.T, np.ones((1, generators.shape[0]))]),
+                             b_ub=np.concatenate([np.zeros(cells), [1.0]]), bounds=(0, None), method="highs")
+        except ValueError:                    # scipy refusing the data: no certificate, keep the support
+            continue
         if result.status != 0 or -result.fun <= 1e-9:
             continue
         exact = _restricted(compare[i], i, supports)
@@ -463,7 +472,7 @@ def _enumerate(game: NormalFormGame, tol: float, *, prune: bool) -> EquilibriumS
     :func:`_infeasible` (the tests compare the two)."""
     payoffs = _exact_payoffs(game)
     compare = _comparable(payoffs)
-    floats = [np.vectorize(float, otypes=[float])(p) for p in compare]
+    floats = [_unit_floats(p) for p in compare]
     profiles = sorted(itertools.product(*[_subsets(size) for size in game.shape]),
                       key=lambda s: (sum(len(x) for x in s), s))
     found: list[tuple] = []

@@ -521,3 +521,13 @@ def test_pruning_by_certificates_loses_no_equilibrium(game):
     assert all(not key[2] for key in every - kept)
     assert pruned.complete >= full.complete
     assert verify(pruned)
+
+
+def test_certificates_take_payoffs_beyond_the_float_range():
+    # Jordan's matching pennies with player 1's payoffs times 10**400 (no float holds them): scaling
+    # a player's payoffs keeps the equilibria, so the only one is still uniform mixing (see above).
+    a, b, c = np.indices((2, 2, 2))
+    big = ((a == b) * 1).astype(object) * 10**400
+    game = NormalFormGame([big.tolist(), ((b == c) * 1).tolist(), ((c != a) * 1).tolist()])
+    (eq,) = support_enumeration(game)
+    assert [list(s) for s in eq.strategies] == [[Fraction(1, 2)] * 2] * 3 and verify(eq)
