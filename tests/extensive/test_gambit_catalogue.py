@@ -22,7 +22,8 @@ what pygambit reads in it:
   reports a continuum, satisfy that continuum's equations within ``TOL`` with regret at most ``TOL``
   times the payoff scale by our payoffs. Conversely, where enumpoly_solve returns equilibria, each of
   our equilibria that solve no reported continuum's equations with their support inside its support
-  (so are isolated, see ``_isolated``) must be within ``TOL`` of one of them: enumpoly lists isolated equilibria and skips continua.
+  (so are isolated, see ``_isolated``) must be within ``TOL`` of one of them: enumpoly lists isolated
+  equilibria and skips continua.
 
 Ours are each verified exactly. pygambit's floats are never asserted beyond these containments.
 Files on which a side needs more than a few seconds are marked ``slow``; pygambit calls that do not
