@@ -31,7 +31,13 @@ inequalities, as a polytope by its vertices. Other continua carry exact
 equilibria found on them (on lines through them, or by slicing) and mark the
 set incomplete. Supports with an action
 that is strictly dominated given the others' supports cannot carry an
-equilibrium and are skipped before solving (Porter, Nudelman & Shoham 2008).
+equilibrium and are skipped before solving (Porter, Nudelman & Shoham 2008),
+and so are supports for which an exact certificate shows that no positive play
+of the others with their supports, even correlated play, meets some player's
+indifference and best-response conditions (Motzkin's transposition theorem:
+multipliers of those conditions whose combination is nonnegative and nonzero
+on every profile of the others' supports; found by a float LP and checked in
+rationals, so that no support carrying an equilibrium is ever skipped).
 
 Float games are solved on the exact rationals of their floats, then rounded.
 
@@ -192,14 +198,80 @@ def _subsets(size: int) -> list[tuple[int, ...]]:
     return [s for k in range(1, size + 1) for s in itertools.combinations(range(size), k)]
 
 
+def _restricted(payoff: np.ndarray, i: int, supports: tuple) -> np.ndarray:
+    """Player ``i``'s payoffs, one row per own action, one column per profile of the others' supports."""
+    axes = [range(payoff.shape[i]) if j == i else list(s) for j, s in enumerate(supports)]
+    return np.moveaxis(payoff[np.ix_(*axes)], i, 0).reshape(payoff.shape[i], -1)
+
+
 def _dominated(compare: list[np.ndarray], supports: tuple) -> bool:
     """Whether some action in a support is strictly dominated by a pure action, given the others' supports."""
     for i, payoff in enumerate(compare):
-        axes = [range(payoff.shape[i]) if j == i else list(s) for j, s in enumerate(supports)]
-        rows = np.moveaxis(payoff[np.ix_(*axes)], i, 0).reshape(payoff.shape[i], -1)
+        rows = _restricted(payoff, i, supports)
         for a in supports[i]:
             if any(all(x > y for x, y in zip(rows[b], rows[a])) for b in range(rows.shape[0]) if b != a):
                 return True
+    return False
+
+
+def _unit_floats(payoff: np.ndarray) -> np.ndarray:
+    """A player's exact payoffs divided by their largest magnitude, as floats (no overflow at 10**400)."""
+    largest = max((abs(x) for x in payoff.flat), default=Fraction(0)) or Fraction(1)
+    return np.vectorize(lambda x: float(x / largest), otypes=[float])(payoff)
+
+
+def _infeasible(compare: list[np.ndarray], floats: list[np.ndarray], supports: tuple) -> bool:
+    r"""Whether an exact certificate shows that no profile with these supports is an equilibrium.
+
+    For player :math:`i`, write :math:`D_a = u_i(a, \cdot) - u_i(a_i^0, \cdot)` on the profiles
+    :math:`c \in S_{-i}` of the others' supports. At an equilibrium with supports :math:`S` the
+    product :math:`q = \prod_{j \ne i} \sigma_j` is positive on every :math:`c` and has
+    :math:`D_a q = 0` (:math:`a \in S_i`) and :math:`D_b q \le 0` (:math:`b \notin S_i`). Rational
+    :math:`\lambda_a` and :math:`\mu_b \ge 0` with :math:`w = \sum_a \lambda_a D_a + \sum_b \mu_b
+    D_b \ge 0` and :math:`w \ne 0` rule that out, since then :math:`0 < w^\top q = \sum_b \mu_b
+    D_b q \le 0`. By Motzkin's transposition theorem such multipliers exist exactly when no
+    positive :math:`q` (even a correlated one) meets the conditions. They are found by a float LP,
+    :math:`\max \sum_c w_c` subject to :math:`w \ge 0` and the multipliers summing to at most 1,
+    then rounded to rationals and checked exactly: a support is dropped only on an exact
+    certificate, so pruning never loses an equilibrium (a certificate the floats miss only
+    costs time). This is the feasibility programme of Porter, Nudelman & Shoham (2008) relaxed to
+    correlated play of the others, which makes it linear.
+    """
+    from scipy.optimize import linprog        # here, not at import: scipy costs most of a second to load
+
+    for i, payoff in enumerate(floats):
+        s = supports[i]
+        outside = [b for b in range(payoff.shape[i]) if b not in s]
+        if not outside and len(s) == 1:
+            continue
+        rows = _restricted(payoff, i, supports)
+        differences = rows[outside + list(s[1:])] - rows[s[0]]
+        scale = float(np.abs(differences).max())
+        if not 0 < scale < math.inf:
+            continue
+        # columns: mu_b >= 0 (b outside), then lambda_a = plus_a - minus_a (a in the support but the first)
+        generators = np.vstack([differences, -differences[len(outside):]]) / scale
+        cells = generators.shape[1]
+        try:
+            result = linprog(-generators.sum(axis=1),
+                             A_ub=np.vstack([-generators.T, np.ones((1, generators.shape[0]))]),
+                             b_ub=np.concatenate([np.zeros(cells), [1.0]]), bounds=(0, None), method="highs")
+        except ValueError:                    # scipy refusing the data: no certificate, keep the support
+            continue
+        if result.status != 0 or -result.fun <= 1e-9:
+            continue
+        exact = _restricted(compare[i], i, supports)
+        exact_differences = [[x - y for x, y in zip(exact[b], exact[s[0]])] for b in outside + list(s[1:])]
+        weights = [Fraction(float(x)).limit_denominator(10**6) if x > 1e-12 else Fraction(0)
+                   for x in result.x]
+        count = len(outside) + len(s) - 1
+        multipliers = weights[:count]
+        for k in range(len(outside), count):
+            multipliers[k] -= weights[count + k - len(outside)]
+        w = [sum((m * row[c] for m, row in zip(multipliers, exact_differences) if m), Fraction(0))
+             for c in range(cells)]
+        if all(x >= 0 for x in w) and any(x > 0 for x in w) and all(m >= 0 for m in multipliers[:len(outside)]):
+            return True
     return False
 
 
@@ -392,8 +464,15 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
         raise GameError(f"game: support_enumeration would solve {count} support profiles, beyond "
                         f"cybergames.equilibria.nplayer.MAX_ENUMERATED_SUPPORTS = {MAX_ENUMERATED_SUPPORTS}; "
                         f"use approximate_equilibria(game) for a game this large")
+    return _enumerate(game, tol, prune=True)
+
+
+def _enumerate(game: NormalFormGame, tol: float, *, prune: bool) -> EquilibriumSet:
+    """The enumeration of :func:`support_enumeration`; ``prune=False`` skips the certificates of
+    :func:`_infeasible` (the tests compare the two)."""
     payoffs = _exact_payoffs(game)
     compare = _comparable(payoffs)
+    floats = [_unit_floats(p) for p in compare]
     profiles = sorted(itertools.product(*[_subsets(size) for size in game.shape]),
                       key=lambda s: (sum(len(x) for x in s), s))
     found: list[tuple] = []
@@ -401,6 +480,8 @@ def support_enumeration(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Eq
     complete = True
     for supports in profiles:
         if _dominated(compare, supports):
+            continue
+        if prune and any(len(s) > 1 for s in supports) and _infeasible(compare, floats, supports):
             continue
         system = _SupportSystem(payoffs, supports)
         if not system.gens:

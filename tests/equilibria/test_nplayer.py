@@ -473,3 +473,61 @@ def test_equilibria_in_a_root_of_degree_nine_verify_in_its_number_field():
         assert max(abs(v - mixed) for v, p in zip(values, approximate[i]) if p > 1e-40) < 1e-40
     assert not verify(dataclasses.replace(eq, payoffs=(eq.payoffs[0] + 1,) + eq.payoffs[1:]))
     assert not verify(dataclasses.replace(eq, strategies=(eq.strategies[0][::-1],) + eq.strategies[1:]))
+
+
+# ------------------------------------------------------------------------ pruning by certificates
+def test_a_support_dominated_only_by_a_mixture_is_pruned_by_an_exact_certificate():
+    # Row's B = (1, 1) is beaten by no pure row against L and R (T = (3, 0), M = (0, 3)), but by
+    # T/2 + M/2 = (3/2, 3/2) everywhere (Osborne & Rubinstein, A Course in Game Theory, sec. 4.2:
+    # a never-best response). So Row playing only B while Column mixes L and R is no equilibrium;
+    # the certificate is mu_T = mu_M = 1/2: w = (T - B)/2 + (M - B)/2 = (1/2, 1/2) >= 0, not 0.
+    from cybergames.equilibria import nplayer
+    game = NormalFormGame([[[3, 0], [0, 3], [1, 1]], [[0, 0], [0, 0], [0, 0]]])
+    compare = nplayer._comparable(nplayer._exact_payoffs(game))
+    floats = [np.asarray(p, dtype=float) for p in compare]
+    assert not nplayer._dominated(compare, ((2,), (0, 1)))       # no pure action dominates B ...
+    assert nplayer._infeasible(compare, floats, ((2,), (0, 1)))   # ... but the mixture does
+    # with Row mixing T and M, Column indifferent everywhere: (1/2, 1/2) for Column keeps Row
+    # indifferent (3/2 each) above B (1): an equilibrium, so no certificate may exist
+    assert not nplayer._infeasible(compare, floats, ((0, 1), (0, 1)))
+    assert any(eq.support == (("0", "1"), ("0", "1")) for eq in support_enumeration(game)) or \
+        any(c.support == (("0", "1"), ("0", "1")) for c in support_enumeration(game).components)
+
+
+def _continuum_key(continuum):
+    return continuum.support, tuple(map(str, continuum.equations)), continuum.samples, continuum.described
+
+
+pruning_games = st.one_of(normal_form_games(players=3, actions=2, min_value=0, max_value=1),
+                          normal_form_games(players=3, actions=(2, 3), min_value=-1, max_value=1),
+                          normal_form_games(players=3, actions=2, min_value=-2, max_value=2, max_denominator=2),
+                          normal_form_games(players=2, actions=(2, 4), min_value=0, max_value=2))
+
+
+@settings(max_examples=25, deadline=None)
+@given(pruning_games)
+def test_pruning_by_certificates_loses_no_equilibrium(game):
+    # Degenerate games (payoffs from a few values: many ties, continua): the enumeration with the
+    # certificates of _infeasible lists exactly the same equilibria, in the same order, and the same
+    # non-empty continua; what it drops are only continua on which nothing was found, which a
+    # certificate proves empty, so it can be complete where the unpruned run is not.
+    from cybergames.equilibria import nplayer
+    pruned = nplayer._enumerate(game, 1e-9, prune=True)
+    full = nplayer._enumerate(game, 1e-9, prune=False)
+    assert tuple(pruned) == tuple(full)
+    kept = {_continuum_key(c) for c in pruned.components}
+    every = {_continuum_key(c) for c in full.components}
+    assert kept <= every
+    assert all(not key[2] for key in every - kept)
+    assert pruned.complete >= full.complete
+    assert verify(pruned)
+
+
+def test_certificates_take_payoffs_beyond_the_float_range():
+    # Jordan's matching pennies with player 1's payoffs times 10**400 (no float holds them): scaling
+    # a player's payoffs keeps the equilibria, so the only one is still uniform mixing (see above).
+    a, b, c = np.indices((2, 2, 2))
+    big = ((a == b) * 1).astype(object) * 10**400
+    game = NormalFormGame([big.tolist(), ((b == c) * 1).tolist(), ((c != a) * 1).tolist()])
+    (eq,) = support_enumeration(game)
+    assert [list(s) for s in eq.strategies] == [[Fraction(1, 2)] * 2] * 3 and verify(eq)

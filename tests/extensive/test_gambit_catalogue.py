@@ -13,21 +13,26 @@ what pygambit reads in it:
   the two payoff tables are asserted equal under that matching; then the extreme equilibria of
   pygambit's ``enummixed_solve`` must be exactly ours, and every equilibrium of its ``lcp_solve`` and
   (zero-sum) ``lp_solve`` must have zero gains by our exact arithmetic and lie in one of our maximal
-  Nash subsets (an exact LP for the convex hull);
+  Nash subsets (an exact LP for the convex hull); the two files beyond ``cybergames.limits`` are
+  enumerated with those bounds raised for the call (``RAISED_LIMITS``);
 * one player: pygambit's ``enumpure_solve`` optimal strategies must be exactly our pure equilibria;
 * three or more players: each equilibrium of pygambit's ``enumpoly_solve`` (on the tree and on the
   strategic form) and ``gnm_solve``, in floats, must be within ``TOL`` (max-norm, per probability) of
   one of our exact ``support_enumeration`` equilibria, or on a segment we report, or, when our set
   reports a continuum, satisfy that continuum's equations within ``TOL`` with regret at most ``TOL``
-  times the payoff scale by our payoffs.
+  times the payoff scale by our payoffs. Conversely, where enumpoly_solve returns equilibria, each of
+  our equilibria that solve no reported continuum's equations with their support inside its support
+  (so are isolated, see ``_isolated``) must be within ``TOL`` of one of them: enumpoly lists isolated
+  equilibria and skips continua.
 
 Ours are each verified exactly. pygambit's floats are never asserted beyond these containments.
 Files on which a side needs more than a few seconds are marked ``slow``; pygambit calls that do not
-finish in 100 s are skipped by name with the measured time.
+finish in 100 s of CPU time (measured alone in a subprocess under ``ulimit -t 100``) are skipped by name
+with that measurement. The tests assert no timings.
 """
 
+import contextlib
 import functools
-import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -35,6 +40,7 @@ import numpy as np
 import pytest
 import sympy
 
+import cybergames.limits
 from cybergames import lemke_howson, nash_equilibria, support_enumeration, verify
 from cybergames.equilibria._exact_lp import maximise
 from cybergames.errors import GameError
@@ -162,10 +168,7 @@ def test_sequence_form_equilibria_contain_pygambits(path):
         return
     assert ours.complete and all(verify(eq) for eq in ours)
     our_plans = {_plans(game, eq.table()) for eq in ours}
-    started = time.perf_counter()
     mixed = pygambit.nash.enummixed_solve(theirs_game, rational=True).equilibria
-    elapsed = time.perf_counter() - started
-    assert elapsed < 100 or path.name in SLOW, f"pygambit took {elapsed:.0f} s: list the file in SLOW"
     assert {_plans(game, _their_table(game, eq)) for eq in mixed} <= our_plans
     for use_strategic in (False, True):        # on the sequence form, and on the reduced strategic form
         try:
@@ -277,6 +280,30 @@ REDUCED_TIMEOUT = {
 }
 
 
+#: Files whose reduced forms are beyond the bounds of cybergames.limits that nash_equilibria checks
+#: (both sides above MAX_MIXED_ACTIONS = 16; the exact enumeration's worst-case vertex count, a
+#: McMullen-type bound of 2e10 and 2e12, above MAX_EXACT_VERTICES), solved with those bounds raised
+#: for the one call: both take about a second of CPU time (2-core machine) and are complete.
+RAISED_LIMITS = {
+    "subgame-8-roots.efg": dict(MAX_MIXED_ACTIONS=29, MAX_EXACT_VERTICES=10**11),                  # 29x24
+    "subgame_roots_finder_overlapping_infosets_with_Nature.efg":                                    # 41x23
+        dict(MAX_MIXED_ACTIONS=41, MAX_HULL_DIMENSION=41, MAX_EXACT_VERTICES=10**13),
+}
+
+
+@contextlib.contextmanager
+def _raised_limits(**bounds):
+    """cybergames.limits with ``bounds`` set, restored afterwards (the override its docstring names)."""
+    saved = {name: getattr(cybergames.limits, name) for name in bounds}
+    try:
+        for name, value in bounds.items():
+            setattr(cybergames.limits, name, value)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(cybergames.limits, name, value)
+
+
 @functools.lru_cache(maxsize=None)
 def _reduced(path):
     """Our reduced form and equilibria, matched with pygambit's reduced form (asserted equal)."""
@@ -290,6 +317,9 @@ def _reduced(path):
     except GameError as exc:                   # beyond cybergames.limits: both sides have many strategies
         assert "cybergames.limits" in str(exc)
         ours = None
+        if path.name in RAISED_LIMITS:         # the documented override, for this one call
+            with _raised_limits(**RAISED_LIMITS[path.name]):
+                ours = nash_equilibria(form)
     # pygambit refuses imperfect recall on the tree: its solvers get its reduced strategic form.
     return theirs_game, form, maps, ours, pygambit.StrategicGame.from_arrays(*theirs_game.to_arrays())
 
@@ -317,11 +347,8 @@ def test_reduced_form_equilibria_of_imperfect_recall_games_are_pygambits(path, s
     assert ours.complete and all(verify(eq) for eq in ours)
     listed = {tuple(tuple(s) for s in eq.strategies) for eq in ours}
     if solver == "enummixed":
-        started = time.perf_counter()
         extreme = {_mapped(strategic, eq, maps, _exact)
                    for eq in pygambit.nash.enummixed_solve(strategic, rational=True).equilibria}
-        elapsed = time.perf_counter() - started
-        assert elapsed < 100, f"pygambit took {elapsed:.0f} s: list the file in REDUCED_TIMEOUT"
         assert extreme == listed               # the same extreme equilibria, exactly
         return
     found = [_mapped(strategic, eq, maps, _exact)
@@ -354,28 +381,28 @@ def test_one_player_optimal_strategies_are_pygambits(path):
 
 # ---------------------------------------------------------------- three or more players
 
-#: pygambit calls on the files with three or more players that do not finish within 100 s (pygambit
-#: 17.0.0b2, 2-core machine): cs.efg's stopped after 120 s wall time under a load of about 12,
-#: el_farol_bar.efg's gnm_solve after 100 s of CPU time (ulimit -t 100).
+#: pygambit calls on the files with three or more players that do not finish within 100 s of CPU time
+#: (pygambit 17.0.0b2, 2-core machine; each call alone in a subprocess under ``ulimit -t 100``, which
+#: killed it). These files are outside "solved by pygambit within 100 s" for that solver.
 PYGAMBIT_TIMEOUT = {
-    ("cs.efg", "enumpoly"), ("cs.efg", "enumpoly_strategic"), ("cs.efg", "gnm"),
-    ("el_farol_bar.efg", "gnm"),
+    ("cs.efg", "enumpoly"): "killed at 100 s of CPU time (4 players, 16384x2x8x512 pure strategies)",
+    ("cs.efg", "enumpoly_strategic"): "killed at 100 s of CPU time on the 134217728-profile strategic form",
+    ("cs.efg", "gnm"): "killed at 100 s of CPU time on the 134217728-profile strategic form",
+    ("el_farol_bar.efg", "gnm"): "killed at 100 s of CPU time",
 }
 
-#: Files on which our exact support enumeration takes more than a few seconds (wall time measured on
-#: a 2-core machine under a load of about 12; the 2x5x5 games have 2883 support profiles).
+#: Files on which our exact support enumeration takes more than a few seconds (CPU time of
+#: support_enumeration on the reduced form, pygambit 17.0.0b2's enumpoly_solve beside it; 2-core machine).
 NPLAYER_SLOW = {
-    "3_player.efg": "about 10 s", "3_player_with_nonterm_outcomes.efg": "about 8 s",
-    "3_player_perfect_info_1_move_each.efg": "about 20 s", "el_farol_bar.efg": "about 38 s",
-    "3_player_PI_2_dev_off_eq_path.efg": "about 260 s",
-    "3_player_PI_2_dev_off_eq_path_strict_dom_for_p1.efg": "about 133 s",
+    "el_farol_bar.efg": "about 4 s (2x2x2x2x2)",
+    "3_player_PI_2_dev_off_eq_path.efg": "about 63 s (2x5x5, 2883 support profiles; 937 continua)",
+    "3_player_PI_2_dev_off_eq_path_strict_dom_for_p1.efg": "about 69 s (2x5x5; 936 continua)",
+    "jury_un.efg": "about 21 s (4x4x4, 3375 support profiles, 272 left after the certificates; pygambit's "
+                   "enumpoly_solve about 5 s on the tree and 22 s on the strategic form)",
 }
 
 #: Files our side does not solve in reasonable time, with the measurement.
 OURS_TOO_SLOW = {
-    "jury_un.efg": "our support_enumeration of the 4x4x4 reduced form (3375 support profiles, many of them "
-                   "continua) takes about 90 s of CPU time (177 s wall at a load of 3.5); left out to keep "
-                   "this file's run near a minute",
     "cs.efg": "our reduced_normal_form refuses it: 16384x2x8x512 = 134217728 profiles, beyond "
               "cybergames.extensive.forms.MAX_PROFILES = 10**6",
 }
@@ -442,7 +469,7 @@ def _pygambits(game, theirs_game, solver, maps):
 @pytest.mark.parametrize("path", _files("n players", NPLAYER_SLOW))
 def test_n_player_equilibria_contain_pygambits(path, solver):
     if (path.name, solver) in PYGAMBIT_TIMEOUT:
-        pytest.skip(f"pygambit's {solver} does not finish within 100 s (see PYGAMBIT_TIMEOUT)")
+        pytest.skip(f"pygambit's {solver} does not finish within 100 s: {PYGAMBIT_TIMEOUT[path.name, solver]}")
     if path.name in OURS_TOO_SLOW:
         pytest.skip(OURS_TOO_SLOW[path.name])
     theirs_game = pygambit.read_efg(str(path))
@@ -450,10 +477,7 @@ def test_n_player_equilibria_contain_pygambits(path, solver):
     assert all(verify(eq) for eq in ours) and all(verify(c) for c in ours.components)
     maps = _strategy_maps(game, theirs_game)
     _assert_same_tables(form, theirs_game, maps)
-    started = time.perf_counter()
     theirs = _pygambits(game, theirs_game, solver, maps)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 100, f"pygambit's {solver} took {elapsed:.0f} s: list it in PYGAMBIT_TIMEOUT"
     scale = max(float(abs(np.asarray(payoff, dtype=object)).max()) for payoff in form.payoffs) or 1.0
     for point in theirs:
         if any(_near(point, eq.strategies) for eq in ours):
@@ -463,3 +487,20 @@ def test_n_player_equilibria_contain_pygambits(path, solver):
         assert not ours.complete, ("pygambit's equilibrium is not among ours", point)
         assert any(not c.segment and _on_continuum(form, point, c) for c in ours.components), point
         assert max(_gains(form, point)) <= TOL * scale, point
+    if solver != "gnm" and theirs:             # enumpoly lists the isolated equilibria (it skips continua)
+        for eq in _isolated(form, ours):
+            assert any(_near(point, eq.strategies) for point in theirs), ("ours is not among pygambit's", eq)
+
+
+def _isolated(form, ours):
+    """Our equilibria that solve no reported continuum's equations with their support inside its
+    support (within ``TOL``): so they lie in the closure of no continuum, and are isolated.
+
+    An equilibrium with equilibria arbitrarily near has, by finiteness, one support S (containing its
+    own) with infinitely many equilibria accumulating at it; S's equations then have a continuum of
+    solutions, we report S as a continuum (pruning drops only supports with no equilibrium), and the
+    point, a limit of its solutions, solves S's equations with its support inside S. So a point that
+    fails this for every continuum we report is isolated.
+    """
+    return [eq for eq in ours
+            if not any(_on_continuum(form, _floats(eq.strategies), c) for c in ours.components)]
