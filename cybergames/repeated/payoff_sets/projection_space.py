@@ -77,7 +77,7 @@ from .stage import Stage, normalised
 from .verify import relevant_signals
 
 _ROUNDS = 40                    # facet-shooting rounds per piece (each shoots every open facet at once)
-_COARSE = 20                    # far from the fixed point the pieces are found to gap * (1 - delta) / _COARSE
+_COARSE = 10                    # far from the fixed point the pieces are found to gap * (1 - delta) / _COARSE
 _BANDS = 8                      # latitude bands of the order in which directions are searched
 _SAME = 1 - 1e-9                # two unit directions with a larger dot product are the same direction
 
@@ -352,9 +352,9 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
             if len(new) == 0:
                 outer = empty
                 break
-            # fewer facets: Qhull merges those within step_eta / 2 of a common plane, and each merged
+            # fewer facets: Qhull merges those within step_eta of a common plane, and each merged
             # halfspace is moved out to every vertex (the set only grows, by about step_eta)
-            _, new_N, new_c = hull(new, n, step_eta / 2)
+            _, new_N, new_c = hull(new, n, step_eta)
             simpler = intersection(new_N, new_c + 1e-12, hint)
             if len(simpler) > n:
                 new, new_N, new_c = simpler, *hull(simpler, n)[1:]

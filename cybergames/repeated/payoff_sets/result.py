@@ -42,7 +42,7 @@ import numpy as np
 from ... import _numbers
 from ..._numbers import DEFAULT_TOL
 from ..._verify import Verification, verify
-from ...errors import DiscountFactorError, ParameterError
+from ...errors import DiscountFactorError, GameError, ParameterError
 from .. import _polytopes
 from ..game import RepeatedGame
 from ..geometry import Polytope, _frozen
@@ -199,8 +199,10 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
         ``"polygon"`` applies the self-generation operator exactly to polygons
         (perfect monitoring only); ``"projection"`` applies it to polygons under
         any public monitoring, finding the edges of each profile's piece by
-        linear programs in the set's own edge normals (two players, no direction
-        grid: ``cybergames.repeated.payoff_sets.projection``); ``"hyperplane"`` is Judd, Yeltekin & Conklin's
+        linear programs in the set's own edge normals (no direction
+        grid: ``cybergames.repeated.payoff_sets.projection``; with three or more
+        players on polytopes, facet by facet: ``cybergames.repeated.payoff_sets.projection_space``);
+        ``"hyperplane"`` is Judd, Yeltekin & Conklin's
         method with linear programs in fixed and adaptive directions (any
         public monitoring); ``"jyc"`` its version with halfspace continuations
         (any number of players). ``"auto"`` picks ``"polygon"`` when monitoring
@@ -356,6 +358,8 @@ def _run_projection(rg, stage, value, tol, max_iter, progress, printer) -> Equil
     Three or more players: :mod:`.projection_space`'s iteration on polytopes.
     """
     n = stage.payoffs.shape[1]
+    if n < 2:
+        raise GameError(f"rg: method 'projection' needs at least two players, this game has {n}")
     if n != 2:
         from . import projection_space
         outer, inner, iterations, history, stopped, gap = projection_space.run(stage, float(value), tol, max_iter,

@@ -120,9 +120,10 @@ def test_inner_set_lies_in_outer_set_is_certified_and_the_outer_set_holds_stage_
     assert _outer_contains(V, stage.payoffs[stage.nash]).all()
 
 
+@pytest.mark.slow
 def test_three_players_bracket_the_public_goods_game_in_a_few_iterations():
-    # Cheap whole run: certified inner set, sound outer set (the stage Nash payoff 0 and the
-    # value of the trigger seed inside), the gap shrinking.
+    # A few iterations: certified inner set (verify: about a second per vertex), sound outer set
+    # (the stage Nash payoff 0 inside), the gap shrinking.
     game = public_goods(3)
     rg = RepeatedGame(game, noisy_attribution(game, 0.9, 0.1))
     V = equilibrium_payoff_set(rg, 0.9, method="projection", tol=1e-2, max_iter=4)
@@ -146,3 +147,9 @@ def test_three_players_public_goods_with_noisy_attribution_converge_to_1e_2():
     assert (np.asarray(V.outer.vertices, dtype=float) >= -1e-9).all()
     best = float(np.asarray(V.inner.vertices, dtype=float).sum(axis=1).max()) / 3
     assert 0.9 < best <= 1.0 + 1e-9
+
+
+def test_one_player_is_refused_with_a_clear_error():
+    from cybergames.errors import GameError
+    with pytest.raises(GameError, match="two players"):
+        equilibrium_payoff_set(RepeatedGame(NormalFormGame([[1, 2]])), 0.5, method="projection")

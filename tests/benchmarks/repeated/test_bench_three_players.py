@@ -1,0 +1,32 @@
+"""Issue 9's three-player case: the public-goods game with noisy attribution (run with --benchmarks).
+
+::
+
+    python -m pytest tests/benchmarks/repeated/test_bench_three_players.py --benchmarks \\
+        --benchmark-columns=min,median,rounds
+
+``public_goods(3)`` (multiplier 2, cost 1: payoffs from -1/3 to 4/3) with
+``noisy_attribution(game, 0.9, 0.1)`` (eight blame signals) at delta = 0.9,
+tol = 1e-2. ``method="projection"`` runs to convergence; ``method="jyc"``
+(32 directions) gets the budget of the two-player benchmark, 40 iterations.
+The gap, the status and the iterations are recorded in extra_info; the
+measured numbers are in the module docstring of
+``tests/repeated/payoff_sets/test_projection_space.py``'s slow test and in the
+project's notes.
+"""
+
+import pytest
+
+from cybergames import RepeatedGame, equilibrium_payoff_set, noisy_attribution, public_goods, verify
+
+GAME = public_goods(3)
+CASE = RepeatedGame(GAME, noisy_attribution(GAME, 0.9, 0.1))
+BUDGET = {"projection": {}, "jyc": {"max_iter": 40}}
+
+
+@pytest.mark.parametrize("method", sorted(BUDGET))
+def test_three_player_public_goods(benchmark, method):
+    V = benchmark.pedantic(equilibrium_payoff_set, args=(CASE, 0.9),
+                           kwargs=dict(method=method, tol=1e-2, **BUDGET[method]), rounds=1, iterations=1)
+    benchmark.extra_info.update(gap=V.hausdorff, status=V.status, iterations=V.iterations)
+    assert verify(V).ok
