@@ -355,7 +355,7 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
             # fewer facets: Qhull merges those within step_eta of a common plane, and each merged
             # halfspace is moved out to every vertex (the set only grows, by about step_eta)
             _, new_N, new_c = hull(new, n, step_eta)
-            simpler = intersection(new_N, new_c + 1e-12, hint)
+            simpler = intersection(np.vstack([new_N, box_H]), np.concatenate([new_c + 1e-12, box_c]), hint)
             if len(simpler) > n:
                 new, new_N, new_c = simpler, *hull(simpler, n)[1:]
             moved = _moved(outer, new)
