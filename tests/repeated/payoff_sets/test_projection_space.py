@@ -153,3 +153,20 @@ def test_one_player_is_refused_with_a_clear_error():
     from cybergames.errors import GameError
     with pytest.raises(GameError, match="two players"):
         equilibrium_payoff_set(RepeatedGame(NormalFormGame([[1, 2]])), 0.5, method="projection")
+
+
+def test_values_of_accepted_profiles_lie_in_the_outer_set():
+    # Grim trigger on any blame in the public-goods game (m = 2, c = 1) with q = 0.9, r = 0.1 at
+    # delta = 0.9: on path v = 0.1 / (1 - 0.9 * 0.729) = 0.2908 (no blame with probability
+    # (1 - r)^3); a defector gets 0.1 * 4/3 + 0.9 * 0.081 * v = 0.1545 < v (no blame with probability
+    # (1 - r)^2 (1 - q)). check_equilibrium accepts it, so its value is an equilibrium payoff and
+    # every outer set contains it.
+    from cybergames import check_equilibrium, trigger_on_signal, values
+    game = public_goods(3)
+    rg = RepeatedGame(game, noisy_attribution(game, 0.9, 0.1))
+    profile = (trigger_on_signal(lambda y: len(y) > 0),) * 3
+    assert check_equilibrium(rg, profile, 0.9).holds
+    value = [float(v) for v in values(rg, profile, 0.9).initial]
+    assert np.allclose(value, 0.1 / (1 - 0.9 * 0.729))
+    V = equilibrium_payoff_set(rg, 0.9, method="projection", tol=1e-2, max_iter=3)
+    assert _outer_contains(V, [value, [0.0, 0.0, 0.0]]).all()
