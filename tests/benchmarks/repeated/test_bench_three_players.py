@@ -11,9 +11,11 @@ tol = 1e-2. ``method="projection"`` runs to convergence; ``method="jyc"``
 (32 directions) gets the budget of the two-player benchmark, 40 iterations.
 The gap, the status and the iterations are recorded in extra_info.
 
-Measured for ``method="projection"`` (one run, load average about 8 on 2
-cores): converged after 54 iterations, gap 0.00998, 409 s wall and 121 s of
-process CPU time; the inner polytope has 832 vertices, the outer one 724.
+Measured for ``method="projection"`` (one run of the same call, load average
+3-5 on 2 cores): "converged" after 40 iterations, gap 0.00991, 128 s wall and
+57 s of process CPU time (``time.process_time()``, close to the wall time of
+an idle machine); the inner polytope has 595 vertices, the outer one 545.
+Before this method, ``method="jyc"`` had a gap of 0.175 after 6 iterations.
 """
 
 import pytest
