@@ -31,7 +31,10 @@ the pieces' own facet normals.
   support halfspaces found, each moved out by :math:`\eta` (which keeps a
   piece that is flat, a segment or a point full-dimensional for Qhull). The
   sequence shrinks and contains every equilibrium payoff (:math:`B` is
-  monotone and :math:`V = B(V)`).
+  monotone and :math:`V = B(V)`). To keep the vertex count down, Qhull merges
+  facets of :math:`W_{k+1}` that lie within the step's precision of a common
+  plane; each merged halfspace is moved out to every vertex (so the set only
+  grows), and the result is cut to the feasible set and the minmax vector again.
 * **Inner**: :math:`Z_{k+1} = \operatorname{conv}(Z_k \cup S_k)` with
   :math:`S_k` the support points of every piece :math:`F_a(Z_k')` in the facet
   normals of :math:`Z_k'` and the fixed directions (:meth:`SpaceOperator.supports`),
@@ -105,6 +108,14 @@ def hull(points: np.ndarray, n: int, merge: float = 0.0) -> tuple[np.ndarray, np
     of the points (their hull lies inside the exact one); each offset is then
     the largest value of its normal over all points, so every halfspace still
     contains all of them.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> cube = np.array([[x, y, z] for x in (0, 1) for y in (0, 1) for z in (0, 1)], dtype=float)
+    >>> vertices, normals, offsets = hull(np.vstack([cube, [[0.5, 0.5, 0.5]]]), 3)
+    >>> len(vertices), len(normals), sorted(offsets.round(12).tolist())
+    (8, 6, [0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
     """
     points = np.asarray(points, dtype=float).reshape(-1, n)
     if len(points) > n:
