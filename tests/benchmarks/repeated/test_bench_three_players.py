@@ -16,6 +16,9 @@ Measured for ``method="projection"`` (one run of the same call, load average
 57 s of process CPU time (``time.process_time()``, close to the wall time of
 an idle machine); the inner polytope has 595 vertices, the outer one 545.
 Before this method, ``method="jyc"`` had a gap of 0.175 after 6 iterations.
+The independent check of that inner polytope (``verify``: one HiGHS program
+per vertex, continuations as lotteries over the vertices) found every one of
+the 595 vertices generated (largest residual 9e-13) in 569 s wall, 293 s CPU.
 """
 
 import pytest
