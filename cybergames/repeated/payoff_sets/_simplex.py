@@ -1,6 +1,6 @@
 r"""A small dense simplex for the support programs of one profile, all directions in one call.
 
-For a polygon :math:`W` with vertices :math:`V_1, \dots, V_m`, a profile
+For a polygon (or, in space, a polytope) :math:`W` with vertices :math:`V_1, \dots, V_m`, a profile
 :math:`a` with relevant signals :math:`y = 1, \dots, s` (probabilities
 :math:`p_y`) and :math:`k` incentive rows (player :math:`i_r`, coefficients
 :math:`C_{ry} = \delta (p(y \mid b_r) - p(y \mid a))`, bound
@@ -57,7 +57,7 @@ def _support_loops(V, prob, C, players, d, H):
     :math:`\sum_y p_y h_l \cdot w(y)`, ``expected[l]`` the maximiser's
     :math:`\sum_y p_y w(y)`.
     """
-    m, s, k = V.shape[0], prob.shape[0], d.shape[0]
+    m, s, k, dim = V.shape[0], prob.shape[0], d.shape[0], V.shape[1]
     rows = s + k
     n_struct = s * m
     first_art = n_struct + k
@@ -96,6 +96,7 @@ def _support_loops(V, prob, C, players, d, H):
     def optimise(basis, Binv, x, h, phase1):
         # maximise p_y h . V_j over the structural columns (phase 2) or minus the artificials (phase 1)
         degenerate = 0
+        g = np.zeros(dim)
         for _ in range(_MAX_PIVOTS):
             cb = np.zeros(rows)
             for i in range(rows):
@@ -104,20 +105,23 @@ def _support_loops(V, prob, C, players, d, H):
                     cb[i] = -1.0 if j >= first_art else 0.0
                 elif j < n_struct:
                     y, v = j // m, j % m
-                    cb[i] = prob[y] * (h[0] * V[v, 0] + h[1] * V[v, 1])
+                    dot = 0.0
+                    for e in range(dim):
+                        dot += h[e] * V[v, e]
+                    cb[i] = prob[y] * dot
             pi = cb @ Binv
             best, enter = _REDUCED, -1
             bland = degenerate > 50
             for y in range(s):
-                g0 = 0.0 if phase1 else prob[y] * h[0]
-                g1 = 0.0 if phase1 else prob[y] * h[1]
+                for e in range(dim):
+                    g[e] = 0.0 if phase1 else prob[y] * h[e]
                 for r in range(k):
-                    if players[r] == 0:
-                        g0 -= pi[s + r] * C[r, y]
-                    else:
-                        g1 -= pi[s + r] * C[r, y]
+                    g[players[r]] -= pi[s + r] * C[r, y]
                 for v in range(m):
-                    reduced = g0 * V[v, 0] + g1 * V[v, 1] - pi[y]
+                    reduced = 0.0
+                    for e in range(dim):
+                        reduced += g[e] * V[v, e]
+                    reduced -= pi[y]
                     if reduced > best:
                         best, enter = reduced, y * m + v
                         if bland:
@@ -162,7 +166,7 @@ def _support_loops(V, prob, C, players, d, H):
 
     count = H.shape[0]
     values = np.full(count, -np.inf)
-    expected = np.zeros((count, 2))
+    expected = np.zeros((count, dim))
     basis = np.empty(rows, dtype=np.int64)
     for i in range(rows):
         basis[i] = first_art + i
@@ -193,16 +197,17 @@ def _support_loops(V, prob, C, players, d, H):
         Binv, x = refactor(basis)
         if optimise(basis, Binv, x, H[l], False) != 0:
             return 1, values, expected
-        e0, e1 = 0.0, 0.0
         for i in range(rows):
             j = basis[i]
             if j < n_struct:
                 y, v = j // m, j % m
                 weight = prob[y] * x[i]
-                e0 += weight * V[v, 0]
-                e1 += weight * V[v, 1]
-        values[l] = H[l, 0] * e0 + H[l, 1] * e1
-        expected[l, 0], expected[l, 1] = e0, e1
+                for e in range(dim):
+                    expected[l, e] += weight * V[v, e]
+        value = 0.0
+        for e in range(dim):
+            value += H[l, e] * expected[l, e]
+        values[l] = value
     return 0, values, expected
 
 
@@ -227,20 +232,21 @@ def supports(V: np.ndarray, prob: np.ndarray, C: np.ndarray, players: np.ndarray
     Parameters
     ----------
     V : numpy.ndarray
-        (m, 2) vertices of the continuation polygon (any order; a segment or point is fine).
+        (m, n) vertices of the continuation polytope, in any dimension n (any order; a lower-dimensional
+        set is fine).
     prob : numpy.ndarray
         (s,) signal probabilities under the profile.
     C, players, d : numpy.ndarray
         (k, s) incentive coefficients, (k,) the player of each row, (k,) bounds.
     H : numpy.ndarray
-        (L, 2) directions, best sorted by angle (each starts from the last basis).
+        (L, n) directions, best sorted by angle in the plane (each starts from the last basis).
     compiled : bool
         Use the numba kernel when available (False: the same code in Python).
 
     Returns
     -------
     tuple
-        ``status`` (0 solved, 1 failed, 2 infeasible), ``values`` (L,), ``expected`` (L, 2).
+        ``status`` (0 solved, 1 failed, 2 infeasible), ``values`` (L,), ``expected`` (L, n).
 
     Examples
     --------

@@ -168,3 +168,83 @@ def _alpha_columns(stage: Stage) -> list[int]:
         columns.append(column)
         column += 1 + stage.payoffs.shape[1] * len(relevant_signals(stage, a))
     return columns
+
+
+def vertex_residuals(stage: Stage, delta: float, vertices: np.ndarray, points: np.ndarray) -> list[float]:
+    r"""For each point, the least violation of :math:`z \in B(\operatorname{conv} V)`, continuations as lotteries.
+
+    The same question as :func:`residuals`, asked of the vertices :math:`V_j`
+    instead of the facets: with :math:`\lambda_{ayj} = \alpha_a \mu_{ayj}`, where
+    :math:`\mu_{ay}` is the lottery over the vertices that gives :math:`w_a(y)`,
+
+    .. math::
+        \sum_j \lambda_{ayj} = \alpha_a, \qquad
+        \Big\| \sum_a \alpha_a (1 - \delta) u(a) + \delta \sum_{a, y, j} p(y \mid a) \lambda_{ayj} V_j - z \Big\|_\infty \le r,
+
+    and the incentive constraints multiplied by :math:`\alpha_a`. A program has
+    about :math:`|A| (|Y| + n)` rows whatever the number of facets, so it suits
+    polytopes in space with many facets (one HiGHS program per point).
+    """
+    vertices = np.asarray(vertices, dtype=float)
+    points = np.asarray(points, dtype=float)
+    if len(points) == 0:
+        return []
+    if len(vertices) == 0:
+        return [math.inf] * len(points)
+    scale = stage.scale
+    if scale != 1.0:
+        return [r * scale for r in vertex_residuals(normalised(stage), delta, vertices / scale, points / scale)]
+    n, m = stage.payoffs.shape[1], len(vertices)
+    rows, cols, vals = [], [], []             # equalities: sum alpha = 1, sum_j lambda_ayj = alpha_a
+    ub_rows, ub_cols, ub_vals = [], [], []    # target (2n rows, first) and incentive rows
+    column, eq_row, ub_row = 0, 1, 2 * n
+    alpha_columns = []
+    target_entries: list[tuple[int, int, float]] = []
+    for a in range(stage.size):
+        alpha = column
+        alpha_columns.append(alpha)
+        column += 1
+        rows.append(0), cols.append(alpha), vals.append(1.0)
+        for k in range(n):
+            target_entries.append((k, alpha, (1 - delta) * stage.payoffs[a, k]))
+        signals = relevant_signals(stage, a)
+        starts = []
+        for y in signals:
+            start = column
+            starts.append(start)
+            column += m
+            rows.extend([eq_row] * (m + 1))
+            cols.extend(list(range(start, start + m)) + [alpha])
+            vals.extend([1.0] * m + [-1.0])
+            eq_row += 1
+            if stage.signals[a, y] > 0:
+                for k in range(n):
+                    for j in range(m):
+                        target_entries.append((k, start + j, delta * stage.signals[a, y] * vertices[j, k]))
+        for i, b in stage.deviations[a]:
+            ub_rows.append(ub_row), ub_cols.append(alpha)
+            ub_vals.append(-(1 - delta) * (stage.payoffs[a, i] - stage.payoffs[b, i]))
+            for start, y in zip(starts, signals):
+                q = stage.signals[b, y] - stage.signals[a, y]
+                if q != 0:
+                    ub_rows.extend([ub_row] * m), ub_cols.extend(range(start, start + m))
+                    ub_vals.extend((delta * q * vertices[:, i]).tolist())
+            ub_row += 1
+    residual = column
+    width = column + 1
+    for k, col, value in target_entries:           # +target - r <= z and -target - r <= -z
+        ub_rows.extend([k, n + k]), ub_cols.extend([col, col]), ub_vals.extend([value, -value])
+    for k in range(n):
+        ub_rows.extend([k, n + k]), ub_cols.extend([residual, residual]), ub_vals.extend([-1.0, -1.0])
+    a_ub = coo_matrix((ub_vals, (ub_rows, ub_cols)), shape=(ub_row, width)).tocsr()
+    a_eq = coo_matrix((vals, (rows, cols)), shape=(eq_row, width)).tocsr()
+    b_eq = np.zeros(eq_row)
+    b_eq[0] = 1.0
+    cost = np.zeros(width)
+    cost[residual] = 1.0
+    found = []
+    for z in points:
+        b_ub = np.concatenate([z, -z, np.zeros(ub_row - 2 * n)])
+        result = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
+        found.append(float(result.x[residual]) if result.status == 0 else math.inf)
+    return found
