@@ -98,7 +98,7 @@ from typing import Any
 from .. import _numbers, limits
 from .._verify import Verification, verify
 from ..errors import ParameterError
-from . import _checks
+from . import _checks, _kmrw_search
 from .kmrw import _payoffs
 
 __all__ = ["ReputationState", "MixedReputation", "kmrw_equilibrium", "noncooperation_bound"]
@@ -207,6 +207,16 @@ class _Level:
         return found
 
 
+class _Values:
+    """A level's values, with ``val(p, x)`` (when given) taking precedence: the states one run has fixed."""
+
+    def __init__(self, level: _Level, val: Any):
+        self.points, self.cells, self._level, self._val = level.points, level.cells, level, val
+
+    def value(self, p: Fraction, x: str) -> tuple:
+        return self._level.value(p, x) if self._val is None else self._val(p, x)
+
+
 class _Uncovered(ParameterError):
     """A state at which the construction found no local equilibrium of its form (internal)."""
 
@@ -222,10 +232,10 @@ class _Solver:
         self.levels = [_zero_level()]
 
     # -- the local equilibrium at (k, p, x) from the values of period k - 1
-    def local(self, k: int, p: Fraction, x: str) -> tuple:
-        """(r, q, p_after_mimic, VR, VC) at state (k, p, x)."""
+    def local(self, k: int, p: Fraction, x: str, val: Any = None) -> tuple:
+        """(r, q, p_after_mimic, VR, VC) at state (k, p, x); ``val(p, x)`` gives period k - 1's values."""
         a, b = self.a, self.b
-        prev = self.levels[k - 1]
+        prev = _Values(self.levels[k - 1], val)
         if p == 0:
             return ONE if x == D else ZERO, ZERO, ZERO, ZERO, ZERO
         if x == D:
@@ -276,7 +286,7 @@ class _Solver:
             return finish(ONE, q, p)
         # B, C. mix to a target where the next period's COL makes ROW indifferent
         for q, wants in ((ONE, lambda gg: gg >= 0), (ZERO, lambda gg: gg <= 0)):
-            for target in self.targets(k - 1, p, q):
+            for target in self.targets(k - 1, p, q, prev):
                 if _defined(lambda: G(p / target, target)) and wants(G(p / target, target)):
                     return finish(_mix(p, target), q, target)
         # D. reveal at once: cooperation comes only from tit for tat
@@ -319,10 +329,9 @@ class _Solver:
         raise _Uncovered(f"no local equilibrium of the searched form at k={k}, p={p}, x={x} "
                              f"(a={a}, b={b}); this construction does not cover these payoffs")
 
-    def targets(self, level: int, p: Fraction, q: Fraction) -> list:
+    def targets(self, level: int, p: Fraction, q: Fraction, fn: Any) -> list:
         """Points p' > p of ``level`` where the rational ROW is indifferent when COL plays q (pure)."""
         a, b = self.a, self.b
-        fn = self.levels[level]
         found = []
         for t in self.points_above(level, p):
             try:
@@ -513,6 +522,7 @@ def _solver(a: Fraction, b: Fraction, periods: int) -> _Solver:
 
 def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
     solver = _solver(a, b, N)
+    run = _kmrw_search.Run(solver, _Uncovered)
     out = (lambda v: _numbers.simplify_exact(v)) if exact else float
     # every state reachable from the start under any moves
     states, frontier, seen = [], [(N, mu, C)], {(N, mu, C)}
@@ -520,7 +530,7 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
     while frontier:
         nxt = []
         for (k, p, x) in frontier:
-            r, q, after, vr, vc = solver.local(k, p, x)
+            r, q, after, vr, vc = run.solve(k, p, x)
             local[(k, p, x)] = (r, q, after, vr, vc)
             states.append(ReputationState(0, k, out(p), x, out(r), out(q), out(after)))
             if k > 1:
@@ -541,7 +551,13 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
             break
         mutual += 1
     _, _, _, vr, vc = local[(N, mu, C)]
-    return MixedReputation(out(mu), N, out(a), out(b), tuple(path), tuple(states), mutual, out(vc), out(vr), exact)
+    result = MixedReputation(out(mu), N, out(a), out(b), tuple(path), tuple(states), mutual, out(vc), out(vr), exact)
+    if any(local[key] != run.fixed[key] for key in local):
+        raise _Uncovered("a state's play changed after it was used")
+    failures, _ = _state_deviations(result)
+    if failures:
+        raise _Uncovered(f"the assembled profile fails its check ({failures[0]})")
+    return result
 
 
 def noncooperation_bound(prior: Any, a: Any = 2, b: Any = -1, *, horizons: int = 40) -> int:
