@@ -52,17 +52,29 @@ for sure; mix with COL cooperating; mix with COL defecting; reveal at once;
 both mix. Ties of COL go to cooperation, except at the reputations where
 COL's mixing is what makes the previous period's rational ROW indifferent.
 
+**Solving one game.** The value functions are shared by every prior, so
+they fix one play per state. For one prior and horizon the states reachable
+from the start are solved top down (``cybergames.reputation._kmrw_search``): the shared play
+where it is a local equilibrium with the play already fixed; otherwise a
+search over the posteriors the rational ROW can mix to and the successors'
+play that gives the rational ROW the value the indifference needs
+(:math:`a - 1` or :math:`-b`, met by COL's mixing where COL is indifferent,
+possibly several periods down at the same reputation). The assembled
+profile is re-checked (Bayes' rule and every one-shot deviation) before it
+is returned.
+
 **Coverage (what is and is not established).** The construction closes —
 finds a local equilibrium at every state that the game reaches — for every
 prior and horizon tested when :math:`a + b = 1` (then the two indifference
-requirements :math:`a - 1` and :math:`-b` coincide), and at some other
-payoffs (e.g. :math:`a = 3, b = -1`). Elsewhere it may reach a state with no
-local equilibrium of the searched form, typically for small priors and
-horizons beyond four or five periods; :func:`kmrw_equilibrium` then raises
-``ParameterError`` saying so, and never returns a profile that is not an
-equilibrium. A sequential equilibrium exists for every input (a finite
-game); completing the construction for all payoffs (COL mixing at a target
-that must also satisfy an earlier requirement) is not done.
+requirements :math:`a - 1` and :math:`-b` coincide), and for most other
+payoffs at short horizons. Elsewhere it may reach a state with no local
+equilibrium of the searched form (for instance :math:`a = 6/5, b = -12/5,
+\mu = 39/100, N = 5`, where the needed posterior is a breakpoint at which
+COL's continuation value, not only the rational ROW's, must change);
+:func:`kmrw_equilibrium` then raises ``ParameterError`` saying so, and never
+returns a profile that is not an equilibrium. A sequential equilibrium
+exists for every input (a finite game); completing the construction for all
+payoffs is not done.
 
 **Certificate.** The result records the behaviour at every state reachable
 from the start under any moves of either player, and :func:`cybergames.verify`
@@ -194,10 +206,10 @@ class _Level:
         self.cells = cells            # (i, x) -> (VR, slope, intercept) on (points[i], points[i+1])
 
     def value(self, p: Fraction, x: str) -> tuple:
-        if (p, x) in self.at:
+        i = bisect.bisect_right(self.points, p) - 1       # (bisecting first: hashing a Fraction is slow)
+        if self.points[i] == p:
             found = self.at[(p, x)]
         else:
-            i = bisect.bisect_right(self.points, p) - 1
             found = self.cells[(i, x)]
             if found is not None:
                 vr, slope, intercept = found
@@ -501,8 +513,8 @@ def kmrw_equilibrium(prior: Any, periods: int, a: Any = 2, b: Any = -1) -> Mixed
         return _equilibrium(mu, N, a, b, exact)
     except _Uncovered as exc:
         raise ParameterError(f"a={a}, b={b}: the construction finds no local equilibrium of its form at a state "
-                             f"this game reaches ({exc}); it closes for a + b = 1 at every prior and horizon, "
-                             f"elsewhere only for short horizons (see the module docstring)") from None
+                             f"this game reaches ({exc}); it closes for a + b = 1 at every prior and horizon tested, "
+                             f"elsewhere not always (see the module docstring)") from None
 
 
 _SOLVERS: dict = {}
