@@ -1,6 +1,6 @@
 r"""The states of one KMRW game, solved from the start (internal to :mod:`cybergames.reputation.kmrw_mixed`).
 
-The value functions of :class:`~cybergames.reputation.kmrw_mixed._Solver` fix
+The value functions of ``cybergames.reputation._kmrw_values._Solver`` fix
 one local equilibrium per state :math:`(k, p, x)` for *every* reputation
 :math:`p`. Two reputations that need different play at a shared later state
 (the rational ROW, mixing towards :math:`p'`, needs
