@@ -26,7 +26,7 @@ from typing import Any
 
 ZERO, ONE = Fraction(0), Fraction(1)
 C, D = "C", "D"
-BUDGET = 3_000          # local games examined per state and search depth
+BUDGET = 6_000          # local games examined per state, over every search depth
 
 
 class _OutOfBudget(Exception):
@@ -72,15 +72,15 @@ class Run:
         if found is not None:
             self.fixed[key] = found
             return found
+        self.budget = BUDGET                                    # shared by every depth: the search ends
         for depth in range(1, k):                               # shallow changes first
-            self.budget = BUDGET
             try:
                 for play, commits in self.search(k, p, x, None, depth):
                     if self.commit(commits):
                         self.fixed[key] = play
                         return play
             except _OutOfBudget:
-                continue
+                break
         raise self.uncovered(f"no local equilibrium found at k={k}, p={p}, x={x} (a={self.a}, b={self.b}), "
                              "searching the successors' play too")
 
