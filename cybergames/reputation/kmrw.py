@@ -71,7 +71,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from .. import _numbers
+from .. import _numbers, limits
 from .._numbers import DEFAULT_TOL
 from .._verify import Verification, verify
 from ..errors import ParameterError
@@ -80,9 +80,6 @@ from . import _checks
 __all__ = ["CooperationPeriod", "TitForTatReputation", "tit_for_tat_reputation", "cooperation_prior_threshold"]
 
 C, D = "C", "D"
-
-#: The longest horizon accepted (the solver is linear in it; the answer's shape is the same for every N >= 4).
-MAX_PERIODS = 100_000
 
 
 @dataclass(frozen=True)
@@ -312,7 +309,8 @@ def tit_for_tat_reputation(prior: Any, periods: int, a: Any = 2, b: Any = -1, *,
     ProbabilityError
         If ``prior`` is not strictly between 0 and 1.
     ParameterError
-        If ``periods`` is not a whole number between 1 and ``MAX_PERIODS``, ``a <= 1`` or ``b >= 0``.
+        If ``periods`` is not a whole number between 1 and ``cybergames.limits.MAX_REPUTATION_PERIODS``
+        (the limit shared by the reputation solvers), ``a <= 1`` or ``b >= 0``.
 
     Notes
     -----
@@ -342,8 +340,7 @@ def tit_for_tat_reputation(prior: Any, periods: int, a: Any = 2, b: Any = -1, *,
     """
     mu = _checks.prior(prior)
     N = _checks.horizon(periods)
-    if N > MAX_PERIODS:
-        raise ParameterError(f"periods: expected at most {MAX_PERIODS} periods, got {periods!r}")
+    limits.check("periods", N, "MAX_REPUTATION_PERIODS")
     a = _checks.number(a, "a")
     b = _checks.number(b, "b")
     exact = all(_numbers.is_exact(x) for x in (mu, a, b))

@@ -52,17 +52,29 @@ for sure; mix with COL cooperating; mix with COL defecting; reveal at once;
 both mix. Ties of COL go to cooperation, except at the reputations where
 COL's mixing is what makes the previous period's rational ROW indifferent.
 
+**Solving one game.** The value functions are shared by every prior, so
+they fix one play per state. For one prior and horizon the states reachable
+from the start are solved top down (``cybergames.reputation._kmrw_search``): the shared play
+where it is a local equilibrium with the play already fixed; otherwise a
+search over the posteriors the rational ROW can mix to and the successors'
+play that gives the rational ROW the value the indifference needs
+(:math:`a - 1` or :math:`-b`, met by COL's mixing where COL is indifferent,
+possibly several periods down at the same reputation). The assembled
+profile is re-checked (Bayes' rule and every one-shot deviation) before it
+is returned.
+
 **Coverage (what is and is not established).** The construction closes —
 finds a local equilibrium at every state that the game reaches — for every
 prior and horizon tested when :math:`a + b = 1` (then the two indifference
-requirements :math:`a - 1` and :math:`-b` coincide), and at some other
-payoffs (e.g. :math:`a = 3, b = -1`). Elsewhere it may reach a state with no
-local equilibrium of the searched form, typically for small priors and
-horizons beyond four or five periods; :func:`kmrw_equilibrium` then raises
-``ParameterError`` saying so, and never returns a profile that is not an
-equilibrium. A sequential equilibrium exists for every input (a finite
-game); completing the construction for all payoffs (COL mixing at a target
-that must also satisfy an earlier requirement) is not done.
+requirements :math:`a - 1` and :math:`-b` coincide), and for most other
+payoffs at short horizons. Elsewhere it may reach a state with no local
+equilibrium of the searched form (for instance :math:`a = 6/5, b = -12/5,
+\mu = 39/100, N = 5`, where the needed posterior is a breakpoint at which
+COL's continuation value, not only the rational ROW's, must change);
+:func:`kmrw_equilibrium` then raises ``ParameterError`` saying so, and never
+returns a profile that is not an equilibrium. A sequential equilibrium
+exists for every input (a finite game); completing the construction for all
+payoffs is not done.
 
 **Certificate.** The result records the behaviour at every state reachable
 from the start under any moves of either player, and :func:`cybergames.verify`
@@ -90,7 +102,6 @@ ch. 4.3.C. Fudenberg & Tirole (1991), *Game Theory*, ch. 9.2.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -98,7 +109,8 @@ from typing import Any
 from .. import _numbers, limits
 from .._verify import Verification, verify
 from ..errors import ParameterError
-from . import _checks
+from . import _checks, _kmrw_search
+from ._kmrw_values import _Solver, _Uncovered
 from .kmrw import _payoffs
 
 __all__ = ["ReputationState", "MixedReputation", "kmrw_equilibrium", "noncooperation_bound"]
@@ -184,246 +196,6 @@ class MixedReputation:
         return tuple(row.reputation for row in self.path)
 
 
-# ---------------------------------------------------------------- piecewise value functions
-class _Level:
-    """Values of one period count k for x in (C, D): at breakpoints, and per open cell (VR const, VC line)."""
-
-    def __init__(self, points: list, at: dict, cells: dict):
-        self.points = points          # sorted, includes 0 and 1
-        self.at = at                  # (p, x) -> (VR, VC)
-        self.cells = cells            # (i, x) -> (VR, slope, intercept) on (points[i], points[i+1])
-
-    def value(self, p: Fraction, x: str) -> tuple:
-        if (p, x) in self.at:
-            found = self.at[(p, x)]
-        else:
-            i = bisect.bisect_right(self.points, p) - 1
-            found = self.cells[(i, x)]
-            if found is not None:
-                vr, slope, intercept = found
-                return vr, slope * p + intercept
-        if found is None:
-            raise _Uncovered(f"p={p}, x={x}")
-        return found
-
-
-class _Uncovered(ParameterError):
-    """A state at which the construction found no local equilibrium of its form (internal)."""
-
-
-def _zero_level() -> _Level:
-    at = {(p, x): (ZERO, ZERO) for p in (ZERO, ONE) for x in (C, D)}
-    return _Level([ZERO, ONE], at, {(0, x): (ZERO, ZERO, ZERO) for x in (C, D)})
-
-
-class _Solver:
-    def __init__(self, a: Fraction, b: Fraction):
-        self.a, self.b = a, b
-        self.levels = [_zero_level()]
-
-    # -- the local equilibrium at (k, p, x) from the values of period k - 1
-    def local(self, k: int, p: Fraction, x: str) -> tuple:
-        """(r, q, p_after_mimic, VR, VC) at state (k, p, x)."""
-        a, b = self.a, self.b
-        prev = self.levels[k - 1]
-        if p == 0:
-            return ONE if x == D else ZERO, ZERO, ZERO, ZERO, ZERO
-        if x == D:
-            (rc, cc), (rd, cd) = prev.value(p, C), prev.value(p, D)
-            gain = b + cc - cd
-            mimic_c, mimic_d = a + rc, rd                       # rational ROW defects: a or 0 today
-            if gain > 0:
-                q = ONE
-            elif gain < 0:
-                q = ZERO
-            else:                                               # indifferent: mix so that V^R = -b if possible
-                q = _solve_linear(mimic_c, mimic_d, -b)
-            return ONE, q, p, q * mimic_c + (1 - q) * mimic_d, q * (b + cc) + (1 - q) * cd
-
-        def H(q, after):
-            (rc, _), (rd, _) = prev.value(after, C), prev.value(after, D)
-            return q * (1 + rc - a) + (1 - q) * (b + rd)
-
-        def K(after):
-            (_, cc), (_, cd) = prev.value(after, C), prev.value(after, D)
-            return 1 + cc - a - cd
-
-        def G(pi, after):
-            return pi * K(after) + (1 - pi) * b
-
-        def finish(r, q, after):
-            pi = ONE if r == 1 else (p / after if after else p)
-            (rc, cc), (rd, cd) = prev.value(after, C), prev.value(after, D)
-            mimic = q * (1 + rc) + (1 - q) * (b + rd)
-            vr = mimic if r > 0 else q * a
-            vc = q * (pi * (1 + cc) + (1 - pi) * b) + (1 - q) * (pi * (a + cd))
-            return r, q, after, vr, vc
-
-        if p == 1:                                              # COL is sure; ROW's move does not move beliefs
-            g = G(ONE, ONE)
-            q = ONE if g >= 0 else ZERO
-            return finish(ONE if H(q, ONE) >= 0 else ZERO, q, ONE)
-        # A. mimic for sure
-        g = G(ONE, p)
-        if g > 0 or g < 0:
-            q = ONE if g > 0 else ZERO
-        else:
-            (rc, _), (rd, _) = prev.value(p, C), prev.value(p, D)
-            q = _solve_linear(1 + rc, b + rd, a - 1)           # mix so that V^R = a - 1 if possible
-            if H(q, p) < 0:
-                q = ONE if H(ONE, p) >= 0 else ZERO
-        if H(q, p) >= 0:
-            return finish(ONE, q, p)
-        # B, C. mix to a target where the next period's COL makes ROW indifferent
-        for q, wants in ((ONE, lambda gg: gg >= 0), (ZERO, lambda gg: gg <= 0)):
-            for target in self.targets(k - 1, p, q):
-                if _defined(lambda: G(p / target, target)) and wants(G(p / target, target)):
-                    return finish(_mix(p, target), q, target)
-        # D. reveal at once: cooperation comes only from tit for tat
-        g = G(p, ONE)
-        choices = [ONE if g >= 0 else ZERO]
-        if g == 0:                                              # indifferent: V^R = q a = a - 1 if possible
-            choices = [(a - 1) / a, ONE, ZERO]
-        for q in choices:
-            if H(q, ONE) <= 0:
-                return finish(ZERO, q, ONE)
-        # E. both mix
-        for target in self.points_above(k - 1, p):
-            if not _defined(lambda: (H(ONE, target), G(ONE, target))):
-                continue
-            hc, hd = H(ONE, target), H(ZERO, target)
-            if hc == hd or (hc > 0) == (hd > 0) and hc != 0 and hd != 0:
-                continue
-            q = hd / (hd - hc)
-            if G(p / target, target) == 0 and 0 <= q <= 1:
-                return finish(_mix(p, target), q, target)
-        fn = self.levels[k - 1]
-        for i in range(len(fn.points) - 1):                   # ... inside a cell, where K is linear
-            lo, hi = fn.points[i], fn.points[i + 1]
-            if hi <= p:
-                continue
-            if fn.cells[(i, C)] is None or fn.cells[(i, D)] is None:
-                continue
-            (_, sc, ic), (_, sd, id_) = fn.cells[(i, C)], fn.cells[(i, D)]
-            alpha, beta = 1 - a + ic - id_, sc - sd
-            if p * beta + b == 0:
-                continue
-            target = -p * (alpha - b) / (p * beta + b)        # G(p / p', p') = 0 with K(p') = alpha + beta p'
-            if not (max(lo, p) < target < hi):
-                continue
-            hc, hd = H(ONE, target), H(ZERO, target)
-            if hc != hd and (hc >= 0) != (hd > 0):
-                q = hd / (hd - hc)
-                if 0 <= q <= 1:
-                    return finish(_mix(p, target), q, target)
-        raise _Uncovered(f"no local equilibrium of the searched form at k={k}, p={p}, x={x} "
-                             f"(a={a}, b={b}); this construction does not cover these payoffs")
-
-    def targets(self, level: int, p: Fraction, q: Fraction) -> list:
-        """Points p' > p of ``level`` where the rational ROW is indifferent when COL plays q (pure)."""
-        a, b = self.a, self.b
-        fn = self.levels[level]
-        found = []
-        for t in self.points_above(level, p):
-            try:
-                rc, rd = fn.value(t, C)[0], fn.value(t, D)[0]
-            except _Uncovered:
-                continue
-            h = (1 + rc - a) if q == 1 else (b + rd)
-            if h == 0:
-                found.append(t)
-        return found
-
-    def points_above(self, level: int, p: Fraction) -> list:
-        pts = self.levels[level].points
-        return [t for t in pts[bisect.bisect_right(pts, p):] if t < 1]
-
-    # -- period k's partition and values
-    def build(self, k: int) -> None:
-        a, b = self.a, self.b
-        prev = self.levels[k - 1]
-        candidates = set(prev.points)
-        # roots of the gain functions that are linear on the cells of the previous partition
-        for i in range(len(prev.points) - 1):
-            lo, hi = prev.points[i], prev.points[i + 1]
-            m1, m2 = lo + (hi - lo) / 3, lo + 2 * (hi - lo) / 3
-            for fn in (lambda p: 1 + prev.value(p, C)[1] - a - prev.value(p, D)[1],      # A: G(1, p)
-                       lambda p: b + prev.value(p, C)[1] - prev.value(p, D)[1]):         # x = D: repair
-                if not _defined(lambda: (fn(m1), fn(m2))):
-                    continue
-                root = _root(fn, m1, m2)
-                if root is not None and lo < root < hi:
-                    candidates.add(root)
-            if prev.cells[(i, C)] is not None and prev.cells[(i, D)] is not None:
-                # E inside the cell: the p at which the target -p (alpha - b) / (p beta + b) meets an end
-                (_, sc, ic), (_, sd, id_) = prev.cells[(i, C)], prev.cells[(i, D)]
-                alpha, beta = 1 - a + ic - id_, sc - sd
-                for end in (lo, hi):
-                    if -(alpha - b) - end * beta != 0:
-                        root = end * b / (-(alpha - b) - end * beta)
-                        if 0 < root < 1:
-                            candidates.add(root)
-        for t in prev.points:
-            if 0 < t <= 1 and _defined(lambda: (prev.value(t, C), prev.value(t, D))):
-                k_t = 1 + prev.value(t, C)[1] - a - prev.value(t, D)[1]
-                if k_t != b:                                    # B, C, D: G(p / t, t) = 0
-                    root = -b * t / (k_t - b)
-                    if 0 < root < 1:
-                        candidates.add(root)
-        points = sorted(candidates)
-        at = {}
-        for p in points:
-            for x in (C, D):
-                try:
-                    at[(p, x)] = self.local(k, p, x)[3:]
-                except _Uncovered:
-                    at[(p, x)] = None             # raised again only if a reachable state needs it
-        cells = {}
-        for i in range(len(points) - 1):
-            lo, hi = points[i], points[i + 1]
-            m1, m2, m3 = (lo + (hi - lo) * Fraction(j, 4) for j in (1, 2, 3))
-            for x in (C, D):
-                try:
-                    (r1, c1), (r2, c2), (r3, c3) = (self.local(k, m, x)[3:] for m in (m1, m2, m3))
-                except _Uncovered:
-                    cells[(i, x)] = None
-                    continue
-                slope = (c2 - c1) / (m2 - m1)
-                if r1 != r2 or r2 != r3 or c3 != c2 + slope * (m3 - m2):
-                    cells[(i, x)] = None          # not constant/linear: never interpolated
-                    continue
-                cells[(i, x)] = (r1, slope, c1 - slope * m1)
-        self.levels.append(_Level(points, at, cells))
-
-
-def _defined(thunk: Any) -> bool:
-    try:
-        thunk()
-    except _Uncovered:
-        return False
-    return True
-
-
-def _mix(p: Fraction, target: Fraction) -> Fraction:
-    """The mimic probability r with p / (p + (1 - p) r) = target."""
-    return p * (1 - target) / ((1 - p) * target)
-
-
-def _solve_linear(high: Fraction, low: Fraction, want: Fraction) -> Fraction:
-    """q in [0, 1] with q high + (1 - q) low = want, or 1 when there is none (ties to cooperation)."""
-    if high != low:
-        q = (want - low) / (high - low)
-        if 0 <= q <= 1:
-            return q
-    return ONE
-
-
-def _root(fn: Any, m1: Fraction, m2: Fraction) -> Fraction | None:
-    f1, f2 = fn(m1), fn(m2)
-    if f1 == f2:
-        return None
-    return m1 - f1 * (m2 - m1) / (f2 - f1)
-
 
 # ---------------------------------------------------------------- public solver
 def kmrw_equilibrium(prior: Any, periods: int, a: Any = 2, b: Any = -1) -> MixedReputation:
@@ -492,8 +264,8 @@ def kmrw_equilibrium(prior: Any, periods: int, a: Any = 2, b: Any = -1) -> Mixed
         return _equilibrium(mu, N, a, b, exact)
     except _Uncovered as exc:
         raise ParameterError(f"a={a}, b={b}: the construction finds no local equilibrium of its form at a state "
-                             f"this game reaches ({exc}); it closes for a + b = 1 at every prior and horizon, "
-                             f"elsewhere only for short horizons (see the module docstring)") from None
+                             f"this game reaches ({exc}); it closes for a + b = 1 at every prior and horizon tested, "
+                             f"elsewhere not always (see the module docstring)") from None
 
 
 _SOLVERS: dict = {}
@@ -513,6 +285,7 @@ def _solver(a: Fraction, b: Fraction, periods: int) -> _Solver:
 
 def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
     solver = _solver(a, b, N)
+    run = _kmrw_search.Run(solver, _Uncovered)
     out = (lambda v: _numbers.simplify_exact(v)) if exact else float
     # every state reachable from the start under any moves
     states, frontier, seen = [], [(N, mu, C)], {(N, mu, C)}
@@ -520,7 +293,7 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
     while frontier:
         nxt = []
         for (k, p, x) in frontier:
-            r, q, after, vr, vc = solver.local(k, p, x)
+            r, q, after, vr, vc = run.solve(k, p, x)
             local[(k, p, x)] = (r, q, after, vr, vc)
             states.append(ReputationState(0, k, out(p), x, out(r), out(q), out(after)))
             if k > 1:
@@ -541,7 +314,13 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
             break
         mutual += 1
     _, _, _, vr, vc = local[(N, mu, C)]
-    return MixedReputation(out(mu), N, out(a), out(b), tuple(path), tuple(states), mutual, out(vc), out(vr), exact)
+    result = MixedReputation(out(mu), N, out(a), out(b), tuple(path), tuple(states), mutual, out(vc), out(vr), exact)
+    if any(local[key] != run.fixed[key] for key in local):
+        raise _Uncovered("a state's play changed after it was used")
+    failures, _ = _state_deviations(result)
+    if failures:
+        raise _Uncovered(f"the assembled profile fails its check ({failures[0]})")
+    return result
 
 
 def noncooperation_bound(prior: Any, a: Any = 2, b: Any = -1, *, horizons: int = 40) -> int:

@@ -173,6 +173,8 @@ def test_bad_input():
         tit_for_tat_reputation(1, 5)
     with pytest.raises(ParameterError, match="periods"):
         tit_for_tat_reputation(HALF, 0)
+    with pytest.raises(ParameterError, match="MAX_REPUTATION_PERIODS"):     # the reputation solvers' shared limit
+        tit_for_tat_reputation(HALF, 10**9)
     with pytest.raises(ParameterError, match="a > 1"):
         tit_for_tat_reputation(HALF, 3, a=1)
     with pytest.raises(ParameterError, match="b < 0"):

@@ -175,3 +175,24 @@ def test_the_construction_closes_on_the_family_a_plus_b_equal_one_at_longer_hori
     eq = kmrw_equilibrium(prior, 30, a, 1 - a)
     assert verify(eq).ok and eq.mutual_cooperation > 0
     assert eq.defection_periods == kmrw_equilibrium(prior, 36, a, 1 - a).defection_periods
+
+
+@pytest.mark.parametrize("prior, periods, a, b", [
+    (Fraction(1, 10), 4, 3, Fraction(-1, 2)),
+    (Fraction(11, 20), 6, Fraction(16, 5), Fraction(-9, 5)),
+])
+def test_states_the_shared_value_functions_leave_open_are_solved_from_the_start(prior, periods, a, b):
+    # a + b != 1: the value functions shared by every prior leave a reachable state without a local equilibrium
+    # (the rational ROW's posterior must land on a breakpoint where its value is a - 1, and the shared play
+    # there gives another value). Second method: brute force over every history. By hand for (3, -1/2, 1/10, 4)
+    # (chain-store logic, Kreps & Wilson 1982): at k = 2 COL repairs after a defection iff b + p a >= 0, i.e.
+    # p >= -b/a = 1/6, so the rational ROW's value at (k = 3, p, C) jumps at p = 1/6 from 0 to 5/2, past
+    # a - 1 = 2. At p = 1/6 it is 2 if the rational ROW mimics, COL defects (its gain 1 + V^C(2, 1/6, C) - a
+    # - V^C(2, 1/6, D) = 1 + 1/6 * 3 - 3 - 0 < 0) and then repairs with probability 5/6 at (2, 1/6, D):
+    # b + 5/6 * a = -1/2 + 5/2 = 2. So at k = 4 the rational ROW mixes so that the posterior is 1/6 (COL
+    # cooperates there: 3/5 * 1 + 2/5 * b > 0), COL defects in period 2 and repairs with probability 5/6 in period 3.
+    eq = kmrw_equilibrium(prior, periods, a, b)
+    assert verify(eq).ok and brute_force_deviations(eq) == []
+    if (a, b) == (3, Fraction(-1, 2)):
+        assert [(row.reputation, row.column_cooperates) for row in eq.path[1:3]] == \
+            [(Fraction(1, 6), 0), (Fraction(1, 6), Fraction(5, 6))]

@@ -1,0 +1,267 @@
+r"""The piecewise value functions of the KMRW prisoner's dilemma (internal to :mod:`cybergames.reputation.kmrw_mixed`).
+
+For each number :math:`k` of periods left, the values of the rational ROW
+(constant) and of COL (linear) on the cells of a partition of the reputation
+:math:`p \in [0, 1]`, and the local equilibrium chosen at each state; the
+maths is in the docstring of :mod:`cybergames.reputation.kmrw_mixed`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from fractions import Fraction
+from typing import Any
+
+from ..errors import ParameterError
+
+C, D = "C", "D"
+ZERO, ONE = Fraction(0), Fraction(1)
+
+
+class _Level:
+    """Values of one period count k for x in (C, D): at breakpoints, and per open cell (VR const, VC line)."""
+
+    def __init__(self, points: list, at: dict, cells: dict):
+        self.points = points          # sorted, includes 0 and 1
+        self.at = at                  # (p, x) -> (VR, VC)
+        self.cells = cells            # (i, x) -> (VR, slope, intercept) on (points[i], points[i+1])
+
+    def value(self, p: Fraction, x: str) -> tuple:
+        i = bisect.bisect_right(self.points, p) - 1       # (bisecting first: hashing a Fraction is slow)
+        if self.points[i] == p:
+            found = self.at[(p, x)]
+        else:
+            found = self.cells[(i, x)]
+            if found is not None:
+                vr, slope, intercept = found
+                return vr, slope * p + intercept
+        if found is None:
+            raise _Uncovered(f"p={p}, x={x}")
+        return found
+
+
+class _Values:
+    """A level's values, with ``val(p, x)`` (when given) taking precedence: the states one run has fixed."""
+
+    def __init__(self, level: _Level, val: Any):
+        self.points, self.cells, self._level, self._val = level.points, level.cells, level, val
+
+    def value(self, p: Fraction, x: str) -> tuple:
+        return self._level.value(p, x) if self._val is None else self._val(p, x)
+
+
+class _Uncovered(ParameterError):
+    """A state at which the construction found no local equilibrium of its form (internal)."""
+
+
+def _zero_level() -> _Level:
+    at = {(p, x): (ZERO, ZERO) for p in (ZERO, ONE) for x in (C, D)}
+    return _Level([ZERO, ONE], at, {(0, x): (ZERO, ZERO, ZERO) for x in (C, D)})
+
+
+class _Solver:
+    def __init__(self, a: Fraction, b: Fraction):
+        self.a, self.b = a, b
+        self.levels = [_zero_level()]
+
+    # -- the local equilibrium at (k, p, x) from the values of period k - 1
+    def local(self, k: int, p: Fraction, x: str, val: Any = None) -> tuple:
+        """(r, q, p_after_mimic, VR, VC) at state (k, p, x); ``val(p, x)`` gives period k - 1's values."""
+        a, b = self.a, self.b
+        prev = _Values(self.levels[k - 1], val)
+        if p == 0:
+            return ONE if x == D else ZERO, ZERO, ZERO, ZERO, ZERO
+        if x == D:
+            (rc, cc), (rd, cd) = prev.value(p, C), prev.value(p, D)
+            gain = b + cc - cd
+            mimic_c, mimic_d = a + rc, rd                       # rational ROW defects: a or 0 today
+            if gain > 0:
+                q = ONE
+            elif gain < 0:
+                q = ZERO
+            else:                                               # indifferent: mix so that V^R = -b if possible
+                q = _solve_linear(mimic_c, mimic_d, -b)
+            return ONE, q, p, q * mimic_c + (1 - q) * mimic_d, q * (b + cc) + (1 - q) * cd
+
+        def H(q, after):
+            (rc, _), (rd, _) = prev.value(after, C), prev.value(after, D)
+            return q * (1 + rc - a) + (1 - q) * (b + rd)
+
+        def K(after):
+            (_, cc), (_, cd) = prev.value(after, C), prev.value(after, D)
+            return 1 + cc - a - cd
+
+        def G(pi, after):
+            return pi * K(after) + (1 - pi) * b
+
+        def finish(r, q, after):
+            pi = ONE if r == 1 else (p / after if after else p)
+            (rc, cc), (rd, cd) = prev.value(after, C), prev.value(after, D)
+            mimic = q * (1 + rc) + (1 - q) * (b + rd)
+            vr = mimic if r > 0 else q * a
+            vc = q * (pi * (1 + cc) + (1 - pi) * b) + (1 - q) * (pi * (a + cd))
+            return r, q, after, vr, vc
+
+        if p == 1:                                              # COL is sure; ROW's move does not move beliefs
+            g = G(ONE, ONE)
+            q = ONE if g >= 0 else ZERO
+            return finish(ONE if H(q, ONE) >= 0 else ZERO, q, ONE)
+        # A. mimic for sure
+        g = G(ONE, p)
+        if g > 0 or g < 0:
+            q = ONE if g > 0 else ZERO
+        else:
+            (rc, _), (rd, _) = prev.value(p, C), prev.value(p, D)
+            q = _solve_linear(1 + rc, b + rd, a - 1)           # mix so that V^R = a - 1 if possible
+            if H(q, p) < 0:
+                q = ONE if H(ONE, p) >= 0 else ZERO
+        if H(q, p) >= 0:
+            return finish(ONE, q, p)
+        # B, C. mix to a target where the next period's COL makes ROW indifferent
+        for q, wants in ((ONE, lambda gg: gg >= 0), (ZERO, lambda gg: gg <= 0)):
+            for target in self.targets(k - 1, p, q, prev):
+                if _defined(lambda: G(p / target, target)) and wants(G(p / target, target)):
+                    return finish(_mix(p, target), q, target)
+        # D. reveal at once: cooperation comes only from tit for tat
+        g = G(p, ONE)
+        choices = [ONE if g >= 0 else ZERO]
+        if g == 0:                                              # indifferent: V^R = q a = a - 1 if possible
+            choices = [(a - 1) / a, ONE, ZERO]
+        for q in choices:
+            if H(q, ONE) <= 0:
+                return finish(ZERO, q, ONE)
+        # E. both mix
+        for target in self.points_above(k - 1, p):
+            if not _defined(lambda: (H(ONE, target), G(ONE, target))):
+                continue
+            hc, hd = H(ONE, target), H(ZERO, target)
+            if hc == hd or (hc > 0) == (hd > 0) and hc != 0 and hd != 0:
+                continue
+            q = hd / (hd - hc)
+            if G(p / target, target) == 0 and 0 <= q <= 1:
+                return finish(_mix(p, target), q, target)
+        fn = self.levels[k - 1]
+        for i in range(len(fn.points) - 1):                   # ... inside a cell, where K is linear
+            lo, hi = fn.points[i], fn.points[i + 1]
+            if hi <= p:
+                continue
+            if fn.cells[(i, C)] is None or fn.cells[(i, D)] is None:
+                continue
+            (_, sc, ic), (_, sd, id_) = fn.cells[(i, C)], fn.cells[(i, D)]
+            alpha, beta = 1 - a + ic - id_, sc - sd
+            if p * beta + b == 0:
+                continue
+            target = -p * (alpha - b) / (p * beta + b)        # G(p / p', p') = 0 with K(p') = alpha + beta p'
+            if not (max(lo, p) < target < hi):
+                continue
+            hc, hd = H(ONE, target), H(ZERO, target)
+            if hc != hd and (hc >= 0) != (hd > 0):
+                q = hd / (hd - hc)
+                if 0 <= q <= 1:
+                    return finish(_mix(p, target), q, target)
+        raise _Uncovered(f"no local equilibrium of the searched form at k={k}, p={p}, x={x} "
+                             f"(a={a}, b={b}); this construction does not cover these payoffs")
+
+    def targets(self, level: int, p: Fraction, q: Fraction, fn: Any) -> list:
+        """Points p' > p of ``level`` where the rational ROW is indifferent when COL plays q (pure)."""
+        a, b = self.a, self.b
+        found = []
+        for t in self.points_above(level, p):
+            try:
+                rc, rd = fn.value(t, C)[0], fn.value(t, D)[0]
+            except _Uncovered:
+                continue
+            h = (1 + rc - a) if q == 1 else (b + rd)
+            if h == 0:
+                found.append(t)
+        return found
+
+    def points_above(self, level: int, p: Fraction) -> list:
+        pts = self.levels[level].points
+        return [t for t in pts[bisect.bisect_right(pts, p):] if t < 1]
+
+    # -- period k's partition and values
+    def build(self, k: int) -> None:
+        a, b = self.a, self.b
+        prev = self.levels[k - 1]
+        candidates = set(prev.points)
+        # roots of the gain functions that are linear on the cells of the previous partition
+        for i in range(len(prev.points) - 1):
+            lo, hi = prev.points[i], prev.points[i + 1]
+            m1, m2 = lo + (hi - lo) / 3, lo + 2 * (hi - lo) / 3
+            for fn in (lambda p: 1 + prev.value(p, C)[1] - a - prev.value(p, D)[1],      # A: G(1, p)
+                       lambda p: b + prev.value(p, C)[1] - prev.value(p, D)[1]):         # x = D: repair
+                if not _defined(lambda: (fn(m1), fn(m2))):
+                    continue
+                root = _root(fn, m1, m2)
+                if root is not None and lo < root < hi:
+                    candidates.add(root)
+            if prev.cells[(i, C)] is not None and prev.cells[(i, D)] is not None:
+                # E inside the cell: the p at which the target -p (alpha - b) / (p beta + b) meets an end
+                (_, sc, ic), (_, sd, id_) = prev.cells[(i, C)], prev.cells[(i, D)]
+                alpha, beta = 1 - a + ic - id_, sc - sd
+                for end in (lo, hi):
+                    if -(alpha - b) - end * beta != 0:
+                        root = end * b / (-(alpha - b) - end * beta)
+                        if 0 < root < 1:
+                            candidates.add(root)
+        for t in prev.points:
+            if 0 < t <= 1 and _defined(lambda: (prev.value(t, C), prev.value(t, D))):
+                k_t = 1 + prev.value(t, C)[1] - a - prev.value(t, D)[1]
+                if k_t != b:                                    # B, C, D: G(p / t, t) = 0
+                    root = -b * t / (k_t - b)
+                    if 0 < root < 1:
+                        candidates.add(root)
+        points = sorted(candidates)
+        at = {}
+        for p in points:
+            for x in (C, D):
+                try:
+                    at[(p, x)] = self.local(k, p, x)[3:]
+                except _Uncovered:
+                    at[(p, x)] = None             # raised again only if a reachable state needs it
+        cells = {}
+        for i in range(len(points) - 1):
+            lo, hi = points[i], points[i + 1]
+            m1, m2, m3 = (lo + (hi - lo) * Fraction(j, 4) for j in (1, 2, 3))
+            for x in (C, D):
+                try:
+                    (r1, c1), (r2, c2), (r3, c3) = (self.local(k, m, x)[3:] for m in (m1, m2, m3))
+                except _Uncovered:
+                    cells[(i, x)] = None
+                    continue
+                slope = (c2 - c1) / (m2 - m1)
+                if r1 != r2 or r2 != r3 or c3 != c2 + slope * (m3 - m2):
+                    cells[(i, x)] = None          # not constant/linear: never interpolated
+                    continue
+                cells[(i, x)] = (r1, slope, c1 - slope * m1)
+        self.levels.append(_Level(points, at, cells))
+
+
+def _defined(thunk: Any) -> bool:
+    try:
+        thunk()
+    except _Uncovered:
+        return False
+    return True
+
+
+def _mix(p: Fraction, target: Fraction) -> Fraction:
+    """The mimic probability r with p / (p + (1 - p) r) = target."""
+    return p * (1 - target) / ((1 - p) * target)
+
+
+def _solve_linear(high: Fraction, low: Fraction, want: Fraction) -> Fraction:
+    """q in [0, 1] with q high + (1 - q) low = want, or 1 when there is none (ties to cooperation)."""
+    if high != low:
+        q = (want - low) / (high - low)
+        if 0 <= q <= 1:
+            return q
+    return ONE
+
+
+def _root(fn: Any, m1: Fraction, m2: Fraction) -> Fraction | None:
+    f1, f2 = fn(m1), fn(m2)
+    if f1 == f2:
+        return None
+    return m1 - f1 * (m2 - m1) / (f2 - f1)
