@@ -66,23 +66,36 @@ from .verify import relevant_signals, residuals
 _FIXED = 8                      # fixed directions added to the edge normals of W in every shooting
 
 
+def incentive_programs(stage: Stage, delta: float) -> list:
+    r"""Per action profile :math:`a`, the data of its support programs over continuation lotteries.
+
+    ``(probability, rows, players, bounds, flow)``: the probabilities of the
+    signals :math:`a` can produce; one incentive row per deviation :math:`b` of
+    player ``players[r]``, :math:`\delta (\pi(\cdot \mid b) - \pi(\cdot \mid a))`,
+    whose expected continuation must stay below ``bounds[r]`` :math:`= (1 - \delta)(u_i(a) - u_i(b))`;
+    and the flow payoff :math:`(1 - \delta) u(a)`.
+    """
+    profiles = []
+    for a in range(stage.size):
+        signals = relevant_signals(stage, a)
+        probability = stage.signals[a, signals]
+        rows, players, bounds = [], [], []
+        for i, b in stage.deviations[a]:
+            rows.append(delta * (stage.signals[b, signals] - probability))
+            players.append(i)
+            bounds.append((1 - delta) * (stage.payoffs[a, i] - stage.payoffs[b, i]))
+        profiles.append((probability, np.array(rows, dtype=float).reshape(len(rows), len(signals)),
+                         np.array(players, dtype=np.int64), np.array(bounds, dtype=float),
+                         (1 - delta) * stage.payoffs[a]))
+    return profiles
+
+
 class ProjectionOperator:
     r"""The pieces :math:`F_a(W)` of :math:`B(W)` for one stage game and discount factor, on float polygons."""
 
     def __init__(self, stage: Stage, delta: float, compiled: bool = True) -> None:
         self.stage, self.delta, self.compiled = stage, delta, compiled
-        self.profiles = []
-        for a in range(stage.size):
-            signals = relevant_signals(stage, a)
-            probability = stage.signals[a, signals]
-            rows, players, bounds = [], [], []
-            for i, b in stage.deviations[a]:
-                rows.append(delta * (stage.signals[b, signals] - probability))
-                players.append(i)
-                bounds.append((1 - delta) * (stage.payoffs[a, i] - stage.payoffs[b, i]))
-            self.profiles.append((probability, np.array(rows, dtype=float).reshape(len(rows), len(signals)),
-                                  np.array(players, dtype=np.int64), np.array(bounds, dtype=float),
-                                  (1 - delta) * stage.payoffs[a]))
+        self.profiles = incentive_programs(stage, delta)
         self.fixed = np.column_stack([np.cos(2 * np.pi * np.arange(_FIXED) / _FIXED),
                                       np.sin(2 * np.pi * np.arange(_FIXED) / _FIXED)])
         self.failures = 0

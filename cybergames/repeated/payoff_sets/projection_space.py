@@ -77,7 +77,7 @@ from scipy.spatial import ConvexHull, HalfspaceIntersection, QhullError
 from . import _hulls, _simplex
 from .hyperplane import trigger_seed
 from .stage import Stage, normalised
-from .verify import relevant_signals
+from .projection import incentive_programs
 
 _ROUNDS = 40                    # facet-shooting rounds per piece (each shoots every open facet at once)
 _COARSE = 10                    # far from the fixed point the pieces are found to gap * (1 - delta) / _COARSE
@@ -189,18 +189,7 @@ class SpaceOperator:
     def __init__(self, stage: Stage, delta: float, compiled: bool = True) -> None:
         self.stage, self.delta, self.compiled = stage, delta, compiled
         self.n = n = stage.payoffs.shape[1]
-        self.profiles = []
-        for a in range(stage.size):
-            signals = relevant_signals(stage, a)
-            probability = stage.signals[a, signals]
-            rows, players, bounds = [], [], []
-            for i, b in stage.deviations[a]:
-                rows.append(delta * (stage.signals[b, signals] - probability))
-                players.append(i)
-                bounds.append((1 - delta) * (stage.payoffs[a, i] - stage.payoffs[b, i]))
-            self.profiles.append((probability, np.array(rows, dtype=float).reshape(len(rows), len(signals)),
-                                  np.array(players, dtype=np.int64), np.array(bounds, dtype=float),
-                                  (1 - delta) * stage.payoffs[a]))
+        self.profiles = incentive_programs(stage, delta)
         self.fixed = grid_directions(n)
         self.failures = 0
 

@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from scipy.optimize import linprog
 
 from cybergames import (NormalFormGame, RepeatedGame, equilibrium_payoff_set, noisy_attribution, public_goods,
                         verify)
@@ -14,22 +13,7 @@ from cybergames.repeated.payoff_sets.stage import normalised, stage_of
 from cybergames.repeated.payoff_sets.verify import residuals, vertex_residuals
 from cybergames.strategies import monitoring_structures, normal_form_games
 
-
-def _highs(V, prob, C, players, d, H):
-    """The support programs of _simplex, one scipy/HiGHS program per direction (None: infeasible)."""
-    m, s, k = len(V), len(prob), len(d)
-    a_eq = np.kron(np.eye(s), np.ones((1, m)))
-    a_ub = np.zeros((k, s * m))
-    for r in range(k):
-        for y in range(s):
-            a_ub[r, y * m:(y + 1) * m] = C[r, y] * V[:, players[r]]
-    found = []
-    for h in H:
-        cost = -np.concatenate([prob[y] * (V @ h) for y in range(s)])
-        result = linprog(cost, A_ub=a_ub if k else None, b_ub=d if k else None, A_eq=a_eq, b_eq=np.ones(s),
-                         bounds=(0, None), method="highs")
-        found.append(None if result.status == 2 else -result.fun)
-    return found
+from .test_projection import _highs   # the support programs in scipy's HiGHS, the second method
 
 
 @settings(max_examples=30, deadline=None)
