@@ -364,7 +364,9 @@ def folk_theorem_conditions(rg: RepeatedGame, *, tol: float = DEFAULT_TOL) -> Fo
 
 def _conclusion(perfect: bool, n: int, holds: bool, individual: bool, pairwise: bool, region: Any,
                 dimension: int, neu: bool, witnesses: list, bounds: list) -> str:
-    minmax = tuple(region.minmax)
+    minmax = tuple(region.levels or region.minmax)
+    if None in tuple(region.minmax):
+        minmax = f"{minmax} (upper bounds where a mixed minmax is only bracketed)"
     if region.is_empty:
         return (f"No feasible payoff is strictly above the minmax vector {minmax}: the folk theorem says "
                 "nothing beyond the stage-game equilibria.")

@@ -363,11 +363,16 @@ class FolkTheoremRegion:
     closure : Polytope
         :math:`F \cap \{v \ge \underline v\}`, the closure of :math:`F^*` when
         :math:`F^*` is not empty.
+    levels : tuple
+        The level each player's payoff is cut at: the minmax value, or the
+        upper bound of a mixed minmax that was only bracketed (then the region
+        lies inside :math:`F^*`).
     """
 
     feasible: Polytope
     individually_rational: IndividuallyRational = field(repr=False)
     closure: Polytope
+    levels: tuple = ()
 
     @property
     def minmax(self) -> tuple:
@@ -385,7 +390,7 @@ class FolkTheoremRegion:
         vertices = self.closure.vertices
         if len(vertices) == 0:
             return True
-        return not all(any(v[i] > m for v in vertices) for i, m in enumerate(self.minmax))
+        return not all(any(v[i] > m for v in vertices) for i, m in enumerate(self.levels or self.minmax))
 
     def contains(self, point: Sequence[Any], *, tol: float = DEFAULT_TOL) -> bool:
         """Whether ``point`` is feasible and strictly individually rational."""
@@ -405,7 +410,10 @@ def folk_theorem_region(game: NormalFormGame, mixed: bool = True) -> FolkTheorem
     Returns
     -------
     FolkTheoremRegion
-        With the exact (or float) closure polytope.
+        With the exact (or float) closure polytope. Where a player's mixed
+        minmax against several independent punishers is only bracketed
+        (``MinmaxResult.value`` None), the region is cut at its
+        ``upper`` bound, so it lies inside the true region.
 
     Raises
     ------
@@ -427,17 +435,24 @@ def folk_theorem_region(game: NormalFormGame, mixed: bool = True) -> FolkTheorem
     >>> region.contains((6, 6)), region.contains((3, 8))
     (True, False)
     """
+    from ..equilibria import minmax
     ir = individually_rational(game, mixed)
     feasible = feasible_payoffs(game)
     exact = feasible.exact and all(_numbers.is_exact(m) for m in ir.minmax)
     hull = _polytopes.convex_hull(_payoff_points(game) if exact else
                                   [tuple(float(v) for v in p) for p in _payoff_points(game)],
                                   game.num_players, exact=exact)
+    levels = []
     for i, m in enumerate(ir.minmax):
+        if m is None:
+            # a mixed minmax against several independent punishers that was only bracketed: the region
+            # above its upper bound lies inside the true one, so what it contains stays true
+            m = minmax(game, i, mixed).upper
+        levels.append(m)
         normal = [-1 if j == i else 0 for j in range(game.num_players)]
         points = _polytopes.clip(hull, normal, -m if exact else -float(m), exact=exact)
         hull = _polytopes.convex_hull(points, game.num_players, exact=exact)
-    return FolkTheoremRegion(feasible, ir, Polytope._from_hull(hull, game.num_players, exact))
+    return FolkTheoremRegion(feasible, ir, Polytope._from_hull(hull, game.num_players, exact), tuple(levels))
 
 
 # ----------------------------------------------------------------------------- minmax values

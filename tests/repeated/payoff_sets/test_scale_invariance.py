@@ -183,3 +183,14 @@ def test_discount_factor_bracket_and_best_equilibrium_of_a_scaled_prisoners_dile
         best = best_equilibrium(RepeatedGame(game), delta, payoff_set=False)
         assert np.allclose(np.asarray(best.value, dtype=float) / scale, [value, value], rtol=1e-9, atol=0)
         assert verify(best).ok
+
+
+def test_the_folk_region_of_a_bracketed_minmax_is_cut_at_its_upper_bound():
+    # Found by the property above: player 3's mixed minmax against two independent punishers is only
+    # bracketed (value None), and the region crashed on float(None). By hand: with P(a1 = 0) = s and
+    # P(a2 = 1) = t, player 3 gets max(-s t, -(1 - s)(1 - t)), least at s = t = 1/2: -1/4, the upper bound.
+    from cybergames.repeated.geometry import folk_theorem_region
+    zero = np.zeros((2, 2, 2), dtype=int)
+    third = np.array([[[0, 0], [-1, 0]], [[0, -1], [0, 0]]])
+    region = folk_theorem_region(NormalFormGame([zero, zero, third]))
+    assert np.asarray(region.closure.vertices, dtype=float)[:, 2].min() == pytest.approx(-0.25)
