@@ -364,7 +364,7 @@ def folk_theorem_conditions(rg: RepeatedGame, *, tol: float = DEFAULT_TOL) -> Fo
 
 def _conclusion(perfect: bool, n: int, holds: bool, individual: bool, pairwise: bool, region: Any,
                 dimension: int, neu: bool, witnesses: list, bounds: list) -> str:
-    minmax = tuple(region.levels or region.minmax)
+    minmax = tuple(region.levels)
     if None in tuple(region.minmax):
         minmax = f"{minmax} (upper bounds where a mixed minmax is only bracketed)"
     if region.is_empty:

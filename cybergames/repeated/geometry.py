@@ -284,12 +284,17 @@ class IndividuallyRational:
     punishments : tuple
         For each player, the others' punishing profile: a tuple with one
         probability vector per player (``None`` in the punished player's place).
+    upper : tuple
+        For each player, the minmax value, or the upper bound of a mixed
+        minmax against several independent punishers that was only bracketed
+        (``minmax`` None there).
     """
 
     game: NormalFormGame = field(repr=False)
     mixed: bool
     minmax: tuple
     punishments: tuple = field(repr=False)
+    upper: tuple = field(default=(), repr=False)
 
     @property
     def normals(self) -> np.ndarray:
@@ -346,8 +351,8 @@ def individually_rational(game: NormalFormGame, mixed: bool = True) -> Individua
     game = _numeric_game(game)
     if not isinstance(mixed, (bool, np.bool_)):
         raise GameError(f"mixed: expected True or False, got {mixed!r}")
-    values, punishments = minmax_values(game, bool(mixed))
-    return IndividuallyRational(game, bool(mixed), tuple(values), tuple(punishments))
+    values, punishments, upper = minmax_values(game, bool(mixed))
+    return IndividuallyRational(game, bool(mixed), tuple(values), tuple(punishments), tuple(upper))
 
 
 @dataclass(frozen=True, eq=False)
@@ -363,21 +368,22 @@ class FolkTheoremRegion:
     closure : Polytope
         :math:`F \cap \{v \ge \underline v\}`, the closure of :math:`F^*` when
         :math:`F^*` is not empty.
-    levels : tuple
-        The level each player's payoff is cut at: the minmax value, or the
-        upper bound of a mixed minmax that was only bracketed (then the region
-        lies inside :math:`F^*`).
     """
 
     feasible: Polytope
     individually_rational: IndividuallyRational = field(repr=False)
     closure: Polytope
-    levels: tuple = ()
 
     @property
     def minmax(self) -> tuple:
         """The minmax vector."""
         return self.individually_rational.minmax
+
+    @property
+    def levels(self) -> tuple:
+        """The level each player's payoff is cut at: the minmax value, or the upper bound of a mixed
+        minmax that was only bracketed (then the region lies inside :math:`F^*`)."""
+        return self.individually_rational.upper or self.minmax
 
     @property
     def is_empty(self) -> bool:
@@ -390,7 +396,7 @@ class FolkTheoremRegion:
         vertices = self.closure.vertices
         if len(vertices) == 0:
             return True
-        return not all(any(v[i] > m for v in vertices) for i, m in enumerate(self.levels or self.minmax))
+        return not all(any(v[i] > m for v in vertices) for i, m in enumerate(self.levels))
 
     def contains(self, point: Sequence[Any], *, tol: float = DEFAULT_TOL) -> bool:
         """Whether ``point`` is feasible and strictly individually rational."""
@@ -435,35 +441,32 @@ def folk_theorem_region(game: NormalFormGame, mixed: bool = True) -> FolkTheorem
     >>> region.contains((6, 6)), region.contains((3, 8))
     (True, False)
     """
-    from ..equilibria import minmax
     ir = individually_rational(game, mixed)
     feasible = feasible_payoffs(game)
     exact = feasible.exact and all(_numbers.is_exact(m) for m in ir.minmax)
     hull = _polytopes.convex_hull(_payoff_points(game) if exact else
                                   [tuple(float(v) for v in p) for p in _payoff_points(game)],
                                   game.num_players, exact=exact)
-    levels = []
-    for i, m in enumerate(ir.minmax):
-        if m is None:
-            # a mixed minmax against several independent punishers that was only bracketed: the region
-            # above its upper bound lies inside the true one, so what it contains stays true
-            m = minmax(game, i, mixed).upper
-        levels.append(m)
+    # a mixed minmax against several independent punishers that was only bracketed is cut at its upper
+    # bound: the region above it lies inside the true one, so what it contains stays true
+    for i, m in enumerate(ir.upper):
         normal = [-1 if j == i else 0 for j in range(game.num_players)]
         points = _polytopes.clip(hull, normal, -m if exact else -float(m), exact=exact)
         hull = _polytopes.convex_hull(points, game.num_players, exact=exact)
-    return FolkTheoremRegion(feasible, ir, Polytope._from_hull(hull, game.num_players, exact), tuple(levels))
+    return FolkTheoremRegion(feasible, ir, Polytope._from_hull(hull, game.num_players, exact))
 
 
 # ----------------------------------------------------------------------------- minmax values
 
 
-def minmax_values(game: NormalFormGame, mixed: bool) -> tuple[list, list]:
-    """Each player's minmax value and the others' punishing profile, from :func:`cybergames.equilibria.minmax`."""
+def minmax_values(game: NormalFormGame, mixed: bool) -> tuple[list, list, list]:
+    """Each player's minmax value, the others' punishing profile, and the value or (where only bracketed)
+    its upper bound, from :func:`cybergames.equilibria.minmax`."""
     from ..equilibria import minmax
-    values, punishments = [], []
+    values, punishments, upper = [], [], []
     for i in range(game.num_players):
         result = minmax(game, i, mixed)
         values.append(result.value)
+        upper.append(result.upper if result.value is None else result.value)
         punishments.append(tuple(None if p is None else tuple(np.asarray(p).tolist()) for p in result.punishment))
-    return values, punishments
+    return values, punishments, upper
