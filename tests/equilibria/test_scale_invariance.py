@@ -14,7 +14,7 @@ import dataclasses
 
 import numpy as np
 import sympy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cybergames import NormalFormGame, nash_equilibria, pure_equilibria, verify
@@ -113,6 +113,7 @@ def test_verify_rejects_a_continuum_whose_equations_are_off_at_any_scale():
 @settings(max_examples=12, deadline=None)
 @given(normal_form_games(players=2, actions=(2, 3), min_value=-5, max_value=5, distinct=True), st.integers(-300, 300),
        st.floats(0, 10, allow_subnormal=False))
+@example(NormalFormGame([[[-5, -4, -3], [-2, -1, 5], [1, 4, 3]], [[-5, -4, -3], [-2, 1, 0], [-1, 2, 3]]]), -1, 0.0)
 def test_qre_of_scaled_payoffs_at_the_divided_precision_is_the_same(game, exponent, lam):
     # The logit response depends on lam * u only (McKelvey & Palfrey 1995, eq. (3)): the game s u
     # at precision lam / s has the QRE of u at lam, and its branch is the branch of u with every
@@ -123,9 +124,27 @@ def test_qre_of_scaled_payoffs_at_the_divided_precision_is_the_same(game, expone
     unit, other = qre_at(scaled(game, 1.0), lam), qre_at(scaled(game, s), lam / s)
     assert all(np.allclose(a, b, atol=1e-8) for a, b in zip(unit.strategies, other.strategies))
     assert verify(other).ok
+    # A decimal scale rounds every payoff, so the path follower takes other steps and first meets the
+    # stopping rule (regret <= max_regret times the payoff scale) at another point of the same branch:
+    # the end points agree, not the precisions at which they were reached (0.1% apart for
+    # u1 = [[-5, -4, -3], [-2, -1, 5], [1, 4, 3]], u2 = [[-5, -4, -3], [-2, 1, 0], [-1, 2, 3]], s = 0.1).
     first, second = logit_branch(scaled(game, 1.0)), logit_branch(scaled(game, s))
-    assert np.isclose(second.last.lam * s, first.last.lam, rtol=1e-9)
+    assert second.end == first.end
     assert all(np.allclose(a, b, atol=1e-6) for a, b in zip(first.last.strategies, second.last.strategies))
+
+
+@settings(max_examples=12, deadline=None)
+@given(normal_form_games(players=2, actions=(2, 3), min_value=-5, max_value=5, distinct=True),
+       st.integers(-990, 990))
+def test_logit_branch_of_binary_scaled_payoffs_is_the_same_path(game, exponent):
+    # A power of two scales every float exactly, so lam / s times s u is lam u to the last bit and the
+    # branch of s u is the branch of u point by point, every precision divided by s.
+    from cybergames.equilibria import logit_branch
+    s = 2.0 ** exponent
+    first, second = logit_branch(scaled(game, 1.0)), logit_branch(scaled(game, s))
+    assert second.end == first.end and len(second.points) == len(first.points)
+    assert np.isclose(second.last.lam * s, first.last.lam, rtol=1e-12)
+    assert all(np.array_equal(a, b) for a, b in zip(first.last.strategies, second.last.strategies))
 
 
 @settings(max_examples=10, deadline=None)
