@@ -1,4 +1,4 @@
-r"""Compiled planar kernels for the polygon operator, used when numba is installed.
+r"""Compiled planar kernels for the polygon operator, compiled by numba.
 
 The polygon operator (:mod:`.polygon`) spends its time on a few dozen points
 per iteration: the pieces :math:`(1 - \delta) u(a) + \delta (W \cap Q_a)` and
@@ -11,8 +11,8 @@ microseconds. They perform the same float operations as the numpy path
 :func:`cybergames.repeated._polytopes.hull2`), so they return the same
 vertices; the tests compare the two paths on random and degenerate input.
 
-numba is optional: without it, or with the environment variable
-``CYBERGAMES_NO_NUMBA`` set to a non-empty value, :func:`hull2` and the
+numba is a dependency; where it cannot be imported, or with the environment
+variable ``CYBERGAMES_NO_NUMBA`` set to a non-empty value, :func:`hull2` and the
 operator take the numpy path.
 
 References

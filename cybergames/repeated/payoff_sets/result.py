@@ -57,7 +57,7 @@ __all__ = ["EquilibriumPayoffSet", "equilibrium_payoff_set"]
 _METHODS = ("auto", "polygon", "hyperplane", "jyc", "projection")
 
 #: Up to this discount factor ``"auto"`` takes ``"projection"`` under public monitoring with two players
-#: when its numba kernel is available (the ``fast`` extra; in plain Python the attribution PD at 0.9 took
+#: when its numba kernel is available (numba is a dependency; with CYBERGAMES_NO_NUMBA=1 the attribution PD at 0.9 took
 #: 85 s against 1.2 s); its iterations grow like 1/(1 - delta), and beyond it ``"hyperplane"`` answers
 #: sooner (with a wider gap).
 AUTO_PROJECTION_DELTA = 0.95
@@ -221,9 +221,9 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
         public monitoring); ``"jyc"`` its version with halfspace continuations
         (any number of players). ``"auto"`` picks ``"polygon"`` when monitoring
         is perfect; for two players otherwise ``"projection"`` up to
-        :math:`\delta = 0.95` (``AUTO_PROJECTION_DELTA``) when numba is installed
-        (the ``fast`` extra; without it projection runs in plain Python, about
-        70 times slower) and ``"hyperplane"`` otherwise; and ``"jyc"`` for three
+        :math:`\delta = 0.95` (``AUTO_PROJECTION_DELTA``) when its compiled kernel is
+        available (numba, a dependency; with ``CYBERGAMES_NO_NUMBA=1`` projection
+        runs in plain Python, about 70 times slower) and ``"hyperplane"`` otherwise; and ``"jyc"`` for three
         or more. ``"projection"`` reaches small
         gaps where ``"hyperplane"`` stalls; it needs about
         :math:`\log(\text{gap}/\text{tol}) / (1 - \delta)` iterations.
