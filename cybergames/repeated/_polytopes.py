@@ -445,6 +445,9 @@ def distance2(points: np.ndarray, vertices: np.ndarray, inside_tol: float = 0.0)
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     if len(vertices) == 0:
         return np.full(len(points), math.inf)
+    unit = binary_unit(np.concatenate([points, np.asarray(vertices, dtype=float).reshape(-1, 2)]))
+    if unit != 1.0:              # squares of 1e300 overflow: measure in units of a power of two, exactly
+        return unit * distance2(points / unit, np.asarray(vertices, dtype=float) / unit, inside_tol / unit)
     if len(vertices) == 1:
         return np.sqrt(((points - vertices[0]) ** 2).sum(axis=1))
     start, edge = edges2(vertices)

@@ -81,6 +81,20 @@ def test_polygon_method_gives_the_scaled_sets(path, game, delta, exponent):
     assert verify(scaled).ok
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(-4, 4), st.integers(-4, 4)), min_size=3, max_size=12),
+       st.lists(st.tuples(st.integers(-4, 4), st.integers(-4, 4)), min_size=1, max_size=12),
+       st.integers(-990, 990))
+def test_hausdorff_distance_of_scaled_polygons_is_the_scaled_distance(first, second, exponent):
+    # d(s A, s B) = s d(A, B). Squared coordinate differences of 2**990 overflow and those of 2**-990
+    # vanish, so the distance is measured in units of a power of two: exactly the scaled distance,
+    # and without an overflow warning (turned into an error here).
+    A, B = _polytopes.hull2(np.array(first, dtype=float)), _polytopes.hull2(np.array(second, dtype=float))
+    s = 2.0 ** exponent
+    with np.errstate(all="raise"):
+        assert _distance(A * s, B * s) == _distance(A, B) * s
+
+
 @pytest.mark.parametrize("path", _paths())
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.integers(-4, 4), st.integers(-4, 4)), min_size=2, max_size=30),
