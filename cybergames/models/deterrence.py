@@ -298,7 +298,8 @@ class DeterrenceModel(Model):
             (f"Better attribution of the kinds BBW single out deters: the attack probability falls with "
              f"detection at a fixed identification rate (dp*/dd = {show(slopes['detection'])}), with identification "
              f"(dp*/dα = {show(slopes['identification'])}), with fewer false alarms (dp*/dr = "
-             f"{show(slopes['false_alarm'])}) and with a larger retaliation loss (dp*/dL = {show(slopes['loss'])})."),
+             f"{show(slopes['false_alarm'])}), with a larger retaliation loss (dp*/dL = {show(slopes['loss'])}) and "
+             f"with the defender's gain from retaliating (dp*/dv = {show(slopes['value'])})."),
             (f"But detecting more attacks whose author cannot be identified — d up with q = dα fixed, every new "
              f"detection pointing at the innocent attacker — raises attacks: dp*/dd = "
              f"{show(slopes['misidentified'])} > 0 at fixed q. The new signals implicate the innocent as often as "
