@@ -99,6 +99,15 @@ def _tidy(value: Any) -> Any:
     return _numbers.simplify_exact(value)
 
 
+#: The report's verdict line (``cybergames.report._build.VERDICT_WIDTH``; models do not import the report).
+VERDICT_WIDTH = 82
+
+
+def _fits(head: str, tail: str) -> str:
+    """``head + tail`` if it fits on the report's verdict line, else ``head``."""
+    return head + tail if len(head + tail) <= VERDICT_WIDTH else head
+
+
 @dataclass(frozen=True)
 class DeterrenceModel(Model):
     r"""Baliga, Bueno de Mesquita and Wolitzky's deterrence with imperfect attribution (two attackers).
@@ -363,9 +372,11 @@ class DeterrenceModel(Model):
                    f"identified with probability α = {show(a)}, false alarms point at each with probability "
                    f"r = {show(r)}; the defender retaliates on its posterior (Baliga, Bueno de Mesquita & "
                    f"Wolitzky 2020).")
-        verdict = (f"p* = {show(p)} per attacker{' (unique)' if unique else ''}, "
-                   f"{'within' if within else 'above'} τ = {show(tau)}; misattributed detection raises it"
-                   if deters else "no deterrence: q ≤ r, every type attacks")
+        head = {True: "sustainable", False: "not sustainable", None: "undecided"}[
+            None if unique is None and deters and within else bool(deters and within and unique)]
+        verdict = _fits(f"{head}: p* = {show(p)} {'≤' if within else '>'} τ = {show(tau)}"
+                        f"{' (unique)' if unique else ''}", "; misattributed detection raises p*"
+                        ) if deters else f"{head}: q ≤ r, retaliation deters no type (p* = 1)"
         numbers = (("cutoff", c), ("attack_probability", p), ("retaliation_probability", rho),
                    ("blamed_author", q), ("blamed_innocent", m), ("equilibria", count),
                    *((f"d_attack_d_{name}", slope) for name, slope in slopes.items()))

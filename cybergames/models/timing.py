@@ -61,6 +61,7 @@ import sympy
 from .. import _numbers
 from ..errors import ParameterError
 from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, show
+from .deterrence import _fits
 
 __all__ = ["CyberTimingModel"]
 
@@ -276,10 +277,9 @@ class CyberTimingModel(Model):
         summary = (f"A state holds a cyber resource of stealth S = {show(S)} and persistence P = {show(P)}; each "
                    f"period's stakes are {show(low)} or, with probability {show(h)}, {show(high)} "
                    f"(Axelrod & Iliev 2014).")
-        verdict = (f"use now at stakes ≥ T* = {show(T)}: "
-                   + (f"at any stakes{' (weakly)' if tie else ''}" if use_low
-                      else f"at {show(high)}, keep at {show(low)}")
-                   + "; stealth lowers T*, persistence raises it")
+        verdict = _fits(f"not sustainable: used at any stakes{' (weakly)' if tie else ''} (T* = {show(T)})"
+                        if use_low else f"sustainable: kept at {show(low)}, used at {show(high)} (T* = {show(T)})",
+                        "; T* falls with S, rises with P")
         numbers = (("value", V), ("threshold", T), ("use_probability", use_probability),
                    ("value_use_always", always), ("value_use_at_high_stakes", only_high),
                    *((("stealth_threshold", S_star), ("persistence_threshold", P_star))

@@ -94,7 +94,7 @@ def test_without_informative_signals_nobody_is_deterred():
     assert model.cutoff() == 0 and model.attack_probability() == 1
     assert model.sensitivity("misidentified") == 0
     analysis = model.analyse()
-    assert analysis.conditions[0].holds is False and analysis.verdict.startswith("no deterrence")
+    assert analysis.conditions[0].holds is False and analysis.verdict.startswith("not sustainable: q ≤ r")
     assert model.equilibrium().cutoffs == (0, 0)                           # the full solution agrees
 
 
@@ -118,6 +118,9 @@ def test_the_report_carries_every_number_in_json_and_text():
         assert number["text"] in text
     assert data["verdict"] == analysis.verdict and "4/7" in analysis.verdict
     assert list(REGISTRY).index("deterrence") > list(REGISTRY).index("crisis")
+    from cybergames.models.deterrence import VERDICT_WIDTH
+    from cybergames.report._build import VERDICT_WIDTH as width
+    assert VERDICT_WIDTH == width and len(analysis.verdict) <= width
 
 
 @pytest.mark.parametrize("changes", [dict(detection=0), dict(false_alarm=F(3, 5)), dict(identification=F(11, 10)),

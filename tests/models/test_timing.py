@@ -46,7 +46,7 @@ def test_defaults_match_the_closed_forms():
     assert model.threshold_slopes() == (F(-855, 392), F(2475, 392))
     analysis = model.analyse()
     assert [c.holds for c in analysis.conditions] == [True, True]
-    assert analysis.verdict.startswith("use now at stakes ≥ T* = 9/7: at 4, keep at 1")
+    assert analysis.verdict.startswith("sustainable: kept at 1, used at 4 (T* = 9/7); T* falls with S, rises with P")
 
 
 def test_the_slopes_are_the_derivatives_of_the_threshold_along_the_policy():
