@@ -186,7 +186,8 @@ class DeterrenceModel(Model):
 
     def attack_probability(self, **changes: Any) -> Any:
         """Each attacker's probability of attacking when it has the chance, :math:`p = 1 - c^*`."""
-        return _tidy(1 - self.cutoff(**changes)) if not isinstance(self.detection, float) else 1 - self.cutoff(**changes)
+        p = 1 - self.cutoff(**changes)
+        return p if isinstance(p, float) else _tidy(p)
 
     def retaliation_probability(self, **changes: Any) -> Any:
         r"""The probability of retaliating after a signal, :math:`\rho = v\,pq/(pd + 2(1 - p)r)`."""
@@ -276,9 +277,8 @@ class DeterrenceModel(Model):
         s = SYMBOLS
         d, a, r, L, v, tau = (self.detection, self.identification, self.false_alarm, self.loss, self.value,
                               self.tolerated)
-        q, m = _tidy(d * a) if not isinstance(d, float) else d * a, (_tidy(d * (1 - a)) if not isinstance(d, float)
-                                                                       else d * (1 - a))
         exact = not isinstance(d, float)
+        q, m = (_tidy(d * a), _tidy(d * (1 - a))) if exact else (d * a, d * (1 - a))
         c, p, rho = self.cutoff(), self.attack_probability(), self.retaliation_probability()
         eq = self.equilibrium()
         count, unique = len(eq.solution.equilibria), eq.solution.unique
