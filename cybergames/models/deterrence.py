@@ -16,7 +16,7 @@ posterior :math:`\beta_i`, against a cost uniform on [0, 1]); retaliation costs
 its target :math:`L`. Attacker :math:`i` attacks iff :math:`x_i > c_i = L(q - r)\rho_i`.
 
 **The equilibrium** (derived here). The attackers' problems are symmetric and
-the equilibrium is unique (BBW 2020, Theorem 1; here certified at exact
+the equilibrium is unique (BBW 2020 prove uniqueness for their model; here certified at exact
 parameters by enumerating every fixed point, asymmetric ones included), so
 :math:`c_1 = c_2 = c` with attack probability :math:`p = 1 - c`, and
 :math:`\beta = pq/(pd + 2(1 - p)r)`. With :math:`K = Lv(q - r)q`, the cutoff
@@ -30,7 +30,7 @@ so :math:`F_c > 0` at :math:`c^*`.
 
 **Comparative statics** (the implicit function theorem on :math:`F`,
 :math:`dc/d\theta = -F_\theta / F_c`; derived here, matching BBW's
-Propositions on detection, false alarms and misidentification). A larger
+results on detection, false alarms and misidentification). A larger
 retaliation loss :math:`L` (or value :math:`v`) raises :math:`K`
 (:math:`F_K = c - 1 < 0`): fewer attacks. Fewer false alarms:
 :math:`F_r = 2c^2 + Lvq(1 - c) > 0`, so a lower :math:`r` raises :math:`c`.
@@ -52,7 +52,8 @@ References
 ----------
 S. Baliga, E. Bueno de Mesquita and A. Wolitzky, "Deterrence with imperfect
 attribution", *American Political Science Review* 114(4), 2020, 1155–1178
-(the model; Theorem 1, uniqueness; the comparative statics in attribution).
+(the model; the uniqueness of equilibrium and the comparative statics in attribution, as the
+abstract states them).
 """
 
 from __future__ import annotations
@@ -299,10 +300,10 @@ class DeterrenceModel(Model):
              f"Here q <= r: an attacker is no likelier to be blamed when it attacks than when it does not, so "
              f"retaliation deters nobody and every type attacks (p* = {show(p)})."),
             ("The equilibrium is unique: every fixed point of the two attackers' cutoffs was enumerated exactly "
-             f"(asymmetric ones included) and there is {count}, as BBW's Theorem 1 states."
+             f"(asymmetric ones included) and there is {count}, as BBW prove for their model."
              if unique else
              f"The fixed points of the two attackers' cutoffs found: {count}; uniqueness is "
-             + ("not certified at float parameters (BBW's Theorem 1 proves it for their model)."
+             + ("not certified at float parameters (BBW prove it for their model)."
                 if unique is None else "refuted here.")),
             (f"Better attribution of the kinds BBW single out deters: the attack probability falls with "
              f"detection at a fixed identification rate (dp*/dd = {show(slopes['detection'])}), with identification "

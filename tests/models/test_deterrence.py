@@ -5,7 +5,7 @@ from fractions import Fraction
 
 import pytest
 import sympy
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cybergames import verify
@@ -36,7 +36,7 @@ def test_defaults_match_the_closed_form_and_the_full_two_attacker_solution():
     assert (model.cutoff(), model.attack_probability(), model.retaliation_probability()) == (F(3, 7), F(4, 7),
                                                                                           F(4, 7))
     # Second method: every fixed point of the two attackers' cutoffs, asymmetric ones included, enumerated
-    # exactly (BBW 2020, Theorem 1: the equilibrium is unique).
+    # exactly (BBW 2020, abstract: "there is a unique equilibrium").
     eq = model.equilibrium()
     assert eq.solution.unique is True and eq.cutoffs == (F(3, 7), F(3, 7)) and eq.retaliation == (F(4, 7), F(4, 7))
     assert verify(eq.solution).ok
@@ -118,6 +118,10 @@ def test_the_report_carries_every_number_in_json_and_text():
         assert number["text"] in text
     assert data["verdict"] == analysis.verdict and "4/7" in analysis.verdict
     assert list(REGISTRY).index("deterrence") > list(REGISTRY).index("crisis")
+    jsonschema = pytest.importorskip("jsonschema")
+    from cybergames.report import SCHEMA_PATH
+    document = json.loads(render_analysis(analysis, "json"))
+    jsonschema.validate(document, json.loads(SCHEMA_PATH.read_text()), cls=jsonschema.Draft202012Validator)
     from cybergames.models.deterrence import VERDICT_WIDTH
     from cybergames.report._build import VERDICT_WIDTH as width
     assert VERDICT_WIDTH == width and len(analysis.verdict) <= width
@@ -141,8 +145,8 @@ def informative_models(draw):
     """Models with q = d alpha > r (retaliation deters some types), built, not filtered."""
     d = draw(fractions)
     a = draw(st.fractions(F(1, 10), 1, max_denominator=10))
+    # 0 < r < q: a share below 19/20 of min(q, 1/2), or 1/400 < q (q >= 1/200)
     r = draw(st.fractions(0, 1, max_denominator=20)) * min(d * a, F(1, 2)) * F(19, 20) or F(1, 400)
-    assume(0 < r < d * a)
     return DeterrenceModel(detection=d, identification=a, false_alarm=r,
                            loss=draw(st.fractions(F(1, 4), 4, max_denominator=8)),
                            value=draw(st.fractions(F(1, 4), 1, max_denominator=8)),
