@@ -38,6 +38,12 @@ Better detection at a fixed identification rate: :math:`F_d = (1 - c)(c - Lv\alp
 because :math:`c \le Lv\alpha(q - r)`: fewer attacks. Better identification:
 :math:`F_\alpha = -(1 - c)Lvd(2q - r) < 0`: fewer attacks.
 
+**Strategic complementarity** (BBW 2020). If one attacker attacks more
+(say, it fears retaliation less), the other becomes less suspect, is
+retaliated against less, and attacks more too;
+:meth:`DeterrenceModel.asymmetric_equilibrium` solves the game with a
+different loss for attacker 1 and shows it.
+
 **When better attribution raises attacks.** Detecting *more attacks whose
 author cannot be identified* — :math:`d` up with :math:`q = d\alpha` fixed, so
 every new detection points at the innocent attacker — has
@@ -237,6 +243,50 @@ class DeterrenceModel(Model):
         from ..bayesian.attribution import attribution_game
 
         return attribution_game(self.detection, self.identification, self.false_alarm, self.loss, self.value)
+
+    def asymmetric_equilibrium(self, loss_1: Any):
+        r"""Every equilibrium when retaliation costs attacker 1 ``loss_1`` instead of :math:`L` (attacker 2 keeps :math:`L`).
+
+        The strategic complementarity of BBW (2020): an attacker that fears
+        retaliation less attacks more, which makes the other attacker less
+        suspect, so it is retaliated against less and attacks more too. (Here an
+        attack by :math:`j` raises the chance of a signal against :math:`i` by
+        :math:`m` and removes a false-alarm chance :math:`r`, so the
+        complementarity needs :math:`m \ge r`.)
+
+        Returns
+        -------
+        cybergames.bayesian.CutoffEquilibria
+            All fixed points of the two cutoffs (complete and exact at exact
+            parameters; a few seconds, as the roots are algebraic), which
+            :func:`cybergames.verify` re-checks.
+
+        Raises
+        ------
+        ParameterError
+            If ``loss_1`` is not a positive number.
+
+        Examples
+        --------
+        >>> from fractions import Fraction
+        >>> solution = DeterrenceModel().asymmetric_equilibrium(Fraction(3, 2))   # L_1 = L: the symmetric case
+        >>> solution.equilibria[0].cutoffs, solution.unique
+        ((Fraction(3, 7), Fraction(3, 7)), True)
+        """
+        from ..bayesian import cutoff_equilibria
+        from ..bayesian.attribution import (DETECT, FALSE_ALARM, IDENTIFY, LOSS, VALUE,
+                                            attribution_best_responses)
+
+        loss_1 = _numbers.normalise(loss_1, "loss_1", ParameterError)
+        if isinstance(loss_1, sympy.Basic) or not loss_1 > 0:
+            raise ParameterError(f"loss_1: expected a positive number, got {loss_1!r}")
+        if isinstance(self.detection, float):
+            loss_1 = float(loss_1)
+        (first, second), cutoffs = attribution_best_responses()
+        own = sympy.Symbol("L_1", positive=True)
+        values = {DETECT: self.detection, IDENTIFY: self.identification, FALSE_ALARM: self.false_alarm,
+                  LOSS: self.loss, VALUE: self.value, own: loss_1}
+        return cutoff_equilibria((first.subs(LOSS, own), second), cutoffs, (0, 1), parameters=values)
 
     def region_condition(self, free: Iterable[str] | None = None) -> sympy.Basic:
         r"""Attacks within the tolerated level, :math:`p^* \le \tau`, as a relation in the parameters.

@@ -180,3 +180,27 @@ def test_finite_improvements_move_attacks_as_the_derivatives_say(model, step):
         e = min(d + step, 1)
         assert sympy.sympify(model.attack_probability(detection=e)) < p                       # alpha fixed: deters
         assert sympy.sympify(model.attack_probability(detection=e, identification=q / e)) > p  # q fixed: backfires
+
+
+def test_the_attackers_are_strategic_complements():
+    # BBW (2020, abstract): "if one attacker becomes more aggressive, that attacker becomes more 'suspect' and the
+    # other attackers become less suspect, which leads the other attackers to become more aggressive as well" --
+    # and "there is a unique equilibrium". Here attacker 1 fears retaliation less (L_1 = 3/4 < L = 3/2): its
+    # cutoff falls, and so does attacker 2's, below the symmetric 3/7 (m = 3/10 >= r = 1/10: the
+    # complementarity condition of cybergames.bayesian.attribution).
+    model = DeterrenceModel()
+    solution = model.asymmetric_equilibrium(F(3, 4))
+    assert solution.unique is True and verify(solution).ok
+    c1, c2 = (sympy.sympify(c) for c in solution.equilibria[0].cutoffs)
+    assert c1 < c2 < sympy.Rational(3, 7)
+    # Second method: attacker 2's best response to attacker 1's cutoff, written out by hand from the posterior
+    # beta_2 = p_2 q/(p_2 q + p_1 m + (2 - p_1 - p_2) r) and c_2 = L (q - r) v beta_2, is a fixed point at c2,
+    # and it falls as attacker 1 attacks more (c1 below 3/7).
+    q, m, r, L = sympy.Rational(3, 5), sympy.Rational(3, 10), sympy.Rational(1, 10), sympy.Rational(3, 2)
+
+    def response(c_2, c_1):
+        p1, p2 = 1 - c_1, 1 - c_2
+        return L * (q - r) * p2 * q / (p2 * q + p1 * m + (2 - p1 - p2) * r)
+
+    assert abs((response(c2, c1) - c2).evalf(60)) < sympy.Float(10) ** -50     # exact roots, checked to 50 digits
+    assert response(sympy.Rational(3, 7), c1).evalf(30) < sympy.Rational(3, 7)
