@@ -27,7 +27,8 @@ def parser() -> argparse.ArgumentParser:
                      description="The cooperation report: when is cyber cooperation sustainable?")
     parser.add_argument("models", nargs="*", metavar="MODEL",
                         help="report only these models (trust, interests, jurisdiction, capacity, norms, "
-                             "attribution, information; investment, interdependence, multimarket, crisis) or "
+                             "attribution, information; investment, interdependence, multimarket, crisis, deterrence, "
+                             "timing) or "
                              "the classic stage games (stage); default all")
     parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="NAME=VALUE",
                         help="override a model parameter, e.g. --set q=0.8 or --set attribution.detect=4/5 "
@@ -49,7 +50,7 @@ def check_model_names(names: Sequence[str]) -> None:
     ...
     cybergames.errors.ParameterError: model: unknown ['trsut'] (did you mean 'trust'?); expected some of \
 ['trust', 'interests', 'jurisdiction', 'capacity', 'norms', 'attribution', 'information', 'investment', \
-'interdependence', 'multimarket', 'crisis', 'stage']
+'interdependence', 'multimarket', 'crisis', ..., 'stage']
     """
     from .models import REGISTRY
 

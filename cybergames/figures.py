@@ -35,6 +35,12 @@ interdependence   contagion probability ``contagion``         cost of protection
 multimarket       discount factor ``delta``                   issue 2's temptation ``T_2``; where issue 1
                                                               cooperates on its own
 crisis            A's cost of conflict ``cost_a``             B's highest possible cost ``cost_b_high``
+deterrence        detection probability ``detection``         false-alarm rate ``false_alarm``; where
+                                                              attacks stay within the tolerated level,
+                                                              boundaries at half and double the loss
+timing            stealth ``stealth``                         persistence ``persistence``; where the
+                                                              resource is used even at low stakes,
+                                                              boundaries at other discount factors
 ================  ==========================================  ===========================================
 """
 
@@ -305,6 +311,29 @@ def _crisis(model: Any, ax: Any) -> None:
                   f"$c_{{high}}$; the bargaining range is never empty)")
 
 
+def _deterrence(model: Any, ax: Any) -> None:
+    loss = model.loss
+    _region(model, ax, ("detection", 0.005, 1), ("false_alarm", 0.0025, 0.5),
+            vary=("loss", [loss / 2, loss * 2]),
+            label="attacks within the tolerated level",
+            xlabel="detection probability $d$", ylabel="false-alarm rate $r$",
+            title=f"Deterrence with imperfect attribution: where attacks stay within "
+                  f"$\\tau$ = {show_number(model.tolerated)}\n"
+                  f"(identification $\\alpha$ = {show_number(model.identification)}, loss $L$ = "
+                  f"{show_number(loss)}; grey lines: half and double the loss)")
+
+
+def _timing(model: Any, ax: Any) -> None:
+    _region(model, ax, ("stealth", 0, 1), ("persistence", 0, 1),
+            vary=("discount", _others(model.discount, OTHER_DELTAS)),
+            label="used at once, even at low stakes",
+            xlabel="stealth $S$ (survives its use)", ylabel="persistence $P$ (survives waiting)",
+            title=f"When to use a cyber resource: stealth and persistence (Axelrod–Iliev)\n"
+                  f"(stakes {show_number(model.stakes_low)} or, with probability "
+                  f"{show_number(model.high_probability)}, {show_number(model.stakes_high)}; $w$ = "
+                  f"{show_number(model.discount)}; grey lines: other discount factors)")
+
+
 #: key -> function drawing the model's figure on given axes.
 FIGURES: dict[str, Callable[[Any, Any], None]] = {
     "trust": _trust, "interests": _interests, "jurisdiction": _jurisdiction, "capacity": _capacity,
@@ -312,6 +341,7 @@ FIGURES: dict[str, Callable[[Any, Any], None]] = {
 }
 FIGURES.update(investment=_investment, interdependence=_interdependence, multimarket=_multimarket,
                crisis=_crisis)
+FIGURES.update(deterrence=_deterrence, timing=_timing)
 
 
 def model_figure(model: Any, *, ax: Any = None) -> Any:

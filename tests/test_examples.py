@@ -228,3 +228,17 @@ def test_the_gallery_shows_this_example(name):
     assert f"/_static/gallery/{name}.png" in page
     assert f"/_static/gallery/{name}.txt" in page
     assert f"examples/{name}.py" in page
+KEY_LINES["model_deterrence"] = [
+    # Baliga, Bueno de Mesquita & Wolitzky (2020), derived here: q = 3/5, K = 9/20, 14 c^2 - 27 c + 9 = 0, c* = 3/7.
+    "Equilibrium: cutoff 3/7, attack probability 4/7, retaliation probability 4/7",
+    # q = 3/5 fixed, d = 7/10 (alpha = 6/7): 10 c^2 - 23 c + 9 = 0, c = 1/2; d = 1: p* = (3 + sqrt 265)/32.
+    "d = 7/10: alpha fixed p* = 0.6773, q fixed p* = 0.5000",
+    "d = 1: alpha fixed p* = 0.5213, q fixed p* = 0.6025",
+]
+KEY_LINES["model_timing"] = [
+    # Axelrod & Iliev (2014), derived here: V_H = 1/(7/25) = 25/7 > V_A = 35/11; T* = (9/10)(2/5)(25/7) = 9/7.
+    "Value 25/7, threshold T* = 9/7; used at low stakes iff S >= 167/270 (or P <= 107/126)",
+    # S = 0: V_H = 400/157, T* = (81/100)(400/157) = 324/157; S = 3/4: V_A = 70/13, T* = (27/200)(70/13) = 189/260.
+    "S = 0: T* = 324/157, kept at low stakes",
+    "S = 3/4: T* = 189/260, used at low stakes",
+]

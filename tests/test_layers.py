@@ -35,6 +35,7 @@ ALLOWED["dynamics"] = {"games", "equilibria"}
 ALLOWED["plot"] |= {"dynamics"}             # plot/_dynamics.py draws dynamics.Trajectory objects
 ALLOWED["security"] = {"games", "equilibria"}
 ALLOWED["models"] |= {"security", "bargaining"}   # the literature's models wrap these families' solvers
+ALLOWED["models"] |= {"bayesian", "stochastic"}   # deterrence (BBW 2020) and timing (Axelrod & Iliev 2014) too
 SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits"}
 
 

@@ -19,6 +19,10 @@ key                     obstacle                        class
                         contact, Bernheim–Whinston)
 ``crisis``              crisis bargaining over an       :class:`CrisisBargainingModel`
                         agreement (Fearon)
+``deterrence``          deterrence with imperfect       :class:`DeterrenceModel`
+                        attribution (Baliga et al.)
+``timing``              when to use a cyber resource    :class:`CyberTimingModel`
+                        (Axelrod–Iliev)
 ======================  ==============================  ===========================
 
 Each model is a frozen dataclass of named parameters with defaults; its
@@ -45,6 +49,8 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "interdependence": ("interdependence", "InterdependentSecurityModel"),
     "multimarket": ("multimarket", "MultimarketContactModel"),
     "crisis": ("crisis", "CrisisBargainingModel"),
+    "deterrence": ("deterrence", "DeterrenceModel"),
+    "timing": ("timing", "CyberTimingModel"),
 }
 
 __all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "GameAnswer", "ExplicitEquilibrium", "PayoffSetAnswer",

@@ -29,6 +29,10 @@ LETTERS = {
     "investment": {"vulnerability": "v", "loss": "L", "productivity": "α", "shape": "β"},
     "interdependence": {"direct_risk": "p", "contagion": "q", "loss": "L", "cost": "c"},
     "crisis": {"p": "p", "cost_a": "c_A", "cost_b_low": "c_low", "cost_b_high": "c_high"},
+    "deterrence": {"detection": "d", "identification": "α", "false_alarm": "r", "loss": "L", "value": "v",
+                   "tolerated": "τ"},
+    "timing": {"stealth": "S", "persistence": "P", "discount": "w", "stakes_low": "t_low",
+               "stakes_high": "t_high", "high_probability": "h"},
     "multimarket": {**{f"{x}_{k}": f"{x}{'₁₂'[k - 1]}" for k in (1, 2) for x in "TRPS"}, "delta": "δ"},
 }
 
