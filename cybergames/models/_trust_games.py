@@ -147,7 +147,7 @@ def untrustworthy_gain() -> sympy.Expr:
     r"""An expansionist's gain from being trusted, :math:`G_u = \max\{R_u, (1 - \delta) T + \delta P\} - P`.
 
     >>> untrustworthy_gain()
-    -P + Max(P*delta + T*(1 - delta), reward_untrustworthy)
+    -P + Max(reward_untrustworthy, P*delta + T*(1 - delta))
     """
     return sympy.Max(_RU, (1 - _D) * _T + _D * _P, evaluate=False) - _P
 

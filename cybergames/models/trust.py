@@ -220,8 +220,9 @@ class TrustModel(Model):
 
         Examples
         --------
+        >>> delta, prior = TrustModel.symbols["delta"], TrustModel.symbols["prior"]
         >>> region = TrustModel().region_condition(free=("delta", "prior"))
-        >>> bool(region.subs({"delta": sympy.Rational(3, 5), "prior": sympy.Rational(1, 10)}))
+        >>> bool(region.subs({delta: sympy.Rational(3, 5), prior: sympy.Rational(1, 10)}))
         True
         """
         condition = sympy.And(sympy.Ge(games.SYMBOLS["delta"], games.grim_threshold()), games.trust_formula())
@@ -230,8 +231,8 @@ class TrustModel(Model):
     def no_gesture_condition(self, free: Any = None) -> Any:
         r"""Where cooperation starts without a gesture: :math:`\delta \ge \delta_B \wedge (\delta \ge \delta_u \vee p \ge p^*(\delta))`.
 
-        >>> TrustModel().no_gesture_condition(free=("prior",)).subs("prior", sympy.Rational(1, 10))
-        False
+        >>> TrustModel().no_gesture_condition(free=("prior",))
+        prior >= 1/6
         """
         return games.no_gesture_formula().subs(self._fixed(free))
 
