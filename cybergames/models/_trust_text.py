@@ -169,7 +169,7 @@ def game_answer(model: Any, answer: Any, reassurance: Any) -> str:
               f"affordable gesture of at most {_units(model.max_signal)}, from delta = {show(answer.start_with)}")
     g_u, g_t = answer.cost_interval
     if model.delta >= answer.reciprocity_threshold:
-        needs = "at delta >= delta_u no prior or gesture is needed"
+        needs = "an expansionist reciprocates, so no prior or gesture is needed"
     else:
         interval = (f"a gesture costing both types the same separates iff its cost lies in [{show(g_u)}, {show(g_t)}]"
                     if g_u <= g_t else f"no gesture costing both types the same separates (G_u = {show(g_u)} > G_t = "

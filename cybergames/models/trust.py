@@ -353,8 +353,8 @@ class TrustModel(Model):
         return Remedy(
             name="confidence building (a higher prior of a security seeker)", parameter="prior",
             effect=("A higher prior lowers the discount factor from which B trusts without a gesture: p >= p*(delta) "
-                    "iff delta >= 1 - p (R - P)/((1 - p)(P - S)), capped by the partner's patience delta_B and by "
-                    "delta_u, from which an expansionist reciprocates (the table gives the least delta for "
+                    "iff delta >= 1 - p (R - P)/((1 - p)(P - S)), bounded below by B's patience (T - R)/(T - P) and "
+                    "above by (T - R_u)/(T - P), from which an expansionist reciprocates (the table gives the least delta for "
                     "cooperation without a gesture)."),
             table=table, column="least delta for cooperation without a gesture")
 
@@ -366,7 +366,7 @@ class TrustModel(Model):
             name="a longer shadow of the future (patience)", parameter="delta",
             effect=("Patience shrinks an expansionist's gain from being trusted, G_u = max(R_u, (1 - delta) T + "
                     "delta P) - P (one exploitation is worth less), and with it the cheapest gesture that "
-                    "separates and the prior needed without one, p*(delta); from delta_u an expansionist "
+                    "separates and the prior needed without one, p*(delta); from (T - R_u)/(T - P) an expansionist "
                     "reciprocates (the table gives G_u, the lower end of the separating cost interval [G_u, G_t])."),
             table=table, column="expansionist's gain from trust G_u")
 
