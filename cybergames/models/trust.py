@@ -185,7 +185,7 @@ class TrustModel(Model):
         return NormalFormGame(([[own[1], S], [own[0], P]], [[R, T], [S, P]]), actions=(("C", "D"), ("C", "D")))
 
     def answer(self) -> games.TrustAnswer:
-        """The game's answer in closed form (:func:`~cybergames.models._trust_games.solve_trust`)."""
+        """The game's answer in closed form (``solve_trust`` in ``cybergames/models/_trust_games.py``)."""
         return games.solve_trust(self.T, self.R, self.P, self.S, self.reward_untrustworthy, self.delta, self.prior,
                                  self.unit_cost_trustworthy, self.unit_cost_untrustworthy, self.max_signal)
 
@@ -249,7 +249,7 @@ class TrustModel(Model):
             ``reassurance_game``, ``reassurance`` (the equilibria of the first
             move by outcome), ``prior_threshold`` (:math:`p^*(\\delta)`),
             ``least_cost_gesture`` (from the equilibria), ``answer`` (the
-            closed forms, :class:`~cybergames.models._trust_games.TrustAnswer`)
+            closed forms, ``TrustAnswer`` (``cybergames/models/_trust_games.py``))
             and ``reciprocity_threshold``.
         """
         stage = self.stage_game()
