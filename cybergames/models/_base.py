@@ -100,6 +100,11 @@ class ModelAnalysis:
         What the game allows at the parameters, beside the named profile's
         conditions (folk-theorem conditions, the best explicit equilibrium
         found, payoff-set bounds); None for models that do not compute it yet.
+    verdict : str
+        The one-line verdict of the report, where the model states its own
+        (empty: the report derives it from the conditions).
+    numbers : tuple of (str, number) pairs
+        The numbers of the findings by name (identifiers), which the JSON report carries.
     """
 
     model: Any
@@ -110,6 +115,8 @@ class ModelAnalysis:
     remedies: tuple[Remedy, ...]
     details: Mapping[str, Any] = field(default_factory=dict, repr=False)
     game: Any = field(default=None, repr=False)
+    verdict: str = ""
+    numbers: tuple[tuple[str, Any], ...] = field(default=(), repr=False)
 
     @property
     def sustainable(self) -> bool | None:

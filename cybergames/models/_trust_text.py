@@ -7,7 +7,7 @@ from typing import Any
 from .. import _numbers
 from ._base import show
 
-__all__ = ["one_shot", "types", "grim", "tit_for_tat", "prior", "separation", "refinements", "game_answer",
+__all__ = ["verdict", "numbers", "one_shot", "types", "grim", "tit_for_tat", "prior", "separation", "refinements", "game_answer",
            "known_type_lead", "trust_explanation"]
 
 
@@ -202,3 +202,32 @@ def trust_explanation(model: Any, answer: Any) -> str:
             parts.append(f"no gesture separates: s* = {_units(answer.least_gesture)} would cost a security seeker "
                          f"{show(model.unit_cost_trustworthy * answer.least_gesture)}, more than G_t = {show(g_t)}")
     return "; ".join(parts) + f"; here delta = {show(model.delta)}."
+
+
+def verdict(model: Any, answer: Any) -> str:
+    """The report's one-line verdict: sustainable or not here, by which equilibrium, which condition binds."""
+    weakly = " (weakly)" if answer.ties else ""
+    if answer.equilibrium == "reciprocity":
+        return (f"sustainable{weakly}: both types reciprocate (δ ≥ (T − R_u)/(T − P) = "
+                f"{show(answer.reciprocity_threshold)}), no reassurance needed")
+    if answer.equilibrium == "trust on the prior":
+        return f"sustainable{weakly}: trust on the prior (p ≥ p*(δ) = {show(answer.prior_threshold)}), no gesture"
+    low, high = answer.cost_interval
+    if answer.equilibrium == "separating reassurance":
+        return (f"sustainable{weakly}: a gesture of {_units(answer.least_gesture)} separates (cost in "
+                f"[{show(low)}, {show(high)}])")
+    if model.delta < answer.partner_threshold:
+        return (f"not sustainable: needs δ ≥ {show(answer.partner_threshold)} (B's patience, any equilibrium), "
+                f"here {show(model.delta)}")
+    return (f"not sustainable: p < p*(δ) = {show(answer.prior_threshold)} and no gesture separates; from δ = "
+            f"{show(answer.start_with)}")
+
+
+def numbers(model: Any, answer: Any) -> tuple:
+    """The game's numbers by name, for the JSON report."""
+    low, high = answer.cost_interval
+    return (("partner_threshold", answer.partner_threshold), ("reciprocity_threshold", answer.reciprocity_threshold),
+            ("prior_threshold", answer.prior_threshold), ("gain_trustworthy", answer.gains[0]),
+            ("gain_untrustworthy", answer.gains[1]), ("cost_interval_lower", low), ("cost_interval_upper", high),
+            ("least_separating_gesture", answer.least_gesture),
+            ("start_delta_without_gesture", answer.start_without), ("start_delta_with_gesture", answer.start_with))

@@ -294,7 +294,7 @@ class TrustModel(Model):
             conditions=(self._grim_condition(grim_set, grim_check), self._trust_condition(answer, reassurance)),
             remedies=(self._gesture_remedy(), self._prior_remedy(), self._patience_remedy(),
                       self._resilience_remedy()),
-            details=details)
+            details=details, verdict=text.verdict(self, answer), numbers=text.numbers(self, answer))
 
     # ----------------------------------------------------------- conditions
     def _grim_condition(self, grim_set: Any, check: Any) -> Condition:

@@ -229,6 +229,8 @@ def _here(condition: Any, model: Any, letters: dict[str, str]) -> str:
 
 
 def _verdict(analysis: Any, conditions: Sequence[ConditionFact], letters: dict[str, str]) -> str:
+    if getattr(analysis, "verdict", ""):
+        return analysis.verdict
     sustainable = analysis.sustainable
     if sustainable is True:
         return "sustainable: every condition holds"
@@ -345,6 +347,7 @@ def model_entry(analysis: Any) -> Entry:
         ("conditions", conditions),
         ("remedies", remedies),
         ("game", game_fact(getattr(analysis, "game", None))),
+        ("numbers", tuple(getattr(analysis, "numbers", ()))),
     ]
     title = f"{analysis.obstacle[:1].upper()}{analysis.obstacle[1:]} ({model.key})"
     return Entry(title, tuple(facts), key=model.key, verdict=_verdict(analysis, conditions, letters),

@@ -314,6 +314,8 @@ def _json_model(entry: Entry) -> dict[str, Any]:
                       "table": [{"parameter": json_number(x), "value": json_number(y)} for x, y in r.table]}
                      for r in entry.fact("remedies")],
         "game": _json_game(entry.fact("game")),
+        **({"numbers": {name: json_number(value) for name, value in entry.fact("numbers")}}
+           if entry.fact("numbers") else {}),
     }
 
 

@@ -376,3 +376,28 @@ def test_models_are_frozen_and_not_mutated_by_the_analysis():
     assert model.parameters() == before
     with pytest.raises(AttributeError):
         model.T = 7
+
+
+def test_the_verdict_names_the_equilibrium_and_what_binds():
+    # defaults: the 3-unit gesture separates (3/5 * 3 = 9/5 in [8/5, 2], derived above)
+    analysis = TrustModel().analyse()
+    assert analysis.verdict == "sustainable: a gesture of 3 units separates (cost in [8/5, 2])"
+    numbers = dict(analysis.numbers)
+    answer = analysis.details["answer"]
+    assert numbers["cost_interval_lower"] == F(8, 5) == answer.cost_interval[0]
+    assert numbers["start_delta_with_gesture"] == F(11, 20) and numbers["reciprocity_threshold"] == F(3, 4)
+    # prior 1/5 >= p*(3/5) = 1/6: trust on the prior; at prior 1/6 only weakly
+    assert TrustModel(prior=F(1, 5)).analyse().verdict.startswith("sustainable: trust on the prior (p ≥ p*(δ) = 1/6)")
+    assert TrustModel(prior=F(1, 6)).analyse().verdict.startswith("sustainable (weakly): trust on the prior")
+    # delta = 4/5 >= 3/4: both reciprocate
+    assert TrustModel(delta=F(4, 5)).analyse().verdict.startswith("sustainable: both types reciprocate")
+    # delta = 2/5 < 1/2: B's patience binds, in any equilibrium
+    impatient = TrustModel(delta=F(2, 5)).analyse()
+    assert impatient.verdict == "not sustainable: needs δ ≥ 1/2 (B's patience, any equilibrium), here 2/5"
+    assert impatient.sustainable is False
+    # gestures too dear for a security seeker (k_t = 1: 3 units cost 3 > 2): mistrust; the game answer is withheld.
+    # The largest gesture it pays is 2 units (cost 2 = G_t), which separates once 2 (3/5) = 6/5 >= 4 (1 - d),
+    # i.e. from d = 7/10.
+    mistrust = TrustModel(unit_cost_trustworthy=1).analyse()
+    assert mistrust.verdict == "not sustainable: p < p*(δ) = 1/6 and no gesture separates; from δ = 7/10"
+    assert mistrust.game is None and mistrust.sustainable is False
