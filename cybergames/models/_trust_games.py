@@ -327,12 +327,13 @@ class TrustAnswer:
         How cooperation starts at the parameters: ``"reciprocity"`` (both
         types reciprocate), ``"trust on the prior"``, ``"separating
         reassurance"``, or ``"none"`` (mistrust, or B impatient).
-    start_without, start_with : number or None
+    start_without, start_with : number
         The least :math:`\delta` from which cooperation starts without a
-        gesture, and with the best affordable gesture on the grid (None: no
-        :math:`\delta < 1`).
+        gesture, and with the best affordable gesture on the grid (both below
+        1, since an expansionist reciprocates from :math:`\delta_u < 1`).
     ties : tuple of str
-        The conditions that hold with equality here (where "weakly" applies).
+        The conditions that hold with equality here (where "weakly" applies); the gesture's ties only
+        where :math:`s^*` is on the grid and the other type's condition holds.
     """
 
     partner_threshold: Any
@@ -392,12 +393,14 @@ def solve_trust(T: Any, R: Any, P: Any, S: Any, R_u: Any, delta: Any, prior: Any
     start_with = start_without
     if affordable >= 1 and k_u * affordable >= R_u - P:
         start_with = max(d_b, min(start_without, max(0 * delta, 1 - ratio(k_u * affordable, T - P))))
+    gesture = not reciprocates and least <= max_signal            # whether s* matters here
     ties = tuple(name for name, tie in (
         ("partner's patience (δ = δ_B)", delta == d_b),
         ("expansionist's reciprocity (δ = δ_u)", delta == d_u),
         ("trust on the prior (p = p*)", not reciprocates and prior == p_star),
-        ("expansionist's mimicry of s* (k_u s* = G_u)", least <= max_signal and k_u * least == g_u),
-        ("security seeker's payment of s* (k_t s* = G_t)", least <= max_signal and k_t * least == g_t)) if tie)
+        ("expansionist's mimicry of s* (k_u s* = G_u)", gesture and k_t * least <= g_t and k_u * least == g_u),
+        ("security seeker's payment of s* (k_t s* = G_t)", gesture and k_u * least >= g_u and k_t * least == g_t))
+        if tie)
     out = _numbers.simplify_exact
     return TrustAnswer(out(d_b), out(d_u), out(p_star), (out(g_t), out(g_u)), (out(g_u), out(g_t)), least,
                        bool(separates), equilibrium, out(start_without), out(start_with), ties)

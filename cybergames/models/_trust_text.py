@@ -108,6 +108,12 @@ def separation(model: Any, answer: Any, reassurance: Any) -> str:
     else:
         head += f" (with equal costs, a cost in [{show(g_u)}, {show(g_t)}]). "
     head += f"A unit costs k_t = {show(k_t)} and k_u = {show(k_u)}. "
+    if model.delta >= answer.reciprocity_threshold:
+        return head + ("Here no gesture can separate, and none is needed: an expansionist reciprocates too, so B "
+                       "trusts whatever A does first.")
+    if model.delta < answer.partner_threshold:
+        head += (f"(The equilibria of the first move take B's cooperation after trust for granted; at delta = "
+                 f"{show(model.delta)} B would not keep it.) ")
     gestures = reassurance.separating_gestures
     if not gestures:
         return head + (f"No gesture of 1 to {_units(model.max_signal)} separates the types: no equilibrium lets a "

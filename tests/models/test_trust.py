@@ -401,3 +401,15 @@ def test_the_verdict_names_the_equilibrium_and_what_binds():
     mistrust = TrustModel(unit_cost_trustworthy=1).analyse()
     assert mistrust.verdict == "not sustainable: p < p*(δ) = 1/6 and no gesture separates; from δ = 7/10"
     assert mistrust.game is None and mistrust.sustainable is False
+
+
+def test_texts_outside_the_reassurance_region_say_why():
+    # delta = 4/5 >= 3/4: no gesture can separate (B trusts after none) and none is needed
+    patient = TrustModel(delta=F(4, 5)).analyse()
+    assert "none is needed" in patient.findings[5] and patient.details["reassurance"].separating_gestures == ()
+    # delta = 2/5 < 1/2: the first move's equilibria take B's cooperation for granted, and the text says so;
+    # s* = ceil((12/5)/(3/5)) = 4 ties for the expansionist (4 (3/5) = 12/5) but costs a security seeker
+    # 12/5 > 2, so that tie decides nothing and is not reported
+    impatient = TrustModel(delta=F(2, 5)).analyse()
+    assert "B would not keep it" in impatient.findings[5]
+    assert impatient.details["answer"].ties == () and "weakly" not in impatient.findings[7]
