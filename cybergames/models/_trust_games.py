@@ -21,8 +21,8 @@ expansionist cooperates forever iff
 
 else it exploits once and both defect forever after. B, once it has trusted,
 punishes a betrayal by permanent defection: P is each state's minmax and
-mutual defection a stage equilibrium, so this is the harshest punishment and
-the one that gives an expansionist the least from being trusted. B itself
+mutual defection a stage equilibrium, so this is the harshest credible
+punishment: under any other, exploiting pays an expansionist at least as much. B itself
 keeps cooperating iff :math:`\delta \ge \delta_B = (T - R)/(T - P)` (the
 grim-trigger condition; it is also necessary for permanent mutual
 cooperation in *any* equilibrium, since a defection earns B at least
