@@ -71,6 +71,7 @@ References
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -153,15 +154,18 @@ def untrustworthy_gain() -> sympy.Expr:
 
 
 def _least_gesture() -> sympy.Expr:
-    return sympy.Max(1, sympy.ceiling(untrustworthy_gain() / SYMBOLS["unit_cost_untrustworthy"]), evaluate=False)
+    ratio = untrustworthy_gain() / SYMBOLS["unit_cost_untrustworthy"]
+    return sympy.Max(1, sympy.ceiling(ratio, evaluate=False), evaluate=False)
 
 
+@functools.lru_cache(maxsize=None)
 def no_gesture_formula() -> sympy.Basic:
     r"""Cooperation without a gesture: :math:`\delta \ge \delta_B \wedge (\delta \ge \delta_u \vee p \ge p^*(\delta))`."""
     return sympy.And(sympy.Ge(_D, grim_threshold()),
                      sympy.Or(sympy.Ge(_D, reciprocity_threshold()), sympy.Ge(SYMBOLS["prior"], prior_threshold())))
 
 
+@functools.lru_cache(maxsize=None)
 def trust_formula() -> sympy.Basic:
     r"""Trust, on the prior, by reciprocity or through a separating gesture, as a relation in the parameters.
 
@@ -170,9 +174,10 @@ def trust_formula() -> sympy.Basic:
               \quad s^* = \max(1, \lceil G_u / k_u \rceil).
     """
     least = _least_gesture()
-    separates = sympy.And(sympy.Le(least, SYMBOLS["max_signal"]),
-                          sympy.Ge(_R - _P - SYMBOLS["unit_cost_trustworthy"] * least, 0))
-    return sympy.Or(sympy.Ge(_D, reciprocity_threshold()), sympy.Ge(SYMBOLS["prior"], prior_threshold()), separates)
+    separates = sympy.And(sympy.Le(least, SYMBOLS["max_signal"], evaluate=False),
+                          sympy.Ge(_R - _P - SYMBOLS["unit_cost_trustworthy"] * least, 0, evaluate=False))
+    return sympy.Or(sympy.Ge(_D, reciprocity_threshold(), evaluate=False),
+                    sympy.Ge(SYMBOLS["prior"], prior_threshold(), evaluate=False), separates)
 
 
 def reassurance_game(trusted: dict, P: Any, prior: Any, unit_costs: dict,
