@@ -83,7 +83,8 @@ from ..games.classic import prisoners_dilemma
 from ..repeated import RepeatedGame, critical_discount_factor, grim_trigger
 from ..signalling import SignallingGame, d1, intuitive_criterion, perfect_bayesian_equilibria
 
-__all__ = ["SYMBOLS", "TYPES", "ACTIONS", "grim_threshold", "library_grim_threshold", "reciprocity_threshold", "prior_threshold",
+__all__ = ["SYMBOLS", "TYPES", "ACTIONS", "grim_threshold", "library_grim_threshold", "reciprocity_threshold",
+           "prior_threshold",
            "untrustworthy_gain", "trust_formula", "no_gesture_formula", "reassurance_game", "Outcome",
            "Reassurance", "solve_reassurance", "TrustAnswer", "solve_trust"]
 
@@ -120,7 +121,7 @@ def grim_threshold() -> sympy.Expr:
 
 
 def library_grim_threshold() -> sympy.Expr:
-    r""":math:`\delta_B` from :func:`cybergames.repeated.critical_discount_factor` on the symbolic prisoner's dilemma."""
+    r""":math:`\delta_B` from :func:`cybergames.repeated.critical_discount_factor` on the symbolic dilemma."""
     rg = RepeatedGame(prisoners_dilemma(_T, _R, _P, _S))
     return critical_discount_factor(rg, (grim_trigger(), grim_trigger()), assumptions=[_T > _R, _R > _P, _P > _S],
                                     delta=_D)
@@ -160,7 +161,10 @@ def _least_gesture() -> sympy.Expr:
 
 @functools.lru_cache(maxsize=None)
 def no_gesture_formula() -> sympy.Basic:
-    r"""Cooperation without a gesture: :math:`\delta \ge \delta_B \wedge (\delta \ge \delta_u \vee p \ge p^*(\delta))`."""
+    r"""Cooperation without a gesture.
+
+    .. math:: \delta \ge \delta_B \wedge (\delta \ge \delta_u \vee p \ge p^*(\delta))
+    """
     return sympy.And(sympy.Ge(_D, grim_threshold()),
                      sympy.Or(sympy.Ge(_D, reciprocity_threshold()), sympy.Ge(SYMBOLS["prior"], prior_threshold())))
 

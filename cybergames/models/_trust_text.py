@@ -7,8 +7,8 @@ from typing import Any
 from .. import _numbers
 from ._base import show
 
-__all__ = ["verdict", "numbers", "one_shot", "types", "grim", "tit_for_tat", "prior", "separation", "refinements", "game_answer",
-           "known_type_lead", "trust_explanation"]
+__all__ = ["verdict", "numbers", "one_shot", "types", "grim", "tit_for_tat", "prior", "separation", "refinements",
+           "game_answer", "known_type_lead", "trust_explanation"]
 
 
 def _units(s: Any) -> str:

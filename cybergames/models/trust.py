@@ -194,7 +194,7 @@ class TrustModel(Model):
 
         Its payoffs are the two states' values of the repeated game after trust or distrust.
         """
-        T, R, P, S, delta = self.T, self.R, self.P, self.S, self.delta
+        R, P, S, delta = self.R, self.P, self.S, self.delta
         answer = self.answer()
         reciprocates = delta >= answer.reciprocity_threshold
         partner = R if reciprocates else (1 - delta) * S + delta * P
@@ -229,7 +229,10 @@ class TrustModel(Model):
         return condition.subs(self._fixed(free))
 
     def no_gesture_condition(self, free: Any = None) -> Any:
-        r"""Where cooperation starts without a gesture: :math:`\delta \ge \delta_B \wedge (\delta \ge \delta_u \vee p \ge p^*(\delta))`.
+        r"""Where cooperation starts without a gesture.
+
+        .. math:: \delta \ge \delta_B \wedge (\delta \ge \delta_u \vee p \ge p^*(\delta))
+
 
         >>> TrustModel().no_gesture_condition(free=("prior",))
         prior >= 1/6
@@ -354,8 +357,8 @@ class TrustModel(Model):
             name="confidence building (a higher prior of a security seeker)", parameter="prior",
             effect=("A higher prior lowers the discount factor from which B trusts without a gesture: p >= p*(delta) "
                     "iff delta >= 1 - p (R - P)/((1 - p)(P - S)), bounded below by B's patience (T - R)/(T - P) and "
-                    "above by (T - R_u)/(T - P), from which an expansionist reciprocates (the table gives the least delta for "
-                    "cooperation without a gesture)."),
+                    "above by (T - R_u)/(T - P), from which an expansionist reciprocates (the table gives the least "
+                    "delta for cooperation without a gesture)."),
             table=table, column="least delta for cooperation without a gesture")
 
     def _patience_remedy(self) -> Remedy:

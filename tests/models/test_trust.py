@@ -263,7 +263,7 @@ def test_remedy_tables_at_the_defaults():
     assert resilience.table == ((-1, F(2, 7)), (0, F(1, 6)), (F(1, 2), F(1, 11)), (F(3, 4), F(1, 21)))
 
 
-# ----------------------------------------------------------------------------- knife edges: "weakly" where a tie decides
+# ----------------------------------------------------------------------------- knife edges: "weakly" at a tie
 def test_each_tie_is_reported_as_weak():
     # delta = 1/2 = delta_B: B indifferent (grim trigger holds weakly)
     at_b = TrustModel(delta=F(1, 2)).analyse()
@@ -387,7 +387,8 @@ def test_the_verdict_names_the_equilibrium_and_what_binds():
     assert numbers["cost_interval_lower"] == F(8, 5) == answer.cost_interval[0]
     assert numbers["start_delta_with_gesture"] == F(11, 20) and numbers["reciprocity_threshold"] == F(3, 4)
     # prior 1/5 >= p*(3/5) = 1/6: trust on the prior; at prior 1/6 only weakly
-    assert TrustModel(prior=F(1, 5)).analyse().verdict.startswith("sustainable: trust on the prior (p ≥ p*(δ) = 1/6)")
+    on_prior = TrustModel(prior=F(1, 5)).analyse().verdict
+    assert on_prior.startswith("sustainable: trust on the prior (p ≥ p*(δ) = 1/6)")
     assert TrustModel(prior=F(1, 6)).analyse().verdict.startswith("sustainable (weakly): trust on the prior")
     # delta = 4/5 >= 3/4: both reciprocate
     assert TrustModel(delta=F(4, 5)).analyse().verdict.startswith("sustainable: both types reciprocate")
