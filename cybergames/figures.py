@@ -11,9 +11,9 @@ of several models as PNG files; ``python -m cybergames --plots DIR`` calls it.
 ================  ==========================================  ===========================================
 model             horizontal axis                             vertical axis (and what else is drawn)
 ================  ==========================================  ===========================================
-trust             a gesture's unit cost to an untrustworthy   its unit cost to a trustworthy state
-                  state, ``unit_cost_untrustworthy``          ``unit_cost_trustworthy`` (at the model's
-                                                              prior and delta)
+trust             discount factor ``delta``                   prior of a security seeker ``prior``; where
+                                                              cooperation starts with reassurance (the
+                                                              game) and without a gesture
 interests         state 1's discount factor ``delta_1``       state 2's ``delta_2``; state 1's boundary
                                                               with issue linkage ``linkage_1`` raised;
                                                               hatched: the game's region (mutual
@@ -52,7 +52,6 @@ from typing import Any, Callable, Mapping, Sequence
 
 import sympy
 
-from . import _numbers
 from .plot._regions import new_axes, plot_region, show_number
 from .errors import ParameterError
 
@@ -104,22 +103,16 @@ def _region(model: Any, ax: Any, x: Any, y: Any, *, title: str, condition: Any =
 
 
 def _trust(model: Any, ax: Any) -> None:
-    k_t, k_u = model.unit_cost_trustworthy, model.unit_cost_untrustworthy
-    x_high, y_high = max(5.0, 2 * float(k_u)), max(2.5, 2 * float(k_t))
-    _region(model, ax, ("unit_cost_untrustworthy", x_high / 200, x_high), ("unit_cost_trustworthy", 0, y_high),
-            valid=sympy.Symbol("unit_cost_untrustworthy") > sympy.Symbol("unit_cost_trustworthy"),
-            label="trust and cooperation (a gesture separates)",
-            xlabel=r"unit cost of a gesture to an untrustworthy state $k_u$",
-            ylabel=r"unit cost of a gesture to a trustworthy state $k_t$",
-            title=f"Lack of trust: the costly gestures that reassure\n"
-                  f"(prior {show_number(model.prior)}, trust on the prior needs "
-                  f"{show_number(_prior_threshold(model))}; $\\delta$ = {show_number(model.delta)}; "
-                  f"gestures of up to {model.max_signal} units)")
-
-
-def _prior_threshold(model: Any) -> Any:
-    """p* = (P - S)/(R - S): the prior at which the partner trusts without a gesture."""
-    return _numbers.ratio(model.P - model.S, model.R - model.S)
+    x, y = ("delta", 0, 0.99), ("prior", 0.01, 0.99)
+    answer = model.answer()
+    title = (f"Lack of trust: reassurance lowers the patience and the prior cooperation needs\n"
+             f"(gestures of up to {model.max_signal} units at $k_t$ = {show_number(model.unit_cost_trustworthy)}, "
+             f"$k_u$ = {show_number(model.unit_cost_untrustworthy)}; an expansionist reciprocates from "
+             f"$\\delta_u$ = {show_number(answer.reciprocity_threshold)})")
+    names = dict(xlabel=r"discount factor $\delta$", ylabel="prior of a security seeker $p$", title=title, fit=False)
+    _region(model, ax, x, y, color="tab:orange", label="the game: cooperation starts (with reassurance)", **names)
+    _region(model, ax, x, y, condition=model.no_gesture_condition(), color="tab:blue", alpha=0.8,
+            fill_outside=False, label="without a gesture", point=None, **names)
 
 
 def _interests(model: Any, ax: Any) -> None:

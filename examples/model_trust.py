@@ -1,15 +1,16 @@
-"""Lack of trust: reciprocal cooperation and reassurance by costly gestures.
+"""Lack of trust: one repeated game with a security seeker or an expansionist, and reassurance as its first move.
 
-Two states repeat a cyber-restraint dilemma (grim trigger sustains
-cooperation iff delta >= (T - R)/(T - P)), but cooperation also needs trust:
-the partner trusts on its prior alone iff p >= (P - S)/(R - S). Otherwise a
-trustworthy state can reassure with a costly gesture that an untrustworthy
-state would not make (Kydd 2000; 2005): the least separating gesture is
-s* = ceil((T - P)/k_u) units, affordable iff k_t s* <= R - P.
+B does not know whether A is a security seeker (T_t < R: once trusted it
+reciprocates) or an expansionist (T > R_u: it reciprocates only from
+delta_u = (T - R_u)/(T - P), else it exploits once). Each type's gain from
+being trusted is G_t = R - P and G_u = max(R_u, (1 - delta) T + delta P) - P;
+a costly first move separates them iff its cost lies in [G_u, G_t] (Kydd
+2005). Without a gesture B trusts iff the prior is at least
+p*(delta) = (1 - delta)(P - S)/(R - P + (1 - delta)(P - S)).
 
 Run ``python examples/model_trust.py [--output DIR] [--dpi N]``; the figure
-(``model_trust.png``) shows the unit costs (k_u, k_t) at which a gesture
-separates the types.
+(``model_trust.png``) shows where cooperation starts in the plane of the
+discount factor and the prior, with reassurance and without a gesture.
 """
 
 from __future__ import annotations
@@ -32,9 +33,14 @@ def main(argv=None):
     analysis = model.analyse()
     print(render_analysis(analysis))
 
-    reassurance = analysis.details["reassurance"]
-    print("\nPure equilibrium outcomes of the reassurance game (gesture of the trustworthy, untrustworthy state):")
-    for outcome in reassurance.outcomes:
+    answer = analysis.details["answer"]
+    low, high = answer.cost_interval
+    print(f"\nThe game's answer: {answer.equilibrium}; a gesture separates iff its cost lies in [{low}, {high}]; "
+          f"trust on the prior needs p >= {answer.prior_threshold}.")
+    print(f"Cooperation starts from delta = {answer.start_without} without a gesture, "
+          f"from delta = {answer.start_with} with one.")
+    print("\nPure equilibrium outcomes of the first move (gesture of the security seeker, expansionist):")
+    for outcome in analysis.details["reassurance"].outcomes:
         trusted = ", ".join("trusted" if t else "not trusted" for t in outcome.trusted)
         print(f"  {outcome.kind}: gestures {outcome.gestures}, {trusted}; intuitive criterion "
               f"{'passes' if outcome.intuitive else 'fails'}, D1 {'passes' if outcome.d1 else 'fails'}")

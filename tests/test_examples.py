@@ -64,8 +64,13 @@ KEY_LINES = {
     ],
     "model_trust": [
         "δ ≥ (T − R)/(T − P) = 1/2 (holds here)",
-        # s* = ceil((T - P)/k_u) = ceil(4/2) = 2, affordable: k_t s* = 1 <= R - P = 2.
-        "separating: gestures (2, 0), trusted, not trusted; intuitive criterion passes, D1 passes",
+        # Kydd (2005), ch. 2 and 7, in this game: G_u = (2/5) 5 + (3/5) 1 - 1 = 8/5, G_t = 3 - 1 = 2;
+        # p*(3/5) = (2/5)/(2 + 2/5) = 1/6; 3/5 s in [8/5, 2] iff s = 3 (derived in tests/models/test_trust.py).
+        "The game's answer: separating reassurance; a gesture separates iff its cost lies in [8/5, 2]; "
+        "trust on the prior needs p >= 1/6.",
+        # without a gesture: min(3/4, 7/9) = 3/4; with s = 3: 9/5 >= 4 (1 - delta) iff delta >= 11/20
+        "Cooperation starts from delta = 3/4 without a gesture, from delta = 11/20 with one.",
+        "separating: gestures (3, 0), trusted, not trusted; intuitive criterion passes, D1 fails",
     ],
     "model_interests": [
         # delta_i >= g_i/(l_i + L_i): 3/4, 1/4; with L_1 = 1: 3/5.

@@ -72,7 +72,7 @@ def test_model_figure_cells_are_the_models_condition(key):
 
 
 def _axis_names(key):
-    return {"trust": ("unit_cost_untrustworthy", "unit_cost_trustworthy"), "interests": ("delta_1", "delta_2"),
+    return {"trust": ("delta", "prior"), "interests": ("delta_1", "delta_2"),
             "jurisdiction": ("enforcement", "sanction"), "capacity": ("cost_weak", "transfer"),
             "norms": ("S", "adopters"), "attribution": ("detect", "false_flag"),
             "information": ("n", "delta"),

@@ -1,39 +1,92 @@
-r"""The games of the trust model and the formulas the library derives from them.
+r"""The game of the trust model: one repeated game with private types, and reassurance as its first move.
 
-Two pieces, both built from library objects:
+**The game** (after Kydd 2005, ch. 2 and 7). Nature makes state A a *security
+seeker* (trustworthy) with probability :math:`p` and an *expansionist*
+(untrustworthy) otherwise; A knows its type, its partner B does not. First A
+makes a gesture :math:`s \in \{0, 1, \dots, \bar s\}` that costs
+:math:`k_t s` to a security seeker and :math:`k_u s` to an expansionist
+(normalised payoff units). Then the two play the prisoner's dilemma forever,
+with discount factor :math:`\delta` and payoffs normalised by
+:math:`1 - \delta`. B's stage payoffs are :math:`T > R > P > S`. The types
+differ in their payoffs: a security seeker gains less from exploiting than
+from mutual restraint, :math:`T_t < R` (Kydd's assurance preferences); an
+expansionist gains :math:`T` from exploiting and only :math:`R_u \le R` from
+mutual restraint (prisoner's dilemma preferences, :math:`T > R_u > P`).
 
-* the repeated cooperation dilemma, :func:`cybergames.prisoners_dilemma`
-  played with grim trigger, whose condition
-  :math:`\delta \ge (T - R)/(T - P)` :func:`grim_threshold` obtains from the
-  library's symbolic path (:func:`cybergames.repeated.critical_discount_factor`
-  on a game of sympy symbols);
-* the reassurance game (:func:`reassurance_game`), a
-  :class:`~cybergames.signalling.SignallingGame` in which a trustworthy or
-  untrustworthy state sends a gesture of size :math:`s` and the partner
-  trusts or not. :func:`prior_threshold` and :func:`gesture_bounds` read the
-  prior threshold :math:`p^*` and the separating range of :math:`s` off
-  :func:`~cybergames.signalling.pbe_conditions`, and :func:`solve_reassurance`
-  lists the game's perfect Bayesian equilibria by outcome, with the
-  refinements each outcome survives.
+**Continuations** (the equilibria computed here). After the gesture B trusts
+(cooperates) or not. Trusted, a security seeker cooperates forever; an
+expansionist cooperates forever iff
 
-The symbolic derivations depend only on the structure of the games, so each
-runs once per process (:func:`functools.lru_cache`).
+.. math:: R_u \ge (1 - \delta) T + \delta P \iff \delta \ge \delta_u = \frac{T - R_u}{T - P},
+
+else it exploits once and both defect forever after. B, once it has trusted,
+punishes a betrayal by permanent defection: P is each state's minmax and
+mutual defection a stage equilibrium, so this is the harshest credible
+punishment: under any other, exploiting pays an expansionist at least as much. B itself
+keeps cooperating iff :math:`\delta \ge \delta_B = (T - R)/(T - P)` (the
+grim-trigger condition; it is also necessary for permanent mutual
+cooperation in *any* equilibrium, since a defection earns B at least
+:math:`(1 - \delta) T + \delta P`). Distrusted, both defect forever (nothing
+is learnt, so by stationarity trust later would have paid now).
+
+With these continuations the first move is a signalling game
+(:func:`reassurance_game`) whose payoffs are the types' values of the
+repeated game. Each type's *gain from being trusted* is
+
+.. math:: G_t = R - P, \qquad G_u = \max\{R_u, (1 - \delta) T + \delta P\} - P,
+
+and B's value of trusting an expansionist is :math:`R` if
+:math:`\delta \ge \delta_u`, else :math:`(1 - \delta) S + \delta P`.
+
+* **Trust on the prior.** For :math:`\delta < \delta_u` B trusts a pool iff
+  :math:`p R + (1 - p)((1 - \delta) S + \delta P) \ge P`, i.e.
+
+  .. math:: p \ge p^*(\delta) = \frac{(1 - \delta)(P - S)}{R - P + (1 - \delta)(P - S)};
+
+  for :math:`\delta \ge \delta_u` at every prior.
+* **Reassurance.** A gesture of cost :math:`c` to both types separates iff it
+  lies between the two types' gains from being trusted,
+  :math:`G_u \le c \le G_t`; with unit costs, :math:`s` separates iff
+  :math:`k_u s \ge G_u` and :math:`k_t s \le G_t`, so the least separating
+  gesture is :math:`s^* = \max(1, \lceil G_u / k_u \rceil)`. With equal
+  costs the interval :math:`[G_u, G_t]` is non-empty iff
+  :math:`\delta \ge \delta_B` and :math:`R_u \le R`: an expansionist's gain
+  from trust is one exploitation, worth less the more patient it is.
+
+:func:`solve_trust` computes all of it at a parameter point (the pure
+equilibria with :func:`~cybergames.signalling.perfect_bayesian_equilibria`,
+refined by the intuitive criterion and D1) and the discount factors from
+which cooperation starts with and without a gesture.
+
+References
+----------
+* A. H. Kydd, *Trust and Mistrust in International Relations*, Princeton
+  University Press, 2005 (ch. 2: security seekers and expansionists; ch. 7:
+  reassurance by costly signals).
+* A. H. Kydd, "Trust, reassurance, and cooperation", *International
+  Organization* 54(2), 2000, 325–357.
+* J. W. Friedman, "A non-cooperative equilibrium for supergames", *Review of
+  Economic Studies* 38(1), 1971, 1–12.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import sympy
 
+from .. import _numbers
 from ..games.classic import prisoners_dilemma
 from ..repeated import RepeatedGame, critical_discount_factor, grim_trigger
-from ..signalling import SignallingGame, d1, intuitive_criterion, pbe_conditions, perfect_bayesian_equilibria
+from ..signalling import SignallingGame, d1, intuitive_criterion, perfect_bayesian_equilibria
 
-__all__ = ["SYMBOLS", "TYPES", "ACTIONS", "grim_threshold", "prior_threshold", "gesture_bounds",
-           "reassurance_game", "Outcome", "Reassurance", "solve_reassurance"]
+__all__ = ["SYMBOLS", "TYPES", "ACTIONS", "grim_threshold", "library_grim_threshold", "reciprocity_threshold",
+           "prior_threshold",
+           "untrustworthy_gain", "trust_formula", "no_gesture_formula", "reassurance_game", "Outcome",
+           "Reassurance", "solve_reassurance", "TrustAnswer", "solve_trust"]
 
 #: The model's parameters as sympy symbols, named as the parameters, with their assumptions.
 SYMBOLS: dict[str, sympy.Symbol] = {
@@ -46,86 +99,121 @@ SYMBOLS: dict[str, sympy.Symbol] = {
     "max_signal": sympy.Symbol("max_signal", positive=True, integer=True),
     "unit_cost_trustworthy": sympy.Symbol("unit_cost_trustworthy", nonnegative=True),
     "unit_cost_untrustworthy": sympy.Symbol("unit_cost_untrustworthy", positive=True),
+    "temptation_trustworthy": sympy.Symbol("temptation_trustworthy", real=True),
+    "reward_untrustworthy": sympy.Symbol("reward_untrustworthy", real=True),
 }
 
 TYPES = ("trustworthy", "untrustworthy")
 ACTIONS = ("trust", "distrust")
 
-#: A symbol for the size of one gesture in the symbolic derivation.
-GESTURE = sympy.Symbol("s", positive=True)
+_T, _R, _P, _S = (SYMBOLS[n] for n in "TRPS")
+_D, _RU = SYMBOLS["delta"], SYMBOLS["reward_untrustworthy"]
 
 
-def _ordered(expr: sympy.Expr) -> sympy.Expr:
-    """``expr`` with T > R > P > S written as S + a, S + a + b, ... with positive gaps (to decide signs)."""
-    a, b, c = sympy.symbols("_gap_a _gap_b _gap_c", positive=True)
-    T, R, P, S = (SYMBOLS[n] for n in "TRPS")
-    return sympy.factor(sympy.sympify(expr).subs({T: S + a + b + c, R: S + a + b, P: S + a}))
-
-
-def _linear_bound(relation: sympy.Basic, variable: sympy.Symbol) -> tuple[sympy.Expr, int]:
-    """For ``e >= 0`` linear in ``variable`` with a coefficient of known sign: ``(bound, sign)``.
-
-    ``sign = 1`` means ``variable >= bound``, ``-1`` means ``variable <= bound``.
-    """
-    if not isinstance(relation, sympy.GreaterThan) or relation.rhs != 0:
-        raise RuntimeError(f"expected a condition of the form e >= 0 from pbe_conditions, got {relation}")
-    expr = sympy.expand(relation.lhs)
-    slope = sympy.expand(expr.coeff(variable, 1))
-    rest = sympy.expand(expr - slope * variable)
-    if variable in rest.free_symbols or variable in slope.free_symbols:
-        raise RuntimeError(f"expected {relation} to be linear in {variable}")
-    ordered = _ordered(slope)
-    if ordered.is_positive:
-        sign = 1
-    elif ordered.is_negative:
-        sign = -1
-    else:
-        raise RuntimeError(f"the sign of {slope} in {relation} is not decided by T > R > P > S")
-    return sympy.expand(-rest) / slope, sign
-
-
-@functools.lru_cache(maxsize=None)
 def grim_threshold() -> sympy.Expr:
-    r"""The grim-trigger threshold of the symbolic prisoner's dilemma, from the library.
+    r"""B's grim-trigger threshold :math:`\delta_B = (T - R)/(T - P)` (the tests check it against the library's
+    symbolic path, :func:`cybergames.repeated.critical_discount_factor` on a game of symbols).
 
     >>> grim_threshold()
     (-R + T)/(-P + T)
     """
-    T, R, P, S = (SYMBOLS[n] for n in "TRPS")
-    rg = RepeatedGame(prisoners_dilemma(T, R, P, S))
-    return critical_discount_factor(rg, (grim_trigger(), grim_trigger()), assumptions=[T > R, R > P, P > S],
-                                    delta=SYMBOLS["delta"])
+    return (_T - _R) / (_T - _P)
 
 
-def reassurance_game(T: Any, R: Any, P: Any, S: Any, prior: Any, unit_cost_trustworthy: Any,
-                     unit_cost_untrustworthy: Any, gestures: tuple[tuple[str, Any], ...]) -> SignallingGame:
-    r"""The reassurance game: a gesture of size :math:`s`, then trust or distrust.
+def library_grim_threshold() -> sympy.Expr:
+    r""":math:`\delta_B` from :func:`cybergames.repeated.critical_discount_factor` on the symbolic dilemma."""
+    rg = RepeatedGame(prisoners_dilemma(_T, _R, _P, _S))
+    return critical_discount_factor(rg, (grim_trigger(), grim_trigger()), assumptions=[_T > _R, _R > _P, _P > _S],
+                                    delta=_D)
 
-    The sender is ``"trustworthy"`` with probability ``prior``. A gesture of size
-    :math:`s` costs :math:`k_t s` to a trustworthy and :math:`k_u s` to an
-    untrustworthy sender. Trusted, a trustworthy sender reciprocates (both get
-    R) and an untrustworthy one exploits (sender T, partner S); distrusted,
-    both get P.
+
+def reciprocity_threshold() -> sympy.Expr:
+    r"""The least :math:`\delta` at which a trusted expansionist reciprocates: :math:`(T - R_u)/(T - P)`.
+
+    >>> reciprocity_threshold()
+    (T - reward_untrustworthy)/(-P + T)
+    """
+    return (_T - _RU) / (_T - _P)
+
+
+def prior_threshold() -> sympy.Expr:
+    r"""The prior :math:`p^*(\delta)` from which B trusts a pool of both types, while an expansionist would exploit.
+
+    >>> prior_threshold()
+    (1 - delta)*(P - S)/(-P + R + (1 - delta)*(P - S))
+    """
+    return (1 - _D) * (_P - _S) / (_R - _P + (1 - _D) * (_P - _S))
+
+
+def untrustworthy_gain() -> sympy.Expr:
+    r"""An expansionist's gain from being trusted, :math:`G_u = \max\{R_u, (1 - \delta) T + \delta P\} - P`.
+
+    >>> untrustworthy_gain()
+    -P + Max(reward_untrustworthy, P*delta + T*(1 - delta))
+    """
+    return sympy.Max(_RU, (1 - _D) * _T + _D * _P, evaluate=False) - _P
+
+
+def _least_gesture() -> sympy.Expr:
+    ratio = untrustworthy_gain() / SYMBOLS["unit_cost_untrustworthy"]
+    return sympy.Max(1, sympy.ceiling(ratio, evaluate=False), evaluate=False)
+
+
+@functools.lru_cache(maxsize=None)
+def no_gesture_formula() -> sympy.Basic:
+    r"""Cooperation without a gesture.
+
+    .. math:: \delta \ge \delta_B \wedge (\delta \ge \delta_u \vee p \ge p^*(\delta))
+    """
+    return sympy.And(sympy.Ge(_D, grim_threshold()),
+                     sympy.Or(sympy.Ge(_D, reciprocity_threshold()), sympy.Ge(SYMBOLS["prior"], prior_threshold())))
+
+
+@functools.lru_cache(maxsize=None)
+def trust_formula() -> sympy.Basic:
+    r"""Trust, on the prior, by reciprocity or through a separating gesture, as a relation in the parameters.
+
+    .. math:: \delta \ge \delta_u \;\vee\; p \ge p^*(\delta) \;\vee\;
+              \bigl(s^* \le \bar s \wedge k_t s^* \le R - P\bigr),
+              \quad s^* = \max(1, \lceil G_u / k_u \rceil).
+    """
+    least = _least_gesture()
+    separates = sympy.And(sympy.Le(least, SYMBOLS["max_signal"], evaluate=False),
+                          sympy.Ge(_R - _P - SYMBOLS["unit_cost_trustworthy"] * least, 0, evaluate=False))
+    return sympy.Or(sympy.Ge(_D, reciprocity_threshold(), evaluate=False),
+                    sympy.Ge(SYMBOLS["prior"], prior_threshold(), evaluate=False), separates)
+
+
+def reassurance_game(trusted: dict, P: Any, prior: Any, unit_costs: dict,
+                     gestures: tuple[tuple[str, Any], ...]) -> SignallingGame:
+    r"""The first move of the game: a gesture of size :math:`s`, then trust or distrust, valued by the repeated game.
 
     Parameters
     ----------
-    T, R, P, S, prior, unit_cost_trustworthy, unit_cost_untrustworthy : number or sympy.Expr
-        As in :class:`~cybergames.models.TrustModel`.
+    trusted : mapping type -> (sender value, receiver value)
+        The two states' normalised values of the repeated game when B trusts
+        that type (see the module docstring).
+    P : number
+        Both states' value when B distrusts (mutual defection forever).
+    prior : number
+        The probability of ``"trustworthy"``.
+    unit_costs : mapping type -> number
+        What one unit of gesture costs each type.
     gestures : tuple of (label, size)
         The messages and the gesture size each stands for.
 
     Examples
     --------
-    >>> sg = reassurance_game(5, 3, 1, 0, 1/4, 1/2, 2, (("0", 0), ("2", 2)))
-    >>> sg.payoffs("untrustworthy", "2", "trust")   # exploits (5) after a gesture costing 4
-    (1.0, 0.0)
+    >>> from fractions import Fraction as F
+    >>> sg = reassurance_game({"trustworthy": (3, 3), "untrustworthy": (F(13, 5), F(3, 5))}, 1, F(1, 10),
+    ...                       {"trustworthy": F(3, 5), "untrustworthy": F(3, 5)}, (("0", 0), ("3", 3)))
+    >>> sg.payoffs("untrustworthy", "3", "trust")     # exploits once (13/5) after a gesture costing 9/5
+    (Fraction(4, 5), Fraction(3, 5))
     """
     size = dict(gestures)
-    cost = {"trustworthy": unit_cost_trustworthy, "untrustworthy": unit_cost_untrustworthy}
-    trusted = {"trustworthy": (R, R), "untrustworthy": (T, S)}
 
     def sender(t: str, m: str, a: str) -> Any:
-        return (trusted[t][0] if a == "trust" else P) - cost[t] * size[m]
+        return (trusted[t][0] if a == "trust" else P) - unit_costs[t] * size[m]
 
     def receiver(t: str, m: str, a: str) -> Any:
         return trusted[t][1] if a == "trust" else P
@@ -134,66 +222,9 @@ def reassurance_game(T: Any, R: Any, P: Any, S: Any, prior: Any, unit_cost_trust
                           sender, receiver)
 
 
-def _symbolic_game(gestures: tuple[tuple[str, Any], ...]) -> SignallingGame:
-    names = ("T", "R", "P", "S", "prior", "unit_cost_trustworthy", "unit_cost_untrustworthy")
-    return reassurance_game(*(SYMBOLS[n] for n in names), gestures=gestures)
-
-
-@functools.lru_cache(maxsize=None)
-def prior_threshold() -> sympy.Expr:
-    r"""The prior :math:`p^*` from which the partner trusts without a gesture, from :func:`pbe_conditions`.
-
-    Trust after no gesture, with both types pooling on it, is a best reply iff
-    :math:`p R + (1 - p) S \ge P`, i.e. :math:`p \ge (P - S)/(R - S)`.
-
-    >>> prior_threshold()
-    (P - S)/(R - S)
-    """
-    sg = _symbolic_game((("0", 0),))
-    condition = pbe_conditions(sg, {t: "0" for t in TYPES}, {"0": "trust"})
-    bound, sign = _linear_bound(condition, SYMBOLS["prior"])
-    if sign != 1:
-        raise RuntimeError(f"expected a lower bound on the prior, got {condition}")
-    return bound
-
-
-@functools.lru_cache(maxsize=None)
-def gesture_bounds() -> tuple[sympy.Expr, sympy.Basic]:
-    r"""The separating gestures, from :func:`pbe_conditions`: ``(lower, fits)``.
-
-    A gesture :math:`s` sent by the trustworthy type only, trusted, with no
-    gesture distrusted, is a perfect Bayesian equilibrium iff the untrustworthy
-    type would not copy it, :math:`k_u s \ge T - P`, and the trustworthy type
-    would pay it, :math:`k_t s \le R - P`. ``lower`` is :math:`(T - P)/k_u`;
-    ``fits`` is the second condition as a relation in :data:`GESTURE`.
-
-    >>> lower, fits = gesture_bounds()
-    >>> lower, fits
-    ((-P + T)/unit_cost_untrustworthy, -P + R - s*unit_cost_trustworthy >= 0)
-    """
-    s = GESTURE
-    sg = _symbolic_game((("0", 0), ("s", s)))
-    condition = pbe_conditions(sg, {"trustworthy": "s", "untrustworthy": "0"}, {"s": "trust", "0": "distrust"})
-    lower, fits = None, None
-    for relation in (condition.args if isinstance(condition, sympy.And) else (condition,)):
-        if s not in relation.free_symbols:
-            continue          # the partner's replies, which hold whenever T > R > P > S
-        slope = sympy.expand(relation.lhs).coeff(s, 1)
-        if slope == -SYMBOLS["unit_cost_trustworthy"]:
-            fits = relation
-        else:
-            bound, sign = _linear_bound(relation, s)
-            if sign != 1:
-                raise RuntimeError(f"unexpected condition on the gesture: {relation}")
-            lower = bound
-    if lower is None or fits is None:
-        raise RuntimeError(f"expected two conditions on the gesture in {condition}")
-    return lower, fits
-
-
 @dataclass(frozen=True)
 class Outcome:
-    """A pure equilibrium outcome of the reassurance game.
+    """A pure equilibrium outcome of the reassurance move.
 
     Attributes
     ----------
@@ -220,7 +251,7 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Reassurance:
-    """The equilibria of the reassurance game, by outcome.
+    """The equilibria of the reassurance move, by outcome.
 
     Attributes
     ----------
@@ -275,3 +306,110 @@ def solve_reassurance(sg: SignallingGame, *, refine: bool = True) -> Reassurance
     on_prior = any(o.kind == "pooling" and o.gestures == (0, 0) and o.trusted == (True, True) for o in outcomes)
     return Reassurance(tuple(outcomes), len(hybrids), separating, separating[0] if separating else None,
                        on_prior, sg, equilibria)
+
+
+# --------------------------------------------------------------------------- the game's answer
+@dataclass(frozen=True)
+class TrustAnswer:
+    r"""What the game gives at a parameter point, in closed form (checked against the equilibria in the tests).
+
+    Attributes
+    ----------
+    partner_threshold : number
+        :math:`\delta_B = (T - R)/(T - P)`: B's patience for permanent cooperation (any equilibrium).
+    reciprocity_threshold : number
+        :math:`\delta_u = (T - R_u)/(T - P)`: from it a trusted expansionist reciprocates.
+    prior_threshold : number
+        :math:`p^*(\delta)`, the prior from which B trusts without a gesture (0 when
+        :math:`\delta \ge \delta_u`: both types reciprocate).
+    gains : tuple
+        :math:`(G_t, G_u)`, each type's gain from being trusted at :math:`\delta`.
+    cost_interval : tuple
+        :math:`(G_u, G_t)`: a gesture whose cost to both types lies in it (ends
+        included, weakly) separates; empty when :math:`G_u > G_t`.
+    least_gesture : int
+        :math:`s^* = \max(1, \lceil G_u / k_u \rceil)` (it separates iff
+        :attr:`separates`).
+    separates : bool
+        Whether :math:`s^* \le \bar s` and :math:`k_t s^* \le G_t`.
+    equilibrium : str
+        How cooperation starts at the parameters: ``"reciprocity"`` (both
+        types reciprocate), ``"trust on the prior"``, ``"separating
+        reassurance"``, or ``"none"`` (mistrust, or B impatient).
+    start_without, start_with : number
+        The least :math:`\delta` from which cooperation starts without a
+        gesture, and with the best affordable gesture on the grid (both below
+        1, since an expansionist reciprocates from :math:`\delta_u < 1`).
+    ties : tuple of str
+        The conditions that hold with equality here (where "weakly" applies); the gesture's ties only
+        where :math:`s^*` is on the grid and the other type's condition holds.
+    """
+
+    partner_threshold: Any
+    reciprocity_threshold: Any
+    prior_threshold: Any
+    gains: tuple
+    cost_interval: tuple
+    least_gesture: int
+    separates: bool
+    equilibrium: str
+    start_without: Any
+    start_with: Any
+    ties: tuple
+
+
+def _ceil(x: Any) -> int:
+    return math.ceil(x) if not isinstance(x, float) else math.ceil(x - 1e-12)
+
+
+def _floor(x: Any) -> int:
+    return math.floor(x) if not isinstance(x, float) else math.floor(x + 1e-12)
+
+
+def solve_trust(T: Any, R: Any, P: Any, S: Any, R_u: Any, delta: Any, prior: Any, k_t: Any, k_u: Any,
+                max_signal: int) -> TrustAnswer:
+    r"""The closed forms of the module docstring at one parameter point (exact for exact input).
+
+    >>> from fractions import Fraction as F
+    >>> answer = solve_trust(5, 3, 1, 0, 2, F(3, 5), F(1, 10), F(3, 5), F(3, 5), 4)
+    >>> answer.cost_interval, answer.least_gesture, answer.equilibrium
+    ((Fraction(8, 5), 2), 3, 'separating reassurance')
+    >>> answer.start_without, answer.start_with
+    (Fraction(3, 4), Fraction(11, 20))
+    """
+    ratio = _numbers.ratio
+    d_b, d_u = ratio(T - R, T - P), ratio(T - R_u, T - P)
+    reciprocates = delta >= d_u
+    exploit = (1 - delta) * T + delta * P
+    g_t, g_u = R - P, max(R_u, exploit) - P
+    p_star = 0 * delta if reciprocates else ratio((1 - delta) * (P - S), R - P + (1 - delta) * (P - S))
+    least = max(1, _ceil(ratio(g_u, k_u)))
+    separates = least <= max_signal and k_t * least <= g_t
+    if delta < d_b:
+        equilibrium = "none"
+    elif reciprocates:
+        equilibrium = "reciprocity"
+    elif prior >= p_star:
+        equilibrium = "trust on the prior"
+    elif separates:
+        equilibrium = "separating reassurance"
+    else:
+        equilibrium = "none"
+    # least delta on the prior: p >= p*(d) iff 1 - d <= p (R - P) / ((1 - p)(P - S))
+    d_prior = max(0 * delta, 1 - ratio(prior * (R - P), (1 - prior) * (P - S)))
+    start_without = max(d_b, min(d_u, d_prior))
+    affordable = max_signal if k_t == 0 else min(max_signal, _floor(ratio(R - P, k_t)))
+    start_with = start_without
+    if affordable >= 1 and k_u * affordable >= R_u - P:
+        start_with = max(d_b, min(start_without, max(0 * delta, 1 - ratio(k_u * affordable, T - P))))
+    gesture = not reciprocates and least <= max_signal            # whether s* matters here
+    ties = tuple(name for name, tie in (
+        ("partner's patience (δ = δ_B)", delta == d_b),
+        ("expansionist's reciprocity (δ = δ_u)", delta == d_u),
+        ("trust on the prior (p = p*)", not reciprocates and prior == p_star),
+        ("expansionist's mimicry of s* (k_u s* = G_u)", gesture and k_t * least <= g_t and k_u * least == g_u),
+        ("security seeker's payment of s* (k_t s* = G_t)", gesture and k_u * least >= g_u and k_t * least == g_t))
+        if tie)
+    out = _numbers.simplify_exact
+    return TrustAnswer(out(d_b), out(d_u), out(p_star), (out(g_t), out(g_u)), (out(g_u), out(g_t)), least,
+                       bool(separates), equilibrium, out(start_without), out(start_with), ties)
