@@ -35,6 +35,9 @@ interdependence   contagion probability ``contagion``         cost of protection
 multimarket       discount factor ``delta``                   issue 2's temptation ``T_2``; where issue 1
                                                               cooperates on its own
 crisis            A's cost of conflict ``cost_a``             B's highest possible cost ``cost_b_high``
+sharing           substitution ``substitution``               demand spillover ``spillover``; where the
+                                                              two are complements; boundaries at other
+                                                              subsidies
 ================  ==========================================  ===========================================
 """
 
@@ -44,6 +47,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+import numpy
 import sympy
 
 from . import _numbers
@@ -61,6 +65,7 @@ def _others(value: Any, candidates: Sequence[Any]) -> list[Any]:
 
 
 _TEX = {"δ": r"\delta", "π": r"\pi", "τ": r"\tau", "ρ": r"\rho", "ℓ": r"\ell", "s̄": r"\bar{s}"}
+_TEX.update({"θ": r"\theta", "λ": r"\lambda"})
 _SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
@@ -305,6 +310,24 @@ def _crisis(model: Any, ax: Any) -> None:
                   f"$c_{{high}}$; the bargaining range is never empty)")
 
 
+def _sharing(model: Any, ax: Any) -> None:
+    s = model.symbols
+    high = max(1.0, 2 * float(model.substitution), 2 * float(model.spillover))
+    x, y = ("substitution", 0, high), ("spillover", 0, high)
+    tau = model.subsidy
+    others = sorted({tau / 2, tau * 2} - {tau}) if tau else [0.25 if isinstance(tau, float) else Fraction(1, 4)]
+    title = (f"Investment and information sharing: where the subsidy $\\tau$ = {show_number(tau)} brings optimal "
+             f"sharing\n($w$ = {show_number(model.investment_return)}, $\\rho$ = {show_number(model.private_benefit)}, "
+             f"$\\ell$ = {show_number(model.leakage)}; grey lines: other subsidies)")
+    valid = sympy.Gt(s["leakage"], s["spillover"] * (s["spillover"] - 2 * s["substitution"]))
+    with numpy.errstate(divide="ignore", invalid="ignore"):     # the formula's pole lies outside the model (valid)
+        _region(model, ax, x, y, vary=("subsidy", others), valid=valid, label="the subsidy brings optimal sharing",
+                xlabel=r"substitution $\theta$ (the partner's information replaces investment)",
+                ylabel=r"demand spillover $\lambda$ (the partner's sharing raises its return)", title=title)
+    game_region(ax, sympy.Gt(s["spillover"], s["substitution"]), x, y, color="tab:orange",
+                label=r"complements ($\lambda > \theta$); below: substitutes")
+
+
 #: key -> function drawing the model's figure on given axes.
 FIGURES: dict[str, Callable[[Any, Any], None]] = {
     "trust": _trust, "interests": _interests, "jurisdiction": _jurisdiction, "capacity": _capacity,
@@ -312,6 +335,7 @@ FIGURES: dict[str, Callable[[Any, Any], None]] = {
 }
 FIGURES.update(investment=_investment, interdependence=_interdependence, multimarket=_multimarket,
                crisis=_crisis)
+FIGURES.update(sharing=_sharing)
 
 
 def model_figure(model: Any, *, ax: Any = None) -> Any:

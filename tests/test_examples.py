@@ -228,3 +228,11 @@ def test_the_gallery_shows_this_example(name):
     assert f"/_static/gallery/{name}.png" in page
     assert f"/_static/gallery/{name}.txt" in page
     assert f"examples/{name}.py" in page
+KEY_LINES["model_sharing"] = [
+    # Derived here (cybergames.security.sharing): s* = (rho + tau)/l = 3/4; z* = w + (lambda - theta) s*.
+    # lambda = 0: z* = 1 - 3/8 = 5/8; s_opt = (theta + lambda w + rho)/(l + 2 lambda theta - lambda^2) = 3/4,
+    # subsidy l s_opt - rho = 1/2. lambda = 1: z* = 1 + 3/8 = 11/8; s_opt = (7/4)/1, z_opt = 1 + 7/8 = 15/8.
+    "lambda = 0: substitutes; equilibrium z* = 5/8, s* = 3/4; optimum z = 5/8, s = 3/4; subsidy 1/2",
+    "lambda = 1/2: independent; equilibrium z* = 1, s* = 3/4; optimum z = 1, s = 1; subsidy 3/4",
+    "lambda = 1: complements; equilibrium z* = 11/8, s* = 3/4; optimum z = 15/8, s = 7/4; subsidy 3/2",
+]

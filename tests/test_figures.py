@@ -77,7 +77,8 @@ def _axis_names(key):
             "norms": ("S", "adopters"), "attribution": ("detect", "false_flag"),
             "information": ("n", "delta"),
             "investment": ("vulnerability", "loss"), "interdependence": ("contagion", "cost"),
-            "multimarket": ("delta", "T_2"), "crisis": ("cost_a", "cost_b_high")}[key]
+            "multimarket": ("delta", "T_2"), "crisis": ("cost_a", "cost_b_high"),
+            "sharing": ("substitution", "spillover")}[key]
 
 
 def _exact(x):

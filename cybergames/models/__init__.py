@@ -19,6 +19,10 @@ key                     obstacle                        class
                         contact, Bernheim–Whinston)
 ``crisis``              crisis bargaining over an       :class:`CrisisBargainingModel`
                         agreement (Fearon)
+``sharing``             security investment and         :class:`SharingInvestmentModel`
+                        information sharing (after
+                        Gordon–Loeb–Lucyshyn,
+                        Gal-Or–Ghose)
 ======================  ==============================  ===========================
 
 Each model is a frozen dataclass of named parameters with defaults; its
@@ -45,6 +49,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "interdependence": ("interdependence", "InterdependentSecurityModel"),
     "multimarket": ("multimarket", "MultimarketContactModel"),
     "crisis": ("crisis", "CrisisBargainingModel"),
+    "sharing": ("sharing", "SharingInvestmentModel"),
 }
 
 __all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "GameAnswer", "ExplicitEquilibrium", "PayoffSetAnswer",

@@ -29,6 +29,8 @@ LETTERS = {
     "investment": {"vulnerability": "v", "loss": "L", "productivity": "α", "shape": "β"},
     "interdependence": {"direct_risk": "p", "contagion": "q", "loss": "L", "cost": "c"},
     "crisis": {"p": "p", "cost_a": "c_A", "cost_b_low": "c_low", "cost_b_high": "c_high"},
+    "sharing": {"investment_return": "w", "substitution": "θ", "spillover": "λ", "private_benefit": "ρ",
+                "leakage": "ℓ", "subsidy": "τ"},
     "multimarket": {**{f"{x}_{k}": f"{x}{'₁₂'[k - 1]}" for k in (1, 2) for x in "TRPS"}, "delta": "δ"},
 }
 

@@ -5,6 +5,9 @@
   with the 1/e bound.
 * :func:`interdependent_security`: Kunreuther and Heal's (2003) two-agent
   investment game with contagion, its equilibria and their closed-form conditions.
+* :func:`information_sharing`: security investment and information sharing,
+  strategic substitutes (Gordon, Loeb and Lucyshyn 2003) or complements
+  (Gal-Or and Ghose 2005), the equilibrium and the joint optimum.
 * :func:`security_game`: Varian's (2004) n-agent total-effort, weakest-link and
   best-shot games on an effort grid, their pure equilibria and social optimum.
 
@@ -14,6 +17,7 @@ The maths and sources are in ``docs/explanation/security-economics.rst``.
 from .interdependent import InterdependentSecurity, interdependent_security
 from .investment import SecurityInvestment, gordon_loeb
 from .public_good import SecurityGame, security_game
+from .sharing import SharingEquilibrium, information_sharing
 
 __all__ = [
     "gordon_loeb",
@@ -22,4 +26,6 @@ __all__ = [
     "InterdependentSecurity",
     "security_game",
     "SecurityGame",
+    "information_sharing",
+    "SharingEquilibrium",
 ]
