@@ -38,6 +38,8 @@ crisis            A's cost of conflict ``cost_a``             B's highest possib
 sharing           substitution ``substitution``               demand spillover ``spillover``; where the
                                                               two are complements; boundaries at other
                                                               subsidies
+reliability       state 1's cost of effort ``cost_1``         state 2's ``cost_2``; where state 1 is the
+                                                              more capable (provides under total effort)
 ================  ==========================================  ===========================================
 """
 
@@ -328,6 +330,20 @@ def _sharing(model: Any, ax: Any) -> None:
                 label=r"complements ($\lambda > \theta$); below: substitutes")
 
 
+def _reliability(model: Any, ax: Any) -> None:
+    s = model.symbols
+    v1, v2 = float(model.value_1), float(model.value_2)
+    x, y = ("cost_1", v1 / 100, 2.2 * v1), ("cost_2", v2 / 100, 2.2 * v2)
+    _region(model, ax, x, y, label="best shot: one provider (both protect alone)", fit=False,
+            xlabel="state 1's cost of effort $c_1$", ylabel="state 2's cost of effort $c_2$",
+            title=f"Capacity and free riding (after Varian): who provides a shared system's security\n"
+                  f"(values $v_1$ = {show_number(model.value_1)}, $v_2$ = {show_number(model.value_2)}; "
+                  f"in the band around equal capacity either state may provide)")
+    game_region(ax, sympy.Lt(s["cost_1"] * s["value_2"], s["cost_2"] * s["value_1"]), x, y,
+                fixed={"value_1": model.value_1, "value_2": model.value_2}, color="tab:orange",
+                label="state 1 more capable (provides under total effort)")
+
+
 #: key -> function drawing the model's figure on given axes.
 FIGURES: dict[str, Callable[[Any, Any], None]] = {
     "trust": _trust, "interests": _interests, "jurisdiction": _jurisdiction, "capacity": _capacity,
@@ -335,7 +351,7 @@ FIGURES: dict[str, Callable[[Any, Any], None]] = {
 }
 FIGURES.update(investment=_investment, interdependence=_interdependence, multimarket=_multimarket,
                crisis=_crisis)
-FIGURES.update(sharing=_sharing)
+FIGURES.update(sharing=_sharing, reliability=_reliability)
 
 
 def model_figure(model: Any, *, ax: Any = None) -> Any:

@@ -23,6 +23,9 @@ key                     obstacle                        class
                         information sharing (after
                         Gordon–Loeb–Lucyshyn,
                         Gal-Or–Ghose)
+``reliability``         capacity and free riding:       :class:`ReliabilityModel`
+                        total effort, weakest link,
+                        best shot (after Varian)
 ======================  ==============================  ===========================
 
 Each model is a frozen dataclass of named parameters with defaults; its
@@ -50,6 +53,7 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "multimarket": ("multimarket", "MultimarketContactModel"),
     "crisis": ("crisis", "CrisisBargainingModel"),
     "sharing": ("sharing", "SharingInvestmentModel"),
+    "reliability": ("reliability", "ReliabilityModel"),
 }
 
 __all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "GameAnswer", "ExplicitEquilibrium", "PayoffSetAnswer",

@@ -31,6 +31,7 @@ LETTERS = {
     "crisis": {"p": "p", "cost_a": "c_A", "cost_b_low": "c_low", "cost_b_high": "c_high"},
     "sharing": {"investment_return": "w", "substitution": "θ", "spillover": "λ", "private_benefit": "ρ",
                 "leakage": "ℓ", "subsidy": "τ"},
+    "reliability": {"value_1": "v₁", "value_2": "v₂", "cost_1": "c₁", "cost_2": "c₂"},
     "multimarket": {**{f"{x}_{k}": f"{x}{'₁₂'[k - 1]}" for k in (1, 2) for x in "TRPS"}, "delta": "δ"},
 }
 
