@@ -336,7 +336,7 @@ def _reliability(model: Any, ax: Any) -> None:
     x, y = ("cost_1", v1 / 100, 2.2 * v1), ("cost_2", v2 / 100, 2.2 * v2)
     _region(model, ax, x, y, label="best shot: one provider (both protect alone)", fit=False,
             xlabel="state 1's cost of effort $c_1$", ylabel="state 2's cost of effort $c_2$",
-            title=f"Capacity and free riding (after Varian): who provides a shared system's security\n"
+            title=f"Capacity and free riding: who provides a shared system's security (after Varian)\n"
                   f"(values $v_1$ = {show_number(model.value_1)}, $v_2$ = {show_number(model.value_2)}; "
                   f"in the band around equal capacity either state may provide)")
     game_region(ax, sympy.Lt(s["cost_1"] * s["value_2"], s["cost_2"] * s["value_1"]), x, y,
