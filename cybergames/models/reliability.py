@@ -8,7 +8,7 @@ Two states with values :math:`v_i` of a secure system and unit costs
 :math:`c_i` of effort earn :math:`u_i = v_i P(G) - c_i x_i`, with the concave
 reliability :math:`P(G) = G(2 - G)` up to :math:`G = 1` (a choice made here so
 that every answer is rational; the closed forms are derived in
-:mod:`cybergames.security.reliability`). The *cost–benefit ratio*
+:func:`cybergames.security.reliability_games`). The *cost–benefit ratio*
 :math:`r_i = c_i/v_i` measures a state's capacity (lower: more capable); alone it
 would choose :math:`x_i^* = \max(0, 1 - r_i/2)`.
 
@@ -192,7 +192,7 @@ class ReliabilityModel(Model):
             Condition("weakest link: both states protect on their own (c_i < 2 v_i)", protect, None, protects,
                       "Under the weakest link the system is only as secure as its least capable state, which "
                       "works at all only if its first unit of effort pays: c_i < 2 v_i."),
-            Condition("best shot: a single provider (the more capable state)",
+            Condition("best shot: a single provider",
                       sympy.Gt(sympy.Symbol("x_hi*") ** 2, sympy.Symbol("x_lo*") * (2 - sympy.Symbol("x_lo*"))),
                       None, len(g.providers) <= 1,
                       "The less capable state can be left to provide (and the more capable free-rides on it at a "

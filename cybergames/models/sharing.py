@@ -9,7 +9,7 @@ sharing is free-ridden. For Gal-Or and Ghose (2005) sharing also raises
 confidence in the whole sector, which raises the return on one's own security:
 with strong demand spillovers the two are strategic *complements*.
 
-The model, stated in full in :mod:`cybergames.security.sharing` and built
+The model, stated in full at :func:`cybergames.security.information_sharing` and built
 *after* both papers (not their own models), has both channels: the partner's
 sharing replaces :math:`\theta` units of investment and raises its return by
 :math:`\lambda`; so investment and the partner's sharing are substitutes iff
@@ -20,7 +20,7 @@ equilibrium each shares :math:`s^* = (\rho + \tau)/\ell` under a sharing subsidy
 optimum (an information-sharing centre maximising the pair's payoff) shares
 :math:`s^\circ` and invests :math:`z^\circ`, and the subsidy
 :math:`\tau^\circ = \ell s^\circ - \rho` implements it. All closed forms are derived
-in :mod:`cybergames.security.sharing`; :func:`cybergames.verify` re-checks them.
+there; :func:`cybergames.verify` re-checks them.
 
 References
 ----------
@@ -167,8 +167,7 @@ class SharingInvestmentModel(Model):
             :func:`cybergames.verify` re-checks) and ``unsubsidised`` (the same at :math:`\\tau = 0`).
         """
         s = SYMBOLS
-        w, th, la, rho, ell, tau = (self.investment_return, self.substitution, self.spillover,
-                                    self.private_benefit, self.leakage, self.subsidy)
+        th, la, rho, ell, tau = self.substitution, self.spillover, self.private_benefit, self.leakage, self.subsidy
         r = self.solution()
         bare = self.solution(subsidy=0 * tau)
         target = r.implementing_subsidy
