@@ -217,6 +217,17 @@ class ReliabilityModel(Model):
                    "state 2's cost -> security in the worst best-shot equilibrium.",
                    tuple((c, min(t.best_shot.levels)) for c, t in tables.items()),
                    column="worst best-shot security"),
+            Remedy("capacity building for state 2: the pair's optimum, total effort and best shot", "cost_2",
+                   "The security the pair would choose together when the cheaper state works alone, "
+                   "1 - min(c_i)/(2(v_1 + v_2)). Table: state 2's cost -> optimal total-effort (and best-shot) "
+                   "security.",
+                   tuple((c, t.total_effort.optimal_level) for c, t in tables.items()),
+                   column="optimal total-effort security"),
+            Remedy("capacity building for state 2: the pair's optimum, weakest link", "cost_2",
+                   "The common level the pair would choose together, 1 - (c_1 + c_2)/(2(v_1 + v_2)). Table: "
+                   "state 2's cost -> optimal weakest-link security.",
+                   tuple((c, t.weakest_link.optimal_level) for c, t in tables.items()),
+                   column="optimal weakest-link security"),
         )
         summary = (f"Two states secure a shared system; state i values it at v_i and pays c_i per unit of effort "
                    f"(v = {show(self.value_1)}, {show(self.value_2)}; c = {show(self.cost_1)}, {show(self.cost_2)}); "

@@ -43,6 +43,10 @@ def test_capacity_building_tables():
     te = remedies["capacity building for state 2: total-effort security"]
     assert wl[Fraction(1, 4)] == Fraction(3, 4) and wl[1] == Fraction(1, 2) and wl[2] == 0
     assert te[Fraction(1, 4)] == Fraction(7, 8) and te[1] == Fraction(3, 4) and te[2] == Fraction(3, 4)
+    # Optima: 1 - min(c)/(2 (v_1 + v_2)) = 1 - (1/2)/4 = 7/8 at c_2 = 1; weakest link 1 - (1/2 + 1)/4 = 5/8.
+    assert remedies["capacity building for state 2: the pair's optimum, total effort and best shot"][1] == \
+        Fraction(7, 8)
+    assert remedies["capacity building for state 2: the pair's optimum, weakest link"][1] == Fraction(5, 8)
 
 
 def test_floats_and_bad_parameters():
