@@ -4,7 +4,7 @@ from fractions import Fraction
 
 import pytest
 import sympy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cybergames import verify
@@ -74,6 +74,7 @@ positive = st.fractions(min_value=Fraction(1, 8), max_value=2, max_denominator=8
 small = st.fractions(min_value=0, max_value=2, max_denominator=8)
 
 
+@settings(max_examples=40)          # each example verifies exactly (sympy / enumeration): slow
 @given(positive, small, small, small, positive, small)
 def test_the_region_condition_agrees_with_the_analysis(w, theta, lam, rho, extra, tau):
     leakage = max(lam * (lam - 2 * theta), 0) + extra
@@ -82,6 +83,7 @@ def test_the_region_condition_agrees_with_the_analysis(w, theta, lam, rho, extra
     assert bool(region) == model.analyse().conditions[0].holds
 
 
+@settings(max_examples=40)          # each example verifies exactly (sympy / enumeration): slow
 @given(small, small)
 def test_subsidy_needed_is_what_the_region_says_at_one_free_parameter(theta, lam):
     model = SharingInvestmentModel(substitution=theta, spillover=lam, leakage=max(lam * (lam - 2 * theta), 0) + 1)
