@@ -182,7 +182,7 @@ class ReliabilityModel(Model):
                 + (" (with equality: weakly)" if max(x1, x2) ** 2 == min(x1, x2) * (2 - min(x1, x2)) else "")
                 + f". The optimum is {show(bs.optimal_level)}.")
         findings.append(
-            f"Orderings (Varian's, derived here): equilibrium security is lowest under the weakest link "
+            f"Orderings (derived here, after Varian): equilibrium security is lowest under the weakest link "
             f"({show(wl.best_level)} <= {show(te.best_level)}, total effort's, which the best shot's best equilibrium "
             f"matches); every technology's equilibrium falls short of its optimum ({show(te.best_level)} <= "
             f"{show(te.optimal_level)}, {show(wl.best_level)} <= {show(wl.optimal_level)}).")

@@ -33,7 +33,7 @@ forms follow from :math:`P'(G) = 2(1 - G)`).
   :math:`G^\circ = \max(0, 1 - \min_i c_i/(2V))`. Weakest link: everyone at
   :math:`g^\circ = \max(0, 1 - \sum_i c_i/(2V))`.
 
-Hence the orderings (derived here; the qualitative statements are Varian's):
+Hence the orderings (derived here, after Varian's qualitative discussion):
 equilibrium security is lowest under the weakest link,
 :math:`\min_i x_i^* \le \max_i x_i^*`, which total effort and the best-shot
 equilibrium of the most capable agent share; and each technology's
