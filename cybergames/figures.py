@@ -41,6 +41,11 @@ deterrence        detection probability ``detection``         false-alarm rate `
 timing            stealth ``stealth``                         persistence ``persistence``; where the
                                                               resource is used even at low stakes,
                                                               boundaries at other discount factors
+sharing           substitution ``substitution``               demand spillover ``spillover``; where the
+                                                              two are complements; boundaries at other
+                                                              subsidies
+reliability       state 1's cost of effort ``cost_1``         state 2's ``cost_2``; where state 1 is the
+                                                              more capable (provides under total effort)
 ================  ==========================================  ===========================================
 """
 
@@ -50,6 +55,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
+import numpy
 import sympy
 
 from .plot._regions import new_axes, plot_region, show_number
@@ -66,6 +72,7 @@ def _others(value: Any, candidates: Sequence[Any]) -> list[Any]:
 
 
 _TEX = {"δ": r"\delta", "π": r"\pi", "τ": r"\tau", "ρ": r"\rho", "ℓ": r"\ell", "s̄": r"\bar{s}"}
+_TEX.update({"θ": r"\theta", "λ": r"\lambda"})
 _SUB = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 
 
@@ -327,6 +334,38 @@ def _timing(model: Any, ax: Any) -> None:
                   f"{show_number(model.discount)}; grey lines: other discount factors)")
 
 
+def _sharing(model: Any, ax: Any) -> None:
+    s = model.symbols
+    high = max(1.0, 2 * float(model.substitution), 2 * float(model.spillover))
+    x, y = ("substitution", 0, high), ("spillover", 0, high)
+    tau = model.subsidy
+    others = sorted({tau / 2, tau * 2} - {tau}) if tau else [0.25 if isinstance(tau, float) else Fraction(1, 4)]
+    title = (f"Investment and information sharing: where the subsidy $\\tau$ = {show_number(tau)} brings optimal "
+             f"sharing\n($w$ = {show_number(model.investment_return)}, $\\rho$ = {show_number(model.private_benefit)}, "
+             f"$\\ell$ = {show_number(model.leakage)}; grey lines: other subsidies)")
+    valid = sympy.Gt(s["leakage"], s["spillover"] * (s["spillover"] - 2 * s["substitution"]))
+    with numpy.errstate(divide="ignore", invalid="ignore"):     # the formula's pole lies outside the model (valid)
+        _region(model, ax, x, y, vary=("subsidy", others), valid=valid, label="the subsidy brings optimal sharing",
+                xlabel=r"substitution $\theta$ (the partner's information replaces investment)",
+                ylabel=r"demand spillover $\lambda$ (the partner's sharing raises its return)", title=title)
+    game_region(ax, sympy.Gt(s["spillover"], s["substitution"]), x, y, color="tab:orange",
+                label=r"complements ($\lambda > \theta$); below: substitutes")
+
+
+def _reliability(model: Any, ax: Any) -> None:
+    s = model.symbols
+    v1, v2 = float(model.value_1), float(model.value_2)
+    x, y = ("cost_1", v1 / 100, 2.2 * v1), ("cost_2", v2 / 100, 2.2 * v2)
+    _region(model, ax, x, y, label="best shot: one provider (both protect alone)", fit=False,
+            xlabel="state 1's cost of effort $c_1$", ylabel="state 2's cost of effort $c_2$",
+            title=f"Capacity and free riding: who provides a shared system's security (after Varian)\n"
+                  f"(values $v_1$ = {show_number(model.value_1)}, $v_2$ = {show_number(model.value_2)}; "
+                  f"in the band around equal capacity either state may provide)")
+    game_region(ax, sympy.Lt(s["cost_1"] * s["value_2"], s["cost_2"] * s["value_1"]), x, y,
+                fixed={"value_1": model.value_1, "value_2": model.value_2}, color="tab:orange",
+                label="state 1 more capable (provides under total effort)")
+
+
 #: key -> function drawing the model's figure on given axes.
 FIGURES: dict[str, Callable[[Any, Any], None]] = {
     "trust": _trust, "interests": _interests, "jurisdiction": _jurisdiction, "capacity": _capacity,
@@ -335,6 +374,7 @@ FIGURES: dict[str, Callable[[Any, Any], None]] = {
 FIGURES.update(investment=_investment, interdependence=_interdependence, multimarket=_multimarket,
                crisis=_crisis)
 FIGURES.update(deterrence=_deterrence, timing=_timing)
+FIGURES.update(sharing=_sharing, reliability=_reliability)
 
 
 def model_figure(model: Any, *, ax: Any = None) -> Any:

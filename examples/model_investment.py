@@ -4,7 +4,7 @@ A breach happens with probability v without investment and costs L; investing z
 lowers the breach probability to v/(alpha z + 1)^beta (Gordon & Loeb's class I).
 The optimal investment is z* = ((v beta alpha L)^(1/(beta + 1)) - 1)/alpha when
 v beta alpha L > 1, else 0, and never more than 1/e of the expected loss vL
-(their Proposition 3). Capacity building raises the productivity alpha.
+(Gordon and Loeb 2002). Capacity building raises the productivity alpha.
 
 Run ``python examples/model_investment.py [--output DIR] [--dpi N]``; the
 figure (``model_investment.png``) shows the vulnerabilities and losses at which

@@ -619,6 +619,22 @@ def _security_cases():
     ]
 
 
+def _sharing_cases():
+    from cybergames.security import information_sharing, reliability_games
+    return [
+        Case(reliability_games, ([1, 1], [1]), error=ParameterError, words=("values, costs", "same length"),
+             note="lengths"),
+        Case(reliability_games, ([1, 0], [1, 1]), error=ParameterError, words=("values[1]", "> 0"), note="value"),
+        Case(information_sharing, (1, 0, 2, 0, 1), error=ParameterError, words=("leakage", "concave"),
+             note="not-concave"),
+        Case(information_sharing, (1, -1, 0, 0, 1), error=ParameterError, words=("substitution", ">= 0"),
+             note="substitution"),
+    ]
+
+
+CASES = CASES + _sharing_cases()
+
+
 CASES = CASES + _security_cases()
 
 

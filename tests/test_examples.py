@@ -247,3 +247,19 @@ KEY_LINES["model_timing"] = [
     "S = 0: T* = 324/157, kept at low stakes",
     "S = 3/4: T* = 189/260, used at low stakes",
 ]
+KEY_LINES["model_sharing"] = [
+    # Derived here (cybergames.security.sharing): s* = (rho + tau)/l = 3/4; z* = w + (lambda - theta) s*.
+    # lambda = 0: z* = 1 - 3/8 = 5/8; s_opt = (theta + lambda w + rho)/(l + 2 lambda theta - lambda^2) = 3/4,
+    # subsidy l s_opt - rho = 1/2. lambda = 1: z* = 1 + 3/8 = 11/8; s_opt = (7/4)/1, z_opt = 1 + 7/8 = 15/8.
+    "lambda = 0: substitutes; equilibrium z* = 5/8, s* = 3/4; optimum z = 5/8, s = 3/4; subsidy 1/2",
+    "lambda = 1/2: independent; equilibrium z* = 1, s* = 3/4; optimum z = 1, s = 1; subsidy 3/4",
+    "lambda = 1: complements; equilibrium z* = 11/8, s* = 3/4; optimum z = 15/8, s = 7/4; subsidy 3/2",
+]
+KEY_LINES["model_reliability"] = [
+    # Derived here (cybergames/security/reliability.py): x_i* = 1 - c_i/(2 v_i) with v = 1, c_2 = 1: x_2* = 1/2.
+    # c_1 = 1/5: x_1* = 9/10; state 2 cannot provide, (9/10)^2 = 81/100 > (1/2)(3/2) = 3/4.
+    "c_1 = 1/5: total effort 9/10, weakest link 1/2, best shot 9/10; checked against the enumerated game: True",
+    # c_1 = 1/2: x_1* = 3/4; (3/4)^2 = 9/16 <= 3/4, so state 2 providing 1/2 is an equilibrium too.
+    "c_1 = 1/2: total effort 3/4, weakest link 1/2, best shot 3/4, 1/2; checked against the enumerated game: True",
+    "c_1 = 1: total effort 1/2, weakest link 1/2, best shot 1/2, 1/2; checked against the enumerated game: True",
+]

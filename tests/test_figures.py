@@ -78,7 +78,8 @@ def _axis_names(key):
             "information": ("n", "delta"),
             "investment": ("vulnerability", "loss"), "interdependence": ("contagion", "cost"),
             "multimarket": ("delta", "T_2"), "crisis": ("cost_a", "cost_b_high"),
-            "deterrence": ("detection", "false_alarm"), "timing": ("stealth", "persistence")}[key]
+            "deterrence": ("detection", "false_alarm"), "timing": ("stealth", "persistence"),
+            "sharing": ("substitution", "spillover"), "reliability": ("cost_1", "cost_2")}[key]
 
 
 def _exact(x):

@@ -23,6 +23,13 @@ key                     obstacle                        class
                         attribution (Baliga et al.)
 ``timing``              when to use a cyber resource    :class:`CyberTimingModel`
                         (Axelrod–Iliev)
+``sharing``             security investment and         :class:`SharingInvestmentModel`
+                        information sharing (after
+                        Gordon–Loeb–Lucyshyn,
+                        Gal-Or–Ghose)
+``reliability``         capacity and free riding:       :class:`ReliabilityModel`
+                        total effort, weakest link,
+                        best shot (after Varian)
 ======================  ==============================  ===========================
 
 Each model is a frozen dataclass of named parameters with defaults; its
@@ -51,6 +58,8 @@ REGISTRY: dict[str, tuple[str, str]] = {
     "crisis": ("crisis", "CrisisBargainingModel"),
     "deterrence": ("deterrence", "DeterrenceModel"),
     "timing": ("timing", "CyberTimingModel"),
+    "sharing": ("sharing", "SharingInvestmentModel"),
+    "reliability": ("reliability", "ReliabilityModel"),
 }
 
 __all__ = ["Condition", "Model", "ModelAnalysis", "Remedy", "GameAnswer", "ExplicitEquilibrium", "PayoffSetAnswer",

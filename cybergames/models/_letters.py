@@ -33,6 +33,9 @@ LETTERS = {
                    "tolerated": "τ"},
     "timing": {"stealth": "S", "persistence": "P", "discount": "w", "stakes_low": "t_low",
                "stakes_high": "t_high", "high_probability": "h"},
+    "sharing": {"investment_return": "w", "substitution": "θ", "spillover": "λ", "private_benefit": "ρ",
+                "leakage": "ℓ", "subsidy": "τ"},
+    "reliability": {"value_1": "v₁", "value_2": "v₂", "cost_1": "c₁", "cost_2": "c₂"},
     "multimarket": {**{f"{x}_{k}": f"{x}{'₁₂'[k - 1]}" for k in (1, 2) for x in "TRPS"}, "delta": "δ"},
 }
 

@@ -22,7 +22,7 @@ Investing pays at all iff the first unit's return exceeds its cost,
 :math:`-S_z(0, v) L = v\beta\alpha L > 1`, i.e. iff the vulnerability exceeds
 :math:`v^* = 1/(\beta\alpha L)`. And the optimum never exceeds
 :math:`1/e \approx 36.8\%` of the expected loss, :math:`z^* < vL/e`
-(Gordon and Loeb 2002, Proposition 3); for class I the share
+(Gordon and Loeb 2002); for class I the share
 :math:`z^*/(vL)`, maximised over :math:`\alpha`, is
 :math:`(\beta/(\beta + 1))^{\beta + 1} < 1/e`.
 
@@ -121,7 +121,7 @@ class SecurityInvestmentModel(Model):
         return _numbers.simplify_exact(self.solution(**changes).investment)
 
     def share_of_expected_loss(self, **changes: Any) -> Any:
-        r""":math:`z^*/(vL)`, below :math:`1/e` (Gordon and Loeb 2002, Proposition 3)."""
+        r""":math:`z^*/(vL)`, below :math:`1/e` (Gordon and Loeb 2002)."""
         return _numbers.simplify_exact(self.solution(**changes).share_of_expected_loss)
 
     def least_vulnerability(self, **changes: Any) -> Any:
@@ -174,7 +174,7 @@ class SecurityInvestmentModel(Model):
             f"is maximised at z* = ((v β α L)^(1/(β + 1)) - 1)/α = {show(z)}, leaving a breach "
             f"probability of {show(breach)} and a net benefit of {show(net)}.",
             f"The optimum spends {show(share)} of the expected loss vL = {show(expected)}: below 1/e ≈ 0.3679, as "
-            f"Gordon & Loeb's Proposition 3 states for every class I and class II breach function, and at most "
+            f"Gordon & Loeb (2002) show for every class I and class II breach function, and at most "
             f"(β/(β + 1))^(β + 1) = {show(cap)}, the most class I ever spends (its maximum over α"
             + ("; reached here)." if share == cap else ")."),
             (f"Investing pays at all iff the first unit returns more than it costs, v β α L > 1, i.e. iff "
@@ -193,7 +193,7 @@ class SecurityInvestmentModel(Model):
                       bool(result.interior),
                       "The return of the first unit of investment, -S_z(0, v) L = v β α L, must exceed "
                       "its cost 1: below v* the information is not worth protecting at this productivity."),
-            Condition("Gordon–Loeb bound (Proposition 3): share of the expected loss invested",
+            Condition("Gordon–Loeb bound: share of the expected loss invested",
                       sympy.Lt(sympy.Symbol("z*") / (s["vulnerability"] * s["loss"]), 1 / sympy.Symbol("e")),
                       None, below,
                       f"The optimal investment is a fraction z*/(v L) of the expected loss, here {show(share)}, "

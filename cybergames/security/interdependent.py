@@ -17,7 +17,7 @@ payoffs (minus expected costs) of the row agent are
 
 Investing is a best response to an investing partner iff :math:`c \le pL`, and
 to a non-investing one iff :math:`c + qL \le pL + (1-p)qL`, i.e.
-:math:`c \le p(1 - q)L`. Hence (Kunreuther and Heal 2003, sec. 2):
+:math:`c \le p(1 - q)L`. Hence (Kunreuther and Heal 2003):
 
 * (invest, invest) is an equilibrium iff :math:`c \le pL`;
 * (not, not) is an equilibrium iff :math:`c \ge p(1 - q)L`;
@@ -119,7 +119,7 @@ def interdependent_security(p: Any, q: Any, L: Any, c: Any) -> InterdependentSec
     References
     ----------
     Kunreuther, H. and Heal, G. (2003). Interdependent security. *Journal of
-    Risk and Uncertainty* 26(2/3), 231–249 (sec. 2, the two-agent game and its
+    Risk and Uncertainty* 26(2/3), 231–249 (the two-agent game and its
     equilibria).
 
     Examples

@@ -26,7 +26,7 @@ condition :math:`-S_z(z^*, v) L = 1` decides an interior optimum):
             \quad\text{if } -\alpha v L \ln v > 1, \text{ else } 0 .
 
 For both classes the optimal investment never exceeds :math:`1/e \approx 36.8\%`
-of the expected loss: :math:`z^* < vL/e` (Gordon and Loeb 2002, Proposition 3).
+of the expected loss: :math:`z^* < vL/e` (Gordon and Loeb 2002).
 For class I the ratio :math:`z^*/(vL)` is at most :math:`(\beta/(\beta+1))^{\beta+1} < 1/e`,
 its maximum over :math:`\alpha`.
 """
@@ -140,7 +140,7 @@ def gordon_loeb(v: Any, L: Any, alpha: Any, beta: Any = 1, *, kind: str = "I") -
     ----------
     Gordon, L. A. and Loeb, M. P. (2002). The economics of information security
     investment. *ACM Transactions on Information and System Security* 5(4),
-    438–457 (sec. 3: the two classes, the optimal investments; Proposition 3:
+    438–457 (the two classes, the optimal investments, and
     :math:`z^* < vL/e`).
 
     Examples

@@ -134,7 +134,7 @@ def security_game(n: int, efforts: Sequence, benefit: Any, cost: Any, *,
     ----------
     Varian, H. R. (2004). System reliability and free riding. In Camp, L. J. and
     Lewis, S. (eds.), *Economics of Information Security*, Kluwer, 1–15
-    (sec. 3–5: total effort, weakest link, best shot).
+    (total effort, weakest link, best shot).
 
     Examples
     --------

@@ -18,7 +18,7 @@ def pure_profiles(result):
 
 
 @pytest.mark.parametrize("c, expected", [
-    # Kunreuther & Heal (2003), J. Risk Uncertainty 26, sec. 2, with p = 1/5, q = 1/2, L = 100: pL = 20 and
+    # Kunreuther & Heal (2003), J. Risk Uncertainty 26, with p = 1/5, q = 1/2, L = 100: pL = 20 and
     # p(1 - q)L = 10. By hand from the payoff table: c = 5 < 10 makes investing dominant; c = 25 > 20 makes
     # not investing dominant; c = 15 in between gives both pure equilibria.
     (5, {("invest", "invest")}),

@@ -16,7 +16,7 @@ HALF = Fraction(1, 2)
 
 
 def test_class_one_with_beta_one():
-    # Gordon & Loeb (2002), ACM TISSEC 5(4), sec. 3, class I with beta = 1: z* = (sqrt(v alpha L) - 1)/alpha.
+    # Gordon & Loeb (2002), ACM TISSEC 5(4), class I with beta = 1: z* = (sqrt(v alpha L) - 1)/alpha.
     # By hand, v = 1/2, L = 8, alpha = 1: sqrt(4) - 1 = 1; S = (1/2)/(1 + 1) = 1/4; ENBIS = (1/2 - 1/4) 8 - 1 = 1.
     r = gordon_loeb(HALF, 8, 1)
     assert (r.investment, r.breach_probability, r.net_benefit, r.interior) == (1, Fraction(1, 4), 1, True)
@@ -38,7 +38,7 @@ def test_class_one_irrational_optimum_is_exact():
 
 
 def test_class_two():
-    # Gordon & Loeb (2002), sec. 3, class II S = v^(alpha z + 1). By hand, v = 1/2, L = 10, alpha = 1: the
+    # Gordon & Loeb (2002), class II S = v^(alpha z + 1). By hand, v = 1/2, L = 10, alpha = 1: the
     # first-order condition -alpha L ln v v^(alpha z + 1) = 1 reads 10 ln 2 / 2^(z + 1) = 1, so
     # z* = log2(10 ln 2) - 1 = log2(5 ln 2) ~ 1.79316 and S(z*) = 1/(10 ln 2).
     r = gordon_loeb(HALF, 10, 1, kind="II")
@@ -71,7 +71,7 @@ productivities = st.floats(1e-3, 1e3)
 
 @given(vulnerabilities, losses, productivities, st.floats(0.05, 20), st.sampled_from(["I", "II"]))
 def test_one_over_e_bound(v, L, alpha, beta, kind):
-    # Gordon & Loeb (2002), Proposition 3: z* < vL/e for both classes.
+    # Gordon & Loeb (2002): z* < vL/e for both classes.
     r = gordon_loeb(v, L, alpha, beta, kind=kind)
     assert 0 <= r.investment <= v * L / math.e * (1 + 1e-12)
 
@@ -123,7 +123,7 @@ def test_float_overflow_is_refused_not_returned_as_infinity():
 
 @given(st.floats(0.01, 0.98), st.floats(0.001, 0.01), losses, productivities, st.floats(0.05, 20))
 def test_class_one_investment_grows_with_vulnerability(v, step, L, alpha, beta):
-    # Gordon & Loeb (2002), sec. 4: for class I, z* = ((v beta alpha L)^(1/(beta+1)) - 1)/alpha is
+    # Gordon & Loeb (2002): for class I, z* = ((v beta alpha L)^(1/(beta+1)) - 1)/alpha is
     # nondecreasing in v (the bracket grows with v; the clip at 0 keeps it monotone).
     low = gordon_loeb(v, L, alpha, beta).investment
     high = gordon_loeb(v + step, L, alpha, beta).investment
@@ -131,7 +131,7 @@ def test_class_one_investment_grows_with_vulnerability(v, step, L, alpha, beta):
 
 
 def test_class_two_investment_is_not_monotone_in_vulnerability():
-    # Gordon & Loeb (2002), sec. 4: for class II the most vulnerable information may not be worth protecting.
+    # Gordon & Loeb (2002): for class II the most vulnerable information may not be worth protecting.
     # By hand, L = 100, alpha = 1: at v = 19/20, -alpha v L ln v = 95 ln(20/19) ~ 4.87 > 1, so z* > 0; at
     # v = 99/100 it is 99 ln(100/99) ~ 0.995 < 1, so z* = 0.
     assert gordon_loeb(Fraction(19, 20), 100, 1, kind="II").investment > 0

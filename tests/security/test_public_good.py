@@ -19,7 +19,7 @@ def stepped(marginals):
 
 
 def test_total_effort_free_riding():
-    # Varian (2004), "System reliability and free riding", sec. 3 (total effort). Three agents, efforts 0..3,
+    # Varian (2004), "System reliability and free riding" (total effort). Three agents, efforts 0..3,
     # marginal benefits 3, 1, 1 for the first three units of G, unit cost 2. By hand: an agent alone adds the
     # first unit (3 > 2) but no more (1 < 2), so the equilibria are the profiles with total 1; welfare
     # 3 b(G) - 2G is 0, 7, 8, 9, 7 for G = 0..4, so the optimum has total 3 (> 1).
@@ -31,7 +31,7 @@ def test_total_effort_free_riding():
 
 
 def test_weakest_link_common_levels_up_to_the_lowest_individual_optimum():
-    # Varian (2004), sec. 4 (weakest link). Marginal benefits 5, 3, 1, costs 2, 4, 1/2: alone, the agents
+    # Varian (2004) (weakest link). Marginal benefits 5, 3, 1, costs 2, 4, 1/2: alone, the agents
     # would choose 2, 1 and 3 (units whose marginal benefit beats the cost). By hand, (1, 1, 1) holds (dropping
     # loses 5 > any cost; raising buys nothing), (2, 2, 2) fails (agent 2 saves 4 > 3), and an agent above the
     # minimum pays for nothing; so the equilibria are the common levels 0 and 1 = min(2, 1, 3).
@@ -41,7 +41,7 @@ def test_weakest_link_common_levels_up_to_the_lowest_individual_optimum():
 
 
 def test_best_shot_one_agent_provides():
-    # Varian (2004), sec. 5 (best shot). Two agents, efforts 0..2, marginal benefits 3, 3, unit costs 1 and 2.
+    # Varian (2004) (best shot). Two agents, efforts 0..2, marginal benefits 3, 3, unit costs 1 and 2.
     # By hand: G = max; either agent alone goes to 2 (3 > 2 and 3 > 1), the other free rides, so (2, 0) and
     # (0, 2) are the equilibria; welfare 2 b(2) - cost is 12 - 2 = 10 with the cheap agent providing.
     g = security_game(2, range(3), stepped([3, 3]), (1, 2), technology="best_shot")

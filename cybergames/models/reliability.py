@@ -1,0 +1,235 @@
+r"""Who provides security when capacities differ: total effort, weakest link and best shot (after Varian 2004).
+
+Technological disparities matter differently depending on how the states'
+efforts combine into the security of a shared system. Varian (2004)
+distinguishes three technologies: the *total effort* (security is the sum of
+efforts), the *weakest link* (the minimum) and the *best shot* (the maximum).
+Two states with values :math:`v_i` of a secure system and unit costs
+:math:`c_i` of effort earn :math:`u_i = v_i P(G) - c_i x_i`, with the concave
+reliability :math:`P(G) = G(2 - G)` up to :math:`G = 1` (a choice made here so
+that every answer is rational; the closed forms are derived in
+:func:`cybergames.security.reliability_games`). The *cost–benefit ratio*
+:math:`r_i = c_i/v_i` measures a state's capacity (lower: more capable); alone it
+would choose :math:`x_i^* = \max(0, 1 - r_i/2)`.
+
+* Total effort: the more capable state provides :math:`\max_i x_i^*` and the other
+  free-rides; capacity building for the weaker state changes nothing until it
+  becomes the more capable one.
+* Weakest link: the security level is at most :math:`\min_i x_i^*`, set by the
+  less capable state; capacity building for it raises everyone's security.
+* Best shot: one state provides. The more capable always can; the less capable
+  can too, iff :math:`(x_{hi}^*)^2 \le x_{lo}^*(2 - x_{lo}^*)`, and then the more
+  capable free-rides on it at a lower security level. Disparity removes that
+  coordination problem: only when the capacities differ enough is the more
+  capable state the sole provider.
+
+Every claim is re-checked by :func:`cybergames.verify` against the enumerated
+game of :func:`cybergames.security.security_game`.
+
+References
+----------
+H. R. Varian, "System reliability and free riding", in L. J. Camp and S. Lewis
+(eds.), *Economics of Information Security*, Kluwer, 2004, 1–15.
+J. Hirshleifer, "From weakest-link to best-shot: the voluntary provision of
+public goods", *Public Choice* 41(3), 1983, 371–386.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, ClassVar, Iterable
+
+import sympy
+
+from .. import _numbers
+from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, show
+
+__all__ = ["ReliabilityModel"]
+
+#: The parameters as sympy symbols, named as the parameters.
+SYMBOLS = {name: sympy.Symbol(name, positive=True) for name in ("value_1", "value_2", "cost_1", "cost_2")}
+
+#: Multiples of state 2's cost shown in the capacity-building tables.
+COST_MULTIPLES = (Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), 1, Fraction(3, 2), 2)
+
+
+def _formulas() -> tuple:
+    """(both protect, a unique best-shot provider) in the parameter symbols, for own optima > 0."""
+    s = SYMBOLS
+    x1 = 1 - s["cost_1"] / (2 * s["value_1"])
+    x2 = 1 - s["cost_2"] / (2 * s["value_2"])
+    protect = sympy.And(sympy.Lt(s["cost_1"], 2 * s["value_1"]), sympy.Lt(s["cost_2"], 2 * s["value_2"]))
+    unique = sympy.Or(sympy.Gt(x1 ** 2, x2 * (2 - x2)), sympy.Gt(x2 ** 2, x1 * (2 - x1)))
+    return protect, unique
+
+
+@dataclass(frozen=True)
+class ReliabilityModel(Model):
+    r"""Varian's total-effort, weakest-link and best-shot games for two states of different capacity.
+
+    Parameters are ints or Fractions (exact results) or floats (float
+    results); sympy symbols are refused.
+
+    Parameters
+    ----------
+    value_1, value_2 : number, default 1 and 1
+        :math:`v_i > 0`, each state's value of a secure shared system.
+    cost_1, cost_2 : number, default 1/2 and 1
+        :math:`c_i > 0`, each state's unit cost of effort (state 1 the more capable by default).
+
+    Raises
+    ------
+    ParameterError
+        If a parameter is not a positive number.
+
+    Examples
+    --------
+    Alone, state 1 would choose :math:`1 - (1/2)/2 = 3/4` and state 2 :math:`1/2`:
+
+    >>> model = ReliabilityModel()
+    >>> model.games().standalone
+    (Fraction(3, 4), Fraction(1, 2))
+    >>> model.games().providers        # under the best shot, either may provide
+    (0, 1)
+    """
+
+    value_1: Any = 1
+    value_2: Any = 1
+    cost_1: Any = Fraction(1, 2)
+    cost_2: Any = 1
+
+    key: ClassVar[str] = "reliability"
+    symbols: ClassVar[dict] = SYMBOLS
+    obstacle: ClassVar[str] = "capacity and free riding: total effort, weakest link, best shot"
+
+    def __post_init__(self) -> None:
+        for name in SYMBOLS:
+            check_parameter(self, name, lower=0, lower_open=True, symbolic=False)
+        self._floats_throughout()
+
+    def games(self, **changes: Any):
+        """:func:`cybergames.security.reliability_games` at the parameters (``changes`` override them)."""
+        from ..security import reliability_games
+
+        m = self.replace(**changes) if changes else self
+        return reliability_games((m.value_1, m.value_2), (m.cost_1, m.cost_2))
+
+    def region_condition(self, free: Iterable[str] | None = None) -> sympy.Basic:
+        r"""Both states protect alone (:math:`c_i < 2v_i`) and the best shot has one provider, in the symbols.
+
+        The provider is unique iff :math:`(x_{hi}^*)^2 > x_{lo}^*(2 - x_{lo}^*)`. Parameters named in
+        ``free`` stay symbols (default: all); the others take the model's values.
+
+        At the defaults (:math:`v = 1, 1`, :math:`c_2 = 1`): state 1 must be far more capable
+        (:math:`c_1^2 - 4c_1 + 1 > 0`, i.e. :math:`c_1 < 2 - \sqrt 3`) or far less (:math:`\sqrt 3 < c_1 < 2`):
+
+        >>> ReliabilityModel().region_condition(free=["cost_1"])
+        (cost_1 < 2) & ((cost_1**2 > 3) | (cost_1**2 - 4*cost_1 > -1))
+        """
+        protect, unique = _formulas()
+        return self._region(sympy.And(protect, unique), free)
+
+    # --------------------------------------------------------------- analysis
+    def analyse(self) -> ModelAnalysis:
+        """Who provides under each technology, the orderings of security, and what capacity building does.
+
+        Returns
+        -------
+        ModelAnalysis
+            Conditions: both states protect alone (:math:`c_i < 2v_i`); the best shot
+            has a single provider. Remedies: capacity building for state 2 (its cost)
+            against the weakest-link, total-effort and lowest best-shot security.
+            ``details``: ``games`` (the :class:`~cybergames.security.ReliabilityGames`,
+            which :func:`cybergames.verify` re-checks against :func:`~cybergames.security.security_game`).
+        """
+        g = self.games()
+        (x1, x2), (r1, r2) = g.standalone, g.ratios
+        te, wl, bs = g.total_effort, g.weakest_link, g.best_shot
+        names = ("state 1", "state 2")
+        if r1 != r2:
+            strong, weak = (0, 1) if r1 < r2 else (1, 0)
+            capable = (f"{names[strong].capitalize()} is the more capable (cost–benefit ratio "
+                       f"{show(g.ratios[strong])} against {show(g.ratios[weak])}).")
+        else:
+            strong, weak = 0, 1
+            capable = f"The two states are equally capable (ratio {show(r1)}): a tie, so neither leads."
+        top = names[strong] if r1 != r2 else "either state"
+        findings = [
+            f"Each state earns v_i P(G) - c_i x_i with P(G) = G(2 - G) (after Varian 2004; closed forms derived in "
+            f"cybergames.security.reliability). Alone, state 1 would choose x₁* = 1 - r₁/2 = {show(x1)} and state 2 "
+            f"x₂* = {show(x2)}, where r_i = c_i/v_i. " + capable,
+            f"Total effort (security is the sum): {top} provides {show(te.best_level)} and the other free-rides "
+            f"(exerts nothing)" + (" — any split of that total is an equilibrium too" if te.continuum else "")
+            + f"; the pair's optimum has the cheaper state provide {show(te.optimal_level)}.",
+            f"Weakest link (the minimum): every common level from 0 to min(x₁*, x₂*) = {show(wl.best_level)} is an "
+            f"equilibrium — the less capable state caps the system; the optimum is {show(wl.optimal_level)}.",
+        ]
+        if not g.providers:
+            findings.append("Best shot (the maximum): neither state's own optimum is positive, so nobody works; the "
+                            f"optimum is {show(bs.optimal_level)}.")
+        elif len(g.providers) == 1:
+            i = g.providers[0]
+            findings.append(f"Best shot (the maximum): only {names[i]} provides, at {show(bs.levels[0])}: the other "
+                            f"state would rather work itself than free-ride on it, (x*)² > x(2 - x) for the other "
+                            f"state's x. The optimum is {show(bs.optimal_level)}.")
+        else:
+            low = min(bs.levels)
+            findings.append(
+                f"Best shot (the maximum): either state providing alone is an equilibrium (security "
+                f"{', '.join(show(x) for x in bs.levels)}): the more capable state is content to free-ride on the "
+                f"less capable one at {show(low)} because (x_hi*)² <= x_lo*(2 - x_lo*)"
+                + (" (with equality: weakly)" if max(x1, x2) ** 2 == min(x1, x2) * (2 - min(x1, x2)) else "")
+                + f". The optimum is {show(bs.optimal_level)}.")
+        findings.append(
+            f"Orderings (derived here, after Varian): equilibrium security is lowest under the weakest link "
+            f"({show(wl.best_level)} <= {show(te.best_level)}, total effort's, which the best shot's best equilibrium "
+            f"matches); every technology's equilibrium falls short of its optimum ({show(te.best_level)} <= "
+            f"{show(te.optimal_level)}, {show(wl.best_level)} <= {show(wl.optimal_level)}).")
+        protect, unique = _formulas()
+        protects = bool(self.cost_1 < 2 * self.value_1 and self.cost_2 < 2 * self.value_2)
+        conditions = (
+            Condition("weakest link: both states protect on their own (c_i < 2 v_i)", protect, None, protects,
+                      "Under the weakest link the system is only as secure as its least capable state, which "
+                      "works at all only if its first unit of effort pays: c_i < 2 v_i."),
+            Condition("best shot: a single provider",
+                      sympy.Gt(sympy.Symbol("x_hi*") ** 2, sympy.Symbol("x_lo*") * (2 - sympy.Symbol("x_lo*"))),
+                      None, len(g.providers) <= 1,
+                      "The less capable state can be left to provide (and the more capable free-rides on it at a "
+                      "lower level) unless the capacities differ enough: (x_hi*)² > x_lo*(2 - x_lo*)."),
+        )
+        floats = isinstance(self.cost_2, float)
+        costs = sorted({_numbers.simplify_exact(self.cost_2 * (float(m) if floats else m)) for m in COST_MULTIPLES})
+        tables = {c: self.games(cost_2=c) for c in costs}
+        remedies = (
+            Remedy("capacity building for state 2: weakest-link security", "cost_2",
+                   "Lowering the weaker state's cost raises the level the weakest link allows, for both. Table: "
+                   "state 2's cost -> highest weakest-link security.",
+                   tuple((c, t.weakest_link.best_level) for c, t in tables.items()),
+                   column="weakest-link security"),
+            Remedy("capacity building for state 2: total-effort security", "cost_2",
+                   "Under total effort the weaker state free-rides, so its capacity adds nothing until it becomes "
+                   "the more capable. Table: state 2's cost -> total-effort security.",
+                   tuple((c, t.total_effort.best_level) for c, t in tables.items()),
+                   column="total-effort security"),
+            Remedy("capacity building for state 2: the worst best-shot equilibrium", "cost_2",
+                   "Under the best shot, similar capacities let the less capable state be left to provide. Table: "
+                   "state 2's cost -> security in the worst best-shot equilibrium.",
+                   tuple((c, min(t.best_shot.levels)) for c, t in tables.items()),
+                   column="worst best-shot security"),
+            Remedy("capacity building for state 2: the pair's optimum, total effort and best shot", "cost_2",
+                   "The security the pair would choose together when the cheaper state works alone, "
+                   "1 - min(c_i)/(2(v_1 + v_2)). Table: state 2's cost -> optimal total-effort (and best-shot) "
+                   "security.",
+                   tuple((c, t.total_effort.optimal_level) for c, t in tables.items()),
+                   column="optimal total-effort security"),
+            Remedy("capacity building for state 2: the pair's optimum, weakest link", "cost_2",
+                   "The common level the pair would choose together, 1 - (c_1 + c_2)/(2(v_1 + v_2)). Table: "
+                   "state 2's cost -> optimal weakest-link security.",
+                   tuple((c, t.weakest_link.optimal_level) for c, t in tables.items()),
+                   column="optimal weakest-link security"),
+        )
+        summary = (f"Two states secure a shared system; state i values it at v_i and pays c_i per unit of effort "
+                   f"(v = {show(self.value_1)}, {show(self.value_2)}; c = {show(self.cost_1)}, {show(self.cost_2)}); "
+                   f"security is the sum, minimum or maximum of their efforts (after Varian 2004).")
+        return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies, {"games": g})
