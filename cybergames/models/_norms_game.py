@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sympy
 
+from ..repeated._delta import DELTA
+
 FOLLOW, ABSTAIN = "Follow", "Abstain"
 #: Largest group whose n-player game (2^n profiles) the analysis builds with the library.
 LIBRARY_MAX_STATES = 10
@@ -14,7 +16,10 @@ R_, T_, P_, S_ = sympy.symbols("R T P S", real=True)
 N_ = sympy.Symbol("n", positive=True, integer=True)
 ADOPTERS = sympy.Symbol("adopters", nonnegative=True, integer=True)
 #: The parameter symbols of the formulas, by parameter name.
-SYMBOLS = {"n": N_, "R": R_, "T": T_, "P": P_, "S": S_, "adopters": ADOPTERS}
+GAIN = sympy.Symbol("violation_gain", positive=True)
+DELTA_ = DELTA
+SYMBOLS = {"n": N_, "R": R_, "T": T_, "P": P_, "S": S_, "adopters": ADOPTERS, "violation_gain": GAIN,
+           "delta": DELTA_}
 
 
 def tipping_share_expr() -> sympy.Expr:

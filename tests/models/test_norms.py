@@ -46,15 +46,16 @@ def brute_force_equilibria(n, R, T, P, S):
 
 
 def test_defaults_match_the_hand_derivation():
-    # R, T, P, S = 4, 3, 2, 0: x* = 2/(1 + 2) = 2/3, so among 10 states an abstainer follows once
-    # ceil(2/3 * 9) = 6 others do; 3 committed adopters are too few.
+    # R, T, P, S = 4, 3, 2, 0: x* = 2/(1 + 2) = 2/3, so among 8 states an abstainer follows once
+    # ceil(2/3 * 7) = ceil(14/3) = 5 others do (no tie: 14/3 is not whole); 3 committed adopters are too few.
     analysis = NormsModel().analyse()
-    coalition, risk = analysis.conditions
-    assert (coalition.value, coalition.holds) == (6, False)
+    coalition, risk = analysis.conditions[:2]
+    assert (coalition.value, coalition.holds) == (5, False)
     assert (risk.value, risk.holds) == (Fraction(2, 3), False)
-    assert [eq.profile for eq in analysis.details["equilibria"]] == [("Follow",) * 10, ("Abstain",) * 10]
+    assert [eq.profile for eq in analysis.details["equilibria"]] == [("Follow",) * 8, ("Abstain",) * 8]
     assert analysis.details["cascade"] == 3
-    assert NormsModel(adopters=6).analyse().details["cascade"] == 10
+    assert NormsModel(adopters=5).analyse().details["cascade"] == 8
+    assert NormsModel(adopters=4).analyse().details["cascade"] == 4
 
 
 def test_risk_and_payoff_dominance_in_skyrms_stag_hunt():
@@ -73,7 +74,7 @@ def test_no_split_equilibrium_even_when_the_threshold_is_an_integer():
     # (indifferent) but each abstainer sees 7 > 6 and would follow; with 6 followers each follower sees only
     # 5 < 6. So no profile with 1..n-1 followers is an equilibrium.
     assert brute_force_equilibria(10, 4, 3, 2, 0) == [("Abstain",) * 10, ("Follow",) * 10]
-    game = NormsModel().game()
+    game = NormsModel(n=10).game()
     seven = ("Follow",) * 7 + ("Abstain",) * 3
     assert game.best_responses(0, seven) == ("Follow", "Abstain")
     assert game.best_responses(9, seven) == ("Follow",)
@@ -156,7 +157,9 @@ def test_remedy_tables():
                                 (Fraction(3, 2), Fraction(1, 3)))
     # x*(T) = 2/(4 - T): 2/3, 4/7, 1/2 at T = 3, 5/2, 2.
     assert shaming.table == ((3, Fraction(2, 3)), (Fraction(5, 2), Fraction(4, 7)), (2, Fraction(1, 2)))
-    assert size.table == ((5, 3), (10, 6), (20, 13), (50, 33), (193, 128))
+    # ceil(2/3 (n - 1)): 8/3 -> 3, 14/3 -> 5, 6, 38/3 -> 13, 98/3 -> 33, 128; ties (whole numbers) at 10 and 193.
+    assert size.table == ((5, 3), (8, 5), (10, 6), (20, 13), (50, 33), (193, 128))
+    assert "at n = 10 and 193, x*(n − 1) is a whole number" in size.effect and "only weakly" in size.effect
 
 
 def test_region_condition_agrees_with_the_coalition():
@@ -164,7 +167,7 @@ def test_region_condition_agrees_with_the_coalition():
     region = vectorize(model.region_condition(free=("S", "adopters")))
     for S in (0, Fraction(1, 2), 1, Fraction(3, 2)):
         needed = model.replace(S=S).coalition()
-        adopters = np.arange(0, 11)
+        adopters = np.arange(0, 9)
         assert region(S=float(S), adopters=adopters).tolist() == [a >= needed for a in adopters]
 
 
@@ -179,7 +182,7 @@ def test_float_parameters_give_float_answers():
     analysis = NormsModel(R=4.0, T=3.0, P=2.0, S=0.0).analyse()
     assert isinstance(analysis.conditions[1].value, float)
     assert analysis.conditions[1].value == pytest.approx(2 / 3)
-    assert analysis.conditions[0].value == 6
+    assert analysis.conditions[0].value == 5
 
 
 @pytest.mark.parametrize("changes, words", [
@@ -188,7 +191,10 @@ def test_float_parameters_give_float_answers():
     (dict(S=2), "R > T >= P > S"),
     (dict(n=1), "n"),
     (dict(n=1001), "n"),
-    (dict(adopters=11), "adopters"),
+    (dict(adopters=9), "adopters"),
+    (dict(violation_gain=0), "violation_gain"),
+    (dict(delta=1), "delta"),
+    (dict(delta=-Fraction(1, 2)), "delta"),
     (dict(adopters=-1), "adopters"),
     (dict(adopters=1.5), "adopters"),
     (dict(R=float("nan")), "R"),
@@ -199,9 +205,10 @@ def test_bad_parameters_are_refused(changes, words):
 
 
 def test_an_exact_tie_is_reported_as_weak_tipping():
-    # Defaults: x* = (P - S)/((R - T) + (P - S)) = 2/3 and 9 partners, so x* * 9 = 6 exactly: a state
-    # seeing 6 followers is indifferent (Kandori, Mailath & Rob 1993, the mixed equilibrium of the
-    # pairwise game), and "6 tips the norm" holds only weakly. With 11 states x* * 10 = 20/3: no tie.
-    tie = " ".join(NormsModel().analyse().findings)
+    # n = 10: x* = (P - S)/((R - T) + (P - S)) = 2/3 and 9 partners, so x* * 9 = 6 exactly: a state
+    # seeing 6 followers is indifferent (the mixed equilibrium of the pairwise game), and "6 tips the
+    # norm" holds only weakly. The defaults (8 states: x* * 7 = 14/3) and 11 states (20/3) have no tie.
+    tie = " ".join(NormsModel(n=10).analyse().findings)
     assert "knife edge" in tie and "only weakly" in tie
     assert "knife edge" not in " ".join(NormsModel(n=11).analyse().findings)
+    assert "knife edge" not in " ".join(NormsModel().analyse().findings)
