@@ -212,3 +212,93 @@ def test_an_exact_tie_is_reported_as_weak_tipping():
     assert "knife edge" in tie and "only weakly" in tie
     assert "knife edge" not in " ".join(NormsModel(n=11).analyse().findings)
     assert "knife edge" not in " ".join(NormsModel().analyse().findings)
+
+
+# ------------------------------------------------------------------ which norm emerges (KMR 1993, Young 1993)
+def hand_escape_bounds(share, n):
+    # Derived by hand for the KMR chain of this model (each state best-responds to the other n - 1, keeping
+    # its action on a tie): with c = x*(n - 1), a state with k <= c followers goes to all-abstain in one step
+    # and one with k >= c + 1 to all-follow. So leaving all-abstain needs a single step of more than c
+    # mistakes (at least floor(c) + 1) and ceil(c) + 1 always suffice; the same with (1 - x*)(n - 1) for
+    # leaving all-follow.
+    c, d = share * (n - 1), (1 - share) * (n - 1)
+    return (math.floor(c) + 1, math.ceil(c) + 1), (math.floor(d) + 1, math.ceil(d) + 1)
+
+
+def test_kmr_selects_abstention_among_the_default_eight_states():
+    # Kandori, Mailath & Rob (1993), the round-robin stag hunt; defaults R, T, P, S = 4, 3, 2, 0, n = 8:
+    # x* = 2/3, c = 14/3. Into the norm: 5 mistakes give 5 followers, each sees 4 < 14/3 and abstains
+    # while the 3 abstainers see 5 > 14/3 and follow: 3 followers, then none; 6 mistakes give 6 >= c + 1:
+    # all follow. Out of the norm: 3 mistakes leave 5 followers, which swing to 3 and then 0. So 6 into,
+    # 3 out: abstention is stochastically stable, the risk-dominant convention ((P - S)^2 = 4 > (R - T)^2 = 1).
+    model = NormsModel()
+    result = model.stochastic_stability()
+    assert result.resistances == ((0, 3), (6, 0))
+    assert result.stable_states == ((0, 8),) and result.potentials == (6, 3)
+    analysis = model.analyse()
+    epsilon, mass = analysis.details["stationary_mass"]
+    assert epsilon == Fraction(1, 100) and mass[1] > Fraction(9, 10) > mass[0]
+    text = " ".join(analysis.findings)
+    assert "6 simultaneous mistakes tip universal abstention into the norm and 3 tip the norm back" in text
+    assert "universal abstention is the only stochastically stable convention" in text
+    assert "|2x* − 1|(n − 1) = 7/3 ≥ 2" in text
+
+
+@settings(max_examples=30, deadline=None)
+@given(stag_hunts(), st.integers(2, 30))
+def test_kmr_selects_the_risk_dominant_norm_in_large_enough_groups(payoffs, n):
+    # KMR (1993): in 2x2 coordination games the risk-dominant equilibrium is the unique long-run
+    # equilibrium for large populations; here "large" is |2x* - 1|(n - 1) >= 2, by the hand bounds above
+    # (the two escape ranges then do not overlap, and no two-cycle class exists).
+    R, T, P, S = payoffs
+    model = NormsModel(n=n, R=R, T=T, P=P, S=S, adopters=0)
+    share = hand_share(R, T, P, S)
+    result = model.stochastic_stability()
+    if abs(2 * share - 1) * (n - 1) >= 2:
+        into, out = hand_escape_bounds(share, n)
+        assert len(result.classes) == 2
+        assert into[0] <= result.resistances[1][0] <= into[1] and out[0] <= result.resistances[0][1] <= out[1]
+        risk_dominant_follow = R - T > P - S                      # Harsanyi & Selten (1988), Nash products
+        assert result.stable_states == (((n, 0),) if risk_dominant_follow else ((0, n),))
+
+
+def test_young_adaptive_play_on_the_pairwise_game_also_selects_abstention():
+    # Young (1993), adaptive play with memory m = 4 and samples s = 2: following is a best reply only to a
+    # sample of two followers (share 1 >= x* = 2/3; share 1/2 is not), so one mistake in the history tips
+    # the norm and two are needed to tip abstention: potentials 2 (norm) and 1 (abstention), by hand.
+    from cybergames.dynamics import adaptive_play, stochastically_stable
+    result = stochastically_stable(adaptive_play(NormsModel().pairwise_game(), 4, 2))
+    assert result.potentials == (2, 1)
+    assert result.stable_states == ((("Abstain", "Abstain"),) * 4,)
+
+
+def test_a_risk_tie_is_reported_and_no_convention_claimed():
+    # R, T, P, S = 4, 3, 1, 0: x* = 1/2, Nash products equal: the knife edge of KMR's theorem.
+    text = " ".join(NormsModel(R=4, T=3, P=1, S=0, n=7).analyse().findings)
+    assert "Neither convention is risk dominant (x* = 1/2)" in text
+
+
+# ------------------------------------------------------------------ community enforcement (Kandori 1992)
+def test_the_default_norm_of_restraint_is_sustained_by_contagion_at_delta_four_fifths():
+    # T' = R + g = 5, R, P, S = 4, 2, 0 among 8 states. On path the least delta is the root near 0.653
+    # (tests/repeated/test_contagion.py checks the sets against values solved at rational delta); the
+    # off-path conditions hold at every delta since cooperating against a defector costs P - S = 2.
+    analysis = NormsModel().analyse()
+    on, off = analysis.conditions[2:]
+    assert "for the contagion profile" in on.name and "for the contagion profile" in off.name
+    assert 0.65 < float(on.value) < 0.66 and on.holds
+    assert off.value is None and off.holds and str(off.formula) == "delta < 1"
+    found = analysis.details["community_enforcement"]
+    assert float(found.least_delta) == pytest.approx(float(on.value))
+    # below the threshold the profile fails, and the text says so for this strategy only
+    low = NormsModel(delta=Fraction(3, 5)).analyse()
+    assert low.conditions[2].holds is False
+    assert "at δ = 3/5 it does not" in " ".join(low.findings)
+    # grim trigger between two states needs only (T' - R)/(T' - P) = 1/3
+    assert "(T′ − R)/(T′ − P) = 1/3" in " ".join(analysis.findings)
+
+
+def test_odd_groups_are_not_paired_and_say_so():
+    analysis = NormsModel(n=9).analyse()
+    assert len(analysis.conditions) == 2
+    assert "not computed: the states cannot all be paired each period (n is odd)" in " ".join(analysis.findings)
