@@ -35,6 +35,7 @@ ALLOWED["dynamics"] = {"games", "equilibria"}
 ALLOWED["plot"] |= {"dynamics"}             # plot/_dynamics.py draws dynamics.Trajectory objects
 ALLOWED["security"] = {"games", "equilibria"}
 ALLOWED["models"] |= {"security", "bargaining"}   # the literature's models wrap these families' solvers
+ALLOWED["models"] |= {"dynamics"}             # the norms model's stochastic stability (KMR 1993)
 SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits"}
 
 

@@ -9,6 +9,8 @@ from ..repeated._delta import DELTA
 FOLLOW, ABSTAIN = "Follow", "Abstain"
 #: Largest group whose n-player game (2^n profiles) the analysis builds with the library.
 LIBRARY_MAX_STATES = 10
+#: Largest group whose KMR chain (n + 1 states, least-cost trees) the analysis solves.
+KMR_MAX_STATES = 200
 #: Largest group the model accepts.
 MAX_STATES = 1000
 

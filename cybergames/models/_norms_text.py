@@ -11,7 +11,7 @@ from .. import _numbers
 from ..equilibria import nash_equilibria, payoff_dominant, risk_dominant
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
-from ._norms_game import DELTA_, FOLLOW, LIBRARY_MAX_STATES, MAX_STATES, tipping_share_expr
+from ._norms_game import DELTA_, FOLLOW, KMR_MAX_STATES, LIBRARY_MAX_STATES, MAX_STATES, tipping_share_expr
 
 GROUP_GRID = [5, 10, 20, 50, 193]          # 193: the members of the United Nations
 #: Largest group whose contagion conditions the analysis computes (their degree grows with n: 0.5 s at 20).
@@ -56,7 +56,6 @@ def norms_analysis(model: Any) -> ModelAnalysis:
         _dominance_finding(model, risk, share, norm_risk_dominant),
         _coalition_finding(model, needed, followers),
     ) + ((_tie_finding(model, needed),) if _is_tie(model, needed) else ())
-    from .norms import KMR_MAX_STATES
     if n <= KMR_MAX_STATES:
         stability = model.stochastic_stability()
         details["stochastic_stability"] = stability

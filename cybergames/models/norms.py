@@ -70,12 +70,9 @@ from ..errors import ParameterError
 from ..games.classic import prisoners_dilemma, stag_hunt
 from ..games.normal_form import NormalFormGame
 from ._base import Model, ModelAnalysis, check_parameter
-from ._norms_game import ABSTAIN, ADOPTERS, FOLLOW, LIBRARY_MAX_STATES, MAX_STATES, N_, SYMBOLS, tipping_share_expr
+from ._norms_game import ABSTAIN, ADOPTERS, FOLLOW, KMR_MAX_STATES, LIBRARY_MAX_STATES, MAX_STATES, N_, SYMBOLS, tipping_share_expr
 
 __all__ = ["NormsModel", "LIBRARY_MAX_STATES", "KMR_MAX_STATES", "SYMBOLS"]
-
-#: Largest group whose KMR chain (n + 1 states, least-cost trees) the analysis solves.
-KMR_MAX_STATES = 200
 
 #: The named profile, for the conditions' label.
 PROFILE_NAME = "the best-response cascade from the committed states"
