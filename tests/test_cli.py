@@ -55,7 +55,8 @@ def test_an_unscoped_override_must_fit_every_selected_model():
         configured([], {"delta": Fraction(19, 20)}, argument="--set")
     # interests (per-player discount factors) has no delta (norms has one, for its community enforcement).
     # (models added later without a delta follow it in the list)
-    assert "the selected model(s) ['interests', " in str(info.value) and "'norms'" not in str(info.value).split("have no")[0]
+    lacking = str(info.value).split("have no")[0]
+    assert "the selected model(s) ['interests', " in lacking and "'norms'" not in lacking
     assert "have no parameter 'delta'" in str(info.value)
     trust, attribution = configured(["trust", "attribution"], {"delta": Fraction(19, 20)})
     assert trust.delta == attribution.delta == Fraction(19, 20)

@@ -70,7 +70,8 @@ from ..errors import ParameterError
 from ..games.classic import prisoners_dilemma, stag_hunt
 from ..games.normal_form import NormalFormGame
 from ._base import Model, ModelAnalysis, check_parameter
-from ._norms_game import ABSTAIN, ADOPTERS, FOLLOW, KMR_MAX_STATES, LIBRARY_MAX_STATES, MAX_STATES, N_, SYMBOLS, tipping_share_expr
+from ._norms_game import (ABSTAIN, ADOPTERS, FOLLOW, KMR_MAX_STATES, LIBRARY_MAX_STATES, MAX_STATES, N_, SYMBOLS,
+                          tipping_share_expr)
 
 __all__ = ["NormsModel", "LIBRARY_MAX_STATES", "KMR_MAX_STATES", "SYMBOLS"]
 
