@@ -9,6 +9,7 @@ import sympy
 
 from .. import _numbers
 from ..equilibria import nash_equilibria, payoff_dominant, risk_dominant
+from ..repeated.delta_sets import compare
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
 from ._norms_game import DELTA_, FOLLOW, KMR_MAX_STATES, LIBRARY_MAX_STATES, MAX_STATES, tipping_share_expr
@@ -177,11 +178,12 @@ def _community_finding(model: Any, found: Any) -> str:
         text += ("The two conditions never hold together: this strategy is an equilibrium at no δ (a limit of "
                  "this strategy, not of the game).")
     else:
-        text += f"So this strategy sustains the norm exactly for δ {_set_text(both)}"
+        text += ("So this strategy sustains the norm exactly where the first condition holds" if both == on else
+                 f"So this strategy sustains the norm exactly for δ {_set_text(both)}")
         text += (f"; at δ = {show(delta)} it does." if delta in both else
                  f"; at δ = {show(delta)} it does not.")
     pair = _numbers.ratio(T2 - R, T2 - P)
-    if not on.is_empty and n > 2 and _numbers.truth(sympy.Gt(_numbers.to_sympy(on.infimum), _numbers.to_sympy(pair))):
+    if not on.is_empty and n > 2 and compare(on.infimum, pair) > 0:
         text += (f" The threshold exceeds grim trigger's between two states, (T′ − R)/(T′ − P) = {show(pair)}: a "
                  f"violator meets its victim again only by chance, so the punishment reaches it slowly.")
     return text
@@ -338,17 +340,21 @@ def _shaming(model: Any, share: Any) -> Remedy:
 
 
 def _group_size(model: Any) -> Remedy:
-
+    from .norms import _ceiling
     sizes = sorted({n for n in GROUP_GRID if n <= MAX_STATES} | {model.n})
-    rows = tuple((size, model.replace(n=size, adopters=min(model.adopters, size)).coalition()) for size in sizes)
+    share = model.tipping_share()
+    # the model's own group from the library's best responses (model.coalition()), the others from the
+    # closed form, which the tests check against the best responses for every group up to 10 states
+    rows = tuple((size, model.coalition() if size == model.n else int(_ceiling(share * (size - 1))))
+                 for size in sizes)
     listed = ", ".join(f"{k} of {size}" for size, k in rows)
-    ties = [size for size, k in rows if _is_tie(model.replace(n=size, adopters=min(model.adopters, size)), k)]
+    ties = [size for size, k in rows if _numbers.truth(sympy.Eq(_numbers.to_sympy(share * (size - 1)), k))]
     if ties:
         listed += (f" (at n = {_and(ties)}, x*(n − 1) is a whole number: that many committed states tip the norm "
                    f"only weakly, the next state being indifferent)")
     return Remedy("the number of states that must coordinate", "n",
                   f"The tipping share does not depend on the number of states, but the coalition it takes does: "
-                  f"{listed} (193: the UN membership; groups up to {LIBRARY_MAX_STATES} states from the "
-                  f"library's best responses, larger ones from k* = ⌈x*(n − 1)⌉). Norms agreed in small "
+                  f"{listed} (193: the UN membership; the model's own group from the library's best responses, "
+                  f"the others from k* = ⌈x*(n − 1)⌉). Norms agreed in small "
                   f"like-minded groups first need fewer committed states to tip.", rows,
                   column="tipping coalition k* (states)")

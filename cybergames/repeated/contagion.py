@@ -212,8 +212,6 @@ class ContagionConditions:
         whatever number :math:`k = 2, \dots, N` of infected states it believes in.
     delta_set : DeltaSet
         Both: the discount factors at which the contagion profile is an equilibrium.
-    by_infected : tuple of pairs
-        ``(k, DeltaSet)``: the off-path condition at each count ``k``.
     transitions : tuple of tuples of Fraction
         ``transitions[k][k2]``: the chain of infected counts (indices 0..N).
     game : NormalFormGame
@@ -229,7 +227,6 @@ class ContagionConditions:
     on_path: DeltaSet
     off_path: DeltaSet
     delta_set: DeltaSet
-    by_infected: tuple = field(repr=False)
     transitions: tuple = field(repr=False)
     game: NormalFormGame = field(repr=False)
 
@@ -237,6 +234,13 @@ class ContagionConditions:
     def least_delta(self) -> Any:
         """The infimum of :attr:`delta_set` (None if empty)."""
         return self.delta_set.infimum
+
+    def by_infected(self) -> tuple:
+        """``(k, DeltaSet)`` pairs: the off-path condition at each count ``k`` of infected states alone."""
+        floats = self.off_path.kind == "float"
+        return tuple((int(c.state.split()[0]), _delta_set([list(c.coefficients)], [(c.state, c.deviation)],
+                                                          list(self.off_path.denominator), floats))
+                     for c in self.off_path.constraints)
 
 
 def _chain(n: int) -> list:
@@ -367,10 +371,8 @@ def contagion(game: NormalFormGame, states: int) -> ContagionConditions:
     labels = [(f"{k} states infected", "cooperate") for k in off]
     off_set = _delta_set(list(off.values()), labels, denominator, floats)
     both = _delta_set([on, *off.values()], [("no state infected", "punish"), *labels], denominator, floats)
-    by_k = tuple((k, _delta_set([p], [(f"{k} states infected", "cooperate")], denominator, floats))
-                 for k, p in off.items())
     payoffs = tuple(_numbers.simplify_exact(v) if not floats else float(v) for v in (T, R, P, S))
-    return ContagionConditions(n, payoffs, on_set, off_set, both, by_k, tuple(tuple(r) for r in q), game)
+    return ContagionConditions(n, payoffs, on_set, off_set, both, tuple(tuple(r) for r in q), game)
 
 
 # --------------------------------------------------------------------------- verification

@@ -144,7 +144,7 @@ def test_off_path_incentives_can_fail_for_patient_states():
     assert piece.lower == 0 and 0.9 < float(piece.upper) < 1
     (both,) = found.delta_set.intervals
     assert float(both.lower) < float(both.upper) < 1
-    assert dict(found.by_infected)[2].intervals == found.off_path.intervals             # k = 2 binds
+    assert dict(found.by_infected())[2].intervals == found.off_path.intervals             # k = 2 binds
     # the same at 8 states with the brute-force solver is slow (105 matchings x 7 counts): check two points
     for delta, fails in ((Fraction(99, 100), True), (Fraction(1, 2), False)):
         _, off = gains(8, 5, 4, 2, 1, delta)
