@@ -33,12 +33,29 @@ with :math:`k` followers, the followers need :math:`k - 1 \ge x^*(n-1)` and the
 abstainers :math:`k \le x^*(n-1)`, incompatible; the pure equilibria are
 exactly all-follow and all-abstain. Following is payoff dominant (:math:`R > P`)
 and risk dominant iff :math:`(R - T)^2 > (P - S)^2 \iff x^* < 1/2`
-(Harsanyi & Selten 1988, section 3.9); with rare mistakes, adaptive play in
-large populations settles on the risk-dominant convention (Kandori, Mailath &
-Rob 1993; Young 1993). A coalition of ``adopters`` states committed to the norm
-tips all others iff it reaches :math:`k^*`, Schelling's and Finnemore &
-Sikkink's tipping point. Raising :math:`S` (assistance to states that follow
-alone) or lowering :math:`T` (shaming violators) lowers :math:`x^*`.
+(Harsanyi & Selten 1988, section 3.9). A coalition of ``adopters`` states
+committed to the norm tips all others iff it reaches :math:`k^*`, Schelling's
+and Finnemore & Sikkink's tipping point; where :math:`x^*(n - 1)` is a whole
+number the state at the threshold is indifferent and the coalition tips the
+norm only weakly, which the analysis says. Raising :math:`S` (assistance to
+states that follow alone) or lowering :math:`T` (shaming violators) lowers
+:math:`x^*`.
+
+*Which norm emerges* (:meth:`NormsModel.stochastic_stability`). With the n
+states best-responding to one another and erring with probability
+:math:`\varepsilon`, the stochastically stable convention is computed exactly
+on the KMR chain (Kandori, Mailath & Rob 1993; Young 1993). It is the
+risk-dominant one whenever :math:`|2x^* - 1|(n - 1) \ge 2` (derived in the
+method's docstring), KMR's theorem for this model.
+
+*A norm of restraint* (:meth:`NormsModel.community_enforcement`). If violating
+the norm against a follower pays :math:`T' = R + g > R`, the pairwise game is a
+prisoner's dilemma. Among n states paired at random, each seeing only its own
+encounters, Kandori's (1992) contagion profile sustains the norm exactly on
+the set of discount factors where no state gains by a first violation (on
+path) and no infected state gains by following the norm once to slow the
+contagion (off path, at every number of infected states):
+:func:`cybergames.repeated.contagion`. These are conditions for that profile.
 
 References
 ----------
@@ -47,6 +64,10 @@ References
 * M. Kandori, G. J. Mailath and R. Rob, "Learning, mutation, and long run
   equilibria in games", *Econometrica* 61(1), 1993, 29-56.
 * H. P. Young, "The evolution of conventions", *Econometrica* 61(1), 1993, 57-84.
+* M. Kandori, "Social norms and community enforcement", *Review of Economic
+  Studies* 59(1), 1992, 63-80.
+* G. Ellison, "Cooperation in the prisoner's dilemma with anonymous random
+  matching", *Review of Economic Studies* 61(3), 1994, 567-588.
 * M. Finnemore and K. Sikkink, "International norm dynamics and political
   change", *International Organization* 52(4), 1998, 887-917.
 * M. Finnemore and D. B. Hollis, "Constructing norms for global
