@@ -67,6 +67,7 @@ Studies* 61(3), 1994, 567-588."""
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -243,17 +244,19 @@ class ContagionConditions:
                      for c in self.off_path.constraints)
 
 
-def _chain(n: int) -> list:
+@functools.lru_cache(maxsize=64)
+def _chain(n: int) -> tuple:
     """Q[k][k']: the infected count's transitions, k, k' in 0..n (row k of an absorbing n is e_n)."""
     q = [[Fraction(0)] * (n + 1) for _ in range(n + 1)]
     for k in range(n + 1):
         for j, p in enumerate(matching_transitions(n, k)):
             if p:
                 q[k][k + j] += p
-    return q
+    return tuple(tuple(row) for row in q)
 
 
-def _cooperate_once(n: int, k: int) -> list:
+@functools.lru_cache(maxsize=1024)
+def _cooperate_once(n: int, k: int) -> tuple:
     """The next infected count when one of k infected states cooperates once and the others punish."""
     row = [Fraction(0)] * (n + 1)
     cooperators = n - k + 1
@@ -264,7 +267,7 @@ def _cooperate_once(n: int, k: int) -> list:
                 row[k + j - 1] += p * mine
             if mine != 1:
                 row[k + j] += p * (1 - mine)
-    return row
+    return tuple(row)
 
 
 def _polynomials(n: int, T: Fraction, R: Fraction, P: Fraction, S: Fraction) -> tuple:
@@ -272,19 +275,22 @@ def _polynomials(n: int, T: Fraction, R: Fraction, P: Fraction, S: Fraction) -> 
     q = _chain(n)
     factor = {k: [Fraction(1), -q[k][k]] for k in range(2, n)}
     denominator = _product([factor[k] for k in range(2, n)])
+
+    @functools.lru_cache(maxsize=None)
+    def between(lo: int, hi: int) -> tuple:            # prod_{lo <= i < hi} (1 - delta Q_ii)
+        return tuple(_product([factor[i] for i in range(lo, hi)]))
+
     f = {k: (T * (n - k) + P * (k - 1)) / (n - 1) for k in range(2, n + 1)}
     # V[k] = W(k) * prod_{k <= i < n} (1 - delta Q_ii), computed downwards from V[n] = P.
     V = {n: [P]}
     for k in range(n - 1, 1, -1):
-        tail = _product([factor[i] for i in range(k + 1, n)])
-        total = _mul(_scale(ONE_MINUS_DELTA, f[k]), tail)
+        total = _mul(_scale(ONE_MINUS_DELTA, f[k]), list(between(k + 1, n)))
         for j in range(k + 1, n + 1):
             if q[k][j]:
-                between = _product([factor[i] for i in range(k + 1, j)])
-                total = _add(total, _mul(DELTA_POLY, _scale(_mul(V[j], between), q[k][j])))
+                total = _add(total, _mul(DELTA_POLY, _scale(_mul(V[j], list(between(k + 1, j))), q[k][j])))
         V[k] = total
     # W(k) * D
-    WD = {k: _mul(V[k], _product([factor[i] for i in range(2, k)])) for k in range(2, n + 1)}
+    WD = {k: _mul(V[k], list(between(2, k))) for k in range(2, n + 1)}
     on = _add(_mul(_add(_scale(ONE_MINUS_DELTA, T), [-R]), denominator), _mul(DELTA_POLY, WD[2]))
     off = {}
     for k in range(2, n + 1):
