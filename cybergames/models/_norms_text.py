@@ -180,7 +180,10 @@ def _community_finding(model: Any, found: Any) -> str:
     else:
         text += ("So this strategy sustains the norm exactly where the first condition holds" if both == on else
                  f"So this strategy sustains the norm exactly for δ {_set_text(both)}")
-        text += (f"; at δ = {show(delta)} it does." if delta in both else
+        edge = any(compare(delta, end) == 0 for i in both.intervals for end in (i.lower, i.upper))
+        text += (f"; at δ = {show(delta)} it does, only weakly: δ is an end of the set, where a state is "
+                 f"indifferent." if delta in both and edge else
+                 f"; at δ = {show(delta)} it does." if delta in both else
                  f"; at δ = {show(delta)} it does not.")
     pair = _numbers.ratio(T2 - R, T2 - P)
     if not on.is_empty and n > 2 and compare(on.infimum, pair) > 0:

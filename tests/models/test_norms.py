@@ -302,3 +302,24 @@ def test_odd_groups_are_not_paired_and_say_so():
     analysis = NormsModel(n=9).analyse()
     assert len(analysis.conditions) == 2
     assert "not computed: the states cannot all be paired each period (n is odd)" in " ".join(analysis.findings)
+
+
+def test_a_discount_factor_at_the_end_of_the_contagion_set_is_reported_as_weak():
+    # Two states: contagion is grim trigger, delta >= (T' - R)/(T' - P) = (5 - 4)/(5 - 2) = 1/3 (by hand);
+    # at delta = 1/3 exactly a state is indifferent between violating and not.
+    text = " ".join(NormsModel(n=2, adopters=0, delta=Fraction(1, 3)).analyse().findings)
+    assert "at δ = 1/3 it does, only weakly" in text
+    assert "it does, only weakly" not in " ".join(NormsModel(n=2, adopters=0, delta=Fraction(1, 2)).analyse().findings)
+
+
+def test_equal_stochastic_potentials_are_reported_as_a_tie():
+    # Two states, R, T, P, S = 4, 3, 2, 0 (KMR 1993's chain with N = 2; by hand): a follower facing an
+    # abstainer switches (0 < x* = 2/3) and the abstainer facing a follower switches too (1 > 2/3), so the
+    # split profile maps to itself (a two-cycle of who follows) and is a third recurrent class. One mistake
+    # moves between neighbouring classes, two between the conventions, so every class has a tree of cost 2:
+    # all three are stochastically stable, a tie, which the text must call weak.
+    result = NormsModel(n=2, adopters=0).stochastic_stability()
+    assert result.resistances == ((0, 1, 2), (1, 0, 1), (2, 1, 0)) and result.potentials == (2, 2, 2)
+    text = " ".join(NormsModel(n=2, adopters=0).analyse().findings)
+    assert "are stochastically stable only weakly, with equal stochastic potential 2" in text
+    assert "neither is selected" in text
