@@ -135,7 +135,7 @@ def _selection_finding(model: Any, stability: Any, risk: Any, share: Any, detail
                  f"their time there (at ε = {show(EPSILON)}, {_share_text(mass[stability.stable[0]])} of it).")
     else:
         head += (f"{' and '.join(stable)} are stochastically stable only weakly, with equal stochastic potential "
-                 f"{stability.potentials[stability.stable[0]]}: a tie, and neither is selected.")
+                 f"{stability.potentials[stability.stable[0]]}: a tie, and no one convention is selected.")
     if risk_label is None:
         return head + " Neither convention is risk dominant (x* = 1/2), the knife edge of KMR's theorem."
     gap = abs(2 * share - 1) * (n - 1)

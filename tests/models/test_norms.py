@@ -322,4 +322,4 @@ def test_equal_stochastic_potentials_are_reported_as_a_tie():
     assert result.resistances == ((0, 1, 2), (1, 0, 1), (2, 1, 0)) and result.potentials == (2, 2, 2)
     text = " ".join(NormsModel(n=2, adopters=0).analyse().findings)
     assert "are stochastically stable only weakly, with equal stochastic potential 2" in text
-    assert "neither is selected" in text
+    assert "no one convention is selected" in text
