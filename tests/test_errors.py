@@ -625,7 +625,7 @@ CASES = CASES + _security_cases()
 # --- contagion under random matching (Kandori 1992)
 def _contagion_cases():
     from cybergames.repeated import contagion
-    from cybergames.repeated.contagion import matching_transitions
+    from cybergames.repeated.community import matching_transitions
     pd = prisoners_dilemma(T=5, R=3, P=1, S=0)
     return [
         Case(contagion, (pd, 5), error=ParameterError, words=("states", "even"), note="odd"),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 import sympy
 
 from ..repeated._delta import DELTA
@@ -27,3 +30,11 @@ SYMBOLS = {"n": N_, "R": R_, "T": T_, "P": P_, "S": S_, "adopters": ADOPTERS, "v
 def tipping_share_expr() -> sympy.Expr:
     """:math:`x^* = (P - S)/((R - T) + (P - S))` in the parameter symbols."""
     return (P_ - S_) / ((R_ - T_) + (P_ - S_))
+
+
+def ceiling(value: Any) -> int:
+    """The least integer >= ``value`` (exact for Fractions; floats within 1e-9 of a whole number round to it)."""
+    if isinstance(value, float):
+        nearest = round(value)
+        return nearest if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)) else math.ceil(value)
+    return -((-value.numerator) // value.denominator) if hasattr(value, "numerator") else int(value)

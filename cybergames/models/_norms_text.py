@@ -12,7 +12,8 @@ from ..equilibria import nash_equilibria, payoff_dominant, risk_dominant
 from ..repeated.delta_sets import compare
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
-from ._norms_game import DELTA_, FOLLOW, KMR_MAX_STATES, LIBRARY_MAX_STATES, MAX_STATES, tipping_share_expr
+from ._norms_game import (DELTA_, FOLLOW, KMR_MAX_STATES, LIBRARY_MAX_STATES, MAX_STATES, ceiling as _ceiling,
+                          tipping_share_expr)
 
 GROUP_GRID = [5, 10, 20, 50, 193]          # 193: the members of the United Nations
 #: Largest group whose contagion conditions the analysis computes (their degree grows with n: 0.5 s at 20).
@@ -343,7 +344,6 @@ def _shaming(model: Any, share: Any) -> Remedy:
 
 
 def _group_size(model: Any) -> Remedy:
-    from .norms import _ceiling
     sizes = sorted({n for n in GROUP_GRID if n <= MAX_STATES} | {model.n})
     share = model.tipping_share()
     # the model's own group from the library's best responses (model.coalition()), the others from the

@@ -92,7 +92,7 @@ from ..games.classic import prisoners_dilemma, stag_hunt
 from ..games.normal_form import NormalFormGame
 from ._base import Model, ModelAnalysis, check_parameter
 from ._norms_game import (ABSTAIN, ADOPTERS, FOLLOW, KMR_MAX_STATES, LIBRARY_MAX_STATES, MAX_STATES, N_, SYMBOLS,
-                          tipping_share_expr)
+                          ceiling as _ceiling, tipping_share_expr)
 
 __all__ = ["NormsModel", "LIBRARY_MAX_STATES", "KMR_MAX_STATES", "SYMBOLS"]
 
@@ -246,7 +246,7 @@ class NormsModel(Model):
         :meth:`dilemma_game`, seeing only their own encounters; the contagion
         profile follows the norm until it meets a violation, then abstains for
         ever. The answer is for that profile (see
-        :func:`cybergames.repeated.contagion.contagion`).
+        :func:`cybergames.repeated.contagion`).
 
         Returns
         -------
@@ -255,7 +255,7 @@ class NormsModel(Model):
         Raises
         ------
         ParameterError
-            If ``n`` is odd or exceeds ``cybergames.repeated.contagion.MAX_COMMUNITY``.
+            If ``n`` is odd or exceeds ``cybergames.repeated.community.MAX_COMMUNITY``.
 
         References
         ----------
@@ -433,10 +433,3 @@ def _coordination_game(n: int, *typed: tuple) -> NormalFormGame:
 def _plain(value: Any) -> Any:
     value = value.item() if isinstance(value, np.generic) else value
     return _numbers.simplify_exact(value)
-
-
-def _ceiling(value: Any) -> int:
-    if isinstance(value, float):
-        nearest = round(value)
-        return nearest if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)) else int(np.ceil(value))
-    return -((-value.numerator) // value.denominator) if hasattr(value, "numerator") else int(value)

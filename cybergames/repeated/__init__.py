@@ -2,7 +2,7 @@
 
 from ._delta import DELTA
 from .automata import Automaton, JointAutomaton
-from .contagion import ContagionConditions, contagion
+from .community import ContagionConditions, contagion
 from .builtins import (always_cooperate, always_defect, forgiving_trigger, grim_trigger, limited_punishment,
                        targeted_retaliation, tit_for_tat, trigger_on_signal, win_stay_lose_shift)
 from .best import BestEquilibrium, best_equilibrium

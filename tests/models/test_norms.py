@@ -281,7 +281,7 @@ def test_a_risk_tie_is_reported_and_no_convention_claimed():
 # ------------------------------------------------------------------ community enforcement (Kandori 1992)
 def test_the_default_norm_of_restraint_is_sustained_by_contagion_at_delta_four_fifths():
     # T' = R + g = 5, R, P, S = 4, 2, 0 among 8 states. On path the least delta is the root near 0.653
-    # (tests/repeated/test_contagion.py checks the sets against values solved at rational delta); the
+    # (tests/repeated/test_community.py checks the sets against values solved at rational delta); the
     # off-path conditions hold at every delta since cooperating against a defector costs P - S = 2.
     analysis = NormsModel().analyse()
     on, off = analysis.conditions[2:]

@@ -171,7 +171,7 @@ def _community(states: Any) -> int:
     if isinstance(states, bool) or not isinstance(states, int) or states < 2 or states % 2:
         raise ParameterError(f"states: expected an even integer >= 2 (states are matched in pairs), got {states!r}")
     if states > MAX_COMMUNITY:
-        raise ParameterError(f"states: {states} exceeds cybergames.repeated.contagion.MAX_COMMUNITY = "
+        raise ParameterError(f"states: {states} exceeds cybergames.repeated.community.MAX_COMMUNITY = "
                              f"{MAX_COMMUNITY}; set it to a larger value to allow more")
     return states
 
@@ -336,7 +336,7 @@ def contagion(game: NormalFormGame, states: int) -> ContagionConditions:
         solved exactly from their binary values, endpoints returned as floats).
     states : int
         :math:`N`, an even number of states from 2 to
-        :data:`MAX_COMMUNITY`.
+        ``cybergames.repeated.community.MAX_COMMUNITY``.
 
     Returns
     -------

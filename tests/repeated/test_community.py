@@ -1,4 +1,4 @@
-"""Community enforcement by contagion under random matching (cybergames/repeated/contagion.py).
+"""Community enforcement by contagion under random matching (cybergames/repeated/community.py).
 
 Kandori, "Social norms and community enforcement", Review of Economic Studies 59 (1992), section 3:
 N states matched at random in pairs, each seeing only its own matches; contagion = cooperate until
@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from cybergames import NormalFormGame, prisoners_dilemma, stag_hunt, verify
 from cybergames.errors import GameError, ParameterError
 from cybergames.repeated import DeltaSet, Interval, contagion
-from cybergames.repeated.contagion import matching_transitions
+from cybergames.repeated.community import matching_transitions
 
 
 def listed_chain(n):
