@@ -147,7 +147,7 @@ def _selection_finding(model: Any, stability: Any, risk: Any, share: Any, detail
                f"takes from ⌊x*(n − 1)⌋ + 1 to ⌈x*(n − 1)⌉ + 1 mistakes, and from ⌊(1 − x*)(n − 1)⌋ + 1 to "
                f"⌈(1 − x*)(n − 1)⌉ + 1 the other way)." if bound else
                " It is the risk-dominant convention, as KMR's theorem says for large groups (the group is below "
-               f"the size |2x* − 1|(n − 1) ≥ 2 at which this model guarantees it, yet it holds).")
+               "the size |2x* − 1|(n − 1) ≥ 2 at which this model guarantees it, yet it holds).")
     else:
         why = (f" The risk-dominant convention is {risk_label}, but with only {n} states the integer counts of "
                f"mistakes decide otherwise (|2x* − 1|(n − 1) = {show(_numbers.simplify_exact(gap))} < 2); KMR's "
@@ -161,7 +161,7 @@ def _share_text(value: Any) -> str:
 
 def _community_finding(model: Any, found: Any) -> str:
     """Community enforcement of a norm of restraint by contagion (Kandori 1992), for the contagion profile."""
-    n, R, S, P, T2 = model.n, model.R, model.S, model.P, model.temptation
+    n, R, P, T2 = model.n, model.R, model.P, model.temptation
     head = (f"If the norm were one of restraint, where abstaining against a follower pays T′ = R + g = {show(T2)} "
             f"> R (a prisoner's dilemma), no tipping would make it self-enforcing; ")
     if found is None:
