@@ -55,6 +55,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "DiscountFactorBracket", "PayoffBound", "min_discount_factor_for_payoff", "best_symmetric_payoff",
         "most_cooperative_payoff", "targeted_retaliation", "folk_theorem_conditions", "FolkTheoremConditions",
         "ProfileRanks", "best_equilibrium", "BestEquilibrium", "SymmetricPayoffCurve", "best_symmetric_payoffs",
+        "ContagionConditions", "contagion",
     ),
     "signalling": (
         "SignallingGame", "PBE", "BeliefSet", "FrozenMap", "perfect_bayesian_equilibria",

@@ -638,6 +638,21 @@ CASES = CASES + _sharing_cases()
 CASES = CASES + _security_cases()
 
 
+# --- contagion under random matching (Kandori 1992)
+def _contagion_cases():
+    from cybergames.repeated import contagion
+    from cybergames.repeated.community import matching_transitions
+    pd = prisoners_dilemma(T=5, R=3, P=1, S=0)
+    return [
+        Case(contagion, (pd, 5), error=ParameterError, words=("states", "even"), note="odd"),
+        Case(contagion, (matching_pennies(), 4), error=GameError, words=("game", "symmetric"), note="asymmetric"),
+        Case(matching_transitions, (4, 5), error=ParameterError, words=("marked",), note="marked"),
+    ]
+
+
+CASES = CASES + _contagion_cases()
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input_raises_the_precise_error_naming_the_argument(case):
     with pytest.raises(CybergamesError) as info:

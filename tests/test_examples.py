@@ -87,8 +87,12 @@ KEY_LINES = {
         "transfer 1: critical discount factors 1/2 (capable state), 1/2 (weak state)",
     ],
     "model_norms": [
-        # x* = (P - S)/((R - T) + (P - S)) = 2/3; coalition ceil(2/3 * 9) = 6.
-        "Tipping share x* = 2/3; coalition that tips the norm: 6 states",
+        # x* = (P - S)/((R - T) + (P - S)) = 2/3; coalition ceil(2/3 * 7) = 5.
+        "Tipping share x* = 2/3; coalition that tips the norm: 5 states",
+        # KMR among 8 states (tests/models/test_norms.py, by hand): 6 mistakes in, 3 out.
+        "KMR among 8 states: 6 mistakes tip abstention into the norm, 3 tip it back; stochastically stable: ((0, 8),)",
+        # two states: grim trigger, (T' - R)/(T' - P) = (5 - 4)/(5 - 2) = 1/3
+        "  2 states: 0.3333 <= δ < 1.0000",
     ],
     "model_attribution": [
         # rho_c = 81/100, rho_d = 18/100: 2/(324/100 - 36/100) = 25/36; q = 1: 2/3.24 = 50/81.

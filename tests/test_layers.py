@@ -36,6 +36,7 @@ ALLOWED["plot"] |= {"dynamics"}             # plot/_dynamics.py draws dynamics.T
 ALLOWED["security"] = {"games", "equilibria"}
 ALLOWED["models"] |= {"security", "bargaining"}   # the literature's models wrap these families' solvers
 ALLOWED["models"] |= {"bayesian", "stochastic"}   # deterrence (BBW 2020) and timing (Axelrod & Iliev 2014) too
+ALLOWED["models"] |= {"dynamics"}             # the norms model's stochastic stability (KMR 1993)
 SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits"}
 
 

@@ -234,3 +234,10 @@ def test_mixed_kmrw_names_are_importable_from_reputation():
     assert parameters(kmrw_equilibrium)[:4] == ["prior", "periods", "a", "b"]
     assert parameters(noncooperation_bound)[:3] == ["prior", "a", "b"]
     assert MixedReputation.__module__ == "cybergames.reputation.kmrw_mixed"
+
+
+def test_contagion_is_exported():
+    from cybergames import ContagionConditions, contagion, prisoners_dilemma
+    found = contagion(prisoners_dilemma(T=5, R=3, P=1, S=0), 2)
+    assert isinstance(found, ContagionConditions) and found.least_delta == Fraction(1, 2)
+    assert {"on_path", "off_path", "delta_set", "states"} <= set(ContagionConditions.__dataclass_fields__)

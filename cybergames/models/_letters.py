@@ -22,7 +22,7 @@ LETTERS = {
                      "damage": "d", "sanction_cost": "k", "averted_share": "ρ", "enforcement": "π",
                      "false_accusation": "r", "delta": "δ"},
     "capacity": {"benefit": "b", "cost_strong": "c₁", "cost_weak": "c₂", "transfer": "τ", "delta": "δ"},
-    "norms": {"n": "n", **_PD, "adopters": "a"},
+    "norms": {"n": "n", **_PD, "adopters": "a", "violation_gain": "g", "delta": "δ"},
     "attribution": {**_PD, "detect": "q", "false_flag": "r", "delta": "δ", "punishment": "k"},
     "information": {"n": "n", "multiplier": "m", "cost": "c", "leakage": "ℓ", "detect": "q", "false_flag": "r",
                     "delta": "δ"},

@@ -33,12 +33,29 @@ with :math:`k` followers, the followers need :math:`k - 1 \ge x^*(n-1)` and the
 abstainers :math:`k \le x^*(n-1)`, incompatible; the pure equilibria are
 exactly all-follow and all-abstain. Following is payoff dominant (:math:`R > P`)
 and risk dominant iff :math:`(R - T)^2 > (P - S)^2 \iff x^* < 1/2`
-(Harsanyi & Selten 1988, section 3.9); with rare mistakes, adaptive play in
-large populations settles on the risk-dominant convention (Kandori, Mailath &
-Rob 1993; Young 1993). A coalition of ``adopters`` states committed to the norm
-tips all others iff it reaches :math:`k^*`, Schelling's and Finnemore &
-Sikkink's tipping point. Raising :math:`S` (assistance to states that follow
-alone) or lowering :math:`T` (shaming violators) lowers :math:`x^*`.
+(Harsanyi & Selten 1988, section 3.9). A coalition of ``adopters`` states
+committed to the norm tips all others iff it reaches :math:`k^*`, Schelling's
+and Finnemore & Sikkink's tipping point; where :math:`x^*(n - 1)` is a whole
+number the state at the threshold is indifferent and the coalition tips the
+norm only weakly, which the analysis says. Raising :math:`S` (assistance to
+states that follow alone) or lowering :math:`T` (shaming violators) lowers
+:math:`x^*`.
+
+*Which norm emerges* (:meth:`NormsModel.stochastic_stability`). With the n
+states best-responding to one another and erring with probability
+:math:`\varepsilon`, the stochastically stable convention is computed exactly
+on the KMR chain (Kandori, Mailath & Rob 1993; Young 1993). It is the
+risk-dominant one whenever :math:`|2x^* - 1|(n - 1) \ge 2` (derived in the
+method's docstring), KMR's theorem for this model.
+
+*A norm of restraint* (:meth:`NormsModel.community_enforcement`). If violating
+the norm against a follower pays :math:`T' = R + g > R`, the pairwise game is a
+prisoner's dilemma. Among n states paired at random, each seeing only its own
+encounters, Kandori's (1992) contagion profile sustains the norm exactly on
+the set of discount factors where no state gains by a first violation (on
+path) and no infected state gains by following the norm once to slow the
+contagion (off path, at every number of infected states):
+:func:`cybergames.repeated.contagion`. These are conditions for that profile.
 
 References
 ----------
@@ -47,6 +64,10 @@ References
 * M. Kandori, G. J. Mailath and R. Rob, "Learning, mutation, and long run
   equilibria in games", *Econometrica* 61(1), 1993, 29-56.
 * H. P. Young, "The evolution of conventions", *Econometrica* 61(1), 1993, 57-84.
+* M. Kandori, "Social norms and community enforcement", *Review of Economic
+  Studies* 59(1), 1992, 63-80.
+* G. Ellison, "Cooperation in the prisoner's dilemma with anonymous random
+  matching", *Review of Economic Studies* 61(3), 1994, 567-588.
 * M. Finnemore and K. Sikkink, "International norm dynamics and political
   change", *International Organization* 52(4), 1998, 887-917.
 * M. Finnemore and D. B. Hollis, "Constructing norms for global
@@ -58,6 +79,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, ClassVar
 
 import numpy as np
@@ -66,12 +88,13 @@ import sympy
 from .. import _numbers
 from ..equilibria import nash_equilibria
 from ..errors import ParameterError
-from ..games.classic import stag_hunt
+from ..games.classic import prisoners_dilemma, stag_hunt
 from ..games.normal_form import NormalFormGame
 from ._base import Model, ModelAnalysis, check_parameter
-from ._norms_game import ABSTAIN, ADOPTERS, FOLLOW, LIBRARY_MAX_STATES, MAX_STATES, N_, SYMBOLS, tipping_share_expr
+from ._norms_game import (ABSTAIN, ADOPTERS, FOLLOW, KMR_MAX_STATES, LIBRARY_MAX_STATES, MAX_STATES, N_, SYMBOLS,
+                          ceiling as _ceiling, tipping_share_expr)
 
-__all__ = ["NormsModel", "LIBRARY_MAX_STATES", "SYMBOLS"]
+__all__ = ["NormsModel", "LIBRARY_MAX_STATES", "KMR_MAX_STATES", "SYMBOLS"]
 
 #: The named profile, for the conditions' label.
 PROFILE_NAME = "the best-response cascade from the committed states"
@@ -92,6 +115,13 @@ class NormsModel(Model):
         the partner follows; neither follows; follow alone.
     adopters : int
         States already committed to the norm (0 to n), e.g. a like-minded coalition.
+    violation_gain : int, Fraction or float
+        :math:`g > 0`: when the norm is one of restraint, abstaining against a
+        follower pays :math:`T' = R + g`, a prisoner's dilemma (R, S, P as
+        above), enforced by contagion among randomly matched states
+        (:meth:`community_enforcement`).
+    delta : int, Fraction or float
+        The discount factor of that community, :math:`0 \le \delta < 1`.
 
     Raises
     ------
@@ -101,19 +131,21 @@ class NormsModel(Model):
     Examples
     --------
     >>> analysis = NormsModel().analyse()
-    >>> [(c.value, c.holds) for c in analysis.conditions]
-    [(6, False), (Fraction(2, 3), False)]
+    >>> [(c.value, c.holds) for c in analysis.conditions][:2]
+    [(5, False), (Fraction(2, 3), False)]
     >>> from fractions import Fraction
     >>> NormsModel(S=Fraction(3, 2)).tipping_share()
     Fraction(1, 3)
     """
 
-    n: int = 10
+    n: int = 8
     R: Any = 4
     T: Any = 3
     P: Any = 2
     S: Any = 0
     adopters: int = 3
+    violation_gain: Any = 1
+    delta: Any = Fraction(4, 5)
 
     key: ClassVar[str] = "norms"
     symbols: ClassVar[dict] = SYMBOLS
@@ -124,6 +156,8 @@ class NormsModel(Model):
         for name in ("R", "T", "P", "S"):
             check_parameter(self, name, symbolic=False)
         check_parameter(self, "adopters", lower=0, upper=self.n, integer=True)
+        check_parameter(self, "violation_gain", lower=0, lower_open=True, symbolic=False)
+        check_parameter(self, "delta", lower=0, upper=1, upper_open=True, symbolic=False)
         if not (self.R > self.T >= self.P > self.S):
             raise ParameterError(f"NormsModel: expected a stag hunt, R > T >= P > S; got R={self.R!r}, "
                                  f"T={self.T!r}, P={self.P!r}, S={self.S!r}")
@@ -147,6 +181,95 @@ class NormsModel(Model):
             raise ParameterError(f"NormsModel.game: the {self.n}-state game has 2^{self.n} profiles; built for "
                                  f"n <= {LIBRARY_MAX_STATES}")
         return _coordination_game(self.n, *((type(v).__name__, v) for v in (self.R, self.T, self.P, self.S)))
+
+    def dilemma_game(self) -> NormalFormGame:
+        """The pairwise game of a norm of restraint: a prisoner's dilemma with T' = R + ``violation_gain``, R, P, S."""
+        game = prisoners_dilemma(T=self.temptation, R=self.R, P=self.P, S=self.S)
+        return NormalFormGame(game.payoffs, actions=[(FOLLOW, ABSTAIN)] * 2)
+
+    @property
+    def temptation(self) -> Any:
+        """:math:`T' = R + g`: what violating a norm of restraint pays against a follower."""
+        return _numbers.simplify_exact(self.R + self.violation_gain)
+
+    # ------------------------------------------------------------ selection and enforcement
+    def stochastic_stability(self) -> Any:
+        r"""Which convention the n states settle on in the long run, when they err rarely (KMR 1993).
+
+        The n states are Kandori, Mailath & Rob's population: each period every
+        state best-responds to the other :math:`n - 1` (the n-state game is the
+        sum of its pairwise stag hunts), then each errs independently with
+        probability :math:`\varepsilon`. The stochastically stable convention is
+        computed exactly by least-cost trees (:func:`cybergames.dynamics.stochastically_stable`).
+        For :math:`|2x^* - 1|(n - 1) \ge 2` it is the risk-dominant one: every
+        state with at most :math:`x^*(n - 1)` followers moves to all abstaining
+        in one step and every state with at least :math:`x^*(n - 1) + 1` to all
+        following, so leaving all-abstain takes from :math:`\lfloor x^*(n - 1)\rfloor + 1`
+        to :math:`\lceil x^*(n - 1)\rceil + 1` mistakes, leaving all-follow from
+        :math:`\lfloor (1 - x^*)(n - 1)\rfloor + 1` to :math:`\lceil (1 - x^*)(n - 1)\rceil + 1`,
+        and these ranges do not overlap. KMR (1993) prove the risk-dominant
+        convention is selected in large enough populations; this is the bound
+        for this model, derived as just said.
+
+        Returns
+        -------
+        cybergames.dynamics.StochasticStability
+            Class 0 is all following, class 1 all abstaining (a third, a
+            two-cycle, appears only near :math:`x^* = 1/2`).
+
+        Raises
+        ------
+        ParameterError
+            If ``n`` exceeds :data:`KMR_MAX_STATES`.
+
+        References
+        ----------
+        Kandori, M., Mailath, G. J. & Rob, R. (1993). Learning, mutation, and long run equilibria
+        in games. *Econometrica* 61(1), 29–56, Theorem 3. Young, H. P. (1993). The evolution of
+        conventions. *Econometrica* 61(1), 57–84.
+
+        Examples
+        --------
+        >>> result = NormsModel().stochastic_stability()
+        >>> result.resistances, result.stable_states      # mistakes out of (Follow: 8) and of (Abstain: 8)
+        (((0, 3), (6, 0)), ((0, 8),))
+        """
+        if self.n > KMR_MAX_STATES:
+            raise ParameterError(f"NormsModel.stochastic_stability: n = {self.n} exceeds {KMR_MAX_STATES} states")
+        from ..dynamics import kmr, stochastically_stable
+        return stochastically_stable(kmr(self.pairwise_game(), self.n))
+
+    def community_enforcement(self) -> Any:
+        r"""Where contagion sustains a norm of restraint among the n states, matched at random (Kandori 1992).
+
+        Each period the n states (an even number) are paired at random and play
+        :meth:`dilemma_game`, seeing only their own encounters; the contagion
+        profile follows the norm until it meets a violation, then abstains for
+        ever. The answer is for that profile (see
+        :func:`cybergames.repeated.contagion`).
+
+        Returns
+        -------
+        cybergames.repeated.ContagionConditions
+
+        Raises
+        ------
+        ParameterError
+            If ``n`` is odd or exceeds ``cybergames.repeated.community.MAX_COMMUNITY``.
+
+        References
+        ----------
+        Kandori, M. (1992). Social norms and community enforcement. *Review of Economic Studies*
+        59(1), 63–80, section 3.
+
+        Examples
+        --------
+        >>> found = NormsModel(n=4).community_enforcement()
+        >>> print(found.delta_set)
+        [-2/3 + sqrt(13)/3, 1)
+        """
+        from ..repeated import contagion
+        return contagion(self.dilemma_game(), self.n)
 
     # ------------------------------------------------------------ thresholds
     def tipping_share(self) -> Any:
@@ -213,7 +336,7 @@ class NormsModel(Model):
         --------
         >>> answer = NormsModel().game_answer()
         >>> answer.best.value[0], answer.bracket.lower, answer.folk.holds
-        (36, Fraction(0, 1), True)
+        (28, Fraction(0, 1), True)
         """
         from fractions import Fraction
         from ..repeated import always_cooperate
@@ -239,8 +362,11 @@ class NormsModel(Model):
             method = "from the closed form; the n-state game is too large to build"
         zero = 0.0 if any(isinstance(v, float) for v in (self.R, self.T, self.P, self.S)) else Fraction(0)
         profile = tuple(always_cooperate(FOLLOW) for _ in range(n))
+        from ..repeated import DeltaSet, Interval
+        every = DeltaSet((Interval(zero, zero + 1, True, False),), "float" if isinstance(zero, float) else "exact",
+                         "subgame perfect")
         best = ExplicitEquilibrium("every state follows the norm in every period", profile, zero, cooperation,
-                                   None, method)
+                                   every, method)
         bracket = PathThreshold((FOLLOW,) * n, cooperation, (zero,) * n, (zero,) * n, profile, True,
                                 "no state gains by abstaining once: (n − 1)T = "
                                 f"{_numbers.simplify_exact((n - 1) * self.T)} < (n − 1)R = {cooperation[0]}; the payoff is the unique profile maximising the "
@@ -273,7 +399,7 @@ class NormsModel(Model):
         Examples
         --------
         >>> NormsModel().region_condition(free=("S", "adopters"))
-        adopters >= 9*(2 - S)/(3 - S)
+        adopters >= 7*(2 - S)/(3 - S)
         """
         return self.coalition_formula().subs(self._fixed(free))
 
@@ -307,10 +433,3 @@ def _coordination_game(n: int, *typed: tuple) -> NormalFormGame:
 def _plain(value: Any) -> Any:
     value = value.item() if isinstance(value, np.generic) else value
     return _numbers.simplify_exact(value)
-
-
-def _ceiling(value: Any) -> int:
-    if isinstance(value, float):
-        nearest = round(value)
-        return nearest if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)) else int(np.ceil(value))
-    return -((-value.numerator) // value.denominator) if hasattr(value, "numerator") else int(value)

@@ -2,6 +2,7 @@
 
 from ._delta import DELTA
 from .automata import Automaton, JointAutomaton
+from .community import ContagionConditions, contagion
 from .builtins import (always_cooperate, always_defect, forgiving_trigger, grim_trigger, limited_punishment,
                        targeted_retaliation, tit_for_tat, trigger_on_signal, win_stay_lose_shift)
 from .best import BestEquilibrium, best_equilibrium
@@ -39,5 +40,6 @@ __all__ = [
     "EquilibriumPayoffSet", "equilibrium_payoff_set", "DiscountFactorBracket", "PayoffBound",
     "min_discount_factor_for_payoff", "best_symmetric_payoff", "most_cooperative_payoff",
     "SymmetricPayoffCurve", "best_symmetric_payoffs",
+    "ContagionConditions", "contagion",
 ]
 

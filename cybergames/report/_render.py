@@ -121,6 +121,8 @@ def _game_lines(game: Any) -> list[str]:
                  f"{_maths.number(found.least_delta)}")
         at = (f"(δ₁, δ₂) = {_maths.number(found.delta)}" if isinstance(found.delta, tuple)
               else f"δ = {_maths.number(found.delta)}")
+        if found.intervals == ((0, 1, True, False),):        # an equilibrium at every discount factor
+            at, where = "every δ", ""
         worth = (f"{_maths.number(float(found.value[0]))} each" if len(set(found.value)) == 1
                  else _maths.number(tuple(found.value)))
         lines.append(f"{label}: {found.name} at {at}, worth {worth}{where}")

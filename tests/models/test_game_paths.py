@@ -153,14 +153,16 @@ def test_jurisdiction_with_a_credible_sanction_the_game_and_the_trigger_agree(v,
 
 # ------------------------------------------------------------------ norms
 def test_norms_following_is_a_stage_equilibrium_so_the_game_sustains_it_at_every_discount_factor():
-    # Defaults n = 10, R, T, P, S = 4, 3, 2, 0: a state whose 9 partners all follow gets 9R = 36 by following
+    # n = 10, R, T, P, S = 4, 3, 2, 0: a state whose 9 partners all follow gets 9R = 36 by following
     # and 9T = 27 by abstaining, so all-follow is a stage Nash equilibrium and repeating it is subgame perfect
     # for every delta (Mailath & Samuelson 2006, Prop. 2.2.1): least delta 0, value 36 each, by hand.
-    analysis = NormsModel().analyse()
+    analysis = NormsModel(n=10).analyse()
     answer = analysis.game
     assert answer.best.value == (36,) * 10 and answer.bracket.lower == answer.bracket.upper == 0
     assert answer.bracket.exact and answer.folk.holds and answer.folk.neu
     assert answer.folk.minmax == (18,) * 10       # everyone else abstains: best reply abstain, 9P = 18
+    (every,) = answer.best.delta_set.intervals                                  # every delta, so said
+    assert (every.lower, every.upper, every.lower_closed, every.upper_closed) == (0, 1, True, False)
     text = " ".join(analysis.findings)
     assert "(n − 1)T = 27 < (n − 1)R = 36" in text and "δ = 0 included" in text
 

@@ -24,8 +24,8 @@ import pytest
 import cybergames.models as models
 
 #: Phrases that deny sustainability for every discount factor.
-IMPOSSIBLE = re.compile(r"impossib|no patience|cannot be sustained|at no δ|at every δ|no δ|no delta|at any δ|"
-                        r"whatever the patience|however patient", re.I)
+IMPOSSIBLE = re.compile(r"impossib|no patience|cannot be sustained|at no δ|(?:fails?|not|never)\b[^.;]*at every δ|"
+                        r"no δ|no delta|at any δ|whatever the patience|however patient", re.I)
 #: The strategy profiles the models name; a denial must name one of them (or "this strategy").
 PROFILES = ("retaliation after any blame", "until anyone is suspected", "permanent retaliation", "this strategy",
             "retaliating for ever", "retaliating for", "certifies nothing about other profiles")
