@@ -130,7 +130,8 @@ def information_analysis(model: Any) -> ModelAnalysis:
                   f"{LIBRARY_MAX_STATES}-state size the analysis computes with the library")
     at_delta, anywhere = largest_groups(model, table)
     game = model.game_answer()
-    details.update(largest_group_at_delta=at_delta, largest_group=anywhere)
+    anonymity = model.optimal_anonymity()
+    details.update(largest_group_at_delta=at_delta, largest_group=anywhere, anonymity=anonymity)
 
     findings = (
         f"One-shot, withholding dominates: a state's own report costs it c + ℓ = {show(c + l)} (effort and "
@@ -144,6 +145,7 @@ def information_analysis(model: Any) -> ModelAnalysis:
         f"δ ≥ {show(house)}, and among any number of states once δ ≥ (c + ℓ)/(mc) = "
         f"{show(_ratio(c + l, m * c))}.",
         _groups_finding(model, at_delta, anywhere),
+        _anonymity_finding(model, anonymity),
         *_game_findings(model, game),
     )
     conditions = (
@@ -259,6 +261,7 @@ def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: 
                _circles_effect(model, quo_table, at_delta), quo_table,
                column="critical discount factor without a clearing house"),
         _leakage_remedy(model, quo),
+        _anonymity_remedy(model),
     )
 
 
@@ -295,6 +298,46 @@ def _leakage_remedy(model: Any, quo: Any) -> Remedy:
     else:
         move = (f"lowering it from ℓ = {show(model.leakage)} to ℓ = {show(low[0])} lowers the threshold "
                 f"without a clearing house from {_threshold_text(quo)} to {_threshold_text(low[1])}")
-    return Remedy("protecting shared intelligence (lower leakage: handling rules, anonymised reports)", "leakage",
+    return Remedy("protecting shared intelligence (lower leakage: handling rules)", "leakage",
                   f"The sender's leakage cost works against sharing: {move}, among {model.n} states.", rows,
                   column="critical discount factor without a clearing house")
+
+
+ANONYMITY_GRID = [0, Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), 1]
+
+
+def _anonymity_finding(model: Any, best: Any) -> str:
+    """The optimal anonymity level of the clearing house, for sharing until anyone is suspected, and the game's
+    bracket there."""
+    from ._game import brief
+    start = ("Anonymised reports trade leakage against attribution: if the clearing house strips each submission of "
+             "its sender with probability a, withholding is suspected with q(a) = 1 − a(1 − q), a sharer with "
+             "r(a) = a·r, and a report leaks (1 − a)ℓ")
+    if best.kind == "sharing dominant":
+        return (start + f"; from a = {brief(best.level)} on a report pays its sender by itself (mc/n ≥ c + ℓ(a)), "
+                        f"so sharing needs no patience at all.")
+    level = brief(best.level)
+    level = f"≈ {level[2:]}" if level.startswith("≈") else f"= {level}"
+    where = {"interior": f"an interior optimum, a* {level}",
+             "full anonymity": "full anonymity, a* = 1", "no anonymity": "no anonymity, a* = 0"}[best.kind]
+    return (start + f". For sharing until anyone is suspected the least δ is lowest at {where}, where it is "
+                    f"{brief(best.least_delta)} (against {_threshold_text(model.anonymity_threshold(0))} with "
+                    f"attributed reports): {best.reason}. In the game, not only for this profile, the least δ "
+                    f"at which any state shares in any equilibrium at that level is at least "
+                    f"{brief(best.game_lower)} (certified: a sharer's continuation can differ between its "
+                    f"verdicts by at most its best feasible payoff minus its minmax value) and at most "
+                    f"{brief(best.least_delta)}.")
+
+
+def _anonymity_remedy(model: Any) -> Remedy:
+    best = model.optimal_anonymity()
+    levels = sorted({model._cast(v) for v in ANONYMITY_GRID}
+                    | ({best.level} if isinstance(best.level, (int, Fraction, float)) else set()))
+    rows = tuple((level, model.anonymity_threshold(level)) for level in levels)
+    return Remedy("anonymised reports to the clearing house (anonymity a: less leakage, weaker attribution)",
+                  "anonymity",
+                  f"Stripping a share a of the submissions of their sender cuts the leakage cost to (1 − a)ℓ but "
+                  f"leaves those states to the background evidence (q, r): the table gives the least δ of sharing "
+                  f"until anyone is suspected at each level, among {model.n} states (a = 0: the attributing "
+                  f"clearing house; a = 1: the status quo's monitoring without leakage).", rows,
+                  column="least δ of sharing until anyone is suspected (that profile)")

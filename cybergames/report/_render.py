@@ -314,7 +314,21 @@ def _json_model(entry: Entry) -> dict[str, Any]:
                       "table": [{"parameter": json_number(x), "value": json_number(y)} for x, y in r.table]}
                      for r in entry.fact("remedies")],
         "game": _json_game(entry.fact("game")),
+        **_json_anonymity(entry),
     }
+
+
+def _json_anonymity(entry: Entry) -> dict[str, Any]:
+    """The optimal anonymity level of the information model (absent for the other models)."""
+    found = dict(entry.facts).get("anonymity")
+    if found is None:
+        return {}
+    found = dict(found)
+    return {"anonymity": {"level": json_number(found["level"]), "least_delta": json_number(found["least_delta"]),
+                          "game_lower": json_number(found["game_lower"]), "kind": found["kind"],
+                          "reason": found["reason"],
+                          "candidates": [{"level": json_number(a), "least_delta": json_number(d)}
+                                         for a, d in found["candidates"]]}}
 
 
 def _json_explicit(found: Any) -> Any:
