@@ -252,8 +252,8 @@ def _approx(x: Any) -> float:
 
 
 def _float_threshold(model: Any, a: float) -> float | None:
-    N, D, _, _ = _parts(_Floats(model), a)
-    if N <= 0:
+    N, D, _, T = _parts(_Floats(model), a)
+    if N <= 1e-12 * max(1.0, T):                 # rounding aside, a report pays its sender by itself
         return 0.0
     return None if D <= N else N / D
 
@@ -320,13 +320,17 @@ def _reason(kind: str, end: Any) -> str:
 
 @verify.register
 def _verify_optimum(result: AnonymityOptimum, **kwargs: Any) -> Verification:
-    """Re-check an :class:`AnonymityOptimum`: the profile's least δ on a fine grid of levels is never below it,
-    recomputed from the model's noisy-attribution game at each level (closed form of the trigger profile),
-    and the candidates hold the cubic's roots in (0, 1)."""
+    """Re-check an :class:`AnonymityOptimum`: the profile's least δ at the recorded level is the recorded one, on a
+    grid of 201 levels it is never below it (recomputed from q(a), r(a), leakage(a) in floats), and the
+    candidates hold the cubic's roots in (0, 1)."""
     model, failures, checked = result.model, [], 0
     if model is None:
         return Verification(False, 0, ("the result does not record its model",))
     target = _approx(result.least_delta)
+    at = _float_threshold(model, _approx(result.level))
+    checked += 1
+    if at is None or abs(at - target) > 1e-9 * max(1.0, abs(target)):
+        failures.append(f"at the recorded level {_approx(result.level)} the profile's least δ is {at}, not {target}")
     for k in range(201):
         a = k / 200
         T = float(model.multiplier) * float(model.cost) * (model.n - 1) / model.n
