@@ -369,6 +369,23 @@ class InformationSharingModel(Model):
         """
         return _anonymity.anonymity_lower_bound(self, self._level(a))
 
+    def status_quo_lower_bound(self) -> Any:
+        r"""Without a clearing house: below this δ no equilibrium of the game has any state share (certified).
+
+        :math:`N/(N + |q - r|\,T)` with :math:`N = c + \ell - m c/n`: a sharer
+        gives up :math:`(1 - \delta) N` now, and its continuation can differ
+        between its two verdicts by at most :math:`T` (its best feasible payoff)
+        minus 0 (its minmax value), with probability :math:`|q - r|` of telling
+        them apart. 1 where :math:`q = r`: then no δ < 1 sustains any sharing.
+
+        Examples
+        --------
+        >>> InformationSharingModel().status_quo_lower_bound()
+        Fraction(11, 23)
+        """
+        N = self.cost + self.leakage - _numbers.ratio(self.multiplier * self.cost, self.n)
+        return _numbers.simplify_exact(N / (N + abs(self.detect - self.false_flag) * self.temptation))
+
     def anonymity_formula(self) -> sympy.Expr:
         r""":math:`\delta_s(a)` as a sympy expression in the level ``a``, other parameters at the model's values
         (where it exceeds 1 or the denominator is not positive, no δ < 1 works)."""

@@ -178,3 +178,23 @@ def test_the_game_lower_end_alone_has_no_interior_optimum(params, qr):
            for k in range(21)):
         ups = [y >= x for x, y in itertools.pairwise(values)]
         assert all(ups) or not any(y > x for x, y in itertools.pairwise(values))
+
+
+def test_the_status_quo_lower_end_by_hand():
+    # Defaults: N = 1 + 1/2 - 2/5 = 11/10, T = 8/5, |q - r| = 4/5 - 1/20 = 3/4, so 11/10 / (11/10 + 6/5) = 11/23.
+    model = InformationSharingModel()
+    assert model.status_quo_lower_bound() == Fraction(11, 23)
+    # It is a lower end: the trigger profile's threshold and the explicit targeted equilibrium found at delta = 9/10
+    # both lie above it.
+    assert model.status_quo_lower_bound() <= model.status_quo_threshold()
+    assert model.game_answer().best is not None and model.status_quo_lower_bound() <= model.delta
+    # q = r: a state's verdict does not depend on what it does, and no delta < 1 sustains any sharing.
+    assert InformationSharingModel(detect=Fraction(1, 5), false_flag=Fraction(1, 5)).status_quo_lower_bound() == 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(sharing_dilemmas(max_n=6), background)
+def test_the_status_quo_lower_end_is_never_above_the_profile(params, qr):
+    model = InformationSharingModel(**params, detect=qr[0], false_flag=qr[1])
+    threshold = model.status_quo_threshold()
+    assert threshold is None or model.status_quo_lower_bound() <= threshold
