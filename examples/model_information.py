@@ -56,10 +56,6 @@ def main(argv=None):
         print(f"  n = {poorer.n}, q = {poorer.detect}: optimum {best.kind}, a* = {float(best.level):.4f}, "
               f"least delta {float(best.least_delta):.4f}, game's lower end {float(best.game_lower):.4f}")
 
-    fig, ax = plt.subplots(figsize=(7, 6), layout="constrained")
-    model_figure(model, ax=ax)
-    path = save_figure(fig, args, NAME)
-
     fig, ax = plt.subplots(figsize=(7, 5), layout="constrained")
     for poorer, colour in ((model, "tab:blue"), (model.replace(n=3, detect=Fraction(3, 10)), "tab:green")):
         profile = [poorer.anonymity_threshold(a) for a in levels]
@@ -76,7 +72,10 @@ def main(argv=None):
     ax.set_title("Anonymised reports: less leakage, weaker attribution")
     ax.legend(fontsize="small")
     save_figure(fig, args, NAME + "_anonymity")
-    return path
+
+    fig, ax = plt.subplots(figsize=(7, 6), layout="constrained")
+    model_figure(model, ax=ax)
+    return save_figure(fig, args, NAME)
 
 
 if __name__ == "__main__":
