@@ -312,8 +312,8 @@ def _reason(kind: str, end: Any) -> str:
                 "lowers the gain from withholding by more than falling back on the background evidence (q, r) lets "
                 "deterrence down")
     if end is None:
-        return ("a corner: with full anonymity the background evidence (q, r) is too poor for the profile at any "
-                "δ < 1, and no intermediate level beats the attributing clearing house")
+        return ("a corner: with full anonymity the background evidence (q, r) is too poor for sharing until anyone "
+                "is suspected at any δ < 1, and no intermediate level beats the attributing clearing house")
     return ("a corner: any anonymity weakens attribution, detection falls to q(a) and false suspicion rises to "
             "r(a), by more than the leakage it saves lowers the gain from withholding")
 
