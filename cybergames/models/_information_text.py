@@ -170,7 +170,7 @@ def information_analysis(model: Any) -> ModelAnalysis:
                 f"with probability q and sharers are falsely suspected with probability r.",
         findings=findings,
         conditions=conditions,
-        remedies=_remedies(model, table, quo, at_delta, anywhere),
+        remedies=_remedies(model, table, quo, at_delta, anywhere, anonymity),
         details=details,
         game=game,
     )
@@ -237,7 +237,7 @@ def _group_grid(model: Any) -> list[int]:
     return sorted({n for n in GROUP_GRID if n >= smallest} | {model.n})
 
 
-def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: Any) -> tuple:
+def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: Any, anonymity: Any) -> tuple:
 
     sizes = _group_grid(model)
     quo_table = tuple((size, table.at(size)[0]) for size in sizes)
@@ -261,7 +261,7 @@ def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: 
                _circles_effect(model, quo_table, at_delta), quo_table,
                column="critical discount factor without a clearing house"),
         _leakage_remedy(model, quo),
-        _anonymity_remedy(model),
+        _anonymity_remedy(model, anonymity),
     )
 
 
@@ -284,9 +284,18 @@ def _circles_effect(model: Any, quo_table: tuple, at_delta: Any) -> str:
     return f"Without a clearing house {climb}, so trusted small circles can share where a large forum cannot{tail}"
 
 
+def _closed_status_quo(model: Any) -> Any:
+    """The status-quo threshold from its closed form (module docstring of :mod:`.information`)."""
+    from . import _attribution_formulas as closed
+    rho_c, rho_d = closed.blame_free(model.detect, model.false_flag, model.n)
+    return closed.permanent_threshold(model.temptation, model.reward, 0, rho_c, rho_d)
+
+
 def _leakage_remedy(model: Any, quo: Any) -> Remedy:
     levels = sorted({model._cast(v) for v in LEAKAGE_GRID} | {model.leakage})
-    rows = tuple((level, variant.status_quo_threshold()) for level in levels
+    # The closed form, which the tests check against the library's delta sets (tests/models/test_information.py):
+    # the analysis need not build an n-state game per leakage level.
+    rows = tuple((level, quo if level == model.leakage else _closed_status_quo(variant)) for level in levels
                  if (variant := model._variant(leakage=level)) is not None)
     low, high = rows[0], rows[-1]
     if low[1] is None:
@@ -329,8 +338,7 @@ def _anonymity_finding(model: Any, best: Any) -> str:
                     f"{brief(best.least_delta)}.")
 
 
-def _anonymity_remedy(model: Any) -> Remedy:
-    best = model.optimal_anonymity()
+def _anonymity_remedy(model: Any, best: Any) -> Remedy:
     levels = sorted({model._cast(v) for v in ANONYMITY_GRID}
                     | ({best.level} if isinstance(best.level, (int, Fraction, float)) else set()))
     rows = tuple((level, model.anonymity_threshold(level)) for level in levels)
