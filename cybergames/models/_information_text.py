@@ -182,6 +182,15 @@ def _game_findings(model: Any, game: Any) -> tuple:
     if not game.family:
         return ()
     text = [_lead(game.profile_name, equilibrium_sentence(game, model.delta))]
+    lower = model.status_quo_lower_bound()
+    if lower < 1:
+        from ._game import brief
+        text.append(_lead(game.profile_name,
+                          f"below δ = {brief(lower)} no equilibrium has any state share in any period (certified: a "
+                          f"sharer gives up (1 − δ)(c + ℓ − mc/n) now, and its continuation can differ between its "
+                          f"two verdicts, told apart with probability |q − r|, by at most its best feasible payoff "
+                          f"T = {brief(model.temptation)} minus its minmax value 0), an outer bound on the game's "
+                          f"region."))
     if game.best is not None or game.patient is not None:
         text.append("Punishing only the suspected state, which keeps sharing while the others withhold, singles "
                     "it out where a public good cannot exclude it; a false suspicion costs the group a few rounds "

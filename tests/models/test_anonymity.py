@@ -198,3 +198,16 @@ def test_the_status_quo_lower_end_is_never_above_the_profile(params, qr):
     model = InformationSharingModel(**params, detect=qr[0], false_flag=qr[1])
     threshold = model.status_quo_threshold()
     assert threshold is None or model.status_quo_lower_bound() <= threshold
+
+
+def test_the_formula_in_a_is_the_threshold():
+    model = InformationSharingModel(n=3, detect=Fraction(3, 10))
+    formula = model.anonymity_formula()
+    (a,) = formula.free_symbols
+    for level in (0, Fraction(1, 4), Fraction(1, 2), 1):
+        assert formula.subs(a, level) == model.anonymity_threshold(level)
+
+
+def test_the_analysis_states_the_games_outer_bound():
+    text = " ".join(InformationSharingModel().analyse().findings)
+    assert "below δ = 11/23 ≈ 0.4783 no equilibrium has any state share" in text
