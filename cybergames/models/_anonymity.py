@@ -290,16 +290,58 @@ def optimal_anonymity(model: Any) -> AnonymityOptimum:
     feasible = [row for row in scored if row[2] is not None]
     level, approx, value = min(feasible, key=lambda row: (float(row[2]), row[1]))
     if isinstance(level, tuple):                               # an irrational root: exact, algebraic
-        poly, index = level
-        level = sympy.CRootOf(poly, index)
-        N, D, gap, T = _parts(model, level)
-        value, lower = N / D, N / (N + (gap if gap.evalf(30) >= 0 else -gap) * T)
+        level, value, lower = _algebraic_optimum(model, level[0], approx, float(value))
     else:
         lower = anonymity_lower_bound(model, level)
     kind = "no anonymity" if level == 0 else "full anonymity" if level == 1 else "interior"
     candidates = tuple((lv if not isinstance(lv, tuple) else x, v) for lv, x, v in scored)
     return AnonymityOptimum(level, value, lower, kind, _reason(kind, scored[-1][2]), candidates,
                             tuple(reversed(coefficients)), model)
+
+
+def _exact_poly(coefficients: list) -> sympy.Poly:
+    """A polynomial in the level from exact coefficients, lowest degree first."""
+    return sympy.Poly([sympy.Rational(Fraction(x).numerator, Fraction(x).denominator) for x in reversed(coefficients)],
+                      LEVEL, domain="QQ")
+
+
+def _algebraic_optimum(model: Any, poly: sympy.Poly, approx: float, value: float) -> tuple:
+    r"""The irrational optimum exactly: :math:`a^*` as a root of its irreducible factor :math:`f` of :math:`Q`,
+    and :math:`\delta_s(a^*)` and :math:`\underline\delta(a^*)` as roots of their own polynomials.
+
+    For a rational function :math:`u/v` of :math:`a`, reduce :math:`u` and :math:`v` modulo :math:`f`; then
+    :math:`y = u(a^*)/v(a^*)` is a root of the resultant :math:`\operatorname{res}_a(f, y v - u)`, and the
+    real root of one of its factors next to the float value is it (sympy's ``CRootOf`` isolates it exactly).
+    """
+    y = sympy.Symbol("y")
+    factor = next(f for f, _ in poly.factor_list()[1]
+                  if f.degree() > 1 and any(abs(float(z) - approx) < 1e-9 for z in f.real_roots()))
+    level = next(z for z in factor.real_roots() if abs(float(z) - approx) < 1e-9)
+    m, c, l, q0, r0, n = model.multiplier, model.cost, model.leakage, model.detect, model.false_flag, model.n
+    T = _numbers.ratio(m * c * (n - 1), n)
+    N = _exact_poly([c + l - _numbers.ratio(m * c, n), -l])
+    E = _exact_poly([T, -r0 * T - (1 - q0) * (m * c - c - l), -(1 - q0) * l])
+    shrink, power, k = _exact_poly([1, -r0]).rem(factor), _exact_poly([1]), n - 1
+    while k:                                                    # (1 - a r0)^(n-1) modulo f, by squaring
+        if k & 1:
+            power = (power * shrink).rem(factor)
+        shrink, k = (shrink * shrink).rem(factor), k >> 1
+    D = (power * E).rem(factor)
+    gap = _exact_poly([1, -(1 - q0) - r0])                      # q(a) - r(a); its sign at a* from the float
+    sign = 1 if float(1 - approx * (1 - q0) - approx * r0) >= 0 else -1
+    lower_den = (N + gap * (sign * T)).rem(factor)
+
+    def image(num: sympy.Poly, den: sympy.Poly, target: float) -> Any:
+        res = sympy.Poly(sympy.resultant(factor.as_expr(), y * den.as_expr() - num.as_expr(), LEVEL), y)
+        for g, _ in res.factor_list()[1]:
+            for z in g.real_roots():
+                if abs(float(z) - target) < 1e-9 * max(1.0, abs(target)):
+                    return Fraction(int(z.p), int(z.q)) if z.is_Rational else z
+        raise ArithmeticError("the optimum's value is not a root of its resultant")   # pragma: no cover
+
+    N_float, _, gap_float, T_float = _parts(_Floats(model), approx)
+    return level, image(N.rem(factor), D, value), image(N.rem(factor), lower_den,
+                                                        N_float / (N_float + abs(gap_float) * T_float))
 
 
 def _reason(kind: str, end: Any) -> str:

@@ -5,6 +5,7 @@ import itertools
 from fractions import Fraction
 
 import pytest
+import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -211,3 +212,18 @@ def test_the_formula_in_a_is_the_threshold():
 def test_the_analysis_states_the_games_outer_bound():
     text = " ".join(InformationSharingModel().analyse().findings)
     assert "below δ = 11/23 ≈ 0.4783 no equilibrium has any state share" in text
+
+
+def test_an_interior_optimum_is_exact_and_algebraic():
+    # n = 3, q0 = 3/10: a* is the root in (0, 1) of the cubic Q (the stationary points of N/D), and the least
+    # delta there is an algebraic number of degree at most 3 (a resultant), equal to N(a*)/D(a*) when evaluated.
+    model = InformationSharingModel(n=3, detect=Fraction(3, 10))
+    best = model.optimal_anonymity()
+    a = float(best.level)
+    Q = sum(float(c) * a ** k for k, c in enumerate(reversed(best.stationary)))
+    assert abs(Q) < 1e-9
+    T, R = 4 / 3, 2 - 1 - (1 - a) / 2
+    q, r = 1 - a * 0.7, a / 20
+    by_hand = (T - R) / ((1 - r) ** 3 * T - (1 - q) * (1 - r) ** 2 * R)
+    assert abs(float(best.least_delta) - by_hand) < 1e-12
+    assert sympy.degree(sympy.minimal_polynomial(best.least_delta, sympy.Symbol("y"))) <= 3
