@@ -227,3 +227,21 @@ def test_an_interior_optimum_is_exact_and_algebraic():
     by_hand = (T - R) / ((1 - r) ** 3 * T - (1 - q) * (1 - r) ** 2 * R)
     assert abs(float(best.least_delta) - by_hand) < 1e-12
     assert sympy.degree(sympy.minimal_polynomial(best.least_delta, sympy.Symbol("y"))) <= 3
+
+
+def test_the_json_report_carries_the_optimum_and_follows_the_schema():
+    import json
+
+    from cybergames.report import SCHEMA_PATH, build_report, render
+
+    jsonschema = pytest.importorskip("jsonschema")
+    data = json.loads(render(build_report(["information", "multimarket"],
+                                          {"information.n": 3, "information.detect": Fraction(3, 10)}), "json"))
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text()), cls=jsonschema.Draft202012Validator)
+    information, multimarket = data["models"]
+    found = information["anonymity"]
+    assert found["kind"] == "interior" and abs(found["level"]["float"] - 0.5307490973348147) < 1e-12
+    # the level's minimal polynomial is the cubic Q of the module docstring, scaled to integers
+    assert found["level"]["algebraic"]["minimal_polynomial"] == [63, -510, 1195, -500]
+    assert "algebraic" in found["least_delta"] and "anonymity" not in multimarket
+    assert multimarket["game"]["least_delta_for_cooperation"]["lower"]["exact"] == "3/8"
