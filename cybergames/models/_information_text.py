@@ -43,11 +43,18 @@ class Thresholds:
         self.clearing_house: dict = {}
 
     def at(self, n: int) -> tuple[Any, Any]:
-        """(without, with a clearing house) at group size n."""
+        """(without, with a clearing house) at group size n: the model's own group from the library (up to
+        ``LIBRARY_MAX_STATES``), other sizes from the closed forms, which the tests check against the library
+        (building the n-state games of every size shown would cost the analysis a large share of its time)."""
         if n not in self.status_quo:
-            variant = self.model if n == self.model.n else self.model.replace(n=n)
-            self.status_quo[n] = variant.status_quo_threshold()
-            self.clearing_house[n] = variant.clearing_house_threshold()
+            if n == self.model.n:
+                self.status_quo[n] = self.model.status_quo_threshold()
+                self.clearing_house[n] = self.model.clearing_house_threshold()
+            else:
+                from . import _attribution_formulas as closed
+                variant = self.model.replace(n=n)
+                self.status_quo[n] = _closed_status_quo(variant)
+                self.clearing_house[n] = closed.permanent_threshold(variant.temptation, variant.reward, 0, 1, 0)
         return self.status_quo[n], self.clearing_house[n]
 
 
@@ -251,7 +258,8 @@ def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: 
     sizes = _group_grid(model)
     quo_table = tuple((size, table.at(size)[0]) for size in sizes)
     house_table = tuple((size, table.at(size)[1]) for size in sizes)
-    how = f" (groups up to {LIBRARY_MAX_STATES} states computed with the library, larger ones from the closed forms)"
+    how = (f" ({model.n} states computed with the library's {model.n}-state game, other group sizes from the "
+           f"closed forms)" if model.uses_library() else " (from the closed forms)")
     if anywhere == math.inf:
         beyond = "sharing can be sustained in groups of any size too, but only by more patient states"
     elif anywhere is None:

@@ -200,3 +200,13 @@ def test_float_parameters_give_float_answers():
 def test_bad_parameters_are_refused(changes, words):
     with pytest.raises(ParameterError, match=words):
         InformationSharingModel(**changes)
+
+
+def test_the_tables_closed_forms_are_the_librarys_at_six_states():
+    # The analysis's tables use the closed forms for group sizes other than the model's own; at n = 6 (the
+    # largest the analysis builds) the library's delta sets agree, with and without the clearing house.
+    from cybergames.models._information_text import Thresholds
+    six = InformationSharingModel(n=6, false_flag=Fraction(1, 100))
+    table = Thresholds(InformationSharingModel(false_flag=Fraction(1, 100)))
+    assert table.at(6) == (six.status_quo_threshold(), six.clearing_house_threshold())
+    assert table.at(6) == hand_thresholds(6, 2, 1, Fraction(1, 2), Fraction(4, 5), Fraction(1, 100))[::-1]
