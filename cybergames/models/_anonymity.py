@@ -137,6 +137,8 @@ class AnonymityOptimum:
     stationary : tuple
         The cubic :math:`Q`'s coefficients, highest degree first (empty when
         ``kind == "sharing dominant"``).
+    model : InformationSharingModel
+        The model, for :func:`cybergames.verify`'s independent re-check.
     """
 
     level: Any

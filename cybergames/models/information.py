@@ -316,6 +316,8 @@ class InformationSharingModel(Model):
 
     # ------------------------------------------------------------ anonymised reports
     def _level(self, a: Any) -> Any:
+        if isinstance(a, sympy.Rational):
+            a = Fraction(int(a.p), int(a.q))
         if isinstance(a, bool) or not isinstance(a, (int, Fraction, float)) or not 0 <= a <= 1:
             raise ParameterError(f"a: expected an anonymity level, a number from 0 to 1, got {a!r}")
         return a

@@ -245,3 +245,8 @@ def test_the_json_report_carries_the_optimum_and_follows_the_schema():
     assert found["level"]["algebraic"]["minimal_polynomial"] == [63, -510, 1195, -500]
     assert "algebraic" in found["least_delta"] and "anonymity" not in multimarket
     assert multimarket["game"]["least_delta_for_cooperation"]["lower"]["exact"] == "3/8"
+
+
+def test_sympy_rationals_are_exact_levels():
+    model = InformationSharingModel()
+    assert model.anonymity_threshold(sympy.Rational(1, 2)) == model.anonymity_threshold(Fraction(1, 2))
