@@ -28,12 +28,15 @@ norms             payoff of following alone ``S``             committed states `
 attribution       detection probability ``detect``            false-flag rate ``false_flag``; boundaries
                                                               at other discount factors
 information       number of states ``n``                      discount factor ``delta``, with and without
-                                                              the clearing house
+                                                              the clearing house; hatched: the game's
+                                                              regions (full sharing with a clearing house,
+                                                              exact; without one, the certified outer bound)
 investment        vulnerability ``vulnerability``             loss ``loss``; boundaries at half and
                                                               double the productivity
 interdependence   contagion probability ``contagion``         cost of protection ``cost``
 multimarket       discount factor ``delta``                   issue 2's temptation ``T_2``; where issue 1
-                                                              cooperates on its own
+                                                              cooperates on its own; hatched: the game's
+                                                              region (both issues cooperative, exact)
 crisis            A's cost of conflict ``cost_a``             B's highest possible cost ``cost_b_high``
 deterrence        detection probability ``detection``         false-alarm rate ``false_alarm``; where
                                                               attacks stay within the tolerated level,
@@ -254,13 +257,30 @@ def _information(model: Any, ax: Any) -> None:
     x, y = ("n", sizes), ("delta", 0, 0.99)
     title = (f"Information sharing: the critical discount factor grows with the number of states\n"
              f"(multiplier {show_number(model.multiplier)}, cost {show_number(model.cost)}, leakage "
-             f"{show_number(model.leakage)}, $q$ = {show_number(model.detect)}, $r$ = {show_number(model.false_flag)})")
+             f"{show_number(model.leakage)}, $q$ = {show_number(model.detect)}, $r$ = {show_number(model.false_flag)};\n"
+             f"with a clearing house the game's region is grim trigger's: no sharing is each state's minmax)")
     _region(model, ax, x, y, condition=model.region_condition(clearing_house=True), color="tab:orange",
             label="sharing sustained with a clearing house", title=title,
             xlabel="number of states $n$", ylabel=r"discount factor $\delta$", point=None)
     _region(model, ax, x, y, color="tab:blue", alpha=0.8, fill_outside=False,
             label="sharing sustained without one (noisy detection)", title=title,
             xlabel="number of states $n$", ylabel=r"discount factor $\delta$")
+    # The game's regions, from certified answers, not the profiles' relabelled
+    # (cybergames/models/information.py). With a clearing house (perfect monitoring) full sharing in every
+    # period is an equilibrium outcome iff delta T >= T - R = N: no equilibrium punishes a state below its
+    # minmax value 0 (the others withhold), and grim trigger's reversion to no sharing attains it, so the
+    # game's region is exactly grim trigger's (cybergames/models/_game_path.py). Without one, a state that
+    # shares in any period of any equilibrium needs (1 - delta) N <= delta |q - r| T: outside that outer
+    # bound no state ever shares.
+    S = model.symbols
+    T = S["multiplier"] * S["cost"] * (S["n"] - 1) / S["n"]
+    N = S["cost"] + S["leakage"] - S["multiplier"] * S["cost"] / S["n"]
+    fixed = {name: getattr(model, name) for name in ("multiplier", "cost", "leakage")}
+    game_region(ax, sympy.Ge(S["delta"] * T, N), x, y, fixed=fixed, color="tab:red",
+                label="the game with a clearing house, any strategy (exact)")
+    gap = abs(model.detect - model.false_flag)
+    game_region(ax, sympy.Ge(S["delta"] * (N + gap * T), N), x, y, fixed=fixed, color="tab:purple",
+                label="the game without one: no sharing outside (outer bound)")
 
 
 def _investment(model: Any, ax: Any) -> None:
@@ -291,13 +311,24 @@ def _multimarket(model: Any, ax: Any) -> None:
     x, y = ("delta", 0, 0.99), ("T_2", r2 + gain / 20, r2 + 4 * gain)
     title = (f"Multimarket contact: linking two issues pools their incentive constraints\n"
              f"(issue 1: $T, R, P$ = {show_number(model.T_1)}, {show_number(model.R_1)}, {show_number(model.P_1)}; "
-             f"issue 2: $R, P$ = {show_number(model.R_2)}, {show_number(model.P_2)})")
+             f"issue 2: $R, P$ = {show_number(model.R_2)}, {show_number(model.P_2)};\n"
+             f"the game's region is the joint trigger's: defecting on both is each state's minmax)")
     names = dict(xlabel=r"discount factor $\delta$", ylabel=r"issue 2's temptation $T_2$", title=title)
     _region(model, ax, x, y, color="tab:orange", label="both issues cooperative when linked", fit=False, **names)
     s = model.symbols
     alone = sympy.Ge(s["delta"], (s["T_1"] - s["R_1"]) / (s["T_1"] - s["P_1"]))
     _region(model, ax, x, y, condition=alone, color="tab:blue", alpha=0.8, fill_outside=False,
             label="issue 1 cooperative on its own", point=None, fit=False, **names)
+    # The game's region for cooperation on both issues in every period (cybergames/models/_game_path.py):
+    # a deviation to D/D gains (T_1 - R_1) + (T_2 - R_2) once and is seen surely; no equilibrium holds a state
+    # below its minmax P_1 + P_2 (its rival defecting on both), so delta >= gain/(gain + R_1 - P_1 + R_2 - P_2)
+    # is necessary, and reverting to mutual defection on both, the stage equilibrium, attains it. It therefore
+    # coincides with the joint grim trigger's region: that trigger's punishment is the minmax.
+    gain = sum(s[f"T_{k}"] - s[f"R_{k}"] for k in (1, 2))
+    margin = sum(s[f"R_{k}"] - s[f"P_{k}"] for k in (1, 2))
+    fixed = {name: getattr(model, name) for name in ("T_1", "R_1", "P_1", "R_2", "P_2")}
+    game_region(ax, sympy.Ge(s["delta"] * (gain + margin), gain), x, y, fixed=fixed,
+                label="the game, any strategy (exact): both issues for ever")
 
 
 def _crisis(model: Any, ax: Any) -> None:

@@ -117,6 +117,9 @@ KEY_LINES = {
         # With the clearing house (n(c + l) - mc)/(mc(n - 1)) = (15/2 - 2)/8 = 11/16; n = 2 without:
         # T = 1, R = 1/2, rho_c = 361/400, rho_d = 19/100: (1/2)/(361/400 - 19/200) = 200/323.
         "n = 5: 8800000/9252791 / 11/16", "n = 2: 200/323 / 1/2",
+        # Anonymised reports at n = 3, q = 3/10: the interior optimum, found again by a grid search in
+        # tests/models/test_anonymity.py::test_an_interior_optimum_found_by_grid_too.
+        "n = 3, q = 3/10: optimum interior, a* = 0.5307, least delta 0.5913",
     ],
     "chain_store_reputation": [
         # Kreps & Wilson (1982); Fudenberg & Tirole (1991), ch. 9.2.2: deterred iff mu > b^N = 2^-10.

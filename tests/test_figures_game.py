@@ -97,3 +97,63 @@ def test_with_false_accusations_the_jurisdiction_figure_draws_no_game_region():
     # r > 0: the least delta is not computed (the on-path signal is noisy), so nothing is drawn or claimed.
     ax = model_figure(JurisdictionModel(false_accusation=Fraction(1, 20))).axes[0]
     assert PROSECUTION not in _labels(ax)
+
+
+# ------------------------------------------------------------------ information sharing and multimarket contact
+HOUSE = "the game with a clearing house, any strategy (exact)"
+OUTER = "the game without one: no sharing outside (outer bound)"
+BOTH = "the game, any strategy (exact): both issues for ever"
+
+
+def _paths(ax, label):
+    return next(c for c in ax.collections if c.get_gid() == label).get_paths()
+
+
+def test_the_information_figure_hatches_the_games_regions_from_certified_answers():
+    from cybergames.models import InformationSharingModel
+    from cybergames.models._game_path import path_threshold
+
+    model = InformationSharingModel()
+    ax = model_figure(model).axes[0]
+    assert {"sharing sustained with a clearing house", HOUSE, OUTER} <= set(_labels(ax))
+    house, outer = _paths(ax, HOUSE), _paths(ax, OUTER)
+    # Second method for the clearing house at n = 2: the library's certified least delta of the path "both
+    # share for ever" (minmax bound below, reversion to no sharing above) is exact, and equals grim trigger's
+    # threshold: the game's region is the profile's because no sharing is each state's minmax value 0.
+    found = path_threshold(model.replace(n=2).clearing_house_game())
+    assert found.exact and found.lower == model.replace(n=2).clearing_house_threshold() == Fraction(1, 2)
+    checked = 0
+    for n in (3, 5, 8, 12):
+        variant = model.replace(n=n)
+        least, lower = variant.clearing_house_threshold(), variant.status_quo_lower_bound()
+        for delta in (0.6, 0.65, 0.7, 0.75, 0.8, 0.9):
+            if abs(delta - float(least)) > 0.01:
+                assert any(p.contains_point((n, delta)) for p in house) == (delta >= least), (n, delta)
+                checked += 1
+            if abs(delta - float(lower)) > 0.01:
+                assert any(p.contains_point((n, delta)) for p in outer) == (delta >= lower), (n, delta)
+    assert checked >= 15
+
+
+def test_the_multimarket_figure_hatches_the_games_region_computed_by_the_library():
+    from cybergames.models import MultimarketContactModel
+    from cybergames.models._game_path import path_threshold
+    from cybergames.repeated import RepeatedGame
+
+    model = MultimarketContactModel()
+    ax = model_figure(model).axes[0]
+    assert {"both issues cooperative when linked", BOTH} <= set(_labels(ax))
+    paths = _paths(ax, BOTH)
+    checked = 0
+    for T_2 in (Fraction(7, 2), 4, 5, Fraction(13, 2)):
+        variant = model.replace(T_2=T_2)
+        # Second method: the library's certified least delta for cooperation on both issues in every period of
+        # the linked game (any strategies); exact, and equal to the joint grim trigger's, whose punishment
+        # (defection on both) holds each state to its minmax P_1 + P_2.
+        found = path_threshold(RepeatedGame(variant.linked_game()))
+        assert found.exact and found.lower == variant.pooled_threshold()
+        for delta in (0.2, 0.3, 0.4, 0.5, 0.6, 0.8):
+            if abs(delta - float(found.lower)) > 0.01:
+                assert any(p.contains_point((delta, float(T_2))) for p in paths) == (delta >= found.lower)
+                checked += 1
+    assert checked >= 15

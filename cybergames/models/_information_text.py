@@ -43,11 +43,18 @@ class Thresholds:
         self.clearing_house: dict = {}
 
     def at(self, n: int) -> tuple[Any, Any]:
-        """(without, with a clearing house) at group size n."""
+        """(without, with a clearing house) at group size n: the model's own group from the library (up to
+        ``LIBRARY_MAX_STATES``), other sizes from the closed forms, which the tests check against the library
+        (building the n-state games of every size shown would cost the analysis a large share of its time)."""
         if n not in self.status_quo:
-            variant = self.model if n == self.model.n else self.model.replace(n=n)
-            self.status_quo[n] = variant.status_quo_threshold()
-            self.clearing_house[n] = variant.clearing_house_threshold()
+            if n == self.model.n:
+                self.status_quo[n] = self.model.status_quo_threshold()
+                self.clearing_house[n] = self.model.clearing_house_threshold()
+            else:
+                from . import _attribution_formulas as closed
+                variant = self.model.replace(n=n)
+                self.status_quo[n] = _closed_status_quo(variant)
+                self.clearing_house[n] = closed.permanent_threshold(variant.temptation, variant.reward, 0, 1, 0)
         return self.status_quo[n], self.clearing_house[n]
 
 
@@ -130,7 +137,8 @@ def information_analysis(model: Any) -> ModelAnalysis:
                   f"{LIBRARY_MAX_STATES}-state size the analysis computes with the library")
     at_delta, anywhere = largest_groups(model, table)
     game = model.game_answer()
-    details.update(largest_group_at_delta=at_delta, largest_group=anywhere)
+    anonymity = model.optimal_anonymity()
+    details.update(largest_group_at_delta=at_delta, largest_group=anywhere, anonymity=anonymity)
 
     findings = (
         f"One-shot, withholding dominates: a state's own report costs it c + ℓ = {show(c + l)} (effort and "
@@ -144,6 +152,7 @@ def information_analysis(model: Any) -> ModelAnalysis:
         f"δ ≥ {show(house)}, and among any number of states once δ ≥ (c + ℓ)/(mc) = "
         f"{show(_ratio(c + l, m * c))}.",
         _groups_finding(model, at_delta, anywhere),
+        _anonymity_finding(model, anonymity),
         *_game_findings(model, game),
     )
     conditions = (
@@ -168,7 +177,7 @@ def information_analysis(model: Any) -> ModelAnalysis:
                 f"with probability q and sharers are falsely suspected with probability r.",
         findings=findings,
         conditions=conditions,
-        remedies=_remedies(model, table, quo, at_delta, anywhere),
+        remedies=_remedies(model, table, quo, at_delta, anywhere, anonymity),
         details=details,
         game=game,
     )
@@ -180,6 +189,15 @@ def _game_findings(model: Any, game: Any) -> tuple:
     if not game.family:
         return ()
     text = [_lead(game.profile_name, equilibrium_sentence(game, model.delta))]
+    lower = model.status_quo_lower_bound()
+    if lower < 1:
+        from ._game import brief
+        text.append(_lead(game.profile_name,
+                          f"below δ = {brief(lower)} no equilibrium has any state share in any period (certified: a "
+                          f"sharer gives up (1 − δ)(c + ℓ − mc/n) now, and its continuation can differ between its "
+                          f"two verdicts, told apart with probability |q − r|, by at most its best feasible payoff "
+                          f"T = {brief(model.temptation)} minus its minmax value 0), an outer bound on the game's "
+                          f"region."))
     if game.best is not None or game.patient is not None:
         text.append("Punishing only the suspected state, which keeps sharing while the others withhold, singles "
                     "it out where a public good cannot exclude it; a false suspicion costs the group a few rounds "
@@ -235,12 +253,13 @@ def _group_grid(model: Any) -> list[int]:
     return sorted({n for n in GROUP_GRID if n >= smallest} | {model.n})
 
 
-def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: Any) -> tuple:
+def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: Any, anonymity: Any) -> tuple:
 
     sizes = _group_grid(model)
     quo_table = tuple((size, table.at(size)[0]) for size in sizes)
     house_table = tuple((size, table.at(size)[1]) for size in sizes)
-    how = f" (groups up to {LIBRARY_MAX_STATES} states computed with the library, larger ones from the closed forms)"
+    how = (f" ({model.n} states computed with the library's {model.n}-state game, other group sizes from the "
+           f"closed forms)" if model.uses_library() else " (from the closed forms)")
     if anywhere == math.inf:
         beyond = "sharing can be sustained in groups of any size too, but only by more patient states"
     elif anywhere is None:
@@ -259,6 +278,7 @@ def _remedies(model: Any, table: Thresholds, quo: Any, at_delta: Any, anywhere: 
                _circles_effect(model, quo_table, at_delta), quo_table,
                column="critical discount factor without a clearing house"),
         _leakage_remedy(model, quo),
+        _anonymity_remedy(model, anonymity),
     )
 
 
@@ -281,9 +301,18 @@ def _circles_effect(model: Any, quo_table: tuple, at_delta: Any) -> str:
     return f"Without a clearing house {climb}, so trusted small circles can share where a large forum cannot{tail}"
 
 
+def _closed_status_quo(model: Any) -> Any:
+    """The status-quo threshold from its closed form (module docstring of :mod:`.information`)."""
+    from . import _attribution_formulas as closed
+    rho_c, rho_d = closed.blame_free(model.detect, model.false_flag, model.n)
+    return closed.permanent_threshold(model.temptation, model.reward, 0, rho_c, rho_d)
+
+
 def _leakage_remedy(model: Any, quo: Any) -> Remedy:
     levels = sorted({model._cast(v) for v in LEAKAGE_GRID} | {model.leakage})
-    rows = tuple((level, variant.status_quo_threshold()) for level in levels
+    # The closed form, which the tests check against the library's delta sets (tests/models/test_information.py):
+    # the analysis need not build an n-state game per leakage level.
+    rows = tuple((level, quo if level == model.leakage else _closed_status_quo(variant)) for level in levels
                  if (variant := model._variant(leakage=level)) is not None)
     low, high = rows[0], rows[-1]
     if low[1] is None:
@@ -295,6 +324,45 @@ def _leakage_remedy(model: Any, quo: Any) -> Remedy:
     else:
         move = (f"lowering it from ℓ = {show(model.leakage)} to ℓ = {show(low[0])} lowers the threshold "
                 f"without a clearing house from {_threshold_text(quo)} to {_threshold_text(low[1])}")
-    return Remedy("protecting shared intelligence (lower leakage: handling rules, anonymised reports)", "leakage",
+    return Remedy("protecting shared intelligence (lower leakage: handling rules)", "leakage",
                   f"The sender's leakage cost works against sharing: {move}, among {model.n} states.", rows,
                   column="critical discount factor without a clearing house")
+
+
+ANONYMITY_GRID = [0, Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), 1]
+
+
+def _anonymity_finding(model: Any, best: Any) -> str:
+    """The optimal anonymity level of the clearing house, for sharing until anyone is suspected, and the game's
+    bracket there."""
+    from ._game import brief
+    start = ("Anonymised reports trade leakage against attribution: if the clearing house strips each submission of "
+             "its sender with probability a, withholding is suspected with q(a) = 1 − a(1 − q), a sharer with "
+             "r(a) = a·r, and a report leaks (1 − a)ℓ")
+    if best.kind == "sharing dominant":
+        return (start + f"; from a = {brief(best.level)} on a report pays its sender by itself (mc/n ≥ c + ℓ(a)), "
+                        f"so sharing needs no patience at all.")
+    level = brief(best.level)
+    level = f"≈ {level[2:]}" if level.startswith("≈") else f"= {level}"
+    where = {"interior": f"an interior optimum, a* {level}",
+             "full anonymity": "full anonymity, a* = 1", "no anonymity": "no anonymity, a* = 0"}[best.kind]
+    return (start + f". For sharing until anyone is suspected the least δ is lowest at {where}, where it is "
+                    f"{brief(best.least_delta)} (against {_threshold_text(model.anonymity_threshold(0))} with "
+                    f"attributed reports): {best.reason}. In the game, not only for this profile, the least δ "
+                    f"at which any state shares in any equilibrium at that level is at least "
+                    f"{brief(best.game_lower)} (certified: a sharer's continuation can differ between its "
+                    f"verdicts by at most its best feasible payoff minus its minmax value) and at most "
+                    f"{brief(best.least_delta)}.")
+
+
+def _anonymity_remedy(model: Any, best: Any) -> Remedy:
+    levels = sorted({model._cast(v) for v in ANONYMITY_GRID}
+                    | ({best.level} if isinstance(best.level, (int, Fraction, float)) else set()))
+    rows = tuple((level, model.anonymity_threshold(level)) for level in levels)
+    return Remedy("anonymised reports to the clearing house (anonymity a: less leakage, weaker attribution)",
+                  "anonymity",
+                  f"Stripping a share a of the submissions of their sender cuts the leakage cost to (1 − a)ℓ but "
+                  f"leaves those states to the background evidence (q, r): the table gives the least δ of sharing "
+                  f"until anyone is suspected at each level, among {model.n} states (a = 0: the attributing "
+                  f"clearing house; a = 1: the status quo's monitoring without leakage).", rows,
+                  column="least δ of sharing until anyone is suspected (that profile)")

@@ -47,6 +47,37 @@ where the denominator exceeds :math:`T - R`, and never otherwise. It grows with
 some group size. The library computes both for :math:`n \le 6`
 (:data:`LIBRARY_MAX_STATES`); larger groups use these closed forms.
 
+*Anonymised reports* (:meth:`InformationSharingModel.optimal_anonymity`). A
+mixer strips each state's submission to the clearing house (a report, or
+nothing) of its sender with probability :math:`a`, drawn after the state
+decides; stripped reports reach a merged feed that reveals neither their
+senders nor their number, and the clearing house publishes only a verdict per
+state. A submission that keeps its sender is judged on it (withholding
+suspected surely, sharing cleared); a stripped one leaves only the status quo's
+background evidence (:math:`q_0`, :math:`r_0` = ``detect``, ``false_flag``);
+a stripped report cannot be traced to its sender, so it leaks nothing. Each
+state's verdict depends only on its own action and its own draws, so the
+game is :func:`~cybergames.repeated.noisy_attribution` with
+
+.. math:: q(a) = 1 - a (1 - q_0), \quad r(a) = a r_0, \quad \ell(a) = (1 - a)\,\ell:
+
+one parameter lowers leakage and worsens attribution at once (:math:`a = 0`
+is the attributing clearing house, :math:`a = 1` the status quo's monitoring
+without leakage). With :math:`N(a) = c + \ell(a) - m c/n` (a sharer's
+one-shot gain from withholding) and
+:math:`D(a) = (1 - r)^n T - (1 - q)(1 - r)^{n-1} R(a)`, sharing until anyone
+is suspected needs :math:`\delta \ge \delta_s(a) = N/D` (none below one
+where :math:`D \le N`), the condition for that profile; in the game, no
+equilibrium has any state share at :math:`\delta < N/(N + |q - r|\,T)`
+(a sharer's continuation can differ between its verdicts by at most
+:math:`T`, its best feasible payoff, minus its minmax value 0), so the game's
+least :math:`\delta` for some sharing lies between the two. The optimal
+level minimises :math:`\delta_s(a)`: it is :math:`0`, :math:`1`, or a root
+of a cubic in :math:`(0, 1)` (the derivative of :math:`N/D` is
+:math:`(1 - a r_0)^{n-2}` times that cubic, see
+``cybergames/models/_anonymity.py``), computed exactly (an algebraic number
+when interior).
+
 References
 ----------
 * L. A. Gordon, M. P. Loeb and W. Lucyshyn, "Sharing information on computer
@@ -78,8 +109,10 @@ from ._base import Model, ModelAnalysis, check_parameter
 from ..repeated.builtins import MAX_TARGETED_PLAYERS
 from ._information_game import LIBRARY_MAX_STATES, MAX_STATES, SHARE, WITHHOLD
 from .attribution import DELTA, DETECT, FALSE_FLAG, anyone_blamed
+from . import _anonymity
+from ._anonymity import AnonymisedReports, AnonymityOptimum
 
-__all__ = ["InformationSharingModel", "LIBRARY_MAX_STATES", "SYMBOLS"]
+__all__ = ["InformationSharingModel", "LIBRARY_MAX_STATES", "SYMBOLS", "AnonymisedReports", "AnonymityOptimum"]
 
 #: The named profile without a clearing house, for the conditions' label.
 PROFILE_NAME = "sharing until anyone is suspected"
@@ -280,6 +313,115 @@ class InformationSharingModel(Model):
             bracket = (1 - FALSE_FLAG) ** N_ * T - (1 - DETECT) * (1 - FALSE_FLAG) ** (N_ - 1) * R
             relation = sympy.Ge(DELTA * bracket, T - R)
         return relation.subs(self._fixed(free))
+
+    # ------------------------------------------------------------ anonymised reports
+    def _level(self, a: Any) -> Any:
+        if isinstance(a, sympy.Rational):
+            a = Fraction(int(a.p), int(a.q))
+        if isinstance(a, bool) or not isinstance(a, (int, Fraction, float)) or not 0 <= a <= 1:
+            raise ParameterError(f"a: expected an anonymity level, a number from 0 to 1, got {a!r}")
+        return a
+
+    def anonymised_reports(self, a: Any) -> AnonymisedReports:
+        r"""The clearing house's verdicts at anonymity level ``a``: :math:`q(a)`, :math:`r(a)`, :math:`\ell(a)`.
+
+        Raises
+        ------
+        ParameterError
+            If ``a`` is not a number in [0, 1].
+
+        Examples
+        --------
+        >>> InformationSharingModel().anonymised_reports(Fraction(1, 2))
+        AnonymisedReports(level=Fraction(1, 2), detect=Fraction(9, 10), false_flag=Fraction(1, 40), leakage=Fraction(1, 4))
+        """
+        return _anonymity.anonymised_reports(self, self._level(a))
+
+    def anonymised(self, a: Any) -> "InformationSharingModel":
+        """The model whose status-quo game is the clearing house at anonymity level ``a`` (its ``detect``,
+        ``false_flag`` and ``leakage`` are :math:`q(a)`, :math:`r(a)`, :math:`\\ell(a)`), for the library's
+        checks; a :class:`ParameterError` where that leaves the sharing dilemma (sharing dominant)."""
+        found = self.anonymised_reports(a)
+        return self.replace(detect=found.detect, false_flag=found.false_flag, leakage=found.leakage)
+
+    def anonymity_threshold(self, a: Any) -> Any:
+        r"""The least δ of sharing until anyone is suspected at anonymity level ``a`` (that profile's condition).
+
+        :math:`\delta_s(a) = N(a)/D(a)` (module docstring); None where no δ < 1
+        works; 0 where a report pays its sender by itself.
+
+        Examples
+        --------
+        >>> model = InformationSharingModel()
+        >>> model.anonymity_threshold(0), model.anonymity_threshold(1)
+        (Fraction(11, 16), Fraction(800000, 1433531))
+        """
+        return _anonymity.anonymity_threshold(self, self._level(a))
+
+    def anonymity_lower_bound(self, a: Any) -> Any:
+        r"""Below this δ no equilibrium of the game at anonymity level ``a`` has any state share (certified).
+
+        :math:`N/(N + |q(a) - r(a)|\,T)` (module docstring); 1 where
+        :math:`q(a) = r(a)`: then no discount factor below one sustains any sharing.
+
+        Examples
+        --------
+        >>> InformationSharingModel().anonymity_lower_bound(0)
+        Fraction(11, 27)
+        """
+        return _anonymity.anonymity_lower_bound(self, self._level(a))
+
+    def status_quo_lower_bound(self) -> Any:
+        r"""Without a clearing house: below this δ no equilibrium of the game has any state share (certified).
+
+        :math:`N/(N + |q - r|\,T)` with :math:`N = c + \ell - m c/n`: a sharer
+        gives up :math:`(1 - \delta) N` now, and its continuation can differ
+        between its two verdicts by at most :math:`T` (its best feasible payoff)
+        minus 0 (its minmax value), with probability :math:`|q - r|` of telling
+        them apart. 1 where :math:`q = r`: then no δ < 1 sustains any sharing.
+
+        Examples
+        --------
+        >>> InformationSharingModel().status_quo_lower_bound()
+        Fraction(11, 23)
+        """
+        N = self.cost + self.leakage - _numbers.ratio(self.multiplier * self.cost, self.n)
+        return _numbers.simplify_exact(N / (N + abs(self.detect - self.false_flag) * self.temptation))
+
+    def anonymity_formula(self) -> sympy.Expr:
+        r""":math:`\delta_s(a)` as a sympy expression in the level ``a``, other parameters at the model's values
+        (where it exceeds 1 or the denominator is not positive, no δ < 1 works)."""
+        a = _anonymity.LEVEL
+        n = self.n
+        values = {k: sympy.nsimplify(v) if isinstance(v, float) else sympy.Rational(v)
+                  for k, v in self.parameters().items() if k != "n"}
+        m, c, l, q0, r0 = (values[k] for k in ("multiplier", "cost", "leakage", "detect", "false_flag"))
+        T, R = m * c * (n - 1) / sympy.Integer(n), m * c - c - (1 - a) * l
+        bracket = (1 - a * r0) ** n * T - a * (1 - q0) * (1 - a * r0) ** (n - 1) * R
+        return (T - R) / bracket
+
+    def optimal_anonymity(self) -> AnonymityOptimum:
+        r"""The anonymity level that minimises the least δ of sharing until anyone is suspected.
+
+        Exact for exact parameters (a Fraction at a corner, an algebraic
+        number, a root of the cubic recorded in ``stationary``, when
+        interior); floats for floats. :func:`cybergames.verify` re-checks it
+        on a grid of levels.
+
+        Examples
+        --------
+        At the defaults full anonymity is best for this profile: the leakage
+        saved outweighs the poorer attribution (:math:`\delta_s` falls from
+        11/16 to about 0.558); with poorer background detection the optimum is interior:
+
+        >>> best = InformationSharingModel().optimal_anonymity()
+        >>> best.kind, best.level, round(float(best.least_delta), 4)
+        ('full anonymity', Fraction(1, 1), 0.5581)
+        >>> best = InformationSharingModel(n=3, detect=Fraction(3, 10)).optimal_anonymity()
+        >>> best.kind, round(float(best.level), 4), round(float(best.least_delta), 4)
+        ('interior', 0.5307, 0.5913)
+        """
+        return _anonymity.optimal_anonymity(self)
 
     # ------------------------------------------------------------ the game
     def targeted_profile(self, K: int, L: int, cap: int, war: int = 0) -> tuple:

@@ -71,6 +71,8 @@ __all__ = ["MultimarketContactModel", "linked_game", "joint_grim_trigger", "peni
            "weakly_renegotiation_proof"]
 
 ISSUES = (1, 2)
+#: The named profile the model's condition is about.
+PROFILE_NAME = "the joint grim trigger"
 NAMES = tuple(f"{x}_{k}" for k in ISSUES for x in "TRPS")
 #: The parameters as sympy symbols, named as the parameters.
 SYMBOLS = {**{name: sympy.Symbol(name, real=True) for name in NAMES}, "delta": sympy.Symbol("delta", nonnegative=True)}
@@ -316,6 +318,55 @@ class MultimarketContactModel(Model):
         slack = sum(s["delta"] * (s[f"T_{k}"] - s[f"P_{k}"]) - (s[f"T_{k}"] - s[f"R_{k}"]) for k in ISSUES)
         return self._region(sympy.Ge(slack, 0), free)
 
+    def game_answer(self) -> Any:
+        r"""What the linked game allows at the model's parameters, beyond the joint grim trigger.
+
+        The least δ at which cooperation on both issues in every period is a
+        subgame perfect outcome under any strategies, certified at both ends
+        (``cybergames/models/_game_path.py``): no equilibrium holds a state below
+        its minmax value :math:`P_1 + P_2`, and reverting to mutual defection on
+        both, the stage equilibrium, attains it, so the bound is exact and equal
+        to the joint grim trigger's :math:`\delta^*_{12}` (that trigger's
+        punishment *is* the minmax). Also the better of the joint grim trigger
+        and penitence at δ, checked exactly. Exact parameters with
+        :math:`0 < \delta < 1` only.
+
+        Examples
+        --------
+        >>> answer = MultimarketContactModel().game_answer()
+        >>> answer.bracket.lower, answer.bracket.exact, answer.best.name
+        (Fraction(3, 8), True, 'the joint grim trigger')
+        """
+        from ..games import NormalFormGame
+        from ..repeated import RepeatedGame, check_equilibrium, sustainable_discount_factors, values
+        from ._game import ExplicitEquilibrium, GameAnswer, answerable, first_found
+        from ._game_path import path_threshold
+        cooperation = (self.R_1 + self.R_2,) * 2
+        if not answerable(self):
+            return GameAnswer(PROFILE_NAME, cooperation, None, None, None, "",
+                              notes=("the game's answer is computed for exact parameters with 0 < δ < 1 only",))
+        linked = self.linked_game()
+        rg = RepeatedGame(NormalFormGame(linked.payoffs, actions=linked.actions, players=("state 1", "state 2")))
+        candidates = [("the joint grim trigger", joint_grim_trigger()), ("penitence", penitence())]
+
+        def search(delta: Any) -> Any:
+            found = []
+            for name, profile in candidates:
+                if check_equilibrium(rg, profile, delta).holds:
+                    worth = tuple(values(rg, profile, delta).initial)
+                    found.append((sum(worth), name, profile, worth))
+            if not found:
+                return None
+            _, name, profile, worth = max(found, key=lambda row: row[0])
+            return ExplicitEquilibrium(name, profile, delta, worth, sustainable_discount_factors(rg, profile),
+                                       "one-shot deviation principle at every state, exact arithmetic")
+
+        best, patient = first_found(search, self.delta, (Fraction(9, 10), Fraction(19, 20)))
+        return GameAnswer(PROFILE_NAME, cooperation, None, best, patient, "the joint grim trigger and penitence",
+                          notes=("folk-theorem conditions not computed in the analysis (the exact test takes about "
+                                 "half a second on the linked game)", "payoff-set bounds not computed in the analysis"),
+                          bracket=path_threshold(rg))
+
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
         """Each issue alone, the two linked, the slack each lends the other, and Bernheim–Whinston's irrelevance.
@@ -422,4 +473,18 @@ class MultimarketContactModel(Model):
                    f"{show(self.R_1)}, {show(self.P_1)}, {show(self.S_1)}; issue 2: {show(self.T_2)}, "
                    f"{show(self.R_2)}, {show(self.P_2)}, {show(self.S_2)}; delta = {show(delta)}), kept apart or "
                    f"linked (Bernheim & Whinston 1990).")
-        return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies, details)
+        from ._game import _lead, brief, path_sentence
+        answer = self.game_answer()
+        if answer.bracket is not None:
+            findings.append(_lead(PROFILE_NAME, path_sentence(answer.bracket, (delta, delta),
+                                                              "cooperation on both issues", "subgame perfect")))
+        found = answer.best or answer.patient
+        if found is not None:
+            least = "" if found.least_delta is None else f", for every δ ≥ {brief(found.least_delta)}"
+            findings.append(_lead(PROFILE_NAME, (
+                f"the better of the joint grim trigger and penitence at δ = {show(found.delta)} is {found.name}, an "
+                f"exact subgame perfect equilibrium ({found.method}) worth {brief(found.value[0])} per state{least}."
+                if answer.best is not None else
+                f"neither the joint grim trigger nor penitence is an equilibrium at δ = {show(delta)}, which "
+                f"certifies nothing about other profiles; {found.name} is one at δ = {show(found.delta)}{least}.")))
+        return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies, details, game=answer)

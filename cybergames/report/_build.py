@@ -125,6 +125,14 @@ def game_fact(game: Any) -> GameFact | None:
                     bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket)
 
 
+def anonymity_fact(best: Any) -> tuple | None:
+    """The report's plain data of an information model's :class:`~cybergames.models.AnonymityOptimum` (or None)."""
+    if best is None:
+        return None
+    return (("level", best.level), ("least_delta", best.least_delta), ("game_lower", best.game_lower),
+            ("kind", best.kind), ("reason", _maths.prose(best.reason)), ("candidates", tuple(best.candidates)))
+
+
 @dataclass(frozen=True)
 class Entry:
     """One item of a report section: a title and its named facts, in order.
@@ -348,6 +356,7 @@ def model_entry(analysis: Any) -> Entry:
         ("remedies", remedies),
         ("game", game_fact(getattr(analysis, "game", None))),
         ("numbers", tuple(getattr(analysis, "numbers", ()))),
+        ("anonymity", anonymity_fact(analysis.details.get("anonymity") if analysis.details else None)),
     ]
     title = f"{analysis.obstacle[:1].upper()}{analysis.obstacle[1:]} ({model.key})"
     return Entry(title, tuple(facts), key=model.key, verdict=_verdict(analysis, conditions, letters),

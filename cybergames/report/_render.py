@@ -318,7 +318,21 @@ def _json_model(entry: Entry) -> dict[str, Any]:
         "game": _json_game(entry.fact("game")),
         **({"numbers": {name: json_number(value) for name, value in entry.fact("numbers")}}
            if entry.fact("numbers") else {}),
+        **_json_anonymity(entry),
     }
+
+
+def _json_anonymity(entry: Entry) -> dict[str, Any]:
+    """The optimal anonymity level of the information model (absent for the other models)."""
+    found = dict(entry.facts).get("anonymity")
+    if found is None:
+        return {}
+    found = dict(found)
+    return {"anonymity": {"level": json_number(found["level"]), "least_delta": json_number(found["least_delta"]),
+                          "game_lower": json_number(found["game_lower"]), "kind": found["kind"],
+                          "reason": found["reason"],
+                          "candidates": [{"level": json_number(a), "least_delta": json_number(d)}
+                                         for a, d in found["candidates"]]}}
 
 
 def _json_explicit(found: Any) -> Any:

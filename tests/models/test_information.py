@@ -167,10 +167,14 @@ def test_region_conditions_agree_with_the_thresholds():
 
 
 def test_remedies_at_the_defaults():
-    house, circles, leakage = InformationSharingModel().analyse().remedies
+    house, circles, leakage, anonymity = InformationSharingModel().analyse().remedies
     assert dict(house.table)[2] == Fraction(1, 2) and dict(house.table)[20] == Fraction(14, 19)
     assert [n for n, t in circles.table if t is not None] == [2, 3, 4, 5]
     assert dict(leakage.table)[0] == hand_thresholds(5, 2, 1, 0, Fraction(4, 5), Fraction(1, 20))[1]
+    # a = 0: the attributing clearing house (perfect monitoring) with full leakage; a = 1: the background
+    # evidence (q, r) = (4/5, 1/20) with no leakage, i.e. the leakage remedy's l = 0 row.
+    assert dict(anonymity.table)[0] == dict(house.table)[5] == Fraction(11, 16)
+    assert dict(anonymity.table)[1] == dict(leakage.table)[0]
 
 
 def test_float_parameters_give_float_answers():
@@ -196,3 +200,13 @@ def test_float_parameters_give_float_answers():
 def test_bad_parameters_are_refused(changes, words):
     with pytest.raises(ParameterError, match=words):
         InformationSharingModel(**changes)
+
+
+def test_the_tables_closed_forms_are_the_librarys_at_six_states():
+    # The analysis's tables use the closed forms for group sizes other than the model's own; at n = 6 (the
+    # largest the analysis builds) the library's delta sets agree, with and without the clearing house.
+    from cybergames.models._information_text import Thresholds
+    six = InformationSharingModel(n=6, false_flag=Fraction(1, 100))
+    table = Thresholds(InformationSharingModel(false_flag=Fraction(1, 100)))
+    assert table.at(6) == (six.status_quo_threshold(), six.clearing_house_threshold())
+    assert table.at(6) == hand_thresholds(6, 2, 1, Fraction(1, 2), Fraction(4, 5), Fraction(1, 100))[::-1]

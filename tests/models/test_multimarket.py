@@ -156,3 +156,25 @@ def test_linked_penitence_threshold_is_never_above_the_separate_ones(a, b):
     separate = [model.penitence_threshold((k,)) for k in (1, 2)]
     if linked is not None and None not in separate:
         assert linked <= max(separate)
+
+
+@settings(max_examples=15, deadline=None)
+@given(dilemmas(), dilemmas(), st.fractions(Fraction(1, 20), Fraction(19, 20), max_denominator=20))
+def test_the_games_least_delta_is_the_pooled_threshold(a, b, delta):
+    # The game under any strategies: cooperation on both issues in every period needs delta >= sum(T - R)/
+    # (sum(T - R) + sum(R - P)) (the deviation to D/D, punished at worst to the minmax P_1 + P_2: by hand,
+    # the rival defecting on both holds a state to P_k on each issue, since P_k > S_k), and reversion to the
+    # stage equilibrium attains it. So the game's least delta equals the joint grim trigger's, the mediant.
+    model = MultimarketContactModel(*a, *b, delta=delta)
+    found = model.game_answer().bracket
+    assert found.exact and found.lower == pooled(a, b) == model.pooled_threshold()
+    assert found.holds((delta, delta)) is (delta >= pooled(a, b))
+
+
+def test_the_game_answer_at_the_defaults_and_below_the_threshold():
+    answer = MultimarketContactModel().game_answer()                 # delta = 2/5 >= 3/8
+    assert answer.best.name == "the joint grim trigger" and answer.best.value == (6, 6)   # R_1 + R_2 = 3 + 3
+    assert answer.best.least_delta == Fraction(3, 8)
+    low = MultimarketContactModel(delta=Fraction(3, 10)).game_answer()
+    assert low.best is None and low.patient.delta == Fraction(9, 10) and not low.bracket.holds((Fraction(3, 10),) * 2)
+    assert MultimarketContactModel(delta=0.5).game_answer().bracket is None          # floats: not computed
