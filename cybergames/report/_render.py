@@ -19,7 +19,7 @@ __all__ = ["WIDTH", "SCHEMA_VERSION", "render", "render_analysis", "json_number"
 WIDTH = 100
 #: Version of the JSON report's schema (``cybergames/report/schema.json``); the major part changes
 #: when a field is removed or changes meaning, the minor part when one is added.
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 _VERDICT = {True: "holds", False: "fails", None: "undecided"}
 
