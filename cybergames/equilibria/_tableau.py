@@ -45,20 +45,22 @@ from . import _polytope
 from ._polytope import PolytopeError
 
 #: Kernel statuses: solved; a pivot met a tie; a pivot found no bound; a vertex outside the polytope;
-#: label sets not closed under pivoting.
-SOLVED, DEGENERATE, UNBOUNDED, OUTSIDE, UNCERTIFIED = 0, 1, 2, 3, 4
+#: label sets not closed under pivoting; more vertices (or a longer queue) than the room given.
+SOLVED, DEGENERATE, UNBOUNDED, OUTSIDE, UNCERTIFIED, FULL = 0, 1, 2, 3, 4, 5
 
 
 def _vertex_loops(matrix: np.ndarray, reference: np.ndarray, tol: float, capacity: int):
     """Breadth-first pivoting over the vertices of ``{z >= 0 : matrix @ z <= 1}`` (plain loops).
 
     ``reference[v]`` is variable ``v``'s value at the interior point (``z``
-    first, then the slacks); ``capacity`` the initial number of vertex slots (a
-    power of two; doubled as needed). Returns ``(status, coordinates, masks)``
-    with ``V`` rows each, the masks being the labels of the bases (int64).
+    first, then the slacks); ``capacity`` the room for vertices (a power of
+    two; the status is ``FULL`` when there are more, and the caller tries again
+    with more room: growing arrays inside the kernel would double its
+    compilation time). Returns ``(status, coordinates, masks)`` with ``V`` rows
+    each, the masks being the labels of the bases (int64).
 
     The dictionaries of the vertices found but not yet expanded (the queue) live
-    in a pool of slots, each returned to the pool once its vertex is expanded;
+    in a pool of ``capacity // 4`` slots, each returned to the pool once its vertex is expanded;
     a dictionary is stored by columns (``T[c]`` the coefficients of nonbasic
     ``c`` in every row), so that the ratio test and the pivot run along memory.
     """
@@ -73,12 +75,12 @@ def _vertex_loops(matrix: np.ndarray, reference: np.ndarray, tol: float, capacit
         shift -= 1
     table = np.full(table_size, -1, dtype=np.int64)
     # the pool of dictionaries x_B = b - T x_N
-    pool = 16
+    pool = max(16, capacity // 4)
     values = np.zeros((pool, k))
     columns = np.zeros((pool, d, k))
     basic = np.zeros((pool, k), dtype=np.int64)
     nonbasic = np.zeros((pool, d), dtype=np.int64)
-    free = np.arange(pool - 1, -1, -1).astype(np.int64)   # a stack of free slots
+    free = np.arange(pool - 1, -1, -1)                     # a stack of free slots
     free_count = pool
     # the origin: z nonbasic, the slacks basic, s = 1 - M z
     free_count -= 1
@@ -133,45 +135,8 @@ def _vertex_loops(matrix: np.ndarray, reference: np.ndarray, tol: float, capacit
                 variable = entering if i == row else basic[here, i]
                 if fresh[i] <= tol * reference[variable]:
                     return DEGENERATE, coordinates[:0].copy(), masks[:0].copy()
-            if count == capacity:               # double the vertex rows and rebuild the hash table
-                capacity *= 2
-                grown_masks = np.zeros(capacity, dtype=np.int64)
-                grown_masks[:count] = masks
-                masks = grown_masks
-                grown_coordinates = np.zeros((capacity, d))
-                grown_coordinates[:count] = coordinates
-                coordinates = grown_coordinates
-                grown_holder = np.zeros(capacity, dtype=np.int64)
-                grown_holder[:count] = holder
-                holder = grown_holder
-                table_size = 2 * capacity
-                shift -= 1
-                table = np.full(table_size, -1, dtype=np.int64)
-                for v in range(count):
-                    slot = (int(masks[v]) * _MULTIPLIER >> shift) & (table_size - 1)
-                    while table[slot] >= 0:
-                        slot = (slot + 1) & (table_size - 1)
-                    table[slot] = v
-                slot = (int(mask) * _MULTIPLIER >> shift) & (table_size - 1)
-                while table[slot] >= 0:
-                    slot = (slot + 1) & (table_size - 1)
-            if free_count == 0:                 # double the pool of dictionaries
-                grown_values = np.zeros((2 * pool, k))
-                grown_values[:pool] = values
-                values = grown_values
-                grown_columns = np.zeros((2 * pool, d, k))
-                grown_columns[:pool] = columns
-                columns = grown_columns
-                grown_basic = np.zeros((2 * pool, k), dtype=np.int64)
-                grown_basic[:pool] = basic
-                basic = grown_basic
-                grown_nonbasic = np.zeros((2 * pool, d), dtype=np.int64)
-                grown_nonbasic[:pool] = nonbasic
-                nonbasic = grown_nonbasic
-                free = np.zeros(2 * pool, dtype=np.int64)    # room for every slot; the new ones free
-                free[:pool] = np.arange(2 * pool - 1, pool - 1, -1)
-                free_count = pool
-                pool *= 2
+            if count == capacity or free_count == 0:
+                return FULL, coordinates[:0].copy(), masks[:0].copy()
             free_count -= 1
             there = free[free_count]
             table[slot] = count
@@ -228,12 +193,12 @@ def _normalised_loops(matrix: np.ndarray, transpose: bool) -> np.ndarray:
     return result
 
 
-def _labelled_loops(matrix: np.ndarray, tol: float, sign_label: int, row_label: int):
+def _labelled_loops(matrix: np.ndarray, tol: float, sign_label: int, row_label: int, capacity: int):
     """The vertices of ``{z >= 0 : matrix @ z <= 1}`` and their label masks, recomputed from the coordinates.
 
     Label ``sign_label + r`` is ``z_r >= 0`` and ``row_label + i`` row ``i``;
     a label is tight when its normalised slack (as in :func:`vertices`) is at
-    most ``tol``. Returns ``(status, coordinates, masks)``.
+    most ``tol``; ``capacity`` as in :func:`_vertex_loops`. Returns ``(status, coordinates, masks)``.
     """
     k, d = matrix.shape
     reference = np.empty(d + k)
@@ -249,7 +214,7 @@ def _labelled_loops(matrix: np.ndarray, tol: float, sign_label: int, row_label: 
         reference[d + i] = 1.0 - reference[d + i] * scale
     for j in range(d):
         reference[j] = scale
-    status, coordinates, _ = _vertex_loops(matrix, reference, tol, 64)
+    status, coordinates, _ = _vertex_loops(matrix, reference, tol, capacity)
     count = coordinates.shape[0]
     masks = np.zeros(count, dtype=np.int64)
     if status != SOLVED:
@@ -321,23 +286,24 @@ def _mixed_rows(coordinates: np.ndarray, masks: np.ndarray, chosen: np.ndarray, 
     return rows
 
 
-def _game_loops(A: np.ndarray, B: np.ndarray, tol: float):
+def _game_loops(A: np.ndarray, B: np.ndarray, tol: float, capacity: int):
     """The extreme equilibria of a nondegenerate float game: ``(status, X, Y)``, pair ``t`` being
     ``(X[t], Y[t])``, as :func:`.vertex_enumeration.float_enumeration` finds them (plain loops).
 
     Both best-response polytopes by pivoting, their labels recomputed from the
     coordinates, each label set certified closed under pivoting, and every
     vertex of P but the origin matched to the vertex of Q with the
-    complementary labels (binary search among Q's sorted masks).
+    complementary labels (binary search among Q's sorted masks). ``capacity``:
+    the room for each polytope's vertices (as in :func:`_vertex_loops`).
     """
     m, n = A.shape
     empty = np.zeros((0, m)), np.zeros((0, n))
     # P = {x >= 0 : B^T x <= 1}: labels 0..m-1 the signs, m.. the columns; Q = {y >= 0 : A y <= 1}: labels
     # 0..m-1 the rows of A, m.. the signs
-    status, points_p, masks_p = _labelled_loops(_normalised_loops(B, True), tol, 0, m)
+    status, points_p, masks_p = _labelled_loops(_normalised_loops(B, True), tol, 0, m, capacity)
     if status != SOLVED:
         return status, empty[0], empty[1]
-    status, points_q, masks_q = _labelled_loops(_normalised_loops(A, False), tol, m, 0)
+    status, points_q, masks_q = _labelled_loops(_normalised_loops(A, False), tol, m, 0, capacity)
     if status != SOLVED:
         return status, empty[0], empty[1]
     if not (_closed_loops(masks_p, m) and _closed_loops(masks_q, n)):
@@ -416,11 +382,26 @@ def game_actions(A: np.ndarray, B: np.ndarray, tol: float, loops=None) -> tuple[
         If a pivot meets a tie, a vertex is outside its polytope, or the label
         sets fail the certificate: the game may be degenerate.
     """
-    status, X, Y = (loops or kernel("game"))(np.ascontiguousarray(A, dtype=np.float64),
-                                             np.ascontiguousarray(B, dtype=np.float64), float(tol))
+    A, B = np.ascontiguousarray(A, dtype=np.float64), np.ascontiguousarray(B, dtype=np.float64)
+    status, X, Y = _with_room((loops or kernel("game")), (A, B, float(tol)), ("game", A.shape))
     if status != SOLVED:
         raise PolytopeError(_FAILURES[status])
     return X, Y
+
+
+#: The room that sufficed last, by kernel and shape: the next game of that shape starts there.
+_ROOM: dict = {}
+
+
+def _with_room(function, arguments: tuple, key: tuple):
+    """``function(*arguments, capacity)``, with 8 times the capacity while it reports ``FULL``."""
+    capacity = _ROOM.get(key, 64)
+    while True:
+        result = function(*arguments, capacity)
+        if result[0] != FULL:
+            _ROOM[key] = capacity
+            return result
+        capacity *= 8
 
 
 _FAILURES = {DEGENERATE: "a pivot met a tie: the polytope may be degenerate",
@@ -458,7 +439,7 @@ def vertices(matrix: np.ndarray, tol: float, loops=None) -> tuple[np.ndarray, np
     reference = np.empty(d + k)
     reference[:d] = scale
     reference[d:] = 1.0 - sums * scale
-    status, coordinates, _ = (loops or kernel())(matrix, reference, float(tol), 64)
+    status, coordinates, _ = _with_room((loops or kernel()), (matrix, reference, float(tol)), ("vertices", (k, d)))
     if status != SOLVED:
         raise PolytopeError(_FAILURES[status])
     slack = np.empty((coordinates.shape[0], d + k))

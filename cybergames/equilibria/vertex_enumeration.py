@@ -23,7 +23,10 @@ Three routes, tried in this order (lopsided games, with one player at most
 eight actions and the other at least three times as many, first try the small
 player's polytope alone, in the private module ``_small_side``):
 
-* **float** games: vertices by qhull (``._polytope``), or for polytopes with
+* **float** games: with numba, the vertices of both polytopes by breadth-first
+  pivoting, their labels, the certificate and the matching in one compiled
+  call (``._tableau``; a tie fails it); without numba, vertices by qhull
+  (``._polytope``), or for polytopes with
   at most ``_bases.MAX_BASES`` bases (4x4 games) by solving every basis in one
   batch (``._bases``); if every vertex has
   exactly ``dim`` labels and they pass the pivoting certificate
