@@ -27,11 +27,13 @@ returned are recomputed from the coordinates with the same normalised slack as
 (:func:`._labels.closed_under_pivoting`), so the kernel is trusted no more than
 qhull is: a vertex lost or mislabelled makes the certificate fail.
 
-:func:`vertices` uses the kernel compiled by numba; without numba (or with the
-environment variable ``CYBERGAMES_NO_NUMBA`` set to a non-empty value) it
-returns None and the caller takes qhull (:mod:`._polytope`) or the basis
-enumeration (:mod:`._bases`). :func:`_vertex_loops` also runs, slowly, as plain
-Python, which the tests compare with the compiled kernel and with qhull.
+:func:`vertices` (one polytope) and :func:`game_actions` (both polytopes of a
+game, the certificate and the matching, :func:`_game_loops`, in one call) use
+kernels compiled by numba; without numba, or with the environment variable
+``CYBERGAMES_NO_NUMBA`` set to a non-empty value, :func:`applies` is False and
+the callers take qhull (:mod:`._polytope`) or the basis enumeration
+(:mod:`._bases`). The loops also run, slowly, as plain Python, which the tests
+compare with the compiled kernels, with qhull and with the exact vertices.
 """
 
 from __future__ import annotations
@@ -45,11 +47,11 @@ from . import _polytope
 from ._polytope import PolytopeError
 
 #: Kernel statuses: solved; a pivot met a tie; a pivot found no bound; a vertex outside the polytope;
-#: label sets not closed under pivoting; more vertices (or a longer queue) than the room given.
-SOLVED, DEGENERATE, UNBOUNDED, OUTSIDE, UNCERTIFIED, FULL = 0, 1, 2, 3, 4, 5
+#: label sets not closed under pivoting; more vertices than the room given; a longer queue than that.
+SOLVED, DEGENERATE, UNBOUNDED, OUTSIDE, UNCERTIFIED, FULL, QUEUE_FULL = 0, 1, 2, 3, 4, 5, 6
 
 
-def _vertex_loops(matrix: np.ndarray, reference: np.ndarray, tol: float, capacity: int):
+def _vertex_loops(matrix: np.ndarray, reference: np.ndarray, tol: float, capacity: int, pool: int):
     """Breadth-first pivoting over the vertices of ``{z >= 0 : matrix @ z <= 1}`` (plain loops).
 
     ``reference[v]`` is variable ``v``'s value at the interior point (``z``
@@ -60,7 +62,8 @@ def _vertex_loops(matrix: np.ndarray, reference: np.ndarray, tol: float, capacit
     each, the masks being the labels of the bases (int64).
 
     The dictionaries of the vertices found but not yet expanded (the queue) live
-    in a pool of ``capacity // 4`` slots, each returned to the pool once its vertex is expanded;
+    in a pool of ``pool`` slots (``QUEUE_FULL`` when the queue is longer; it
+    can hold half the vertices), each returned to the pool once its vertex is expanded;
     a dictionary is stored by columns (``T[c]`` the coefficients of nonbasic
     ``c`` in every row), so that the ratio test and the pivot run along memory.
     """
@@ -75,7 +78,6 @@ def _vertex_loops(matrix: np.ndarray, reference: np.ndarray, tol: float, capacit
         shift -= 1
     table = np.full(table_size, -1, dtype=np.int64)
     # the pool of dictionaries x_B = b - T x_N
-    pool = max(16, capacity // 4)
     values = np.zeros((pool, k))
     columns = np.zeros((pool, d, k))
     basic = np.zeros((pool, k), dtype=np.int64)
@@ -135,8 +137,10 @@ def _vertex_loops(matrix: np.ndarray, reference: np.ndarray, tol: float, capacit
                 variable = entering if i == row else basic[here, i]
                 if fresh[i] <= tol * reference[variable]:
                     return DEGENERATE, coordinates[:0].copy(), masks[:0].copy()
-            if count == capacity or free_count == 0:
+            if count == capacity:
                 return FULL, coordinates[:0].copy(), masks[:0].copy()
+            if free_count == 0:
+                return QUEUE_FULL, coordinates[:0].copy(), masks[:0].copy()
             free_count -= 1
             there = free[free_count]
             table[slot] = count
@@ -193,12 +197,12 @@ def _normalised_loops(matrix: np.ndarray, transpose: bool) -> np.ndarray:
     return result
 
 
-def _labelled_loops(matrix: np.ndarray, tol: float, sign_label: int, row_label: int, capacity: int):
+def _labelled_loops(matrix: np.ndarray, tol: float, sign_label: int, row_label: int, capacity: int, pool: int):
     """The vertices of ``{z >= 0 : matrix @ z <= 1}`` and their label masks, recomputed from the coordinates.
 
     Label ``sign_label + r`` is ``z_r >= 0`` and ``row_label + i`` row ``i``;
     a label is tight when its normalised slack (as in :func:`vertices`) is at
-    most ``tol``; ``capacity`` as in :func:`_vertex_loops`. Returns ``(status, coordinates, masks)``.
+    most ``tol``; ``capacity``, ``pool`` as in :func:`_vertex_loops`. Returns ``(status, coordinates, masks)``.
     """
     k, d = matrix.shape
     reference = np.empty(d + k)
@@ -214,7 +218,7 @@ def _labelled_loops(matrix: np.ndarray, tol: float, sign_label: int, row_label: 
         reference[d + i] = 1.0 - reference[d + i] * scale
     for j in range(d):
         reference[j] = scale
-    status, coordinates, _ = _vertex_loops(matrix, reference, tol, capacity)
+    status, coordinates, _ = _vertex_loops(matrix, reference, tol, capacity, pool)
     count = coordinates.shape[0]
     masks = np.zeros(count, dtype=np.int64)
     if status != SOLVED:
@@ -286,24 +290,24 @@ def _mixed_rows(coordinates: np.ndarray, masks: np.ndarray, chosen: np.ndarray, 
     return rows
 
 
-def _game_loops(A: np.ndarray, B: np.ndarray, tol: float, capacity: int):
+def _game_loops(A: np.ndarray, B: np.ndarray, tol: float, capacity: int, pool: int):
     """The extreme equilibria of a nondegenerate float game: ``(status, X, Y)``, pair ``t`` being
     ``(X[t], Y[t])``, as :func:`.vertex_enumeration.float_enumeration` finds them (plain loops).
 
     Both best-response polytopes by pivoting, their labels recomputed from the
     coordinates, each label set certified closed under pivoting, and every
     vertex of P but the origin matched to the vertex of Q with the
-    complementary labels (binary search among Q's sorted masks). ``capacity``:
-    the room for each polytope's vertices (as in :func:`_vertex_loops`).
+    complementary labels (binary search among Q's sorted masks). ``capacity``,
+    ``pool``: the room for each polytope's vertices and queue (as in :func:`_vertex_loops`).
     """
     m, n = A.shape
     empty = np.zeros((0, m)), np.zeros((0, n))
     # P = {x >= 0 : B^T x <= 1}: labels 0..m-1 the signs, m.. the columns; Q = {y >= 0 : A y <= 1}: labels
     # 0..m-1 the rows of A, m.. the signs
-    status, points_p, masks_p = _labelled_loops(_normalised_loops(B, True), tol, 0, m, capacity)
+    status, points_p, masks_p = _labelled_loops(_normalised_loops(B, True), tol, 0, m, capacity, pool)
     if status != SOLVED:
         return status, empty[0], empty[1]
-    status, points_q, masks_q = _labelled_loops(_normalised_loops(A, False), tol, m, 0, capacity)
+    status, points_q, masks_q = _labelled_loops(_normalised_loops(A, False), tol, m, 0, capacity, pool)
     if status != SOLVED:
         return status, empty[0], empty[1]
     if not (_closed_loops(masks_p, m) and _closed_loops(masks_q, n)):
@@ -394,14 +398,17 @@ _ROOM: dict = {}
 
 
 def _with_room(function, arguments: tuple, key: tuple):
-    """``function(*arguments, capacity)``, with 8 times the capacity while it reports ``FULL``."""
-    capacity = _ROOM.get(key, 64)
+    """``function(*arguments, capacity, pool)``, with 4 times the room that it reports full, until it fits."""
+    capacity, pool = _ROOM.get(key, (64, 16))
     while True:
-        result = function(*arguments, capacity)
-        if result[0] != FULL:
-            _ROOM[key] = capacity
+        result = function(*arguments, capacity, pool)
+        if result[0] == FULL:
+            capacity *= 4
+        elif result[0] == QUEUE_FULL:
+            pool *= 4
+        else:
+            _ROOM[key] = capacity, pool
             return result
-        capacity *= 8
 
 
 _FAILURES = {DEGENERATE: "a pivot met a tie: the polytope may be degenerate",

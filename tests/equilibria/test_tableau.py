@@ -77,18 +77,20 @@ def test_compiled_pivoting_is_the_python_loops(matrix):
     k, d = matrix.shape
     sums = matrix.sum(axis=1)
     reference = np.concatenate([np.full(d, 0.5 / sums.max()), 1.0 - sums * (0.5 / sums.max())])
-    roomy = _tableau.kernel()(matrix, reference, 1e-9, 4096)
-    for capacity in (1, 4, 64, 4096):   # too little room must say so, in both
-        plain = _tableau._vertex_loops(matrix, reference, 1e-9, capacity)
-        fast = _tableau.kernel()(matrix, reference, 1e-9, capacity)
+    roomy = _tableau.kernel()(matrix, reference, 1e-9, 4096, 4096)
+    for capacity, pool in ((1, 1), (4, 4096), (4096, 1), (64, 64), (4096, 4096)):  # too little room: say so
+        plain = _tableau._vertex_loops(matrix, reference, 1e-9, capacity, pool)
+        fast = _tableau.kernel()(matrix, reference, 1e-9, capacity, pool)
         assert plain[0] == fast[0]
         np.testing.assert_array_equal(plain[1], fast[1])
         np.testing.assert_array_equal(plain[2], fast[2])
-        if roomy[0] == _tableau.SOLVED:  # room for fewer vertices than there are: FULL; for all, with a
-            count = len(roomy[1])          # queue as long as that, the vertices
-            if capacity < count:
+        if roomy[0] == _tableau.SOLVED:  # room for fewer vertices than there are: full; for all, with a
+            count = len(roomy[1])          # queue as long as that: the vertices
+            if capacity < count and pool >= count:
                 assert plain[0] == _tableau.FULL
-            elif max(16, capacity // 4) >= count:
+            elif pool < 2 and capacity >= count > 1:    # the origin's dictionary takes the only slot
+                assert plain[0] == _tableau.QUEUE_FULL
+            elif capacity >= count and pool >= count:
                 np.testing.assert_array_equal(plain[1], roomy[1])
 
 
