@@ -42,8 +42,8 @@ import os
 
 import numpy as np
 
-from ._labels import INT64_LABELS
 from . import _polytope
+from ._labels import INT64_LABELS
 from ._polytope import PolytopeError
 
 #: Kernel statuses: solved; a pivot met a tie; a pivot found no bound; a vertex outside the polytope;
