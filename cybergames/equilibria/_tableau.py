@@ -244,32 +244,61 @@ def _labelled_loops(matrix: np.ndarray, tol: float, sign_label: int, row_label: 
     return SOLVED, coordinates, masks
 
 
+def _tally(keys: np.ndarray):
+    """An open-addressing hash table of int64 ``keys``: ``(table, shift, tallies)``.
+
+    ``table[slot]`` is the index of the first key hashed there (-1: empty) and
+    ``tallies[slot]`` how many of the keys equal it; the slot of a key is found
+    as in :func:`_vertex_loops` (:func:`_find`).
+    """
+    size, shift = 2, 63
+    while size < 2 * keys.shape[0]:
+        size *= 2
+        shift -= 1
+    table = np.full(size, -1, dtype=np.int64)
+    tallies = np.zeros(size, dtype=np.int64)
+    for v in range(keys.shape[0]):
+        slot = _find(table, shift, keys, keys[v])
+        if table[slot] < 0:
+            table[slot] = v
+        tallies[slot] += 1
+    return table, shift, tallies
+
+
+def _find(table: np.ndarray, shift: int, keys: np.ndarray, key) -> int:
+    """The slot of ``key`` in a :func:`_tally` table of ``keys``: its own, or the empty one it would take."""
+    size = table.shape[0]
+    slot = (int(key) * _MULTIPLIER >> shift) & (size - 1)
+    while table[slot] >= 0 and keys[table[slot]] != key:
+        slot = (slot + 1) & (size - 1)
+    return slot
+
+
 def _closed_loops(masks: np.ndarray, dimension: int) -> bool:
     """:func:`._labels.closed_under_pivoting` of int64 label masks: distinct, ``dimension`` labels each,
-    and every set "a vertex's labels less one" shared by exactly two vertices."""
+    and every set "a vertex's labels less one" shared by exactly two vertices (counted in hash tables)."""
     count = masks.shape[0]
     if count == 0:
         return False
-    ordered = np.sort(masks)
-    for v in range(count):
-        mask, labels = ordered[v], 0
-        while mask:
-            mask &= mask - 1
-            labels += 1
-        if labels != dimension or (v > 0 and ordered[v] == ordered[v - 1]):
-            return False
     keys = np.empty(count * dimension, dtype=np.int64)
     size = 0
     for v in range(count):
-        rest = ordered[v]
+        rest = masks[v]
         while rest:
+            if size == keys.shape[0]:           # more labels than the dimension
+                return False
             low = rest & -rest
             rest ^= low
-            keys[size] = ordered[v] ^ low
+            keys[size] = masks[v] ^ low
             size += 1
-    keys = np.sort(keys)
-    for t in range(0, size, 2):
-        if keys[t] != keys[t + 1] or (t + 2 < size and keys[t + 2] == keys[t + 1]):
+        if size != (v + 1) * dimension:         # fewer
+            return False
+    _, _, tallies = _tally(masks)
+    if tallies.max() > 1:                       # a vertex found twice
+        return False
+    table, _, tallies = _tally(keys)
+    for slot in range(table.shape[0]):
+        if table[slot] >= 0 and tallies[slot] != 2:
             return False
     return True
 
@@ -297,7 +326,7 @@ def _game_loops(A: np.ndarray, B: np.ndarray, tol: float, capacity: int, pool: i
     Both best-response polytopes by pivoting, their labels recomputed from the
     coordinates, each label set certified closed under pivoting, and every
     vertex of P but the origin matched to the vertex of Q with the
-    complementary labels (binary search among Q's sorted masks). ``capacity``,
+    complementary labels (looked up in a hash table of Q's masks). ``capacity``,
     ``pool``: the room for each polytope's vertices and queue (as in :func:`_vertex_loops`).
     """
     m, n = A.shape
@@ -314,19 +343,17 @@ def _game_loops(A: np.ndarray, B: np.ndarray, tol: float, capacity: int, pool: i
         return UNCERTIFIED, empty[0], empty[1]
     full = (np.int64(1) << np.int64(m + n)) - 1
     origin = (np.int64(1) << np.int64(m)) - 1
-    order = np.argsort(masks_q)
-    ordered = masks_q[order]
+    table, shift, _ = _tally(masks_q)
     found_p = np.zeros(masks_p.shape[0], dtype=np.int64)
     found_q = np.zeros(masks_p.shape[0], dtype=np.int64)
     pairs = 0
     for v in range(masks_p.shape[0]):
         if masks_p[v] == origin:
             continue
-        wanted = full ^ masks_p[v]
-        at = np.searchsorted(ordered, wanted)
-        if at < ordered.shape[0] and ordered[at] == wanted:
+        at = table[_find(table, shift, masks_q, full ^ masks_p[v])]
+        if at >= 0:
             found_p[pairs] = v
-            found_q[pairs] = order[at]
+            found_q[pairs] = at
             pairs += 1
     return (SOLVED, _mixed_rows(points_p, masks_p, found_p[:pairs], 0),
             _mixed_rows(points_q, masks_q, found_q[:pairs], m))
@@ -358,7 +385,7 @@ def _compile(function):
         return numba.njit(nogil=True)(function)
 
 
-_CALLEES = (_vertex_loops, _normalised_loops, _labelled_loops, _closed_loops, _mixed_rows)
+_CALLEES = (_vertex_loops, _normalised_loops, _labelled_loops, _tally, _find, _closed_loops, _mixed_rows)
 _KERNELS: dict = {}
 
 

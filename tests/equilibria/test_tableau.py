@@ -7,6 +7,7 @@ games and on games with ties (degenerate ones included, which the kernel must
 hand to the exact routes).
 """
 
+import functools
 from fractions import Fraction
 
 import numpy as np
@@ -19,6 +20,7 @@ from cybergames.equilibria import _labels, _polytope, _tableau
 from cybergames.equilibria import vertex_enumeration as ve
 
 from .test_fast_paths import _strategies, _summary, without_kernel
+from .test_labels import label_matrices, simple_label_sets
 from .test_vertex_enumeration import _brute_force_vertices
 
 compiled = pytest.mark.skipif(_tableau.kernel() is None, reason="numba missing or CYBERGAMES_NO_NUMBA set")
@@ -149,6 +151,29 @@ def test_larger_games_solve_alike_with_and_without_the_kernel(size):
         reference = nash_equilibria(game)
     assert found.method == "vertex enumeration" and _summary(found) == _summary(reference)
     np.testing.assert_allclose(_strategies(found), _strategies(reference), atol=1e-12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(simple_label_sets(), label_matrices(sizes=(10, 30, 62)).map(lambda a: (a, 3))))
+def test_the_hashed_certificate_is_the_numpy_one(case):
+    # random label sets (a polytope's, with a vertex dropped, repeated or given an extra label, and
+    # arbitrary ones) as int64 masks: the hash-table certificate against the sorting one
+    labels, dimension = case
+    labels = labels[:, :_labels.INT64_LABELS]
+    masks = _labels.pack(labels)
+    expected = _labels.closed_under_pivoting(labels, dimension)
+    assert _tableau._closed_loops(masks, dimension) == expected
+    if _compiled_certificate() is not None:
+        assert _compiled_certificate()(masks, dimension) == expected
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled_certificate():
+    """The certificate compiled alone (once), or None without numba."""
+    if _tableau.kernel("game") is None:      # (compiling the kernel registers the callees with numba)
+        return None
+    import numba
+    return numba.njit(_tableau._closed_loops)
 
 
 def test_the_certificate_loops_are_the_numpy_certificate():
