@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _exact, _labels, _polytope
+from . import _exact, _labels, _polytope, _tableau
 from ._polytope import PolytopeError
 
 #: The most actions of the small player for which this route is taken.
@@ -64,7 +64,7 @@ def enumeration(A: np.ndarray, B: np.ndarray, exact: bool, tol: float):
 def _row_small(A, B, exact, tol):
     m, n = A.shape
     if exact:
-        _, tight = _polytope.vertices(_polytope.normalised(np.array(B, dtype=float)).T, tol)
+        _, tight = _tableau.float_vertices(_polytope.normalised(np.array(B, dtype=float)).T, tol)
         if (tight.sum(axis=1) != m).any():
             raise PolytopeError("degenerate (in float)")
         resolved = _exact.resolve(np.ascontiguousarray(B.T), tight)
@@ -72,7 +72,7 @@ def _row_small(A, B, exact, tol):
             raise PolytopeError("a float vertex of the small polytope did not re-solve exactly")
         points, _, labels = resolved
     else:
-        points, labels = _polytope.vertices(_polytope.normalised(B).T, tol)
+        points, labels = _tableau.float_vertices(_polytope.normalised(B).T, tol)
     if not _labels.closed_under_pivoting(labels, m):
         raise PolytopeError("the vertices of the small polytope are degenerate or incomplete")
     keep = np.flatnonzero(~labels[:, :m].all(axis=1))           # every vertex but the origin

@@ -86,7 +86,8 @@ def nash_equilibria(game: NormalFormGame, *, tol: float = DEFAULT_TOL) -> Equili
     polytopes :math:`P = \{x \ge 0 : B^\top x \le 1\}` and :math:`Q = \{y \ge 0
     : A y \le 1\}` whose tight constraints cover all ``m + n`` labels is,
     normalised, an equilibrium; these pairs are exactly the extreme equilibria.
-    Float games are enumerated with qhull and certified nondegenerate by the
+    Float games are enumerated by breadth-first pivoting in a compiled kernel
+    (with qhull when numba is switched off) and certified nondegenerate by the
     pivoting test; exact games re-solve the float vertices in integer
     arithmetic and certify them the same way; a degenerate game (or a failed
     check) goes to an exact double-description enumeration. See

@@ -142,7 +142,7 @@ class EquilibriumSet(tuple):
     game : NormalFormGame
     method : str
         ``"pure"`` (pure profiles only), ``"vertex enumeration"`` (float
-        vertex enumeration with qhull), ``"vertex enumeration, exact
+        vertex enumeration, by compiled pivoting or qhull), ``"vertex enumeration, exact
         re-solve"`` (float candidates re-solved and certified in exact
         arithmetic), ``"double description"`` (exact vertex enumeration),
         ``"support enumeration"`` (exact polynomial systems, any number of

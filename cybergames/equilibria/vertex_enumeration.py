@@ -23,7 +23,10 @@ Three routes, tried in this order (lopsided games, with one player at most
 eight actions and the other at least three times as many, first try the small
 player's polytope alone, in the private module ``_small_side``):
 
-* **float** games: vertices by qhull (``._polytope``), or for polytopes with
+* **float** games: with numba, the vertices of both polytopes by breadth-first
+  pivoting, their labels, the certificate and the matching in one compiled
+  call (``._tableau``; a tie fails it); without numba, vertices by qhull
+  (``._polytope``), or for polytopes with
   at most ``_bases.MAX_BASES`` bases (4x4 games) by solving every basis in one
   batch (``._bases``); if every vertex has
   exactly ``dim`` labels and they pass the pivoting certificate
@@ -56,7 +59,7 @@ from .. import limits
 from .._numbers import FLOAT
 from ..errors import SolverError
 from ..games.normal_form import NormalFormGame
-from . import _bases, _double_description, _exact, _labels, _polytope, _small_side
+from . import _bases, _double_description, _exact, _labels, _polytope, _small_side, _tableau
 from ._polytope import PolytopeError
 
 
@@ -138,8 +141,11 @@ def _float_collect(points: tuple[np.ndarray, np.ndarray], labels: tuple[np.ndarr
 def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
     """Vertex enumeration of a float game (basis enumeration or qhull); PolytopeError unless provably nondegenerate."""
     m, n = A.shape
+    if _tableau.applies(n, m) and _tableau.applies(m, n):     # all in one compiled kernel
+        actions = _tableau.game_actions(A, B, tol)
+        return Enumeration(actions, tuple((k, k) for k in range(len(actions[0]))), False, "vertex enumeration")
     p_matrix, q_matrix = _polytope.normalised(B).T, _polytope.normalised(A)
-    if m == n and _bases.applies(m, m):          # both polytopes' systems in one batch
+    if m == n and _bases.applies(m, m):        # both polytopes' systems in one batch
         (points_p, labels_p), (points_q, tight_q) = _bases.vertices_of_each(np.stack([p_matrix, q_matrix]), tol)
     else:
         points_p, labels_p = _float_vertices(p_matrix, tol)
@@ -160,7 +166,10 @@ def float_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeration:
 
 
 def _float_vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
-    """The vertices of a float polytope: by trying every basis when there are few, else by qhull."""
+    """The vertices of a float polytope: by the compiled kernel, or by trying every basis when there are
+    few, else by qhull."""
+    if _tableau.applies(*matrix.shape):
+        return _tableau.vertices(matrix, tol)
     if _bases.applies(*matrix.shape):
         return _bases.vertices(matrix, tol)
     return _polytope.vertices(matrix, tol)
@@ -176,8 +185,8 @@ def resolved_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeratio
         raise PolytopeError("payoffs beyond the float range") from exc
     if not (np.isfinite(float_a).all() and np.isfinite(float_b).all()):
         raise PolytopeError("payoffs beyond the float range")
-    _, tight_p = _polytope.vertices(_polytope.normalised(float_b).T, tol)
-    _, tight_q = _polytope.vertices(_polytope.normalised(float_a), tol)
+    _, tight_p = _tableau.float_vertices(_polytope.normalised(float_b).T, tol)
+    _, tight_q = _tableau.float_vertices(_polytope.normalised(float_a), tol)
     if (tight_p.sum(axis=1) != m).any() or (tight_q.sum(axis=1) != n).any():
         raise PolytopeError("degenerate (in float)")
     exact_p = _exact.resolve(np.ascontiguousarray(B.T), tight_p)

@@ -12,8 +12,13 @@
 * qhull's facets without the volume (``_polytope.facet_equations``) against
   ``scipy.spatial.ConvexHull``, and whole games solved alike through either;
 * the certificate and matching of few vertices on Python ints against numpy.
+
+The compiled pivoting kernel (``_tableau``) is switched off (``without_kernel``)
+wherever a test compares the routes it replaces; it is compared with them in
+``test_tableau.py``.
 """
 
+import contextlib
 import itertools
 from fractions import Fraction
 
@@ -24,7 +29,7 @@ from hypothesis import strategies as st
 
 from cybergames import NormalFormGame, limits, nash_equilibria, verify
 from cybergames import _numbers
-from cybergames.equilibria import _bases, _double_description, _labels, _polytope, pure
+from cybergames.equilibria import _bases, _double_description, _labels, _polytope, _tableau, pure
 from cybergames.equilibria import vertex_enumeration as ve
 from cybergames.errors import GameError
 from cybergames.games.normal_form import comparable_payoffs
@@ -40,6 +45,18 @@ def small_matrices(draw, *, max_size=4):
     if draw(st.booleans()):
         return rng.integers(1, 4, (k, d)).astype(float)
     return 1.0 + rng.random((k, d))
+
+
+@contextlib.contextmanager
+def without_kernel():
+    """The routes as they are without numba (``CYBERGAMES_NO_NUMBA=1``): basis enumeration, qhull."""
+    saved = dict(_tableau._KERNELS)
+    _tableau._KERNELS.update(vertices=None, game=None)
+    try:
+        yield
+    finally:
+        _tableau._KERNELS.clear()
+        _tableau._KERNELS.update(saved)
 
 
 def _tight_sets(tight):
@@ -95,16 +112,19 @@ def _summary(equilibria):
 @settings(max_examples=150, deadline=None)
 @given(small_float_games())
 def test_small_float_games_solve_alike_with_bases_and_with_qhull(game):
-    found = nash_equilibria(game)
-    assert all(verify(eq) for eq in found)
-    saved = _bases.MAX_BASES
-    _bases.MAX_BASES = 0                        # the qhull route, as before basis enumeration
-    try:
-        reference = nash_equilibria(game)
-    finally:
-        _bases.MAX_BASES = saved
-    assert _summary(found) == _summary(reference)
+    compiled = nash_equilibria(game)            # the pivoting kernel, when numba is there
+    with without_kernel():
+        found = nash_equilibria(game)
+        assert all(verify(eq) for eq in found)
+        saved = _bases.MAX_BASES
+        _bases.MAX_BASES = 0                    # the qhull route, as before basis enumeration
+        try:
+            reference = nash_equilibria(game)
+        finally:
+            _bases.MAX_BASES = saved
+    assert _summary(found) == _summary(reference) == _summary(compiled)
     np.testing.assert_allclose(_strategies(found), _strategies(reference), atol=1e-12)
+    np.testing.assert_allclose(_strategies(compiled), _strategies(reference), atol=1e-12)
     # and both are the exact double description's extreme equilibria (an independent route; on the
     # simplest rationals within tol/4 of the payoffs, hence the looser comparison)
     exact = ve.fallback_enumeration(game)
@@ -122,7 +142,8 @@ def test_square_games_take_the_basis_route_in_one_batch(size, monkeypatch):
     monkeypatch.setattr(_bases, "vertices_of_each", lambda matrices, tol: calls.append(matrices.shape)
                         or original(matrices, tol))
     rng = np.random.default_rng(size)
-    found = nash_equilibria(NormalFormGame([rng.random((size, size)), rng.random((size, size))]))
+    with without_kernel():
+        found = nash_equilibria(NormalFormGame([rng.random((size, size)), rng.random((size, size))]))
     assert calls == [(2, size, size)] and found.method == "vertex enumeration" and found.complete
 
 
@@ -278,6 +299,8 @@ def test_games_solve_alike_through_scipys_public_convex_hull(size, monkeypatch):
     rng = np.random.default_rng([size, 7])
     games = [NormalFormGame([rng.random((size, size)), rng.random((size, size))]),
              NormalFormGame([rng.integers(0, 3, (size, size)).astype(float) for _ in range(2)])]
+    monkeypatch.setitem(_tableau._KERNELS, "vertices", None)    # qhull, not the pivoting kernel
+    monkeypatch.setitem(_tableau._KERNELS, "game", None)
     found = [nash_equilibria(game) for game in games]
     monkeypatch.setitem(_polytope._QHULL, "raw", None)          # as with a scipy without _Qhull
     for game, ours in zip(games, found):
@@ -290,12 +313,13 @@ def test_games_solve_alike_through_scipys_public_convex_hull(size, monkeypatch):
 @given(small_float_games())
 def test_few_vertices_match_alike_on_python_ints_and_in_numpy(game):
     # the certificate and the matching of the vertices on Python ints (few vertices) against the numpy route
-    found = nash_equilibria(game)
-    saved = _labels.FEW_VERTICES
-    _labels.FEW_VERTICES = 0
-    try:
-        reference = nash_equilibria(game)
-    finally:
-        _labels.FEW_VERTICES = saved
+    with without_kernel():
+        found = nash_equilibria(game)
+        saved = _labels.FEW_VERTICES
+        _labels.FEW_VERTICES = 0
+        try:
+            reference = nash_equilibria(game)
+        finally:
+            _labels.FEW_VERTICES = saved
     assert _summary(found) == _summary(reference)
     np.testing.assert_array_equal(_strategies(found), _strategies(reference))
