@@ -64,7 +64,7 @@ def enumeration(A: np.ndarray, B: np.ndarray, exact: bool, tol: float):
 def _row_small(A, B, exact, tol):
     m, n = A.shape
     if exact:
-        _, tight = _tableau.float_vertices(_polytope.normalised(np.array(B, dtype=float)).T, tol)
+        _, tight = _tableau.float_vertices(_polytope.normalised(np.array(B, dtype=float)).T, tol, load=False)
         if (tight.sum(axis=1) != m).any():
             raise PolytopeError("degenerate (in float)")
         resolved = _exact.resolve(np.ascontiguousarray(B.T), tight)

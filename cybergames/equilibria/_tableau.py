@@ -451,10 +451,17 @@ _FAILURES = {DEGENERATE: "a pivot met a tie: the polytope may be degenerate",
 TALL_DIMENSION = 7
 
 
-def float_vertices(matrix: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`vertices` when the kernel applies and pays, else qhull's :func:`._polytope.vertices` (same contract)."""
+def float_vertices(matrix: np.ndarray, tol: float, *, load: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`vertices` when the kernel applies and pays, else qhull's :func:`._polytope.vertices` (same contract).
+
+    ``load=False`` uses the kernel only if this process has loaded it already:
+    loading it (importing numba and reading its cache) costs about a second
+    of CPU per process, against a few hundred microseconds saved per game, so
+    the exact routes, which a process of exact games alone (the report) takes,
+    do not load it.
+    """
     k, d = matrix.shape
-    if applies(k, d) and (d < TALL_DIMENSION or k <= 2 * d):
+    if (load or _KERNELS.get("vertices") is not None) and applies(k, d) and (d < TALL_DIMENSION or k <= 2 * d):
         return vertices(matrix, tol)
     return _polytope.vertices(matrix, tol)
 

@@ -185,8 +185,8 @@ def resolved_enumeration(A: np.ndarray, B: np.ndarray, tol: float) -> Enumeratio
         raise PolytopeError("payoffs beyond the float range") from exc
     if not (np.isfinite(float_a).all() and np.isfinite(float_b).all()):
         raise PolytopeError("payoffs beyond the float range")
-    _, tight_p = _tableau.float_vertices(_polytope.normalised(float_b).T, tol)
-    _, tight_q = _tableau.float_vertices(_polytope.normalised(float_a), tol)
+    _, tight_p = _tableau.float_vertices(_polytope.normalised(float_b).T, tol, load=False)
+    _, tight_q = _tableau.float_vertices(_polytope.normalised(float_a), tol, load=False)
     if (tight_p.sum(axis=1) != m).any() or (tight_q.sum(axis=1) != n).any():
         raise PolytopeError("degenerate (in float)")
     exact_p = _exact.resolve(np.ascontiguousarray(B.T), tight_p)

@@ -8,7 +8,11 @@ hand to the exact routes).
 """
 
 import functools
+import os
+import subprocess
+import sys
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -205,3 +209,16 @@ def test_the_switch_keeps_the_python_routes(monkeypatch):
     assert not _tableau.applies(4, 4)
     game = NormalFormGame([np.eye(3), np.eye(3)])
     assert nash_equilibria(game).method == "vertex enumeration"
+
+
+def test_exact_games_alone_do_not_load_the_kernel():
+    # Loading the kernel (numba and its cache) costs about a second per process, more than it saves on
+    # exact games, which take it only once a float game has loaded it: the report solves exact games.
+    code = ("import sys\n"
+            "from cybergames import nash_equilibria, battle_of_the_sexes, prisoners_dilemma\n"
+            "assert len(nash_equilibria(battle_of_the_sexes())) == 3\n"
+            "assert len(nash_equilibria(prisoners_dilemma())) == 1\n"
+            "print('numba' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert done.stdout.strip() == "False"
