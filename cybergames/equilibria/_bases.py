@@ -103,5 +103,15 @@ def vertices_of_each(matrices: np.ndarray, tol: float) -> list[tuple[np.ndarray,
     feasible = low >= -tol
     if np.count_nonzero(low >= -tol * 10) != np.count_nonzero(feasible):     # some in [-10 tol, -tol)
         raise PolytopeError("a basic solution is within the tolerance of the polytope: maybe degenerate")
+    # a singular basis (ties: dependent tight rows) can still come back solved, rounding having left a tiny
+    # pivot; its solution is any point of a face, not a vertex, so such a polytope is left to the exact route
+    size = np.abs(np.linalg.det(systems)) / np.prod(np.linalg.norm(systems, axis=2), axis=1)
+    if (feasible & (size.reshape(count, -1) <= _SINGULAR)).any():
+        raise PolytopeError("a feasible basic solution has a singular basis: maybe degenerate")
     tight = slack <= tol
     return [(solution[c][feasible[c]], tight[c][feasible[c]]) for c in range(count)]
+
+
+#: A basis whose determinant is at most this fraction of the product of its rows' lengths (Hadamard's
+#: bound) is taken as singular: an exactly singular one comes out of LAPACK at about 1e-16 of it.
+_SINGULAR = 1e-12

@@ -24,7 +24,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cybergames import NormalFormGame, limits, nash_equilibria, verify
@@ -63,8 +63,14 @@ def _tight_sets(tight):
     return {tuple(row) for row in tight}
 
 
+# Normalised, its rows 0 and 2 agree off the first column, so the basis {z_0 = 0, rows 0, 2, 3} is
+# singular; LAPACK solved it anyway (a tiny pivot) and returned a point of an edge as a vertex.
+TIED = np.array([[1.0, 2, 2, 3], [2, 2, 3, 1], [3, 2, 2, 3], [1, 3, 2, 1]])
+
+
 @settings(max_examples=150, deadline=None)
 @given(small_matrices())
+@example(TIED)
 def test_basis_enumeration_finds_the_qhull_and_the_exact_vertices(matrix):
     try:
         points, tight = _bases.vertices(matrix, 1e-9)
