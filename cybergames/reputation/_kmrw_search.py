@@ -40,6 +40,7 @@ class Run:
         self.solver, self.a, self.b = solver, solver.a, solver.b
         self.uncovered = uncovered
         self.fixed: dict = {}
+        self.budget = BUDGET
 
     # -- values of period k (the fixed play first, else the shared value functions)
     def value(self, k: int, p: Fraction, x: str) -> tuple:
@@ -49,6 +50,15 @@ class Run:
         if found is not None:
             return found[3], found[4]
         return self.solver.levels[k].value(p, x)
+
+    def span(self, k: int, p: Fraction, x: str) -> tuple:
+        """The rational ROW's values at (k, p, x) that COL's mixing or the successors' reach (one if fixed)."""
+        if k == 0 or p == 0:
+            return ZERO, ZERO
+        found = self.fixed.get((k, p, x))
+        if found is not None:
+            return found[3], found[3]
+        return self.solver.levels[k].span(p, x)
 
     def defined(self, k: int, p: Fraction, x: str) -> bool:
         try:
@@ -72,6 +82,14 @@ class Run:
         if found is not None:
             self.fixed[key] = found
             return found
+        saved = dict(self.fixed)                                # the shared play, its successors realised
+        self.budget = BUDGET
+        try:
+            if self.realize(k, p, x, None) and self.consistent(saved):
+                return self.fixed[key]
+        except self.uncovered:
+            pass
+        self.fixed = saved
         self.budget = BUDGET                                    # shared by every depth: the search ends
         for depth in range(1, k):                               # shallow changes first
             try:
@@ -83,6 +101,81 @@ class Run:
                 break
         raise self.uncovered(f"no local equilibrium found at k={k}, p={p}, x={x} (a={self.a}, b={self.b}), "
                              "searching the successors' play too")
+
+    # -- realising a value inside a state's span
+    def realize(self, k: int, p: Fraction, x: str, want: Any) -> bool:
+        """Fix the play at (k, p, x) and below so that the rational ROW's value there is ``want``.
+
+        ``want`` None: the shared play, with the successors' values it assumes (inside their spans)
+        realised in turn. Otherwise the shared play's r and p', with COL's mixing (where it is
+        indifferent) or the successors' values moved so that the value is ``want``; COL's value is
+        unchanged either way. Returns False when this does not work (the caller restores ``fixed``).
+        """
+        if k == 0 or p == 0:
+            return want is None or want == 0
+        key = (k, p, x)
+        if key in self.fixed:
+            return want is None or self.fixed[key][3] == want
+        self.budget -= 1
+        if self.budget < 0:
+            return False
+        a, b = self.a, self.b
+        r, q, after, vr, vc = self.solver.local(k, p, x, val=lambda pp, y: self.value(k - 1, pp, y),
+                                                span=lambda pp, y: self.span(k - 1, pp, y))
+        post = p if x == D else after
+        if x == C and 0 < r < 1 and q in (0, 1):            # pure COL: the target gives the indifference
+            y, need = (C, a - 1) if q == 1 else (D, -b)
+            if not self.realize(k - 1, post, y, need):
+                return False
+        if want is None:
+            want = vr
+        for choice in self._adjustments(k, p, x, r, q, post, want):
+            trial = dict(self.fixed)
+            ok = True
+            for (y, need) in choice[1]:
+                if not self.realize(k - 1, post, y, need):
+                    ok = False
+                    break
+            if ok:
+                got = self.local_values(k, p, x, r, choice[0], after)
+                if got is not None and got[0] == want:
+                    self.fixed[key] = (r, choice[0], after, got[0], got[1])
+                    return True
+            self.fixed = trial
+        return False
+
+    def _adjustments(self, k: int, p: Fraction, x: str, r: Fraction, q: Fraction, post: Fraction, want: Any):
+        """(q, [(successor move, wanted value)]) that could give the rational ROW ``want`` at (k, p, x)."""
+        a, b = self.a, self.b
+        (rc, _), (rd, _) = self.value(k - 1, post, C), self.value(k - 1, post, D)
+        out = [(q, [])]
+        if x == D:
+            top, bottom = a + rc, rd
+            if top != bottom:
+                out.append(((want - bottom) / (top - bottom), []))
+            out += [(ONE, [(C, want - a)]), (ZERO, [(D, want)])]
+        elif r == 1:
+            top, bottom = 1 + rc, b + rd
+            if top != bottom:
+                out.append(((want - bottom) / (top - bottom), []))
+            out += [(ONE, [(C, want - 1)]), (ZERO, [(D, want - b)])]
+        else:                                               # r < 1: worth q a; r > 0 needs indifference
+            mix = want / a
+            out = [(mix, [])]
+            if 0 < r and 0 < mix < 1:
+                out.append((mix, [(D, -b - mix * (1 + rc - a) / (1 - mix))]))
+                out.append((mix, [(C, a - 1 - (1 - mix) * (b + rd) / mix)]))
+            elif 0 < r and mix == 1:
+                out.append((mix, [(C, a - 1)]))
+        return [(qq, needs) for qq, needs in out if 0 <= qq <= 1]
+
+    def consistent(self, saved: dict) -> bool:
+        """Whether every state fixed before (``saved``) is still a local equilibrium with its values."""
+        for (k, p, x), play in saved.items():
+            got = self.local_values(k, p, x, play[0], play[1], play[2])
+            if got is None or got != (play[3], play[4]):
+                return False
+        return True
 
     def commit(self, commits: dict) -> bool:
         """Fix ``commits`` if they agree with what is fixed and leave every fixed state an equilibrium."""
