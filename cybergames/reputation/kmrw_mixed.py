@@ -286,6 +286,7 @@ def _solver(a: Fraction, b: Fraction, periods: int) -> _Solver:
 def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
     solver = _solver(a, b, N)
     run = _kmrw_search.Run(solver, _Uncovered)
+    run.solve_all(N, mu)
     out = (lambda v: _numbers.simplify_exact(v)) if exact else float
     # every state reachable from the start under any moves
     states, frontier, seen = [], [(N, mu, C)], {(N, mu, C)}
@@ -293,8 +294,7 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
     while frontier:
         nxt = []
         for (k, p, x) in frontier:
-            r, q, after, vr, vc = run.solve(k, p, x)
-            local[(k, p, x)] = (r, q, after, vr, vc)
+            r, q, after, vr, vc = local[(k, p, x)] = run.fixed[(k, p, x)]
             states.append(ReputationState(0, k, out(p), x, out(r), out(q), out(after)))
             if k > 1:
                 for succ in ((k - 1, after, C), (k - 1, after, D), (k - 1, ZERO, C), (k - 1, ZERO, D)):
@@ -315,8 +315,6 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
         mutual += 1
     _, _, _, vr, vc = local[(N, mu, C)]
     result = MixedReputation(out(mu), N, out(a), out(b), tuple(path), tuple(states), mutual, out(vc), out(vr), exact)
-    if any(local[key] != run.fixed[key] for key in local):
-        raise _Uncovered("a state's play changed after it was used")
     failures, _ = _state_deviations(result)
     if failures:
         raise _Uncovered(f"the assembled profile fails its check ({failures[0]})")
