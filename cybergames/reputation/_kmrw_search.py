@@ -126,7 +126,7 @@ class Run:
             found = None
         if found is not None:
             self.fixed[key] = found
-            if self._predecessors_hold(k):
+            if self._predecessors_hold(key):
                 yield
             del self.fixed[key]
         yield from self.realize(k, p, x, None)
@@ -138,7 +138,7 @@ class Run:
                 saved = dict(self.fixed)
                 if self.commit(commits):
                     self.fixed[key] = play
-                    if self._predecessors_hold(k):
+                    if self._predecessors_hold(key):
                         yield
                 self.fixed = saved
 
@@ -194,15 +194,27 @@ class Run:
         if got is None or got[0] != want:
             return
         self.fixed[key] = (r, q, after, got[0], got[1])
-        if self._predecessors_hold(k):
+        if self._predecessors_hold(key):
             yield
         del self.fixed[key]
 
-    def _predecessors_hold(self, k: int) -> bool:
-        """Whether every fixed state of period k + 1 is still a local equilibrium with its recorded values."""
-        for (kk, p, x), play in list(self.fixed.items()):
-            if kk == k + 1:
-                got = self.local_values(kk, p, x, play[0], play[1], play[2])
+    def _predecessors_hold(self, key: tuple) -> bool:
+        """Whether the fixed states of period k + 1 that lead to ``key`` are still local equilibria.
+
+        They were checked with the value functions' values at ``key`` (it was not fixed then); nothing
+        to re-check when the play just fixed there has those values, or at reputation 0 (value 0).
+        """
+        k, p, x = key
+        if p == 0 or k >= len(self.solver.levels):             # (the first period has no predecessor)
+            return True
+        try:
+            if self.solver.levels[k].value(p, x) == self.fixed[key][3:]:
+                return True
+        except self.uncovered:
+            pass
+        for (kk, pp, xx), play in list(self.fixed.items()):
+            if kk == k + 1 and (play[2] == p or (xx == D and pp == p)):
+                got = self.local_values(kk, pp, xx, play[0], play[1], play[2])
                 if got is None or got != (play[3], play[4]):
                     return False
         return True
