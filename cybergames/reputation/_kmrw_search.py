@@ -244,14 +244,6 @@ class Run:
                 out.append((mix, [(C, a - 1)] if mix == 1 else [(D, -b)]))
         return [(qq, needs) for qq, needs in out if 0 <= qq <= 1]
 
-    def consistent(self, saved: dict) -> bool:
-        """Whether every state fixed before (``saved``) is still a local equilibrium with its values."""
-        for (k, p, x), play in saved.items():
-            got = self.local_values(k, p, x, play[0], play[1], play[2])
-            if got is None or got != (play[3], play[4]):
-                return False
-        return True
-
     def commit(self, commits: dict) -> bool:
         """Fix ``commits`` if they agree with what is fixed and leave every fixed state an equilibrium."""
         for key, play in commits.items():

@@ -298,10 +298,11 @@ def _merged(points: list, at: dict, cells: dict, spans: dict) -> _Level:
     """The level without the breakpoints at which nothing changes.
 
     A point t is dropped when, for both tit-for-tat moves, the cells on its two
-    sides carry the same values (ROW's constant, COL's line) and the values at
-    t lie on them: the values of period k are then one constant and one line
-    across t; likewise when t and both sides are uncovered. (Period k - 1's breakpoints are the candidates of period k; kept
-    where nothing changes, their number grew geometrically with k.)
+    sides carry the same values (ROW's constant, COL's line), the values at t
+    lie on them and t has no span: the values of period k are then one
+    constant and one line across t. Likewise when t and both sides are
+    uncovered. (Period k - 1's breakpoints are all candidates of period k;
+    kept where nothing changes, their number grew faster still.)
     """
     keep = [0]
     merged_cells = {(0, x): cells[(0, x)] for x in (C, D)}

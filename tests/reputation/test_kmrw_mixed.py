@@ -213,7 +213,8 @@ def test_a_value_inside_a_span_realised_by_hand():
     # r = p (1 - p') / ((1 - p) p'): 92/117 in period 1, 9/23 in period 2. Second method: brute force over histories.
     eq = kmrw_equilibrium(Fraction(12, 25), 4, Fraction(12, 5), Fraction(-9, 5))
     first, second = eq.path[:2]
-    assert (first.rational_mimics, first.column_cooperates, first.after_mimic) == (Fraction(92, 117), 1, Fraction(27, 50))
+    assert (first.rational_mimics, first.column_cooperates, first.after_mimic) == \
+        (Fraction(92, 117), 1, Fraction(27, 50))
     assert (second.rational_mimics, second.column_cooperates, second.after_mimic) == \
         (Fraction(9, 23), Fraction(7, 12), Fraction(3, 4))
     repair = next(s for s in eq.states if (s.remaining, s.reputation, s.tit_for_tat_move) == (2, Fraction(3, 4), D))
