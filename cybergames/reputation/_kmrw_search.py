@@ -31,6 +31,9 @@ C, D = "C", "D"
 BUDGET = 6_000          # local games examined per state, over every search depth
 
 
+_END = object()
+
+
 class _OutOfBudget(Exception):
     """The search at one state examined BUDGET local games without an equilibrium (internal)."""
 
@@ -83,7 +86,7 @@ class Run:
         self.failed = None
         self.searched: set = set()
         try:
-            if self._assign({(periods, prior, C)}, frozenset()):
+            if self._assign((periods, prior, C)):
                 return
         except _OutOfBudget:
             pass
@@ -92,21 +95,40 @@ class Run:
                              f"(a={self.a}, b={self.b}), searching the successors' play and going back "
                              "to earlier choices")
 
-    def _assign(self, pending: set, done: frozenset) -> bool:
-        while pending:
-            key = max(pending)
-            pending = pending - {key}
-            if key in self.fixed:
+    def _assign(self, start: tuple) -> bool:
+        """Depth-first over the candidates of the states in order (an explicit stack: no recursion limit)."""
+        pending, done, stack = {start}, frozenset(), []
+        while True:
+            while pending:
+                key = max(pending)
+                rest = pending - {key}
+                if key in self.fixed:                           # fixed while realising a predecessor's value
+                    done = done | {key}
+                    pending = rest | (self._successors(key) - done)
+                    continue
+                choices = self.candidates(*key)
+                if next(choices, _END) is _END:
+                    self._note_failure(key)
+                    break
+                stack.append((key, choices, rest, done))
                 done = done | {key}
-                pending = pending | (self._successors(key) - done)
-                continue
-            for _ in self.candidates(*key):
-                if self._assign(pending | (self._successors(key) - done - {key}), done | {key}):
-                    return True
-            if self.failed is None or key[0] < self.failed[0]:
-                self.failed = key
-            return False
-        return True
+                pending = rest | (self._successors(key) - done)
+            else:
+                return True
+            while stack:                                        # back to the last choice with another candidate
+                key, choices, rest, before = stack[-1]
+                if next(choices, _END) is not _END:
+                    done = before | {key}
+                    pending = rest | (self._successors(key) - done)
+                    break
+                stack.pop()
+                self._note_failure(key)
+            else:
+                return False
+
+    def _note_failure(self, key: tuple) -> None:
+        if self.failed is None or key[0] < self.failed[0]:
+            self.failed = key
 
     def _successors(self, key: tuple) -> set:
         k, p, x = key
