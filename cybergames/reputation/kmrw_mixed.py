@@ -90,12 +90,13 @@ payoffs (measured on a fixed random sample below :math:`\mu^*` by
 profile: the searched class — Markov in :math:`(k, p, x)`, mixing targets
 among the previous period's breakpoints, COL's value at every successor the
 one the value functions record — holds no equilibrium it reaches within its
-budget, or the value functions take too long to build (their breakpoints
-grow geometrically in :math:`k` for some payoffs). :func:`kmrw_equilibrium`
-then raises ``ParameterError`` saying where it stopped. A refusal is *not*
-a claim that no sequential equilibrium exists (one exists for every input:
-the game is finite) nor that none of the class exists (the search is
-bounded); the function never returns a profile that is not an equilibrium.
+budget; :func:`kmrw_equilibrium` then raises ``ParameterError`` saying where
+it stopped. (For some payoffs the breakpoints grow geometrically in
+:math:`k`, and the value functions take minutes to build for 30 periods.)
+A refusal is *not* a claim that no sequential equilibrium exists (one
+exists for every input: the game is finite) nor that none of the class
+exists (the search is bounded); the function never returns a profile that
+is not an equilibrium.
 
 **Certificate.** The result records the behaviour at every state reachable
 from the start under any moves of either player, and :func:`cybergames.verify`
