@@ -92,7 +92,7 @@ among the previous period's breakpoints, COL's value at every successor the
 one the value functions record — holds no equilibrium it reaches within its
 budget; :func:`kmrw_equilibrium` then raises ``ParameterError`` saying where
 it stopped. (For some payoffs the breakpoints grow geometrically in
-:math:`k`, and the value functions take minutes to build for 30 periods.)
+:math:`k`, and the value functions take far longer to build for 30 periods.)
 A refusal is *not* a claim that no sequential equilibrium exists (one
 exists for every input: the game is finite) nor that none of the class
 exists (the search is bounded); the function never returns a profile that
