@@ -1,22 +1,24 @@
 r"""The states of one KMRW game, solved from the start (internal to :mod:`cybergames.reputation.kmrw_mixed`).
 
-The value functions of ``cybergames.reputation._kmrw_values._Solver`` fix
-one local equilibrium per state :math:`(k, p, x)` for *every* reputation
-:math:`p`. Two reputations that need different play at a shared later state
-(the rational ROW, mixing towards :math:`p'`, needs
-:math:`V^R_{k-1}(p', C) = a - 1` after COL cooperated, while another path
-needs a different value of a state both reach) can then leave a state with
-no local equilibrium. Only the states reachable from one prior matter, so
-this module solves those from the start, top down, taking the shared value
-functions where they work and, where they do not, searching the local
-equilibria of the state together with those of its successors: the
-posteriors the rational ROW can mix to (the breakpoints of period
-:math:`k - 1`, the posteriors already fixed in this game, :math:`p` itself
-and 1), and at each successor the play that gives the rational ROW exactly
-the value the indifference needs (:math:`a - 1` after cooperation,
-:math:`-b` after defection, or the value a predecessor asks for), where
-COL's indifference leaves its mixing free. Whatever it fixes is re-checked
-by :func:`cybergames.verify` on the whole profile before it is returned.
+The value functions of ``cybergames.reputation._kmrw_values._Solver`` give,
+for every reputation :math:`p`, one local equilibrium per state
+:math:`(k, p, x)` and, at the breakpoints, the *span* of the rational ROW's
+values that COL's mixing (where COL is indifferent) or the successors' spans
+reach with COL's value unchanged. A play of the shared functions may assume a
+value inside a successor's span (the rational ROW, mixing towards
+:math:`p'`, needs :math:`V^R_{k-1}(p', C) = a - 1` after COL cooperated, or
+:math:`V^R_{k-1}(p', D) = -b` after COL defected); that value is *realised*
+here by fixing COL's mixing there, or the successors' values in turn. Two
+states one game reaches may need different values at a state both lead to
+(the profile depends on the state :math:`(k, p, x)` only), so the states are
+solved from the first period down with backtracking: each state's candidate
+plays are the shared play, the shared play with its assumed values realised,
+and a search over the posteriors the rational ROW can mix to (the
+breakpoints of period :math:`k - 1`, the posteriors already fixed in this
+game, :math:`p` itself and 1) together with the successors' play that gives
+the rational ROW the value its indifference needs. Whatever it fixes is
+re-checked by :func:`cybergames.verify` on the whole profile before it is
+returned.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from typing import Any
 ZERO, ONE = Fraction(0), Fraction(1)
 C, D = "C", "D"
 BUDGET = 6_000          # local games examined per state, over every search depth
+
+
+_END = object()
 
 
 class _OutOfBudget(Exception):
@@ -40,6 +45,7 @@ class Run:
         self.solver, self.a, self.b = solver, solver.a, solver.b
         self.uncovered = uncovered
         self.fixed: dict = {}
+        self.budget = BUDGET
 
     # -- values of period k (the fixed play first, else the shared value functions)
     def value(self, k: int, p: Fraction, x: str) -> tuple:
@@ -50,6 +56,15 @@ class Run:
             return found[3], found[4]
         return self.solver.levels[k].value(p, x)
 
+    def span(self, k: int, p: Fraction, x: str) -> tuple:
+        """The rational ROW's values at (k, p, x) that COL's mixing or the successors' reach (one if fixed)."""
+        if k == 0 or p == 0:
+            return ZERO, ZERO
+        found = self.fixed.get((k, p, x))
+        if found is not None:
+            return found[3], found[3]
+        return self.solver.levels[k].span(p, x)
+
     def defined(self, k: int, p: Fraction, x: str) -> bool:
         try:
             self.value(k, p, x)
@@ -57,12 +72,74 @@ class Run:
             return False
         return True
 
-    # -- solving one state
-    def solve(self, k: int, p: Fraction, x: str) -> tuple:
-        """Fix and return the play (r, q, p', VR, VC) at (k, p, x)."""
+    # -- solving every state one game reaches, with backtracking
+    def solve_all(self, periods: int, prior: Fraction) -> None:
+        """Fix a local equilibrium at every state reachable from (periods, prior, C), or raise ``uncovered``.
+
+        The states are taken from the first period down; each has a list of candidate plays (the
+        shared play, the shared play with the successors' values it assumes realised, then, the
+        first time the state is met, the search over posteriors and successors' play). A state
+        whose candidates all fail sends the search back to the last choice made above it (within a
+        budget of ``BUDGET`` local games in all, over the whole game).
+        """
+        self.budget = BUDGET
+        self.failed = None
+        self.searched: set = set()
+        try:
+            if self._assign((periods, prior, C)):
+                return
+        except _OutOfBudget:
+            pass
+        where = self.failed or (periods, prior, C)
+        raise self.uncovered(f"no local equilibrium found at k={where[0]}, p={where[1]}, x={where[2]} "
+                             f"(a={self.a}, b={self.b}), searching the successors' play and going back "
+                             "to earlier choices")
+
+    def _assign(self, start: tuple) -> bool:
+        """Depth-first over the candidates of the states in order (an explicit stack: no recursion limit)."""
+        pending, done, stack = {start}, frozenset(), []
+        while True:
+            while pending:
+                key = max(pending)
+                rest = pending - {key}
+                if key in self.fixed:                           # fixed while realising a predecessor's value
+                    done = done | {key}
+                    pending = rest | (self._successors(key) - done)
+                    continue
+                choices = self.candidates(*key)
+                if next(choices, _END) is _END:
+                    self._note_failure(key)
+                    break
+                stack.append((key, choices, rest, done))
+                done = done | {key}
+                pending = rest | (self._successors(key) - done)
+            else:
+                return True
+            while stack:                                        # back to the last choice with another candidate
+                key, choices, rest, before = stack[-1]
+                if next(choices, _END) is not _END:
+                    done = before | {key}
+                    pending = rest | (self._successors(key) - done)
+                    break
+                stack.pop()
+                self._note_failure(key)
+            else:
+                return False
+
+    def _note_failure(self, key: tuple) -> None:
+        if self.failed is None or key[0] < self.failed[0]:
+            self.failed = key
+
+    def _successors(self, key: tuple) -> set:
+        k, p, x = key
+        if k <= 1:
+            return set()
+        after = self.fixed[key][2] if p else ZERO
+        return {(k - 1, after, C), (k - 1, after, D), (k - 1, ZERO, C), (k - 1, ZERO, D)}
+
+    def candidates(self, k: int, p: Fraction, x: str):
+        """Fix each candidate play at (k, p, x) in turn (with the successors' play it needs); undo between."""
         key = (k, p, x)
-        if key in self.fixed:
-            return self.fixed[key]
         try:
             found = self.solver.local(k, p, x, val=lambda pp, y: self.value(k - 1, pp, y))
             if self.local_values(k, p, x, found[0], found[1], found[2]) is None:
@@ -71,18 +148,123 @@ class Run:
             found = None
         if found is not None:
             self.fixed[key] = found
-            return found
-        self.budget = BUDGET                                    # shared by every depth: the search ends
+            if self._predecessors_hold(key):
+                yield
+            del self.fixed[key]
+        yield from self.realize(k, p, x, None)
+        if key in self.searched:                                # searched once already: not again
+            return
+        self.searched.add(key)
         for depth in range(1, k):                               # shallow changes first
-            try:
-                for play, commits in self.search(k, p, x, None, depth):
-                    if self.commit(commits):
-                        self.fixed[key] = play
-                        return play
-            except _OutOfBudget:
-                break
-        raise self.uncovered(f"no local equilibrium found at k={k}, p={p}, x={x} (a={self.a}, b={self.b}), "
-                             "searching the successors' play too")
+            for play, commits in self.search(k, p, x, None, depth):
+                saved = dict(self.fixed)
+                if self.commit(commits):
+                    self.fixed[key] = play
+                    if self._predecessors_hold(key):
+                        yield
+                self.fixed = saved
+
+    # -- realising a value inside a state's span
+    def realize(self, k: int, p: Fraction, x: str, want: Any):
+        """Fix the play at (k, p, x) and below so that the rational ROW's value there is ``want``; each way in turn.
+
+        ``want`` None: the shared play, with the successors' values it assumes (inside their spans)
+        realised in turn. Otherwise the shared play's r and p', with COL's mixing (where it is
+        indifferent) or the successors' values moved so that the value is ``want``; COL's value is
+        unchanged either way. A generator: the play is fixed while it is suspended, undone when resumed.
+        """
+        if k == 0 or p == 0:
+            if want is None or want == 0:
+                yield
+            return
+        key = (k, p, x)
+        if key in self.fixed:
+            if want is None or self.fixed[key][3] == want:
+                yield
+            return
+        self.budget -= 1
+        if self.budget < 0:
+            raise _OutOfBudget
+        a, b = self.a, self.b
+        try:
+            r, q, after, vr, vc = self.solver.local(k, p, x, val=lambda pp, y: self.value(k - 1, pp, y),
+                                                    span=lambda pp, y: self.span(k - 1, pp, y))
+        except self.uncovered:
+            return
+        post = p if x == D else after
+        shared = []
+        if x == C and 0 < r < 1 and q in (0, 1):            # pure COL: the target gives the indifference
+            shared = [(C, a - 1)] if q == 1 else [(D, -b)]
+        if want is None:
+            want, choices = vr, [(q, shared)]
+        else:
+            choices = self._adjustments(k, p, x, r, q, post, want)
+        for qq, needs in choices:
+            yield from self._realize_needs(key, r, qq, after, post, needs, want)
+
+    def _realize_needs(self, key: tuple, r: Fraction, q: Fraction, after: Fraction, post: Fraction,
+                       needs: list, want: Fraction):
+        k, p, x = key
+        if needs:
+            (y, need), rest = needs[0], needs[1:]
+            for _ in self.realize(k - 1, post, y, need):
+                yield from self._realize_needs(key, r, q, after, post, rest, want)
+            return
+        if key in self.fixed:
+            return
+        got = self.local_values(k, p, x, r, q, after)
+        if got is None or got[0] != want:
+            return
+        self.fixed[key] = (r, q, after, got[0], got[1])
+        if self._predecessors_hold(key):
+            yield
+        del self.fixed[key]
+
+    def _predecessors_hold(self, key: tuple) -> bool:
+        """Whether the fixed states of period k + 1 that lead to ``key`` are still local equilibria.
+
+        They were checked with the value functions' values at ``key`` (it was not fixed then); nothing
+        to re-check when the play just fixed there has those values, or at reputation 0 (value 0).
+        """
+        k, p, x = key
+        if p == 0 or k >= len(self.solver.levels):             # (the first period has no predecessor)
+            return True
+        try:
+            if self.solver.levels[k].value(p, x) == self.fixed[key][3:]:
+                return True
+        except self.uncovered:
+            pass
+        for (kk, pp, xx), play in list(self.fixed.items()):
+            if kk == k + 1 and (play[2] == p or (xx == D and pp == p)):
+                got = self.local_values(kk, pp, xx, play[0], play[1], play[2])
+                if got is None or got != (play[3], play[4]):
+                    return False
+        return True
+
+    def _adjustments(self, k: int, p: Fraction, x: str, r: Fraction, q: Fraction, post: Fraction, want: Any):
+        """(q, [(successor move, wanted value)]) that could give the rational ROW ``want`` at (k, p, x)."""
+        a, b = self.a, self.b
+        (rc, _), (rd, _) = self.value(k - 1, post, C), self.value(k - 1, post, D)
+        out = [(q, [])]
+        if x == D:
+            top, bottom = a + rc, rd
+            if top != bottom:
+                out.append(((want - bottom) / (top - bottom), []))
+            out += [(ONE, [(C, want - a)]), (ZERO, [(D, want)])]
+        elif r == 1:
+            top, bottom = 1 + rc, b + rd
+            if top != bottom:
+                out.append(((want - bottom) / (top - bottom), []))
+            out += [(ONE, [(C, want - 1)]), (ZERO, [(D, want - b)])]
+        else:                                               # r < 1: worth q a; r > 0 needs indifference
+            mix = want / a
+            out = [(mix, [])]
+            if 0 < r and 0 < mix < 1:
+                out.append((mix, [(D, -b - mix * (1 + rc - a) / (1 - mix))]))
+                out.append((mix, [(C, a - 1 - (1 - mix) * (b + rd) / mix)]))
+            elif 0 < r and mix in (0, 1):
+                out.append((mix, [(C, a - 1)] if mix == 1 else [(D, -b)]))
+        return [(qq, needs) for qq, needs in out if 0 <= qq <= 1]
 
     def commit(self, commits: dict) -> bool:
         """Fix ``commits`` if they agree with what is fixed and leave every fixed state an equilibrium."""

@@ -21,10 +21,19 @@ ZERO, ONE = Fraction(0), Fraction(1)
 class _Level:
     """Values of one period count k for x in (C, D): at breakpoints, and per open cell (VR const, VC line)."""
 
-    def __init__(self, points: list, at: dict, cells: dict):
+    def __init__(self, points: list, at: dict, cells: dict, spans: dict | None = None):
         self.points = points          # sorted, includes 0 and 1
         self.at = at                  # (p, x) -> (VR, VC)
         self.cells = cells            # (i, x) -> (VR, slope, intercept) on (points[i], points[i+1])
+        self.spans = spans or {}      # (p, x) -> (lo, hi): VR's range over COL's mixing at a breakpoint
+
+    def span(self, p: Fraction, x: str) -> tuple:
+        """The rational ROW's values at (p, x) that COL's mixing reaches with COL's value unchanged."""
+        found = self.spans.get((p, x))
+        if found is not None:
+            return found
+        vr = self.value(p, x)[0]
+        return vr, vr
 
     def value(self, p: Fraction, x: str) -> tuple:
         i = bisect.bisect_right(self.points, p) - 1       # (bisecting first: hashing a Fraction is slow)
@@ -43,11 +52,14 @@ class _Level:
 class _Values:
     """A level's values, with ``val(p, x)`` (when given) taking precedence: the states one run has fixed."""
 
-    def __init__(self, level: _Level, val: Any):
-        self.points, self.cells, self._level, self._val = level.points, level.cells, level, val
+    def __init__(self, level: _Level, val: Any, span: Any = None):
+        self.points, self.cells, self._level, self._val, self._span = level.points, level.cells, level, val, span
 
     def value(self, p: Fraction, x: str) -> tuple:
         return self._level.value(p, x) if self._val is None else self._val(p, x)
+
+    def span(self, p: Fraction, x: str) -> tuple:
+        return self._level.span(p, x) if self._span is None else self._span(p, x)
 
 
 class _Uncovered(ParameterError):
@@ -65,10 +77,16 @@ class _Solver:
         self.levels = [_zero_level()]
 
     # -- the local equilibrium at (k, p, x) from the values of period k - 1
-    def local(self, k: int, p: Fraction, x: str, val: Any = None) -> tuple:
-        """(r, q, p_after_mimic, VR, VC) at state (k, p, x); ``val(p, x)`` gives period k - 1's values."""
+    def local(self, k: int, p: Fraction, x: str, val: Any = None, span: Any = None) -> tuple:
+        """(r, q, p_after_mimic, VR, VC) at state (k, p, x); ``val(p, x)`` gives period k - 1's values.
+
+        ``span(p, x)`` gives the range of the rational ROW's values that COL's mixing reaches at a
+        state of period k - 1 (default: the level's). When the rational ROW mixes (0 < r < 1), its
+        value is that of defecting, q a; the play at the target that makes it indifferent (a value
+        inside the target's span) is fixed when one game is assembled.
+        """
         a, b = self.a, self.b
-        prev = _Values(self.levels[k - 1], val)
+        prev = _Values(self.levels[k - 1], val, span)
         if p == 0:
             return ONE if x == D else ZERO, ZERO, ZERO, ZERO, ZERO
         if x == D:
@@ -98,7 +116,7 @@ class _Solver:
             pi = ONE if r == 1 else (p / after if after else p)
             (rc, cc), (rd, cd) = prev.value(after, C), prev.value(after, D)
             mimic = q * (1 + rc) + (1 - q) * (b + rd)
-            vr = mimic if r > 0 else q * a
+            vr = mimic if r == 1 else q * a
             vc = q * (pi * (1 + cc) + (1 - pi) * b) + (1 - q) * (pi * (a + cd))
             return r, q, after, vr, vc
 
@@ -162,17 +180,50 @@ class _Solver:
         raise _Uncovered(f"no local equilibrium of the searched form at k={k}, p={p}, x={x} "
                              f"(a={a}, b={b}); this construction does not cover these payoffs")
 
+    def span_of(self, k: int, p: Fraction, x: str, play: tuple, val: Any = None, span: Any = None) -> Any:
+        r"""(lo, hi): the rational ROW's values at (k, p, x) with ``play``'s r and p' and COL's value unchanged.
+
+        COL's value stays when its action is pure and only the rational ROW's continuation values move
+        (within the successors' spans), and when COL is indifferent and mixes. The set of the rational
+        ROW's values over these choices, subject to its own incentive (:math:`H \ge 0` if it mimics for
+        sure, :math:`H \le 0` if it never mimics, :math:`H = 0` if it mixes), is connected, so an
+        interval; None when it is a single point.
+        """
+        a, b = self.a, self.b
+        r, q0, after = play[:3]
+        if p == 0 or k == 0:
+            return None
+        prev = _Values(self.levels[k - 1], val, span)
+        post = p if x == D else after
+        (_, cc), (_, cd) = prev.value(post, C), prev.value(post, D)
+        (lc, hc), (ld, hd) = prev.span(post, C), prev.span(post, D)
+        if x == D:
+            indifferent = b + cc - cd == 0
+            if indifferent:
+                ends = [a + lc, a + hc, ld, hd]
+            else:
+                ends = [a + lc, a + hc] if q0 == 1 else [ld, hd]
+        else:
+            pi = ONE if r == 1 else p / after
+            indifferent = pi * (1 + cc - a - cd) + (1 - pi) * b == 0
+            qs = (ZERO, ONE) if indifferent else (q0, q0)
+            ends = _row_range(a, b, r, qs, (lc, hc), (ld, hd))
+            if ends is None:
+                return None
+        lo, hi = min(ends), max(ends)
+        return (lo, hi) if lo < hi else None
+
     def targets(self, level: int, p: Fraction, q: Fraction, fn: Any) -> list:
         """Points p' > p of ``level`` where the rational ROW is indifferent when COL plays q (pure)."""
         a, b = self.a, self.b
         found = []
+        need, y = (a - 1, C) if q == 1 else (-b, D)
         for t in self.points_above(level, p):
             try:
-                rc, rd = fn.value(t, C)[0], fn.value(t, D)[0]
+                lo, hi = fn.span(t, y)
             except _Uncovered:
                 continue
-            h = (1 + rc - a) if q == 1 else (b + rd)
-            if h == 0:
+            if lo <= need <= hi:
                 found.append(t)
         return found
 
@@ -213,13 +264,18 @@ class _Solver:
                     if 0 < root < 1:
                         candidates.add(root)
         points = sorted(candidates)
-        at = {}
+        at, spans = {}, {}
         for p in points:
             for x in (C, D):
                 try:
-                    at[(p, x)] = self.local(k, p, x)[3:]
+                    play = self.local(k, p, x)
                 except _Uncovered:
                     at[(p, x)] = None             # raised again only if a reachable state needs it
+                    continue
+                at[(p, x)] = play[3:]
+                found = self.span_of(k, p, x, play)
+                if found is not None:
+                    spans[(p, x)] = found
         cells = {}
         for i in range(len(points) - 1):
             lo, hi = points[i], points[i + 1]
@@ -235,7 +291,73 @@ class _Solver:
                     cells[(i, x)] = None          # not constant/linear: never interpolated
                     continue
                 cells[(i, x)] = (r1, slope, c1 - slope * m1)
-        self.levels.append(_Level(points, at, cells))
+        self.levels.append(_merged(points, at, cells, spans))
+
+
+def _merged(points: list, at: dict, cells: dict, spans: dict) -> _Level:
+    """The level without the breakpoints at which nothing changes.
+
+    A point t is dropped when, for both tit-for-tat moves, the cells on its two
+    sides carry the same values (ROW's constant, COL's line), the values at t
+    lie on them and t has no span: the values of period k are then one
+    constant and one line across t. Likewise when t and both sides are
+    uncovered. (Period k - 1's breakpoints are all candidates of period k;
+    kept where nothing changes, their number grew faster still.)
+    """
+    keep = [0]
+    merged_cells = {(0, x): cells[(0, x)] for x in (C, D)}
+    for j in range(1, len(points) - 1):
+        t = points[j]
+        same = True
+        for x in (C, D):
+            left, right, here = merged_cells[(len(keep) - 1, x)], cells[(j, x)], at[(t, x)]
+            if (t, x) in spans:
+                same = False
+                break
+            if left is None and right is None and here is None:
+                continue                                # uncovered on both sides and at t
+            if left is None or left != right or here != (left[0], left[1] * t + left[2]):
+                same = False
+                break
+        if not same:
+            keep.append(j)
+            for x in (C, D):
+                merged_cells[(len(keep) - 1, x)] = cells[(j, x)]
+    keep.append(len(points) - 1)
+    kept = [points[j] for j in keep]
+    return _Level(kept, {(t, x): at[(t, x)] for t in kept for x in (C, D)}, merged_cells, spans)
+
+
+def _row_range(a: Fraction, b: Fraction, r: Fraction, qs: tuple, span_c: tuple, span_d: tuple) -> Any:
+    r"""The least and largest value of the rational ROW at a state with tit for tat's move C.
+
+    COL cooperates with a probability q in ``qs = (q_lo, q_hi)``; the rational ROW's continuation
+    values after (its mimicking, COL's C) and (its mimicking, COL's D) range over ``span_c`` and
+    ``span_d``. With :math:`h_1 = 1 + v_C - a`, :math:`h_0 = b + v_D` its gain from mimicking is
+    :math:`H = q h_1 + (1 - q) h_0`; mimicking for sure (r = 1) needs :math:`H \ge 0` and is worth
+    :math:`q (1 + v_C) + (1 - q)(b + v_D) = q a + H`, never mimicking (r = 0) needs :math:`H \le 0`,
+    mixing needs :math:`H = 0`; the last two are worth :math:`q a`. Each bound is attained where q is
+    at an end of its range or H = 0 (H is linear in q for fixed continuation values). None if no
+    choice keeps the incentive.
+    """
+    (lc, hc), (ld, hd) = span_c, span_d
+    q_lo, q_hi = qs
+    candidates = {q_lo, q_hi}
+    for h1, h0 in ((1 + lc - a, b + ld), (1 + hc - a, b + hd), (1 + lc - a, b + hd), (1 + hc - a, b + ld)):
+        if h1 != h0:
+            root = h0 / (h0 - h1)
+            if q_lo <= root <= q_hi:
+                candidates.add(root)
+    values = []
+    for q in candidates:
+        h_min, h_max = q * (1 + lc - a) + (1 - q) * (b + ld), q * (1 + hc - a) + (1 - q) * (b + hd)
+        if r == 1 and h_max >= 0:
+            values += [q * a + max(h_min, ZERO), q * a + h_max]
+        elif r == 0 and h_min <= 0:
+            values.append(q * a)
+        elif 0 < r < 1 and h_min <= 0 <= h_max:
+            values.append(q * a)
+    return values or None
 
 
 def _defined(thunk: Any) -> bool:

@@ -51,30 +51,52 @@ never interpolated. Local equilibria are chosen in the order: mimic
 for sure; mix with COL cooperating; mix with COL defecting; reveal at once;
 both mix. Ties of COL go to cooperation, except at the reputations where
 COL's mixing is what makes the previous period's rational ROW indifferent.
+Breakpoints at which neither value changes are dropped again.
 
-**Solving one game.** The value functions are shared by every prior, so
-they fix one play per state. For one prior and horizon the states reachable
-from the start are solved top down (``cybergames.reputation._kmrw_search``): the shared play
-where it is a local equilibrium with the play already fixed; otherwise a
-search over the posteriors the rational ROW can mix to and the successors'
-play that gives the rational ROW the value the indifference needs
-(:math:`a - 1` or :math:`-b`, met by COL's mixing where COL is indifferent,
-possibly several periods down at the same reputation). The assembled
-profile is re-checked (Bayes' rule and every one-shot deviation) before it
-is returned.
+*Spans.* The equilibrium values at a state form a set, not a point. Where
+COL is indifferent its value is the same for every mixing :math:`q`, while
+the rational ROW's value moves with :math:`q`; and where a successor's value
+of the rational ROW can move with COL's value fixed, so can this state's.
+At every breakpoint the value functions record this *span*
+:math:`[\underline v, \overline v]` of the rational ROW's values with COL's
+value unchanged (an interval: the choices that keep the rational ROW's
+incentive form a connected set). A mixing target :math:`p'` qualifies when
+the needed value (:math:`a - 1` or :math:`-b`) lies in its span, not only
+when the recorded value equals it. (Without spans whole intervals of
+reputations had no local equilibrium: the rational ROW's value jumped over
+:math:`a - 1` at a breakpoint.)
+
+**Solving one game.** The value functions are shared by every prior. For
+one prior and horizon the states reachable from the start are solved top
+down (``cybergames.reputation._kmrw_search``), with backtracking: each
+state's candidates are the shared play where it is a local equilibrium with
+the play already fixed; the shared play with each value it assumes inside a
+successor's span *realised* (COL's mixing fixed there, or the successors'
+values moved in turn, down the periods); and a search over the posteriors
+the rational ROW can mix to with the successors' play that gives it the
+value its indifference needs. The profile depends on :math:`(k, p, x)`
+only, so two states that need different values at a state both lead to
+conflict; a state without a candidate sends the search back to the last
+choice above it. The assembled profile is re-checked (Bayes' rule and every
+one-shot deviation) before it is returned.
 
 **Coverage (what is and is not established).** The construction closes —
 finds a local equilibrium at every state that the game reaches — for every
 prior and horizon tested when :math:`a + b = 1` (then the two indifference
 requirements :math:`a - 1` and :math:`-b` coincide), and for most other
-payoffs at short horizons. Elsewhere it may reach a state with no local
-equilibrium of the searched form (for instance :math:`a = 6/5, b = -12/5,
-\mu = 39/100, N = 5`, where the needed posterior is a breakpoint at which
-COL's continuation value, not only the rational ROW's, must change);
-:func:`kmrw_equilibrium` then raises ``ParameterError`` saying so, and never
-returns a profile that is not an equilibrium. A sequential equilibrium
-exists for every input (a finite game); completing the construction for all
-payoffs is not done.
+payoffs (measured on a fixed random sample below :math:`\mu^*` by
+``tests/benchmarks/reputation/kmrw_coverage.py``; the numbers are in
+:doc:`/explanation/reputation`). Elsewhere the search may end without a
+profile: the searched class — Markov in :math:`(k, p, x)`, mixing targets
+among the previous period's breakpoints, COL's value at every successor the
+one the value functions record — holds no equilibrium it reaches within its
+budget; :func:`kmrw_equilibrium` then raises ``ParameterError`` saying where
+it stopped. (For some payoffs the breakpoints grow geometrically in
+:math:`k`, and the value functions take far longer to build for 30 periods.)
+A refusal is *not* a claim that no sequential equilibrium exists (one
+exists for every input: the game is finite) nor that none of the class
+exists (the search is bounded); the function never returns a profile that
+is not an equilibrium.
 
 **Certificate.** The result records the behaviour at every state reachable
 from the start under any moves of either player, and :func:`cybergames.verify`
@@ -84,13 +106,20 @@ equilibrium in a finite game iff no one-shot deviation gains). The tests
 check the same profile a second way, by brute force over every history of
 the game tree for small :math:`N`.
 
-**KMRW's bound.** Kreps, Milgrom, Roberts & Wilson (1982, Theorem 1) prove
-that in *every* sequential equilibrium the number of periods in which a
-player does not cooperate for sure is bounded by a constant that depends on
-:math:`\mu` (and the payoffs) but not on :math:`N`. For the equilibrium
-computed here, :attr:`MixedReputation.defection_periods` is that number on
-its path; :func:`noncooperation_bound` computes it for growing horizons and
-returns the value at which it settles (checked, not derived in closed form).
+**KMRW's bound.** Kreps, Milgrom, Roberts & Wilson (1982) prove, for their
+first model (a tit-for-tat type of ROW with probability :math:`\mu`), that
+in *every* sequential equilibrium the number of rounds in which a player
+does not cooperate is bounded by a constant that depends on :math:`\mu`
+(and the payoffs) but not on :math:`N`. The library states no closed form
+of that constant, and none was checked against the paper (only a summary of
+it was available). What is computed is different and smaller in scope:
+:attr:`MixedReputation.defection_periods` counts, on the path of the one
+equilibrium computed here, the periods from the first one without sure
+mutual cooperation to the end; :func:`noncooperation_bound` computes it for
+growing horizons and returns the value at which it settles. That is a
+count for one equilibrium, checked to stop growing on the horizons tried,
+not derived, and not KMRW's constant (which bounds every equilibrium, and
+counts the rounds with noncooperation, not every period after the first).
 
 References
 ----------
@@ -264,8 +293,9 @@ def kmrw_equilibrium(prior: Any, periods: int, a: Any = 2, b: Any = -1) -> Mixed
         return _equilibrium(mu, N, a, b, exact)
     except _Uncovered as exc:
         raise ParameterError(f"a={a}, b={b}: the construction finds no local equilibrium of its form at a state "
-                             f"this game reaches ({exc}); it closes for a + b = 1 at every prior and horizon tested, "
-                             f"elsewhere not always (see the module docstring)") from None
+                             f"this game reaches ({exc}); a sequential equilibrium exists, but the bounded search "
+                             f"of its class found none (it closes for a + b = 1 at every prior and horizon tested; "
+                             f"see the module docstring)") from None
 
 
 _SOLVERS: dict = {}
@@ -286,6 +316,7 @@ def _solver(a: Fraction, b: Fraction, periods: int) -> _Solver:
 def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
     solver = _solver(a, b, N)
     run = _kmrw_search.Run(solver, _Uncovered)
+    run.solve_all(N, mu)
     out = (lambda v: _numbers.simplify_exact(v)) if exact else float
     # every state reachable from the start under any moves
     states, frontier, seen = [], [(N, mu, C)], {(N, mu, C)}
@@ -293,8 +324,7 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
     while frontier:
         nxt = []
         for (k, p, x) in frontier:
-            r, q, after, vr, vc = run.solve(k, p, x)
-            local[(k, p, x)] = (r, q, after, vr, vc)
+            r, q, after, vr, vc = local[(k, p, x)] = run.fixed[(k, p, x)]
             states.append(ReputationState(0, k, out(p), x, out(r), out(q), out(after)))
             if k > 1:
                 for succ in ((k - 1, after, C), (k - 1, after, D), (k - 1, ZERO, C), (k - 1, ZERO, D)):
@@ -315,8 +345,6 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
         mutual += 1
     _, _, _, vr, vc = local[(N, mu, C)]
     result = MixedReputation(out(mu), N, out(a), out(b), tuple(path), tuple(states), mutual, out(vc), out(vr), exact)
-    if any(local[key] != run.fixed[key] for key in local):
-        raise _Uncovered("a state's play changed after it was used")
     failures, _ = _state_deviations(result)
     if failures:
         raise _Uncovered(f"the assembled profile fails its check ({failures[0]})")

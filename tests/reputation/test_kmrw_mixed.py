@@ -108,7 +108,8 @@ def test_property_equilibrium_by_two_methods_and_bayes_consistent_path(prior, pe
 
 
 def test_noncooperation_is_bounded_independently_of_the_horizon():
-    # KMRW (1982), Theorem 1: the number of periods without sure cooperation is bounded by a function of mu.
+    # KMRW (1982), first model: in every sequential equilibrium the rounds with noncooperation are bounded by a
+    # function of mu, not of N (the statement only; the closed form of the constant is not used or checked).
     # Second method: the count computed for every N from 10 to 40 stops growing.
     counts = {N: kmrw_equilibrium(Fraction(1, 10), N, a=2, b=-1).defection_periods for N in range(10, 41, 5)}
     assert len(set(counts.values())) == 1
@@ -196,3 +197,67 @@ def test_states_the_shared_value_functions_leave_open_are_solved_from_the_start(
     if (a, b) == (3, Fraction(-1, 2)):
         assert [(row.reputation, row.column_cooperates) for row in eq.path[1:3]] == \
             [(Fraction(1, 6), 0), (Fraction(1, 6), Fraction(5, 6))]
+
+
+def test_a_value_inside_a_span_realised_by_hand():
+    # Previously refused (a = 12/5, b = -9/5, mu = 12/25, N = 4). Derivation (Kreps & Wilson 1982 chain-store logic;
+    # Gibbons 1992, ch. 4.3.C normalisation). k = 2, x = D: the rational ROW defects; COL repairs iff b + p a >= 0,
+    # indifferent at p = -b/a = 3/4, where repairing with probability q' gives the rational ROW q' a: its span is
+    # [0, 12/5]. k = 3, p = 27/50, x = C, the rational ROW mixing to p' = 3/4 (pi = (27/50)/(3/4) = 18/25): COL's
+    # gain pi (1 + V^C(2, 3/4, C) - a - V^C(2, 3/4, D)) + (1 - pi) b = 18/25 (1 + 21/10 - 12/5 - 0) - 7/25 * 9/5 = 0
+    # (V^C(2, 3/4, C) = p (1 + a) + (1 - p) b = 21/10: 3/4 >= t2 = 9/14, COL cooperates), so COL may mix with any q.
+    # The rational ROW's gain from mimicking is q (1 + 12/5 - a) + (1 - q)(b + V^R(2, 3/4, D)); its value is q a.
+    # At k = 4 it mixes to p' = 27/50 with COL cooperating (COL's gain 8/9 * 41/125 - 1/5 = 103/1125 > 0), which
+    # needs V^R(3, 27/50, C) = a - 1 = 7/5: q = 7/12, then 7/12 + 5/12 (b + V^R(2, 3/4, D)) = 0 gives
+    # V^R(2, 3/4, D) = 2/5, i.e. COL repairs there with probability (2/5)/a = 1/6. Mixing probabilities
+    # r = p (1 - p') / ((1 - p) p'): 92/117 in period 1, 9/23 in period 2. Second method: brute force over histories.
+    eq = kmrw_equilibrium(Fraction(12, 25), 4, Fraction(12, 5), Fraction(-9, 5))
+    first, second = eq.path[:2]
+    assert (first.rational_mimics, first.column_cooperates, first.after_mimic) == \
+        (Fraction(92, 117), 1, Fraction(27, 50))
+    assert (second.rational_mimics, second.column_cooperates, second.after_mimic) == \
+        (Fraction(9, 23), Fraction(7, 12), Fraction(3, 4))
+    repair = next(s for s in eq.states if (s.remaining, s.reputation, s.tit_for_tat_move) == (2, Fraction(3, 4), D))
+    assert repair.column_cooperates == Fraction(1, 6)
+    assert eq.rational_value == Fraction(12, 5)
+    assert verify(eq).ok and brute_force_deviations(eq) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.fractions(Fraction(11, 10), 4), st.fractions(Fraction(1, 10), 1), st.data())
+def test_property_span_after_a_defection_two_periods_from_the_end(a, share, data):
+    # b = -share * a, so that COL's indifference b + p a = 0 after a defection at k = 2 is at p = share < 1 (by hand:
+    # repairing costs b now and buys tit for tat's cooperation, worth a, in the last period). There the rational
+    # ROW's values over COL's mixing q are q a: the span [0, a]. Each value in it is realised with q = value / a.
+    from cybergames.reputation import _kmrw_search, kmrw_mixed
+    b = -share * a
+    if share == 1:
+        return
+    solver = kmrw_mixed._solver(a, b, 3)
+    assert solver.levels[2].span(share, D) == (0, a)
+    want = data.draw(st.fractions(0, a))
+    run = _kmrw_search.Run(solver, kmrw_mixed._Uncovered)
+    assert next(run.realize(2, share, D, want), "none") is None
+    r, q, after, vr, vc = run.fixed[(2, share, D)]
+    assert (r, q, after, vr, vc) == (1, want / a, share, want, 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.fractions(Fraction(11, 10), 4), st.fractions(-3, Fraction(-1, 10)), st.sampled_from([0, Fraction(1, 2), 1]),
+       st.lists(st.fractions(0, 5), min_size=4, max_size=4), st.booleans())
+def test_property_row_range_bounds_every_choice_on_a_grid(a, b, r, ends, indifferent):
+    # Second method for the bounds of the rational ROW's values at a state with tit for tat's move C: brute force
+    # over a grid of COL's mixing q and the continuation values, keeping the incentive (H >= 0, <= 0, = 0 by r).
+    from cybergames.reputation._kmrw_values import _row_range
+    span_c, span_d = tuple(sorted(ends[:2])), tuple(sorted(ends[2:]))
+    qs = (Fraction(0), Fraction(1)) if indifferent else (Fraction(1), Fraction(1))
+    values = _row_range(a, b, r, qs, span_c, span_d)
+    grid = [Fraction(i, 6) for i in range(7)]
+    for q in ([qs[0]] if qs[0] == qs[1] else grid):
+        for vc in (span_c[0] + t * (span_c[1] - span_c[0]) for t in grid):
+            for vd in (span_d[0] + t * (span_d[1] - span_d[0]) for t in grid):
+                h = q * (1 + vc - a) + (1 - q) * (b + vd)
+                if (r == 1 and h < 0) or (r == 0 and h > 0) or (0 < r < 1 and h != 0):
+                    continue
+                value = q * a + h if r == 1 else q * a
+                assert values is not None and min(values) <= value <= max(values)
