@@ -274,26 +274,53 @@ def _initial_counts(game: NormalFormGame, initial: Any, n: int) -> np.ndarray:
 
 def _run(matrix: np.ndarray, counts: np.ndarray, n: int, w: float, rng: np.random.Generator,
          max_steps: int, record: bool, report: Callable | None = None) -> tuple[list, int | None, int]:
-    """Simulate until one type has everybody or ``max_steps`` steps; return rows, the winner, steps."""
-    counts = counts.copy()
-    rows = [counts.copy()] if record else []
-    diagonal = np.diag(matrix)
-    steps = 0
-    while counts.max() < n and steps < max_steps:
-        payoffs = (matrix @ counts - diagonal) / (n - 1)
-        fitness = 1 - w + w * payoffs
-        weights = counts * fitness
-        birth = int(rng.choice(len(counts), p=weights / weights.sum()))
-        death = int(rng.choice(len(counts), p=counts / n))
+    """Simulate until one type has everybody or ``max_steps`` steps; return rows, the winner, steps.
+
+    Each step draws two uniforms (from blocks drawn at once) and picks the
+    parent with probability proportional to count times fitness and the one
+    who dies with probability proportional to count, by inverse transform over
+    a few types in plain Python: numpy's per-call overhead dominated steps of
+    two or three types.
+    """
+    k = len(counts)
+    a = matrix.tolist()
+    counts = [int(c) for c in counts]
+    rows = [np.array(counts, dtype=np.int64)] if record else []
+    steps, uniforms, used = 0, [], 0
+    while max(counts) < n and steps < max_steps:
+        if used == len(uniforms):
+            uniforms, used = rng.random(2 * min(_BLOCK, max_steps - steps)).tolist(), 0
+        first, second = uniforms[used], uniforms[used + 1]
+        used += 2
+        weights = [counts[i] * (1 - w + w * (sum(a[i][j] * counts[j] for j in range(k)) - a[i][i]) / (n - 1))
+                   for i in range(k)]
+        birth = _inverse(weights, first * sum(weights))
+        death = _inverse(counts, second * n)
         counts[birth] += 1
         counts[death] -= 1
         steps += 1
         if record:
-            rows.append(counts.copy())
+            rows.append(np.array(counts, dtype=np.int64))
         if report is not None:
             report(steps)
-    winner = int(np.argmax(counts)) if counts.max() == n else None
+    winner = counts.index(n) if max(counts) == n else None
     return rows, winner, steps
+
+
+#: Uniforms drawn at once (two per step).
+_BLOCK = 4096
+
+
+def _inverse(weights: list, target: float) -> int:
+    """The first index whose cumulative weight exceeds ``target`` (the last with positive weight at the end)."""
+    total, last = 0.0, 0
+    for i, weight in enumerate(weights):
+        if weight > 0:
+            total += weight
+            last = i
+            if target < total:
+                return i
+    return last
 
 
 def _simulation_arguments(game: Any, population: Any, intensity: Any, max_steps: Any, function: str) -> tuple:
