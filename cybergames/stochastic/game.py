@@ -21,6 +21,13 @@ from ._checks import as_storage, discount_factor, number_array, stochastic_rows,
 __all__ = ["StochasticGame"]
 
 
+
+def _sized(value: Any) -> bool:
+    """Whether ``value`` is a sequence (not a string) or an array of at least one dimension."""
+    if isinstance(value, np.ndarray):
+        return value.ndim >= 1
+    return isinstance(value, Sequence) and not isinstance(value, (str, bytes))
+
 @dataclass(frozen=True, eq=False)
 class StochasticGame:
     r"""A finite discounted stochastic game, validated at construction.
@@ -72,12 +79,10 @@ class StochasticGame:
     discount: Any
 
     def __post_init__(self) -> None:
-        if isinstance(self.payoffs, (str, bytes)) or not isinstance(self.payoffs, (Sequence, np.ndarray)) \
-                or len(self.payoffs) == 0:
+        if not _sized(self.payoffs) or len(self.payoffs) == 0:
             raise GameError(f"payoffs: expected one payoff array per state, got {self.payoffs!r}")
         states = len(self.payoffs)
-        if isinstance(self.transitions, (str, bytes)) or not isinstance(self.transitions, (Sequence, np.ndarray)) \
-                or len(self.transitions) != states:
+        if not _sized(self.transitions) or len(self.transitions) != states:
             raise GameError(f"transitions: expected one array per state ({states} states), "
                             f"got {self.transitions!r}")
         arrays, kinds, players = [], [], None

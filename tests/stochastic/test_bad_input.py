@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import numpy as np
 import pytest
 import sympy
 
@@ -37,6 +38,9 @@ CASES = [
     (StochasticGame, ([[[1, 0]]], [[[[H], [H]]]], H), {}, ProbabilityError, "transitions[0]"),
     (StochasticGame, ([[[1, 0]]], [[[[1], [1]]]], 1), {}, DiscountFactorError, "discount"),
     (StochasticGame, ([], [], H), {}, GameError, "payoffs"),
+    # zero-dimensional arrays have no len() (a TypeError, found by the fuzz test)
+    (StochasticGame, ((None, {}), np.array(0.0), {}), {}, GameError, "transitions"),
+    (StochasticGame, (np.array(0.0), [], H), {}, GameError, "payoffs"),
     (StochasticGame, ([[[1, 0]], [[[[1]]], [[[1]]], [[[1]]]]], [[[[1, 0], [1, 0]]], [[[[0, 1]]]]], H), {},
      GameError, "payoffs[1]"),
     (shapley_value, (StochasticGame([[[[1, 0]], [[1, 0]]]], [[[[1], [1]]]], H),), {}, GameError, "zero-sum"),
