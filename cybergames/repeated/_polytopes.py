@@ -417,8 +417,23 @@ def edges2(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return vertices, following - vertices
 
 
+def distinct2(vertices: np.ndarray) -> np.ndarray:
+    """A float polygon's vertices without repeats of the next one (such as 0.0 and -0.0 below the rounding)."""
+    vertices = np.asarray(vertices, dtype=float).reshape(-1, 2)
+    if len(vertices) > 1:
+        repeated = (vertices == np.roll(vertices, -1, axis=0)).all(axis=1)
+        if repeated.any():
+            return vertices[~repeated] if not repeated.all() else vertices[:1]
+    return vertices
+
+
 def halfspaces2(vertices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Unit outward normals and offsets of a float polygon, segment or point (``N x <= c``)."""
+    vertices = distinct2(vertices)
+    unit = binary_unit(vertices)
+    if unit != 1.0:             # an edge of 1e-315 or 1e300: its length in units of a power of two, exactly
+        normals, offsets = halfspaces2(vertices / unit)
+        return normals, offsets * unit
     n = len(vertices)
     if n == 0:
         return np.array([[0.0, 0.0]]), np.array([-1.0])

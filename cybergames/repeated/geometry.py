@@ -118,6 +118,7 @@ class Polytope:
 
     @classmethod
     def _from_float2(cls, vertices: np.ndarray) -> "Polytope":
+        vertices = _polytopes.distinct2(vertices)
         normals, offsets = _polytopes.halfspaces2(vertices)
         return cls(_frozen(vertices, 2, False), _frozen(normals, 2, False),
                    _frozen([[o] for o in offsets], 1, False)[:, 0], _polytopes.affine_dimension2(vertices), False)

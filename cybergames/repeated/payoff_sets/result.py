@@ -334,13 +334,9 @@ def equilibrium_payoff_set(rg: RepeatedGame, delta: Any, *, method: str = "auto"
 
 
 def _scaled_polygon(vertices: np.ndarray, unit: float) -> Polytope:
-    """The float polygon ``unit * vertices`` (``unit`` a power of two: the normals do not change)."""
-    polytope = Polytope._from_float2(vertices)
-    if unit == 1.0:
-        return polytope
-    return Polytope(_frozen(np.asarray(polytope.vertices, dtype=float) * unit, 2, False), polytope.normals,
-                    _frozen([[o * unit] for o in np.asarray(polytope.offsets, dtype=float)], 1, False)[:, 0],
-                    polytope.dimension, False)
+    """The float polygon ``unit * vertices`` (``unit`` a power of two; vertices that the scaling rounds onto
+    each other, such as 1e-20 and 0 times 2**-1040, become one)."""
+    return Polytope._from_float2(np.asarray(vertices, dtype=float).reshape(-1, 2) * unit)
 
 
 def _polytope(vertices: np.ndarray, n: int, scale: float = 1.0) -> Polytope:

@@ -12,10 +12,10 @@ import itertools
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cybergames import (Automaton, NormalFormGame, RepeatedGame, check_equilibrium, equilibrium_payoff_set,
+from cybergames import (Automaton, Monitoring, NormalFormGame, RepeatedGame, check_equilibrium, equilibrium_payoff_set,
                         noisy_attribution, values, verify)
 from cybergames.strategies import automaton_profiles, monitoring_structures, normal_form_games
 
@@ -99,8 +99,17 @@ def _stage_nash_payoffs(game):
             if u[0][i, j] >= u[0][1 - i, j] and u[1][i, j] >= u[1][i, 1 - j]]
 
 
+# Payoffs of 1e-315 (subnormal): the outer set, computed in units of a power of two, came back with
+# 0.0 and -0.0 as two vertices, and the repeated vertex gave NaN normals, so no point lay inside it.
+_SUBNORMAL = NormalFormGame([np.zeros((2, 2)), np.array([[0.0, 0.0], [0.0, 1e-315]])])
+SUBNORMAL = RepeatedGame(_SUBNORMAL, Monitoring(_SUBNORMAL, ("y0", "y1"), lambda a: {"y0": 0.25, "y1": 0.75}
+                                                if a == ("0", "0") else {"y0": 0.6, "y1": 0.4}))
+
+
 @settings(max_examples=20, deadline=None)
 @given(near_tie_games(), st.sampled_from([0.1, 0.5, 0.9]), st.sampled_from(["jyc", "hyperplane", "polygon", "projection"]))
+@example(SUBNORMAL, 0.1, "projection")
+@example(SUBNORMAL, 0.1, "hyperplane")
 def test_every_outer_set_contains_every_stage_nash_payoff(rg, delta, method):
     # Repeating a stage Nash equilibrium after every history is an equilibrium at every delta (Mailath &
     # Samuelson 2006, Prop. 2.2.1 and, with public signals, sec. 7.1), so its payoff lies in V(delta) and in
