@@ -226,7 +226,9 @@ class TrustModel(Model):
         True
         """
         condition = sympy.And(sympy.Ge(games.SYMBOLS["delta"], games.grim_threshold()), games.trust_formula())
-        return condition.subs(self._fixed(free))
+        # one simultaneous replacement: ``subs`` substitutes one symbol at a time and re-evaluates the Max and
+        # ceiling of every partial result, up to half a second at a point
+        return condition.xreplace(self._fixed(free))
 
     def no_gesture_condition(self, free: Any = None) -> Any:
         r"""Where cooperation starts without a gesture.
@@ -237,7 +239,7 @@ class TrustModel(Model):
         >>> TrustModel().no_gesture_condition(free=("prior",))
         prior >= 1/6
         """
-        return games.no_gesture_formula().subs(self._fixed(free))
+        return games.no_gesture_formula().xreplace(self._fixed(free))
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:

@@ -7,7 +7,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cybergames.errors import ParameterError
@@ -96,19 +96,20 @@ def continuation_values(model):
     out = {}
     for kind in games.TYPES:
         rg = RepeatedGame(model.type_game(kind))
-        options = [values(rg, (a, grim_trigger()), model.delta).initial for a in (grim_trigger(), always_defect())]
-        best = max(options, key=lambda v: (v[0], -v[1]))          # at a tie the expansionist reciprocates
-        out[kind] = tuple(best)
+        keep, exploit = (values(rg, (a, grim_trigger()), model.delta).initial for a in (grim_trigger(), always_defect()))
+        # "weakly": at a tie (delta = delta_u) the expansionist reciprocates; it exploits only if that pays strictly
+        out[kind] = tuple(exploit if exploit[0] > keep[0] else keep)
     return out
 
 
-def brute_force_outcomes(model):
+def brute_force_outcomes(model, trusted=None):
     """Every pure PBE outcome of the first move, by enumerating both states' pure strategies.
 
     After a gesture off the path, any reply is allowed that some belief justifies (trust: belief 1;
     distrust: belief 0, which justifies it iff B's value of trusting an expansionist is at most P).
+    ``trusted``: the continuation values if already computed.
     """
-    trusted = continuation_values(model)
+    trusted = continuation_values(model) if trusted is None else trusted
     gestures = range(model.max_signal + 1)
     cost = {"trustworthy": model.unit_cost_trustworthy, "untrustworthy": model.unit_cost_untrustworthy}
     p = {"trustworthy": model.prior, "untrustworthy": 1 - model.prior}
@@ -144,6 +145,17 @@ def test_brute_force_at_the_defaults():
     assert continuation_values(TrustModel()) == {"trustworthy": (3, 3), "untrustworthy": (F(13, 5), F(3, 5))}
 
 
+def test_brute_force_at_the_reciprocity_tie():
+    # At d = d_u a trusted expansionist is indifferent and reciprocates ("weakly"): T, R, P, S = 3, 2, 1, 0,
+    # R_u = 9/5, d = 3/5: exploiting is worth (2/5) 3 + (3/5) 1 = 9/5 = R_u, so both states get (R_u, R) = (9/5, 2).
+    # B then trusts after every gesture; a free gesture (k_t = 0) leaves the security seeker indifferent between
+    # 0 and 1 and the expansionist (k_u = 1/5) sends 0: pooling on 0 and (1, 0), all trusted.
+    model = TrustModel(T=3, R=2, P=1, S=0, delta=F(3, 5), prior=F(1, 20), max_signal=1, unit_cost_trustworthy=F(0),
+                       unit_cost_untrustworthy=F(1, 5), temptation_trustworthy=F(7, 4), reward_untrustworthy=F(9, 5))
+    assert continuation_values(model)["untrustworthy"] == (F(9, 5), 2)
+    assert brute_force_outcomes(model) == {("pooling", (0, 0), (True, True)), ("separating", (1, 0), (True, True))}
+
+
 @st.composite
 def trust_models(draw, max_signal=4):
     game = draw(prisoners_dilemmas(max_gap=6))
@@ -162,14 +174,24 @@ def trust_models(draw, max_signal=4):
 
 @settings(max_examples=40, deadline=None)
 @given(trust_models())
+# A tie found by the development profile. T, R, P, S = 3, 2, 1, 0, R_u = 9/5, d = 3/5, p = 1/20, k_t = 0,
+# k_u = 1/5, one gesture size. By hand: an expansionist's exploitation is worth (2/5) 3 + (3/5) 1 = 9/5 = R_u,
+# so d = d_u = (3 - 9/5)/(3 - 1) = 3/5 and "weakly" makes it reciprocate: trusting either type gives B
+# R = 2 > P = 1, so B trusts after every gesture at every belief. A security seeker's gesture is free (k_t = 0):
+# it is indifferent between 0 and 1, both trusted; an expansionist's costs 1/5, so it sends 0. The pure
+# equilibria: pooling on 0 trusted, and (1, 0) both trusted; no outcome with distrust (distrust is never a
+# best reply). Had the expansionist exploited at the tie, B's value of trusting it would be (2/5) 0 + (3/5) 1
+# = 3/5 and the pool (p 2 + (1 - p) 3/5 = 67/100 < 1) distrusted: that was the brute force's wrong answer.
+@example(TrustModel(T=3, R=2, P=1, S=0, delta=F(3, 5), prior=F(1, 20), max_signal=1, unit_cost_trustworthy=F(0),
+                    unit_cost_untrustworthy=F(1, 5), temptation_trustworthy=F(7, 4), reward_untrustworthy=F(9, 5)))
 def test_library_equilibria_match_brute_force_and_the_closed_forms(model):
     m = model
     analysis = m.analyse()
     reassurance, answer = analysis.details["reassurance"], analysis.details["answer"]
     library = {(o.kind, o.gestures, o.trusted) for o in reassurance.outcomes}
-    assert library == brute_force_outcomes(m)
-    # the separating gestures are exactly k_u s >= G_u and k_t s <= G_t, while an expansionist would exploit
     values_ = continuation_values(m)
+    assert library == brute_force_outcomes(m, values_)
+    # the separating gestures are exactly k_u s >= G_u and k_t s <= G_t, while an expansionist would exploit
     g_t, g_u = values_["trustworthy"][0] - m.P, values_["untrustworthy"][0] - m.P
     assert answer.gains == (g_t, g_u)
     exploits = values_["untrustworthy"][1] < m.R
@@ -184,7 +206,7 @@ def test_library_equilibria_match_brute_force_and_the_closed_forms(model):
     assert reassurance.trust_on_prior == on_prior == (m.prior >= answer.prior_threshold)
     # the condition formulas at the model's values say what the equilibria say
     trust = analysis.conditions[1]
-    substituted = trust.formula.subs({games.SYMBOLS[n]: sympy.nsimplify(v) for n, v in m.parameters().items()})
+    substituted = trust.formula.xreplace({games.SYMBOLS[n]: sympy.Rational(v) for n, v in m.parameters().items()})
     assert bool(substituted) == (not exploits or on_prior or bool(expected))
     assert bool(m.region_condition(free=())) == (analysis.sustainable is True)
 
