@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "docs").glob("*/*.rst"))
 
 
+#: The tests of the HTML build: the build takes about 40 s of one core, so they are slow tests (CI runs them).
+BUILD = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The HTML build of the docs (``-W --keep-going``: any warning fails it) and its output."""
@@ -25,6 +29,7 @@ def built(tmp_path_factory):
     return result, out
 
 
+@BUILD
 def test_sphinx_builds_the_docs_without_warnings(built):
     result, out = built
     assert result.returncode == 0, result.stderr[-4000:]
@@ -64,6 +69,7 @@ def _resolve(fullname):
     return obj
 
 
+@BUILD
 def test_every_public_name_is_in_the_reference(built):
     from sphinx.util.inventory import InventoryFile
 
@@ -90,6 +96,7 @@ def test_every_public_name_is_in_the_reference(built):
     assert not missing, f"public names missing from the reference: {missing}"
 
 
+@BUILD
 def test_the_cli_reference_is_generated_from_the_parser_and_the_registry(built):
     sys.path.insert(0, str(ROOT / "docs" / "_ext"))
     try:
