@@ -46,7 +46,7 @@ def types(model: Any, answer: Any) -> str:
         now = f"at delta = {show(delta)} it exploits once instead"
     return (f"B cannot tell what A is (Kydd 2005): a security seeker gains T_t = {show(model.temptation_trustworthy)} "
             f"from exploiting, less than R = {show(model.R)} from mutual restraint, so once trusted it reciprocates "
-            f"at any delta; an expansionist gains T = {show(model.T)} from exploiting and only R_u = "
+            f"for every delta; an expansionist gains T = {show(model.T)} from exploiting and only R_u = "
             f"{show(model.reward_untrustworthy)} from restraint, so, punished by permanent defection, it reciprocates "
             f"iff delta >= (T - R_u)/(T - P) = {show(d_u)}; {now}.")
 

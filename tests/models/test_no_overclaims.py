@@ -25,7 +25,8 @@ import cybergames.models as models
 
 #: Phrases that deny sustainability for every discount factor.
 IMPOSSIBLE = re.compile(r"impossib|no patience|cannot be sustained|at no δ|(?:fails?|not|never)\b[^.;]*at every δ|"
-                        r"no δ|no delta|at any δ|whatever the patience|however patient", re.I)
+                        r"no δ|no delta|(?:fails?|not|never|cannot|no)\b[^.;]*at any δ|whatever the patience|"
+                        r"however patient", re.I)
 #: The strategy profiles the models name; a denial must name one of them (or "this strategy").
 PROFILES = ("retaliation after any blame", "until anyone is suspected", "permanent retaliation", "this strategy",
             "retaliating for ever", "retaliating for", "certifies nothing about other profiles")
