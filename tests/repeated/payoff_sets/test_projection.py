@@ -14,9 +14,11 @@ from cybergames.repeated.payoff_sets import _simplex, projection
 from cybergames.strategies import monitoring_structures, normal_form_games
 
 PD = prisoners_dilemma()          # T, R, P, S = 5, 3, 1, 0
-#: Whole runs of the method take seconds with its numba kernel and minutes in plain Python: without numba
-#: they are slow tests (CI, which installs numba, runs them; so does --run-slow).
-WHOLE_RUNS = pytest.mark.usefixtures() if _simplex.compiled() else pytest.mark.slow
+#: Whole runs of the method on random games are slow tests (CI runs them, with its fixed examples; so does
+#: --run-slow): most take seconds with the numba kernel, but a random 2-3 signal game at delta = 0.9 once
+#: took over five minutes for ten iterations (in hull2 of the tightened polygons), and in plain Python
+#: every run takes minutes.
+WHOLE_RUNS = pytest.mark.slow
 
 
 def _highs(V, prob, C, players, d, H):
