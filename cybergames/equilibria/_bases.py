@@ -83,11 +83,12 @@ def vertices_of_each(matrices: np.ndarray, tol: float) -> list[tuple[np.ndarray,
     flat, rhs, bounds, signs = _systems(count, k, d)
     constraints = np.concatenate([signs, matrices], axis=1)
     systems = constraints.take(flat)
+    determinants = np.linalg.det(systems)
     try:
         solution = np.linalg.solve(systems, rhs)
     except np.linalg.LinAlgError:
         # some basis is exactly singular (ties in the payoffs): solve only the others
-        regular = np.linalg.det(systems) != 0
+        regular = determinants != 0
         solution = np.full((systems.shape[0], d, 1), np.nan)
         try:
             solution[regular] = np.linalg.solve(systems[regular], rhs[regular])
@@ -105,7 +106,7 @@ def vertices_of_each(matrices: np.ndarray, tol: float) -> list[tuple[np.ndarray,
         raise PolytopeError("a basic solution is within the tolerance of the polytope: maybe degenerate")
     # a singular basis (ties: dependent tight rows) can still come back solved, rounding having left a tiny
     # pivot; its solution is any point of a face, not a vertex, so such a polytope is left to the exact route
-    size = np.abs(np.linalg.det(systems)) / np.prod(np.linalg.norm(systems, axis=2), axis=1)
+    size = np.abs(determinants) / np.prod(np.linalg.norm(systems, axis=2), axis=1)
     if (feasible & (size.reshape(count, -1) <= _SINGULAR)).any():
         raise PolytopeError("a feasible basic solution has a singular basis: maybe degenerate")
     tight = slack <= tol
