@@ -2,7 +2,7 @@
 
 games <- equilibria <- repeated / signalling <- models; strategies, sweep,
 plot and io sit beside them and the report on top. The shared helpers
-(``_numbers``, ``_linalg``, ``errors``, ``_verify``) may be imported anywhere.
+(``_numbers``, ``_linalg``, ``errors``, ``_verify``, ``_compiled``) may be imported anywhere.
 """
 
 import ast
@@ -37,7 +37,7 @@ ALLOWED["security"] = {"games", "equilibria"}
 ALLOWED["models"] |= {"security", "bargaining"}   # the literature's models wrap these families' solvers
 ALLOWED["models"] |= {"bayesian", "stochastic"}   # deterrence (BBW 2020) and timing (Axelrod & Iliev 2014) too
 ALLOWED["models"] |= {"dynamics"}             # the norms model's stochastic stability (KMR 1993)
-SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits"}
+SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits", "_compiled"}
 
 
 def layer_of(parts):

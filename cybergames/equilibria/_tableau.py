@@ -38,10 +38,9 @@ compare with the compiled kernels, with qhull and with the exact vertices.
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 
+from .._compiled import compile_kernel
 from . import _polytope
 from ._labels import INT64_LABELS
 from ._polytope import PolytopeError
@@ -366,23 +365,8 @@ _MULTIPLIER = 0x5851F42D4C957F2D
 
 
 def _compile(function):
-    """``function`` compiled, or None when numba is missing, fails, or is switched off.
-
-    (The pattern of ``cybergames.repeated.payoff_sets._planar``, which this layer may not import.)
-    """
-    if os.environ.get("CYBERGAMES_NO_NUMBA"):
-        return None
-    try:
-        import numba
-    except ImportError:                                         # numba is optional
-        return None
-    from numba.extending import register_jitable
-    for callee in _CALLEES:                     # the plain functions the kernels call, callable when compiled
-        register_jitable(callee)
-    try:
-        return numba.njit(cache=True, nogil=True)(function)
-    except Exception:                                           # noqa: BLE001 - no cache location: compile anyway
-        return numba.njit(nogil=True)(function)
+    """``function`` compiled with the plain functions it calls (:func:`cybergames._compiled.compile_kernel`)."""
+    return compile_kernel(function, _CALLEES)
 
 
 _CALLEES = (_vertex_loops, _normalised_loops, _labelled_loops, _tally, _find, _closed_loops, _mixed_rows)

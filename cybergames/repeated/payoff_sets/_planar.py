@@ -24,10 +24,10 @@ dimensions. Information Processing Letters 9(5), 216-219.
 from __future__ import annotations
 
 import math
-import os
 
 import numpy as np
 
+from ..._compiled import compile_kernel
 from .. import _polytopes
 
 
@@ -180,27 +180,13 @@ def _generated_loops(W: np.ndarray, corner: np.ndarray, base: np.ndarray, delta:
     return out[:m].copy()
 
 
-def _compile(function):
-    """``function`` compiled, or None when numba is missing, fails, or is switched off."""
-    if os.environ.get("CYBERGAMES_NO_NUMBA"):
-        return None
-    try:
-        import numba
-    except ImportError:                                         # numba is optional
-        return None
-    try:
-        return numba.njit(cache=True, nogil=True)(function)
-    except Exception:                                           # noqa: BLE001 - no cache location: compile anyway
-        return numba.njit(nogil=True)(function)
-
-
 _KERNELS: dict = {}
 
 
 def kernel(name: str = "hull"):
     """The compiled kernel ``"hull"`` or ``"generated"`` (compiled on first use), or None without numba."""
     if name not in _KERNELS:
-        _KERNELS[name] = _compile(_hull2_loops if name == "hull" else _generated_loops)
+        _KERNELS[name] = compile_kernel(_hull2_loops if name == "hull" else _generated_loops)
     return _KERNELS[name]
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._planar import _compile
+from ..._compiled import compile_kernel
 
 _PIVOT = 1e-9        # smallest pivot element
 _REDUCED = 1e-11     # a reduced cost must exceed this to enter
@@ -216,7 +216,7 @@ _KERNEL: dict = {}
 
 def _kernel():
     if "support" not in _KERNEL:
-        _KERNEL["support"] = _compile(_support_loops)
+        _KERNEL["support"] = compile_kernel(_support_loops)
     return _KERNEL["support"]
 
 

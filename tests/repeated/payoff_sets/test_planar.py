@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cybergames import RepeatedGame
+from cybergames._compiled import compile_kernel
 from cybergames.repeated import _polytopes
 from cybergames.repeated.payoff_sets import _planar, equilibrium_payoff_set
 from cybergames.repeated.payoff_sets.polygon import PolygonOperator
@@ -118,4 +119,4 @@ def test_payoff_sets_are_the_same_without_the_kernels(game, delta):
 
 def test_the_switch_keeps_the_numpy_path(monkeypatch):
     monkeypatch.setenv("CYBERGAMES_NO_NUMBA", "1")
-    assert _planar._compile(_planar._hull2_loops) is None
+    assert compile_kernel(_planar._hull2_loops) is None
