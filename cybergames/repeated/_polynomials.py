@@ -237,11 +237,19 @@ def _constraints_float(c: Chain, players: Any, tol: float) -> tuple[list, tuple]
         H = U[..., None] * D                                 # (m, A, m + 1)
         H[..., 1:] += Q @ N.T
         H[..., :m] -= N.T[:, None, :]
+        # a constraint that vanishes identically in exact arithmetic (the deviation changes neither
+        # payoff nor continuation) comes out as rounding noise; measured against the player's payoff
+        # scale, not against its own coefficients, it is the zero polynomial: it holds at every delta
+        noise = tol * max(float(np.max(np.abs(U), initial=0.0)) * float(np.max(np.abs(D))),
+                          float(np.max(np.abs(N), initial=0.0)))
         for state in range(m):
             for k in range(U.shape[1]):
                 if k == c.own[i][state]:
                     continue
                 h = H[state, k]
+                if np.max(np.abs(h)) <= noise:
+                    out.append(RawConstraint(i, state, k, (0.0,), 1))
+                    continue
                 removed = 0
                 while h.size > 1:
                     scale = np.max(np.abs(h))
@@ -251,6 +259,24 @@ def _constraints_float(c: Chain, players: Any, tol: float) -> tuple[list, tuple]
                     removed += 1
                 out.append(RawConstraint(i, state, k, tuple(h.tolist()), 1 + removed))
     return out, tuple(D.tolist())
+
+
+def without_rounding_noise(raw: list, c: Chain, D: Any, tol: float) -> list:
+    """``raw`` with every constraint below ``tol`` x its player's payoff scale made the zero polynomial.
+
+    For the constraints of a float model solved exactly (:func:`exact_chain`): a
+    constraint that vanishes identically for the real numbers the floats stand for
+    (probabilities that sum to 1) comes out of the dyadic rationals as a polynomial
+    of size ~1e-16; it holds at every delta.
+    """
+    size = sum(abs(float(d)) for d in D)
+    out = []
+    for r in raw:
+        noise = tol * size * float(np.max(np.abs(np.asarray(c.payoffs[r.player], dtype=float)), initial=0.0))
+        if max(abs(float(x)) for x in r.coefficients) <= noise:
+            r = RawConstraint(r.player, r.state, r.action, (0,), 1)
+        out.append(r)
+    return out
 
 
 def constraints(c: Chain, players: Any = None, *, tol: float = _numbers.DEFAULT_TOL) -> tuple[list, tuple]:

@@ -275,7 +275,9 @@ def sustainable_discount_factors(rg: Any, profile: Any, *, player: int | str | N
         patience: player ``i``'s condition on its own discount factor).
     tol : float
         Float games only: the sign tolerance relative to each constraint
-        polynomial's largest coefficient.
+        polynomial's largest coefficient. A constraint whose coefficients
+        all lie below ``tol`` times the player's payoff scale is the zero
+        polynomial (a deviation that changes nothing): it holds at every δ.
     assumptions : sequence of sympy relations
         Symbolic games only: facts about the parameters (e.g.
         ``[T > R, R > P, P > S]``) under which the condition is simplified.
@@ -325,6 +327,7 @@ def sustainable_discount_factors(rg: Any, profile: Any, *, player: int | str | N
         # float polynomial coefficients of high degree lose their accuracy: solve the float inputs
         # exactly (every float is a dyadic rational) and round the endpoints
         raw, D = _polynomials.constraints(_polynomials.exact_chain(c), players)
+        raw = _polynomials.without_rounding_noise(raw, c, D, tol)
         pieces = _isolation.solve_exact([r.coefficients for r in raw], as_float=True)
     elif c.kind == FLOAT:
         raw, D = _polynomials.constraints(c, players, tol=tol)

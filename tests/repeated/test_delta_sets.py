@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from cybergames import NormalFormGame, prisoners_dilemma, public_goods, verify
 from cybergames.errors import DiscountFactorError
-from cybergames.repeated import (DELTA, Interval, JointAutomaton, RepeatedGame, always_cooperate, always_defect,
-                                 check_equilibrium, critical_discount_factor, forgiving_trigger, grim_trigger,
-                                 limited_punishment, sustainable_discount_factors, tit_for_tat,
-                                 win_stay_lose_shift)
+from cybergames.repeated import (DELTA, Automaton, Interval, JointAutomaton, Monitoring, RepeatedGame,
+                                 always_cooperate, always_defect, check_equilibrium, critical_discount_factor,
+                                 forgiving_trigger, grim_trigger, limited_punishment, sustainable_discount_factors,
+                                 tit_for_tat, win_stay_lose_shift)
 
 from cybergames.repeated import _polynomials
 from cybergames.repeated import joint as _joint
@@ -355,3 +355,35 @@ def test_long_float_profiles_are_the_exact_set_rounded(values, k):
     for f, e in zip(floats.intervals, exact.intervals):
         assert (f.lower_closed, f.upper_closed) == (e.lower_closed, e.upper_closed)
         assert f.lower == float(sympy.N(e.lower, 30)) and f.upper == float(sympy.N(e.upper, 30))
+
+
+# ----------------------------------------------------------------------------- constraints that vanish identically
+
+def _random_transitions(states, signals, seed):
+    rng = np.random.default_rng(seed)
+    return {(s, y): states[rng.integers(len(states))] for s in states for y in signals}
+
+
+@pytest.mark.parametrize("states", [2, 14])
+@pytest.mark.parametrize("scale", [1.0, 0.1])
+def test_a_deviation_that_changes_nothing_holds_at_every_delta_in_float_games(states, scale):
+    # Player 1's payoff depends only on its opponent's action and player 2's only on its own row
+    # choice, which player 1 never changes; the column player's automaton plays '1' in every state.
+    # A deviation then changes neither a stage payoff nor a continuation value: every constraint is
+    # the zero polynomial and the exact set is [0, 1). In floats the constraints come out as rounding
+    # noise (the signal probabilities below do not sum to 1 exactly as dyadic rationals), which
+    # must not be read as a sign. 2 joint states take the float polynomial path, 14 the exact one.
+    signals = ("y0", "y1", "y2")
+    first = Automaton(("s0",), "s0", {"s0": "1"}, {("s0", y): "s0" for y in signals})
+    names = tuple(f"s{j}" for j in range(states))
+    second = Automaton(names, "s0", {s: "1" for s in names}, _random_transitions(names, signals, states))
+    game = NormalFormGame([np.zeros((2, 2)), np.array([[0.0, 0.0], [1.0, 1.0]]) * scale],
+                          actions=[["0", "1"], ["0", "1"]])
+    table = {("0", "0"): (0.4735859221687824, 0.004842346125493457),
+             ("0", "1"): (0.3371782333948314, 0.57781920287229),
+             ("1", "0"): (0.5523870811583227, 0.1097079155775478),
+             ("1", "1"): (0.5811942588269687, 0.29776233370385186)}
+    table = {a: {"y0": p, "y1": q, "y2": 1 - p - q} for a, (p, q) in table.items()}
+    rg = RepeatedGame(game, Monitoring(game, signals, table))
+    got = sustainable_discount_factors(rg, (first, second))
+    assert got.intervals == (Interval(0.0, 1.0, True, False),)
