@@ -33,3 +33,11 @@ def compile_kernel(function: Callable, callees: Sequence[Callable] = ()) -> Call
         return numba.njit(cache=True, nogil=True)(function)
     except Exception:                                           # noqa: BLE001 - no cache location: compile anyway
         return numba.njit(nogil=True)(function)
+
+
+def enabled() -> bool:
+    """Whether :func:`compile_kernel` compiles: numba is installed and not switched off (numba not imported)."""
+    if os.environ.get("CYBERGAMES_NO_NUMBA"):
+        return False
+    import importlib.util
+    return importlib.util.find_spec("numba") is not None

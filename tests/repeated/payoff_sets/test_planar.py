@@ -15,14 +15,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cybergames import RepeatedGame
-from cybergames._compiled import compile_kernel
+from cybergames._compiled import compile_kernel, enabled as compiled_kernels_enabled
 from cybergames.repeated import _polytopes
 from cybergames.repeated.payoff_sets import _planar, equilibrium_payoff_set
 from cybergames.repeated.payoff_sets.polygon import PolygonOperator
 from cybergames.repeated.payoff_sets.stage import stage_of
 from cybergames.strategies import normal_form_games
 
-numba = pytest.importorskip("numba")
+needs_kernels = pytest.mark.skipif(not compiled_kernels_enabled(), reason="numba missing or CYBERGAMES_NO_NUMBA set")
 
 _coordinates = st.one_of(st.integers(-3, 3).map(float),                       # a small grid: ties, collinearity
                          st.floats(-1e3, 1e3, allow_nan=False, allow_subnormal=False))
@@ -47,6 +47,7 @@ def _rows(points):
     return sorted(map(tuple, np.asarray(points).tolist()))
 
 
+@needs_kernels
 @settings(max_examples=300, deadline=None)
 @given(point_sets(), st.sampled_from([1e-11, 1e-6, 1e-2]))
 def test_compiled_hull_is_the_numpy_hull(points, rel_tol):
@@ -77,6 +78,7 @@ def operator_inputs(draw):
     return stage, delta, W, margin
 
 
+@needs_kernels
 @settings(max_examples=200, deadline=None)
 @given(operator_inputs())
 def test_compiled_pieces_are_the_numpy_pieces(inputs):
@@ -107,6 +109,7 @@ def _numpy_path():
         _planar._KERNELS.update(saved)
 
 
+@needs_kernels
 @settings(max_examples=15, deadline=None)
 @given(normal_form_games(players=2, actions=2, exact=True, min_value=-5, max_value=5),
        st.sampled_from([0.2, 0.5, 0.8]))

@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cybergames import NormalFormGame, RepeatedGame, equilibrium_payoff_set, verify
+from cybergames._compiled import enabled as compiled_kernels_enabled
 from cybergames.repeated import _polytopes
 from cybergames.repeated.payoff_sets import _planar
 from cybergames.repeated.payoff_sets.stage import stage_of
@@ -41,11 +42,7 @@ def _numpy_path():
 
 
 def _paths():
-    try:
-        import numba  # noqa: F401
-    except ImportError:
-        return ["numpy"]
-    return ["numpy", "compiled"]
+    return ["numpy", "compiled"] if compiled_kernels_enabled() else ["numpy"]
 
 
 def _floats(game, scale):
