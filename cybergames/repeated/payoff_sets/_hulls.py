@@ -23,23 +23,33 @@ _EMPTY_HALFSPACES = (np.zeros((1, 1)), np.array([-1.0]))
 
 
 def polygon_of_halfplanes(H: np.ndarray, c: np.ndarray, start: np.ndarray) -> np.ndarray:
-    """Vertices of ``start`` (a float polygon) cut by every halfplane ``H[l] . x <= c[l]``."""
-    result = start
+    """Vertices of ``start`` (a float polygon) cut by every halfplane ``H[l] . x <= c[l]``.
+
+    Sutherland-Hodgman clipping of a convex polygon: each cut keeps the
+    vertices inside, in order, and puts the crossing point of each crossing
+    edge between its two ends, so no cut needs a hull; one hull at the end
+    drops the repeats and the near-collinear vertices the cuts leave.
+    """
+    result = _polytopes.hull2(start, rel_tol=1e-12) if len(start) > 2 else start
+    cuts = 0
     for normal, offset in zip(H, c):
         if len(result) == 0:
             return EMPTY2
         value = result @ normal - offset
-        if (value <= 0).all():
+        inside = value <= 0
+        if inside.all():
             continue
-        if len(result) == 1 or (value > 0).all():
-            return EMPTY2 if (value > 0).all() else result[value <= 0]
+        if len(result) == 1 or not inside.any():
+            return EMPTY2 if not inside.any() else result[inside]
+        cuts += 1
         begin, edge = _polytopes.edges2(result)
         following = np.roll(value, -1)
-        crossing = (value > 0) != (following > 0)
+        crossing = np.nonzero(inside != (following <= 0))[0]
         t = value[crossing] / (value[crossing] - following[crossing])
-        new = begin[crossing] + t[:, None] * edge[crossing]
-        result = _polytopes.hull2(np.vstack([result[value <= 0], new]), rel_tol=1e-12)
-    return result
+        kept = np.nonzero(inside)[0]
+        order = np.argsort(np.concatenate([kept * 2.0, crossing * 2.0 + 1.0]), kind="stable")
+        result = _polytopes.distinct2(np.vstack([result[kept], begin[crossing] + t[:, None] * edge[crossing]])[order])
+    return _polytopes.hull2(result, rel_tol=1e-12) if cuts else result
 
 
 def chebyshev_centre(H: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, float]:

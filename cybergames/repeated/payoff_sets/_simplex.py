@@ -53,7 +53,7 @@ def _support_loops(V, prob, C, players, d, H):
     :math:`\lambda_{yj}` is :math:`g_y \cdot V_j - \pi_y` with
     :math:`g_y = p_y h - \sum_r \pi_{s + r} C_{ry} e_{i_r}`. ``status`` is 0
     (solved), 2 (infeasible: the profile is not enforceable on ``W``) or 1
-    (the pivoting failed); ``values[l]`` is the maximum of
+    (the pivoting failed, or a basis was singular to machine precision); ``values[l]`` is the maximum of
     :math:`\sum_y p_y h_l \cdot w(y)`, ``expected[l]`` the maximiser's
     :math:`\sum_y p_y w(y)`.
     """
@@ -86,12 +86,16 @@ def _support_loops(V, prob, C, players, d, H):
         B = np.zeros((rows, rows))
         for i in range(rows):
             B[:, i] = column(basis[i])
-        Binv = np.linalg.inv(B)
+        Binv = np.empty((rows, rows))
+        try:
+            Binv[:, :] = np.linalg.inv(B)
+        except Exception:                        # noqa: BLE001 - a basis singular to machine precision
+            return False, Binv, b
         x = Binv @ b
         for i in range(rows):
             if x[i] < 0.0:
                 x[i] = 0.0
-        return Binv, x
+        return True, Binv, x
 
     def optimise(basis, Binv, x, h, phase1):
         # maximise p_y h . V_j over the structural columns (phase 2) or minus the artificials (phase 1)
@@ -173,8 +177,8 @@ def _support_loops(V, prob, C, players, d, H):
     for r in range(k):                           # a slack with a non-negative bound starts basic
         if d[r] >= 0.0:
             basis[s + r] = n_struct + r
-    Binv, x = refactor(basis)
-    if optimise(basis, Binv, x, H[0], True) != 0:
+    ok, Binv, x = refactor(basis)
+    if not ok or optimise(basis, Binv, x, H[0], True) != 0:
         return 1, values, expected
     residual = 0.0
     for i in range(rows):
@@ -192,10 +196,12 @@ def _support_loops(V, prob, C, players, d, H):
                     best, enter = entry, j
             if enter >= 0:
                 basis[i] = enter
-                Binv, x = refactor(basis)
+                ok, Binv, x = refactor(basis)
+                if not ok:
+                    return 1, values, expected
     for l in range(count):
-        Binv, x = refactor(basis)
-        if optimise(basis, Binv, x, H[l], False) != 0:
+        ok, Binv, x = refactor(basis)
+        if not ok or optimise(basis, Binv, x, H[l], False) != 0:
             return 1, values, expected
         for i in range(rows):
             j = basis[i]

@@ -87,3 +87,29 @@ def test_three_player_public_goods(benchmark):
                            rounds=1, iterations=1)
     benchmark.extra_info.update(gap=V.hausdorff, status=V.status)
     assert V.method == "jyc"
+
+
+def _random_game():
+    """A random 2x2 game with three signals (drawn by the projection property's strategy) at delta = 0.9.
+
+    Its inner set stalls at the trigger seed after ten iterations, so the tightened run starts from
+    the outer set. Each polygon of that run used to keep every vertex: 21 grew to over 2,000 in 100
+    rounds, and the run took 48 s of CPU (51 s for the whole call). With each polygon simplified
+    within a 32nd of the margin it stays near 170 vertices, and the whole call converges (gap
+    <= 1e-2, 54 iterations) in about 9 s.
+    """
+    from cybergames import Monitoring, NormalFormGame
+    game = NormalFormGame([[[2.25, -5.0], [4.75, -3.5]], [[5.0, -2.75], [0.75, -1.0]]],
+                          actions=[["0", "1"], ["0", "1"]])
+    table = {("0", "0"): (0.5, 0.125, 0.375), ("0", "1"): (1 / 11, 5 / 11, 5 / 11),
+             ("1", "0"): (5 / 17, 6 / 17, 6 / 17), ("1", "1"): (0.25, 0.5, 0.25)}
+    signals = ("y0", "y1", "y2")
+    return RepeatedGame(game, Monitoring(game, signals, {a: dict(zip(signals, p)) for a, p in table.items()}))
+
+
+def test_projection_on_a_random_game_with_a_tightened_run(benchmark):
+    V = benchmark.pedantic(equilibrium_payoff_set, args=(_random_game(), 0.9),
+                           kwargs=dict(method="projection", tol=1e-2, max_iter=60), rounds=2, iterations=1)
+    benchmark.extra_info.update(gap=V.hausdorff, status=V.status, iterations=V.iterations,
+                                inner_vertices=len(V.inner.vertices))
+    assert V.status == "converged" and verify(V).ok

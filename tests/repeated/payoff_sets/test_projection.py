@@ -62,6 +62,26 @@ def test_the_simplex_agrees_with_highs_on_random_support_programs(seed, compiled
         assert np.allclose((point * H).sum(axis=1), found, atol=1e-9)
 
 
+@pytest.mark.parametrize("compiled", [True, False])
+def test_a_basis_singular_to_machine_precision_is_a_failed_program_not_an_exception(compiled):
+    # A support program from a random 3x3 game with three signals at delta = 0.5 (projection run,
+    # tol 1e-2): its continuation square has two vertices 1e-16 apart in x, and the pivoting reached
+    # a basis that LAPACK finds exactly singular. np.linalg.inv raised LinAlgError out of the whole
+    # run; the program now reports status 1 (failed), which leaves its piece open, as documented.
+    V = np.array([[0.29999999975, 1.00000000025], [0.29999999975000013, 0.5999999997499998],
+                  [0.40000000025000004, 0.5999999997500001], [0.4000000002500002, 1.000000002500001]])
+    prob = np.array([0.36363636363636365, 0.36363636363636365, 0.2727272727272727])
+    C = np.array([[-0.07070707070707072, 0.09595959595959597, -0.02525252525252525],
+                  [0.03246753246753245, -0.038961038961038974, 0.006493506493506496],
+                  [-0.015151515151515166, -0.015151515151515166, 0.030303030303030304],
+                  [0.04040404040404039, 0.04040404040404039, -0.0808080808080808]])
+    players, d = np.array([0, 0, 1, 1]), np.array([0.35, 0.65, 0.0, 0.15000000000000002])
+    H = np.array([[-2.250001063094243e-08, 0.9999999999999998], [-1.0, -2.775557558093443e-16],
+                  [2.220446038148085e-15, -1.0], [1.0, -1.110223016992368e-15]])
+    status, values, _ = _simplex.supports(V, prob, C, players, d, H, compiled=compiled)
+    assert status == 1 and np.isneginf(values).all()
+
+
 @st.composite
 def _public_games(draw, actions=(2, 3)):
     exact = draw(normal_form_games(actions=draw(st.sampled_from(actions)), min_value=-5, max_value=5,
