@@ -15,7 +15,8 @@ _PD = {"T": "T", "R": "R", "P": "P", "S": "S"}
 #: Model key -> parameter name -> letter.
 LETTERS = {
     "trust": {**_PD, "delta": "δ", "prior": "p", "max_signal": "s̄", "unit_cost_trustworthy": "k_t",
-              "unit_cost_untrustworthy": "k_u", "temptation_trustworthy": "T_t", "reward_untrustworthy": "R_u"},
+              "unit_cost_untrustworthy": "k_u", "temptation_trustworthy": "T_t", "reward_untrustworthy": "R_u",
+              "behavioural_prior": "μ", "periods": "N"},
     "interests": {"gain_1": "g₁", "loss_1": "l₁", "delta_1": "δ₁", "linkage_1": "L₁",
                   "gain_2": "g₂", "loss_2": "l₂", "delta_2": "δ₂", "linkage_2": "L₂"},
     "jurisdiction": {"relations_value": "v", "prosecution_cost": "c_p", "harbour_benefit": "b", "sanction": "s",
