@@ -35,6 +35,19 @@ Bayesian equilibria of the first move are computed with
 ``cybergames/models/_trust_games.py`` and the tests check one against the
 other.
 
+**The finite-horizon reading.** Over a known horizon of :math:`N` periods,
+with probability :math:`\mu` the partner is a behavioural reciprocator (tit
+for tat, a commitment type) and otherwise an expansionist: the cooperative
+profile of Kreps, Milgrom, Roberts & Wilson (1982) is computed with
+:func:`~cybergames.reputation.tit_for_tat_reputation` on B's dilemma in the
+normalisation :math:`a = (T - P)/(R - P)`, :math:`b = (S - P)/(R - P)`, and the
+expansionist's incentives are re-checked with its own payoffs. B cooperates
+until two periods are left iff :math:`\mu \ge \mu^*(a, b)` (for
+:math:`2R > T + S`). The Fudenberg–Levine (1989) bound for a reputation for
+restraint against short-lived partners is :math:`S`: vacuous, since B's best
+reply to restraint is to exploit it. This reading is separate from the
+conditions above (``details["reputation"]``).
+
 References
 ----------
 * A. H. Kydd, *Trust and Mistrust in International Relations*, Princeton
@@ -47,6 +60,11 @@ References
 * R. Axelrod, *The Evolution of Cooperation*, Basic Books, 1984.
 * I.-K. Cho and D. M. Kreps, "Signaling games and stable equilibria",
   *Quarterly Journal of Economics* 102(2), 1987, 179–221.
+* D. M. Kreps, P. Milgrom, J. Roberts and R. Wilson, "Rational cooperation in
+  the finitely repeated prisoners' dilemma", *Journal of Economic Theory* 27,
+  1982, 245–252.
+* D. Fudenberg and D. K. Levine, "Reputation and equilibrium selection in
+  games with a patient player", *Econometrica* 57(4), 1989, 759–778.
 """
 
 from __future__ import annotations
