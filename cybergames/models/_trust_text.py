@@ -238,9 +238,9 @@ def reputation(model: Any, reading: Any) -> str:
     N, mu = model.periods, model.behavioural_prior
     head = (f"Finite-horizon reading (Kreps, Milgrom, Roberts & Wilson 1982): over a known horizon of "
             f"{_periods(N)} complete information leaves only defection, but if B's partner is a behavioural "
-            f"reciprocator (tit for tat) with probability mu = {show(mu)}, and otherwise an expansionist, the "
+            f"reciprocator (tit for tat) with probability μ = {show(mu)}, and otherwise an expansionist, the "
             f"profile in which the expansionist mimics tit for tat until two periods are left and B best-responds ")
-    threshold = (f"B cooperates until two periods are left, at every horizon, iff mu >= mu* = "
+    threshold = (f"B cooperates until two periods are left, at every horizon, iff μ >= μ* = "
                  f"{show(reading.prior_threshold)} (in the KMRW normalisation a = (T - P)/(R - P) = {show(reading.a)}, "
                  f"b = (S - P)/(R - P) = {show(reading.b)})")
     if not reading.holds:

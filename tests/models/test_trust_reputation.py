@@ -55,7 +55,7 @@ def test_the_texts_and_numbers_carry_the_reading():
     analysis = TrustModel().analyse()
     text = " ".join(analysis.findings)
     assert "buys 8 periods of mutual cooperation, then 2 periods without" in text
-    assert "mu* = 2/3" in text and "that profile's condition" in text
+    assert "μ* = 2/3" in text and "that profile's condition" in text
     assert "Fudenberg & Levine 1989" in text and "sucker's payoff S = 0" in text
     numbers = dict(analysis.numbers)
     assert numbers["reputation_prior_threshold"] == F(2, 3) and numbers["reputation_cooperative_periods"] == 8
