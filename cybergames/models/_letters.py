@@ -26,7 +26,7 @@ LETTERS = {
     "norms": {"n": "n", **_PD, "adopters": "a", "violation_gain": "g", "delta": "δ"},
     "attribution": {**_PD, "detect": "q", "false_flag": "r", "delta": "δ", "punishment": "k"},
     "information": {"n": "n", "multiplier": "m", "cost": "c", "leakage": "ℓ", "detect": "q", "false_flag": "r",
-                    "delta": "δ"},
+                    "delta": "δ", "anonymity": "a"},
     "investment": {"vulnerability": "v", "loss": "L", "productivity": "α", "shape": "β"},
     "interdependence": {"direct_risk": "p", "contagion": "q", "loss": "L", "cost": "c"},
     "crisis": {"p": "p", "cost_a": "c_A", "cost_b_low": "c_low", "cost_b_high": "c_high"},
