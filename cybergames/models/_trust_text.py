@@ -240,9 +240,14 @@ def reputation(model: Any, reading: Any) -> str:
             f"{_periods(N)} complete information leaves only defection, but if B's partner is a behavioural "
             f"reciprocator (tit for tat) with probability μ = {show(mu)}, and otherwise an expansionist, the "
             f"profile in which the expansionist mimics tit for tat until two periods are left and B best-responds ")
-    threshold = (f"B cooperates until two periods are left, at every horizon, iff μ >= μ* = "
-                 f"{show(reading.prior_threshold)} (in the KMRW normalisation a = (T - P)/(R - P) = {show(reading.a)}, "
-                 f"b = (S - P)/(R - P) = {show(reading.b)})")
+    normalised = (f"in the KMRW normalisation a = (T - P)/(R - P) = {show(reading.a)}, b = (S - P)/(R - P) = "
+                  f"{show(reading.b)}")
+    if reading.a + reading.b < 2:
+        threshold = (f"B cooperates until two periods are left, at every horizon, iff μ >= μ* = "
+                     f"{show(reading.prior_threshold)} ({normalised})")
+    else:
+        threshold = (f"the threshold μ* of KMRW does not apply here ({normalised}, a + b >= 2, i.e. 2R <= T + S: far "
+                     "from the end B gains from alternating defection and repair)")
     if not reading.holds:
         first = (reading.partner_violations + reading.expansionist_violations)[0]
         return head + (f"is not an equilibrium here (a one-shot deviation pays: {first}); {threshold}. This says "

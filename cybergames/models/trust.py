@@ -348,7 +348,7 @@ class TrustModel(Model):
             findings=tuple(f for f in findings if f),
             conditions=(self._grim_condition(grim_set, grim_check), self._trust_condition(answer, reassurance)),
             remedies=(self._gesture_remedy(), self._prior_remedy(), self._patience_remedy(),
-                      self._resilience_remedy()),
+                      self._resilience_remedy(), self._reputation_remedy(reading)),
             details=details, verdict=text.verdict(self, answer), numbers=text.numbers(self, answer, reading))
 
     # ----------------------------------------------------------- conditions
@@ -424,6 +424,25 @@ class TrustModel(Model):
                     "separates and the prior needed without one, p*(delta); from (T - R_u)/(T - P) an expansionist "
                     "reciprocates (the table gives G_u, the lower end of the separating cost interval [G_u, G_t])."),
             table=table, column="expansionist's gain from trust G_u")
+
+    def _reputation_remedy(self, reading: Any) -> Remedy:
+        mu = self.behavioural_prior
+        if isinstance(mu, float):
+            priors = sorted({0.2, 0.5, float(reading.prior_threshold), mu})
+        else:
+            priors = sorted({Fraction(1, 5), Fraction(1, 2), reading.prior_threshold, mu})
+        table = tuple((m, reading.cooperative_periods if m == mu else
+                       self.replace(behavioural_prior=m).reputation().cooperative_periods) for m in priors if 0 < m < 1)
+        return Remedy(
+            name="a reputation for reciprocity (finite horizon: a likelier behavioural reciprocator)",
+            parameter="behavioural_prior",
+            effect=(f"Over {self.periods} periods, the likelier B thinks its partner a reciprocator that plays tit for "
+                    f"tat, the longer the expansionist finds it worth mimicking one"
+                    + (f": from μ* = {show(reading.prior_threshold)} on both cooperate in all but the last two periods"
+                       if reading.a + reading.b < 2 else "")
+                    + " (Kreps, Milgrom, Roberts & Wilson 1982; the table gives the periods of sure mutual cooperation "
+                      "in that profile, 0 where it fails)."),
+            table=table, column=f"periods of mutual cooperation out of {self.periods}")
 
     def _resilience_remedy(self) -> Remedy:
         P, S = self.P, self.S

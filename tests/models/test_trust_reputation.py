@@ -277,3 +277,15 @@ def test_the_family_result_is_not_mutated_and_the_model_stays_frozen():
     assert model.reputation() == first and model.parameters() == before
     direct = tit_for_tat_reputation(model.behavioural_prior, model.periods, *games.kmrw_payoffs(5, 3, 1, 0))
     assert direct.path == first.equilibrium.path
+
+
+def test_without_2R_above_T_plus_S_the_threshold_is_not_claimed():
+    # T, R, P, S = 10, 3, 1, 0: a = 9/2, b = -1/2, a + b = 4 >= 2 (2R = 6 <= T + S = 10). Gibbons (1992), ch. 4.3.C:
+    # mu* = max(t2, t3) is then no longer the threshold for every horizon, so the text must not state it.
+    model = TrustModel(T=10, behavioural_prior=F(9, 10), reward_untrustworthy=2)
+    reading = model.reputation()
+    assert reading.a + reading.b == 4
+    text = " ".join(model.analyse().findings)
+    assert "does not apply here" in text and "iff μ >= μ*" not in text.replace("≥", ">=")
+    assert brute_force(model.replace(periods=5)) == (lambda r: (r.holds, r.cooperative_periods))(
+        model.replace(periods=5).reputation())
