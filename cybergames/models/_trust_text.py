@@ -253,9 +253,12 @@ def reputation(model: Any, reading: Any) -> str:
         return head + (f"is not an equilibrium here (a one-shot deviation pays: {first}); {threshold}. This says "
                        "nothing about other equilibria of the finite game.")
     weak = " (weakly: B is indifferent on the path and its tie is taken as cooperation)" if reading.weak else ""
-    kept = (f"is a sequential equilibrium (that profile's condition; the finite game has other equilibria){weak}: the reputation buys "
-            f"{_periods(reading.cooperative_periods)} of mutual cooperation, then {_periods(reading.endgame_periods)} "
-            "without; ")
+    bought = (f"the reputation buys {_periods(reading.cooperative_periods)} of mutual cooperation, then "
+              f"{_periods(reading.endgame_periods)} without" if reading.cooperative_periods else
+              f"over {_periods(N)} the reputation buys no period of sure mutual cooperation (the expansionist defects in the "
+              f"last two periods)")
+    kept = (f"is a sequential equilibrium (that profile's condition, not a statement about every equilibrium of the "
+            f"finite game){weak}: {bought}; ")
     return head + kept + threshold + "."
 
 
