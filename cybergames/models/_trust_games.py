@@ -79,6 +79,7 @@ from typing import Any
 import sympy
 
 from .. import _numbers
+from .._verify import Verification, verify
 from ..games.classic import prisoners_dilemma
 from ..repeated import RepeatedGame, critical_discount_factor, grim_trigger
 from ..signalling import SignallingGame, d1, intuitive_criterion, perfect_bayesian_equilibria
@@ -475,6 +476,9 @@ class ReputationReading:
         against short-lived partners: :math:`S` (see :func:`reputation_reading`).
     equilibrium : TitForTatReputation
         The reputation family's result for B's side (``verify`` re-checks it).
+
+    ``cybergames.verify(reading)`` re-checks the family's certificate and the
+    expansionist's deviations by forward simulation of the recorded profile.
     """
 
     periods: int
@@ -603,3 +607,55 @@ def _partner_indifferent(eq: Any, a: Any, b: Any) -> bool:
     mu = eq.prior
     ties = [eq.periods >= 2 and mu == _numbers.ratio(-b, 1 - b), eq.periods >= 3 and mu == eq.threshold]
     return any(ties)
+
+
+@verify.register(ReputationReading)
+def _verify_reading(reading: ReputationReading, *, tol: float | None = None) -> Verification:
+    """Re-check a finite-horizon reading: the family's certificate for B's side, and the expansionist's one-shot
+    deviations by forward simulation of the recorded profile from every state (not by backward induction, as
+    the reading computed them), with beliefs from Bayes' rule."""
+    eq = reading.equilibrium
+    tol = eq.tol if tol is None else float(tol)
+    family = verify(eq, tol=tol)
+    failures = [f"family: {f}" for f in family.failures]
+    checked = family.checked
+    table = {(k, p, x): (r, y) for k, p, x, r, y in eq.behaviour}
+    beliefs = sorted({p for _, p, _ in table})
+    a, b = reading.a_u, reading.b_u
+    u = {("C", "C"): a ** 0, ("C", "D"): b, ("D", "C"): a, ("D", "D"): 0 * a}
+    floats = isinstance(a, float) or isinstance(reading.behavioural_prior, float)
+
+    def bayes(p: Any, x: str, r: str, move: str) -> Any:
+        mimic = p if move == x else 0 * p
+        total = mimic + ((1 - p) if move == r else 0 * p)
+        value = mimic / total if total else 0 * p
+        return min(beliefs, key=lambda q: abs(q - value)) if floats else value
+
+    def run(k: int, p: Any, x: str) -> Any:
+        total = 0 * a
+        while k > 0:
+            r, y = table[(k, p, x)]
+            total += u[(r, y)]
+            k, p, x = k - 1, bayes(p, x, r, r), y
+        return total
+
+    found = []
+    for (k, p, x), (r, y) in sorted(table.items(), key=lambda item: item[0][0]):
+        other = "D" if r == "C" else "C"
+        gain = u[(other, y)] + run(k - 1, bayes(p, x, r, other), y) - run(k, p, x)
+        if gain > (tol * max(1.0, abs(gain)) if floats else 0):
+            found.append(f"k={k}, p={p}, x={x}")
+        checked += 1
+    recorded = [v.split(": the expansionist")[0] for v in reading.expansionist_violations]
+    if sorted(found) != sorted(recorded):
+        failures.append(f"expansionist's deviations: recorded at {recorded}, recomputed at {found}")
+    partner = tuple(v for v in eq.violations if ": COL " in v)
+    if partner != reading.partner_violations:
+        failures.append("partner_violations: differ from the family's violations of COL")
+    holds = not partner and not found
+    if reading.holds != holds:
+        failures.append(f"holds: recorded {reading.holds}, recomputed {holds}")
+    if reading.cooperative_periods != (eq.mutual_cooperation if holds else 0):
+        failures.append("cooperative_periods: not the family's mutual cooperation where the profile holds, 0 else")
+    checked += 3
+    return Verification(not failures, checked, tuple(failures))

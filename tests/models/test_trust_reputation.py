@@ -198,6 +198,20 @@ def test_brute_force_at_the_defaults_and_a_failing_case():
 def test_the_reading_matches_the_brute_force(model):
     reading = model.reputation()
     assert brute_force(model) == (reading.holds, reading.cooperative_periods)
+    assert verify(reading).ok
+
+
+def test_verify_catches_a_tampered_reading():
+    import dataclasses
+
+    reading = TrustModel().reputation()
+    assert verify(reading).ok
+    assert not verify(dataclasses.replace(reading, holds=False)).ok
+    assert not verify(dataclasses.replace(reading, cooperative_periods=9)).ok
+    forged = ("k=3, p=7/10, x=C: the expansionist gains 1 by playing D instead of C",)
+    assert not verify(dataclasses.replace(reading, expansionist_violations=forged)).ok
+    failing = TrustModel(behavioural_prior=F(1, 5), periods=6).reputation()
+    assert verify(failing).ok and not verify(dataclasses.replace(failing, expansionist_violations=())).ok
 
 
 @settings(max_examples=40, deadline=None)
