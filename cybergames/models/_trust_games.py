@@ -476,6 +476,9 @@ class ReputationReading:
         against short-lived partners: :math:`S` (see :func:`reputation_reading`).
     equilibrium : TitForTatReputation
         The reputation family's result for B's side (``verify`` re-checks it).
+    restraint : ReputationBound
+        :func:`cybergames.reputation.fudenberg_levine_bound` for the expansionist's restraint against B as
+        a short-run player, at prior :math:`\mu` and the model's :math:`\delta` (``verify`` re-checks it).
 
     ``cybergames.verify(reading)`` re-checks the family's certificate and the
     expansionist's deviations by forward simulation of the recorded profile.
@@ -495,6 +498,7 @@ class ReputationReading:
     expansionist_violations: tuple
     restraint_bound: Any
     equilibrium: Any = field(repr=False)
+    restraint: Any = field(default=None, repr=False)
 
     @property
     def endgame_periods(self) -> int:
@@ -535,7 +539,8 @@ def _mover_deviations(behaviour: tuple, a: Any, b: Any, tol: float) -> tuple:
     return tuple(failures)
 
 
-def reputation_reading(T: Any, R: Any, P: Any, S: Any, R_u: Any, mu: Any, periods: int) -> ReputationReading:
+def reputation_reading(T: Any, R: Any, P: Any, S: Any, R_u: Any, mu: Any, periods: int,
+                       delta: Any = 0) -> ReputationReading:
     r"""The finite-horizon reading: B and a partner who is a reciprocator (prior :math:`\mu`) or an expansionist.
 
     **The game** (Kreps, Milgrom, Roberts & Wilson 1982, with Kydd's
@@ -567,19 +572,21 @@ def reputation_reading(T: Any, R: Any, P: Any, S: Any, R_u: Any, mu: Any, period
     :math:`v^*(C) = u_A(C, D) = S`; C is never a best reply for B (D strictly
     dominates), so :math:`\pi = 0`, :math:`k^* = 0`, and the bound is
     :math:`S` at every prior and discount factor: vacuous, below the minmax
-    :math:`P`. In a prisoner's dilemma a reputation for restraint pays only
+    :math:`P` (computed with :func:`cybergames.reputation.fudenberg_levine_bound`
+    on the expansionist's stage game at ``delta``). In a prisoner's dilemma a reputation for restraint pays only
     against a partner who values the future, as B does in the KMRW profile.
 
     Examples
     --------
     >>> from fractions import Fraction as F
-    >>> reading = reputation_reading(5, 3, 1, 0, 2, F(7, 10), 10)
+    >>> reading = reputation_reading(5, 3, 1, 0, 2, F(7, 10), 10, F(3, 5))
     >>> reading.a, reading.b, reading.prior_threshold, reading.holds, reading.cooperative_periods
     (2, Fraction(-1, 2), Fraction(2, 3), True, 8)
     >>> reading.restraint_bound
     0
     """
-    from ..reputation import tit_for_tat_reputation
+    from ..games import NormalFormGame
+    from ..reputation import fudenberg_levine_bound, tit_for_tat_reputation
 
     a, b = kmrw_payoffs(T, R, P, S)
     a_u, b_u = kmrw_payoffs(T, R_u, P, S)
@@ -591,9 +598,12 @@ def reputation_reading(T: Any, R: Any, P: Any, S: Any, R_u: Any, mu: Any, period
     mover = _mover_deviations(eq.behaviour, a_u, b_u, eq.tol)
     holds = not partner and not mover
     weak = holds and _partner_indifferent(eq, a, b)
+    # the expansionist (long-run, player 0) against B as a short-run player; its commitment action is restraint
+    stage = NormalFormGame(([[R_u, S], [T, P]], [[R, T], [S, P]]), actions=(("C", "D"), ("C", "D")))
+    restraint = fudenberg_levine_bound(stage, "C", mu, delta)
     return ReputationReading(periods, eq.prior, eq.a, eq.b, _numbers.simplify_exact(a_u),
                              _numbers.simplify_exact(b_u), eq.threshold, holds, bool(weak),
-                             eq.mutual_cooperation if holds else 0, partner, mover, S, eq)
+                             eq.mutual_cooperation if holds else 0, partner, mover, restraint.bound, eq, restraint)
 
 
 def _partner_indifferent(eq: Any, a: Any, b: Any) -> bool:
@@ -658,4 +668,10 @@ def _verify_reading(reading: ReputationReading, *, tol: float | None = None) -> 
     if reading.cooperative_periods != (eq.mutual_cooperation if holds else 0):
         failures.append("cooperative_periods: not the family's mutual cooperation where the profile holds, 0 else")
     checked += 3
+    if reading.restraint is not None:
+        bound = verify(reading.restraint, tol=tol)
+        checked += bound.checked
+        failures += [f"restraint: {f}" for f in bound.failures]
+        if reading.restraint.bound != reading.restraint_bound:
+            failures.append("restraint_bound: not the Fudenberg-Levine bound recorded")
     return Verification(not failures, checked, tuple(failures))

@@ -230,7 +230,7 @@ class TrustModel(Model):
         in ``cybergames/models/_trust_games.py``) and the Fudenberg–Levine bound for a reputation for restraint.
         """
         return games.reputation_reading(self.T, self.R, self.P, self.S, self.reward_untrustworthy,
-                                        self.behavioural_prior, self.periods)
+                                        self.behavioural_prior, self.periods, self.delta)
 
     def reassurance_game(self) -> Any:
         """The first move as a :class:`~cybergames.signalling.SignallingGame` (gestures ``"0"`` to ``str(max_signal)``).

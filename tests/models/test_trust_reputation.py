@@ -2,6 +2,7 @@
 Fudenberg-Levine bound for a reputation for restraint. Hand-derived values, a brute force over every history,
 the reputation family as a second method, comparative statics."""
 
+import dataclasses
 import itertools
 from fractions import Fraction
 
@@ -202,8 +203,6 @@ def test_the_reading_matches_the_brute_force(model):
 
 
 def test_verify_catches_a_tampered_reading():
-    import dataclasses
-
     reading = TrustModel().reputation()
     assert verify(reading).ok
     assert not verify(dataclasses.replace(reading, holds=False)).ok
@@ -212,6 +211,7 @@ def test_verify_catches_a_tampered_reading():
     assert not verify(dataclasses.replace(reading, expansionist_violations=forged)).ok
     failing = TrustModel(behavioural_prior=F(1, 5), periods=6).reputation()
     assert verify(failing).ok and not verify(dataclasses.replace(failing, expansionist_violations=())).ok
+    assert not verify(dataclasses.replace(reading, restraint_bound=1)).ok
 
 
 @settings(max_examples=40, deadline=None)
@@ -254,14 +254,14 @@ def test_above_the_threshold_cooperation_lasts_until_two_periods_from_the_end(mo
        st.fractions(0, F(19, 20), max_denominator=20))
 def test_restraint_bound_is_the_familys_fudenberg_levine_bound(model, mu, delta):
     # Fudenberg & Levine (1989), Theorem 1, computed by the reputation family on each type's stage game with
-    # B as the short-run player (its float path: the exact path's sympy simplex does not return on this
-    # infeasible programme, see the report); both types earn S against B's best reply D to restraint C.
+    # B as the short-run player, exactly and in floats; both types earn S against B's best reply D to restraint C.
     for kind in games.TYPES:
         exact = model.type_game(kind)
+        bound = fudenberg_levine_bound(exact, "C", mu, delta)
+        assert bound.best_responses == ("D",) and bound.periods == 0 and verify(bound).ok
+        assert bound.bound == model.reputation().restraint_bound == model.S
         stage = NormalFormGame(tuple(a.astype(float) for a in exact.payoffs), actions=exact.actions)
-        bound = fudenberg_levine_bound(stage, "C", float(mu), float(delta))
-        assert bound.best_responses == ("D",) and bound.periods == 0
-        assert bound.bound == float(model.reputation().restraint_bound) == float(model.S)
+        assert fudenberg_levine_bound(stage, "C", float(mu), float(delta)).bound == float(model.S)
 
 
 # ----------------------------------------------------------------------------- parameters
@@ -288,7 +288,10 @@ def test_the_family_result_is_not_mutated_and_the_model_stays_frozen():
     model = TrustModel()
     before = model.parameters()
     first = model.reputation()
-    assert model.reputation() == first and model.parameters() == before
+    again = model.reputation()
+    # ReputationBound compares by identity (it holds a game); every other field compares by value
+    assert dataclasses.replace(again, restraint=None) == dataclasses.replace(first, restraint=None)
+    assert again.restraint.bound == first.restraint.bound and model.parameters() == before
     direct = tit_for_tat_reputation(model.behavioural_prior, model.periods, *games.kmrw_payoffs(5, 3, 1, 0))
     assert direct.path == first.equilibrium.path
 
