@@ -177,8 +177,8 @@ def brute_force(model):
 
 
 @st.composite
-def reputation_models(draw, max_periods=5):
-    game = draw(prisoners_dilemmas(max_gap=6))
+def reputation_models(draw, max_periods=5, repeated=False):
+    game = draw(prisoners_dilemmas(max_gap=6, repeated=repeated))
     (R_, S_), (T_, P_) = game.payoffs[0].tolist()
     R_u = P_ + (T_ - P_) * draw(st.fractions(F(1, 20), F(19, 20), max_denominator=20))
     mu = draw(st.fractions(F(1, 20), F(19, 20), max_denominator=20))
@@ -229,9 +229,10 @@ def test_with_the_partners_payoffs_the_expansionist_check_is_the_familys(model):
 
 # ----------------------------------------------------------------------------- comparative statics
 @settings(max_examples=40, deadline=None)
-@given(reputation_models(max_periods=12), st.fractions(0, 1, max_denominator=20), st.integers(0, 6))
+@given(reputation_models(max_periods=12, repeated=True), st.fractions(0, 1, max_denominator=20), st.integers(0, 6))
 def test_more_periods_or_a_likelier_reciprocator_never_shorten_cooperation(model, share, more):
-    # KMRW: the reciprocator's probability and the horizon only help; here on the computed profile.
+    # KMRW with 2R > T + S (a + b < 2): the reciprocator's probability and the horizon only help; here on the
+    # computed profile.
     base = model.reputation().cooperative_periods
     mu = model.behavioural_prior + (1 - model.behavioural_prior) * share * F(19, 20)
     assert model.replace(behavioural_prior=mu).reputation().cooperative_periods >= base
@@ -239,9 +240,30 @@ def test_more_periods_or_a_likelier_reciprocator_never_shorten_cooperation(model
 
 
 @settings(max_examples=40, deadline=None)
-@given(reputation_models(max_periods=12))
+@given(reputation_models(max_periods=12), st.fractions(0, 1, max_denominator=20))
+def test_a_likelier_reciprocator_never_shortens_cooperation_in_any_dilemma(model, share):
+    base = model.reputation().cooperative_periods
+    mu = model.behavioural_prior + (1 - model.behavioural_prior) * share * F(19, 20)
+    assert model.replace(behavioural_prior=mu).reputation().cooperative_periods >= base
+
+
+def test_without_2R_above_T_plus_S_a_longer_horizon_can_shorten_the_cooperative_start():
+    # Found by hypothesis: T, R, P, S = 8, 2, 1, 0 (a = 7, b = -1, a + b = 6 >= 2), R_u = 41/20, mu = 3/20. Over
+    # 4 periods both cooperate in the first, then B defects and repairs; over 5 B defects in the first period,
+    # repairs in the second, defects in the third...: the alternation of defection and repair that Gibbons (1992,
+    # ch. 4.3.C) rules out only for a + b < 2. Both readings agree with the brute force over every history.
+    model = TrustModel(T=8, R=2, P=1, S=0, temptation_trustworthy=1, reward_untrustworthy=F(41, 20),
+                       behavioural_prior=F(3, 20), periods=4)
+    longer = model.replace(periods=5)
+    assert (model.reputation().cooperative_periods, longer.reputation().cooperative_periods) == (1, 0)
+    for m in (model, longer):
+        assert brute_force(m) == (m.reputation().holds, m.reputation().cooperative_periods)
+
+
+@settings(max_examples=40, deadline=None)
+@given(reputation_models(max_periods=12, repeated=True))
 def test_above_the_threshold_cooperation_lasts_until_two_periods_from_the_end(model):
-    # Gibbons (1992), ch. 4.3.C, for a + b < 2 (2R > T + S, which prisoners_dilemmas() builds): at
+    # Gibbons (1992), ch. 4.3.C, for a + b < 2 (2R > T + S, which prisoners_dilemmas(repeated=True) builds): at
     # mu >= mu*(a, b) both cooperate in every period but the last two, for every N >= 3.
     reading = model.reputation()
     assert reading.prior_threshold == cooperation_prior_threshold(reading.a, reading.b)
