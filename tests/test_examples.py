@@ -71,6 +71,11 @@ KEY_LINES = {
         # without a gesture: min(3/4, 7/9) = 3/4; with s = 3: 9/5 >= 4 (1 - delta) iff delta >= 11/20
         "Cooperation starts from delta = 3/4 without a gesture, from delta = 11/20 with one.",
         "separating: gestures (3, 0), trusted, not trusted; intuitive criterion passes, D1 fails",
+        # KMRW in Gibbons's normalisation a = 2, b = -1/2: mu* = max(1/3, 2/3) = 2/3 (tests/models/
+        # test_trust_reputation.py); N - 2 = 8 from mu*, N - 3 = 7 between 1/3 and 2/3, none below 1/3.
+        "Over 10 periods, with a reciprocator of probability 7/10 (mu* = 2/3): 8 periods of cooperation, then 2 "
+        "without (KMRW).",
+        "  mu = 1/5: 0", "  mu = 1/2: 7", "  mu = 2/3: 8",
     ],
     "model_interests": [
         # delta_i >= g_i/(l_i + L_i): 3/4, 1/4; with L_1 = 1: 3/5.

@@ -37,6 +37,7 @@ ALLOWED["security"] = {"games", "equilibria"}
 ALLOWED["models"] |= {"security", "bargaining"}   # the literature's models wrap these families' solvers
 ALLOWED["models"] |= {"bayesian", "stochastic"}   # deterrence (BBW 2020) and timing (Axelrod & Iliev 2014) too
 ALLOWED["models"] |= {"dynamics"}             # the norms model's stochastic stability (KMR 1993)
+ALLOWED["models"] |= {"reputation"}           # the trust model's finite-horizon reading (KMRW 1982)
 SHARED = {"_numbers", "_linalg", "errors", "_verify", "_maths", "limits", "_compiled"}
 
 

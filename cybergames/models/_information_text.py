@@ -153,6 +153,7 @@ def information_analysis(model: Any) -> ModelAnalysis:
         f"{show(_ratio(c + l, m * c))}.",
         _groups_finding(model, at_delta, anywhere),
         _anonymity_finding(model, anonymity),
+        _chosen_anonymity_finding(model),
         *_game_findings(model, game),
     )
     conditions = (
@@ -175,11 +176,12 @@ def information_analysis(model: Any) -> ModelAnalysis:
         summary=f"{n} states repeatedly decide whether to share threat intelligence, a public good whose "
                 f"sender bears effort and leakage costs; without a clearing house withholding is noticed only "
                 f"with probability q and sharers are falsely suspected with probability r.",
-        findings=findings,
+        findings=tuple(f for f in findings if f),
         conditions=conditions,
         remedies=_remedies(model, table, quo, at_delta, anywhere, anonymity),
         details=details,
         game=game,
+        numbers=_chosen_anonymity_numbers(model),
     )
 
 
@@ -355,9 +357,43 @@ def _anonymity_finding(model: Any, best: Any) -> str:
                     f"{brief(best.least_delta)}.")
 
 
+def _chosen_anonymity_finding(model: Any) -> str:
+    """The clearing house at the anonymity level the user set (``anonymity``), beside the optimum; empty if unset."""
+    from ._game import brief
+    a = model.anonymity
+    if a is None:
+        return ""
+    reports = model.anonymised_reports(a)
+    least, lower = model.anonymity_threshold(a), model.anonymity_lower_bound(a)
+    if least is None:
+        profile = "no δ < 1 sustains sharing until anyone is suspected"
+    else:
+        verdict = "holds" if least <= model.delta else "fails"
+        profile = (f"sharing until anyone is suspected needs δ ≥ {brief(least)} (that profile's condition; at δ = "
+                   f"{brief(model.delta)} it {verdict})")
+    game = (f"no equilibrium at that level has any state share below δ = {brief(lower)} (certified)" if lower < 1
+            else "no δ < 1 sustains any sharing at that level (q(a) = r(a): the verdicts say nothing)")
+    return (f"At the anonymity level set, a = {brief(a)}: q(a) = {brief(reports.detect)}, r(a) = "
+            f"{brief(reports.false_flag)}, leakage ℓ(a) = {brief(reports.leakage)}; {profile}; {game}.")
+
+
+def _chosen_anonymity_numbers(model: Any) -> tuple:
+    """The chosen anonymity level's numbers for the JSON report (none when ``anonymity`` is unset)."""
+    a = model.anonymity
+    if a is None:
+        return ()
+    reports = model.anonymised_reports(a)
+    least = model.anonymity_threshold(a)
+    return (("anonymity_set", a), ("anonymity_set_detect", reports.detect),
+            ("anonymity_set_false_flag", reports.false_flag), ("anonymity_set_leakage", reports.leakage),
+            *((("anonymity_set_least_delta", least),) if least is not None else ()),
+            ("anonymity_set_game_lower", model.anonymity_lower_bound(a)))
+
+
 def _anonymity_remedy(model: Any, best: Any) -> Remedy:
     levels = sorted({model._cast(v) for v in ANONYMITY_GRID}
-                    | ({best.level} if isinstance(best.level, (int, Fraction, float)) else set()))
+                    | ({best.level} if isinstance(best.level, (int, Fraction, float)) else set())
+                    | ({model.anonymity} if model.anonymity is not None else set()))
     rows = tuple((level, model.anonymity_threshold(level)) for level in levels)
     return Remedy("anonymised reports to the clearing house (anonymity a: less leakage, weaker attribution)",
                   "anonymity",

@@ -15,7 +15,8 @@ _PD = {"T": "T", "R": "R", "P": "P", "S": "S"}
 #: Model key -> parameter name -> letter.
 LETTERS = {
     "trust": {**_PD, "delta": "δ", "prior": "p", "max_signal": "s̄", "unit_cost_trustworthy": "k_t",
-              "unit_cost_untrustworthy": "k_u", "temptation_trustworthy": "T_t", "reward_untrustworthy": "R_u"},
+              "unit_cost_untrustworthy": "k_u", "temptation_trustworthy": "T_t", "reward_untrustworthy": "R_u",
+              "behavioural_prior": "μ", "periods": "N"},
     "interests": {"gain_1": "g₁", "loss_1": "l₁", "delta_1": "δ₁", "linkage_1": "L₁",
                   "gain_2": "g₂", "loss_2": "l₂", "delta_2": "δ₂", "linkage_2": "L₂"},
     "jurisdiction": {"relations_value": "v", "prosecution_cost": "c_p", "harbour_benefit": "b", "sanction": "s",
@@ -25,7 +26,7 @@ LETTERS = {
     "norms": {"n": "n", **_PD, "adopters": "a", "violation_gain": "g", "delta": "δ"},
     "attribution": {**_PD, "detect": "q", "false_flag": "r", "delta": "δ", "punishment": "k"},
     "information": {"n": "n", "multiplier": "m", "cost": "c", "leakage": "ℓ", "detect": "q", "false_flag": "r",
-                    "delta": "δ"},
+                    "delta": "δ", "anonymity": "a"},
     "investment": {"vulnerability": "v", "loss": "L", "productivity": "α", "shape": "β"},
     "interdependence": {"direct_risk": "p", "contagion": "q", "loss": "L", "cost": "c"},
     "crisis": {"p": "p", "cost_a": "c_A", "cost_b_low": "c_low", "cost_b_high": "c_high"},

@@ -79,6 +79,7 @@ from typing import Any
 import sympy
 
 from .. import _numbers
+from .._verify import Verification, verify
 from ..games.classic import prisoners_dilemma
 from ..repeated import RepeatedGame, critical_discount_factor, grim_trigger
 from ..signalling import SignallingGame, d1, intuitive_criterion, perfect_bayesian_equilibria
@@ -86,7 +87,8 @@ from ..signalling import SignallingGame, d1, intuitive_criterion, perfect_bayesi
 __all__ = ["SYMBOLS", "TYPES", "ACTIONS", "grim_threshold", "library_grim_threshold", "reciprocity_threshold",
            "prior_threshold",
            "untrustworthy_gain", "trust_formula", "no_gesture_formula", "reassurance_game", "Outcome",
-           "Reassurance", "solve_reassurance", "TrustAnswer", "solve_trust"]
+           "Reassurance", "solve_reassurance", "TrustAnswer", "solve_trust", "kmrw_payoffs", "ReputationReading",
+           "reputation_reading"]
 
 #: The model's parameters as sympy symbols, named as the parameters, with their assumptions.
 SYMBOLS: dict[str, sympy.Symbol] = {
@@ -101,6 +103,8 @@ SYMBOLS: dict[str, sympy.Symbol] = {
     "unit_cost_untrustworthy": sympy.Symbol("unit_cost_untrustworthy", positive=True),
     "temptation_trustworthy": sympy.Symbol("temptation_trustworthy", real=True),
     "reward_untrustworthy": sympy.Symbol("reward_untrustworthy", real=True),
+    "behavioural_prior": sympy.Symbol("behavioural_prior", positive=True),
+    "periods": sympy.Symbol("periods", positive=True, integer=True),
 }
 
 TYPES = ("trustworthy", "untrustworthy")
@@ -413,3 +417,261 @@ def solve_trust(T: Any, R: Any, P: Any, S: Any, R_u: Any, delta: Any, prior: Any
     out = _numbers.simplify_exact
     return TrustAnswer(out(d_b), out(d_u), out(p_star), (out(g_t), out(g_u)), (out(g_u), out(g_t)), least,
                        bool(separates), equilibrium, out(start_without), out(start_with), ties)
+
+
+# --------------------------------------------------------------------------- the finite-horizon reading
+def kmrw_payoffs(T: Any, R: Any, P: Any, S: Any) -> tuple:
+    r"""A prisoner's dilemma :math:`T > R > P > S` in the KMRW normalisation: :math:`(a, b)`.
+
+    Subtracting :math:`P` from every payoff and dividing by :math:`R - P > 0`
+    (a positive affine map, which changes no incentive) sends mutual
+    cooperation to 1, mutual defection to 0, the temptation to
+    :math:`a = (T - P)/(R - P) > 1` and the sucker's payoff to
+    :math:`b = (S - P)/(R - P) < 0` (Gibbons 1992, ch. 4.3.C). By hand, at
+    5, 3, 1, 0: :math:`a = 4/2 = 2`, :math:`b = -1/2`.
+
+    >>> kmrw_payoffs(5, 3, 1, 0)
+    (2, Fraction(-1, 2))
+    """
+    out = _numbers.simplify_exact
+    return out(_numbers.ratio(T - P, R - P)), out(_numbers.ratio(S - P, R - P))
+
+
+@dataclass(frozen=True)
+class ReputationReading:
+    r"""The finite-horizon reading of the trust game: reputation for reciprocity (KMRW 1982), and the
+    Fudenberg–Levine bound for a reputation for restraint.
+
+    Attributes
+    ----------
+    periods : int
+        The horizon :math:`N`, known to both.
+    behavioural_prior : number
+        :math:`\mu`, B's prior that its partner is a behavioural reciprocator (tit for tat).
+    a, b : number
+        B's prisoner's dilemma in the KMRW normalisation (:func:`kmrw_payoffs`).
+    a_u, b_u : number
+        The expansionist's prisoner's dilemma (:math:`T, R_u, P, S`) in the same normalisation.
+    prior_threshold : number
+        :math:`\mu^*(a, b)` (:func:`cybergames.reputation.cooperation_prior_threshold`): for
+        :math:`a + b < 2` (i.e. :math:`2R > T + S`) B cooperates until two periods are left, at every
+        horizon, iff :math:`\mu \ge \mu^*`.
+    holds : bool
+        Whether the cooperative profile (the expansionist mimics tit for tat until two periods are left,
+        B best-responds) is a sequential equilibrium of this game: no one-shot deviation gains B (checked by
+        :func:`cybergames.reputation.tit_for_tat_reputation`) or the expansionist (checked here with its own
+        payoffs :math:`a_u, b_u` on the same profile).
+    weak : bool
+        Whether B is indifferent somewhere on the path (:math:`\mu = \mu^*` or a tie at two periods left):
+        the profile then holds only weakly, with B's tie broken towards cooperation.
+    cooperative_periods : int
+        When ``holds``, the initial periods with sure mutual cooperation on the path: :math:`N - 2` for
+        :math:`\mu \ge \mu^*` and :math:`N \ge 3`; below :math:`\mu^*` B may defect with three periods left
+        and repair with two, leaving :math:`N - 3`. 0 when the profile fails (no claim about other
+        equilibria then).
+    partner_violations, expansionist_violations : tuple of str
+        The certificate when the profile fails: each profitable one-shot deviation with its gain.
+    restraint_bound : number
+        The Fudenberg–Levine (1989) lower bound on a patient state's payoff from a commitment to restraint
+        against short-lived partners: :math:`S` (see :func:`reputation_reading`).
+    equilibrium : TitForTatReputation
+        The reputation family's result for B's side (``verify`` re-checks it).
+    restraint : ReputationBound
+        :func:`cybergames.reputation.fudenberg_levine_bound` for the expansionist's restraint against B as
+        a short-run player, at prior :math:`\mu` and the model's :math:`\delta` (``verify`` re-checks it).
+
+    ``cybergames.verify(reading)`` re-checks the family's certificate and the
+    expansionist's deviations by forward simulation of the recorded profile.
+    """
+
+    periods: int
+    behavioural_prior: Any
+    a: Any
+    b: Any
+    a_u: Any
+    b_u: Any
+    prior_threshold: Any
+    holds: bool
+    weak: bool
+    cooperative_periods: int
+    partner_violations: tuple
+    expansionist_violations: tuple
+    restraint_bound: Any
+    equilibrium: Any = field(repr=False)
+    restraint: Any = field(default=None, repr=False)
+
+    @property
+    def endgame_periods(self) -> int:
+        """The final periods without sure mutual cooperation on the path (:math:`N` when the profile fails)."""
+        return self.periods - self.cooperative_periods
+
+
+def _mover_deviations(behaviour: tuple, a: Any, b: Any, tol: float) -> tuple:
+    """The rational ROW's profitable one-shot deviations, with its own payoffs ``a``, ``b``.
+
+    ``behaviour`` is the profile at every state, ``(k, p, x, rational move, COL's move)``, as
+    :func:`cybergames.reputation.tit_for_tat_reputation` records it. The rational ROW's values are
+    recomputed by backward induction: mutual cooperation 1, mutual defection 0, exploiting ``a``, being
+    exploited ``b``. After a move, COL's belief follows Bayes' rule: it stays ``p`` if both types make it, is
+    1 if only tit for tat does (``p > 0``), and 0 otherwise (a move tit for tat does not make reveals the
+    rational type, and off the path the family sets the belief to 0 too).
+    """
+    table = {(k, p, x): (r, y) for k, p, x, r, y in behaviour}
+    one, zero = a ** 0, 0 * a
+    u = {("C", "C"): one, ("C", "D"): b, ("D", "C"): a, ("D", "D"): zero}
+
+    def after(p: Any, x: str, r: str, move: str) -> Any:
+        if move == x:
+            return p if move == r else (one if p else zero)
+        return zero
+
+    value = {(0, p, x): zero for (_, p, x) in table}
+    failures = []
+    for k, p, x in sorted(table, key=lambda s: s[0]):
+        r, y = table[(k, p, x)]
+        q = {m: u[(m, y)] + value[(k - 1, after(p, x, r, m), y)] for m in ("C", "D")}
+        other = "D" if r == "C" else "C"
+        gain = q[other] - q[r]
+        if gain > (tol * max(1.0, abs(q[r])) if isinstance(gain, float) else 0):
+            failures.append(f"k={k}, p={p}, x={x}: the expansionist gains {_numbers.simplify_exact(gain)} "
+                            f"by playing {other} instead of {r}")
+        value[(k, p, x)] = q[r]
+    return tuple(failures)
+
+
+def reputation_reading(T: Any, R: Any, P: Any, S: Any, R_u: Any, mu: Any, periods: int,
+                       delta: Any = 0) -> ReputationReading:
+    r"""The finite-horizon reading: B and a partner who is a reciprocator (prior :math:`\mu`) or an expansionist.
+
+    **The game** (Kreps, Milgrom, Roberts & Wilson 1982, with Kydd's
+    expansionist as the rational type). The two play B's prisoner's dilemma
+    for :math:`N` periods, summing payoffs. With probability :math:`\mu` A is
+    a *behavioural reciprocator*: it plays tit for tat whatever its payoffs
+    (a commitment type). Otherwise it is an expansionist, with payoffs
+    :math:`T, R_u, P, S`. In the profile of
+    :func:`cybergames.reputation.tit_for_tat_reputation`, the expansionist
+    mimics tit for tat while three or more periods are left and defects in
+    the last two, and B best-responds to its belief at every state. B's
+    incentives are the family's (with B's :math:`a, b`, :func:`kmrw_payoffs`);
+    the expansionist's are re-checked here on the same recorded profile with
+    its own :math:`a_u = (T - P)/(R_u - P)`, :math:`b_u = (S - P)/(R_u - P)`
+    (the family assumes both players have the same payoffs). With both checks
+    passing and :math:`\mu \ge \mu^*`, both cooperate in periods
+    :math:`1, \dots, N - 2`: the reputation of possibly being a reciprocator
+    buys :math:`N - 2` periods of cooperation, although with complete information the only equilibrium
+    defects throughout. For :math:`2R > T + S` (so :math:`a + b < 2`) B
+    cooperates until two periods are left, for every :math:`N \ge 3`, iff
+    :math:`\mu \ge \mu^*(a, b)`; just below :math:`\mu^*` it defects with
+    three periods left and repairs with two (the profile may still hold, with
+    one cooperative period fewer).
+
+    **A reputation for restraint against short-lived partners**
+    (Fudenberg & Levine 1989). Take restraint (C) as the commitment action of
+    a patient A facing partners who best-respond to the current period only.
+    B's best reply to C is D (:math:`T > R`), so the commitment payoff is
+    :math:`v^*(C) = u_A(C, D) = S`; C is never a best reply for B (D strictly
+    dominates), so :math:`\pi = 0`, :math:`k^* = 0`, and the bound is
+    :math:`S` at every prior and discount factor: vacuous, below the minmax
+    :math:`P` (computed with :func:`cybergames.reputation.fudenberg_levine_bound`
+    on the expansionist's stage game at ``delta``). In a prisoner's dilemma a reputation for restraint pays only
+    against a partner who values the future, as B does in the KMRW profile.
+
+    Examples
+    --------
+    >>> from fractions import Fraction as F
+    >>> reading = reputation_reading(5, 3, 1, 0, 2, F(7, 10), 10, F(3, 5))
+    >>> reading.a, reading.b, reading.prior_threshold, reading.holds, reading.cooperative_periods
+    (2, Fraction(-1, 2), Fraction(2, 3), True, 8)
+    >>> reading.restraint_bound
+    0
+    """
+    from ..games import NormalFormGame
+    from ..reputation import fudenberg_levine_bound, tit_for_tat_reputation
+
+    a, b = kmrw_payoffs(T, R, P, S)
+    a_u, b_u = kmrw_payoffs(T, R_u, P, S)
+    floats = any(isinstance(v, float) for v in (T, R, P, S, R_u, mu))
+    if floats:
+        a, b, a_u, b_u, mu = (float(v) for v in (a, b, a_u, b_u, mu))
+    eq = tit_for_tat_reputation(mu, periods, a, b)
+    partner = tuple(v for v in eq.violations if ": COL " in v)
+    mover = _mover_deviations(eq.behaviour, a_u, b_u, eq.tol)
+    holds = not partner and not mover
+    weak = holds and _partner_indifferent(eq, a, b)
+    # the expansionist (long-run, player 0) against B as a short-run player; its commitment action is restraint
+    stage = NormalFormGame(([[R_u, S], [T, P]], [[R, T], [S, P]]), actions=(("C", "D"), ("C", "D")))
+    restraint = fudenberg_levine_bound(stage, "C", mu, delta)
+    return ReputationReading(periods, eq.prior, eq.a, eq.b, _numbers.simplify_exact(a_u),
+                             _numbers.simplify_exact(b_u), eq.threshold, holds, bool(weak),
+                             eq.mutual_cooperation if holds else 0, partner, mover, restraint.bound, eq, restraint)
+
+
+def _partner_indifferent(eq: Any, a: Any, b: Any) -> bool:
+    r"""Whether B is exactly indifferent at a state on the path (its tie is broken towards cooperation).
+
+    On the path of the cooperative profile B's belief stays the prior :math:`\mu`. B's indifference points
+    there are :math:`t_2 = -b/(1 - b)` (two periods left) and, from three periods on, the threshold
+    :math:`\mu^* = \max(t_2, t_3)` (:mod:`cybergames.reputation.kmrw`): the profile holds weakly where
+    :math:`\mu` equals one of them.
+    """
+    mu = eq.prior
+    ties = [eq.periods >= 2 and mu == _numbers.ratio(-b, 1 - b), eq.periods >= 3 and mu == eq.threshold]
+    return any(ties)
+
+
+@verify.register(ReputationReading)
+def _verify_reading(reading: ReputationReading, *, tol: float | None = None) -> Verification:
+    """Re-check a finite-horizon reading: the family's certificate for B's side, and the expansionist's one-shot
+    deviations by forward simulation of the recorded profile from every state (not by backward induction, as
+    the reading computed them), with beliefs from Bayes' rule."""
+    eq = reading.equilibrium
+    tol = eq.tol if tol is None else float(tol)
+    family = verify(eq, tol=tol)
+    failures = [f"family: {f}" for f in family.failures]
+    checked = family.checked
+    table = {(k, p, x): (r, y) for k, p, x, r, y in eq.behaviour}
+    beliefs = sorted({p for _, p, _ in table})
+    a, b = reading.a_u, reading.b_u
+    u = {("C", "C"): a ** 0, ("C", "D"): b, ("D", "C"): a, ("D", "D"): 0 * a}
+    floats = isinstance(a, float) or isinstance(reading.behavioural_prior, float)
+
+    def bayes(p: Any, x: str, r: str, move: str) -> Any:
+        mimic = p if move == x else 0 * p
+        total = mimic + ((1 - p) if move == r else 0 * p)
+        value = mimic / total if total else 0 * p
+        return min(beliefs, key=lambda q: abs(q - value)) if floats else value
+
+    def run(k: int, p: Any, x: str) -> Any:
+        total = 0 * a
+        while k > 0:
+            r, y = table[(k, p, x)]
+            total += u[(r, y)]
+            k, p, x = k - 1, bayes(p, x, r, r), y
+        return total
+
+    found = []
+    for (k, p, x), (r, y) in sorted(table.items(), key=lambda item: item[0][0]):
+        other = "D" if r == "C" else "C"
+        gain = u[(other, y)] + run(k - 1, bayes(p, x, r, other), y) - run(k, p, x)
+        if gain > (tol * max(1.0, abs(gain)) if floats else 0):
+            found.append(f"k={k}, p={p}, x={x}")
+        checked += 1
+    recorded = [v.split(": the expansionist")[0] for v in reading.expansionist_violations]
+    if sorted(found) != sorted(recorded):
+        failures.append(f"expansionist's deviations: recorded at {recorded}, recomputed at {found}")
+    partner = tuple(v for v in eq.violations if ": COL " in v)
+    if partner != reading.partner_violations:
+        failures.append("partner_violations: differ from the family's violations of COL")
+    holds = not partner and not found
+    if reading.holds != holds:
+        failures.append(f"holds: recorded {reading.holds}, recomputed {holds}")
+    if reading.cooperative_periods != (eq.mutual_cooperation if holds else 0):
+        failures.append("cooperative_periods: not the family's mutual cooperation where the profile holds, 0 else")
+    checked += 3
+    if reading.restraint is not None:
+        bound = verify(reading.restraint, tol=tol)
+        checked += bound.checked
+        failures += [f"restraint: {f}" for f in bound.failures]
+        if reading.restraint.bound != reading.restraint_bound:
+            failures.append("restraint_bound: not the Fudenberg-Levine bound recorded")
+    return Verification(not failures, checked, tuple(failures))

@@ -8,7 +8,7 @@ from .. import _numbers
 from ._base import show
 
 __all__ = ["verdict", "numbers", "one_shot", "types", "grim", "tit_for_tat", "prior", "separation", "refinements",
-           "game_answer", "known_type_lead", "trust_explanation"]
+           "game_answer", "known_type_lead", "trust_explanation", "reputation", "restraint"]
 
 
 def _units(s: Any) -> str:
@@ -229,11 +229,60 @@ def verdict(model: Any, answer: Any) -> str:
             f"{show(answer.start_with)}")
 
 
-def numbers(model: Any, answer: Any) -> tuple:
-    """The game's numbers by name, for the JSON report."""
+def _periods(n: int) -> str:
+    return f"{n} period" + ("" if n == 1 else "s")
+
+
+def reputation(model: Any, reading: Any) -> str:
+    """The finite-horizon reading: how many periods of cooperation a reputation for reciprocity buys (KMRW)."""
+    N, mu = model.periods, model.behavioural_prior
+    head = (f"Finite-horizon reading (Kreps, Milgrom, Roberts & Wilson 1982): over a known horizon of "
+            f"{_periods(N)} complete information leaves only defection, but if B's partner is a behavioural "
+            f"reciprocator (tit for tat) with probability μ = {show(mu)}, and otherwise an expansionist, the "
+            f"profile in which the expansionist mimics tit for tat until two periods are left and B best-responds ")
+    normalised = (f"in the KMRW normalisation a = (T - P)/(R - P) = {show(reading.a)}, b = (S - P)/(R - P) = "
+                  f"{show(reading.b)}")
+    if reading.a + reading.b < 2:
+        threshold = (f"B cooperates until two periods are left, at every horizon, iff μ >= μ* = "
+                     f"{show(reading.prior_threshold)} ({normalised})")
+    else:
+        threshold = (f"the threshold μ* of KMRW does not apply here ({normalised}, a + b >= 2, i.e. 2R <= T + S: far "
+                     "from the end B gains from alternating defection and repair)")
+    if not reading.holds:
+        first = (reading.partner_violations + reading.expansionist_violations)[0]
+        return head + (f"is not an equilibrium here (a one-shot deviation pays: {first}); {threshold}. This says "
+                       "nothing about other equilibria of the finite game.")
+    weak = " (weakly: B is indifferent on the path and its tie is taken as cooperation)" if reading.weak else ""
+    bought = (f"the reputation buys {_periods(reading.cooperative_periods)} of mutual cooperation, then "
+              f"{_periods(reading.endgame_periods)} without" if reading.cooperative_periods else
+              f"over {_periods(N)} the reputation buys no period of sure mutual cooperation (the expansionist defects in the "
+              f"last two periods)")
+    kept = (f"is a sequential equilibrium (that profile's condition, not a statement about every equilibrium of the "
+            f"finite game){weak}: {bought}; ")
+    return head + kept + threshold + "."
+
+
+def restraint(model: Any, reading: Any) -> str:
+    """The Fudenberg–Levine bound for a reputation for restraint, and why it is vacuous in this game."""
+    return (f"A reputation for restraint does not help against short-lived partners (Fudenberg & Levine 1989): B's "
+            f"best reply to restraint is to exploit it (T = {show(model.T)} > R = {show(model.R)}), so the "
+            f"commitment payoff of restraint, and the bound on a patient state's payoff from building that "
+            f"reputation, is the sucker's payoff S = {show(reading.restraint_bound)}, below the minmax P = "
+            f"{show(model.P)}; reputation pays here only because B itself values the future.")
+
+
+def numbers(model: Any, answer: Any, reading: Any = None) -> tuple:
+    """The game's numbers by name, for the JSON report (with the finite-horizon reading's, if given)."""
     low, high = answer.cost_interval
+    extra = () if reading is None else (
+        ("kmrw_a", reading.a), ("kmrw_b", reading.b), ("reputation_prior_threshold", reading.prior_threshold),
+        ("reputation_profile_holds", int(reading.holds)),
+        ("reputation_cooperative_periods", reading.cooperative_periods),
+        ("reputation_endgame_periods", reading.endgame_periods),
+        ("restraint_commitment_bound", reading.restraint_bound))
     return (("partner_threshold", answer.partner_threshold), ("reciprocity_threshold", answer.reciprocity_threshold),
             ("prior_threshold", answer.prior_threshold), ("gain_trustworthy", answer.gains[0]),
             ("gain_untrustworthy", answer.gains[1]), ("cost_interval_lower", low), ("cost_interval_upper", high),
             ("least_separating_gesture", answer.least_gesture),
-            ("start_delta_without_gesture", answer.start_without), ("start_delta_with_gesture", answer.start_with))
+            ("start_delta_without_gesture", answer.start_without), ("start_delta_with_gesture", answer.start_with),
+            *extra)

@@ -159,6 +159,12 @@ class InformationSharingModel(Model):
         :math:`r`: the probability that a sharing state is wrongly suspected of withholding.
     delta : number in [0, 1)
         The states' discount factor.
+    anonymity : number in [0, 1] or None
+        :math:`a`: an anonymity level of the clearing house to analyse beside
+        the optimal one (:meth:`optimal_anonymity`): the analysis then gives
+        :math:`q(a)`, :math:`r(a)`, :math:`\ell(a)`, the least δ of sharing
+        until anyone is suspected at that level, and the certified lower end of
+        the game's. None (the default): only the optimum is reported.
 
     Raises
     ------
@@ -182,6 +188,7 @@ class InformationSharingModel(Model):
     detect: Any = Fraction(4, 5)
     false_flag: Any = Fraction(1, 20)
     delta: Any = Fraction(9, 10)
+    anonymity: Any = None
 
     key: ClassVar[str] = "information"
     symbols: ClassVar[dict] = SYMBOLS
@@ -195,6 +202,8 @@ class InformationSharingModel(Model):
         check_parameter(self, "detect", lower=0, upper=1, symbolic=False)
         check_parameter(self, "false_flag", lower=0, upper=1, symbolic=False)
         check_parameter(self, "delta", lower=0, upper=1, upper_open=True, symbolic=False)
+        if self.anonymity is not None:
+            check_parameter(self, "anonymity", lower=0, upper=1, symbolic=False)
         pooled, private = self.multiplier * self.cost, self.cost + self.leakage
         if not pooled > private:
             raise ParameterError(
@@ -394,7 +403,7 @@ class InformationSharingModel(Model):
         a = _anonymity.LEVEL
         n = self.n
         values = {k: sympy.nsimplify(v) if isinstance(v, float) else sympy.Rational(v)
-                  for k, v in self.parameters().items() if k != "n"}
+                  for k, v in self.parameters().items() if k not in ("n", "anonymity")}
         m, c, l, q0, r0 = (values[k] for k in ("multiplier", "cost", "leakage", "detect", "false_flag"))
         T, R = m * c * (n - 1) / sympy.Integer(n), m * c - c - (1 - a) * l
         bracket = (1 - a * r0) ** n * T - a * (1 - q0) * (1 - a * r0) ** (n - 1) * R
@@ -522,7 +531,7 @@ class InformationSharingModel(Model):
 def _key(model: InformationSharingModel) -> tuple:
     """The parameters that determine the delta sets, with their number types (1 and 1.0 differ)."""
     return tuple((name, type(value).__name__, value) for name, value in model.parameters().items()
-                 if name != "delta")
+                 if name not in ("delta", "anonymity"))
 
 
 @functools.lru_cache(maxsize=256)

@@ -35,6 +35,19 @@ Bayesian equilibria of the first move are computed with
 ``cybergames/models/_trust_games.py`` and the tests check one against the
 other.
 
+**The finite-horizon reading.** Over a known horizon of :math:`N` periods,
+with probability :math:`\mu` the partner is a behavioural reciprocator (tit
+for tat, a commitment type) and otherwise an expansionist: the cooperative
+profile of Kreps, Milgrom, Roberts & Wilson (1982) is computed with
+:func:`~cybergames.reputation.tit_for_tat_reputation` on B's dilemma in the
+normalisation :math:`a = (T - P)/(R - P)`, :math:`b = (S - P)/(R - P)`, and the
+expansionist's incentives are re-checked with its own payoffs. B cooperates
+until two periods are left iff :math:`\mu \ge \mu^*(a, b)` (for
+:math:`2R > T + S`). The Fudenberg–Levine (1989) bound for a reputation for
+restraint against short-lived partners is :math:`S`: vacuous, since B's best
+reply to restraint is to exploit it. This reading is separate from the
+conditions above (``details["reputation"]``).
+
 References
 ----------
 * A. H. Kydd, *Trust and Mistrust in International Relations*, Princeton
@@ -47,6 +60,11 @@ References
 * R. Axelrod, *The Evolution of Cooperation*, Basic Books, 1984.
 * I.-K. Cho and D. M. Kreps, "Signaling games and stable equilibria",
   *Quarterly Journal of Economics* 102(2), 1987, 179–221.
+* D. M. Kreps, P. Milgrom, J. Roberts and R. Wilson, "Rational cooperation in
+  the finitely repeated prisoners' dilemma", *Journal of Economic Theory* 27,
+  1982, 245–252.
+* D. Fudenberg and D. K. Levine, "Reputation and equilibrium selection in
+  games with a patient player", *Econometrica* 57(4), 1989, 759–778.
 """
 
 from __future__ import annotations
@@ -72,6 +90,8 @@ __all__ = ["TrustModel"]
 
 #: The largest gesture grid: the number of equilibria doubles with every gesture level no type would pay for.
 MAX_SIGNAL = 8
+#: The longest horizon of the finite-horizon reading (its reputation profile takes O(N) exact steps).
+MAX_PERIODS = 1000
 
 
 @dataclass(frozen=True)
@@ -99,6 +119,13 @@ class TrustModel(Model):
         A security seeker's payoff from exploiting, :math:`T_t < R`.
     reward_untrustworthy : int, Fraction or float
         An expansionist's payoff from mutual restraint, :math:`P < R_u < T`.
+    behavioural_prior : int, Fraction or float
+        The finite-horizon reading's prior :math:`\mu` that B's partner is a
+        *behavioural reciprocator*, a commitment type that plays tit for tat
+        whatever its payoffs (otherwise it is an expansionist), :math:`0 < \mu < 1`.
+    periods : int
+        The finite-horizon reading's horizon :math:`N`, an integer from 1 to
+        1000 (both know it).
 
     Raises
     ------
@@ -106,7 +133,8 @@ class TrustModel(Model):
         A parameter that is not a number, payoffs that are not a prisoner's
         dilemma, :math:`T_t \ge R`, :math:`R_u` outside :math:`(P, T)`,
         ``delta`` or ``prior`` outside their ranges, ``max_signal`` not an
-        integer in [1, 8], :math:`k_t < 0` or :math:`k_u \le 0`.
+        integer in [1, 8], :math:`k_t < 0` or :math:`k_u \le 0`,
+        ``behavioural_prior`` outside (0, 1), ``periods`` not an integer in [1, 1000].
 
     Examples
     --------
@@ -117,6 +145,9 @@ class TrustModel(Model):
     >>> answer = analysis.details["answer"]
     >>> answer.equilibrium, answer.cost_interval, answer.least_gesture
     ('separating reassurance', (Fraction(8, 5), 2), 3)
+    >>> reading = analysis.details["reputation"]       # ten periods, a reciprocator with probability 7/10
+    >>> reading.prior_threshold, reading.holds, reading.cooperative_periods, reading.restraint_bound
+    (Fraction(2, 3), True, 8, 0)
     """
 
     T: Any = 5
@@ -130,6 +161,8 @@ class TrustModel(Model):
     unit_cost_untrustworthy: Any = Fraction(3, 5)
     temptation_trustworthy: Any = 2
     reward_untrustworthy: Any = 2
+    behavioural_prior: Any = Fraction(7, 10)
+    periods: int = 10
 
     key: ClassVar[str] = "trust"
     symbols: ClassVar[dict] = games.SYMBOLS
@@ -137,7 +170,7 @@ class TrustModel(Model):
 
     def __post_init__(self) -> None:
         numbers = ("T", "R", "P", "S", "delta", "prior", "unit_cost_trustworthy", "unit_cost_untrustworthy",
-                   "temptation_trustworthy", "reward_untrustworthy")
+                   "temptation_trustworthy", "reward_untrustworthy", "behavioural_prior")
         for name in numbers:
             value = getattr(self, name)
             if isinstance(value, sympy.Basic) and not value.is_number:
@@ -160,7 +193,10 @@ class TrustModel(Model):
         check_parameter(self, "max_signal", lower=1, upper=MAX_SIGNAL, integer=True)
         check_parameter(self, "unit_cost_trustworthy", lower=0, symbolic=False)
         check_parameter(self, "unit_cost_untrustworthy", lower=0, lower_open=True, symbolic=False)
-        self._floats_throughout(n for n in self.parameters() if n != "max_signal")
+        check_parameter(self, "behavioural_prior", lower=0, upper=1, lower_open=True, upper_open=True,
+                        symbolic=False)
+        check_parameter(self, "periods", lower=1, upper=MAX_PERIODS, integer=True)
+        self._floats_throughout(n for n in self.parameters() if n not in ("max_signal", "periods"))
 
     # ------------------------------------------------------------------ games
     def stage_game(self) -> Any:
@@ -188,6 +224,13 @@ class TrustModel(Model):
         """The game's answer in closed form (``solve_trust`` in ``cybergames/models/_trust_games.py``)."""
         return games.solve_trust(self.T, self.R, self.P, self.S, self.reward_untrustworthy, self.delta, self.prior,
                                  self.unit_cost_trustworthy, self.unit_cost_untrustworthy, self.max_signal)
+
+    def reputation(self) -> games.ReputationReading:
+        """The finite-horizon reading: KMRW reputation with a behavioural reciprocator (``reputation_reading``
+        in ``cybergames/models/_trust_games.py``) and the Fudenberg–Levine bound for a reputation for restraint.
+        """
+        return games.reputation_reading(self.T, self.R, self.P, self.S, self.reward_untrustworthy,
+                                        self.behavioural_prior, self.periods, self.delta)
 
     def reassurance_game(self) -> Any:
         """The first move as a :class:`~cybergames.signalling.SignallingGame` (gestures ``"0"`` to ``str(max_signal)``).
@@ -254,8 +297,12 @@ class TrustModel(Model):
             ``reassurance_game``, ``reassurance`` (the equilibria of the first
             move by outcome), ``prior_threshold`` (:math:`p^*(\\delta)`),
             ``least_cost_gesture`` (from the equilibria), ``answer`` (the
-            closed forms, ``TrustAnswer`` (``cybergames/models/_trust_games.py``))
-            and ``reciprocity_threshold``.
+            closed forms, ``TrustAnswer`` (``cybergames/models/_trust_games.py``)),
+            ``reciprocity_threshold`` and ``reputation`` (the finite-horizon
+            reading, ``ReputationReading``: the KMRW profile with a behavioural
+            reciprocator over ``periods`` periods, and the Fudenberg–Levine
+            bound; a separate reading, so not among the conditions, which are
+            those of the infinite-horizon game).
         """
         stage = self.stage_game()
         rg = RepeatedGame(stage)
@@ -268,12 +315,13 @@ class TrustModel(Model):
         answer = self.answer()
         sg = self.reassurance_game()
         reassurance = games.solve_reassurance(sg)
+        reading = self.reputation()
         details = {
             "stage_game": stage, "stage_equilibria": nash_equilibria(stage), "repeated_game": rg,
             "grim_trigger": grim_set, "grim_check": grim_check, "tit_for_tat": tft_set, "tit_for_tat_nash": tft_nash,
             "reassurance_game": sg, "reassurance": reassurance, "prior_threshold": answer.prior_threshold,
             "least_cost_gesture": reassurance.least_cost_gesture, "answer": answer,
-            "reciprocity_threshold": answer.reciprocity_threshold,
+            "reciprocity_threshold": answer.reciprocity_threshold, "reputation": reading,
         }
         findings = (text.one_shot(self, details["stage_equilibria"]), text.types(self, answer),
                     text.grim(self, grim_set, grim_check), text.tit_for_tat(self, tft_set, tft_nash),
@@ -287,6 +335,7 @@ class TrustModel(Model):
             game = perfect_monitoring_answer(known, self.delta, "grim trigger")
             findings = (*findings, text.known_type_lead(self),
                         *perfect_monitoring_findings(game, self.delta))
+        findings = (*findings, text.reputation(self, reading), text.restraint(self, reading))
         return ModelAnalysis(
             model=self, obstacle=self.obstacle, game=game,
             summary=(f"Two states repeat a cyber-restraint dilemma (B's prisoner's dilemma T, R, P, S = "
@@ -294,12 +343,13 @@ class TrustModel(Model):
                      f"{show(self.delta)}); B believes A a security seeker (T_t = {show(self.temptation_trustworthy)}"
                      f") with probability {show(self.prior)}, else an expansionist (R_u = "
                      f"{show(self.reward_untrustworthy)}); A can first make a costly gesture of 0 to "
-                     f"{self.max_signal} units."),
+                     f"{self.max_signal} units. Read over a known horizon of {self.periods} periods, B's partner "
+                     f"is a behavioural reciprocator (tit for tat) with probability {show(self.behavioural_prior)}."),
             findings=tuple(f for f in findings if f),
             conditions=(self._grim_condition(grim_set, grim_check), self._trust_condition(answer, reassurance)),
             remedies=(self._gesture_remedy(), self._prior_remedy(), self._patience_remedy(),
-                      self._resilience_remedy()),
-            details=details, verdict=text.verdict(self, answer), numbers=text.numbers(self, answer))
+                      self._resilience_remedy(), self._reputation_remedy(reading)),
+            details=details, verdict=text.verdict(self, answer), numbers=text.numbers(self, answer, reading))
 
     # ----------------------------------------------------------- conditions
     def _grim_condition(self, grim_set: Any, check: Any) -> Condition:
@@ -374,6 +424,25 @@ class TrustModel(Model):
                     "separates and the prior needed without one, p*(delta); from (T - R_u)/(T - P) an expansionist "
                     "reciprocates (the table gives G_u, the lower end of the separating cost interval [G_u, G_t])."),
             table=table, column="expansionist's gain from trust G_u")
+
+    def _reputation_remedy(self, reading: Any) -> Remedy:
+        mu = self.behavioural_prior
+        if isinstance(mu, float):
+            priors = sorted({0.2, 0.5, float(reading.prior_threshold), mu})
+        else:
+            priors = sorted({Fraction(1, 5), Fraction(1, 2), reading.prior_threshold, mu})
+        table = tuple((m, reading.cooperative_periods if m == mu else
+                       self.replace(behavioural_prior=m).reputation().cooperative_periods) for m in priors if 0 < m < 1)
+        return Remedy(
+            name="a reputation for reciprocity (finite horizon: a likelier behavioural reciprocator)",
+            parameter="behavioural_prior",
+            effect=(f"Over {self.periods} periods, the likelier B thinks its partner a reciprocator that plays tit for "
+                    f"tat, the longer the expansionist finds it worth mimicking one"
+                    + (f": from μ* = {show(reading.prior_threshold)} on both cooperate in all but the last two periods"
+                       if reading.a + reading.b < 2 else "")
+                    + " (Kreps, Milgrom, Roberts & Wilson 1982; the table gives the periods of sure mutual cooperation "
+                      "in that profile, 0 where it fails)."),
+            table=table, column=f"periods of mutual cooperation out of {self.periods}")
 
     def _resilience_remedy(self) -> Remedy:
         P, S = self.P, self.S

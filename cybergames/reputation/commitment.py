@@ -110,6 +110,13 @@ def _max_share(M: list, star: int, b: int, exact: bool) -> tuple[Any, Any]:
     # constraints: sum_a sigma_a (M[a][b'] - M[a][b]) <= 0 for every b' != b
     A = [[M[a][c] - M[a][b] for a in range(rows)] for c in range(cols) if c != b]
     if exact:
+        # sympy's simplex (1.14) does not end on some infeasible programmes (2x + y <= 0, x + y = 1, x, y >= 0:
+        # a prisoner's dilemma's cooperation against a dominant defection) and returns a point outside others
+        # (x + y <= 0, x + y = 1 gave x = 1): decide feasibility with HiGHS first, which declares a programme
+        # infeasible only when no point lies within its tolerance, and accept sympy's point only after checking
+        # it exactly
+        if _max_share([[float(x) for x in row] for row in M], star, b, False)[0] is None:
+            return None, None
         objective = [-1 if a == star else 0 for a in range(rows)]
         try:
             value, solution = sympy_linprog(objective, A or None, [0] * len(A) if A else None,
@@ -117,6 +124,11 @@ def _max_share(M: list, star: int, b: int, exact: bool) -> tuple[Any, Any]:
         except Exception:            # sympy raises InfeasibleLPError when b is never a best response
             return None, None
         sigma = tuple(_numbers.from_sympy(sympy.nsimplify(x)) for x in solution)
+        feasible = all(x >= 0 for x in sigma) and sum(sigma) == 1 and all(
+            sum(row[a] * sigma[a] for a in range(rows)) <= 0 for row in A)
+        if not feasible:
+            raise GameError(f"stage: the exact linear programme for the short-run action {b} returned a point "
+                            "outside its constraints; pass float payoffs for the float path")
         return _numbers.from_sympy(-value), sigma
     result = scipy.optimize.linprog([-1.0 if a == star else 0.0 for a in range(rows)],
                                     A_ub=np.array(A, dtype=float) if A else None,

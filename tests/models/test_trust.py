@@ -268,7 +268,7 @@ def test_the_cost_interval_opens_exactly_at_the_partners_threshold(model):
 
 
 def test_remedy_tables_at_the_defaults():
-    gesture, prior, patience, resilience = TrustModel().analyse().remedies
+    gesture, prior, patience, resilience, _ = TrustModel().analyse().remedies
     # s* = max(1, ceil((8/5)/k_u)), needs k_t s* = 3 s*/5 <= 2 (s* <= 3): k_u = 8/25 -> 5 and 2/5 -> 4 do not fit;
     # 8/15 -> 3, 3/5 -> 3, 4/5 -> 2, 8/5 -> 1
     assert gesture.parameter == "unit_cost_untrustworthy"

@@ -58,3 +58,19 @@ def test_bad_input():
         fudenberg_levine_bound(PRODUCT, "H", 0, Fraction(1, 2))
     with pytest.raises(GameError, match="action"):
         fudenberg_levine_bound(PRODUCT, "X", Fraction(1, 2), Fraction(1, 2))
+
+
+@pytest.mark.parametrize("short_run", [
+    # a prisoner's dilemma, the short-run player's D dominant (T, R, P, S = 5, 3, 1, 0): C is never a best reply,
+    # so pi = 0 and the bound is u_1(C, D) = S = 0 (Fudenberg & Levine 1989, Theorem 1); its LP is 2x + y <= 0 on
+    # the simplex, on which sympy's simplex did not end
+    [[3, 5], [0, 1]],
+    # r pays exactly 1 more than l against both actions: the LP x + y <= 0 on the simplex, for which sympy's
+    # simplex returned the point (1, 0) and the bound divided by log(1) = 0
+    [[0, 1], [0, 1]],
+])
+def test_a_short_run_action_that_is_never_a_best_reply_is_solved_exactly(short_run):
+    game = NormalFormGame(([[3, 0], [2, 1]], short_run), actions=(("C", "D"), ("l", "r")))
+    r = fudenberg_levine_bound(game, "C", Fraction(1, 5), Fraction(1, 2))
+    assert r.threshold == 0 and r.periods == 0 and r.best_responses == ("r",)
+    assert r.bound == r.commitment_payoff == 0 and verify(r).ok
