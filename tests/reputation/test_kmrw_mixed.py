@@ -19,29 +19,36 @@ def brute_force_deviations(eq):
 
     Independent of the solver's state compression: COL's belief at a history is Bayes' rule on the two
     types' likelihoods of that history (tit for tat: 1 if every ROW move copied COL's previous move;
-    rational: the product of its recorded mixing probabilities), 0 after a move neither type makes.
-    Behaviour is looked up from the recorded states by (periods left, belief, tit for tat's move);
-    values are computed by recursion over the tree itself.
+    rational: the product of its recorded mixing probabilities), 0 after a move neither type makes, and it
+    must equal the belief recorded at the node the history reaches. Behaviour is the recorded node's: the
+    first node at the start, then the recorded links move by move (histories that reach one state may reach
+    different nodes). Values are computed by recursion over the tree itself.
     """
     a, b, mu = Fraction(eq.a), Fraction(eq.b), Fraction(eq.prior)
-    table = {(s.remaining, Fraction(s.reputation), s.tit_for_tat_move):
-             (Fraction(s.rational_mimics), Fraction(s.column_cooperates)) for s in eq.states}
+    nodes = {s.node: s for s in eq.states}
     u = {(C, C): (1, 1), (C, D): (b, a), (D, C): (a, b), (D, D): (0, 0)}
     failures = []
 
-    def visit(k, lik_tft, lik_rat, x):
+    def visit(node, k, lik_tft, lik_rat, x):
         total = lik_tft * mu + lik_rat * (1 - mu)
         p = lik_tft * mu / total if total else Fraction(0)
-        if (k, p, x) not in table:
-            failures.append(f"no behaviour recorded for the belief {p} reached at k={k}, x={x}")
+        s = nodes.get(node)
+        if s is None or (s.remaining, Fraction(s.reputation), s.tit_for_tat_move) != (k, p, x):
+            failures.append(f"the history reaching belief {p} at k={k}, x={x} leads to node {node}: "
+                            f"{None if s is None else (s.remaining, s.reputation, s.tit_for_tat_move)}")
             return Fraction(0), Fraction(0)
-        r, q = table[(k, p, x)]
-        rational = {x: r, (D if x == C else C): 1 - r}
+        r, q = Fraction(s.rational_mimics), Fraction(s.column_cooperates)
+        other = D if x == C else C
+        rational = {x: r, other: 1 - r}
         col_prob = {C: q, D: 1 - q}
         child = {}
         for m in (C, D):
             for y in (C, D):
-                child[(m, y)] = visit(k - 1, lik_tft * (m == x), lik_rat * rational[m], y) if k > 1 else (0, 0)
+                if k > 1:
+                    link = s.successors[(0 if m == x else 2) + (0 if y == C else 1)]
+                    child[(m, y)] = visit(link, k - 1, lik_tft * (m == x), lik_rat * rational[m], y)
+                else:
+                    child[(m, y)] = (0, 0)
         row_q = {m: sum(col_prob[y] * (u[(m, y)][0] + child[(m, y)][0]) for y in (C, D)) for m in (C, D)}
         col_q = {y: p * (u[(x, y)][1] + child[(x, y)][1])
                  + (1 - p) * sum(rational[m] * (u[(m, y)][1] + child[(m, y)][1]) for m in (C, D)) for y in (C, D)}
@@ -53,7 +60,7 @@ def brute_force_deviations(eq):
                                     f"but loses {best - qv[move]}")
         return (sum(rational[m] * row_q[m] for m in (C, D)), sum(col_prob[y] * col_q[y] for y in (C, D)))
 
-    row_value, col_value = visit(eq.periods, Fraction(1), Fraction(1), C)
+    row_value, col_value = visit(eq.states[0].node, eq.periods, Fraction(1), Fraction(1), C)
     if row_value != Fraction(eq.rational_value) or col_value != Fraction(eq.column_value):
         failures.append(f"values {(eq.rational_value, eq.column_value)} differ from the tree's {(row_value, col_value)}")
     return failures
