@@ -72,8 +72,18 @@ def _zero_level() -> _Level:
 
 
 class _Solver:
-    def __init__(self, a: Fraction, b: Fraction):
-        self.a, self.b = a, b
+    """The levels of one payoff pair (a, b), on the reputations 0 and [floor, 1].
+
+    One game with prior :math:`\mu` reaches the reputations 0 and :math:`p \ge \mu` only (COL's belief
+    never falls after tit for tat's move, and is 0 after the other move), and the local equilibrium at
+    :math:`p` reads the previous period's values at :math:`p' \ge p` only. So the levels are built on
+    :math:`[\mu, 1]` with ``floor`` :math:`= \mu` (the cell below it is left uncovered): the values there
+    are those of the levels on all of :math:`[0, 1]`, and the breakpoints that pile up near 0 (where
+    their number grows geometrically in :math:`k` for some payoffs) are never built.
+    """
+
+    def __init__(self, a: Fraction, b: Fraction, floor: Fraction = ZERO):
+        self.a, self.b, self.floor = a, b, floor
         self.levels = [_zero_level()]
 
     # -- the local equilibrium at (k, p, x) from the values of period k - 1
@@ -263,6 +273,9 @@ class _Solver:
                     root = -b * t / (k_t - b)
                     if 0 < root < 1:
                         candidates.add(root)
+        floor = self.floor
+        if floor:                                               # 0, floor and the points above it
+            candidates = {t for t in candidates if t == 0 or t >= floor} | {floor}
         points = sorted(candidates)
         at, spans = {}, {}
         for p in points:
@@ -280,6 +293,9 @@ class _Solver:
         for i in range(len(points) - 1):
             lo, hi = points[i], points[i + 1]
             m1, m2, m3 = (lo + (hi - lo) * Fraction(j, 4) for j in (1, 2, 3))
+            if hi <= floor:                                     # below the floor: not built
+                cells[(i, C)] = cells[(i, D)] = None
+                continue
             for x in (C, D):
                 try:
                     (r1, c1), (r2, c2), (r3, c3) = (self.local(k, m, x)[3:] for m in (m1, m2, m3))

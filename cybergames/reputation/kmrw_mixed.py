@@ -315,20 +315,24 @@ def kmrw_equilibrium(prior: Any, periods: int, a: Any = 2, b: Any = -1) -> Mixed
 _SOLVERS: dict = {}
 
 
-def _solver(a: Fraction, b: Fraction, periods: int) -> _Solver:
-    """The value functions of periods 0..periods-1 for (a, b), shared by every prior and horizon."""
-    solver = _SOLVERS.get((a, b))
+def _solver(a: Fraction, b: Fraction, periods: int, floor: Fraction = ZERO) -> _Solver:
+    """The value functions of periods 0..periods-1 for (a, b) on the reputations 0 and [floor, 1].
+
+    Shared by every horizon of one prior (``floor``, the prior, is part of the key: the answer for one
+    input never depends on what was solved before it).
+    """
+    solver = _SOLVERS.get((a, b, floor))
     if solver is None:
         if len(_SOLVERS) >= 16:
             _SOLVERS.clear()
-        solver = _SOLVERS[(a, b)] = _Solver(a, b)
+        solver = _SOLVERS[(a, b, floor)] = _Solver(a, b, floor)
     for k in range(len(solver.levels), periods):
         solver.build(k)
     return solver
 
 
 def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
-    solver = _solver(a, b, N)
+    solver = _solver(a, b, N, mu)
     run = _kmrw_search.Run(solver, _Uncovered)
     try:
         run.solve_all(N, mu)
