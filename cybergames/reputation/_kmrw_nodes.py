@@ -116,7 +116,6 @@ class NodeSearch:
         self.budget = budget
         self.plays: dict = {}       # node -> (r, q, p', VR, VC, node after (move, C), node after (move, D))
         self.failed: set = set()
-        self.deepest: Any = None    # the failed node with the fewest periods left (for the message)
 
     # -- the shared value functions, as a guide
     def _shared(self, k: int, p: Fraction, y: str) -> Any:
@@ -168,8 +167,6 @@ class NodeSearch:
                     self.plays[node] = play + (child_c, child_d)
                     return node
         self.failed.add(node)
-        if self.deepest is None or k < self.deepest[0]:
-            self.deepest = node
         return None
 
     # -- candidates

@@ -72,7 +72,7 @@ def _zero_level() -> _Level:
 
 
 class _Solver:
-    """The levels of one payoff pair (a, b), on the reputations 0 and [floor, 1].
+    r"""The levels of one payoff pair (a, b), on the reputations 0 and [floor, 1].
 
     One game with prior :math:`\mu` reaches the reputations 0 and :math:`p \ge \mu` only (COL's belief
     never falls after tit for tat's move, and is 0 after the other move), and the local equilibrium at

@@ -337,38 +337,42 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
     try:
         run.solve_all(N, mu)
     except _Uncovered as exc:
-        # history-dependent play: nodes keyed by (state, value asked by the predecessor)
-        if N > _kmrw_nodes.MAX_DEPTH:
-            raise
-        search = _kmrw_nodes.NodeSearch(solver, _Uncovered)
+        return _history_dependent(mu, N, a, b, exact, solver, str(exc))
+
+    def play_of(node):
+        return run.fixed[node]
+
+    def children_of(node):
+        k, p, x = node
+        after = run.fixed[node][2]
+        return (k - 1, after, C), (k - 1, after, D), (k - 1, ZERO, C), (k - 1, ZERO, D)
+    return _assemble(mu, N, a, b, exact, (N, mu, C), play_of, children_of)
+
+
+def _history_dependent(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool, solver: _Solver,
+                       before: str = "") -> MixedReputation:
+    """The search on nodes (state, value asked of it): play may depend on the history, not the state only."""
+    search = _kmrw_nodes.NodeSearch(solver, _Uncovered)
+    root, why = None, f"not tried beyond {_kmrw_nodes.MAX_DEPTH} periods"
+    if N <= _kmrw_nodes.MAX_DEPTH:
         try:
             root = search.solve(N, mu, C)
+            why = "every candidate tried"
         except _kmrw_nodes._OutOfBudget:
-            root = None
-        if root is None:
-            raise _Uncovered(f"{exc}; with history-dependent play: none found below k={N}, p={mu}, x={C}"
-                             + (f", deepest failure at k={search.deepest[0]}, p={search.deepest[1]}, "
-                                f"x={search.deepest[2]}" if search.deepest else "")) from None
+            why = f"budget of {_kmrw_nodes.BUDGET} local games spent"
+    if root is None:
+        raise _Uncovered(f"{before + '; ' if before else ''}with history-dependent play: none found "
+                         f"({why})")
 
-        def play_of(node):
-            return search.plays[node][:5]
+    def play_of(node):
+        return search.plays[node][:5]
 
-        def children_of(node):
-            k, p, x = node[:3]
-            zero = [search.solve(k - 1, ZERO, y) for y in (C, D)]
-            if p == 0:
-                return (*zero, *zero)
-            return (search.plays[node][5], search.plays[node][6], *zero)
-    else:
-        root = (N, mu, C)
-
-        def play_of(node):
-            return run.fixed[node]
-
-        def children_of(node):
-            k, p, x = node
-            after = run.fixed[node][2]
-            return (k - 1, after, C), (k - 1, after, D), (k - 1, ZERO, C), (k - 1, ZERO, D)
+    def children_of(node):
+        k, p = node[:2]
+        zero = [search.solve(k - 1, ZERO, y) for y in (C, D)]
+        if p == 0:
+            return (*zero, *zero)
+        return (search.plays[node][5], search.plays[node][6], *zero)
     return _assemble(mu, N, a, b, exact, root, play_of, children_of)
 
 

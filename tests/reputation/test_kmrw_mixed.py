@@ -268,3 +268,109 @@ def test_property_row_range_bounds_every_choice_on_a_grid(a, b, r, ends, indiffe
                     continue
                 value = q * a + h if r == 1 else q * a
                 assert values is not None and min(values) <= value <= max(values)
+
+
+def test_history_dependent_play_by_hand():
+    # Previously refused (a = 7/5, b = -1, mu = 3/10, N = 5): two histories reach the state (k = 2, p = 5/7, x = D)
+    # and need different values of the rational ROW there. Derivation (Kreps & Wilson 1982 chain-store logic;
+    # Gibbons 1992, ch. 4.3.C normalisation). k = 1: COL defects at (1, p, C) (cooperating pays 2p - 1 < 7p/5),
+    # so V^C(1, p, C) = 7p/5, V^R = 0. k = 2, x = D, p = 5/7: COL's gain from repairing is b + V^C(1, 5/7, C) - 0
+    # = -1 + 1 = 0, so it repairs with any q', and the rational ROW (defecting) gets q' a: any value in [0, 7/5].
+    # k = 2, x = C, p = 5/7: the rational ROW defects, COL cooperates: V^R = a = 7/5, V^C = 5/7 * 12/5 - 2/7 = 10/7.
+    # k = 3, mixing to p' = 5/7: COL's gain pi (1 + 10/7 - 7/5 - 0) + (1 - pi) b = 71 pi / 35 - 1 is 0 at
+    # pi = 35/71, i.e. p = 5/7 * 35/71 = 25/71. The rational ROW mixes iff q (1 + 7/5 - a) + (1 - q)(b + v) = 0 with
+    # v = V^R(2, 5/7, D); its value is q a.
+    #   Path: at k = 4, p = 3/10 it mixes to 25/71 (r = 138/175) with COL cooperating (COL's gain
+    #   213/250 * 103/355 - 37/250 > 0), which needs V^R(3, 25/71, C) = a - 1 = 2/5: q = 2/7 and
+    #   2/7 + 5/7 (v - 1) = 0, so v = 3/5: COL repairs with probability 3/7 at (2, 5/7, D).
+    #   Off the path (COL defected in period 1, then cooperated against tit for tat's D in period 2): at
+    #   (3, 3/10, C) pi = 21/50 < 35/71, COL defects, and the rational ROW mixes to 5/7 (r = 6/35) only if
+    #   b + v = 0: v = 1, COL repairs with probability 5/7 at (2, 5/7, D).
+    # One q' at (2, 5/7, D) cannot serve both: 3/7 makes the off-path mixing strictly worse than defecting, 5/7 makes
+    # the path's mixing strictly worse than mimicking. k = 5: the rational ROW mimics, worth 1 + V^R(4, 3/10, C)
+    # = 1 + 7/5 = 12/5; COL cooperates (1 + 323/250 - 7/5 - 0 > 0), worth 573/250. Second method: brute force over
+    # every history (which follows the recorded links, and checks the belief at each node by Bayes' rule).
+    eq = kmrw_equilibrium(Fraction(3, 10), 5, Fraction(7, 5), -1)
+    assert not eq.markov
+    assert [(row.reputation, row.rational_mimics, row.column_cooperates) for row in eq.path[:3]] == \
+        [(Fraction(3, 10), 1, 1), (Fraction(3, 10), Fraction(138, 175), 1), (Fraction(25, 71), Fraction(5, 23),
+                                                                              Fraction(2, 7))]
+    repairs = {s.column_cooperates for s in eq.states if (s.remaining, s.reputation, s.tit_for_tat_move) ==
+               (2, Fraction(5, 7), D)}
+    assert repairs == {Fraction(3, 7), Fraction(5, 7)}
+    path_repair = eq.states[eq.path[2].successors[1]]
+    assert (path_repair.reputation, path_repair.column_cooperates) == (Fraction(5, 7), Fraction(3, 7))
+    assert eq.rational_value == Fraction(12, 5) and eq.column_value == Fraction(573, 250)
+    assert verify(eq).ok and brute_force_deviations(eq) == []
+
+
+def test_verify_follows_the_links_of_a_history_dependent_profile():
+    # The two nodes at (2, 5/7, D) of the case above, swapped on the path: the rational ROW's mixing at (3, 25/71, C)
+    # then loses (its gain from mimicking is 2/7 + 5/7 * 0 > 0), and verify says so; a link to a node of the wrong
+    # state breaks Bayes' rule and is reported too.
+    eq = kmrw_equilibrium(Fraction(3, 10), 5, Fraction(7, 5), -1)
+    states = list(eq.states)
+    third = eq.path[2]
+    on_path = third.successors[1]
+    off_path = next(s.node for s in states if (s.remaining, s.reputation, s.tit_for_tat_move) == (2, Fraction(5, 7), D)
+                    and s.node != on_path)
+    links = list(third.successors)
+    links[1] = off_path
+    states[third.node] = dataclasses.replace(states[third.node], successors=tuple(links))
+    swapped = verify(dataclasses.replace(eq, states=tuple(states)))
+    assert not swapped.ok and any("rational ROW gains" in f for f in swapped.failures)
+    links[1] = third.successors[0]                          # (2, 5/7, C): the wrong move of tit for tat
+    states[third.node] = dataclasses.replace(states[third.node], successors=tuple(links))
+    wrong = verify(dataclasses.replace(eq, states=tuple(states)))
+    assert not wrong.ok and any("successor after" in f for f in wrong.failures)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.fractions(Fraction(1, 100), Fraction(99, 100)), st.integers(1, 4),
+       st.fractions(Fraction(11, 10), 3), st.fractions(-3, Fraction(-1, 10)))
+def test_property_history_dependent_search_is_an_equilibrium_with_a_bayes_consistent_path(prior, periods, a, b):
+    # The search on nodes (state, asked value), run on its own (not only where the Markov search stops): every
+    # profile it returns passes one-shot deviation at every history of the tree (brute force), and the path's
+    # beliefs follow Bayes' rule from the prior along the recorded links.
+    from cybergames.reputation import kmrw_mixed
+    try:
+        eq = kmrw_mixed._history_dependent(prior, periods, a, b, True, kmrw_mixed._solver(a, b, periods, prior))
+    except ParameterError as exc:
+        assert "history-dependent" in str(exc)
+        return
+    assert verify(eq).ok and brute_force_deviations(eq) == []
+    p, node = prior, eq.states[0].node
+    for row in eq.path:
+        assert (row.reputation, row.node) == (p, node)
+        assert row.after_mimic == p / (p + (1 - p) * row.rational_mimics)
+        p = row.after_mimic
+        if row.remaining > 1:
+            node = row.successors[0 if row.column_cooperates > 0 else 1]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.fractions(Fraction(11, 10), 4), st.fractions(-3, Fraction(-1, 10)), st.fractions(Fraction(1, 50), 1),
+       st.lists(st.fractions(0, 1), min_size=3, max_size=3))
+def test_property_levels_built_from_the_prior_up_agree_with_the_full_levels(a, b, floor, spots):
+    # A game with prior mu reaches the reputations 0 and p >= mu only, and period k's play at p reads period k - 1
+    # at p' >= p only; so the levels built on [mu, 1] carry the full levels' values there. Second method: the
+    # levels built on all of [0, 1], compared at their breakpoints and at random reputations above the floor.
+    from cybergames.reputation._kmrw_values import _Solver, _Uncovered
+    if floor == 1:
+        return
+    full, part = _Solver(a, b), _Solver(a, b, floor)
+    for k in range(1, 5):
+        full.build(k)
+        part.build(k)
+        spots_k = [p for p in full.levels[k].points if p >= floor] + [floor + t * (1 - floor) for t in spots]
+        for p in spots_k:
+            for x in (C, D):
+                try:
+                    want = full.levels[k].value(p, x)
+                except _Uncovered:
+                    continue
+                try:
+                    got = part.levels[k].value(p, x)
+                except _Uncovered:
+                    continue                    # (never seen; allowed: uncovered is a refusal, not an answer)
+                assert got == want
