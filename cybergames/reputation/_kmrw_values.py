@@ -146,8 +146,10 @@ class _Solver:
         if H(q, p) >= 0:
             return finish(ONE, q, p)
         # B, C. mix to a target where the next period's COL makes ROW indifferent
+        shared = val is None and span is None                   # the level's own values: use its indexes
         for q, wants in ((ONE, lambda gg: gg >= 0), (ZERO, lambda gg: gg <= 0)):
-            for target in self.targets(k - 1, p, q, prev):
+            found = self._indexed_targets(k - 1, p, q) if shared else self.targets(k - 1, p, q, prev)
+            for target in found:
                 if _defined(lambda: G(p / target, target)) and wants(G(p / target, target)):
                     return finish(_mix(p, target), q, target)
         # D. reveal at once: cooperation comes only from tit for tat
@@ -159,7 +161,11 @@ class _Solver:
             if H(q, ONE) <= 0:
                 return finish(ZERO, q, ONE)
         # E. both mix
-        for target in self.points_above(k - 1, p):
+        if shared:          # G(p / t, t) = 0 only at p = -b t / (K(t) - b): the breakpoints t indexed by it
+            above = [t for t in self._index(k - 1)[2].get(p, ()) if p < t]
+        else:
+            above = self.points_above(k - 1, p)
+        for target in above:
             if not _defined(lambda: (H(ONE, target), G(ONE, target))):
                 continue
             hc, hd = H(ONE, target), H(ZERO, target)
@@ -169,7 +175,8 @@ class _Solver:
             if G(p / target, target) == 0 and 0 <= q <= 1:
                 return finish(_mix(p, target), q, target)
         fn = self.levels[k - 1]
-        for i in range(len(fn.points) - 1):                   # ... inside a cell, where K is linear
+        start = max(bisect.bisect_right(fn.points, p) - 1, 0)  # (the cells below p are skipped)
+        for i in range(start, len(fn.points) - 1):            # ... inside a cell, where K is linear
             lo, hi = fn.points[i], fn.points[i + 1]
             if hi <= p:
                 continue
@@ -236,6 +243,43 @@ class _Solver:
             if lo <= need <= hi:
                 found.append(t)
         return found
+
+    def _index(self, level: int) -> tuple:
+        """Per level: the breakpoints t in (0, 1) where the value a - 1 (after C) or -b (after D) is in the
+        span, sorted; and a dict from p = -b t / (K(t) - b), where COL is indifferent when the rational ROW
+        mixes to t, to those t (sorted). Built once per level, for the level's own values."""
+        cache = self.__dict__.setdefault("_indexes", {})
+        found = cache.get(level)
+        if found is None:
+            a, b = self.a, self.b
+            fn = self.levels[level]
+            need = {C: a - 1, D: -b}
+            lists = {C: [], D: []}
+            roots: dict = {}
+            for t in fn.points:
+                if not 0 < t < 1:
+                    continue
+                for y in (C, D):
+                    try:
+                        lo, hi = fn.span(t, y)
+                    except _Uncovered:
+                        continue
+                    if lo <= need[y] <= hi:
+                        lists[y].append(t)
+                try:
+                    (_, cc), (_, cd) = fn.value(t, C), fn.value(t, D)
+                except _Uncovered:
+                    continue
+                k_t = 1 + cc - a - cd
+                if k_t != b:
+                    roots.setdefault(-b * t / (k_t - b), []).append(t)
+            found = cache[level] = (lists[C], lists[D], roots)
+        return found
+
+    def _indexed_targets(self, level: int, p: Fraction, q: Fraction) -> list:
+        """:meth:`targets` for the level's own values, from its index."""
+        ts = self._index(level)[0 if q == 1 else 1]
+        return ts[bisect.bisect_right(ts, p):]
 
     def points_above(self, level: int, p: Fraction) -> list:
         pts = self.levels[level].points
