@@ -29,6 +29,7 @@ from typing import Any
 ZERO, ONE = Fraction(0), Fraction(1)
 C, D = "C", "D"
 BUDGET = 6_000          # local games examined per state, over every search depth
+FIRST_BUDGET = 300      # a first, short try (the cases this search closes take a few dozen at most)
 
 
 _END = object()
@@ -73,16 +74,17 @@ class Run:
         return True
 
     # -- solving every state one game reaches, with backtracking
-    def solve_all(self, periods: int, prior: Fraction) -> None:
+    def solve_all(self, periods: int, prior: Fraction, budget: int = BUDGET) -> None:
         """Fix a local equilibrium at every state reachable from (periods, prior, C), or raise ``uncovered``.
 
         The states are taken from the first period down; each has a list of candidate plays (the
         shared play, the shared play with the successors' values it assumes realised, then, the
         first time the state is met, the search over posteriors and successors' play). A state
         whose candidates all fail sends the search back to the last choice made above it (within a
-        budget of ``BUDGET`` local games in all, over the whole game).
+        budget of ``budget`` local games in all, over the whole game).
         """
-        self.budget = BUDGET
+        self.fixed = {}
+        self.budget = budget
         self.failed = None
         self.searched: set = set()
         try:

@@ -335,9 +335,15 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
     solver = _solver(a, b, N, mu)
     run = _kmrw_search.Run(solver, _Uncovered)
     try:
-        run.solve_all(N, mu)
+        run.solve_all(N, mu, _kmrw_search.FIRST_BUDGET)
     except _Uncovered as exc:
-        return _history_dependent(mu, N, a, b, exact, solver, str(exc))
+        try:
+            return _history_dependent(mu, N, a, b, exact, solver, str(exc))
+        except _Uncovered as second:
+            try:                                                # the Markov search again, with its full budget
+                run.solve_all(N, mu)
+            except _Uncovered:
+                raise second from None
 
     def play_of(node):
         return run.fixed[node]
