@@ -18,7 +18,9 @@ breakpoints of period :math:`k - 1`, the posteriors already fixed in this
 game, :math:`p` itself and 1) together with the successors' play that gives
 the rational ROW the value its indifference needs. Whatever it fixes is
 re-checked by :func:`cybergames.verify` on the whole profile before it is
-returned.
+returned. Where this search stops, :mod:`cybergames.reputation._kmrw_nodes`
+lets the play depend on the history (nodes keyed by the state and the value
+asked of it).
 """
 
 from __future__ import annotations

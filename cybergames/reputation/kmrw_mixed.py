@@ -66,42 +66,59 @@ when the recorded value equals it. (Without spans whole intervals of
 reputations had no local equilibrium: the rational ROW's value jumped over
 :math:`a - 1` at a breakpoint.)
 
-**Solving one game.** The value functions are shared by every prior. For
-one prior and horizon the states reachable from the start are solved top
-down (``cybergames.reputation._kmrw_search``), with backtracking: each
-state's candidates are the shared play where it is a local equilibrium with
-the play already fixed; the shared play with each value it assumes inside a
+**Solving one game.** One game with prior :math:`\mu` reaches the
+reputations 0 and :math:`p \ge \mu` only (the belief never falls after tit
+for tat's move), and the local equilibrium at :math:`p` reads the previous
+period's values at :math:`p' \ge p` only, so the value functions of one game
+are built on :math:`[\mu, 1]` (shared by every horizon of that prior); the
+breakpoints that, for some payoffs, multiply geometrically near 0 are never
+built. The states reachable from the start are then solved top down
+(``cybergames.reputation._kmrw_search``), with backtracking: each state's
+candidates are the shared play where it is a local equilibrium with the
+play already fixed; the shared play with each value it assumes inside a
 successor's span *realised* (COL's mixing fixed there, or the successors'
 values moved in turn, down the periods); and a search over the posteriors
 the rational ROW can mix to with the successors' play that gives it the
-value its indifference needs. The profile depends on :math:`(k, p, x)`
-only, so two states that need different values at a state both lead to
-conflict; a state without a candidate sends the search back to the last
-choice above it. The assembled profile is re-checked (Bayes' rule and every
-one-shot deviation) before it is returned.
+value its indifference needs. That profile depends on :math:`(k, p, x)`
+only.
+
+*History-dependent play.* Two histories may reach the same state and need
+different values of the rational ROW there (one predecessor's indifference
+needs :math:`-b` at :math:`(k - 1, p', D)`, another's needs another value at
+the same state); no profile of that class serves both. Where the first
+search stops, a second one (``cybergames.reputation._kmrw_nodes``) solves
+*nodes* :math:`(k, p, x, w)`: a state together with the value :math:`w` its
+predecessor asks of it. Each node has its own play and its own successors,
+so histories that reach one state may play differently (the result's
+``markov`` is then false, and each recorded state carries its node id and
+the links to its four successors). The incentives at a node depend on its
+successors' values only, so nodes are solved once each, depth first, with
+no backtracking across branches. The assembled profile is re-checked
+(Bayes' rule, the successors' states and every one-shot deviation at every
+node) before it is returned.
 
 **Coverage (what is and is not established).** The construction closes —
-finds a local equilibrium at every state that the game reaches — for every
+finds a local equilibrium at every node that the game reaches — for every
 prior and horizon tested when :math:`a + b = 1` (then the two indifference
 requirements :math:`a - 1` and :math:`-b` coincide), and for most other
 payoffs (measured on a fixed random sample below :math:`\mu^*` by
 ``tests/benchmarks/reputation/kmrw_coverage.py``; the numbers are in
 :doc:`/explanation/reputation`). Elsewhere the search may end without a
-profile: the searched class — Markov in :math:`(k, p, x)`, mixing targets
-among the previous period's breakpoints, COL's value at every successor the
-one the value functions record — holds no equilibrium it reaches within its
-budget; :func:`kmrw_equilibrium` then raises ``ParameterError`` saying where
-it stopped. (For some payoffs the breakpoints grow geometrically in
-:math:`k`, and the value functions take far longer to build for 30 periods.)
-A refusal is *not* a claim that no sequential equilibrium exists (one
-exists for every input: the game is finite) nor that none of the class
-exists (the search is bounded); the function never returns a profile that
-is not an equilibrium.
+profile: the searched class — mixing targets among the previous period's
+breakpoints and the roots of COL's indifference inside its cells, the
+successors' values inside or near the spans the value functions record —
+holds no equilibrium the searches reach within their budgets;
+:func:`kmrw_equilibrium` then raises ``ParameterError`` saying where they
+stopped. A refusal is *not* a claim that no sequential equilibrium exists
+(one exists for every input: the game is finite) nor that none of the class
+exists (the searches are bounded); the function never returns a profile
+that is not an equilibrium.
 
-**Certificate.** The result records the behaviour at every state reachable
-from the start under any moves of either player, and :func:`cybergames.verify`
-recomputes from those alone — Bayes' rule, both players' values by backward
-induction, and every one-shot deviation at every state (a sequential
+**Certificate.** The result records the behaviour at every node reachable
+from the start under any moves of either player, with the links between
+them, and :func:`cybergames.verify` recomputes from those alone — Bayes'
+rule and the state of every successor, both players' values by backward
+induction, and every one-shot deviation at every node (a sequential
 equilibrium in a finite game iff no one-shot deviation gains). The tests
 check the same profile a second way, by brute force over every history of
 the game tree for small :math:`N`.
