@@ -374,3 +374,14 @@ def test_property_levels_built_from_the_prior_up_agree_with_the_full_levels(a, b
                 except _Uncovered:
                     continue                    # (never seen; allowed: uncovered is a refusal, not an answer)
                 assert got == want
+
+
+def test_float_input_of_a_history_dependent_case_gives_floats_near_the_exact_answer():
+    # 0.3, 1.4 and -1.0 are converted exactly (0.3 and 1.4 are not 3/10 and 7/5), so the answer is the exact one
+    # for those binary fractions, returned as floats: close to the answer for 3/10, 7/5, -1 derived by hand above.
+    exact = kmrw_equilibrium(Fraction(3, 10), 5, Fraction(7, 5), -1)
+    approx = kmrw_equilibrium(0.3, 5, 1.4, -1.0)
+    assert not approx.markov and verify(approx).ok
+    assert all(isinstance(row.reputation, float) for row in approx.path)
+    assert [row.reputation for row in approx.path] == pytest.approx([float(p) for p in exact.reputations], abs=1e-12)
+    assert approx.rational_value == pytest.approx(float(exact.rational_value), abs=1e-12)
