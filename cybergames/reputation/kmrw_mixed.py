@@ -86,7 +86,7 @@ only.
 different values of the rational ROW there (one predecessor's indifference
 needs :math:`-b` at :math:`(k - 1, p', D)`, another's needs another value at
 the same state); no profile of that class serves both. Where the first
-search stops, a second one (``cybergames.reputation._kmrw_nodes``) solves
+search stops, a second one (``cybergames.reputation._kmrw_nodes``; for horizons up to 300) solves
 *nodes* :math:`(k, p, x, w)`: a state together with the value :math:`w` its
 predecessor asks of it. Each node has its own play and its own successors,
 so histories that reach one state may play differently (the result's
