@@ -492,8 +492,9 @@ def _state_deviations(result: MixedReputation) -> tuple:
     tol = 0 if result.exact else 1e-9
     states = result.states
     nodes = {}
+    linked = any(s.successors for s in states)
     for i, s in enumerate(states):
-        node = s.node if s.successors or any(t.successors for t in states) else i
+        node = s.node if linked else i
         if node in nodes:
             failures.append(f"node {node} is recorded twice")
         nodes[node] = s

@@ -385,3 +385,17 @@ def test_float_input_of_a_history_dependent_case_gives_floats_near_the_exact_ans
     assert all(isinstance(row.reputation, float) for row in approx.path)
     assert [row.reputation for row in approx.path] == pytest.approx([float(p) for p in exact.reputations], abs=1e-12)
     assert approx.rational_value == pytest.approx(float(exact.rational_value), abs=1e-12)
+
+
+def test_verify_reads_states_without_links_by_state():
+    # A profile given by its states alone (no node ids or links, one play per state) is still checked: the
+    # successors are looked up by (periods left, belief, tit for tat's move). Stripping the links of a Markov
+    # profile keeps it an equilibrium; of a history-dependent one, the state no longer says which play follows.
+    markov = kmrw_equilibrium(Fraction(1, 10), 6, a=2, b=-1)
+    assert markov.markov
+    bare = tuple(dataclasses.replace(s, node=0, successors=()) for s in markov.states)
+    assert verify(dataclasses.replace(markov, states=bare)).ok
+    odd = kmrw_equilibrium(Fraction(3, 10), 5, Fraction(7, 5), -1)
+    bare = tuple(dataclasses.replace(s, node=0, successors=()) for s in odd.states)
+    check = verify(dataclasses.replace(odd, states=bare))
+    assert not check.ok and any("no single successor" in f for f in check.failures)
