@@ -48,6 +48,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from ._kmrw_search import local_plays
+
 ZERO, ONE = Fraction(0), Fraction(1)
 C, D = "C", "D"
 BUDGET = 40_000         # local games examined in one search
@@ -56,55 +58,6 @@ MAX_DEPTH = 300         # periods: the search recurses once per period
 
 class _OutOfBudget(Exception):
     """The search examined BUDGET local games (internal)."""
-
-
-def local_plays(a: Fraction, b: Fraction, p: Fraction, x: str, r: Fraction, after: Fraction, vals: tuple,
-                want: Any) -> list:
-    """The local equilibria (r, q, p', VR, VC) at a state with ROW's mixing r and the successors' values fixed.
-
-    ``vals`` = (VR, VC) after (tit for tat's move, COL's C) and after (its move, COL's D); after the other
-    move the continuation values are 0. COL's mixing q is forced by the sign of its gain; where COL is
-    indifferent, q is 1, 0, the q that makes the rational ROW indifferent, or the q that gives it ``want``.
-    """
-    rc, cc, rd, cd = vals
-    if x == C:
-        pi = p / after
-        gain_col = pi * (1 + cc - a - cd) + (1 - pi) * b
-        h1, h0 = 1 + rc - a, b + rd                         # ROW's gain from mimicking when q = 1, 0
-        hi, lo = 1 + rc, b + rd                             # its value from mimicking when q = 1, 0
-    else:
-        gain_col = b + cc - cd
-        h1, h0 = a + rc - 1, rd - b
-        hi, lo = a + rc, rd
-    if gain_col > 0:
-        qs = [ONE]
-    elif gain_col < 0:
-        qs = [ZERO]
-    else:
-        qs = [ONE, ZERO]
-        if h1 != h0:
-            qs.append(h0 / (h0 - h1))
-        if want is not None:
-            if x == C and r < 1:
-                qs.append(want / a)
-            elif hi != lo:
-                qs.append((want - lo) / (hi - lo))
-    plays = []
-    for q in dict.fromkeys(qs):
-        if not 0 <= q <= 1:
-            continue
-        h = q * h1 + (1 - q) * h0
-        if (r > 0 and h < 0) or (r < 1 and h > 0):
-            continue
-        if x == C:
-            vr = q * hi + (1 - q) * lo if r > 0 else q * a
-            vc = q * (pi * (1 + cc) + (1 - pi) * b) + (1 - q) * (pi * (a + cd))
-        else:
-            vr = q * hi + (1 - q) * lo
-            vc = q * (b + cc) + (1 - q) * cd
-        if want is None or vr == want:
-            plays.append((r, q, after, vr, vc))
-    return plays
 
 
 class NodeSearch:

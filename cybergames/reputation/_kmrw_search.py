@@ -378,51 +378,56 @@ class Run:
 
     def _plays(self, k: int, p: Fraction, x: str, r: Fraction, after: Fraction, vals: tuple, want: Any) -> list:
         """The local equilibria (r, q, ...) at (k, p, x) with ROW's mixing r fixed and the successors' values."""
-        a, b = self.a, self.b
-        rc, cc, rd, cd = vals
+        return local_plays(self.a, self.b, p, x, r, after, vals, want)
+
+
+def local_plays(a: Fraction, b: Fraction, p: Fraction, x: str, r: Fraction, after: Fraction, vals: tuple,
+                want: Any) -> list:
+    """The local equilibria (r, q, p', VR, VC) at a state with ROW's mixing r and the successors' values fixed.
+
+    ``vals`` = (VR, VC) after (tit for tat's move, COL's C) and after (its move, COL's D); after the other
+    move the continuation values are 0. COL's mixing q is forced by the sign of its gain; where COL is
+    indifferent, q is 1, 0, the q that makes the rational ROW indifferent, or the q that gives it ``want``.
+    """
+    rc, cc, rd, cd = vals
+    if x == C:
+        pi = p / after
+        gain_col = pi * (1 + cc - a - cd) + (1 - pi) * b
+        h1, h0 = 1 + rc - a, b + rd                         # ROW's gain from mimicking when q = 1, 0
+        hi, lo = 1 + rc, b + rd                             # its value from mimicking when q = 1, 0
+    else:
+        gain_col = b + cc - cd
+        h1, h0 = a + rc - 1, rd - b
+        hi, lo = a + rc, rd
+    if gain_col > 0:
+        qs = [ONE]
+    elif gain_col < 0:
+        qs = [ZERO]
+    else:
+        qs = [ONE, ZERO]
+        if h1 != h0:
+            qs.append(h0 / (h0 - h1))
+        if want is not None:
+            if x == C and r < 1:
+                qs.append(want / a)
+            elif hi != lo:
+                qs.append((want - lo) / (hi - lo))
+    plays = []
+    for q in dict.fromkeys(qs):
+        if not 0 <= q <= 1:
+            continue
+        h = q * h1 + (1 - q) * h0
+        if (r > 0 and h < 0) or (r < 1 and h > 0):
+            continue
         if x == C:
-            pi = p / after
-            gain_col = pi * (1 + cc - a - cd) + (1 - pi) * b
-            h1, h0 = 1 + rc - a, b + rd                         # ROW's gain from mimicking when q = 1, 0
+            vr = q * hi + (1 - q) * lo if r > 0 else q * a
+            vc = q * (pi * (1 + cc) + (1 - pi) * b) + (1 - q) * (pi * (a + cd))
         else:
-            gain_col = b + cc - cd
-            h1, h0 = a + rc - 1, rd - b
-        if gain_col > 0:
-            qs = [ONE]
-        elif gain_col < 0:
-            qs = [ZERO]
-        else:
-            qs = [ONE, ZERO]
-            if h1 != h0:
-                qs.append(h0 / (h0 - h1))
-            if want is not None:
-                if x == C and r < 1:
-                    qs.append(want / a)
-                elif x == C:
-                    hi, lo = 1 + rc, b + rd
-                    if hi != lo:
-                        qs.append((want - lo) / (hi - lo))
-                else:
-                    hi, lo = a + rc, rd
-                    if hi != lo:
-                        qs.append((want - lo) / (hi - lo))
-        plays = []
-        for q in dict.fromkeys(qs):
-            if not 0 <= q <= 1:
-                continue
-            h = q * h1 + (1 - q) * h0
-            if (r > 0 and h < 0) or (r < 1 and h > 0):
-                continue
-            if x == C:
-                mimic = q * (1 + rc) + (1 - q) * (b + rd)
-                vr = mimic if r > 0 else q * a
-                vc = q * (pi * (1 + cc) + (1 - pi) * b) + (1 - q) * (pi * (a + cd))
-            else:
-                vr = q * (a + rc) + (1 - q) * rd
-                vc = q * (b + cc) + (1 - q) * cd
-            if want is None or vr == want:
-                plays.append((r, q, after, vr, vc))
-        return plays
+            vr = q * hi + (1 - q) * lo
+            vc = q * (b + cc) + (1 - q) * cd
+        if want is None or vr == want:
+            plays.append((r, q, after, vr, vc))
+    return plays
 
 
 def _merge(first: dict, second: dict) -> Any:
