@@ -18,7 +18,9 @@ breakpoints of period :math:`k - 1`, the posteriors already fixed in this
 game, :math:`p` itself and 1) together with the successors' play that gives
 the rational ROW the value its indifference needs. Whatever it fixes is
 re-checked by :func:`cybergames.verify` on the whole profile before it is
-returned.
+returned. Where this search stops, :mod:`cybergames.reputation._kmrw_nodes`
+lets the play depend on the history (nodes keyed by the state and the value
+asked of it).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from typing import Any
 ZERO, ONE = Fraction(0), Fraction(1)
 C, D = "C", "D"
 BUDGET = 6_000          # local games examined per state, over every search depth
+FIRST_BUDGET = 300      # a first, short try (the cases this search closes take a few dozen at most)
 
 
 _END = object()
@@ -73,16 +76,17 @@ class Run:
         return True
 
     # -- solving every state one game reaches, with backtracking
-    def solve_all(self, periods: int, prior: Fraction) -> None:
+    def solve_all(self, periods: int, prior: Fraction, budget: int = BUDGET) -> None:
         """Fix a local equilibrium at every state reachable from (periods, prior, C), or raise ``uncovered``.
 
         The states are taken from the first period down; each has a list of candidate plays (the
         shared play, the shared play with the successors' values it assumes realised, then, the
         first time the state is met, the search over posteriors and successors' play). A state
         whose candidates all fail sends the search back to the last choice made above it (within a
-        budget of ``BUDGET`` local games in all, over the whole game).
+        budget of ``budget`` local games in all, over the whole game).
         """
-        self.budget = BUDGET
+        self.fixed = {}
+        self.budget = budget
         self.failed = None
         self.searched: set = set()
         try:
@@ -374,51 +378,56 @@ class Run:
 
     def _plays(self, k: int, p: Fraction, x: str, r: Fraction, after: Fraction, vals: tuple, want: Any) -> list:
         """The local equilibria (r, q, ...) at (k, p, x) with ROW's mixing r fixed and the successors' values."""
-        a, b = self.a, self.b
-        rc, cc, rd, cd = vals
+        return local_plays(self.a, self.b, p, x, r, after, vals, want)
+
+
+def local_plays(a: Fraction, b: Fraction, p: Fraction, x: str, r: Fraction, after: Fraction, vals: tuple,
+                want: Any) -> list:
+    """The local equilibria (r, q, p', VR, VC) at a state with ROW's mixing r and the successors' values fixed.
+
+    ``vals`` = (VR, VC) after (tit for tat's move, COL's C) and after (its move, COL's D); after the other
+    move the continuation values are 0. COL's mixing q is forced by the sign of its gain; where COL is
+    indifferent, q is 1, 0, the q that makes the rational ROW indifferent, or the q that gives it ``want``.
+    """
+    rc, cc, rd, cd = vals
+    if x == C:
+        pi = p / after
+        gain_col = pi * (1 + cc - a - cd) + (1 - pi) * b
+        h1, h0 = 1 + rc - a, b + rd                         # ROW's gain from mimicking when q = 1, 0
+        hi, lo = 1 + rc, b + rd                             # its value from mimicking when q = 1, 0
+    else:
+        gain_col = b + cc - cd
+        h1, h0 = a + rc - 1, rd - b
+        hi, lo = a + rc, rd
+    if gain_col > 0:
+        qs = [ONE]
+    elif gain_col < 0:
+        qs = [ZERO]
+    else:
+        qs = [ONE, ZERO]
+        if h1 != h0:
+            qs.append(h0 / (h0 - h1))
+        if want is not None:
+            if x == C and r < 1:
+                qs.append(want / a)
+            elif hi != lo:
+                qs.append((want - lo) / (hi - lo))
+    plays = []
+    for q in dict.fromkeys(qs):
+        if not 0 <= q <= 1:
+            continue
+        h = q * h1 + (1 - q) * h0
+        if (r > 0 and h < 0) or (r < 1 and h > 0):
+            continue
         if x == C:
-            pi = p / after
-            gain_col = pi * (1 + cc - a - cd) + (1 - pi) * b
-            h1, h0 = 1 + rc - a, b + rd                         # ROW's gain from mimicking when q = 1, 0
+            vr = q * hi + (1 - q) * lo if r > 0 else q * a
+            vc = q * (pi * (1 + cc) + (1 - pi) * b) + (1 - q) * (pi * (a + cd))
         else:
-            gain_col = b + cc - cd
-            h1, h0 = a + rc - 1, rd - b
-        if gain_col > 0:
-            qs = [ONE]
-        elif gain_col < 0:
-            qs = [ZERO]
-        else:
-            qs = [ONE, ZERO]
-            if h1 != h0:
-                qs.append(h0 / (h0 - h1))
-            if want is not None:
-                if x == C and r < 1:
-                    qs.append(want / a)
-                elif x == C:
-                    hi, lo = 1 + rc, b + rd
-                    if hi != lo:
-                        qs.append((want - lo) / (hi - lo))
-                else:
-                    hi, lo = a + rc, rd
-                    if hi != lo:
-                        qs.append((want - lo) / (hi - lo))
-        plays = []
-        for q in dict.fromkeys(qs):
-            if not 0 <= q <= 1:
-                continue
-            h = q * h1 + (1 - q) * h0
-            if (r > 0 and h < 0) or (r < 1 and h > 0):
-                continue
-            if x == C:
-                mimic = q * (1 + rc) + (1 - q) * (b + rd)
-                vr = mimic if r > 0 else q * a
-                vc = q * (pi * (1 + cc) + (1 - pi) * b) + (1 - q) * (pi * (a + cd))
-            else:
-                vr = q * (a + rc) + (1 - q) * rd
-                vc = q * (b + cc) + (1 - q) * cd
-            if want is None or vr == want:
-                plays.append((r, q, after, vr, vc))
-        return plays
+            vr = q * hi + (1 - q) * lo
+            vc = q * (b + cc) + (1 - q) * cd
+        if want is None or vr == want:
+            plays.append((r, q, after, vr, vc))
+    return plays
 
 
 def _merge(first: dict, second: dict) -> Any:

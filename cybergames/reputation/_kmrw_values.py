@@ -72,8 +72,18 @@ def _zero_level() -> _Level:
 
 
 class _Solver:
-    def __init__(self, a: Fraction, b: Fraction):
-        self.a, self.b = a, b
+    r"""The levels of one payoff pair (a, b), on the reputations 0 and [floor, 1].
+
+    One game with prior :math:`\mu` reaches the reputations 0 and :math:`p \ge \mu` only (COL's belief
+    never falls after tit for tat's move, and is 0 after the other move), and the local equilibrium at
+    :math:`p` reads the previous period's values at :math:`p' \ge p` only. So the levels are built on
+    :math:`[\mu, 1]` with ``floor`` :math:`= \mu` (the cell below it is left uncovered): the values there
+    are those of the levels on all of :math:`[0, 1]`, and the breakpoints that pile up near 0 (where
+    their number grows geometrically in :math:`k` for some payoffs) are never built.
+    """
+
+    def __init__(self, a: Fraction, b: Fraction, floor: Fraction = ZERO):
+        self.a, self.b, self.floor = a, b, floor
         self.levels = [_zero_level()]
 
     # -- the local equilibrium at (k, p, x) from the values of period k - 1
@@ -136,8 +146,10 @@ class _Solver:
         if H(q, p) >= 0:
             return finish(ONE, q, p)
         # B, C. mix to a target where the next period's COL makes ROW indifferent
+        shared = val is None and span is None                   # the level's own values: use its indexes
         for q, wants in ((ONE, lambda gg: gg >= 0), (ZERO, lambda gg: gg <= 0)):
-            for target in self.targets(k - 1, p, q, prev):
+            found = self._indexed_targets(k - 1, p, q) if shared else self.targets(k - 1, p, q, prev)
+            for target in found:
                 if _defined(lambda: G(p / target, target)) and wants(G(p / target, target)):
                     return finish(_mix(p, target), q, target)
         # D. reveal at once: cooperation comes only from tit for tat
@@ -149,7 +161,11 @@ class _Solver:
             if H(q, ONE) <= 0:
                 return finish(ZERO, q, ONE)
         # E. both mix
-        for target in self.points_above(k - 1, p):
+        if shared:          # G(p / t, t) = 0 only at p = -b t / (K(t) - b): the breakpoints t indexed by it
+            above = [t for t in self._index(k - 1)[2].get(p, ()) if p < t]
+        else:
+            above = self.points_above(k - 1, p)
+        for target in above:
             if not _defined(lambda: (H(ONE, target), G(ONE, target))):
                 continue
             hc, hd = H(ONE, target), H(ZERO, target)
@@ -159,7 +175,8 @@ class _Solver:
             if G(p / target, target) == 0 and 0 <= q <= 1:
                 return finish(_mix(p, target), q, target)
         fn = self.levels[k - 1]
-        for i in range(len(fn.points) - 1):                   # ... inside a cell, where K is linear
+        start = max(bisect.bisect_right(fn.points, p) - 1, 0)  # (the cells below p are skipped)
+        for i in range(start, len(fn.points) - 1):            # ... inside a cell, where K is linear
             lo, hi = fn.points[i], fn.points[i + 1]
             if hi <= p:
                 continue
@@ -227,6 +244,43 @@ class _Solver:
                 found.append(t)
         return found
 
+    def _index(self, level: int) -> tuple:
+        """Per level: the breakpoints t in (0, 1) where the value a - 1 (after C) or -b (after D) is in the
+        span, sorted; and a dict from p = -b t / (K(t) - b), where COL is indifferent when the rational ROW
+        mixes to t, to those t (sorted). Built once per level, for the level's own values."""
+        cache = self.__dict__.setdefault("_indexes", {})
+        found = cache.get(level)
+        if found is None:
+            a, b = self.a, self.b
+            fn = self.levels[level]
+            need = {C: a - 1, D: -b}
+            lists = {C: [], D: []}
+            roots: dict = {}
+            for t in fn.points:
+                if not 0 < t < 1:
+                    continue
+                for y in (C, D):
+                    try:
+                        lo, hi = fn.span(t, y)
+                    except _Uncovered:
+                        continue
+                    if lo <= need[y] <= hi:
+                        lists[y].append(t)
+                try:
+                    (_, cc), (_, cd) = fn.value(t, C), fn.value(t, D)
+                except _Uncovered:
+                    continue
+                k_t = 1 + cc - a - cd
+                if k_t != b:
+                    roots.setdefault(-b * t / (k_t - b), []).append(t)
+            found = cache[level] = (lists[C], lists[D], roots)
+        return found
+
+    def _indexed_targets(self, level: int, p: Fraction, q: Fraction) -> list:
+        """:meth:`targets` for the level's own values, from its index."""
+        ts = self._index(level)[0 if q == 1 else 1]
+        return ts[bisect.bisect_right(ts, p):]
+
     def points_above(self, level: int, p: Fraction) -> list:
         pts = self.levels[level].points
         return [t for t in pts[bisect.bisect_right(pts, p):] if t < 1]
@@ -263,6 +317,9 @@ class _Solver:
                     root = -b * t / (k_t - b)
                     if 0 < root < 1:
                         candidates.add(root)
+        floor = self.floor
+        if floor:                                               # 0, floor and the points above it
+            candidates = {t for t in candidates if t == 0 or t >= floor} | {floor}
         points = sorted(candidates)
         at, spans = {}, {}
         for p in points:
@@ -280,6 +337,9 @@ class _Solver:
         for i in range(len(points) - 1):
             lo, hi = points[i], points[i + 1]
             m1, m2, m3 = (lo + (hi - lo) * Fraction(j, 4) for j in (1, 2, 3))
+            if hi <= floor:                                     # below the floor: not built
+                cells[(i, C)] = cells[(i, D)] = None
+                continue
             for x in (C, D):
                 try:
                     (r1, c1), (r2, c2), (r3, c3) = (self.local(k, m, x)[3:] for m in (m1, m2, m3))

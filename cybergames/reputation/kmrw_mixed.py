@@ -66,42 +66,59 @@ when the recorded value equals it. (Without spans whole intervals of
 reputations had no local equilibrium: the rational ROW's value jumped over
 :math:`a - 1` at a breakpoint.)
 
-**Solving one game.** The value functions are shared by every prior. For
-one prior and horizon the states reachable from the start are solved top
-down (``cybergames.reputation._kmrw_search``), with backtracking: each
-state's candidates are the shared play where it is a local equilibrium with
-the play already fixed; the shared play with each value it assumes inside a
+**Solving one game.** One game with prior :math:`\mu` reaches the
+reputations 0 and :math:`p \ge \mu` only (the belief never falls after tit
+for tat's move), and the local equilibrium at :math:`p` reads the previous
+period's values at :math:`p' \ge p` only, so the value functions of one game
+are built on :math:`[\mu, 1]` (shared by every horizon of that prior); the
+breakpoints that, for some payoffs, multiply geometrically near 0 are never
+built. The states reachable from the start are then solved top down
+(``cybergames.reputation._kmrw_search``), with backtracking: each state's
+candidates are the shared play where it is a local equilibrium with the
+play already fixed; the shared play with each value it assumes inside a
 successor's span *realised* (COL's mixing fixed there, or the successors'
 values moved in turn, down the periods); and a search over the posteriors
 the rational ROW can mix to with the successors' play that gives it the
-value its indifference needs. The profile depends on :math:`(k, p, x)`
-only, so two states that need different values at a state both lead to
-conflict; a state without a candidate sends the search back to the last
-choice above it. The assembled profile is re-checked (Bayes' rule and every
-one-shot deviation) before it is returned.
+value its indifference needs. That profile depends on :math:`(k, p, x)`
+only.
+
+*History-dependent play.* Two histories may reach the same state and need
+different values of the rational ROW there (one predecessor's indifference
+needs :math:`-b` at :math:`(k - 1, p', D)`, another's needs another value at
+the same state); no profile of that class serves both. Where the first
+search stops, a second one (``cybergames.reputation._kmrw_nodes``; for horizons up to 300) solves
+*nodes* :math:`(k, p, x, w)`: a state together with the value :math:`w` its
+predecessor asks of it. Each node has its own play and its own successors,
+so histories that reach one state may play differently (the result's
+``markov`` is then false, and each recorded state carries its node id and
+the links to its four successors). The incentives at a node depend on its
+successors' values only, so nodes are solved once each, depth first, with
+no backtracking across branches. The assembled profile is re-checked
+(Bayes' rule, the successors' states and every one-shot deviation at every
+node) before it is returned.
 
 **Coverage (what is and is not established).** The construction closes —
-finds a local equilibrium at every state that the game reaches — for every
+finds a local equilibrium at every node that the game reaches — for every
 prior and horizon tested when :math:`a + b = 1` (then the two indifference
 requirements :math:`a - 1` and :math:`-b` coincide), and for most other
 payoffs (measured on a fixed random sample below :math:`\mu^*` by
 ``tests/benchmarks/reputation/kmrw_coverage.py``; the numbers are in
 :doc:`/explanation/reputation`). Elsewhere the search may end without a
-profile: the searched class — Markov in :math:`(k, p, x)`, mixing targets
-among the previous period's breakpoints, COL's value at every successor the
-one the value functions record — holds no equilibrium it reaches within its
-budget; :func:`kmrw_equilibrium` then raises ``ParameterError`` saying where
-it stopped. (For some payoffs the breakpoints grow geometrically in
-:math:`k`, and the value functions take far longer to build for 30 periods.)
-A refusal is *not* a claim that no sequential equilibrium exists (one
-exists for every input: the game is finite) nor that none of the class
-exists (the search is bounded); the function never returns a profile that
-is not an equilibrium.
+profile: the searched class — mixing targets among the previous period's
+breakpoints and the roots of COL's indifference inside its cells, the
+successors' values inside or near the spans the value functions record —
+holds no equilibrium the searches reach within their budgets;
+:func:`kmrw_equilibrium` then raises ``ParameterError`` saying where they
+stopped. A refusal is *not* a claim that no sequential equilibrium exists
+(one exists for every input: the game is finite) nor that none of the class
+exists (the searches are bounded); the function never returns a profile
+that is not an equilibrium.
 
-**Certificate.** The result records the behaviour at every state reachable
-from the start under any moves of either player, and :func:`cybergames.verify`
-recomputes from those alone — Bayes' rule, both players' values by backward
-induction, and every one-shot deviation at every state (a sequential
+**Certificate.** The result records the behaviour at every node reachable
+from the start under any moves of either player, with the links between
+them, and :func:`cybergames.verify` recomputes from those alone — Bayes'
+rule and the state of every successor, both players' values by backward
+induction, and every one-shot deviation at every node (a sequential
 equilibrium in a finite game iff no one-shot deviation gains). The tests
 check the same profile a second way, by brute force over every history of
 the game tree for small :math:`N`.
@@ -138,7 +155,7 @@ from typing import Any
 from .. import _numbers, limits
 from .._verify import Verification, verify
 from ..errors import ParameterError
-from . import _checks, _kmrw_search
+from . import _checks, _kmrw_nodes, _kmrw_search
 from ._kmrw_values import _Solver, _Uncovered
 from .kmrw import _payoffs
 
@@ -166,6 +183,14 @@ class ReputationState:
         The probability :math:`q` that COL cooperates.
     after_mimic : number
         COL's belief after ROW makes tit for tat's move (Bayes' rule).
+    node : int
+        The node of the profile this play belongs to (its index in :attr:`MixedReputation.states`).
+        Histories that reach the same node play alike.
+    successors : tuple of int
+        The nodes reached after (ROW makes tit for tat's move, COL cooperates), (tit for tat's move,
+        COL defects), (the other move, COL cooperates), (the other move, COL defects); empty in the
+        last period. When several nodes share a state (``markov`` false in the result), these links,
+        not the state, say which play follows a history.
     """
 
     period: int
@@ -175,6 +200,8 @@ class ReputationState:
     rational_mimics: Any
     column_cooperates: Any
     after_mimic: Any
+    node: int = 0
+    successors: tuple = ()
 
     @property
     def sure_cooperation(self) -> bool:
@@ -194,13 +221,16 @@ class MixedReputation:
         The path on which ROW makes tit for tat's move and COL cooperates
         whenever it does so with positive probability; one row per period.
     states : tuple of ReputationState
-        The behaviour at every state reachable from the start under any moves
-        (the certificate that ``verify`` re-checks).
+        The behaviour at every node reachable from the start under any moves,
+        the first node first (the certificate that ``verify`` re-checks).
     mutual_cooperation : int
         The number of initial periods with sure mutual cooperation on the path.
     column_value, rational_value : number
         COL's and the rational ROW's equilibrium payoffs (sums over the periods).
     exact : bool
+    markov : bool
+        Whether the play depends on the state :math:`(k, p, x)` only (one node per
+        state); false when histories that reach one state play differently.
     """
 
     prior: Any
@@ -213,6 +243,7 @@ class MixedReputation:
     column_value: Any
     rational_value: Any
     exact: bool
+    markov: bool = True
 
     @property
     def defection_periods(self) -> int:
@@ -301,50 +332,112 @@ def kmrw_equilibrium(prior: Any, periods: int, a: Any = 2, b: Any = -1) -> Mixed
 _SOLVERS: dict = {}
 
 
-def _solver(a: Fraction, b: Fraction, periods: int) -> _Solver:
-    """The value functions of periods 0..periods-1 for (a, b), shared by every prior and horizon."""
-    solver = _SOLVERS.get((a, b))
+def _solver(a: Fraction, b: Fraction, periods: int, floor: Fraction = ZERO) -> _Solver:
+    """The value functions of periods 0..periods-1 for (a, b) on the reputations 0 and [floor, 1].
+
+    Shared by every horizon of one prior (``floor``, the prior, is part of the key: the answer for one
+    input never depends on what was solved before it).
+    """
+    solver = _SOLVERS.get((a, b, floor))
     if solver is None:
         if len(_SOLVERS) >= 16:
             _SOLVERS.clear()
-        solver = _SOLVERS[(a, b)] = _Solver(a, b)
+        solver = _SOLVERS[(a, b, floor)] = _Solver(a, b, floor)
     for k in range(len(solver.levels), periods):
         solver.build(k)
     return solver
 
 
 def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
-    solver = _solver(a, b, N)
+    solver = _solver(a, b, N, mu)
     run = _kmrw_search.Run(solver, _Uncovered)
-    run.solve_all(N, mu)
+    try:
+        run.solve_all(N, mu, _kmrw_search.FIRST_BUDGET)
+    except _Uncovered as exc:
+        try:
+            return _history_dependent(mu, N, a, b, exact, solver, str(exc))
+        except _Uncovered as second:
+            try:                                                # the Markov search again, with its full budget
+                run.solve_all(N, mu)
+            except _Uncovered:
+                raise second from None
+
+    def play_of(node):
+        return run.fixed[node]
+
+    def children_of(node):
+        k, p, x = node
+        after = run.fixed[node][2]
+        return (k - 1, after, C), (k - 1, after, D), (k - 1, ZERO, C), (k - 1, ZERO, D)
+    return _assemble(mu, N, a, b, exact, (N, mu, C), play_of, children_of)
+
+
+def _history_dependent(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool, solver: _Solver,
+                       before: str = "") -> MixedReputation:
+    """The search on nodes (state, value asked of it): play may depend on the history, not the state only."""
+    search = _kmrw_nodes.NodeSearch(solver, _Uncovered)
+    root, why = None, f"not tried beyond {_kmrw_nodes.MAX_DEPTH} periods"
+    if N <= _kmrw_nodes.MAX_DEPTH:
+        try:
+            root = search.solve(N, mu, C)
+            why = "every candidate tried"
+        except _kmrw_nodes._OutOfBudget:
+            why = f"budget of {_kmrw_nodes.BUDGET} local games spent"
+    if root is None:
+        raise _Uncovered(f"{before + '; ' if before else ''}with history-dependent play: none found "
+                         f"({why})")
+
+    def play_of(node):
+        return search.plays[node][:5]
+
+    def children_of(node):
+        k, p = node[:2]
+        zero = [search.solve(k - 1, ZERO, y) for y in (C, D)]
+        if p == 0:
+            return (*zero, *zero)
+        return (search.plays[node][5], search.plays[node][6], *zero)
+    return _assemble(mu, N, a, b, exact, root, play_of, children_of)
+
+
+def _assemble(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool, root: Any, play_of: Any,
+              children_of: Any) -> MixedReputation:
+    """The result from the plays at the nodes reachable from ``root`` (breadth first), re-checked."""
     out = (lambda v: _numbers.simplify_exact(v)) if exact else float
-    # every state reachable from the start under any moves
-    states, frontier, seen = [], [(N, mu, C)], {(N, mu, C)}
-    local = {}
+    order, ids, frontier = [], {root: 0}, [root]
     while frontier:
         nxt = []
-        for (k, p, x) in frontier:
-            r, q, after, vr, vc = local[(k, p, x)] = run.fixed[(k, p, x)]
-            states.append(ReputationState(0, k, out(p), x, out(r), out(q), out(after)))
-            if k > 1:
-                for succ in ((k - 1, after, C), (k - 1, after, D), (k - 1, ZERO, C), (k - 1, ZERO, D)):
-                    if succ not in seen:
-                        seen.add(succ)
-                        nxt.append(succ)
+        for node in frontier:
+            order.append(node)
+            if node[0] > 1:
+                for child in children_of(node):
+                    if child not in ids:
+                        ids[child] = len(ids)
+                        nxt.append(child)
         frontier = nxt
-    path, p, x = [], mu, C
+    states, keys = [], set()
+    for node in order:
+        k, p, x = node[:3]
+        r, q, after = play_of(node)[:3]
+        links = tuple(ids[child] for child in children_of(node)) if k > 1 else ()
+        states.append(ReputationState(0, k, out(p), x, out(r), out(q), out(after), ids[node], links))
+        keys.add((k, p, x))
+    path, node = [], root
     for t in range(1, N + 1):
         k = N - t + 1
-        r, q, after, _, _ = local[(k, p, x)]
-        path.append(ReputationState(t, k, out(p), x, out(r), out(q), out(after)))
-        p, x = after, (C if q > 0 else D)
+        p, x = node[1], node[2]
+        r, q, after = play_of(node)[:3]
+        path.append(ReputationState(t, k, out(p), x, out(r), out(q), out(after), ids[node],
+                                    states[ids[node]].successors))
+        if k > 1:
+            node = children_of(node)[0 if q > 0 else 1]
     mutual = 0
     for row in path:
         if not row.sure_cooperation:
             break
         mutual += 1
-    _, _, _, vr, vc = local[(N, mu, C)]
-    result = MixedReputation(out(mu), N, out(a), out(b), tuple(path), tuple(states), mutual, out(vc), out(vr), exact)
+    vr, vc = play_of(root)[3:5]
+    result = MixedReputation(out(mu), N, out(a), out(b), tuple(path), tuple(states), mutual, out(vc), out(vr),
+                             exact, len(keys) == len(states))
     failures, _ = _state_deviations(result)
     if failures:
         raise _Uncovered(f"the assembled profile fails its check ({failures[0]})")
@@ -389,57 +482,111 @@ def noncooperation_bound(prior: Any, a: Any = 2, b: Any = -1, *, horizons: int =
 
 # ---------------------------------------------------------------- verification
 def _state_deviations(result: MixedReputation) -> tuple:
-    """Bayes' rule and every one-shot deviation at every recorded state, from the behaviour and payoffs alone."""
+    """Bayes' rule, the successors' states and every one-shot deviation at every recorded node.
+
+    Computed from the behaviour, the links and the payoffs alone. A result whose states carry no links
+    (one play per state) is read with the successors looked up by state.
+    """
     a, b = Fraction(result.a), Fraction(result.b)
-    table = {(s.remaining, Fraction(s.reputation), s.tit_for_tat_move):
-             (Fraction(s.rational_mimics), Fraction(s.column_cooperates), Fraction(s.after_mimic))
-             for s in result.states}
+    failures = []
+    tol = 0 if result.exact else 1e-9
+    states = result.states
+    nodes = {}
+    linked = any(s.successors for s in states)
+    for i, s in enumerate(states):
+        node = s.node if linked else i
+        if node in nodes:
+            failures.append(f"node {node} is recorded twice")
+        nodes[node] = s
+    by_state = {}
+    for node, s in nodes.items():
+        by_state.setdefault((s.remaining, Fraction(s.reputation), s.tit_for_tat_move), []).append(node)
     u = {(C, C): (1, 1), (C, D): (b, a), (D, C): (a, b), (D, D): (0, 0)}
     other = {C: D, D: C}
-    failures = []
     vr, vc = {}, {}
-    tol = 0 if result.exact else 1e-9
-    for (k, p, x) in sorted(table, key=lambda s: s[0]):
-        r, q, after = table[(k, p, x)]
+    for node in sorted(nodes, key=lambda n: nodes[n].remaining):
+        s = nodes[node]
+        k, p, x = s.remaining, Fraction(s.reputation), s.tit_for_tat_move
+        r, q, after = Fraction(s.rational_mimics), Fraction(s.column_cooperates), Fraction(s.after_mimic)
+        where = f"node {node} (k={k}, p={p}, x={x})"
         mimic_prob = p + (1 - p) * r
         expected = p / mimic_prob if mimic_prob else ONE
         if p and after != expected and abs(after - expected) > tol:
-            failures.append(f"k={k}, p={p}, x={x}: posterior {after} breaks Bayes' rule ({expected})")
+            failures.append(f"{where}: posterior {after} breaks Bayes' rule ({expected})")
+        post_mimic = after if p else ZERO
+        links = {}
+        if k > 1:
+            wanted = ((x, C, post_mimic), (x, D, post_mimic), (other[x], C, ZERO), (other[x], D, ZERO))
+            for j, (move, y, post) in enumerate(wanted):
+                if s.successors:
+                    child = s.successors[j] if len(s.successors) == 4 else None
+                else:
+                    found = by_state.get((k - 1, post, y), [])
+                    child = found[0] if len(found) == 1 else None
+                if child not in nodes:
+                    failures.append(f"{where}: no single successor recorded after ({move}, {y})")
+                    continue
+                c = nodes[child]
+                if (c.remaining, c.tit_for_tat_move) != (k - 1, y) or \
+                        (Fraction(c.reputation) != post and abs(Fraction(c.reputation) - post) > tol):
+                    failures.append(f"{where}: the successor after ({move}, {y}) is at "
+                                    f"k={c.remaining}, p={c.reputation}, x={c.tit_for_tat_move}, "
+                                    f"not k={k - 1}, p={post}, x={y}")
+                    continue
+                links[(move, y)] = child
 
-        def cont(values, post, y):
-            if k == 1:
+        def cont(values, move, y):
+            if k == 1 or (move, y) not in links:
                 return ZERO
-            key = (k - 1, post, y)
-            if key not in values:
-                failures.append(f"k={k}, p={p}, x={x}: successor {key} not recorded")
-                return ZERO
-            return values[key]
-        # rational ROW: mimic (move x, posterior `after`) or the other move (posterior 0)
+            return values[links[(move, y)]]
+        # rational ROW: mimic (move x) or the other move
         row_q = {}
-        for move, post in ((x, after if p else ZERO), (other[x], ZERO)):
-            row_q[move] = sum((w * (u[(move, y)][0] + cont(vr, post, y)) for y, w in ((C, q), (D, 1 - q)) if w),
+        for move in (x, other[x]):
+            row_q[move] = sum((w * (u[(move, y)][0] + cont(vr, move, y)) for y, w in ((C, q), (D, 1 - q)) if w),
                               ZERO)
         # COL: against tit for tat (prob p, move x) and the rational type (prob 1 - p)
         col_q = {}
         for y in (C, D):
             total = ZERO
-            for prob, move, post in ((p, x, after), ((1 - p) * r, x, after), ((1 - p) * (1 - r), other[x], ZERO)):
+            for prob, move in ((p, x), ((1 - p) * r, x), ((1 - p) * (1 - r), other[x])):
                 if prob:
-                    total += prob * (u[(move, y)][1] + cont(vc, post, y))
+                    total += prob * (u[(move, y)][1] + cont(vc, move, y))
             col_q[y] = total
         for who, qv, prob_first, first in (("rational ROW", row_q, r, x), ("COL", col_q, q, C)):
             second = other[first]
             if prob_first > 0 and qv[second] - qv[first] > tol:
-                failures.append(f"k={k}, p={p}, x={x}: {who} gains {qv[second] - qv[first]} by {second} not {first}")
+                failures.append(f"{where}: {who} gains {qv[second] - qv[first]} by {second} not {first}")
             if prob_first < 1 and qv[first] - qv[second] > tol:
-                failures.append(f"k={k}, p={p}, x={x}: {who} gains {qv[first] - qv[second]} by {first} not {second}")
-        vr[(k, p, x)] = r * row_q[x] + (1 - r) * row_q[other[x]]
-        vc[(k, p, x)] = q * col_q[C] + (1 - q) * col_q[D]
-    start = (result.periods, Fraction(result.prior), C)
+                failures.append(f"{where}: {who} gains {qv[first] - qv[second]} by {first} not {second}")
+        vr[node] = r * row_q[x] + (1 - r) * row_q[other[x]]
+        vc[node] = q * col_q[C] + (1 - q) * col_q[D]
+    # the first node is the start; the path follows the links
+    if not states:
+        return ("no states recorded",), 0
+    first = next(iter(nodes))
+    s0 = nodes[first]
+    if (s0.remaining, Fraction(s0.reputation), s0.tit_for_tat_move) != (result.periods, Fraction(result.prior), C):
+        failures.append(f"the first node is not the start (k={result.periods}, p={result.prior}, x=C)")
     for name, values, recorded in (("COL", vc, result.column_value), ("rational ROW", vr, result.rational_value)):
-        if start in values and abs(values[start] - Fraction(recorded)) > tol:
-            failures.append(f"{name}'s value {recorded} differs from the recomputed {values[start]}")
-    return tuple(failures), 6 * len(table)
+        if abs(values[first] - Fraction(recorded)) > tol:
+            failures.append(f"{name}'s value {recorded} differs from the recomputed {values[first]}")
+    node = first
+    for t, row in enumerate(result.path, 1):
+        s = nodes.get(node)
+        if s is None or (row.remaining, row.reputation, row.tit_for_tat_move, row.rational_mimics,
+                         row.column_cooperates, row.after_mimic) != \
+                (s.remaining, s.reputation, s.tit_for_tat_move, s.rational_mimics, s.column_cooperates,
+                 s.after_mimic):
+            failures.append(f"period {t} of the path does not follow the recorded play")
+            break
+        if s.remaining > 1:
+            successor = s.successors[0 if s.column_cooperates > 0 else 1] if s.successors else None
+            if successor is None:
+                found = by_state.get((s.remaining - 1, Fraction(s.after_mimic),
+                                      C if s.column_cooperates > 0 else D), [])
+                successor = found[0] if len(found) == 1 else None
+            node = successor
+    return tuple(failures), 6 * len(nodes)
 
 
 @verify.register(MixedReputation)

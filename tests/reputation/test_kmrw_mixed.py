@@ -19,29 +19,36 @@ def brute_force_deviations(eq):
 
     Independent of the solver's state compression: COL's belief at a history is Bayes' rule on the two
     types' likelihoods of that history (tit for tat: 1 if every ROW move copied COL's previous move;
-    rational: the product of its recorded mixing probabilities), 0 after a move neither type makes.
-    Behaviour is looked up from the recorded states by (periods left, belief, tit for tat's move);
-    values are computed by recursion over the tree itself.
+    rational: the product of its recorded mixing probabilities), 0 after a move neither type makes, and it
+    must equal the belief recorded at the node the history reaches. Behaviour is the recorded node's: the
+    first node at the start, then the recorded links move by move (histories that reach one state may reach
+    different nodes). Values are computed by recursion over the tree itself.
     """
     a, b, mu = Fraction(eq.a), Fraction(eq.b), Fraction(eq.prior)
-    table = {(s.remaining, Fraction(s.reputation), s.tit_for_tat_move):
-             (Fraction(s.rational_mimics), Fraction(s.column_cooperates)) for s in eq.states}
+    nodes = {s.node: s for s in eq.states}
     u = {(C, C): (1, 1), (C, D): (b, a), (D, C): (a, b), (D, D): (0, 0)}
     failures = []
 
-    def visit(k, lik_tft, lik_rat, x):
+    def visit(node, k, lik_tft, lik_rat, x):
         total = lik_tft * mu + lik_rat * (1 - mu)
         p = lik_tft * mu / total if total else Fraction(0)
-        if (k, p, x) not in table:
-            failures.append(f"no behaviour recorded for the belief {p} reached at k={k}, x={x}")
+        s = nodes.get(node)
+        if s is None or (s.remaining, Fraction(s.reputation), s.tit_for_tat_move) != (k, p, x):
+            failures.append(f"the history reaching belief {p} at k={k}, x={x} leads to node {node}: "
+                            f"{None if s is None else (s.remaining, s.reputation, s.tit_for_tat_move)}")
             return Fraction(0), Fraction(0)
-        r, q = table[(k, p, x)]
-        rational = {x: r, (D if x == C else C): 1 - r}
+        r, q = Fraction(s.rational_mimics), Fraction(s.column_cooperates)
+        other = D if x == C else C
+        rational = {x: r, other: 1 - r}
         col_prob = {C: q, D: 1 - q}
         child = {}
         for m in (C, D):
             for y in (C, D):
-                child[(m, y)] = visit(k - 1, lik_tft * (m == x), lik_rat * rational[m], y) if k > 1 else (0, 0)
+                if k > 1:
+                    link = s.successors[(0 if m == x else 2) + (0 if y == C else 1)]
+                    child[(m, y)] = visit(link, k - 1, lik_tft * (m == x), lik_rat * rational[m], y)
+                else:
+                    child[(m, y)] = (0, 0)
         row_q = {m: sum(col_prob[y] * (u[(m, y)][0] + child[(m, y)][0]) for y in (C, D)) for m in (C, D)}
         col_q = {y: p * (u[(x, y)][1] + child[(x, y)][1])
                  + (1 - p) * sum(rational[m] * (u[(m, y)][1] + child[(m, y)][1]) for m in (C, D)) for y in (C, D)}
@@ -53,7 +60,7 @@ def brute_force_deviations(eq):
                                     f"but loses {best - qv[move]}")
         return (sum(rational[m] * row_q[m] for m in (C, D)), sum(col_prob[y] * col_q[y] for y in (C, D)))
 
-    row_value, col_value = visit(eq.periods, Fraction(1), Fraction(1), C)
+    row_value, col_value = visit(eq.states[0].node, eq.periods, Fraction(1), Fraction(1), C)
     if row_value != Fraction(eq.rational_value) or col_value != Fraction(eq.column_value):
         failures.append(f"values {(eq.rational_value, eq.column_value)} differ from the tree's {(row_value, col_value)}")
     return failures
@@ -261,3 +268,134 @@ def test_property_row_range_bounds_every_choice_on_a_grid(a, b, r, ends, indiffe
                     continue
                 value = q * a + h if r == 1 else q * a
                 assert values is not None and min(values) <= value <= max(values)
+
+
+def test_history_dependent_play_by_hand():
+    # Previously refused (a = 7/5, b = -1, mu = 3/10, N = 5): two histories reach the state (k = 2, p = 5/7, x = D)
+    # and need different values of the rational ROW there. Derivation (Kreps & Wilson 1982 chain-store logic;
+    # Gibbons 1992, ch. 4.3.C normalisation). k = 1: COL defects at (1, p, C) (cooperating pays 2p - 1 < 7p/5),
+    # so V^C(1, p, C) = 7p/5, V^R = 0. k = 2, x = D, p = 5/7: COL's gain from repairing is b + V^C(1, 5/7, C) - 0
+    # = -1 + 1 = 0, so it repairs with any q', and the rational ROW (defecting) gets q' a: any value in [0, 7/5].
+    # k = 2, x = C, p = 5/7: the rational ROW defects, COL cooperates: V^R = a = 7/5, V^C = 5/7 * 12/5 - 2/7 = 10/7.
+    # k = 3, mixing to p' = 5/7: COL's gain pi (1 + 10/7 - 7/5 - 0) + (1 - pi) b = 71 pi / 35 - 1 is 0 at
+    # pi = 35/71, i.e. p = 5/7 * 35/71 = 25/71. The rational ROW mixes iff q (1 + 7/5 - a) + (1 - q)(b + v) = 0 with
+    # v = V^R(2, 5/7, D); its value is q a.
+    #   Path: at k = 4, p = 3/10 it mixes to 25/71 (r = 138/175) with COL cooperating (COL's gain
+    #   213/250 * 103/355 - 37/250 > 0), which needs V^R(3, 25/71, C) = a - 1 = 2/5: q = 2/7 and
+    #   2/7 + 5/7 (v - 1) = 0, so v = 3/5: COL repairs with probability 3/7 at (2, 5/7, D).
+    #   Off the path (COL defected in period 1, then cooperated against tit for tat's D in period 2): at
+    #   (3, 3/10, C) pi = 21/50 < 35/71, COL defects, and the rational ROW mixes to 5/7 (r = 6/35) only if
+    #   b + v = 0: v = 1, COL repairs with probability 5/7 at (2, 5/7, D).
+    # One q' at (2, 5/7, D) cannot serve both: 3/7 makes the off-path mixing strictly worse than defecting, 5/7 makes
+    # the path's mixing strictly worse than mimicking. k = 5: the rational ROW mimics, worth 1 + V^R(4, 3/10, C)
+    # = 1 + 7/5 = 12/5; COL cooperates (1 + 323/250 - 7/5 - 0 > 0), worth 573/250. Second method: brute force over
+    # every history (which follows the recorded links, and checks the belief at each node by Bayes' rule).
+    eq = kmrw_equilibrium(Fraction(3, 10), 5, Fraction(7, 5), -1)
+    assert not eq.markov
+    assert [(row.reputation, row.rational_mimics, row.column_cooperates) for row in eq.path[:3]] == \
+        [(Fraction(3, 10), 1, 1), (Fraction(3, 10), Fraction(138, 175), 1), (Fraction(25, 71), Fraction(5, 23),
+                                                                              Fraction(2, 7))]
+    repairs = {s.column_cooperates for s in eq.states if (s.remaining, s.reputation, s.tit_for_tat_move) ==
+               (2, Fraction(5, 7), D)}
+    assert repairs == {Fraction(3, 7), Fraction(5, 7)}
+    path_repair = eq.states[eq.path[2].successors[1]]
+    assert (path_repair.reputation, path_repair.column_cooperates) == (Fraction(5, 7), Fraction(3, 7))
+    assert eq.rational_value == Fraction(12, 5) and eq.column_value == Fraction(573, 250)
+    assert verify(eq).ok and brute_force_deviations(eq) == []
+
+
+def test_verify_follows_the_links_of_a_history_dependent_profile():
+    # The two nodes at (2, 5/7, D) of the case above, swapped on the path: the rational ROW's mixing at (3, 25/71, C)
+    # then loses (its gain from mimicking is 2/7 + 5/7 * 0 > 0), and verify says so; a link to a node of the wrong
+    # state breaks Bayes' rule and is reported too.
+    eq = kmrw_equilibrium(Fraction(3, 10), 5, Fraction(7, 5), -1)
+    states = list(eq.states)
+    third = eq.path[2]
+    on_path = third.successors[1]
+    off_path = next(s.node for s in states if (s.remaining, s.reputation, s.tit_for_tat_move) == (2, Fraction(5, 7), D)
+                    and s.node != on_path)
+    links = list(third.successors)
+    links[1] = off_path
+    states[third.node] = dataclasses.replace(states[third.node], successors=tuple(links))
+    swapped = verify(dataclasses.replace(eq, states=tuple(states)))
+    assert not swapped.ok and any("rational ROW gains" in f for f in swapped.failures)
+    links[1] = third.successors[0]                          # (2, 5/7, C): the wrong move of tit for tat
+    states[third.node] = dataclasses.replace(states[third.node], successors=tuple(links))
+    wrong = verify(dataclasses.replace(eq, states=tuple(states)))
+    assert not wrong.ok and any("successor after" in f for f in wrong.failures)
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.fractions(Fraction(1, 100), Fraction(99, 100)), st.integers(1, 4),
+       st.fractions(Fraction(11, 10), 3), st.fractions(-3, Fraction(-1, 10)))
+def test_property_history_dependent_search_is_an_equilibrium_with_a_bayes_consistent_path(prior, periods, a, b):
+    # The search on nodes (state, asked value), run on its own (not only where the Markov search stops): every
+    # profile it returns passes one-shot deviation at every history of the tree (brute force), and the path's
+    # beliefs follow Bayes' rule from the prior along the recorded links.
+    from cybergames.reputation import kmrw_mixed
+    try:
+        eq = kmrw_mixed._history_dependent(prior, periods, a, b, True, kmrw_mixed._solver(a, b, periods, prior))
+    except ParameterError as exc:
+        assert "history-dependent" in str(exc)
+        return
+    assert verify(eq).ok and brute_force_deviations(eq) == []
+    p, node = prior, eq.states[0].node
+    for row in eq.path:
+        assert (row.reputation, row.node) == (p, node)
+        assert row.after_mimic == p / (p + (1 - p) * row.rational_mimics)
+        p = row.after_mimic
+        if row.remaining > 1:
+            node = row.successors[0 if row.column_cooperates > 0 else 1]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.fractions(Fraction(11, 10), 4), st.fractions(-3, Fraction(-1, 10)), st.fractions(Fraction(1, 50), 1),
+       st.lists(st.fractions(0, 1), min_size=3, max_size=3))
+def test_property_levels_built_from_the_prior_up_agree_with_the_full_levels(a, b, floor, spots):
+    # A game with prior mu reaches the reputations 0 and p >= mu only, and period k's play at p reads period k - 1
+    # at p' >= p only; so the levels built on [mu, 1] carry the full levels' values there. Second method: the
+    # levels built on all of [0, 1], compared at their breakpoints and at random reputations above the floor.
+    from cybergames.reputation._kmrw_values import _Solver, _Uncovered
+    if floor == 1:
+        return
+    full, part = _Solver(a, b), _Solver(a, b, floor)
+    for k in range(1, 5):
+        full.build(k)
+        part.build(k)
+        spots_k = [p for p in full.levels[k].points if p >= floor] + [floor + t * (1 - floor) for t in spots]
+        for p in spots_k:
+            for x in (C, D):
+                try:
+                    want = full.levels[k].value(p, x)
+                except _Uncovered:
+                    continue
+                try:
+                    got = part.levels[k].value(p, x)
+                except _Uncovered:
+                    continue                    # (never seen; allowed: uncovered is a refusal, not an answer)
+                assert got == want
+
+
+def test_float_input_of_a_history_dependent_case_gives_floats_near_the_exact_answer():
+    # 0.3, 1.4 and -1.0 are converted exactly (0.3 and 1.4 are not 3/10 and 7/5), so the answer is the exact one
+    # for those binary fractions, returned as floats: close to the answer for 3/10, 7/5, -1 derived by hand above.
+    exact = kmrw_equilibrium(Fraction(3, 10), 5, Fraction(7, 5), -1)
+    approx = kmrw_equilibrium(0.3, 5, 1.4, -1.0)
+    assert not approx.markov and verify(approx).ok
+    assert all(isinstance(row.reputation, float) for row in approx.path)
+    assert [row.reputation for row in approx.path] == pytest.approx([float(p) for p in exact.reputations], abs=1e-12)
+    assert approx.rational_value == pytest.approx(float(exact.rational_value), abs=1e-12)
+
+
+def test_verify_reads_states_without_links_by_state():
+    # A profile given by its states alone (no node ids or links, one play per state) is still checked: the
+    # successors are looked up by (periods left, belief, tit for tat's move). Stripping the links of a Markov
+    # profile keeps it an equilibrium; of a history-dependent one, the state no longer says which play follows.
+    markov = kmrw_equilibrium(Fraction(1, 10), 6, a=2, b=-1)
+    assert markov.markov
+    bare = tuple(dataclasses.replace(s, node=0, successors=()) for s in markov.states)
+    assert verify(dataclasses.replace(markov, states=bare)).ok
+    odd = kmrw_equilibrium(Fraction(3, 10), 5, Fraction(7, 5), -1)
+    bare = tuple(dataclasses.replace(s, node=0, successors=()) for s in odd.states)
+    check = verify(dataclasses.replace(odd, states=bare))
+    assert not check.ok and any("no single successor" in f for f in check.failures)

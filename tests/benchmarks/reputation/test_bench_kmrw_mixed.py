@@ -8,7 +8,7 @@ from cybergames.reputation import chain_store, kmrw_equilibrium
 
 
 def _cold():
-    kmrw_mixed._SOLVERS.clear()              # the value functions are cached per (a, b): time them too
+    kmrw_mixed._SOLVERS.clear()              # the value functions are cached per (a, b, prior): time them too
     return kmrw_equilibrium(Fraction(1, 10), 50, 2, -1)
 
 
@@ -25,3 +25,25 @@ def test_bench_kmrw_50_periods_exact_cached_value_functions(benchmark):
 def test_bench_verify_chain_store_1000_periods_exact(benchmark):
     eq = chain_store(Fraction(1, 10), 1000, 2, Fraction(1, 2))
     assert benchmark(verify, eq).ok
+
+
+def _cold_history_dependent():
+    kmrw_mixed._SOLVERS.clear()
+    return kmrw_equilibrium(Fraction(3, 10), 16, Fraction(7, 5), -1)
+
+
+def test_bench_kmrw_history_dependent_16_periods_cold(benchmark):
+    # refused before history-dependent play (the coverage sample's a = 7/5, b = -1 with another prior)
+    eq = benchmark(_cold_history_dependent)
+    assert verify(eq).ok
+
+
+def _cold_fast_growing():
+    kmrw_mixed._SOLVERS.clear()
+    return kmrw_equilibrium(Fraction(9, 25), 28, Fraction(14, 5), Fraction(-13, 5))
+
+
+def test_bench_kmrw_fast_growing_value_functions_28_periods_cold(benchmark):
+    # over 20 s before the value functions were built from the prior up (they gain breakpoints near 0)
+    eq = benchmark.pedantic(_cold_fast_growing, rounds=3, iterations=1)
+    assert verify(eq).ok
