@@ -437,18 +437,43 @@ def _sign(value):
     return (value > 0) - (value < 0)
 
 
+def _gnm_points(game, connection):
+    """gnm_solve's equilibria of ``game`` as float lists, sent through ``connection`` (run in a child)."""
+    import pygambit
+    from cybergames.io import to_pygambit
+    gambit_game = to_pygambit(game)
+    connection.send([[np.asarray(p, dtype=float).tolist() for p in theirs]
+                     for theirs in mixed_profiles(gambit_game, pygambit.nash.gnm_solve(gambit_game))])
+
+
+def _gnm_within(game, seconds):
+    """gnm_solve's points, or None when it has not finished within ``seconds`` (it can run on for ever)."""
+    import multiprocessing
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_gnm_points, args=(game, send), daemon=True)
+    child.start()
+    points = receive.recv() if receive.poll(seconds) else None
+    child.terminate()
+    child.join()
+    return points
+
+
 @needs_pygambit
 @settings(max_examples=8, deadline=None)
 @given(degenerate_games)
 def test_gambits_equilibria_of_degenerate_games_lie_on_what_we_report(game):
     # a second method: every point gnm_solve reports is listed, or lies on a described continuum, or
-    # (when the set is incomplete) solves the equations of some reported continuum
-    import pygambit
-    from cybergames.io import to_pygambit
+    # (when the set is incomplete) solves the equations of some reported continuum. On some of these
+    # games gnm_solve (pygambit 17.0.0b2) ran for over ten minutes without an answer: such a game
+    # tests nothing and is rejected.
+    from hypothesis import reject
+    theirs = _gnm_within(game, 60)
+    if theirs is None:
+        reject()
     equilibria = support_enumeration(game)
-    gambit_game = to_pygambit(game)
-    for theirs in mixed_profiles(gambit_game, pygambit.nash.gnm_solve(gambit_game)):
-        point = [np.asarray(p, dtype=float) for p in theirs]
+    for profile in theirs:
+        point = [np.asarray(p, dtype=float) for p in profile]
         assert _on_described_set(game, point, equilibria, described_only=equilibria.complete), point
 
 
