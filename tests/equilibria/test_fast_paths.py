@@ -18,9 +18,9 @@ wherever a test compares the routes it replaces; it is compared with them in
 ``test_tableau.py``.
 """
 
-import contextlib
 import itertools
 from fractions import Fraction
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -39,7 +39,7 @@ from .test_vertex_enumeration import _brute_force_vertices
 
 @st.composite
 def small_matrices(draw, *, max_size=4):
-    """``(k, d)`` positive float matrices, d <= 4: uniform ones, or with ties (entries in 1..3)."""
+    """``(k, d)`` positive float matrices, k and d up to ``max_size``: uniform ones, or with ties (entries in 1..3)."""
     k, d = draw(st.integers(1, max_size)), draw(st.integers(2, max_size))
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     if draw(st.booleans()):
@@ -47,16 +47,9 @@ def small_matrices(draw, *, max_size=4):
     return 1.0 + rng.random((k, d))
 
 
-@contextlib.contextmanager
 def without_kernel():
     """The routes as they are without numba (``CYBERGAMES_NO_NUMBA=1``): basis enumeration, qhull."""
-    saved = dict(_tableau._KERNELS)
-    _tableau._KERNELS.update(vertices=None, game=None)
-    try:
-        yield
-    finally:
-        _tableau._KERNELS.clear()
-        _tableau._KERNELS.update(saved)
+    return mock.patch.dict(_tableau._KERNELS, vertices=None, game=None)
 
 
 def _tight_sets(tight):

@@ -23,21 +23,11 @@ from cybergames import NormalFormGame, nash_equilibria, verify
 from cybergames.equilibria import _labels, _polytope, _tableau
 from cybergames.equilibria import vertex_enumeration as ve
 
-from .test_fast_paths import _strategies, _summary, without_kernel
+from .test_fast_paths import _strategies, _summary, small_matrices, without_kernel
 from .test_labels import label_matrices, simple_label_sets
 from .test_vertex_enumeration import _brute_force_vertices
 
 compiled = pytest.mark.skipif(_tableau.kernel() is None, reason="numba missing or CYBERGAMES_NO_NUMBA set")
-
-
-@st.composite
-def matrices(draw, *, max_size=6):
-    """``(k, d)`` positive float matrices: uniform ones, or with ties (entries in 1..3)."""
-    k, d = draw(st.integers(1, max_size)), draw(st.integers(2, max_size))
-    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
-    if draw(st.booleans()):
-        return rng.integers(1, 4, (k, d)).astype(float)
-    return 1.0 + rng.random((k, d))
 
 
 def _loops_vertices(matrix):
@@ -53,7 +43,7 @@ def _qhull_or_error(matrix):
 
 
 @settings(max_examples=150, deadline=None)
-@given(matrices())
+@given(small_matrices(max_size=6))
 def test_pivoting_finds_the_qhull_and_the_exact_vertices(matrix):
     try:
         points, tight = _loops_vertices(matrix)
@@ -78,7 +68,7 @@ def test_pivoting_finds_the_qhull_and_the_exact_vertices(matrix):
 
 @compiled
 @settings(max_examples=150, deadline=None)
-@given(matrices(max_size=8))
+@given(small_matrices(max_size=8))
 def test_compiled_pivoting_is_the_python_loops(matrix):
     k, d = matrix.shape
     sums = matrix.sum(axis=1)

@@ -7,7 +7,7 @@ polygons with vertices on the quadrants' sides), and the whole payoff-set
 solver with and without them on random games.
 """
 
-import contextlib
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -97,16 +97,9 @@ def _solve(game, delta):
             result.iterations, result.status)
 
 
-@contextlib.contextmanager
 def _numpy_path():
     """The kernels switched off: the operator and hull take the numpy path."""
-    saved = dict(_planar._KERNELS)
-    _planar._KERNELS.update(hull=None, generated=None)
-    try:
-        yield
-    finally:
-        _planar._KERNELS.clear()
-        _planar._KERNELS.update(saved)
+    return mock.patch.dict(_planar._KERNELS, hull=None, generated=None)
 
 
 @needs_kernels
