@@ -237,11 +237,7 @@ def _constraints_float(c: Chain, players: Any, tol: float) -> tuple[list, tuple]
         H = U[..., None] * D                                 # (m, A, m + 1)
         H[..., 1:] += Q @ N.T
         H[..., :m] -= N.T[:, None, :]
-        # a constraint that vanishes identically in exact arithmetic (the deviation changes neither
-        # payoff nor continuation) comes out as rounding noise; measured against the player's payoff
-        # scale, not against its own coefficients, it is the zero polynomial: it holds at every delta
-        noise = tol * max(float(np.max(np.abs(U), initial=0.0)) * float(np.max(np.abs(D))),
-                          float(np.max(np.abs(N), initial=0.0)))
+        noise = rounding_floor(U, D, tol)
         for state in range(m):
             for k in range(U.shape[1]):
                 if k == c.own[i][state]:
@@ -261,22 +257,25 @@ def _constraints_float(c: Chain, players: Any, tol: float) -> tuple[list, tuple]
     return out, tuple(D.tolist())
 
 
-def without_rounding_noise(raw: list, c: Chain, D: Any, tol: float) -> list:
-    """``raw`` with every constraint below ``tol`` x its player's payoff scale made the zero polynomial.
+def rounding_floor(payoffs: Any, D: Any, tol: float) -> float:
+    """The size below which a float model's constraint polynomial is rounding noise: ``tol`` x max|u_i| x max|D|.
 
-    For the constraints of a float model solved exactly (:func:`exact_chain`): a
-    constraint that vanishes identically for the real numbers the floats stand for
-    (probabilities that sum to 1) comes out of the dyadic rationals as a polynomial
-    of size ~1e-16; it holds at every delta.
+    A constraint that vanishes identically for the real numbers the floats stand
+    for (the deviation changes neither a payoff nor a continuation value, and the
+    probabilities sum to 1) comes out of float or dyadic arithmetic as a polynomial
+    of size ~1e-16 of the player's payoff scale. Measured against that scale, not
+    against its own coefficients, it is the zero polynomial: it holds at every delta.
     """
-    size = sum(abs(float(d)) for d in D)
-    out = []
-    for r in raw:
-        noise = tol * size * float(np.max(np.abs(np.asarray(c.payoffs[r.player], dtype=float)), initial=0.0))
-        if max(abs(float(x)) for x in r.coefficients) <= noise:
-            r = RawConstraint(r.player, r.state, r.action, (0,), 1)
-        out.append(r)
-    return out
+    largest = float(np.max(np.abs(np.asarray(payoffs, dtype=float)), initial=0.0))
+    return tol * largest * max(abs(float(d)) for d in D)
+
+
+def without_rounding_noise(raw: list, c: Chain, D: Any, tol: float) -> list:
+    """``raw`` (the constraints of a float model solved exactly, :func:`exact_chain`) with
+    every constraint below its player's :func:`rounding_floor` made the zero polynomial."""
+    floors = {i: rounding_floor(c.payoffs[i], D, tol) for i in {r.player for r in raw}}
+    return [RawConstraint(r.player, r.state, r.action, (0,), 1)
+            if max(abs(float(x)) for x in r.coefficients) <= floors[r.player] else r for r in raw]
 
 
 def constraints(c: Chain, players: Any = None, *, tol: float = _numbers.DEFAULT_TOL) -> tuple[list, tuple]:
