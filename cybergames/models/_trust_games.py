@@ -506,39 +506,6 @@ class ReputationReading:
         return self.periods - self.cooperative_periods
 
 
-def _mover_deviations(behaviour: tuple, a: Any, b: Any, tol: float) -> tuple:
-    """The rational ROW's profitable one-shot deviations, with its own payoffs ``a``, ``b``.
-
-    ``behaviour`` is the profile at every state, ``(k, p, x, rational move, COL's move)``, as
-    :func:`cybergames.reputation.tit_for_tat_reputation` records it. The rational ROW's values are
-    recomputed by backward induction: mutual cooperation 1, mutual defection 0, exploiting ``a``, being
-    exploited ``b``. After a move, COL's belief follows Bayes' rule: it stays ``p`` if both types make it, is
-    1 if only tit for tat does (``p > 0``), and 0 otherwise (a move tit for tat does not make reveals the
-    rational type, and off the path the family sets the belief to 0 too).
-    """
-    table = {(k, p, x): (r, y) for k, p, x, r, y in behaviour}
-    one, zero = a ** 0, 0 * a
-    u = {("C", "C"): one, ("C", "D"): b, ("D", "C"): a, ("D", "D"): zero}
-
-    def after(p: Any, x: str, r: str, move: str) -> Any:
-        if move == x:
-            return p if move == r else (one if p else zero)
-        return zero
-
-    value = {(0, p, x): zero for (_, p, x) in table}
-    failures = []
-    for k, p, x in sorted(table, key=lambda s: s[0]):
-        r, y = table[(k, p, x)]
-        q = {m: u[(m, y)] + value[(k - 1, after(p, x, r, m), y)] for m in ("C", "D")}
-        other = "D" if r == "C" else "C"
-        gain = q[other] - q[r]
-        if gain > (tol * max(1.0, abs(q[r])) if isinstance(gain, float) else 0):
-            failures.append(f"k={k}, p={p}, x={x}: the expansionist gains {_numbers.simplify_exact(gain)} "
-                            f"by playing {other} instead of {r}")
-        value[(k, p, x)] = q[r]
-    return tuple(failures)
-
-
 def reputation_reading(T: Any, R: Any, P: Any, S: Any, R_u: Any, mu: Any, periods: int,
                        delta: Any = 0) -> ReputationReading:
     r"""The finite-horizon reading: B and a partner who is a reciprocator (prior :math:`\mu`) or an expansionist.
@@ -587,6 +554,7 @@ def reputation_reading(T: Any, R: Any, P: Any, S: Any, R_u: Any, mu: Any, period
     """
     from ..games import NormalFormGame
     from ..reputation import fudenberg_levine_bound, tit_for_tat_reputation
+    from ..reputation.kmrw import _deviations as _kmrw_deviations
 
     a, b = kmrw_payoffs(T, R, P, S)
     a_u, b_u = kmrw_payoffs(T, R_u, P, S)
@@ -595,7 +563,11 @@ def reputation_reading(T: Any, R: Any, P: Any, S: Any, R_u: Any, mu: Any, period
         a, b, a_u, b_u, mu = (float(v) for v in (a, b, a_u, b_u, mu))
     eq = tit_for_tat_reputation(mu, periods, a, b)
     partner = tuple(v for v in eq.violations if ": COL " in v)
-    mover = _mover_deviations(eq.behaviour, a_u, b_u, eq.tol)
+    # the expansionist's incentives on the same recorded profile, with its own payoffs (the family's check
+    # assumes ROW has COL's payoffs unless told otherwise)
+    mover = tuple(v.replace("rational ROW", "the expansionist")
+                  for v in _kmrw_deviations(periods, eq.prior, eq.a, eq.b, eq.behaviour, eq.tol, row=(a_u, b_u))
+                  if ": rational ROW " in v)
     holds = not partner and not mover
     weak = holds and _partner_indifferent(eq, a, b)
     # the expansionist (long-run, player 0) against B as a short-run player; its commitment action is restraint

@@ -374,15 +374,17 @@ def _out(x: Any) -> Any:
     return _numbers.simplify_exact(x) if isinstance(x, Fraction) else x
 
 
-def _deviations(N: int, mu: Any, a: Any, b: Any, behaviour: tuple, tol: float) -> tuple:
+def _deviations(N: int, mu: Any, a: Any, b: Any, behaviour: tuple, tol: float, row: tuple | None = None) -> tuple:
     """Every profitable one-shot deviation, from the recorded behaviour and the payoffs alone.
 
     Values are recomputed by a backward induction separate from the solver's:
     beliefs from Bayes' rule on the recorded moves, ROW's and COL's values of
-    every move at every state.
+    every move at every state. ``row``: the rational ROW's own ``(a, b)``, when
+    they are not COL's (a rational type with other payoffs on the same profile).
     """
     table = {(k, p, x): (r, y) for k, p, x, r, y in behaviour}
     u = _stage(a, b)
+    u_row = u if row is None else _stage(*row)
     zero = 0 * a
     beliefs = sorted({p for _, p, _ in table})
     vr = {(0, p, x): zero for p in beliefs for x in (C, D)}
@@ -399,7 +401,7 @@ def _deviations(N: int, mu: Any, a: Any, b: Any, behaviour: tuple, tol: float) -
             for x in (C, D):
                 rational, y = table[(k, p, x)]
                 # ROW (rational): value of each own move against COL's prescribed y
-                row_q = {m: u[(m, y)][0] + vr[(k - 1, bayes(p, x, rational, m), y)] for m in (C, D)}
+                row_q = {m: u_row[(m, y)][0] + vr[(k - 1, bayes(p, x, rational, m), y)] for m in (C, D)}
                 # COL: value of each own move against the mixture of ROW's types
                 col_q = {}
                 for z in (C, D):

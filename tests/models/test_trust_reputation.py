@@ -217,8 +217,9 @@ def test_verify_catches_a_tampered_reading():
 @settings(max_examples=40, deadline=None)
 @given(reputation_models(max_periods=8))
 def test_with_the_partners_payoffs_the_expansionist_check_is_the_familys(model):
-    # Second method: with R_u = R the expansionist has B's payoffs, which is the family's symmetric game; its
-    # own one-shot deviation checks of the rational ROW must then be the model's, state by state.
+    # With R_u = R the expansionist has B's payoffs, which is the family's symmetric game: its deviations,
+    # checked with its own payoffs passed to the family's check, must be the family's own, state by state.
+    # (The independent second methods are the brute force over histories and verify's forward simulation.)
     same = model.replace(reward_untrustworthy=model.R)
     reading = same.reputation()
     family = {v.replace("rational ROW", "the expansionist") for v in reading.equilibrium.violations
