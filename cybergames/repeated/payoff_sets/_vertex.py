@@ -21,7 +21,11 @@ is necessary (for :math:`g_i(a) > 0`; if moreover :math:`v_i \le m_i` no
 :math:`\delta < 1` works). Reverting after a deviation by :math:`i` to the
 stage Nash equilibrium :math:`e^i` worst for :math:`i` is an equilibrium (the
 one-shot deviation principle, Mailath & Samuelson 2006, Prop. 2.2.1) as soon
-as the same inequality holds with :math:`u_i(e^i)` in place of :math:`m_i`.
+as the same inequality holds with :math:`u_i(e^i)` in place of :math:`m_i`
+for every player with :math:`g_i(a) > 0`. A player with :math:`g_i(a) \le 0`
+is not punished (play stays on the path): his deviation then loses today
+and changes nothing later, at every :math:`\delta`, whereas reverting to
+:math:`e^i` would reward it where :math:`u_i(e^i) > v_i`.
 When the two thresholds agree (a Nash equilibrium holds each deviator to his
 minmax value, as in the prisoner's dilemma) the least :math:`\delta` is known
 exactly, with an explicit profile attaining it.
@@ -119,8 +123,10 @@ def vertex_threshold(rg: RepeatedGame, target: tuple) -> VertexThreshold | None:
             best_lower = lower
         if not nash:
             continue
-        punishers = [min(nash, key=lambda e: u[i][e]) for i in range(n)]
-        upper = _worst([_threshold(g[i], target[i], u[i][punishers[i]]) for i in range(n)])
+        # a player whose deviation does not pay today is not punished (None): play stays on the path
+        punishers = [min(nash, key=lambda e: u[i][e]) if g[i] > 0 else None for i in range(n)]
+        upper = _worst([_threshold(g[i], target[i], u[i][punishers[i]]) if g[i] > 0 else Fraction(0)
+                        for i in range(n)])
         if upper is not None and upper < 1 and (best_upper is None or upper < best_upper):
             best_upper, best_profile, best_path = upper, _reversion(rg, idx, punishers), idx
     if best_lower is None:
@@ -133,23 +139,25 @@ def vertex_threshold(rg: RepeatedGame, target: tuple) -> VertexThreshold | None:
 def _reversion(rg: RepeatedGame, path: tuple, punishers: list) -> tuple:
     """Play ``path``; after a deviation by player i alone play the Nash profile ``punishers[i]`` for ever.
 
-    After a deviation by several players at once (which no one-shot deviation
-    check looks at) the first of them is punished.
+    ``punishers[i]`` None: a deviation by i is not punished (play stays on the
+    path). After a deviation by several players at once (which no one-shot
+    deviation check looks at) the first of them counts.
     """
     game, monitoring = rg.stage, rg.monitoring
     n = game.num_players
-    labels = [tuple(game.actions[j][idx[j]] for j in range(n)) for idx in [path] + punishers]
+    labels = tuple(game.actions[j][path[j]] for j in range(n))
+    punished = {i: tuple(game.actions[j][e[j]] for j in range(n)) for i, e in enumerate(punishers) if e is not None}
     played = {}                                           # signal -> the action profile it reveals
     for idx in np.ndindex(*game.shape):
         row = list(monitoring.matrix[idx])
         played[monitoring.signals[row.index(1)]] = tuple(game.actions[j][idx[j]] for j in range(n))
-    punish = [f"punish {i}" for i in range(n)]
-    states = ["path"] + punish
+    punish = {i: f"punish {i}" for i in punished}
     table = {}
     for signal, profile in played.items():
-        deviators = [i for i in range(n) if profile[i] != labels[0][i]]
-        table["path", signal] = punish[deviators[0]] if deviators else "path"
-        for state in punish:
+        deviators = [i for i in range(n) if profile[i] != labels[i]]
+        table["path", signal] = punish.get(deviators[0], "path") if deviators else "path"
+        for state in punish.values():
             table[state, signal] = state
-    return tuple(Automaton(states, "path", {"path": labels[0][j], **{punish[i]: labels[1 + i][j] for i in range(n)}},
-                           table, name=f"play {labels[0]}, revert to Nash") for j in range(n))
+    return tuple(Automaton(["path", *punish.values()], "path",
+                           {"path": labels[j], **{punish[i]: punished[i][j] for i in punished}},
+                           table, name=f"play {labels}, revert to Nash") for j in range(n))

@@ -323,3 +323,20 @@ def test_an_exact_rational_bracket_agrees_with_the_float_polygon_method(game, fr
         below = equilibrium_payoff_set(rg, float(bracket.lower) - 0.01, tol=1e-9)
         assert below.contains(point, tol=1e-9) is not True
     assert bracket.upper <= Fraction(T - R, T - P)     # grim trigger gives (R, R), hence the lottery, from there
+
+
+def test_a_deviation_that_loses_today_is_not_rewarded_by_reverting_to_a_better_nash_payoff():
+    # Found by the development profile. u1 = [[0, 3], [0, 2]], u2 = [[2, 0], [-2, -1]], the vertex (2, -1) of
+    # (row 1, column 1). By hand: player 0 gains 3 - 2 = 1 by deviating, and his pure minmax value is 0
+    # (column 0 holds him to 0), so d >= 1 / (1 + 2 - 0) = 1/3 is necessary (Mailath & Samuelson 2006,
+    # sec. 2.1); the only pure Nash profile, (0, 0), pays him 0, so reverting to it after his deviation
+    # attains 1/3. Player 1's deviation loses today (-2 < -1), but reverting to (0, 0) would pay him 2 > -1
+    # for ever: (1 - d)(-2) + 2d >= -1 iff d >= 1/4, so Nash reversion after *his* deviation fails from
+    # 1/4 on. The profile must leave his deviation unpunished; it then holds at 1/3 and every larger d.
+    rg = RepeatedGame(NormalFormGame([[[0, 3], [0, 2]], [[2, 0], [-2, -1]]]))
+    bracket = min_discount_factor_for_payoff(rg, (2, -1))
+    assert bracket.exact and bracket.lower == bracket.upper == Fraction(1, 3)
+    for delta in (Fraction(1, 3), Fraction(1, 2), Fraction(99, 100)):
+        assert check_equilibrium(rg, bracket.profile, delta).holds
+    assert not check_equilibrium(rg, bracket.profile, Fraction(33, 100)).holds
+    assert verify(bracket).ok
