@@ -161,3 +161,59 @@ def _reversion(rg: RepeatedGame, path: tuple, punishers: list) -> tuple:
     return tuple(Automaton(["path", *punish.values()], "path",
                            {"path": labels[j], **{punish[i]: punished[i][j] for i in punished}},
                            table, name=f"play {labels}, revert to Nash") for j in range(n))
+
+
+def undeterrable_vertex(rg: RepeatedGame, target: tuple) -> str | None:
+    r"""Why an extreme feasible payoff is no equilibrium payoff at any :math:`\delta < 1` under public monitoring; or None.
+
+    As under perfect monitoring (module docstring), an equilibrium payoff equal
+    to a vertex :math:`v` of :math:`F` plays a profile :math:`a` with
+    :math:`u(a) = v` now, with an expected continuation :math:`v`. A vertex of
+    a polytope is exposed: some :math:`\lambda` has :math:`\lambda \cdot x <
+    \lambda \cdot v` on :math:`F \setminus \{v\}`, and the continuations
+    :math:`w(y) \in F` average to :math:`v`, so :math:`w(y) = v` after every
+    signal :math:`y` that :math:`a` can produce. A deviation :math:`b` of
+    player :math:`i` whose signals are among those then changes nothing later,
+    and it is deterred only if :math:`u_i(b) \le u_i(a)`: the reason why,
+    under full-support monitoring, mutual cooperation itself is not a perfect
+    public equilibrium payoff of the prisoner's dilemma, only payoffs near it
+    (Mailath & Samuelson 2006, ch. 7). When every profile
+    paying :math:`v` has such a profitable deviation, no :math:`\delta < 1`
+    gives :math:`v`; the reason names the deviation of each. None when the
+    argument does not apply (``target`` is not a vertex, or some profile
+    paying it has no such deviation).
+    """
+    game = rg.stage
+    n = game.num_players
+    if rg.is_perfect or game.is_symbolic or rg.is_symbolic:
+        return None
+    exact = _numbers.kind_of([x for p in game.payoffs for x in p.flat] + list(target)) == _numbers.EXACT
+
+    def same(x: Any, y: Any) -> bool:
+        return x == y if exact else abs(float(x) - float(y)) <= 1e-12 * max(1.0, abs(float(y)))
+
+    if not any(all(same(x, t) for x, t in zip(vertex, target)) for vertex in feasible_payoffs(game).vertices.tolist()):
+        return None
+    u, matrix = game.payoffs, rg.monitoring.matrix
+    reasons = []
+    for idx in np.ndindex(*game.shape):
+        if not all(same(u[i][idx], target[i]) for i in range(n)):
+            continue
+        support = {y for y, p in enumerate(matrix[idx]) if p != 0}
+        blocked = None
+        for i in range(n):
+            for alternative in range(game.shape[i]):
+                other = idx[:i] + (alternative,) + idx[i + 1:]
+                if u[i][other] > u[i][idx] and {y for y, p in enumerate(matrix[other]) if p != 0} <= support:
+                    blocked = (i, other)
+                    break
+            if blocked is not None:
+                break
+        if blocked is None:
+            return None
+        i, other = blocked
+        labels = tuple(game.actions[j][idx[j]] for j in range(n))
+        reasons.append(f"on the path {labels} player {i} gains {u[i][other] - u[i][idx]} by playing "
+                       f"{game.actions[i][other[i]]}, which produces no signal the path does not, so the "
+                       f"continuation (the vertex itself after every signal) cannot punish it")
+    return "; ".join(reasons) if reasons else None

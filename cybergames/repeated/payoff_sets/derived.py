@@ -21,7 +21,7 @@ from ... import _numbers
 from ..._verify import Verification, verify
 from ...errors import DiscountFactorError, GameError, ParameterError
 from ..game import RepeatedGame
-from ._vertex import vertex_threshold
+from ._vertex import undeterrable_vertex, vertex_threshold
 from .result import EquilibriumPayoffSet, equilibrium_payoff_set
 from .stage import stage_of
 
@@ -147,12 +147,22 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
       reversion profile. When every such :math:`a` has a player with
       :math:`g_i(a) > 0` and :math:`v_i \le m_i`, no :math:`\delta < 1` works
       (``found`` is False, ``lower`` is 1, ``certificate`` names the player).
+    * **Exact: public monitoring, an extreme payoff.** Every continuation of
+      an equilibrium giving a vertex :math:`v` of the feasible set is
+      :math:`v` itself after every signal the path can produce, so a
+      profitable deviation that produces no other signal cannot be punished.
+      When every profile paying :math:`v` has one, no :math:`\delta < 1`
+      works (``found`` is False, ``lower`` is 1, ``certificate`` names the
+      deviations): mutual cooperation under full-support monitoring, say.
     * **Otherwise, bisection on** :math:`\delta` with
       :func:`equilibrium_payoff_set`: a :math:`\delta` whose inner
       approximation contains the payoff is an upper bound, one whose outer
       approximation misses it a lower bound (the equilibrium set grows with
       :math:`\delta`: Abreu, Pearce & Stacchetti 1990, Theorem 6, for convex
-      sets, as public randomisation makes them). Under imperfect monitoring,
+      sets, as public randomisation makes them). The first upper end is
+      searched upwards from ``lower`` (:math:`1 - \delta` halves at each step,
+      ``upper`` last), since a set costs about :math:`1/(1 - \delta)` steps.
+      Under imperfect monitoring,
       where the inner set does not decide, explicit equilibria also certify
       "is": the named profiles of :func:`~cybergames.best_equilibrium`'s family
       that :func:`~cybergames.check_equilibrium` accepts at :math:`\delta`,
@@ -160,7 +170,9 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
       attains it); they are kept as ``witnesses``. Where nothing decides, the
       two ends are searched separately, so the bracket is always certified at
       both ends; it is wider than ``xtol`` only when the payoff sets did not
-      converge (raise ``max_iter`` or lower ``tol``).
+      converge (raise ``max_iter`` or lower ``tol``), or when the payoff lies
+      on the boundary of the equilibrium set over a range of :math:`\delta`
+      (on an edge that the set keeps as it grows), where no float set decides.
     * **Exact polygons: two players, perfect monitoring, exact input, any
       payoff.** When the bisected bracket holds a rational :math:`r` (the one
       with the smallest denominator is tried), the self-generation operator is
@@ -186,8 +198,10 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
     xtol : float, default 1e-4
         Stop the bisection when the bracket is at most this wide.
     **options
-        Passed to :func:`equilibrium_payoff_set` (``tol``, ``method``, ``directions``, ...);
-        under public monitoring with two players ``method`` defaults to ``"hyperplane"``.
+        Passed to :func:`equilibrium_payoff_set` (``tol``, ``method``, ``directions``, ...).
+        Without ``tol``, each :math:`\delta` is asked at a gap of :math:`10^{-3}`
+        (of the payoff scale, when below 1), then :math:`10^{-4}` and
+        :math:`10^{-5}` while the payoff lies between the inner and the outer set.
 
     Returns
     -------
@@ -234,14 +248,17 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
         raise DiscountFactorError(f"lower must be below upper, got lower={lower!r}, upper={upper!r}")
     if isinstance(xtol, bool) or not isinstance(xtol, (int, float)) or not xtol > 0:
         raise ParameterError(f"xtol: expected a positive number, got {xtol!r}")
-    # The sets' gap: 1e-5 in payoff units, and 1e-5 of the payoff scale for payoffs below 1 (where 1e-5
-    # absolute left every set at its first bracket and the lower end at 0)
-    options.setdefault("tol", 1e-5 * min(1.0, stage_of(rg, any_players=True).scale))
-    if not rg.is_perfect and rg.num_players == 2:
-        # The bisection asks for sets up to delta = 0.999, where "projection" needs about 1/(1 - delta)
-        # steps per set and a stalled inner set costs seconds: "hyperplane" brackets sooner.
-        options.setdefault("method", "hyperplane")
-    frozen_options = tuple(sorted(options.items()))
+    # The sets' gap: down to 1e-5 in payoff units, and 1e-5 of the payoff scale for payoffs below 1
+    # (where 1e-5 absolute left every set at its first bracket and the lower end at 0). Each delta is
+    # asked at 1e-3 of that unit first, and finer only while the payoff lies between the two sets.
+    unit = min(1.0, stage_of(rg, any_players=True).scale)
+    tols = (options.pop("tol"),) if "tol" in options else (1e-3 * unit, 1e-4 * unit, 1e-5 * unit)
+    frozen_options = tuple(sorted({**options, "tol": tols}.items()))
+    undeterrable = undeterrable_vertex(rg, target)
+    if undeterrable is not None:
+        return DiscountFactorBracket(target, Fraction(1) if isinstance(target[0], Fraction) else 1.0, None, False,
+                                     0, rg, False, None, f"no discount factor below one (a vertex of the feasible "
+                                     f"set under public monitoring): {undeterrable}", frozen_options)
     known = vertex_threshold(rg, target) if isinstance(target[0], Fraction) else None
     if known is not None and known.lower is None:
         return DiscountFactorBracket(target, Fraction(1), None, False, 0, rg, False, None,
@@ -252,7 +269,7 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
             f"exact: {known.reason}; no equilibrium gives it below {known.lower} (deviations punished at most to "
             f"the pure minmax {known.minmax}), and playing {known.path} with Nash reversion does from there on",
             frozen_options)
-    bracket = _bisection(rg, target, float(lower), float(upper), xtol, options)
+    bracket = _bisection(rg, target, float(lower), float(upper), xtol, options, tols)
     if known is None:
         refined = _exact_bracket(rg, target, bracket) if rg.is_perfect and rg.num_players == 2 \
             and isinstance(target[0], Fraction) and bracket.found else None
@@ -269,10 +286,16 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
 
 
 def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol: float,
-               options: dict) -> DiscountFactorBracket:
-    """Bisection on delta with the payoff sets' verdicts (True inside inner, False outside outer)."""
+               options: dict, tols: tuple) -> DiscountFactorBracket:
+    """Bisection on delta with the payoff sets' verdicts (True inside inner, False outside outer).
+
+    Each verdict is asked at the coarsest tolerance of ``tols`` first and at the finer ones only while
+    the payoff lies between the inner and the outer set. The upper end is searched upwards from
+    ``lower`` (1 - delta halves at each step) rather than asked at ``upper`` first, since a set costs
+    about 1/(1 - delta) operator steps.
+    """
     point = np.array([float(v) for v in target])
-    frozen_options = tuple(sorted(options.items()))
+    frozen_options = tuple(sorted({**options, "tol": tols}.items()))
     evaluations = 0
     words = "float: outside the outer set at lower, inside the inner (self-generating) set at upper"
     named = _named_profiles(rg)
@@ -280,10 +303,14 @@ def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
 
     def verdict(delta: float) -> bool | None:
         nonlocal evaluations
-        evaluations += 1
-        payoff_set = equilibrium_payoff_set(rg, delta, **options)
-        answer = payoff_set.contains(point, tol=1e-9)
-        if answer is None and named:
+        answer = None
+        for tol in tols:
+            evaluations += 1
+            payoff_set = equilibrium_payoff_set(rg, delta, tol=tol, **options)
+            answer = payoff_set.contains(point, tol=1e-9)
+            if answer is not None:
+                return answer
+        if named:
             witnesses = _spanning_witnesses(rg, payoff_set, named, delta, point)
             if witnesses is not None:
                 used[delta] = witnesses
@@ -300,12 +327,18 @@ def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
     low_verdict = verdict(lower)
     if low_verdict is True:
         return result(0.0, lower, True)
-    high_verdict = verdict(upper)
-    if high_verdict is not True:
-        return result(lower if low_verdict is False else 0.0, None, False)
     lo = lower if low_verdict is False else None                 # certified: payoff not in V(lo)
-    hi = upper                                                   # certified: payoff in V(hi)
-    a, b = lower, upper
+    a, hi = lower, None
+    for b in _upward(lower, upper):
+        answer = verdict(b)
+        if answer is True:
+            hi = b                                               # certified: payoff in V(hi)
+            break
+        if answer is False:
+            lo = a = b
+    if hi is None:
+        return result(0.0 if lo is None else lo, None, False)
+    b = hi
     while b - a > xtol:
         mid = (a + b) / 2
         answer = verdict(mid)
@@ -319,6 +352,17 @@ def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
             lo = found_lo if found_lo is not None else lo
             break
     return result(0.0 if lo is None else lo, hi, True)
+
+
+def _upward(lower: float, upper: float):
+    """Discount factors from ``lower`` up to ``upper``: 1 - delta halves at each step, ``upper`` last."""
+    delta = lower
+    while True:
+        delta = 1 - (1 - delta) / 2
+        if delta >= upper:
+            yield upper
+            return
+        yield delta
 
 
 #: The width of the exact rational bracket :func:`_exact_bracket` certifies, and its budget of exact steps.
@@ -583,9 +627,10 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
       every profile paying the payoff has a player whose best deviation,
       punished by his pure minmax value (from :func:`cybergames.minmax`),
       pays; and the payoff is a vertex of the feasible set.
-    * Float ends: the payoff sets are recomputed there; the payoff must be
-      outside the outer set at ``lower`` (when ``lower > 0``) and inside the inner
-      set at ``upper``.
+    * Float ends: the payoff sets are recomputed there, at each tolerance
+      the search used (coarse first); the payoff must be outside the outer set
+      at ``lower`` (when ``lower > 0``) and inside the inner set at ``upper``,
+      for one of them.
     """
     from ...equilibria import minmax
     from ..geometry import Polytope, feasible_payoffs
@@ -605,15 +650,16 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
             failures.append(f"the profile is worth {value}, not the payoff {target}")
     elif result.upper is not None and isinstance(result.upper, float):
         checked += 1
-        payoff_set = equilibrium_payoff_set(rg, result.upper, **options)
-        points = np.asarray(payoff_set.inner.vertices, dtype=float).tolist()
+        extra = []
         for profile in result.witnesses:
             checked += 1
             check = check_equilibrium(rg, profile, result.upper)
             if not check.holds:
                 failures.append(f"the witness {profile!r} is not an equilibrium at delta = {result.upper}")
-            points.append([float(v) for v in check.values.initial])
-        if not points or not Polytope.from_points(points).contains([float(v) for v in target], tol=1e-9):
+            extra.append([float(v) for v in check.values.initial])
+        if not any((points := np.asarray(payoff_set.inner.vertices, dtype=float).tolist() + extra)
+                   and Polytope.from_points(points).contains([float(v) for v in target], tol=1e-9)
+                   for payoff_set in _recomputed(rg, result.upper, options)):
             failures.append(f"the payoff is not in the inner set (with the witnesses' values) at delta = "
                             f"{result.upper}")
     if isinstance(result.lower, Fraction) and result.lower > 0:
@@ -637,10 +683,19 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
                 failures.append(f"the profile {idx} deters every deviation at delta = {below} < lower")
     elif isinstance(result.lower, float) and result.lower > 0:
         checked += 1
-        if equilibrium_payoff_set(rg, result.lower, **options).contains(np.array(target, dtype=float),
-                                                                         tol=1e-9) is not False:
+        if not any(payoff_set.contains(np.array(target, dtype=float), tol=1e-9) is False
+                   for payoff_set in _recomputed(rg, result.lower, options)):
             failures.append(f"the payoff is not outside the outer set at delta = {result.lower}")
     return Verification(not failures, checked, tuple(failures))
+
+
+def _recomputed(rg: RepeatedGame, delta: float, options: dict):
+    """The payoff sets at ``delta`` with ``options``, one per tolerance when ``tol`` is a tuple, lazily."""
+    options = dict(options)
+    tols = options.pop("tol", None)
+    for tol in tols if isinstance(tols, tuple) else (tols,):
+        yield equilibrium_payoff_set(rg, delta, **options) if tol is None else \
+            equilibrium_payoff_set(rg, delta, tol=tol, **options)
 
 
 def _verify_exact_bracket(result: DiscountFactorBracket) -> Verification:

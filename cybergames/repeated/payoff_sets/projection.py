@@ -321,10 +321,12 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
     outer_fixed = False
     gap = _polytopes.excess2(outer, inner) if len(outer) else 0.0
     margin, attempts, stalled, moved = tol * (1 - delta), 0, False, math.inf
+    waiting = math.inf              # a failed try below an unsettled outer set: retry once it moves 10x less
     while iterations < max_iter and len(outer) and not gap <= tol:
         iterations += 1
         # far from the fixed point, coarser polygons: each loss shrinks by delta per later step
-        step_eta = max(eta, min(gap, 1.0) * (1 - delta) / 50) if math.isfinite(gap) else eta
+        # (and once the outer sets have settled, fine ones even while the inner set stalls far below)
+        step_eta = max(eta, min(gap, moved, 1.0) * (1 - delta) / 50) if math.isfinite(gap) else eta
         if not outer_fixed:
             _, around = operator.apply(outer, step_eta)
             if around is not None:
@@ -339,13 +341,21 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
             if len(points):
                 inner = hull2(np.vstack([inner, points]), rel_tol=1e-12)
         before, gap = gap, _polytopes.excess2(outer, inner) if len(outer) else 0.0
-        if len(outer) and gap > tol and gap > (1 - (1 - delta) / 4) * before and moved <= 1e-2 * gap:
+        if len(outer) and gap > tol and gap > (1 - (1 - delta) / 4) * before and moved <= 1e-2 * gap \
+                and (outer_fixed or moved <= waiting / 10):
             # the inner set stalls below a settled outer set (a smaller fixed point of B, such as a
-            # stage Nash payoff): try a tightened set run down from the outer one
+            # stage Nash payoff): try a tightened set run down from the outer one. Near the discount
+            # factor at which a set beyond the stage Nash payoffs appears, the outer sets settle slowly
+            # and a try from an unsettled one fails: only tries at a settled outer set count.
             candidate = _tightened(operator, stage, delta, outer, margin, eta)
+            stuck = gap
             if candidate is not None:
                 inner = hull2(np.vstack([inner, candidate]) if len(inner) else candidate, rel_tol=1e-12)
                 gap = _polytopes.excess2(outer, inner)
+            if gap <= (1 - (1 - delta) / 4) * stuck:
+                pass                                             # the candidate moved the inner set on
+            elif not outer_fixed:
+                waiting = moved
             else:
                 margin /= 4
                 attempts += 1
@@ -374,31 +384,32 @@ def _tightened(operator: ProjectionOperator, stage: Stage, delta: float, outer: 
     Each polygon drops the vertices within a 32nd of the margin (but at
     least an eighth of ``eta``) of its neighbours' chord (it only shrinks),
     so the vertex count stays bounded; the run counts as settled within four
-    times that.
-    The result is kept only if every vertex passes the independent check
-    :func:`~.verify.residuals`.
+    times that. The result (simplified to ``eta``, else as it is) is kept
+    only if every vertex passes the independent check
+    :func:`~.verify.residuals`; if neither passes, the run goes on until it
+    moves less than :math:`10^{-3}` of the margin and is checked again.
     """
     operator.margin = margin
     fine = min(eta, max(margin / 32, eta / 8))
+    T = outer
     try:
-        T = outer
-        for _ in range(100):
-            points, _ = operator.apply(T, eta, outer=False)
-            new = hull2(points) if len(points) else EMPTY2
-            if len(new) == 0:
-                return None
-            new = simplify_inner(_clip_polygon(new, T, 0.0), fine)
-            settled = _polytopes.hausdorff2(new, T) <= max(1e-3 * margin, 4 * fine)
-            T = new
-            if settled:
-                break
+        for settle in (max(1e-3 * margin, 4 * fine), 1e-3 * margin):
+            for _ in range(100):
+                points, _ = operator.apply(T, eta, outer=False)
+                new = hull2(points) if len(points) else EMPTY2
+                if len(new) == 0:
+                    return None
+                new = simplify_inner(_clip_polygon(new, T, 0.0), fine)
+                settled = _polytopes.hausdorff2(new, T) <= settle
+                T = new
+                if settled:
+                    break
+            for candidate in (simplify_inner(T, eta), T):
+                if max(residuals(stage, delta, candidate, candidate)) <= 1e-8:
+                    return candidate
     finally:
         operator.margin = 0.0
-    T = simplify_inner(T, eta)
-    found = max(residuals(stage, delta, T, T))
-    if found > 1e-8:
-        return None
-    return T
+    return None
 
 
 def _keeping(W: np.ndarray, points: np.ndarray) -> np.ndarray:

@@ -169,7 +169,6 @@ def test_a_forged_lower_end_fails_verification():
     assert not verify(dataclasses.replace(float_bracket, lower=0.3)).ok       # (39/4, 3) is in V(0.3)
 
 
-@pytest.mark.slow
 def test_the_bracket_is_at_most_one_thousandth_wide_under_public_monitoring():
     # Mailath & Samuelson (2006), ch. 7 (secs. 7.2 and 7.7): the PD u(E, E) = 2, u(S, E) = 3, u(E, S) = -1,
     # u(S, S) = 0 with a public signal that is good with probability p = 0.9 after (E, E), q = 0.6 after one
@@ -180,10 +179,44 @@ def test_the_bracket_is_at_most_one_thousandth_wide_under_public_monitoring():
     game = prisoners_dilemma(3.0, 2.0, 0.0, -1.0)
     good = {("C", "C"): 0.9, ("C", "D"): 0.6, ("D", "C"): 0.6, ("D", "D"): 0.3}
     rg = RepeatedGame(game, Monitoring(game, ["good", "bad"], {a: {"good": g, "bad": 1 - g} for a, g in good.items()}))
-    bracket = min_discount_factor_for_payoff(rg, (1, 1), lower=0.66, upper=0.67, xtol=1e-3, method="jyc",
-                                             directions=8, tol=1e-3, max_iter=10)
+    # The search runs over the whole of [0, 0.999] with the default engine.
+    bracket = min_discount_factor_for_payoff(rg, (1, 1), xtol=1e-3)
     assert bracket.found and bracket.width <= 1e-3 and bracket.upper <= 2 / 3 + 1e-3
     assert isinstance(bracket.lower, float) and verify(bracket).ok
+
+
+def test_the_attribution_dilemma_gets_a_bracket_one_thousandth_wide_where_a_set_beyond_nash_appears():
+    # The attribution PD (5, 3, 1, 0) with q = 0.9, r = 0.1 and half of mutual cooperation, (2, 2). Below
+    # about delta = 0.3088 the only perfect public equilibrium payoff is the stage Nash payoff (1, 1); there a
+    # set appears at once, with vertices near (3.82, 1.09) and (1.09, 3.82) (asymmetric payoffs, which need
+    # one state to attack while the other restrains in some rounds), whose hull with (1, 1) holds (2, 2). A second method for the lower end:
+    # the JYC engine's outer set at lower - 0.01 excludes (2, 2) too. A second method for the upper
+    # end: the inner set at upper passes verify's independent generation program.
+    from cybergames import noisy_attribution
+    game = prisoners_dilemma(5.0, 3.0, 1.0, 0.0)
+    rg = RepeatedGame(game, noisy_attribution(game, 0.9, 0.1))
+    bracket = min_discount_factor_for_payoff(rg, (3, 3), fraction=0.5, xtol=1e-3)
+    assert bracket.payoff == (2.0, 2.0) and bracket.found and bracket.width <= 1e-3
+    assert 0.30 < bracket.lower < bracket.upper < 0.32 and verify(bracket).ok
+    below = equilibrium_payoff_set(rg, bracket.lower - 0.01, method="jyc", tol=1e-4)
+    assert below.contains((2.0, 2.0), tol=1e-9) is False
+    above = equilibrium_payoff_set(rg, bracket.upper, tol=1e-4)
+    assert above.contains((2.0, 2.0), tol=1e-9) is True and verify(above).ok
+
+
+def test_mutual_cooperation_under_full_support_monitoring_is_certified_out_of_reach():
+    # Mailath & Samuelson (2006), ch. 7: under full-support public monitoring (R, R) is no PPE payoff of the
+    # prisoner's dilemma at any delta < 1. (R, R) is a vertex of the feasible set, so every continuation
+    # after (C, C) must be (R, R) itself, and then defecting (gain T - R = 2) goes unpunished.
+    from cybergames import noisy_attribution
+    game = prisoners_dilemma(5, 3, 1, 0)
+    rg = RepeatedGame(game, noisy_attribution(game, Fraction(4, 5), Fraction(1, 10)))
+    bracket = min_discount_factor_for_payoff(rg, (3, 3))
+    assert not bracket.found and bracket.lower == 1 and bracket.evaluations == 0
+    assert "player 0 gains 2 by playing D" in bracket.certificate
+    # A deviation that shows up in a signal the path never produces can be punished: perfect monitoring
+    # (the signal is the profile) gives (R, R) from (T - R)/(T - P) = 1/2.
+    assert min_discount_factor_for_payoff(RepeatedGame(game), (3, 3)).upper == Fraction(1, 2)
 
 
 def test_explicit_equilibria_certify_the_upper_end_where_the_inner_set_does_not():
@@ -288,12 +321,28 @@ def test_half_of_mutual_cooperation_in_axelrods_prisoners_dilemma_needs_one_quar
 
 
 def test_an_irrational_threshold_keeps_the_float_bracket():
-    # The quadrilateral of the PD appears at delta = 12 sqrt(63) - 95 = 0.24705... (derived in
-    # docs/explanation/equilibrium-payoff-sets.rst): no rational is certified there, so the answer is the
-    # bisected float bracket, with no exact claim.
-    bracket = min_discount_factor_for_payoff(RepeatedGame(PD), (Fraction(19, 2), 3), xtol=1e-3)
+    # The quadrilateral of the PD, with vertices (3, 3), (9 + y, 3), (9, 9), (3, 9 + y), is generated
+    # where y^2 - (1 - delta) y + 6 (2 - 8 delta) = 0 has a real root (derived in
+    # docs/explanation/equilibrium-payoff-sets.rst): from delta0 = 12 sqrt(63) - 95 = 0.247047..., with the
+    # double root y = (1 - delta0) / 2 = 0.37648 there. (75/8, 3) has y = 3/8 < 0.37648, so it lies in the
+    # quadrilateral as soon as it appears, and not before: its least delta is delta0, irrational. No rational
+    # is certified there, so the answer is the bisected float bracket, with no exact claim.
+    bracket = min_discount_factor_for_payoff(RepeatedGame(PD), (Fraction(75, 8), 3), xtol=1e-3)
     assert bracket.polygon == () and isinstance(bracket.upper, float) and not bracket.exact
     assert bracket.lower <= 12 * math.sqrt(63) - 95 <= bracket.upper and bracket.width <= 1e-3
+
+
+def test_a_vertex_of_the_quadrilateral_enters_at_the_larger_root():
+    # (19/2, 3) needs the quadrilateral's vertex to reach y = 1/2, the larger root of the quadratic above:
+    # 1/4 - (1 - delta)/2 + 12 - 48 delta = 0, i.e. delta = (47/4) / (95/2) = 47/190 = 0.247368..., above
+    # delta0 = 0.247047 where the quadrilateral appears with y = 0.3765. The float bracket holds 47/190 and
+    # not delta0; the float polygon method, a second computation, agrees on both sides of 47/190.
+    bracket = min_discount_factor_for_payoff(RepeatedGame(PD), (Fraction(19, 2), 3), xtol=1e-4)
+    assert bracket.lower <= Fraction(47, 190) <= bracket.upper and bracket.width <= 1e-4
+    assert bracket.lower > 12 * math.sqrt(63) - 95
+    rg = RepeatedGame(PD)
+    assert equilibrium_payoff_set(rg, 47 / 190 - 1e-4, tol=1e-7).contains((9.5, 3.0), tol=1e-9) is False
+    assert equilibrium_payoff_set(rg, 47 / 190 + 1e-4, tol=1e-7).contains((9.5, 3.0), tol=1e-9) is True
 
 
 def test_a_forged_exact_bracket_fails_verification():
