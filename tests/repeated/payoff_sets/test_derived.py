@@ -389,3 +389,48 @@ def test_a_deviation_that_loses_today_is_not_rewarded_by_reverting_to_a_better_n
         assert check_equilibrium(rg, bracket.profile, delta).holds
     assert not check_equilibrium(rg, bracket.profile, Fraction(33, 100)).holds
     assert verify(bracket).ok
+
+
+def test_an_extreme_payoff_is_reached_when_a_deviation_shows_in_a_signal_the_path_never_produces():
+    # noisy_attribution with no false flags (r = 0): after (C, C) nobody is ever blamed, so blame is a signal
+    # the path never produces and the vertex argument does not rule (3, 3) out. By hand: an equilibrium
+    # giving (3, 3) plays (C, C) for ever with continuation (3, 3) while nobody is blamed; a defector gains
+    # T - R = 2 now and is blamed with probability q = 4/5, after which his continuation is at least his
+    # minmax P = 1 (reached by Nash reversion). So (1 - d) 2 <= d (4/5)(3 - 1), i.e. d >= 2 / (2 + 8/5) = 5/9.
+    from cybergames import noisy_attribution
+    game = prisoners_dilemma(5, 3, 1, 0)
+    rg = RepeatedGame(game, noisy_attribution(game, Fraction(4, 5), Fraction(0)))
+    bracket = min_discount_factor_for_payoff(rg, (3, 3), xtol=1e-3)
+    assert bracket.found and bracket.lower <= Fraction(5, 9) <= bracket.upper and bracket.width <= 1e-3
+    assert verify(bracket).ok
+
+
+@st.composite
+def _full_support_games(draw):
+    from cybergames.strategies import monitoring_structures
+    game = draw(normal_form_games(actions=draw(st.sampled_from([2, 3])), min_value=-3, max_value=3))
+    return RepeatedGame(game, draw(monitoring_structures(game, min_signals=2, max_signals=3, full_support=True)))
+
+
+@given(_full_support_games())
+def test_under_full_support_an_extreme_payoff_is_out_of_reach_iff_no_stage_nash_pays_it(rg):
+    # Second method: with full support every deviation produces only signals the path produces, so the
+    # vertex argument rules a vertex out exactly when no profile paying it is a stage Nash equilibrium,
+    # which is checked here by brute force over unilateral deviations. A vertex some stage equilibrium pays
+    # is an equilibrium payoff at every delta (that equilibrium for ever), found at the search's lower end.
+    import itertools
+    import numpy as np
+    from cybergames.repeated.geometry import feasible_payoffs
+    from cybergames.repeated.payoff_sets._vertex import undeterrable_vertex
+    game = rg.stage
+    u = game.payoffs
+    for vertex in feasible_payoffs(game).vertices.tolist():
+        paying = [idx for idx in itertools.product(*map(range, game.shape))
+                  if all(u[i][idx] == vertex[i] for i in range(2))]
+        nash = [idx for idx in paying
+                if all(u[i][idx] >= u[i][idx[:i] + (k,) + idx[i + 1:]] for i in range(2) for k in range(game.shape[i]))]
+        reason = undeterrable_vertex(rg, tuple(vertex))
+        assert (reason is not None) == (not nash)
+        if reason is not None:
+            bracket = min_discount_factor_for_payoff(rg, tuple(vertex))
+            assert not bracket.found and bracket.lower == 1 and bracket.evaluations == 0
