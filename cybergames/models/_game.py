@@ -30,7 +30,7 @@ from .. import _numbers
 from ._base import show
 
 __all__ = ["ExplicitEquilibrium", "PayoffSetAnswer", "GameAnswer", "NeuConditions", "perfect_monitoring_answer",
-           "first_found", "best_at_own_deltas", "path_sentence"]
+           "first_found", "best_at_own_deltas", "path_sentence", "one_shot_answer", "one_shot_sentence"]
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,17 @@ class GameAnswer:
         cooperative profile played in every period is an equilibrium outcome,
         player by player (a ``PathThreshold`` of ``cybergames/models/_game_path.py``:
         the minmax bound below, reversion to a stage equilibrium above), when computed.
+    certificate : str
+        For a one-shot game or a decision problem whose equilibrium set is
+        computed whole: why ``best`` is the game's answer (the equilibrium is
+        unique, or ``equilibria`` lists them all), in words. Empty for the
+        searches of repeated games, whose ``best`` is only the best found.
+    equilibria : tuple of cybergames.models.ExplicitEquilibrium
+        With ``certificate``: every equilibrium of the game (or one per
+        component of a continuum, as ``certificate`` says), ``best`` among them.
+    verdict : str
+        The one-line verdict on the game where the model states its own
+        (empty: the report derives it from the fields above).
     """
 
     profile_name: str
@@ -145,6 +156,14 @@ class GameAnswer:
     payoff_set: PayoffSetAnswer | None = None
     notes: tuple = ()
     bracket: Any = None
+    certificate: str = ""
+    equilibria: tuple = ()
+    verdict: str = ""
+
+    @property
+    def complete(self) -> bool:
+        """Whether the answer is the game's whole equilibrium set (a one-shot game or decision problem)."""
+        return bool(self.certificate)
 
     @property
     def impossible(self) -> bool:
@@ -476,3 +495,35 @@ def payoff_set_sentence(answer: GameAnswer) -> str:
     return (f"The equilibrium payoff set at δ = {show(found.delta)} ({found.status} after {found.seconds:.0f} s, gap "
             f"{show(found.hausdorff)}): the inner set holds {inner}; the outer set gives no state more than "
             f"{show(found.outer)} in common.")
+
+
+def one_shot_answer(profile_name: str, equilibria: tuple, certificate: str, family: str, cooperation: tuple,
+                    verdict: str, notes: tuple = ()) -> GameAnswer:
+    """The game's answer of a one-shot game or a decision problem whose equilibrium set is computed whole.
+
+    ``equilibria`` holds :class:`ExplicitEquilibrium` entries with ``delta`` None
+    (no discounting enters); ``best`` is the one with the largest sum of values.
+    There is nothing to search beyond them and no folk theorem to apply, so
+    ``folk``, ``patient`` and ``bracket`` stay None; ``certificate`` says why the
+    list is the game's whole answer.
+    """
+    best = max(equilibria, key=lambda e: sum(e.value)) if equilibria else None
+    return GameAnswer(profile_name, tuple(cooperation), None, best, None, family, notes=tuple(notes),
+                      certificate=certificate, equilibria=tuple(equilibria), verdict=verdict)
+
+
+def one_shot_sentence(answer: GameAnswer, what: tuple = ("equilibrium", "equilibria")) -> str:
+    """A :func:`one_shot_answer` in words: the certificate, and every equilibrium (``what``: the noun, singular
+    and plural) with its value."""
+    found = answer.equilibria
+    if not found:
+        return ""
+    def worth(e: ExplicitEquilibrium) -> str:
+        if len(e.value) == 1:
+            return show(e.value[0])
+        return f"{show(e.value[0])} to each" if len(set(e.value)) == 1 else show(tuple(e.value))
+
+    each = "; ".join(f"{e.name}, worth {worth(e)}" for e in found)
+    head = (f"The game's answer, not only the named profile's: its {what[1]} are " if len(found) > 1 else
+            f"The game's answer, not only the named profile's: its only {what[0]}: ")
+    return f"{head}{each} ({answer.certificate})."

@@ -321,7 +321,7 @@ class InformationSharingModel(Model):
         else:
             bracket = (1 - FALSE_FLAG) ** N_ * T - (1 - DETECT) * (1 - FALSE_FLAG) ** (N_ - 1) * R
             relation = sympy.Ge(DELTA * bracket, T - R)
-        return relation.subs(self._fixed(free))
+        return relation.xreplace(self._fixed(free))
 
     # ------------------------------------------------------------ anonymised reports
     def _level(self, a: Any) -> Any:

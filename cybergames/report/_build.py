@@ -94,6 +94,8 @@ class GameFact:
     impossible: bool
     notes: tuple[str, ...]
     bracket: tuple[tuple[str, Any], ...] | None = None
+    certificate: str = ""                       # one-shot games: why the equilibria listed are the game's answer
+    equilibria: tuple[ExplicitFact, ...] = ()
 
 
 def _explicit(found: Any) -> ExplicitFact | None:
@@ -122,7 +124,9 @@ def game_fact(game: Any) -> GameFact | None:
     if found is not None and hasattr(found, "player_lower"):          # a PathThreshold: each player's own ends
         bracket += (("by_player", tuple(zip(found.player_lower, found.player_upper or (None,) * len(found.payoff)))),)
     return GameFact(game.profile_name, _maths.prose(game.family), folk, _explicit(game.best), _explicit(game.patient),
-                    bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket)
+                    bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket,
+                    _maths.prose(getattr(game, "certificate", "")),
+                    tuple(_explicit(e) for e in getattr(game, "equilibria", ())))
 
 
 def anonymity_fact(best: Any) -> tuple | None:
@@ -277,6 +281,8 @@ def game_verdict(analysis: Any) -> str:
     cooperation where computed, else the best explicit equilibrium found.
     """
     game = getattr(analysis, "game", None)
+    if game is not None and getattr(game, "verdict", ""):
+        return game.verdict
     if game is None or (game.best is None and game.patient is None and game.bracket is None):
         return ""
     n = len(game.cooperation)
