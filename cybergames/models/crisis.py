@@ -36,8 +36,9 @@ carries the expected utility of every candidate demand as its certificate).
 References
 ----------
 J. D. Fearon, "Rationalist explanations for war", *International
-Organization* 49(3), 1995, 379–414 (the bargaining range, Fig. 1; private
-information and the risk–return trade-off).
+Organization* 49(3), 1995, 379–414 (the bargaining range: the section "When will there exist bargains both
+sides prefer to war?"; private information and the risk–return trade-off: "War due
+to private information and incentives to misrepresent").
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ def _attacker_value(model, c):
 
 
 def test_deterrence_the_unique_equilibrium_is_the_games_answer():
-    # BBW (2020), section 2 (the model) and the uniqueness the paper proves for it; here the defaults
+    # BBW (2020)'s model as cybergames.bayesian.attribution states it, and the uniqueness its abstract states; the defaults
     # d, alpha, r, L, v = 9/10, 2/3, 1/10, 3/2, 1 give c* = 3/7 (the model's docstring: 14c^2 - 27c + 9 = 0).
     # By hand, with p = 4/7 and rho = 4/7: (1 - 9/49)/4 = 10/49; p d/2 + (1 - p) r = 9/35 + 3/70 = 3/10;
     # L rho 3/10 = 9/35; so U = 10/49 - 9/35 = (50 - 63)/245 = -13/245.
@@ -168,7 +168,7 @@ def _reliability_payoffs(model, x, technology):
 
 
 def test_reliability_every_pure_equilibrium_with_its_value_by_hand():
-    # Varian (2004), section 2 (total effort, weakest link, best shot), with P(G) = G(2 - G): at the defaults
+    # After Varian (2004): total effort, weakest link and best shot, with P(G) = G(2 - G); at the defaults
     # v = 1, 1 and c = 1/2, 1 the stand-alone efforts are 3/4 and 1/2. By hand: state 1 alone at 3/4 secures
     # 15/16 and earns 15/16 - 3/8 = 9/16, state 2 free-rides on 15/16; both at 1/2 secure 3/4 and earn
     # 3/4 - 1/4 = 1/2 and 3/4 - 1/2 = 1/4; state 2 alone at 1/2 leaves 3/4 to state 1 and 1/4 to itself.
