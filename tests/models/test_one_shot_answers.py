@@ -14,7 +14,8 @@ from fractions import Fraction as F
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cybergames.models import CyberTimingModel, DeterrenceModel, ReliabilityModel, SharingInvestmentModel
+from cybergames.models import (CrisisBargainingModel, CyberTimingModel, DeterrenceModel, InterdependentSecurityModel,
+                               ReliabilityModel, SecurityInvestmentModel, SharingInvestmentModel)
 from cybergames.report import render_analysis
 from cybergames.security.sharing import payoff as sharing_payoff
 
@@ -202,15 +203,63 @@ def test_reliability_each_listed_equilibrium_survives_every_deviation_on_a_grid(
                 assert _reliability_payoffs(model, deviated, technology)[i] <= here[i]
 
 
+# ------------------------------------------------------------------ investment, interdependence, crisis
+def test_investment_the_only_optimum_with_its_value_by_hand():
+    # Gordon & Loeb (2002), class I, v, L, alpha, beta = 1/2, 8, 1, 1: z* = sqrt(v beta alpha L) - 1 = 2 - 1 = 1,
+    # net benefit (1/2 - (1/2)/2) 8 - 1 = 1, by hand; a grid of investments does no better.
+    model = SecurityInvestmentModel()
+    answer = model.game_answer()
+    assert answer.complete and answer.best.profile == (1,) and answer.best.value == (1,)
+
+    def net(z):
+        v, L = model.vulnerability, model.loss
+        return (v - v / (model.productivity * z + 1) ** model.shape) * L - z
+    assert all(net(F(k, 16)) <= 1 for k in range(0, 64))
+    assert model.analyse().verdict == "sustainable: optimal investment z* = 1, 1/4 of vL; binds: v > v* = 1/8"
+
+
+def test_interdependence_every_equilibrium_with_its_value_by_hand():
+    # Kunreuther & Heal (2003), p, q, L, c = 1/5, 1/2, 100, 14: (invest, invest) costs 14 each; (not, not) loses
+    # pL + (1 - p) q L = 20 + 40 = 60; the mixed equilibrium invests with y* = (c - p(1 - q)L)/(pqL) = 4/10 = 2/5
+    # and is worth y(-14) + (1 - y)(-64) = -44, where -64 = -c - qL: a protected state facing an unprotected
+    # partner pays c = 14 and still suffers the contagion, with probability q, of the loss L = 100; by hand.
+    model = InterdependentSecurityModel()
+    answer = model.game_answer()
+    values = {e.name: e.value for e in answer.equilibria}
+    assert values == {"(invest, invest)": (-14, -14), "(not, not)": (-60, -60),
+                      "each invests with probability 2/5": (-44, -44)}
+    assert "complete" in answer.certificate
+    # (invest, invest) risk-dominates iff c < pL(1 - q/2) = 20 * 3/4 = 15 (Harsanyi & Selten 1988), by hand.
+    assert model.analyse().verdict == "sustainable: (invest, invest) risk-dominates; binds: c < pL(1 − q/2) = 15"
+    assert InterdependentSecurityModel(cost=16).analyse().verdict.startswith("not sustainable: (not, not) risk-domin")
+
+
+def test_crisis_the_equilibrium_with_both_states_values():
+    # Fearon (1995), section "War due to private information and incentives to misrepresent", at
+    # p, c_A = 1/2, 1/10 and c_B uniform on [0, 1/2]: x* = 7/10 (test_crisis.py), A expects 29/50. B, by a
+    # midpoint sum that is exact for its piecewise-linear utility (the kink at c_B = x* - p = 1/5 lies on the
+    # grid): types above 1/5 accept and get 3/10, types below refuse and get 1/2 - c_B; the mean is 17/50.
+    model = CrisisBargainingModel()
+    answer = model.game_answer()
+    n = 1000
+    width = F(1, 2) / n
+    mids = [width * (k + F(1, 2)) for k in range(n)]
+    b = sum((F(3, 10) if c >= F(1, 5) else F(1, 2) - c) for c in mids) / n
+    assert answer.best.value == (F(29, 50), F(17, 50)) == (F(29, 50), b)
+    assert model.analyse().verdict == "not sustainable: demand 7/10 refused w.p. 2/5 (unique eq.); binds: c_high ≤ 1/10"
+
+
 # ------------------------------------------------------------------ the report
 @pytest.mark.parametrize("model", [DeterrenceModel(), CyberTimingModel(), SharingInvestmentModel(),
-                                   ReliabilityModel()], ids=lambda m: m.key)
+                                   ReliabilityModel(), SecurityInvestmentModel(), InterdependentSecurityModel(),
+                                   CrisisBargainingModel()], ids=lambda m: m.key)
 def test_the_json_carries_the_games_answer_and_follows_the_schema(model):
     analysis = model.analyse()
     data = json.loads(render_analysis(analysis, "json"))
     entry = data["models"][0]
     game = entry["game"]
-    assert game["certificate"] == analysis.game.certificate
+    from cybergames import _maths
+    assert game["certificate"] == _maths.prose(analysis.game.certificate)
     assert [e["name"] for e in game["equilibria"]] == [e.name for e in analysis.game.equilibria]
     assert all(e["delta"] is None for e in game["equilibria"])
     assert entry["game_verdict"] == analysis.game.verdict and entry["verdict"] == analysis.verdict
@@ -224,5 +273,6 @@ def test_the_json_carries_the_games_answer_and_follows_the_schema(model):
 
 def test_float_models_have_no_certified_answer():
     for model in (DeterrenceModel(loss=1.5), CyberTimingModel(stealth=0.5), SharingInvestmentModel(subsidy=0.5),
-                  ReliabilityModel(cost_1=0.5)):
+                  ReliabilityModel(cost_1=0.5), SecurityInvestmentModel(vulnerability=0.5),
+                  InterdependentSecurityModel(cost=14.0), CrisisBargainingModel(p=0.5)):
         assert model.game_answer() is None and model.analyse().game is None
