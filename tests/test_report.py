@@ -370,4 +370,7 @@ def test_the_games_verdict_lines_follow_the_profiles(full_reports):
 def test_the_markdown_verdict_table_has_the_games_column():
     text = render(build_report(["interests", "norms", "crisis"]), "markdown")
     assert "| model | verdict of its named strategy profile | the game, any strategies |" in text
+    assert text.split("| `crisis` | ")[1].splitlines()[0].endswith("(unique eq.); binds: c\\_high ≤ 1/10 |")
+    # float parameters: the game's answer is certified in exact arithmetic only, so it is not computed
+    text = render(build_report(["interests", "norms", "crisis"], {"crisis.p": 0.5}), "markdown")
     assert "| `crisis` | " in text and text.split("| `crisis` | ")[1].splitlines()[0].endswith("| not computed |")

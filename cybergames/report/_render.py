@@ -35,8 +35,8 @@ VERDICTS_HEADING = ("Verdicts at the models' parameters, for the strategy profil
 
 #: The heading of the game's verdict lines: what any equilibrium can do, where the models compute it.
 GAME_VERDICTS_HEADING = ("What the game allows at the same parameters, under any strategies (the certified "
-                         "least discount factor of full cooperation, or the best explicit equilibrium found; "
-                         "details under each model):")
+                         "least discount factor of full cooperation, or the best explicit equilibrium found; for a "
+                         "one-shot game or decision problem, its whole equilibrium set; details under each model):")
 
 
 def _wrap(text: str, first: str, rest: str | None = None) -> list[str]:
