@@ -244,24 +244,38 @@ def _here(condition: Any, model: Any, letters: dict[str, str]) -> str:
 def _verdict(analysis: Any, conditions: Sequence[ConditionFact], letters: dict[str, str]) -> str:
     if getattr(analysis, "verdict", ""):
         return analysis.verdict
+    game = getattr(analysis, "game", None)
+    by = f" by {game.profile_name}" if game is not None and game.profile_name else ""
+
+    def bound(condition: Any, fact: Any) -> str | None:
+        relation = condition.formula
+        if isinstance(relation, sympy.core.relational.Relational) and isinstance(relation.lhs, sympy.Symbol) \
+                and fact.value is not None:
+            op = {">=": "≥", "<=": "≤"}.get(relation.rel_op, relation.rel_op)
+            return f"{letters.get(relation.lhs.name, relation.lhs.name)} {op} {_maths.number(fact.value)}"
+        return None
+
     sustainable = analysis.sustainable
     if sustainable is True:
-        return "sustainable: every condition holds"
+        # the first condition that is a bound on one parameter is the one that binds (the others hold with it)
+        binding = next(((c, f, bound(c, f)) for c, f in zip(analysis.conditions, conditions) if bound(c, f)), None)
+        if binding is None:
+            return "sustainable: every condition holds"
+        condition, fact, shown = binding
+        here = _here(condition, analysis.model, letters)
+        options = (f"sustainable{by}: {shown}{here}", f"sustainable: {shown}{here}",
+                   "sustainable: every condition holds")
+        return next(o for o in options if len(o) < VERDICT_WIDTH or o == options[-1])
     failing = [(c, fact) for c, fact in zip(analysis.conditions, conditions) if fact.holds is False]
     if sustainable is None or not failing:
         return "undecided: some condition cannot be decided"
     condition, fact = failing[0]
-    relation = condition.formula
-    if isinstance(relation, sympy.core.relational.Relational) and isinstance(relation.lhs, sympy.Symbol) \
-            and fact.value is not None:
-        op = {">=": "≥", "<=": "≤"}.get(relation.rel_op, relation.rel_op)
-        shown = f"{letters.get(relation.lhs.name, relation.lhs.name)} {op} {_maths.number(fact.value)}"
-    else:
-        shown = fact.text if fact.value is None else f"{fact.text} = {_maths.number(fact.value)}"
+    shown = bound(condition, fact) or (fact.text if fact.value is None else f"{fact.text} = {_maths.number(fact.value)}")
     more = f" (and {len(failing) - 1} more condition{'s' if len(failing) > 2 else ''})" if len(failing) > 1 else ""
-    verdict = f"not sustainable: needs {shown}{_here(condition, analysis.model, letters)}"
-    named = f"{verdict} ({fact.name}){more}"
-    return named if len(named) <= VERDICT_WIDTH else verdict + more
+    here = _here(condition, analysis.model, letters)
+    options = (f"not sustainable{by}: needs {shown}{here}{more}", f"not sustainable{by}: needs {shown}{here}",
+               f"not sustainable: needs {shown}{here} ({fact.name}){more}")
+    return next((o for o in options if len(o) < VERDICT_WIDTH), f"not sustainable: needs {shown}{here}{more}")
 
 
 def _deltas_of(model: Any, n: int) -> tuple | None:
