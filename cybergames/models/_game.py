@@ -226,6 +226,93 @@ class NeuConditions:
                 f"payoff of patient enough players; the full-dimension test and the exact rank test are not run.")
 
 
+@dataclass(frozen=True)
+class IndependentBlameConditions:
+    r"""The folk-theorem conditions of an n-state public-goods game whose public signal blames each state apart.
+
+    Each state is blamed independently, with probability :math:`q` when it
+    withholds and :math:`r` when it shares, so the public signal's distribution
+    is a product of one factor per state. Then, for :math:`q 
+e r`:
+
+    * *individual full rank* at every profile: a state's two actions give two
+      different distributions of its own factor;
+    * *pairwise full rank* for every pair :math:`i, j` at every profile: the
+      rows of :math:`i`'s deviations span :math:`\mathbb{R}^2 \otimes w_j` and
+      those of :math:`j`'s span :math:`v_i \otimes \mathbb{R}^2`, which meet only
+      in :math:`v_i \otimes w_j`, so the rank is :math:`2 + 2 - 1 = 3`.
+
+    Stage payoffs :math:`u_i = (mc/n)k - (c + \ell)[i 	ext{ shares}]` with
+    :math:`k` sharers: the payoffs of the :math:`n` profiles with one sharer,
+    less that of nobody sharing, are the columns of :math:`(mc/n)J - (c + \ell)I`,
+    of rank :math:`n` iff :math:`c + \ell 
+e 0` and :math:`mc 
+e c + \ell`
+    (otherwise every payoff lies on the hyperplane :math:`\sum_i u_i = 0`, or is
+    0): the feasible set then has full dimension. Each state's minmax value is
+    :math:`\max(0, mc/n - c - \ell)` (its payoff rises with the others'
+    sharing, so they hold it down by withholding). Fudenberg, Levine & Maskin
+    (1994) then make every payoff in the interior of the feasible, strictly
+    individually rational set, full sharing :math:`mc - c - \ell` included when it
+    exceeds the minmax value, a perfect public equilibrium payoff of patient
+    enough states. Checked in closed form, without the rank tests of
+    :func:`~cybergames.repeated.folk_theorem_conditions` (seconds at five
+    states, minutes at six); the tests compare both on small groups.
+
+    Attributes
+    ----------
+    n : int
+    individual_full_rank, pairwise_full_rank : bool
+        Both are ``q != r``.
+    dimension : int
+        The affine dimension of the feasible payoffs: ``n``, or less in the cases above.
+    minmax : tuple
+        Each state's minmax value.
+    witness : tuple or None
+        Full sharing's payoff when it lies strictly above the minmax values.
+    """
+
+    n: int
+    individual_full_rank: bool
+    pairwise_full_rank: bool
+    dimension: int
+    minmax: tuple
+    witness: tuple | None
+    perfect: bool = False
+
+    @property
+    def holds(self) -> bool:
+        """Whether the folk theorem of Fudenberg, Levine & Maskin (1994) applies."""
+        return self.pairwise_full_rank and self.dimension == self.n and self.witness is not None
+
+    @property
+    def conclusion(self) -> str:
+        """The conditions in words."""
+        if not self.holds:
+            why = ("q = r: a state's blame does not depend on its action (pairwise full rank fails)"
+                   if not self.pairwise_full_rank else
+                   "the feasible payoffs do not have full dimension" if self.dimension < self.n else
+                   "full sharing is not strictly above the minmax values")
+            return f"The folk theorem of Fudenberg, Levine & Maskin (1994) does not apply here ({why})."
+        return (f"The folk theorem applies (Fudenberg, Levine & Maskin 1994): each state is blamed apart from the "
+                f"others, with q ≠ r, so the public signals have pairwise full rank at every profile, and the "
+                f"feasible payoffs of the {self.n} states have full dimension (both shown in closed form); so "
+                f"payoffs as close to full sharing as one likes are perfect public equilibrium payoffs of patient "
+                f"enough states.")
+
+
+def independent_blame_conditions(n: int, multiplier: Any, cost: Any, leakage: Any, detect: Any,
+                                 false_flag: Any) -> IndependentBlameConditions:
+    """:class:`IndependentBlameConditions` of the n-state sharing game with blame probabilities q and r."""
+    share_cost = cost + leakage
+    dimension = n if share_cost != 0 and multiplier * cost != share_cost else n - 1
+    floor = _numbers.simplify_exact(max(0 * cost, _numbers.ratio(multiplier * cost, n) - share_cost))
+    full = _numbers.simplify_exact(multiplier * cost - share_cost)
+    ranks = detect != false_flag
+    return IndependentBlameConditions(n, ranks, ranks, dimension, (floor,) * n,
+                                      (full,) * n if full > floor else None)
+
+
 def neu_conditions(game: Any, cooperative: tuple) -> NeuConditions:
     """:class:`NeuConditions` of ``game`` (exact or float), with ``cooperative`` as the candidate witness."""
     import numpy as np
@@ -342,7 +429,7 @@ def folk_sentence(folk: Any, cooperation: Any = None) -> str:
     """The folk-theorem conditions in words; with ``cooperation``, whether they cover that payoff."""
     if folk is None:
         return ""
-    if isinstance(folk, NeuConditions):
+    if isinstance(folk, (NeuConditions, IndependentBlameConditions)):
         return folk.conclusion
     covered = "mutual cooperation included"
     if cooperation is not None and folk.holds and not folk.covers(cooperation):
