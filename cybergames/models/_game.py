@@ -232,8 +232,7 @@ class IndependentBlameConditions:
 
     Each state is blamed independently, with probability :math:`q` when it
     withholds and :math:`r` when it shares, so the public signal's distribution
-    is a product of one factor per state. Then, for :math:`q 
-e r`:
+    is a product of one factor per state. Then, for :math:`q \ne r`:
 
     * *individual full rank* at every profile: a state's two actions give two
       different distributions of its own factor;
@@ -242,12 +241,10 @@ e r`:
       those of :math:`j`'s span :math:`v_i \otimes \mathbb{R}^2`, which meet only
       in :math:`v_i \otimes w_j`, so the rank is :math:`2 + 2 - 1 = 3`.
 
-    Stage payoffs :math:`u_i = (mc/n)k - (c + \ell)[i 	ext{ shares}]` with
+    Stage payoffs :math:`u_i = (mc/n)k - (c + \ell)[i \text{ shares}]` with
     :math:`k` sharers: the payoffs of the :math:`n` profiles with one sharer,
     less that of nobody sharing, are the columns of :math:`(mc/n)J - (c + \ell)I`,
-    of rank :math:`n` iff :math:`c + \ell 
-e 0` and :math:`mc 
-e c + \ell`
+    of rank :math:`n` iff :math:`c + \ell \ne 0` and :math:`mc \ne c + \ell`
     (otherwise every payoff lies on the hyperplane :math:`\sum_i u_i = 0`, or is
     0): the feasible set then has full dimension. Each state's minmax value is
     :math:`\max(0, mc/n - c - \ell)` (its payoff rises with the others'
