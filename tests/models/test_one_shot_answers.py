@@ -122,6 +122,31 @@ def test_timing_at_the_stealth_threshold_both_policies_are_optimal():
     assert "a tie" in answer.certificate
 
 
+def _policy_value(model, use):
+    # Axelrod & Iliev (2014): a stationary policy using the resource at the stakes in `use` is worth
+    # V = G/(1 - wSQ - wP(1 - Q)), G the expected stakes when used and Q the chance of using (by hand).
+    pairs = ((model.stakes_low, 1 - model.high_probability), (model.stakes_high, model.high_probability))
+    G = sum((t * q for (t, q), u in zip(pairs, use) if u), 0)
+    Q = sum((q for (_, q), u in zip(pairs, use) if u), 0)
+    return F(G) / (1 - model.discount * model.stealth * Q - model.discount * model.persistence * (1 - Q))
+
+
+unit = st.fractions(0, 1, max_denominator=8)
+
+
+@settings(max_examples=30, deadline=None)
+@given(unit, unit, st.fractions(0, F(7, 8), max_denominator=8), st.fractions(F(1, 8), F(7, 8), max_denominator=8))
+def test_timing_the_listed_policies_are_optimal_among_all_four(stealth, persistence, discount, high):
+    # The holder has four stationary policies (use at neither, low only, high only, both stakes); Blackwell
+    # (1965): an optimal policy is among them. Each listed policy attains the best of the four, by this
+    # second computation of their values.
+    model = CyberTimingModel(stealth=stealth, persistence=persistence, discount=discount, high_probability=high)
+    answer = model.game_answer()
+    worth = {use: _policy_value(model, use) for use in ((False, False), (True, False), (False, True), (True, True))}
+    best = max(worth.values())
+    assert answer.equilibria and all(worth[e.profile] == best == e.value[0] for e in answer.equilibria)
+
+
 # ------------------------------------------------------------------ sharing
 def test_sharing_the_unique_equilibrium_with_its_value_by_hand():
     # The model's defaults (w, theta, lambda, rho, l, tau = 1, 1/2, 1/4, 1/4, 1, 1/2): s* = 3/4, z* = 13/16.
