@@ -288,7 +288,7 @@ def _investment(model: Any, ax: Any) -> None:
     productivity = model.productivity
     _region(model, ax, ("vulnerability", 0.005, 0.995), ("loss", high / 200, high),
             vary=("productivity", [productivity / 2, productivity * 2]),
-            label="investing in security pays",
+            label="investing in security pays\n(the game's answer: the only optimum)",
             xlabel="vulnerability $v$ (breach probability without investment)", ylabel="loss from a breach $L$",
             title=f"Security investment (investment): where protecting the information pays\n"
                   f"(Gordon–Loeb class I, $\\alpha$ = {show_number(productivity)}, $\\beta$ = "
@@ -335,7 +335,7 @@ def _crisis(model: Any, ax: Any) -> None:
     low = float(model.cost_b_low)
     high = max(1.0, 2 * float(model.cost_b_high), 2 * float(model.cost_a))
     _region(model, ax, ("cost_a", 0, high), ("cost_b_high", low, low + high),
-            label="no risk of conflict at A's optimal demand",
+            label="no risk of conflict at A's optimal demand\n(the game's region: its only equilibrium)",
             xlabel="A's cost of conflict $c_A$", ylabel="the highest cost of conflict B may have $c_{high}$",
             title=f"Crisis bargaining (Fearon): when private costs make conflict possible\n"
                   f"($p$ = {show_number(model.p)}, B's cost uniform from {show_number(model.cost_b_low)} to "
@@ -346,7 +346,7 @@ def _deterrence(model: Any, ax: Any) -> None:
     loss = model.loss
     _region(model, ax, ("detection", 0.005, 1), ("false_alarm", 0.0025, 0.5),
             vary=("loss", [loss / 2, loss * 2]),
-            label="attacks within the tolerated level",
+            label="attacks within the tolerated level\n(the game's region: its only equilibrium)",
             xlabel="detection probability $d$", ylabel="false-alarm rate $r$",
             title=f"Deterrence with imperfect attribution: where attacks stay within "
                   f"$\\tau$ = {show_number(model.tolerated)}\n"
@@ -357,7 +357,7 @@ def _deterrence(model: Any, ax: Any) -> None:
 def _timing(model: Any, ax: Any) -> None:
     _region(model, ax, ("stealth", 0, 1), ("persistence", 0, 1),
             vary=("discount", _others(model.discount, OTHER_DELTAS)),
-            label="used at once, even at low stakes",
+            label="used at once, even at low stakes\n(the game's answer: the optimal policy)",
             xlabel="stealth $S$ (survives its use)", ylabel="persistence $P$ (survives waiting)",
             title=f"When to use a cyber resource: stealth and persistence (Axelrod–Iliev)\n"
                   f"(stakes {show_number(model.stakes_low)} or, with probability "
@@ -376,7 +376,8 @@ def _sharing(model: Any, ax: Any) -> None:
              f"$\\ell$ = {show_number(model.leakage)}; grey lines: other subsidies)")
     valid = sympy.Gt(s["leakage"], s["spillover"] * (s["spillover"] - 2 * s["substitution"]))
     with numpy.errstate(divide="ignore", invalid="ignore"):     # the formula's pole lies outside the model (valid)
-        _region(model, ax, x, y, vary=("subsidy", others), valid=valid, label="the subsidy brings optimal sharing",
+        _region(model, ax, x, y, vary=("subsidy", others), valid=valid,
+                label="the subsidy brings optimal sharing\n(the game's region: its only equilibrium)",
                 xlabel=r"substitution $\theta$ (the partner's information replaces investment)",
                 ylabel=r"demand spillover $\lambda$ (the partner's sharing raises its return)", title=title)
     game_region(ax, sympy.Gt(s["spillover"], s["substitution"]), x, y, color="tab:orange",

@@ -30,7 +30,7 @@ from .. import _numbers
 from ._base import show
 
 __all__ = ["ExplicitEquilibrium", "PayoffSetAnswer", "GameAnswer", "NeuConditions", "perfect_monitoring_answer",
-           "first_found", "best_at_own_deltas", "path_sentence"]
+           "first_found", "best_at_own_deltas", "path_sentence", "one_shot_answer", "one_shot_sentence"]
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,17 @@ class GameAnswer:
         cooperative profile played in every period is an equilibrium outcome,
         player by player (a ``PathThreshold`` of ``cybergames/models/_game_path.py``:
         the minmax bound below, reversion to a stage equilibrium above), when computed.
+    certificate : str
+        For a one-shot game or a decision problem whose equilibrium set is
+        computed whole: why ``best`` is the game's answer (the equilibrium is
+        unique, or ``equilibria`` lists them all), in words. Empty for the
+        searches of repeated games, whose ``best`` is only the best found.
+    equilibria : tuple of cybergames.models.ExplicitEquilibrium
+        With ``certificate``: every equilibrium of the game (or one per
+        component of a continuum, as ``certificate`` says), ``best`` among them.
+    verdict : str
+        The one-line verdict on the game where the model states its own
+        (empty: the report derives it from the fields above).
     """
 
     profile_name: str
@@ -145,6 +156,14 @@ class GameAnswer:
     payoff_set: PayoffSetAnswer | None = None
     notes: tuple = ()
     bracket: Any = None
+    certificate: str = ""
+    equilibria: tuple = ()
+    verdict: str = ""
+
+    @property
+    def complete(self) -> bool:
+        """Whether the answer is the game's whole equilibrium set (a one-shot game or decision problem)."""
+        return bool(self.certificate)
 
     @property
     def impossible(self) -> bool:
@@ -205,6 +224,90 @@ class NeuConditions:
                 f"{len(self.minmax)} players have equivalent payoffs, checked exactly), so every feasible payoff "
                 f"strictly above the minmax values, full cooperation included, is a subgame perfect equilibrium "
                 f"payoff of patient enough players; the full-dimension test and the exact rank test are not run.")
+
+
+@dataclass(frozen=True)
+class IndependentBlameConditions:
+    r"""The folk-theorem conditions of an n-state public-goods game whose public signal blames each state apart.
+
+    Each state is blamed independently, with probability :math:`q` when it
+    withholds and :math:`r` when it shares, so the public signal's distribution
+    is a product of one factor per state. Then, for :math:`q \ne r`:
+
+    * *individual full rank* at every profile: a state's two actions give two
+      different distributions of its own factor;
+    * *pairwise full rank* for every pair :math:`i, j` at every profile: the
+      rows of :math:`i`'s deviations span :math:`\mathbb{R}^2 \otimes w_j` and
+      those of :math:`j`'s span :math:`v_i \otimes \mathbb{R}^2`, which meet only
+      in :math:`v_i \otimes w_j`, so the rank is :math:`2 + 2 - 1 = 3`.
+
+    Stage payoffs :math:`u_i = (mc/n)k - (c + \ell)[i \text{ shares}]` with
+    :math:`k` sharers: the payoffs of the :math:`n` profiles with one sharer,
+    less that of nobody sharing, are the columns of :math:`(mc/n)J - (c + \ell)I`,
+    of rank :math:`n` iff :math:`c + \ell \ne 0` and :math:`mc \ne c + \ell`
+    (otherwise every payoff lies on the hyperplane :math:`\sum_i u_i = 0`, or is
+    0): the feasible set then has full dimension. Each state's minmax value is
+    :math:`\max(0, mc/n - c - \ell)` (its payoff rises with the others'
+    sharing, so they hold it down by withholding). Fudenberg, Levine & Maskin
+    (1994) then make every payoff in the interior of the feasible, strictly
+    individually rational set, full sharing :math:`mc - c - \ell` included when it
+    exceeds the minmax value, a perfect public equilibrium payoff of patient
+    enough states. Checked in closed form, without the rank tests of
+    :func:`~cybergames.repeated.folk_theorem_conditions` (seconds at five
+    states, minutes at six); the tests compare both on small groups.
+
+    Attributes
+    ----------
+    n : int
+    individual_full_rank, pairwise_full_rank : bool
+        Both are ``q != r``.
+    dimension : int
+        The affine dimension of the feasible payoffs: ``n``, or less in the cases above.
+    minmax : tuple
+        Each state's minmax value.
+    witness : tuple or None
+        Full sharing's payoff when it lies strictly above the minmax values.
+    """
+
+    n: int
+    individual_full_rank: bool
+    pairwise_full_rank: bool
+    dimension: int
+    minmax: tuple
+    witness: tuple | None
+    perfect: bool = False
+
+    @property
+    def holds(self) -> bool:
+        """Whether the folk theorem of Fudenberg, Levine & Maskin (1994) applies."""
+        return self.pairwise_full_rank and self.dimension == self.n and self.witness is not None
+
+    @property
+    def conclusion(self) -> str:
+        """The conditions in words."""
+        if not self.holds:
+            why = ("q = r: a state's blame does not depend on its action (pairwise full rank fails)"
+                   if not self.pairwise_full_rank else
+                   "the feasible payoffs do not have full dimension" if self.dimension < self.n else
+                   "full sharing is not strictly above the minmax values")
+            return f"The folk theorem of Fudenberg, Levine & Maskin (1994) does not apply here ({why})."
+        return (f"The folk theorem applies (Fudenberg, Levine & Maskin 1994): each state is blamed apart from the "
+                f"others, with q ≠ r, so the public signals have pairwise full rank at every profile, and the "
+                f"feasible payoffs of the {self.n} states have full dimension (both shown in closed form); so "
+                f"payoffs as close to full sharing as one likes are perfect public equilibrium payoffs of patient "
+                f"enough states.")
+
+
+def independent_blame_conditions(n: int, multiplier: Any, cost: Any, leakage: Any, detect: Any,
+                                 false_flag: Any) -> IndependentBlameConditions:
+    """:class:`IndependentBlameConditions` of the n-state sharing game with blame probabilities q and r."""
+    share_cost = cost + leakage
+    dimension = n if share_cost != 0 and multiplier * cost != share_cost else n - 1
+    floor = _numbers.simplify_exact(max(0 * cost, _numbers.ratio(multiplier * cost, n) - share_cost))
+    full = _numbers.simplify_exact(multiplier * cost - share_cost)
+    ranks = detect != false_flag
+    return IndependentBlameConditions(n, ranks, ranks, dimension, (floor,) * n,
+                                      (full,) * n if full > floor else None)
 
 
 def neu_conditions(game: Any, cooperative: tuple) -> NeuConditions:
@@ -323,7 +426,7 @@ def folk_sentence(folk: Any, cooperation: Any = None) -> str:
     """The folk-theorem conditions in words; with ``cooperation``, whether they cover that payoff."""
     if folk is None:
         return ""
-    if isinstance(folk, NeuConditions):
+    if isinstance(folk, (NeuConditions, IndependentBlameConditions)):
         return folk.conclusion
     covered = "mutual cooperation included"
     if cooperation is not None and folk.holds and not folk.covers(cooperation):
@@ -476,3 +579,35 @@ def payoff_set_sentence(answer: GameAnswer) -> str:
     return (f"The equilibrium payoff set at δ = {show(found.delta)} ({found.status} after {found.seconds:.0f} s, gap "
             f"{show(found.hausdorff)}): the inner set holds {inner}; the outer set gives no state more than "
             f"{show(found.outer)} in common.")
+
+
+def one_shot_answer(profile_name: str, equilibria: tuple, certificate: str, family: str, cooperation: tuple,
+                    verdict: str, notes: tuple = ()) -> GameAnswer:
+    """The game's answer of a one-shot game or a decision problem whose equilibrium set is computed whole.
+
+    ``equilibria`` holds :class:`ExplicitEquilibrium` entries with ``delta`` None
+    (no discounting enters); ``best`` is the one with the largest sum of values.
+    There is nothing to search beyond them and no folk theorem to apply, so
+    ``folk``, ``patient`` and ``bracket`` stay None; ``certificate`` says why the
+    list is the game's whole answer.
+    """
+    best = max(equilibria, key=lambda e: sum(e.value)) if equilibria else None
+    return GameAnswer(profile_name, tuple(cooperation), None, best, None, family, notes=tuple(notes),
+                      certificate=certificate, equilibria=tuple(equilibria), verdict=verdict)
+
+
+def one_shot_sentence(answer: GameAnswer, what: tuple = ("equilibrium", "equilibria")) -> str:
+    """A :func:`one_shot_answer` in words: the certificate, and every equilibrium (``what``: the noun, singular
+    and plural) with its value."""
+    found = answer.equilibria
+    if not found:
+        return ""
+    def worth(e: ExplicitEquilibrium) -> str:
+        if len(e.value) == 1:
+            return show(e.value[0])
+        return f"{show(e.value[0])} to each" if len(set(e.value)) == 1 else show(tuple(e.value))
+
+    each = "; ".join(f"{e.name}, worth {worth(e)}" for e in found)
+    head = (f"The game's answer, not only the named profile's: its {what[1]} are " if len(found) > 1 else
+            f"The game's answer, not only the named profile's: its only {what[0]}: ")
+    return f"{head}{each} ({answer.certificate})."

@@ -187,10 +187,11 @@ def information_analysis(model: Any) -> ModelAnalysis:
 
 def _game_findings(model: Any, game: Any) -> tuple:
     """What the game without a clearing house allows, beside sharing until anyone is suspected."""
-    from ._game import _lead, equilibrium_sentence
+    from ._game import _lead, equilibrium_sentence, folk_sentence
     if not game.family:
         return ()
-    text = [_lead(game.profile_name, equilibrium_sentence(game, model.delta))]
+    text = [_lead(game.profile_name, folk_sentence(game.folk))] if game.folk is not None else []
+    text.append(_lead(game.profile_name, equilibrium_sentence(game, model.delta)))
     lower = model.status_quo_lower_bound()
     if lower < 1:
         from ._game import brief

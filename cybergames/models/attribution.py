@@ -282,7 +282,7 @@ class AttributionModel(Model):
         else:
             weight = sum(DELTA ** j for j in range(1, k + 1))
             relation = sympy.Ge(_coefficient_expr() * weight, T_ - R_)
-        return relation.subs(self._fixed(free))
+        return relation.xreplace(self._fixed(free))
 
     def detection_formula(self) -> sympy.Basic:
         """The condition on ``detect`` in all parameters: the minimum detection probability."""

@@ -36,8 +36,9 @@ carries the expected utility of every candidate demand as its certificate).
 References
 ----------
 J. D. Fearon, "Rationalist explanations for war", *International
-Organization* 49(3), 1995, 379–414 (the bargaining range, Fig. 1; private
-information and the risk–return trade-off).
+Organization* 49(3), 1995, 379–414 (the bargaining range: the section "When will there exist bargains both
+sides prefer to war?"; private information and the risk–return trade-off: "War due
+to private information and incentives to misrepresent").
 """
 
 from __future__ import annotations
@@ -142,6 +143,74 @@ class CrisisBargainingModel(Model):
                           sympy.Ge(s["p"] + s["cost_b_low"], 1))
         return self._region(region, free)
 
+    def payoffs(self, demand: Any) -> tuple:
+        r"""(A's, B's) expected utilities when A demands ``demand`` and B accepts iff :math:`x \le p + c_B`.
+
+        With :math:`a = x - p` clipped to :math:`[c_{low}, c_{high}]`, B accepts with
+        probability :math:`(c_{high} - a)/(c_{high} - c_{low})` and gets :math:`1 - x`; a
+        refusing type gets :math:`1 - p - c_B`, so B expects
+        :math:`[(c_{high} - a)(1 - x) + (1 - p)(a - c_{low}) - (a^2 - c_{low}^2)/2]/(c_{high} - c_{low})`.
+
+        >>> CrisisBargainingModel().payoffs(Fraction(7, 10))
+        (Fraction(29, 50), Fraction(17, 50))
+        """
+        p, c_a, low, high = self.p, self.cost_a, self.cost_b_low, self.cost_b_high
+        x = demand
+        if high == low:
+            accept = x - p <= low
+            return (_numbers.simplify_exact(x if accept else p - c_a),
+                    _numbers.simplify_exact(1 - x if accept else 1 - p - low))
+        a = min(max(x - p, low), high)
+        spread = high - low
+        chance = (high - a) / spread
+        a_value = chance * x + (1 - chance) * (p - c_a)
+        b_value = ((high - a) * (1 - x) + (1 - p) * (a - low) - (a * a - low * low) / 2) / spread
+        return _numbers.simplify_exact(a_value), _numbers.simplify_exact(b_value)
+
+    def game_answer(self) -> Any:
+        r"""The game's answer: its perfect Bayesian equilibrium, unique up to B's ties (exact parameters only).
+
+        B's best reply to a demand :math:`x` is to accept iff :math:`x \le p + c_B`
+        (types that are indifferent have probability zero), and A's expected
+        utility is strictly concave in :math:`x` on :math:`[p + c_{low}, p + c_{high}]`
+        (a quadratic with leading coefficient :math:`-1/(c_{high} - c_{low})`),
+        increasing below and constant above, so A's best demand is unique. None
+        for float parameters.
+
+        Examples
+        --------
+        >>> CrisisBargainingModel().game_answer().best.value
+        (Fraction(29, 50), Fraction(17, 50))
+        """
+        from ._game import ExplicitEquilibrium, one_shot_answer
+
+        if isinstance(self.p, float):
+            return None
+        x, war = self.demand(), self.war_probability()
+        found = ExplicitEquilibrium(f"A demands x* = {show(x)} and B accepts iff x* ≤ p + c_B (refused with "
+                                    f"probability {show(war)})", (x,), None, self.payoffs(x), None,
+                                    "B's best reply and A's best demand against it, exact arithmetic")
+        certificate = ("unique up to B's ties (a probability-zero set of types): B's best reply is to accept iff "
+                       "x ≤ p + c_B, and A's expected utility against it is strictly concave on the types' "
+                       "acceptance range, increasing below it and constant above, where it is lower since "
+                       "c_A + c_high > 0")
+        if self.cost_a + self.cost_b_high == 0:               # conflict costless: every refused demand ties
+            certificate = ("one of a continuum: with c_A = c_high = 0 every demand that B refuses is worth the same "
+                           "to A")
+        return one_shot_answer(f"the take-it-or-leave-it equilibrium (x* = {show(x)})", (found,), certificate,
+                               "every perfect Bayesian equilibrium (B's types accept or refuse; A demands)",
+                               self.payoffs(x), self._verdict())
+
+    def _verdict(self) -> str:
+        """The one-line verdict: the equilibrium demand, the risk of conflict, and the condition that binds."""
+        from .deterrence import VERDICT_WIDTH
+        x, war = self.demand(), self.war_probability()
+        binds = (f"; binds: c_high ≤ {show(_numbers.simplify_exact(self.cost_a + 2 * self.cost_b_low))}"
+                 if self.p + self.cost_b_low < 1 else "")
+        head = (f"not sustainable: demand {show(x)} refused w.p. {show(war)} (unique eq.)" if war != 0 else
+                f"sustainable: demand {show(x)} accepted by every type (unique eq.)")
+        return head + binds if len(head + binds) < VERDICT_WIDTH else head
+
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
         """The bargaining range, A's optimal demand, the risk of conflict, and what shrinks it.
@@ -219,5 +288,13 @@ class CrisisBargainingModel(Model):
         summary = (f"Two states bargain over a disputed good; conflict is a lottery A wins with probability "
                    f"p = {show(p)}, costing A c_A = {show(c_a)} and B a cost known only to B, uniform on "
                    f"[{show(low)}, {show(high)}] (Fearon 1995).")
+        answer = self.game_answer()
+        if answer is not None:
+            from ._game import one_shot_sentence
+            findings.append(one_shot_sentence(answer))
+        numbers = (("demand", x), ("conflict_probability", war), ("expected_utility_a", eu),
+                   ("bargaining_range_lower", lower), ("bargaining_range_upper", upper),
+                   *((("expected_utility_b", answer.best.value[1]),) if answer is not None else ()))
         return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies,
-                             {"offer": offer, "range": window})
+                             {"offer": offer, "range": window}, game=answer, verdict=self._verdict(),
+                             numbers=numbers)

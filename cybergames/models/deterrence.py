@@ -305,6 +305,106 @@ class DeterrenceModel(Model):
         region = sympy.Ge(K * tau, (1 - tau) * (d * tau + 2 * r * (1 - tau)))
         return self._region(region, free)
 
+    def least_loss(self) -> Any:
+        r"""The least retaliation loss :math:`L` that keeps attacks within :math:`\tau`: :math:`p^* \le \tau` iff
+        :math:`L \ge (1 - \tau)(d\tau + 2r(1 - \tau))/(\tau v (q - r) q)` (None when :math:`q \le r`: no loss deters).
+
+        >>> DeterrenceModel().least_loss()
+        Fraction(11, 6)
+        """
+        d, a, r, L, v, q, K = self._parts()
+        tau = self.tolerated
+        if not q > r:
+            return None
+        return _tidy(_numbers.ratio((1 - tau) * (d * tau + 2 * r * (1 - tau)), tau * v * (q - r) * q))
+
+    def payoffs(self, cutoffs: tuple) -> tuple:
+        r"""The two attackers' expected payoffs when attacker :math:`i` attacks iff :math:`x_i > c_i`.
+
+        Before nature picks who has the opportunity (each with probability 1/2) and
+        its benefit :math:`x_i \sim U[0, 1]`, attacker :math:`i` expects
+
+        .. math:: U_i = \tfrac12\Bigl[\tfrac{1 - c_i^2}{2} - (1 - c_i)Lq\rho_i - c_iLr\rho_i\Bigr]
+                  - \tfrac12 L\rho_i\bigl[p_jm + (1 - p_j)r\bigr],
+
+        with :math:`p_j = 1 - c_j` and the defender's best reply
+        :math:`\rho_i = v\,p_iq/(p_iq + p_jm + (2 - p_i - p_j)r)`.
+
+        >>> DeterrenceModel().payoffs((Fraction(3, 7), Fraction(3, 7)))
+        (Fraction(-13, 245), Fraction(-13, 245))
+        """
+        d, a, r, L, v, q, K = self._parts()
+        m = d - q
+        p = tuple(1 - c for c in cutoffs)
+        out = []
+        for i in (0, 1):
+            j = 1 - i
+            signals = p[i] * q + p[j] * m + (2 - p[i] - p[j]) * r
+            rho = v * p[i] * q / signals if signals != 0 else 0 * v
+            c = cutoffs[i]
+            own = (1 - c * c) / 2 - (1 - c) * L * q * rho - c * L * r * rho
+            other = L * rho * (p[j] * m + (1 - p[j]) * r)
+            value = (own - other) / 2
+            out.append(value if isinstance(value, float) else _tidy(value))
+        return tuple(out)
+
+    def _verdict(self, unique: Any) -> str:
+        """The one-line verdict: sustainable or not, by which equilibrium, and the condition that binds."""
+        p, tau, c = self.attack_probability(), self.tolerated, self.cutoff()
+        within = bool(sympy.sympify(_numbers.to_sympy(p) <= _numbers.to_sympy(tau)))
+        head = {True: "sustainable", False: "not sustainable", None: "undecided"}[
+            None if unique is None and within else bool(within and unique)]
+        which = "unique equilibrium" if unique else "equilibrium"
+        least = self.least_loss()
+        if least is None:
+            return f"{head}: q ≤ r, so in the {which} no type is deterred (p* = 1); binds: q > r"
+        return _fits(f"{head}: {which} c* = {show(c)}, p* = {show(p)} {'≤' if within else '>'} τ = {show(tau)}",
+                     f"; binds: L ≥ {show(least)}")
+
+    def game_answer(self) -> Any:
+        r"""The game's answer: every equilibrium, certified (exact parameters only; None for floats).
+
+        Each attacker's best reply to any retaliation rule is a cutoff in its
+        benefit (its payoff is linear in :math:`x_i`), and the defender's best
+        reply to any attack probabilities is a cutoff in its cost, so every
+        equilibrium is a fixed point of the two attackers' cutoffs;
+        :meth:`equilibrium` enumerates them all exactly. When there is one, the
+        named equilibrium *is* the game's answer.
+
+        Examples
+        --------
+        >>> answer = DeterrenceModel().game_answer()
+        >>> answer.complete, answer.best.value, answer.certificate[:28]
+        (True, (Fraction(-13, 245), Fraction(-13, 245)), 'unique: every fixed point of')
+        """
+        from ._game import ExplicitEquilibrium, one_shot_answer
+
+        if isinstance(self.detection, float):
+            return None
+        eq = self.equilibrium()
+        found = []
+        for point in eq.solution.equilibria:
+            cutoffs = tuple(_tidy(_numbers.from_sympy(c)) if isinstance(c, sympy.Basic) else c
+                            for c in point.cutoffs)
+            attacks = tuple(_tidy(1 - c) for c in cutoffs)
+            name = (f"each attacker attacks iff its benefit exceeds c* = {show(cutoffs[0])} (probability "
+                    f"{show(attacks[0])})" if cutoffs[0] == cutoffs[1] else
+                    f"attacker 1 attacks iff its benefit exceeds {show(cutoffs[0])}, attacker 2 iff it exceeds "
+                    f"{show(cutoffs[1])}")
+            found.append(ExplicitEquilibrium(name, cutoffs, None, self.payoffs(cutoffs), None,
+                                             "a fixed point of the two attackers' best-reply cutoffs with the "
+                                             "defender's best reply substituted, exact arithmetic"))
+        unique = eq.solution.unique
+        certificate = ((f"unique: every fixed point of the two attackers' best-reply cutoffs was enumerated exactly, "
+                        f"asymmetric ones included, and every equilibrium is one, since each player's best reply "
+                        f"to anything is a cutoff" if unique else
+                        f"all {len(found)} fixed points of the two attackers' best-reply cutoffs, enumerated exactly"))
+        return one_shot_answer(f"the cutoff equilibrium (c* = {show(self.cutoff())})", tuple(found), certificate,
+                               "every Bayesian Nash equilibrium (the complete set of fixed points of the cutoffs)",
+                               (0, 0), self._verdict(unique),
+                               notes=("values: the two attackers' expected payoffs (in this simplified model the "
+                                      "defender's payoff is its retaliation gain only)",))
+
     # --------------------------------------------------------------- analysis
     def _scale(self, values: Iterable[Any]) -> list:
         floats = isinstance(self.detection, float)
@@ -423,13 +523,21 @@ class DeterrenceModel(Model):
                    f"identified with probability α = {show(a)}, false alarms point at each with probability "
                    f"r = {show(r)}; the defender retaliates on its posterior (Baliga, Bueno de Mesquita & "
                    f"Wolitzky 2020).")
-        head = {True: "sustainable", False: "not sustainable", None: "undecided"}[
-            None if unique is None and deters and within else bool(deters and within and unique)]
-        verdict = _fits(f"{head}: p* = {show(p)} {'≤' if within else '>'} τ = {show(tau)}"
-                        f"{' (unique)' if unique else ''}", "; misattributed detection raises p*"
-                        ) if deters else f"{head}: q ≤ r, retaliation deters no type (p* = 1)"
+        least = self.least_loss()
+        verdict = self._verdict(unique)
+        answer = self.game_answer()
+        if answer is not None:
+            from ._game import one_shot_sentence
+            findings.append(one_shot_sentence(answer))
+            findings.append(
+                f"So the verdict is the game's, not only one profile's: attacks stay within τ = {show(tau)} "
+                + (f"iff the retaliation loss is at least L = {show(least)} (here {show(L)}), the binding condition."
+                   if least is not None else "for no retaliation loss while q ≤ r."))
         numbers = (("cutoff", c), ("attack_probability", p), ("retaliation_probability", rho),
                    ("blamed_author", q), ("blamed_innocent", m), ("equilibria", count),
-                   *((f"d_attack_d_{name}", slope) for name, slope in slopes.items()))
+                   *((f"d_attack_d_{name}", slope) for name, slope in slopes.items()),
+                   *((("least_loss", least),) if least is not None else ()),
+                   *((("attacker_value", answer.best.value[0]),) if answer is not None else ()))
         return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies,
-                             {"equilibrium": eq, "sensitivities": slopes}, verdict=verdict, numbers=numbers)
+                             {"equilibrium": eq, "sensitivities": slopes}, game=answer, verdict=verdict,
+                             numbers=numbers)

@@ -87,6 +87,9 @@ References
   information", *Information Systems Research* 16(2), 2005, 186-208.
 * G. J. Mailath and L. Samuelson, *Repeated Games and Reputations*, 2006,
   sections 2.4 and 7.2.
+* D. Fudenberg, D. Levine and E. Maskin, "The folk theorem with imperfect
+  public information", *Econometrica* 62(5), 1994, 997-1039 (the folk-theorem
+  conditions, shown here in closed form: ``cybergames/models/_game.py``).
 """
 
 from __future__ import annotations
@@ -321,7 +324,7 @@ class InformationSharingModel(Model):
         else:
             bracket = (1 - FALSE_FLAG) ** N_ * T - (1 - DETECT) * (1 - FALSE_FLAG) ** (N_ - 1) * R
             relation = sympy.Ge(DELTA * bracket, T - R)
-        return relation.subs(self._fixed(free))
+        return relation.xreplace(self._fixed(free))
 
     # ------------------------------------------------------------ anonymised reports
     def _level(self, a: Any) -> Any:
@@ -473,10 +476,13 @@ class InformationSharingModel(Model):
                               notes=("the explicit search runs on exact parameters with 0 < δ < 1 only",))
         best, patient = first_found(lambda delta: self._best_targeted(delta, library_check), self.delta,
                                     PATIENT_DELTAS)
-        notes = ("folk-theorem conditions not computed here (the exact rank test takes seconds at n = 5 and minutes "
-                 "at n = 6); each state's suspicion depends only on its own action, with q ≠ r",
+        from ._game import independent_blame_conditions
+        folk = independent_blame_conditions(self.n, self.multiplier, self.cost, self.leakage, self.detect,
+                                            self.false_flag)
+        notes = ("folk-theorem conditions shown in closed form for blame that falls on each state apart (the "
+                 "library's exact rank test takes seconds at n = 5 and minutes at n = 6)",
                  "payoff-set bounds not computed (the payoff-set engine handles two players)")
-        return GameAnswer(PROFILE_NAME, (self.reward,) * self.n, None, best, patient, FAMILY, None, notes)
+        return GameAnswer(PROFILE_NAME, (self.reward,) * self.n, folk, best, patient, FAMILY, None, notes)
 
     def _best_targeted(self, delta: Any, library_check: bool) -> Any:
         from ._game import ExplicitEquilibrium

@@ -54,6 +54,8 @@ import sympy
 
 from .. import _numbers
 from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, show
+from ._game import one_shot_sentence
+from .deterrence import VERDICT_WIDTH
 
 __all__ = ["InterdependentSecurityModel"]
 
@@ -271,7 +273,66 @@ class InterdependentSecurityModel(Model):
                    tuple((x, self.tipping_point(contagion=x)) for x in contagions),
                    column="tipping point y*"),
         )
+        n_eq = len(result.equilibria)
+        verdict = self._verdict(selected, tie, n_eq)
+        answer = self.game_answer(verdict)
+        findings += (one_shot_sentence(answer),) if answer is not None else ()
+        numbers = (("invest_threshold", high), ("dominance_threshold", low), ("selection_threshold", select),
+                   ("efficiency_threshold", efficient), ("tipping_point", y), ("equilibria", n_eq))
         summary = (f"Two states each invest c = {show(c)} in protection or not; an unprotected state is breached "
                    f"directly with probability p = {show(p)} and infects its partner with probability "
                    f"q = {show(q)} (Kunreuther & Heal 2003).")
-        return ModelAnalysis(self, self.obstacle, summary, findings, conditions, remedies, details)
+        return ModelAnalysis(self, self.obstacle, summary, findings, conditions, remedies, details, game=answer,
+                             verdict=verdict, numbers=numbers)
+
+    def _verdict(self, selected: bool, tie: bool, count: int) -> str:
+        """The one-line verdict: which equilibrium the states coordinate on, and the condition that binds."""
+        binds = f"; binds: c < pL(1 − q/2) = {show(self.selection_threshold())}"
+        if tie:
+            head = "undecided: (invest, invest) and (not, not) tie in risk dominance"
+        elif selected:
+            head = ("sustainable: (invest, invest) risk-dominates" if count > 1 else
+                    "sustainable: (invest, invest) is the only equilibrium")
+        else:
+            head = ("not sustainable: (not, not) risk-dominates" if count > 1 else
+                    "not sustainable: (not, not) is the only equilibrium")
+        return head + binds if len(head + binds) < VERDICT_WIDTH else head
+
+    def game_answer(self, verdict: str = "") -> Any:
+        r"""The game's answer: every Nash equilibrium of the two-state game with its payoffs (exact only).
+
+        The stage game is a 2×2 game whose equilibria
+        :func:`~cybergames.equilibria.nash_equilibria` enumerates completely and
+        exactly (vertex enumeration, re-solved exactly), mixed ones included.
+        None for float parameters or when the enumeration is not certified complete.
+
+        Examples
+        --------
+        >>> answer = InterdependentSecurityModel().game_answer()
+        >>> [e.value for e in answer.equilibria]
+        [(-14, -14), (-60, -60), (-44, -44)]
+        """
+        from ._game import ExplicitEquilibrium, one_shot_answer
+
+        if isinstance(self.cost, float):
+            return None
+        found = self.solution().equilibria
+        if not getattr(found, "complete", False):
+            return None
+
+        def name(eq: Any) -> str:
+            if eq.is_pure:
+                return f"({', '.join(eq.profile)})"
+            chances = [show(_numbers.simplify_exact(m[0])) for m in eq.strategies]
+            return ("each invests with probability " + chances[0] if len(set(chances)) == 1 else
+                    "state 1 invests with probability " + chances[0] + ", state 2 with " + chances[1])
+
+        listed = tuple(ExplicitEquilibrium(name(eq), tuple(tuple(m) for m in eq.strategies), None,
+                                           tuple(_numbers.simplify_exact(v) for v in eq.payoffs), None,
+                                           f"{found.method}: no player gains by deviating, exact arithmetic")
+                       for eq in found)
+        certificate = (f"every Nash equilibrium, mixed ones included: {found.method} of the 2×2 game, complete"
+                       + (" (a degenerate game: extreme points of components listed)" if found.degenerate else ""))
+        cooperation = next((e.value for e in listed if e.name == "(invest, invest)"), listed[0].value)
+        return one_shot_answer("(invest, invest)", listed, certificate, "every Nash equilibrium (complete)",
+                               cooperation, verdict)

@@ -95,7 +95,7 @@ from ..equilibria import nash_equilibria
 from ..errors import ParameterError
 from ..repeated import RepeatedGame, check_equilibrium, sustainable_discount_factors
 from . import _interests_games as games
-from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, show
+from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, resolved, show
 
 __all__ = ["InterestsModel"]
 
@@ -178,8 +178,8 @@ class InterestsModel(Model):
 
     # --------------------------------------------------------------- formulas
     def _value(self, expr: Any) -> Any:
-        values = {games.SYMBOLS[n]: _numbers.to_sympy(v) for n, v in self.parameters().items()}
-        result = sympy.sympify(expr).subs(values)
+        values = resolved({games.SYMBOLS[n]: _numbers.to_sympy(v) for n, v in self.parameters().items()})
+        result = sympy.sympify(expr).xreplace(values)
         return _numbers.simplify_exact(_numbers.from_sympy(result)) if result.is_number else result
 
     def region_condition(self, free: Any = None) -> Any:
@@ -202,7 +202,7 @@ class InterestsModel(Model):
         delta_1 >= 3/(linkage_1 + 4)
         """
         condition = sympy.And(*(sympy.Ge(games.SYMBOLS[f"delta_{i}"], games.threshold_formula(i)) for i in (1, 2)))
-        return condition.subs(self._fixed(free))
+        return condition.xreplace(self._fixed(free))
 
     # -------------------------------------------------------------- per state
     def threshold(self, i: int, linkage: Any = None) -> Any:

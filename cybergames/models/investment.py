@@ -147,6 +147,45 @@ class SecurityInvestmentModel(Model):
         region = sympy.Gt(s["vulnerability"] * s["shape"] * s["productivity"] * s["loss"], 1)
         return self._region(region, free)
 
+    def game_answer(self) -> Any:
+        r"""The decision problem's answer: the only optimal investment, certified (exact parameters only).
+
+        The agency is the only decision maker and its expected net benefit
+        :math:`(v - S(z, v))L - z` is strictly concave in :math:`z` (second
+        derivative :math:`-vL\beta(\beta + 1)\alpha^2/(\alpha z + 1)^{\beta + 2} < 0`),
+        so :math:`z^*` is its only optimum on :math:`z \ge 0`. None for float parameters.
+
+        Examples
+        --------
+        >>> answer = SecurityInvestmentModel().game_answer()
+        >>> answer.complete, answer.best.profile, answer.best.value
+        (True, (1,), (1,))
+        """
+        from ._game import ExplicitEquilibrium, one_shot_answer
+
+        if isinstance(self.vulnerability, float):
+            return None
+        result = self.solution()
+        z = self.optimal_investment()
+        net = _numbers.simplify_exact(result.net_benefit)
+        found = ExplicitEquilibrium(f"invest z* = {show(z)}", (z,), None, (net,), None,
+                                    "the first-order condition of a strictly concave objective, exact arithmetic")
+        certificate = ("the only optimal investment: the expected net benefit is strictly concave in z "
+                       "(second derivative -vLβ(β + 1)α²/(αz + 1)^(β + 2) < 0)")
+        return one_shot_answer(f"the optimal investment (z* = {show(z)})", (found,), certificate,
+                               "every investment z ≥ 0 (a strictly concave decision problem)", (net,),
+                               self._verdict(), notes=("value: the expected net benefit of the optimum",))
+
+    def _verdict(self) -> str:
+        """The one-line verdict: the optimal investment and the condition that binds, v > v*."""
+        from .deterrence import _fits
+        result = self.solution()
+        z, share, v_star = self.optimal_investment(), self.share_of_expected_loss(), self.least_vulnerability()
+        binds = f"; binds: v > v* = {show(v_star)}"
+        if not result.interior:
+            return _fits("not sustainable: the optimum invests nothing", binds)
+        return _fits(f"sustainable: optimal investment z* = {show(z)}, {show(share)} of vL", binds)
+
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
         """The optimal investment, the 1/e bound, when investing pays, and the comparative statics.
@@ -219,4 +258,11 @@ class SecurityInvestmentModel(Model):
         )
         summary = (f"A state's agency protects information worth L = {show(L)} against breaches of probability "
                    f"v = {show(v)}; investing z lowers it to v/(α z + 1)^β (Gordon & Loeb 2002, class I).")
-        return ModelAnalysis(self, self.obstacle, summary, findings, conditions, remedies, {"solution": result})
+        answer = self.game_answer()
+        if answer is not None:
+            from ._game import one_shot_sentence
+            findings += (one_shot_sentence(answer, ("optimum", "optima")),)
+        numbers = (("optimal_investment", z), ("share_of_expected_loss", share), ("breach_probability", breach),
+                   ("net_benefit", net), ("least_vulnerability", v_star), ("share_cap", cap))
+        return ModelAnalysis(self, self.obstacle, summary, findings, conditions, remedies, {"solution": result},
+                             game=answer, verdict=self._verdict(), numbers=numbers)

@@ -321,7 +321,9 @@ class MultimarketContactModel(Model):
     def game_answer(self) -> Any:
         r"""What the linked game allows at the model's parameters, beyond the joint grim trigger.
 
-        The least δ at which cooperation on both issues in every period is a
+        The folk-theorem conditions of the linked game (perfect monitoring:
+        :func:`~cybergames.repeated.folk_theorem_conditions`, Fudenberg & Maskin
+        1986). The least δ at which cooperation on both issues in every period is a
         subgame perfect outcome under any strategies, certified at both ends
         (``cybergames/models/_game_path.py``): no equilibrium holds a state below
         its minmax value :math:`P_1 + P_2`, and reverting to mutual defection on
@@ -334,11 +336,12 @@ class MultimarketContactModel(Model):
         Examples
         --------
         >>> answer = MultimarketContactModel().game_answer()
-        >>> answer.bracket.lower, answer.bracket.exact, answer.best.name
-        (Fraction(3, 8), True, 'the joint grim trigger')
+        >>> answer.bracket.lower, answer.bracket.exact, answer.best.name, answer.folk.holds
+        (Fraction(3, 8), True, 'the joint grim trigger', True)
         """
         from ..games import NormalFormGame
-        from ..repeated import RepeatedGame, check_equilibrium, sustainable_discount_factors, values
+        from ..repeated import (RepeatedGame, check_equilibrium, folk_theorem_conditions,
+                                sustainable_discount_factors, values)
         from ._game import ExplicitEquilibrium, GameAnswer, answerable, first_found
         from ._game_path import path_threshold
         cooperation = (self.R_1 + self.R_2,) * 2
@@ -362,10 +365,9 @@ class MultimarketContactModel(Model):
                                        "one-shot deviation principle at every state, exact arithmetic")
 
         best, patient = first_found(search, self.delta, (Fraction(9, 10), Fraction(19, 20)))
-        return GameAnswer(PROFILE_NAME, cooperation, None, best, patient, "the joint grim trigger and penitence",
-                          notes=("folk-theorem conditions not computed in the analysis (the exact test takes about "
-                                 "half a second on the linked game)", "payoff-set bounds not computed in the analysis"),
-                          bracket=path_threshold(rg))
+        return GameAnswer(PROFILE_NAME, cooperation, folk_theorem_conditions(rg), best, patient,
+                          "the joint grim trigger and penitence",
+                          notes=("payoff-set bounds not computed in the analysis",), bracket=path_threshold(rg))
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
@@ -473,8 +475,10 @@ class MultimarketContactModel(Model):
                    f"{show(self.R_1)}, {show(self.P_1)}, {show(self.S_1)}; issue 2: {show(self.T_2)}, "
                    f"{show(self.R_2)}, {show(self.P_2)}, {show(self.S_2)}; delta = {show(delta)}), kept apart or "
                    f"linked (Bernheim & Whinston 1990).")
-        from ._game import _lead, brief, path_sentence
+        from ._game import _lead, brief, folk_sentence, path_sentence
         answer = self.game_answer()
+        if answer.folk is not None:
+            findings.append(_lead(PROFILE_NAME, folk_sentence(answer.folk, answer.cooperation)))
         if answer.bracket is not None:
             findings.append(_lead(PROFILE_NAME, path_sentence(answer.bracket, (delta, delta),
                                                               "cooperation on both issues", "subgame perfect")))

@@ -401,7 +401,7 @@ class NormsModel(Model):
         >>> NormsModel().region_condition(free=("S", "adopters"))
         adopters >= 7*(2 - S)/(3 - S)
         """
-        return self.coalition_formula().subs(self._fixed(free))
+        return self.coalition_formula().xreplace(self._fixed(free))
 
     # ------------------------------------------------------------ analysis
     def analyse(self) -> ModelAnalysis:

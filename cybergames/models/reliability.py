@@ -44,6 +44,7 @@ import sympy
 
 from .. import _numbers
 from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, show
+from .deterrence import VERDICT_WIDTH
 
 __all__ = ["ReliabilityModel"]
 
@@ -129,6 +130,84 @@ class ReliabilityModel(Model):
         """
         protect, unique = _formulas()
         return self._region(sympy.And(protect, unique), free)
+
+    def game_answer(self) -> Any:
+        r"""The three games' answer: every pure equilibrium of each technology, with each state's payoff.
+
+        The closed forms of :func:`cybergames.security.reliability_games` list
+        them all (each state's best reply is unique: :math:`\max(0, x_i^* - x_j)`
+        under total effort, :math:`\min(x_j, x_i^*)` under the weakest link, and
+        under the best shot either its own optimum or nothing): total effort, the
+        most capable state alone at its own optimum (every split when tied); the
+        weakest link, every common level from 0 to :math:`\min_i x_i^*` (the two
+        ends are listed); the best shot, each state working alone at its own
+        optimum when the other would rather free-ride. Mixed best-shot equilibria
+        are not listed. Exact parameters only (None for floats).
+
+        Examples
+        --------
+        >>> answer = ReliabilityModel().game_answer()
+        >>> [e.name for e in answer.equilibria][-1]
+        'best shot: state 2 provides 1/2, state 1 free-rides'
+        """
+        from ._game import ExplicitEquilibrium, one_shot_answer
+        from ..security.reliability import reliability
+
+        if isinstance(self.cost_1, float):
+            return None
+        g = self.games()
+        v, c = (self.value_1, self.value_2), (self.cost_1, self.cost_2)
+
+        def worth(profile: tuple, level: Any) -> tuple:
+            return tuple(_numbers.simplify_exact(v[i] * reliability(level) - c[i] * profile[i]) for i in (0, 1))
+
+        def alone(profile: tuple) -> str:
+            working = [i for i in (0, 1) if profile[i] != 0]
+            if not working:
+                return "nobody works"
+            if len(working) == 2:
+                return f"both work, {show(profile[0])} and {show(profile[1])}"
+            i = working[0]
+            return f"state {i + 1} provides {show(profile[i])}, state {2 - i} free-rides"
+
+        found = []
+        for label, answer in (("total effort", g.total_effort), ("weakest link", g.weakest_link),
+                              ("best shot", g.best_shot)):
+            for profile, level in zip(answer.equilibria, answer.levels):
+                if label == "weakest link":
+                    name = ("weakest link: neither works" if level == 0 else
+                            f"weakest link: both work {show(level)}") + (
+                        " (and every common level from 0 to it)" if level != 0 and answer.continuum else "")
+                else:
+                    name = f"{label}: {alone(profile)}" + (" (and every split of it)" if answer.continuum else "")
+                found.append(ExplicitEquilibrium(name, tuple(profile), None, worth(profile, level), None,
+                                                 "closed form, re-checked by cybergames.verify against the "
+                                                 "enumerated game"))
+        certificate = ("every pure equilibrium of the three games: each state's best reply is unique, so the "
+                       "closed forms of cybergames.security.reliability_games list them all (the weakest link's "
+                       "continuum by its ends); mixed best-shot equilibria are not listed")
+        verdict = self._verdict(g)
+        return one_shot_answer("the three technologies' equilibria", tuple(found), certificate,
+                               "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games",
+                               worth(g.total_effort.optimum, g.total_effort.optimal_level), verdict,
+                               notes=("best: the listed equilibrium with the largest total payoff",))
+
+    def _verdict(self, g: Any) -> str:
+        """The one-line verdict: the equilibrium that decides it and the condition that binds."""
+        x = g.standalone
+        lazy = [i for i in (0, 1) if x[i] == 0]
+        if lazy:
+            i = lazy[0]
+            return (f"not sustainable: weakest link at 0 only (state {i + 1} won't protect); "
+                    f"binds: c{'₁₂'[i]} < 2v{'₁₂'[i]}")
+        binds = "; binds: x_hi*² > x_lo*(2 − x_lo*)"
+        if len(g.providers) > 1:
+            weak = max((0, 1), key=lambda i: g.ratios[i])
+            head = f"not sustainable: best shot by state {weak + 1} ({show(x[weak])}) too"
+        else:
+            (i,) = g.providers
+            head = f"sustainable: best shot only by state {i + 1}, at {show(x[i])}"
+        return head + binds if len(head + binds) < VERDICT_WIDTH else head
 
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
@@ -232,4 +311,14 @@ class ReliabilityModel(Model):
         summary = (f"Two states secure a shared system; state i values it at v_i and pays c_i per unit of effort "
                    f"(v = {show(self.value_1)}, {show(self.value_2)}; c = {show(self.cost_1)}, {show(self.cost_2)}); "
                    f"security is the sum, minimum or maximum of their efforts (after Varian 2004).")
-        return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies, {"games": g})
+        answer = self.game_answer()
+        if answer is not None:
+            from ._game import one_shot_sentence
+            findings.append(one_shot_sentence(answer, ("pure equilibrium", "pure equilibria")))
+        numbers = (("standalone_1", x1), ("standalone_2", x2), ("total_effort_security", te.best_level),
+                   ("weakest_link_security", wl.best_level), ("best_shot_security_worst", min(bs.levels)),
+                   ("best_shot_security_best", max(bs.levels)), ("total_effort_optimum", te.optimal_level),
+                   ("weakest_link_optimum", wl.optimal_level), ("best_shot_providers", len(g.providers)))
+        verdict = answer.verdict if answer is not None else self._verdict(g)
+        return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies, {"games": g},
+                             game=answer, verdict=verdict, numbers=numbers)

@@ -42,6 +42,7 @@ import sympy
 from .. import _numbers
 from ..errors import ParameterError
 from ._base import Condition, Model, ModelAnalysis, Remedy, check_parameter, show
+from .deterrence import VERDICT_WIDTH, _fits
 
 __all__ = ["SharingInvestmentModel"]
 
@@ -152,6 +153,43 @@ class SharingInvestmentModel(Model):
         region = sympy.Ge(s["subsidy"], s["leakage"] * optimal_sharing_formula() - s["private_benefit"])
         return self._region(region, free)
 
+    def game_answer(self) -> Any:
+        r"""The game's answer: its only Nash equilibrium, certified (exact parameters only; None for floats).
+
+        Each state's payoff is strictly concave in its own :math:`(z_i, s_i)`
+        (Hessian :math:`\operatorname{diag}(-1, -\ell)`) and separates: sharing
+        :math:`s^* = (\rho + \tau)/\ell` is its unique best reply whatever the
+        other does (strictly dominant), and :math:`z^* = \max(0, w + (\lambda - \theta)s_j)`
+        its unique best reply to the other's sharing. So the equilibrium is
+        unique, and the named equilibrium is the game's answer.
+
+        Examples
+        --------
+        >>> answer = SharingInvestmentModel().game_answer()
+        >>> answer.complete, answer.best.value, answer.cooperation
+        (True, (Fraction(469, 512), Fraction(469, 512)), (Fraction(35, 38), Fraction(35, 38)))
+        """
+        from ._game import ExplicitEquilibrium, one_shot_answer
+
+        if isinstance(self.subsidy, float):
+            return None
+        r = self.solution()
+        target = r.implementing_subsidy
+        found = ExplicitEquilibrium(f"each state shares s* = {show(r.sharing)} and invests z* = {show(r.investment)}",
+                                    ((r.investment, r.sharing),) * 2, None, (r.welfare, r.welfare), None,
+                                    "each state's unique best reply to the other's, exact arithmetic")
+        certificate = ("unique: each state's payoff is strictly concave in its own investment and sharing, "
+                       "sharing (ρ + τ)/ℓ is strictly dominant and investment the unique best reply to it")
+        holds = self.subsidy >= target
+        head, op = ("sustainable", "≥") if holds else ("not sustainable", "<")
+        binds = f"; binds: τ ≥ {show(target)}"
+        verdict = next((v for v in (
+            f"{head}: unique equilibrium shares s* = {show(r.sharing)} {op} s° = {show(r.optimal_sharing)}{binds}",
+            f"{head}: unique equilibrium shares {show(r.sharing)} {op} s°{binds}") if len(v) <= VERDICT_WIDTH),
+            f"{head}: unique equilibrium shares s* = {show(r.sharing)} {op} s° = {show(r.optimal_sharing)}")
+        return one_shot_answer(f"the equilibrium (s* = {show(r.sharing)})", (found,), certificate,
+                               "every Nash equilibrium (unique)", (r.optimal_welfare,) * 2, verdict)
+
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
         """The strategic relation, the equilibrium, the joint optimum, and the subsidy that implements it.
@@ -239,5 +277,18 @@ class SharingInvestmentModel(Model):
         summary = (f"Two states invest in security and share threat information; the partner's information "
                    f"replaces θ = {show(th)} of one's investment and raises its return by λ = {show(la)} "
                    f"(after Gordon, Loeb & Lucyshyn 2003 and Gal-Or & Ghose 2005).")
+        answer = self.game_answer()
+        if answer is not None:
+            from ._game import one_shot_sentence
+            findings += (one_shot_sentence(answer) + f" The joint optimum is worth {show(r.optimal_welfare)} to "
+                         f"each, so no equilibrium of this game reaches it without the subsidy τ° = {show(target)}"
+                         + (" (here it does)." if tau >= target else "."),)
+        verdict = (answer.verdict if answer is not None else
+                   _fits(f"{'sustainable' if tau >= target else 'not sustainable'}: equilibrium shares "
+                         f"s* = {show(r.sharing)}", f"; binds: τ ≥ {show(target)}"))
+        numbers = (("equilibrium_sharing", r.sharing), ("equilibrium_investment", r.investment),
+                   ("equilibrium_payoff", r.welfare), ("optimal_sharing", r.optimal_sharing),
+                   ("optimal_investment", r.optimal_investment), ("optimal_payoff", r.optimal_welfare),
+                   ("implementing_subsidy", target), ("investment_slope", r.slope))
         return ModelAnalysis(self, self.obstacle, summary, findings, conditions, remedies,
-                             {"solution": r, "unsubsidised": bare})
+                             {"solution": r, "unsubsidised": bare}, game=answer, verdict=verdict, numbers=numbers)

@@ -48,6 +48,10 @@ References
 R. Axelrod and R. Iliev, "Timing of cyber conflict", *Proceedings of the
 National Academy of Sciences* 111(4), 2014, 1298–1303 (the model: stealth,
 persistence, stakes and the threshold).
+D. Blackwell, "Discounted dynamic programming", *Annals of Mathematical
+Statistics* 36(1), 1965, 226–235 (a stationary policy that attains the
+optimality equation is optimal among all policies).
+M. L. Puterman, *Markov Decision Processes*, Wiley, 1994, section 6.2.
 """
 
 from __future__ import annotations
@@ -194,6 +198,62 @@ class CyberTimingModel(Model):
                           * (s["stakes_high"] - s["stakes_low"]))
         return self._region(region, free)
 
+    def game_answer(self) -> Any:
+        r"""The decision problem's answer: every optimal policy, certified by the Bellman equation (exact only).
+
+        The holder's problem is a Markov decision problem (its only player is the
+        holder). :math:`V`, the best value of the threshold policies, solves the
+        Bellman equation :math:`V = E\max(T + wSV,\ wPV)` exactly (checked here),
+        so "use iff the stakes reach :math:`T^*`" is optimal among *all* policies,
+        history-dependent and randomised ones included (Puterman 1994, section
+        6.2: a stationary policy that attains the maximum in the optimality
+        equation is optimal; Blackwell 1965). It is the unique optimal policy unless some stakes
+        level equals :math:`T^*` exactly, where using and keeping are both optimal.
+        None for float parameters.
+
+        Examples
+        --------
+        >>> answer = CyberTimingModel().game_answer()
+        >>> answer.complete, answer.best.value, len(answer.equilibria)
+        (True, (Fraction(25, 7),), 1)
+        """
+        from ._game import ExplicitEquilibrium, one_shot_answer
+
+        if isinstance(self.stealth, float):
+            return None
+        S, P, w, low, high, h = self._values()
+        result = self.solution()
+        V, T = self.value(), self.threshold()
+        pairs = tuple(result.stakes)
+        bellman = sum((q * max(t + w * S * V, w * P * V) for t, q in pairs), 0)
+        if bellman != V:                                        # pragma: no cover - the certificate itself
+            raise ArithmeticError(f"the Bellman equation fails at V = {V}: {bellman}")
+        ties = [t for t, _ in pairs if t + w * S * V == w * P * V]
+        policies = [tuple(u for u in result.use)]
+        if ties:                                                # a tie: keeping at that level is optimal too
+            policies.append(tuple(u and t not in ties for (t, _), u in zip(pairs, result.use)))
+
+        def name(use: tuple) -> str:
+            used = [show(t) for (t, _), u in zip(pairs, use) if u]
+            kept = [show(t) for (t, _), u in zip(pairs, use) if not u]
+            return ("use it at any stakes" if not kept else "keep it at any stakes" if not used else
+                    f"keep it at stakes {', '.join(kept)}, use it at {', '.join(used)}")
+
+        found = tuple(ExplicitEquilibrium(name(use), use, None, (V,), None,
+                                          "value of the stationary policy, exact arithmetic") for use in policies)
+        certificate = (("the only optimal policy" if not ties else
+                        f"the optimal policies (stakes {', '.join(show(t) for t in ties)} equal T*: a tie)")
+                       + f": V = {show(V)} solves the Bellman equation V = E max(T + wSV, wPV) exactly, so the "
+                         f"threshold policy is optimal among all policies (Blackwell 1965; Puterman 1994, section 6.2)")
+        use_low = bool(result.use[0])
+        S_star = self.stealth_threshold()
+        binds = "" if S_star is None else f"; binds: S {'≥' if use_low else '<'} {show(S_star)}"
+        verdict = _fits(("not sustainable: optimal policy uses it at any stakes" if use_low else
+                         f"sustainable: optimal policy keeps it at {show(low)} < T* = {show(T)}"), binds)
+        return one_shot_answer(f"the threshold policy (T* = {show(T)})", found, certificate,
+                               "every policy of the holder's decision problem (the Bellman equation certifies "
+                               "the optimum)", (V,), verdict)
+
     # --------------------------------------------------------------- analysis
     def analyse(self) -> ModelAnalysis:
         """The threshold, where the resource is used now and where it is kept, and how stealth and persistence move it.
@@ -277,13 +337,18 @@ class CyberTimingModel(Model):
         summary = (f"A state holds a cyber resource of stealth S = {show(S)} and persistence P = {show(P)}; each "
                    f"period's stakes are {show(low)} or, with probability {show(h)}, {show(high)} "
                    f"(Axelrod & Iliev 2014).")
-        verdict = _fits(f"not sustainable: used at any stakes{' (weakly)' if tie else ''} (T* = {show(T)})"
-                        if use_low else f"sustainable: kept at {show(low)}, used at {show(high)} (T* = {show(T)})",
-                        "; T* falls with S, rises with P")
+        binds = "" if S_star is None else f"; binds: S {'≥' if use_low else '<'} {show(S_star)}"
+        verdict = _fits(f"not sustainable: optimal policy uses it at any stakes{' (weakly)' if tie else ''} "
+                        f"(T* = {show(T)})" if use_low else
+                        f"sustainable: optimal policy keeps it at {show(low)} < T* = {show(T)}", binds)
+        answer = self.game_answer()
+        if answer is not None:
+            from ._game import one_shot_sentence
+            findings.append(one_shot_sentence(answer, ("optimal policy", "optimal policies")))
         numbers = (("value", V), ("threshold", T), ("use_probability", use_probability),
                    ("value_use_always", always), ("value_use_at_high_stakes", only_high),
                    *((("stealth_threshold", S_star), ("persistence_threshold", P_star))
                      if S_star is not None else ()),
                    ("d_threshold_d_stealth", slope_S), ("d_threshold_d_persistence", slope_P))
         return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies,
-                             {"solution": result}, verdict=verdict, numbers=numbers)
+                             {"solution": result}, game=answer, verdict=verdict, numbers=numbers)

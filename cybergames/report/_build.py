@@ -94,6 +94,8 @@ class GameFact:
     impossible: bool
     notes: tuple[str, ...]
     bracket: tuple[tuple[str, Any], ...] | None = None
+    certificate: str = ""                       # one-shot games: why the equilibria listed are the game's answer
+    equilibria: tuple[ExplicitFact, ...] = ()
 
 
 def _explicit(found: Any) -> ExplicitFact | None:
@@ -122,7 +124,9 @@ def game_fact(game: Any) -> GameFact | None:
     if found is not None and hasattr(found, "player_lower"):          # a PathThreshold: each player's own ends
         bracket += (("by_player", tuple(zip(found.player_lower, found.player_upper or (None,) * len(found.payoff)))),)
     return GameFact(game.profile_name, _maths.prose(game.family), folk, _explicit(game.best), _explicit(game.patient),
-                    bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket)
+                    bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket,
+                    _maths.prose(getattr(game, "certificate", "")),
+                    tuple(_explicit(e) for e in getattr(game, "equilibria", ())))
 
 
 def anonymity_fact(best: Any) -> tuple | None:
@@ -240,24 +244,38 @@ def _here(condition: Any, model: Any, letters: dict[str, str]) -> str:
 def _verdict(analysis: Any, conditions: Sequence[ConditionFact], letters: dict[str, str]) -> str:
     if getattr(analysis, "verdict", ""):
         return analysis.verdict
+    game = getattr(analysis, "game", None)
+    by = f" by {game.profile_name}" if game is not None and game.profile_name else ""
+
+    def bound(condition: Any, fact: Any) -> str | None:
+        relation = condition.formula
+        if isinstance(relation, sympy.core.relational.Relational) and isinstance(relation.lhs, sympy.Symbol) \
+                and fact.value is not None:
+            op = {">=": "≥", "<=": "≤"}.get(relation.rel_op, relation.rel_op)
+            return f"{letters.get(relation.lhs.name, relation.lhs.name)} {op} {_maths.number(fact.value)}"
+        return None
+
     sustainable = analysis.sustainable
     if sustainable is True:
-        return "sustainable: every condition holds"
+        # the first condition that is a bound on one parameter is the one that binds (the others hold with it)
+        binding = next(((c, f, bound(c, f)) for c, f in zip(analysis.conditions, conditions) if bound(c, f)), None)
+        if binding is None:
+            return "sustainable: every condition holds"
+        condition, fact, shown = binding
+        here = _here(condition, analysis.model, letters)
+        options = (f"sustainable{by}: {shown}{here}", f"sustainable: {shown}{here}",
+                   "sustainable: every condition holds")
+        return next(o for o in options if len(o) < VERDICT_WIDTH or o == options[-1])
     failing = [(c, fact) for c, fact in zip(analysis.conditions, conditions) if fact.holds is False]
     if sustainable is None or not failing:
         return "undecided: some condition cannot be decided"
     condition, fact = failing[0]
-    relation = condition.formula
-    if isinstance(relation, sympy.core.relational.Relational) and isinstance(relation.lhs, sympy.Symbol) \
-            and fact.value is not None:
-        op = {">=": "≥", "<=": "≤"}.get(relation.rel_op, relation.rel_op)
-        shown = f"{letters.get(relation.lhs.name, relation.lhs.name)} {op} {_maths.number(fact.value)}"
-    else:
-        shown = fact.text if fact.value is None else f"{fact.text} = {_maths.number(fact.value)}"
+    shown = bound(condition, fact) or (fact.text if fact.value is None else f"{fact.text} = {_maths.number(fact.value)}")
     more = f" (and {len(failing) - 1} more condition{'s' if len(failing) > 2 else ''})" if len(failing) > 1 else ""
-    verdict = f"not sustainable: needs {shown}{_here(condition, analysis.model, letters)}"
-    named = f"{verdict} ({fact.name}){more}"
-    return named if len(named) <= VERDICT_WIDTH else verdict + more
+    here = _here(condition, analysis.model, letters)
+    options = (f"not sustainable{by}: needs {shown}{here}{more}", f"not sustainable{by}: needs {shown}{here}",
+               f"not sustainable: needs {shown}{here} ({fact.name}){more}")
+    return next((o for o in options if len(o) < VERDICT_WIDTH), f"not sustainable: needs {shown}{here}{more}")
 
 
 def _deltas_of(model: Any, n: int) -> tuple | None:
@@ -277,6 +295,8 @@ def game_verdict(analysis: Any) -> str:
     cooperation where computed, else the best explicit equilibrium found.
     """
     game = getattr(analysis, "game", None)
+    if game is not None and getattr(game, "verdict", ""):
+        return game.verdict
     if game is None or (game.best is None and game.patient is None and game.bracket is None):
         return ""
     n = len(game.cooperation)

@@ -35,8 +35,8 @@ VERDICTS_HEADING = ("Verdicts at the models' parameters, for the strategy profil
 
 #: The heading of the game's verdict lines: what any equilibrium can do, where the models compute it.
 GAME_VERDICTS_HEADING = ("What the game allows at the same parameters, under any strategies (the certified "
-                         "least discount factor of full cooperation, or the best explicit equilibrium found; "
-                         "details under each model):")
+                         "least discount factor of full cooperation, or the best explicit equilibrium found; for a "
+                         "one-shot game or decision problem, its whole equilibrium set; details under each model):")
 
 
 def _wrap(text: str, first: str, rest: str | None = None) -> list[str]:
@@ -107,6 +107,13 @@ def _game_lines(game: Any) -> list[str]:
     if game is None:
         return []
     lines = []
+    if game.certificate:
+        lines.append(f"the game's answer, every equilibrium: {game.certificate}")
+        for found in game.equilibria:
+            worth = (f"{_maths.number(found.value[0])} each" if len(set(found.value)) == 1
+                     else _maths.number(tuple(found.value)))
+            lines.append(f"equilibrium: {found.name}, worth {worth}")
+        return lines + [f"note: {note}" for note in game.notes]
     if game.folk is None:
         lines.append("folk theorem: not computed (see notes)")
     else:
@@ -357,6 +364,8 @@ def _json_game(game: Any) -> Any:
             "folk": None if game.folk is None else dict(game.folk),
             "best": _json_explicit(game.best), "patient": _json_explicit(game.patient), "payoff_set": bounds,
             "impossible": game.impossible, "notes": list(game.notes),
+            **({"certificate": game.certificate, "equilibria": [_json_explicit(e) for e in game.equilibria]}
+               if game.certificate else {}),
             "least_delta_for_cooperation": None if game.bracket is None else {
                 "payoff": [json_number(v) for v in dict(game.bracket)["payoff"]],
                 "lower": json_number(dict(game.bracket)["lower"]), "upper": json_number(dict(game.bracket)["upper"]),

@@ -215,3 +215,18 @@ def test_bad_parameters_are_refused(changes, words):
 def test_region_condition_refuses_unknown_names():
     with pytest.raises(ParameterError, match="free"):
         AttributionModel().region_condition(free=("q",))
+
+
+def test_the_text_says_that_patience_drives_retaliation_after_any_blame_down_to_P():
+    # Retaliation after any blame is worth V(δ) = P + (1 - δ)(R - P)/(1 - δ(1 - r)^2) (by hand: one period of R,
+    # then R again only while nobody is blamed, probability (1 - r)^2; P for ever after). With r = 1/10 the
+    # denominator tends to 1 - 81/100 > 0 as δ → 1, so V → P = 1; the library's exact value shows the fall.
+    from fractions import Fraction
+    from cybergames import values
+    model = AttributionModel()
+    text = " ".join(model.analyse().findings)
+    assert "As δ → 1 the value of retaliation after any blame falls to P = 1" in text
+    rg, profile = model.repeated_game(), model.profile()
+    worth = [values(rg, profile, Fraction(d, 1000)).initial[0] for d in (900, 990, 999)]
+    by_hand = [1 + (1 - Fraction(d, 1000)) * 2 / (1 - Fraction(d, 1000) * Fraction(81, 100)) for d in (900, 990, 999)]
+    assert worth == by_hand and worth[0] > worth[1] > worth[2] > 1 and worth[2] - 1 < Fraction(1, 90)

@@ -20,7 +20,8 @@ def utility(x, p, c_a, low, high):
 
 
 def test_defaults_match_fearons_closed_form():
-    # Fearon (1995), private information: x* = p + (c_high - c_A)/2 = 1/2 + (1/2 - 1/10)/2 = 7/10,
+    # Fearon (1995), section "War due to private information and incentives to misrepresent":
+    # x* = p + (c_high - c_A)/2 = 1/2 + (1/2 - 1/10)/2 = 7/10,
     # conflict with probability (7/10 - 1/2 - 0)/(1/2) = 2/5; EU = 3/5 * 7/10 + 2/5 * 2/5 = 29/50.
     model = CrisisBargainingModel()
     assert model.demand() == Fraction(7, 10) and model.war_probability() == Fraction(2, 5)
@@ -32,7 +33,8 @@ def test_defaults_match_fearons_closed_form():
     assert all(utility(Fraction(1, 2) + Fraction(k, 200), Fraction(1, 2), Fraction(1, 10), 0, Fraction(1, 2)) <= best
                for k in range(0, 101))
     assert verify(analysis.details["offer"]).ok and verify(analysis.details["range"]).ok
-    # The bargaining range against the toughest B (c_B = 0): [p - c_A, p] = [2/5, 1/2] (Fearon 1995, Fig. 1).
+    # The bargaining range against the toughest B (c_B = 0): [p - c_A, p] = [2/5, 1/2] (Fearon 1995,
+    # section "When will there exist bargains both sides prefer to war?").
     window = analysis.details["range"]
     assert (window.lower, window.upper) == (Fraction(2, 5), Fraction(1, 2))
     assert [c.holds for c in analysis.conditions] == [True, False]

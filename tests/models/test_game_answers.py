@@ -207,3 +207,46 @@ def test_the_json_report_carries_the_games_numbers():
     (interval,) = game["best"]["delta_set"]
     assert interval["lower"]["float"] == pytest.approx(float(found.least_delta)) and interval["lower_closed"]
     assert game["impossible"] is False and game["least_delta_for_cooperation"] is None
+
+
+# ------------------------------------------------------------------ information: the folk conditions in closed form
+from hypothesis import given, settings, strategies as st          # noqa: E402
+
+from cybergames.models._game import independent_blame_conditions  # noqa: E402
+from cybergames.repeated import folk_theorem_conditions           # noqa: E402
+
+
+@st.composite
+def sharing_games(draw):
+    """Valid models: c + l < m c < n (c + l), built, not filtered; q = r drawn often."""
+    n = draw(st.integers(2, 3))
+    c = draw(st.fractions(Fraction(1, 2), 2, max_denominator=2))
+    leak = draw(st.fractions(0, 1, max_denominator=2))
+    u = draw(st.fractions(Fraction(1, 4), Fraction(3, 4), max_denominator=4))
+    m = (c + leak) / c * (1 + u * (n - 1))
+    q = draw(st.fractions(0, 1, max_denominator=4))
+    r = draw(st.one_of(st.just(q), st.fractions(0, 1, max_denominator=4)))
+    return InformationSharingModel(n=n, multiplier=m, cost=c, leakage=leak, detect=q, false_flag=r)
+
+
+@settings(max_examples=20, deadline=None)
+@given(sharing_games())
+def test_the_closed_form_folk_conditions_are_the_librarys_rank_tests(model):
+    # Second method: the library's exact rank tests and polytope (cybergames.repeated.folk_theorem_conditions)
+    # on the same n-state game, for small n, q = r included.
+    library = folk_theorem_conditions(model.status_quo_game())
+    closed = independent_blame_conditions(model.n, model.multiplier, model.cost, model.leakage, model.detect,
+                                          model.false_flag)
+    assert closed.pairwise_full_rank == library.pairwise_full_rank
+    assert closed.individual_full_rank == library.individual_full_rank
+    assert closed.dimension == library.dimension == model.n
+    assert closed.holds == library.holds
+
+
+def test_the_information_model_states_the_folk_conditions():
+    # At the defaults q = 4/5 ≠ r = 1/20, and m c = 2 ≠ c + l = 3/2: Fudenberg, Levine & Maskin (1994) apply.
+    analysis = InformationSharingModel().analyse()
+    assert analysis.game.folk.holds and not analysis.game.folk.perfect
+    assert analysis.game.folk.minmax == (0,) * 5 and analysis.game.folk.witness == (Fraction(1, 2),) * 5   # mc - c - l
+    assert any("In the game, not only for" in f and "pairwise full rank at every profile" in f
+               for f in analysis.findings)

@@ -87,7 +87,8 @@ vulnerability = st.floats(0.01, 0.99)
 @settings(max_examples=60, deadline=None)
 @given(vulnerability, positive, positive, st.floats(0.1, 10.0))
 def test_the_optimum_never_spends_a_share_above_1_over_e(v, L, alpha, beta):
-    # Gordon & Loeb (2002): z* < vL/e; for class I the share is at most
+    # Gordon & Loeb (2002): z* < vL/e (about 37% of the expected loss, the bound their abstract summarises
+    # as "only a small fraction of the expected loss"); for class I the share is at most
     # (beta/(beta+1))^(beta+1) (maximum over alpha: with u = (v beta alpha L)^(1/(beta+1)),
     # z*/(vL) = beta (u - 1)/u^(beta+1), maximal at u = (beta+1)/beta).
     model = SecurityInvestmentModel(vulnerability=v, loss=L, productivity=alpha, shape=beta)

@@ -329,3 +329,16 @@ def test_bad_arguments_to_the_methods():
         JurisdictionModel().region_condition(free=("q",))
     with pytest.raises(ParameterError, match="unknown parameter"):
         JurisdictionModel().critical_discount_factor(detect=Fraction(1, 2))
+
+
+def test_a_parameter_given_in_another_parameters_symbol_takes_that_parameters_value():
+    # relations_value = the symbol of prosecution_cost (whose value is 1) must mean relations_value = 1
+    # everywhere: substituting {relations_value: prosecution_cost, prosecution_cost: 1} in one pass left
+    # "4*prosecution_cost/25 + 12/5 >= 3" where every parameter is fixed, instead of the boolean.
+    tied = JurisdictionModel(relations_value=JurisdictionModel.symbols["prosecution_cost"])
+    plain = JurisdictionModel(relations_value=JurisdictionModel().prosecution_cost)
+    assert tied.region_condition(free=[]) == plain.region_condition(free=[])
+    assert tied.region_condition(free=["delta"]) == plain.region_condition(free=["delta"])
+    # (the tied model is symbolic, so its thresholds come from the symbolic derivation: the host's δ* is 1
+    # there where the numeric path says None, no δ < 1; both fail)
+    assert [c.holds for c in tied.analyse().conditions] == [c.holds for c in plain.analyse().conditions]

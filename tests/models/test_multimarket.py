@@ -178,3 +178,18 @@ def test_the_game_answer_at_the_defaults_and_below_the_threshold():
     low = MultimarketContactModel(delta=Fraction(3, 10)).game_answer()
     assert low.best is None and low.patient.delta == Fraction(9, 10) and not low.bracket.holds((Fraction(3, 10),) * 2)
     assert MultimarketContactModel(delta=0.5).game_answer().bracket is None          # floats: not computed
+
+
+def test_the_folk_conditions_of_the_linked_game():
+    # Fudenberg & Maskin (1986): under perfect monitoring every feasible, strictly individually rational payoff
+    # of the two-player linked game is a subgame perfect payoff of patient states. By hand at the defaults:
+    # defecting on both issues is dominant, so a state's minmax in the linked game is P_1 + P_2 = 1 + 0 = 1,
+    # and cooperation on both, (R_1 + R_2, R_1 + R_2) = (6, 6), lies strictly above it; the feasible set
+    # holds (6, 6), (1, 1) and the asymmetric (S_1 + S_2, T_1 + T_2) = (-1, 9), so it has full dimension.
+    model = MultimarketContactModel()
+    answer = model.game_answer()
+    assert answer.folk.holds and answer.folk.perfect and answer.folk.covers((6, 6))
+    assert tuple(answer.folk.region.minmax) == (1, 1)
+    text = " ".join(model.analyse().findings)
+    assert "In the game, not only for the joint grim trigger: the folk theorem applies" in text
+    assert not any("folk" in note for note in answer.notes)

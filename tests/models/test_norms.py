@@ -247,8 +247,8 @@ def test_kmr_selects_abstention_among_the_default_eight_states():
 @settings(max_examples=30, deadline=None)
 @given(stag_hunts(), st.integers(2, 30))
 def test_kmr_selects_the_risk_dominant_norm_in_large_enough_groups(payoffs, n):
-    # KMR (1993): in 2x2 coordination games the risk-dominant equilibrium is the unique long-run
-    # equilibrium for large populations; here "large" is |2x* - 1|(n - 1) >= 2, by the hand bounds above
+    # KMR (1993), the result its abstract states: in 2x2 symmetric games with two symmetric strict
+    # equilibria the risk-dominant one is the long-run equilibrium for large populations; here "large" is |2x* - 1|(n - 1) >= 2, by the hand bounds above
     # (the two escape ranges then do not overlap, and no two-cycle class exists).
     R, T, P, S = payoffs
     model = NormsModel(n=n, R=R, T=T, P=P, S=S, adopters=0)
@@ -263,7 +263,8 @@ def test_kmr_selects_the_risk_dominant_norm_in_large_enough_groups(payoffs, n):
 
 
 def test_young_adaptive_play_on_the_pairwise_game_also_selects_abstention():
-    # Young (1993), adaptive play with memory m = 4 and samples s = 2: following is a best reply only to a
+    # Young (1993), adaptive play (the stochastically stable convention, computed, as its abstract says,
+    # from a theorem on perturbed Markov processes: least-resistance trees) with memory m = 4 and samples s = 2: following is a best reply only to a
     # sample of two followers (share 1 >= x* = 2/3; share 1/2 is not), so one mistake in the history tips
     # the norm and two are needed to tip abstention: potentials 2 (norm) and 1 (abstention), by hand.
     from cybergames.dynamics import adaptive_play, stochastically_stable
@@ -279,6 +280,8 @@ def test_a_risk_tie_is_reported_and_no_convention_claimed():
 
 
 # ------------------------------------------------------------------ community enforcement (Kandori 1992)
+# Kandori (1992), the first of the two main results its abstract states: a community sustains cooperation
+# by contagion even when each agent knows only its own experience.
 def test_the_default_norm_of_restraint_is_sustained_by_contagion_at_delta_four_fifths():
     # T' = R + g = 5, R, P, S = 4, 2, 0 among 8 states. On path the least delta is the root near 0.653
     # (tests/repeated/test_community.py checks the sets against values solved at rational delta); the

@@ -46,7 +46,8 @@ def test_defaults_match_the_closed_forms():
     assert model.threshold_slopes() == (F(-855, 392), F(2475, 392))
     analysis = model.analyse()
     assert [c.holds for c in analysis.conditions] == [True, True]
-    assert analysis.verdict.startswith("sustainable: kept at 1, used at 4 (T* = 9/7); T* falls with S, rises with P")
+    # The verdict names the optimal policy and the binding condition, S < S* = 167/270 (above).
+    assert analysis.verdict == "sustainable: optimal policy keeps it at 1 < T* = 9/7; binds: S < 167/270 ≈ 0.6185"
 
 
 def test_the_slopes_are_the_derivatives_of_the_threshold_along_the_policy():
