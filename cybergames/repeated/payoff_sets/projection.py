@@ -325,8 +325,10 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
     while iterations < max_iter and len(outer) and not gap <= tol:
         iterations += 1
         # far from the fixed point, coarser polygons: each loss shrinks by delta per later step
-        # (and once the outer sets have settled, fine ones even while the inner set stalls far below)
-        step_eta = max(eta, min(gap, moved, 1.0) * (1 - delta) / 50) if math.isfinite(gap) else eta
+        # (once a tightened try has not moved a stalled inner set, by the outer sets' own movement, so that
+        # they can settle while the inner set stays far below)
+        coarse = min(gap, moved) if waiting < math.inf or attempts else gap
+        step_eta = max(eta, min(coarse, 1.0) * (1 - delta) / 50) if math.isfinite(gap) else eta
         if not outer_fixed:
             _, around = operator.apply(outer, step_eta)
             if around is not None:
@@ -355,7 +357,7 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
             if gap <= (1 - (1 - delta) / 4) * stuck:
                 pass                                             # the candidate moved the inner set on
             elif not outer_fixed:
-                waiting = moved
+                waiting = min(waiting, moved)
             else:
                 margin /= 4
                 attempts += 1
