@@ -155,7 +155,7 @@ from typing import Any
 from .. import _numbers, limits
 from .._verify import Verification, verify
 from ..errors import ParameterError
-from . import _checks, _kmrw_nodes, _kmrw_search
+from . import _checks, _kmrw_nodes, _kmrw_search, _kmrw_sets
 from ._kmrw_values import _Solver, _Uncovered
 from .kmrw import _payoffs
 
@@ -360,7 +360,10 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
             try:                                                # the Markov search again, with its full budget
                 run.solve_all(N, mu)
             except _Uncovered:
-                raise second from None
+                try:
+                    return _by_value_sets(mu, N, a, b, exact)
+                except _Uncovered as third:
+                    raise _Uncovered(f"{second}; {third}") from None
 
     def play_of(node):
         return run.fixed[node]
@@ -396,6 +399,39 @@ def _history_dependent(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bo
         if p == 0:
             return (*zero, *zero)
         return (search.plays[node][5], search.plays[node][6], *zero)
+    return _assemble(mu, N, a, b, exact, root, play_of, children_of)
+
+
+_PIECES: dict = {}
+
+
+def _by_value_sets(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
+    """The construction from the sets of equilibrium values (``cybergames.reputation._kmrw_sets``)."""
+    pieces = _PIECES.get((a, b, mu))
+    if pieces is None:
+        if len(_PIECES) >= 16:
+            _PIECES.clear()
+        pieces = _PIECES[(a, b, mu)] = _kmrw_sets.Pieces(a, b, mu)
+    try:
+        pieces.build(N)
+        root = pieces.realise(N, mu)
+    except _kmrw_sets._TooMany as exc:
+        raise _Uncovered(f"with sets of equilibrium values: more than {_kmrw_sets.MAX_PIECES} pieces in "
+                         f"period k={exc}, not built further") from None
+    except _kmrw_sets._Broken as exc:
+        raise _Uncovered(f"with sets of equilibrium values: {exc}") from None
+    if root is None:
+        raise _Uncovered("with sets of equilibrium values: no piece holds the prior")
+
+    def play_of(node):
+        return pieces.plays[node][:5]
+
+    def children_of(node):
+        k, p = node[:2]
+        zero = [pieces.node(k - 1, ZERO, y, None, ZERO) for y in (C, D)]
+        if p == 0:
+            return (*zero, *zero)
+        return (pieces.plays[node][5], pieces.plays[node][6], *zero)
     return _assemble(mu, N, a, b, exact, root, play_of, children_of)
 
 
