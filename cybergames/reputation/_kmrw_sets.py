@@ -86,6 +86,9 @@ class Pieces:
         self.a, self.b, self.floor = a, b, floor
         zero = [(ZERO, ONE, ZERO, ZERO, ZERO, ZERO, None), (ONE, ONE, ZERO, ZERO, ZERO, ZERO, None)]
         self.levels = [{C: zero, D: zero}]
+        self.only: Any = None       # set while the first period is built at the prior only
+        self.top: Any = None        # (N, pieces of period N at the prior) when realised from them
+        self.plays: dict = {}
 
     # ---------------------------------------------------------------- building
     def build(self, periods: int) -> None:
@@ -164,7 +167,9 @@ class Pieces:
         lo, hi = domain
         floor = self.floor
         cuts = sorted({c for c in crit + [floor] if c is not None and lo < c < hi})
-        if lo == hi:
+        if self.only is not None:                          # the first period: the prior only
+            spots = [(self.only, self.only)] if _inside(domain, self.only) else []
+        elif lo == hi:
             spots = [(lo, lo)] if lo >= floor else []
         else:
             ends = [lo] + cuts + [hi]
@@ -181,7 +186,10 @@ class Pieces:
                     _put(out, (u, u, ell, h, ZERO, vc, (kind, ic, id_)))
                 continue
             ms = [u + (w - u) * Fraction(n, 4) for n in (1, 2, 3)]
-            got = [self._eval(x, kind, pc, pd, m) for m in ms]
+            middle = self._eval(x, kind, pc, pd, ms[1])
+            if middle is None:
+                continue
+            got = [self._eval(x, kind, pc, pd, ms[0]), middle, self._eval(x, kind, pc, pd, ms[2])]
             if any(g is None for g in got) or len({len(g) for g in got}) != 1:
                 continue
             for (l1, h1, c1), (l2, h2, c2), (l3, h3, c3) in zip(*got):
@@ -288,9 +296,22 @@ class Pieces:
 
     # ---------------------------------------------------------------- realising one game
     def realise(self, N: int, mu: Fraction) -> Any:
-        """A root node (N, mu, C, piece, w) and the plays below it; None if no piece holds mu."""
-        self.plays: dict = {}
-        for index, piece in enumerate(self.levels[N][C]):
+        """A root node (N, mu, C, piece, w) and the plays below it; None if no piece holds mu.
+
+        Needs the pieces of periods 0..N-1; those of period N are built at (mu, C) only, unless built already.
+        """
+        self.plays = {}
+        if len(self.levels) > N:
+            self.top = None
+            first = self.levels[N][C]
+        else:
+            self.only = mu
+            try:
+                first = self._level(N, self.levels[N - 1], C)
+            finally:
+                self.only = None
+            self.top = (N, first)
+        for index, piece in enumerate(first):
             if _inside(piece, mu):
                 return self.node(N, mu, C, index, piece[2])
         return None
@@ -305,7 +326,8 @@ class Pieces:
         a, b = self.a, self.b
         prev = self.levels[k - 1]
         found = None
-        for lo, hi, ell, h, recipe in self.levels[k][x][index][6]:
+        level = self.top[1] if self.top is not None and k == self.top[0] else self.levels[k][x]
+        for lo, hi, ell, h, recipe in level[index][6]:
             if ell <= w <= h and _inside((lo, hi), p):
                 kind, ic, id_ = recipe
                 pc, pd = prev[C][ic], prev[D][id_]

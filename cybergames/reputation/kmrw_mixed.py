@@ -413,7 +413,7 @@ def _by_value_sets(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) 
             _PIECES.clear()
         pieces = _PIECES[(a, b, mu)] = _kmrw_sets.Pieces(a, b, mu)
     try:
-        pieces.build(N)
+        pieces.build(N - 1)
         root = pieces.realise(N, mu)
     except _kmrw_sets._TooMany as exc:
         raise _Uncovered(f"with sets of equilibrium values: more than {_kmrw_sets.MAX_PIECES} pieces in "
