@@ -89,14 +89,21 @@ class Pieces:
         self.only: Any = None       # set while the first period is built at the prior only
         self.top: Any = None        # (N, pieces of period N at the prior) when realised from them
         self.plays: dict = {}
+        self.too_many = False       # whether the next period holds more than MAX_PIECES pieces
 
     # ---------------------------------------------------------------- building
     def build(self, periods: int) -> None:
         """The pieces of periods 1..periods (raises _TooMany past MAX_PIECES in one period)."""
         while len(self.levels) < periods + 1:
             k = len(self.levels)
+            if self.too_many:                               # (tried before: not again)
+                raise _TooMany(k)
             prev = self.levels[k - 1]
-            self.levels.append({x: self._level(k, prev, x) for x in (C, D)})
+            try:
+                self.levels.append({x: self._level(k, prev, x) for x in (C, D)})
+            except _TooMany:
+                self.too_many = True
+                raise
 
     def _level(self, k: int, prev: dict, x: str) -> list:
         out: dict = {}
