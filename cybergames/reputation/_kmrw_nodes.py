@@ -39,6 +39,12 @@ by the sign of its gain, or, where COL is indifferent, chosen to give the
 rational ROW its indifference or the asked value; the local equilibrium is
 then checked with the successors' actual values.
 
+*Over value sets.* Given the pieces of :mod:`cybergames.reputation._kmrw_sets`
+for the last periods (``pieces``), a node whose successors lie in those
+periods tries every pair of successor pieces at its posterior whose
+intervals hold the asked values (one per pair of values), instead of
+searching below them.
+
 The assembled profile is re-checked (Bayes' rule, successors' states and every
 one-shot deviation at every node) before it is returned.
 """

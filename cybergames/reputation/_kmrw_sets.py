@@ -51,8 +51,12 @@ reputations 0 and :math:`[\mu, 1]`, a piece at the start containing
 gets its play from the recipe and asks its successor pieces for the values
 its indifference (or ``w``) needs. Nothing is searched or backtracked: the
 claims hold by construction. The profile is re-checked by ``verify`` before
-it is returned. The pieces grow with :math:`k`; when a period holds more than
-``MAX_PIECES`` the construction stops (the refusal says so).
+it is returned. The pieces grow with :math:`k` (two to three times more each
+period for some payoffs: the intersections of the successors' partitions and
+the preimages of their breakpoints under the root of COL's gain); when a
+period would hold more than ``MAX_PIECES`` it is not built, and the search on
+nodes of :mod:`cybergames.reputation._kmrw_nodes` solves the periods above,
+with the pieces answering the periods they hold.
 """
 
 from __future__ import annotations
@@ -63,7 +67,7 @@ from typing import Any
 
 ZERO, ONE = Fraction(0), Fraction(1)
 C, D = "C", "D"
-MAX_PIECES = 600           # per period and move: beyond it the construction stops
+MAX_PIECES = 600           # per period and move: a period that would hold more is not built
 
 
 class _TooMany(Exception):
@@ -137,8 +141,7 @@ class Pieces:
         yield ("A", None), [_linear_root(1 - a + ic_ - id_, sc - sd)], j
         if j == (ONE, ONE):
             yield ("P0", None), [], j                     # p = 1: the rational ROW's other move (off its path)
-        # reveal: p' = 1 (only when the successors' pieces hold 1), at every p < 1
-        if j[1] == ONE and j[0] == ONE:
+        if j == (ONE, ONE):                                 # reveal: p' = 1, at every p < 1
             k1 = 1 - a + (sc - sd) + ic_ - id_           # K(1) = 1 + c_C - a - c_D at p' = 1
             yield ("R", None), [_linear_root(b, k1 - b)], (ZERO, ONE)
 
@@ -258,7 +261,7 @@ class Pieces:
                     elif q == 0 and ld <= -b:
                         out.append((ZERO, ZERO, a + cd, ("r0q0",)))
                     elif q is None:
-                        rng = _q_range(a, b, lc, ld, below=True)
+                        rng = _q_range(a, b, lc, ld)
                         if rng is not None:
                             out.append((rng[0] * a, rng[1] * a, a + cd, ("r0qany",)))
                 return out
@@ -285,7 +288,7 @@ class Pieces:
             elif g < 0 and ld <= -b:
                 out.append((ZERO, ZERO, p * (a + cd), ("q0",)))
             elif g == 0:
-                rng = _q_range(a, b, lc, ld, below=True)
+                rng = _q_range(a, b, lc, ld)
                 if rng is not None:
                     out.append((rng[0] * a, rng[1] * a, p * (a + cd), ("qany",)))
             return out
@@ -324,6 +327,7 @@ class Pieces:
         return None
 
     def node(self, k: int, p: Fraction, x: str, index: Any, w: Fraction) -> tuple:
+        """The node (k, p, x, piece index, w) with the plays below it fixed by the recipes (raises _Broken if a claim fails)."""
         node = (k, p, x, index, w)
         if node in self.plays:
             return node
@@ -465,8 +469,8 @@ def _prune(pieces: list) -> list:
     return out
 
 
-def _q_range(a: Fraction, b: Fraction, u: Fraction, v: Fraction, below: bool) -> Any:
-    """[q0, q1] of q in [0, 1] with H = q (1 + u - a) + (1 - q)(b + v) <= 0 (``below``), or None."""
+def _q_range(a: Fraction, b: Fraction, u: Fraction, v: Fraction) -> Any:
+    """[q0, q1] of q in [0, 1] with H = q (1 + u - a) + (1 - q)(b + v) <= 0, or None."""
     h1, h0 = 1 + u - a, b + v
     ok0, ok1 = h0 <= 0, h1 <= 0
     if ok0 and ok1:
@@ -543,6 +547,7 @@ def _split(w: Fraction, top: tuple, bottom: tuple) -> tuple:
 
 
 def _solve_q(high: Fraction, low: Fraction, w: Fraction) -> Fraction:
+    """q with q high + (1 - q) low = w; 0 when high = low (then mimicking pays b + v = 1 + u > 0 at q = 0)."""
     if high == low:
-        return ONE
+        return ZERO
     return (w - low) / (high - low)

@@ -114,8 +114,11 @@ that at each of its reputations every value in its interval is the rational
 ROW's value in an equilibrium of the subgame with that COL value; one game
 is then realised top down, each node asking its successor pieces for the
 values its indifference needs, with no search. The number of pieces grows
-with the number of periods (about doubling per period for some payoffs);
-past ``MAX_PIECES`` in one period the construction stops.
+with the number of periods (two to three times more each period for some
+payoffs); past ``MAX_PIECES`` in one period they are built no further, and
+the search on nodes solves the periods above those they hold, asking the
+pieces (every piece at the posterior whose interval holds the asked value)
+for its successors' values.
 
 **Coverage (what is and is not established).** The construction closes —
 finds a local equilibrium at every node that the game reaches — for every
