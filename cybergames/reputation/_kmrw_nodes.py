@@ -74,6 +74,7 @@ class NodeSearch:
         self.solver, self.a, self.b = solver, solver.a, solver.b
         self.pieces = pieces        # value sets (``_kmrw_sets.Pieces``) answering the periods they hold
         self._piece_memo: dict = {}
+        self._piece_lines: dict = {}    # piece node -> COL's value the piece claims there
         self._piece_starts: dict = {}
         self.uncovered = uncovered
         self.budget = budget
@@ -118,7 +119,7 @@ class NodeSearch:
                 if k == 1:
                     vals = (ZERO, ZERO, ZERO, ZERO)
                 else:
-                    vals = self.play(child_c)[3:5] + self.play(child_d)[3:5]
+                    vals = self._values(child_c) + self._values(child_d)
                 for r in rs:
                     for play in local_plays(self.a, self.b, p, x, r, after, vals, want):
                         self.plays[node] = play + (child_c, child_d)
@@ -129,7 +130,18 @@ class NodeSearch:
     def play(self, node: tuple) -> tuple:
         """The play at a node of this search or of the value sets below it."""
         found = self.plays.get(node)
-        return found if found is not None else self.pieces.plays[node]
+        if found is None:
+            found = self.pieces.plays.get(node)
+        if found is None:                                   # a piece's node: realised when first read
+            found = self.pieces.plays[self.pieces.node(*node)]
+        return found
+
+    def _values(self, node: tuple) -> tuple:
+        """(VR, VC) at a node: this search's, or a piece's claim (w, s p + i) without realising it."""
+        found = self.plays.get(node)
+        if found is not None:
+            return found[3:5]
+        return node[4], self._piece_lines[node]
 
     def _children(self, k: int, after: Fraction, want_c: Any, want_d: Any):
         """The successor nodes (after C, after D) to try: this search's, or every matching pair of pieces."""
@@ -171,8 +183,9 @@ class NodeSearch:
             w = ell if want is None else want
             if not ell <= w <= h:
                 continue
-            node = self.pieces.node(k, p, y, index, w)
-            vals = self.pieces.plays[node][3:5]
+            node = (k, p, y, index, w)
+            self._piece_lines[node] = level[index][4] * p + level[index][5]
+            vals = (w, self._piece_lines[node])
             if vals not in seen:
                 seen.add(vals)
                 found.append(node)
