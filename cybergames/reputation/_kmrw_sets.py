@@ -543,7 +543,7 @@ def _split(w: Fraction, top: tuple, bottom: tuple) -> tuple:
         for s in bottom:
             if t != s and min(t, s) <= w <= max(t, s):
                 return (w - s) / (t - s), t, s
-    raise ValueError("value outside the hull")
+    raise _Broken(f"the value {w} lies outside the hull of {top} and {bottom}")
 
 
 def _solve_q(high: Fraction, low: Fraction, w: Fraction) -> Fraction:

@@ -463,8 +463,11 @@ def _by_value_sets(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) 
 def _nodes_over_value_sets(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool, pieces: Any,
                            why: str) -> MixedReputation:
     """The search on nodes for the periods the value sets do not hold, with the value sets below them."""
-    search = _kmrw_nodes.NodeSearch(_solver(a, b, N, mu), _Uncovered, pieces=pieces)
     held = len(pieces.levels) - 1
+    if N > _kmrw_nodes.MAX_DEPTH:
+        raise _Uncovered(f"with sets of equilibrium values: {why}; the search on nodes above period k={held} "
+                         f"not tried beyond {_kmrw_nodes.MAX_DEPTH} periods")
+    search = _kmrw_nodes.NodeSearch(_solver(a, b, N, mu), _Uncovered, pieces=pieces)
     try:
         root = search.solve(N, mu, C)
     except _kmrw_nodes._OutOfBudget:
