@@ -1,4 +1,4 @@
-r"""Sets of equilibrium values of the KMRW game, by backward induction (internal to :mod:`cybergames.reputation.kmrw_mixed`).
+r"""Sets of equilibrium values of the KMRW game by backward induction (internal to ``kmrw_mixed``).
 
 The searches of :mod:`cybergames.reputation._kmrw_search` and
 :mod:`cybergames.reputation._kmrw_nodes` read one value per state from the
@@ -153,7 +153,7 @@ class Pieces:
             return
         alpha, beta = 1 - a + pc[5] - pd[5], pc[4] - pd[4]
         targets = [lo] if lo == hi else [(lo + hi) / 2]
-        for t in targets:                                   # a fixed posterior t: G(p/t, t) t = p(alpha + beta t - b) + t b
+        for t in targets:                   # a fixed posterior t: G(p/t, t) t = p (alpha + beta t - b) + t b
             root = _linear_root(t * b, alpha + beta * t - b)
             if pc[2] <= a - 1 <= pc[3]:
                 yield ("B1", t), [root, t], (ZERO, t)
@@ -327,7 +327,7 @@ class Pieces:
         return None
 
     def node(self, k: int, p: Fraction, x: str, index: Any, w: Fraction) -> tuple:
-        """The node (k, p, x, piece index, w) with the plays below it fixed by the recipes (raises _Broken if a claim fails)."""
+        """The node (k, p, x, piece index, w), the plays below it fixed by the recipes (_Broken if a claim fails)."""
         node = (k, p, x, index, w)
         if node in self.plays:
             return node
