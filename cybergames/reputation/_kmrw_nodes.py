@@ -166,7 +166,7 @@ class NodeSearch:
                 yield child_c, child_d
 
     def _piece_nodes(self, k: int, p: Fraction, y: str, want: Any) -> list:
-        """Nodes of the value sets at (k, p, y) giving the rational ROW ``want`` (None: its least), one per value pair."""
+        """Nodes of the value sets at (k, p, y) with ROW's value ``want`` (None: its least), one per pair of values."""
         key = (k, p, y, want)
         found = self._piece_memo.get(key)
         if found is not None:
