@@ -39,12 +39,19 @@ by the sign of its gain, or, where COL is indifferent, chosen to give the
 rational ROW its indifference or the asked value; the local equilibrium is
 then checked with the successors' actual values.
 
+*Over value sets.* Given the pieces of :mod:`cybergames.reputation._kmrw_sets`
+for the last periods (``pieces``), a node whose successors lie in those
+periods tries every pair of successor pieces at its posterior whose
+intervals hold the asked values (one per pair of values), instead of
+searching below them.
+
 The assembled profile is re-checked (Bayes' rule, successors' states and every
 one-shot deviation at every node) before it is returned.
 """
 
 from __future__ import annotations
 
+import bisect
 from fractions import Fraction
 from typing import Any
 
@@ -63,8 +70,12 @@ class _OutOfBudget(Exception):
 class NodeSearch:
     """Plays on the nodes (k, p, x, asked value) of one game, solved depth first and memoised."""
 
-    def __init__(self, solver: Any, uncovered: type, budget: int = BUDGET):
+    def __init__(self, solver: Any, uncovered: type, budget: int = BUDGET, pieces: Any = None):
         self.solver, self.a, self.b = solver, solver.a, solver.b
+        self.pieces = pieces        # value sets (``_kmrw_sets.Pieces``) answering the periods they hold
+        self._piece_memo: dict = {}
+        self._piece_lines: dict = {}    # piece node -> COL's value the piece claims there
+        self._piece_starts: dict = {}
         self.uncovered = uncovered
         self.budget = budget
         self.plays: dict = {}       # node -> (r, q, p', VR, VC, node after (move, C), node after (move, D))
@@ -98,29 +109,88 @@ class NodeSearch:
             self.budget -= 1
             if self.budget < 0:
                 raise _OutOfBudget
-            if k == 1:
-                child_c = child_d = None
-                vals = (ZERO, ZERO, ZERO, ZERO)
-            else:
-                child_c = self.solve(k - 1, after, C, want_c)
-                if child_c is None:
-                    continue
-                child_d = self.solve(k - 1, after, D, want_d)
-                if child_d is None:
-                    continue
-                vals = self.plays[child_c][3:5] + self.plays[child_d][3:5]
             if x == D:
                 rs = [ONE]
             elif p == 1:                                    # no belief moves: mimic or not, as it pays
                 rs = [ONE, ZERO]
             else:
                 rs = [ONE if after == p else (ZERO if after == 1 else p * (1 - after) / ((1 - p) * after))]
-            for r in rs:
-                for play in local_plays(self.a, self.b, p, x, r, after, vals, want):
-                    self.plays[node] = play + (child_c, child_d)
-                    return node
+            for child_c, child_d in self._children(k, after, want_c, want_d):
+                if k == 1:
+                    vals = (ZERO, ZERO, ZERO, ZERO)
+                else:
+                    vals = self._values(child_c) + self._values(child_d)
+                for r in rs:
+                    for play in local_plays(self.a, self.b, p, x, r, after, vals, want):
+                        self.plays[node] = play + (child_c, child_d)
+                        return node
         self.failed.add(node)
         return None
+
+    def play(self, node: tuple) -> tuple:
+        """The play at a node of this search or of the value sets below it."""
+        found = self.plays.get(node)
+        if found is None:
+            found = self.pieces.plays.get(node)
+        if found is None:                                   # a piece's node: realised when first read
+            found = self.pieces.plays[self.pieces.node(*node)]
+        return found
+
+    def _values(self, node: tuple) -> tuple:
+        """(VR, VC) at a node: this search's, or a piece's claim (w, s p + i) without realising it."""
+        found = self.plays.get(node)
+        if found is not None:
+            return found[3:5]
+        return node[4], self._piece_lines[node]
+
+    def _children(self, k: int, after: Fraction, want_c: Any, want_d: Any):
+        """The successor nodes (after C, after D) to try: this search's, or every matching pair of pieces."""
+        if k == 1:
+            yield None, None
+            return
+        if self.pieces is None or k - 1 >= len(self.pieces.levels) or after == 0:
+            child_c = self.solve(k - 1, after, C, want_c)
+            if child_c is None:
+                return
+            child_d = self.solve(k - 1, after, D, want_d)
+            if child_d is None:
+                return
+            yield child_c, child_d
+            return
+        options = {y: self._piece_nodes(k - 1, after, y, want) for y, want in ((C, want_c), (D, want_d))}
+        for child_c in options[C]:
+            for child_d in options[D]:
+                self.budget -= 1
+                if self.budget < 0:
+                    raise _OutOfBudget
+                yield child_c, child_d
+
+    def _piece_nodes(self, k: int, p: Fraction, y: str, want: Any) -> list:
+        """Nodes of the value sets at (k, p, y) with ROW's value ``want`` (None: its least), one per pair of values."""
+        key = (k, p, y, want)
+        found = self._piece_memo.get(key)
+        if found is not None:
+            return found
+        found, seen = [], set()
+        level = self.pieces.levels[k][y]
+        starts = self._piece_starts.get((k, y))
+        if starts is None:
+            starts = self._piece_starts[(k, y)] = [piece[0] for piece in level]
+        for index in range(bisect.bisect_right(starts, p)):     # (the pieces are sorted by their reputations)
+            lo, hi, ell, h = level[index][:4]
+            if not (p == lo if lo == hi else lo < p < hi):
+                continue
+            w = ell if want is None else want
+            if not ell <= w <= h:
+                continue
+            node = (k, p, y, index, w)
+            self._piece_lines[node] = level[index][4] * p + level[index][5]
+            vals = (w, self._piece_lines[node])
+            if vals not in seen:
+                seen.add(vals)
+                found.append(node)
+        self._piece_memo[key] = found
+        return found
 
     # -- candidates
     def _candidates(self, k: int, p: Fraction, x: str, want: Any):

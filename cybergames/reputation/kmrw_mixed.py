@@ -97,22 +97,47 @@ no backtracking across branches. The assembled profile is re-checked
 (Bayes' rule, the successors' states and every one-shot deviation at every
 node) before it is returned.
 
+*Sets of equilibrium values.* Both searches read one value per state (and
+a span at breakpoints) and try posteriors among breakpoints and roots. A
+game may need a value that no such play gives, at a posterior strictly
+inside a cell (at :math:`a = 6/5, b = -1, \mu = 4/25, N = 5` both players
+mix in the first two periods, to the posteriors 104/499 and 104/209). Where
+both stop, a third construction
+(``cybergames.reputation._kmrw_sets``) keeps every play of a family per
+period: *pieces*, each a set of reputations (an open interval or a point),
+an interval of the rational ROW's values, a line of COL's values and a
+recipe (the local play and the successor pieces), built by backward
+induction from the previous period's pieces, with each posterior the
+rational ROW mixes to a point piece, the middle of an interval piece, or the
+root of COL's indifference (which moves with :math:`p`). A piece claims
+that at each of its reputations every value in its interval is the rational
+ROW's value in an equilibrium of the subgame with that COL value; one game
+is then realised top down, each node asking its successor pieces for the
+values its indifference needs, with no search. The number of pieces grows
+with the number of periods (two to three times more each period for some
+payoffs); past ``MAX_PIECES`` in one period they are built no further, and
+the search on nodes solves the periods above those they hold, asking the
+pieces (every piece at the posterior whose interval holds the asked value)
+for its successors' values.
+
 **Coverage (what is and is not established).** The construction closes —
 finds a local equilibrium at every node that the game reaches — for every
 prior and horizon tested when :math:`a + b = 1` (then the two indifference
 requirements :math:`a - 1` and :math:`-b` coincide), and for most other
 payoffs (measured on a fixed random sample below :math:`\mu^*` by
 ``tests/benchmarks/reputation/kmrw_coverage.py``; the numbers are in
-:doc:`/explanation/reputation`). Elsewhere the search may end without a
-profile: the searched class — mixing targets among the previous period's
+:doc:`/explanation/reputation`). Elsewhere it may end without a profile:
+the searches' class — mixing targets among the previous period's
 breakpoints and the roots of COL's indifference inside its cells, the
 successors' values inside or near the spans the value functions record —
-holds no equilibrium the searches reach within their budgets;
-:func:`kmrw_equilibrium` then raises ``ParameterError`` saying where they
-stopped. A refusal is *not* a claim that no sequential equilibrium exists
-(one exists for every input: the game is finite) nor that none of the class
-exists (the searches are bounded); the function never returns a profile
-that is not an equilibrium.
+holds no equilibrium they reach within their budgets, and the value sets
+grew past their bound or hold no piece at the prior (their families fix
+the posterior of a mixing interval piece at its middle, and give COL one
+value per piece); :func:`kmrw_equilibrium` then raises ``ParameterError``
+saying where they stopped. A refusal is *not* a claim that no sequential
+equilibrium exists (one exists for every input: the game is finite) nor
+that none of the class exists (the constructions are bounded); the
+function never returns a profile that is not an equilibrium.
 
 **Certificate.** The result records the behaviour at every node reachable
 from the start under any moves of either player, with the links between
@@ -155,7 +180,7 @@ from typing import Any
 from .. import _numbers, limits
 from .._verify import Verification, verify
 from ..errors import ParameterError
-from . import _checks, _kmrw_nodes, _kmrw_search
+from . import _checks, _kmrw_nodes, _kmrw_search, _kmrw_sets
 from ._kmrw_values import _Solver, _Uncovered
 from .kmrw import _payoffs
 
@@ -360,7 +385,10 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
             try:                                                # the Markov search again, with its full budget
                 run.solve_all(N, mu)
             except _Uncovered:
-                raise second from None
+                try:
+                    return _by_value_sets(mu, N, a, b, exact)
+                except _Uncovered as third:
+                    raise _Uncovered(f"{second}; {third}") from None
 
     def play_of(node):
         return run.fixed[node]
@@ -397,6 +425,68 @@ def _history_dependent(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bo
             return (*zero, *zero)
         return (search.plays[node][5], search.plays[node][6], *zero)
     return _assemble(mu, N, a, b, exact, root, play_of, children_of)
+
+
+_PIECES: dict = {}
+
+
+def _by_value_sets(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
+    """The construction from the sets of equilibrium values (``cybergames.reputation._kmrw_sets``)."""
+    pieces = _PIECES.get((a, b, mu))
+    if pieces is None:
+        if len(_PIECES) >= 16:
+            _PIECES.clear()
+        pieces = _PIECES[(a, b, mu)] = _kmrw_sets.Pieces(a, b, mu)
+    try:
+        pieces.build(N - 1)
+        root = pieces.realise(N, mu)
+    except _kmrw_sets._TooMany as exc:
+        return _nodes_over_value_sets(mu, N, a, b, exact, pieces, f"more than {_kmrw_sets.MAX_PIECES} pieces "
+                                      f"in period k={exc}")
+    except _kmrw_sets._Broken as exc:
+        raise _Uncovered(f"with sets of equilibrium values: {exc}") from None
+    if root is None:
+        raise _Uncovered("with sets of equilibrium values: no piece holds the prior")
+
+    def play_of(node):
+        return pieces.plays[node][:5]
+
+    def children_of(node):
+        k, p = node[:2]
+        zero = [pieces.node(k - 1, ZERO, y, None, ZERO) for y in (C, D)]
+        if p == 0:
+            return (*zero, *zero)
+        return (pieces.plays[node][5], pieces.plays[node][6], *zero)
+    return _assemble(mu, N, a, b, exact, root, play_of, children_of)
+
+
+def _nodes_over_value_sets(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool, pieces: Any,
+                           why: str) -> MixedReputation:
+    """The search on nodes for the periods the value sets do not hold, with the value sets below them."""
+    held = len(pieces.levels) - 1
+    if N > _kmrw_nodes.MAX_DEPTH:
+        raise _Uncovered(f"with sets of equilibrium values: {why}; the search on nodes above period k={held} "
+                         f"not tried beyond {_kmrw_nodes.MAX_DEPTH} periods")
+    search = _kmrw_nodes.NodeSearch(_solver(a, b, N, mu), _Uncovered, pieces=pieces)
+    try:
+        root = search.solve(N, mu, C)
+    except _kmrw_nodes._OutOfBudget:
+        raise _Uncovered(f"with sets of equilibrium values: {why}; with them below the search on nodes above "
+                         f"period k={held}: budget of {_kmrw_nodes.BUDGET} local games spent") from None
+    except _kmrw_sets._Broken as exc:
+        raise _Uncovered(f"with sets of equilibrium values: {exc}") from None
+    if root is None:
+        raise _Uncovered(f"with sets of equilibrium values: {why}; with them below the search on nodes above "
+                         f"period k={held}: none found")
+
+    def children_of(node):
+        k, p = node[:2]
+        zero = [search.solve(k - 1, ZERO, y) for y in (C, D)]
+        if p == 0:
+            return (*zero, *zero)
+        play = search.play(node)
+        return (play[5], play[6], *zero)
+    return _assemble(mu, N, a, b, exact, root, lambda node: search.play(node)[:5], children_of)
 
 
 def _assemble(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool, root: Any, play_of: Any,

@@ -47,3 +47,22 @@ def test_bench_kmrw_fast_growing_value_functions_28_periods_cold(benchmark):
     # over 20 s before the value functions were built from the prior up (they gain breakpoints near 0)
     eq = benchmark.pedantic(_cold_fast_growing, rounds=3, iterations=1)
     assert verify(eq).ok
+
+
+def _cold_value_sets(prior, periods, a, b):
+    kmrw_mixed._SOLVERS.clear()
+    kmrw_mixed._PIECES.clear()
+    return kmrw_equilibrium(prior, periods, a, b)
+
+
+def test_bench_kmrw_value_sets_5_periods_cold(benchmark):
+    # refused by both searches before the value sets (the posteriors lie inside cells); the time includes theirs
+    eq = benchmark.pedantic(_cold_value_sets, args=(Fraction(4, 25), 5, Fraction(6, 5), -1), rounds=3, iterations=1)
+    assert verify(eq).ok
+
+
+def test_bench_kmrw_nodes_over_value_sets_28_periods_cold(benchmark):
+    # the search on nodes over the value sets of the last 8 periods, after both searches stop (their time included)
+    eq = benchmark.pedantic(_cold_value_sets, args=(Fraction(17, 100), 28, Fraction(9, 5), Fraction(-13, 5)),
+                            rounds=1, iterations=1)
+    assert verify(eq).ok
