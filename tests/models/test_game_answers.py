@@ -206,7 +206,12 @@ def test_the_json_report_carries_the_games_numbers():
     assert game["best"]["value"][0]["exact"] == str(found.value[0])
     (interval,) = game["best"]["delta_set"]
     assert interval["lower"]["float"] == pytest.approx(float(found.least_delta)) and interval["lower_closed"]
-    assert game["impossible"] is False and game["least_delta_for_cooperation"] is None
+    # (R, R) itself: certified never (the vertex argument, found False, lower 1); the share is not asked by default.
+    cooperation = game["least_delta_for_cooperation"]
+    assert game["impossible"] is False and cooperation["found"] is False and cooperation["upper"] is None
+    assert cooperation["lower"]["exact"] == "1" and [v["exact"] for v in cooperation["payoff"]] == ["3", "3"]
+    assert data["models"][0]["numbers"] == {"cooperation_least_delta_lower": {"text": "1", "float": 1.0,
+                                                                              "exact": "1"}}
 
 
 # ------------------------------------------------------------------ information: the folk conditions in closed form
