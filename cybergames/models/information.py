@@ -484,8 +484,8 @@ class InformationSharingModel(Model):
                  "library's exact rank test takes seconds at n = 5 and minutes at n = 6)",
                  "payoff-set bounds not computed (the payoff-set engine handles two players)",
                  "the least δ for a share of full sharing is not computed: min_discount_factor_for_payoff bisects "
-                 "over the payoff sets of the n-state game, 19 s of CPU for half the gain at n = 2 (xtol 1e-2) and "
-                 "over 10 minutes at n = 3")
+                 "over the payoff sets of the n-state game: 19 s of CPU for half the gain at n = 2 (xtol 1e-2), "
+                 "unfinished after 10 minutes at n = 3")
         if bracket is None:
             notes += ("the least δ for full sharing itself is not computed: the vertex certificate does not apply "
                       "(without false flags, or with r = 1, withholding can produce a verdict that full sharing "
