@@ -168,7 +168,7 @@ class AttributionModel(Model):
         Also bracket, in :meth:`game_answer`, the least discount factor for the
         payoff this share of the way from mutual attack :math:`(P, P)` to
         :math:`(R, R)` (about a second; the first use in a fresh install also
-        compiles the payoff-set kernels, about 20 s). ``None``: not computed.
+        compiles the payoff-set kernels, 20 to 30 s). ``None``: not computed.
 
     Raises
     ------
@@ -366,7 +366,7 @@ class AttributionModel(Model):
         if share is None:
             notes += ("the least δ for a share of cooperation is not computed by default (set cooperation_share, "
                       "e.g. 1/2: the bisection over payoff sets takes about a second, and compiling its kernels on "
-                      "first use about 20 s more)",)
+                      "first use 20 to 30 s more)",)
         if not payoff_set:
             notes += ("payoff-set bounds not computed (pass payoff_set=True; tens of seconds)",)
         return GameAnswer(PROFILE_NAME, cooperation, folk_theorem_conditions(rg), best, patient, FAMILY,
