@@ -15,10 +15,16 @@ parameters:
   at a larger :math:`\delta` (so a reader sees that patience rescues
   cooperation, and from which :math:`\delta`);
 * when asked for (they take seconds to minutes), the inner and outer bounds of
-  the equilibrium payoff set at :math:`\delta`.
+  the equilibrium payoff set at :math:`\delta`;
+* for the attribution and information models, the certificate that full
+  cooperation itself, an extreme feasible payoff, is no equilibrium payoff at
+  any :math:`\delta < 1` under full-support blame (:func:`vertex_bracket`),
+  and on request the certified bracket of the least :math:`\delta` for a
+  stated share of it (:func:`share_bracket`).
 
 Nothing here says "impossible" unless the outer payoff set certifies it
-(:attr:`GameAnswer.impossible`).
+(:attr:`GameAnswer.impossible`), or, for full cooperation itself only, the
+vertex argument does (``GameAnswer.bracket`` with ``found`` False).
 """
 
 from __future__ import annotations

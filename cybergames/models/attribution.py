@@ -329,6 +329,14 @@ class AttributionModel(Model):
         candidate is an equilibrium at :math:`\delta`, the first of
         ``PATIENT_DELTAS`` (19/20, 49/50, 99/100, 999/1000) above :math:`\delta` at which one is.
 
+        ``bracket`` certifies that :math:`(R, R)` itself is no equilibrium payoff
+        at any :math:`\delta < 1` when false flags make every signal possible
+        after mutual restraint (the vertex argument of
+        :func:`~cybergames.repeated.min_discount_factor_for_payoff`; None
+        otherwise). With ``cooperation_share`` set, ``share_bracket`` is the
+        certified bracket of the least :math:`\delta` for that share of
+        cooperation (``xtol`` 1e-3).
+
         Parameters
         ----------
         delta_set : bool
