@@ -255,3 +255,21 @@ def test_the_information_model_states_the_folk_conditions():
     assert analysis.game.folk.minmax == (0,) * 5 and analysis.game.folk.witness == (Fraction(1, 2),) * 5   # mc - c - l
     assert any("In the game, not only for" in f and "pairwise full rank at every profile" in f
                for f in analysis.findings)
+
+
+@pytest.mark.slow
+def test_the_command_line_asks_for_the_share_bracket_and_the_json_numbers_carry_it():
+    # --set attribution.cooperation_share=1/2: the payoff (2, 2) halfway from (P, P) = (1, 1) to (R, R) = (3, 3);
+    # its bracket's ends go through the report's numbers object, beside the (R, R) certificate's lower end 1.
+    import contextlib
+    import io
+    import json
+    from cybergames.report._cli import run
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert run(["attribution", "--set", "attribution.cooperation_share=1/2", "--format", "json"]) == 0
+    numbers = json.loads(out.getvalue())["models"][0]["numbers"]
+    assert numbers["cooperation_share"]["exact"] == "1/2" and numbers["cooperation_share_payoff"]["exact"] == "2"
+    assert numbers["cooperation_least_delta_lower"]["exact"] == "1"
+    low, high = (numbers[f"cooperation_share_least_delta_{end}"]["float"] for end in ("lower", "upper"))
+    assert 0 < low < high < 9 / 10
