@@ -9,6 +9,7 @@ from .. import _numbers
 from ..repeated import folk_theorem_conditions, values
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
+from ._game import bracket_numbers
 
 DETECT_GRID = [Fraction(3, 10), Fraction(1, 2), Fraction(3, 5), Fraction(7, 10), Fraction(4, 5),
                Fraction(9, 10), 1]
@@ -100,17 +101,20 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
         remedies=_remedies(model, facts, value),
         details={**facts, "value": value},
         game=game,
+        numbers=bracket_numbers(game),
     )
 
 
 def _game_findings(model: Any, game: Any) -> list:
     """What the game allows, beside the named profile: folk conditions and the best explicit equilibrium."""
-    from ._game import _lead, equilibrium_sentence, folk_sentence, payoff_set_sentence
+    from ._game import _lead, equilibrium_sentence, folk_sentence, payoff_set_sentence, share_sentence, vertex_sentence
     if not game.family:
         return []
     found = game.best
     text = [_lead(game.profile_name, folk_sentence(game.folk)),
             equilibrium_sentence(game, model.delta)]
+    text += [_lead(game.profile_name, t) for t in (vertex_sentence(game), share_sentence(game, model.delta,
+                                                                                      (model.P, model.P))) if t]
     if found is not None and found.name.startswith("targeted"):
         text.append("Targeted retaliation punishes only the blamed state (it restrains while the other attacks, "
                     "a transfer rather than a war), so false flags cost far less than under retaliation after "

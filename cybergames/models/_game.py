@@ -15,10 +15,16 @@ parameters:
   at a larger :math:`\delta` (so a reader sees that patience rescues
   cooperation, and from which :math:`\delta`);
 * when asked for (they take seconds to minutes), the inner and outer bounds of
-  the equilibrium payoff set at :math:`\delta`.
+  the equilibrium payoff set at :math:`\delta`;
+* for the attribution and information models, the certificate that full
+  cooperation itself, an extreme feasible payoff, is no equilibrium payoff at
+  any :math:`\delta < 1` under full-support blame (:func:`vertex_bracket`),
+  and on request the certified bracket of the least :math:`\delta` for a
+  stated share of it (:func:`share_bracket`).
 
 Nothing here says "impossible" unless the outer payoff set certifies it
-(:attr:`GameAnswer.impossible`).
+(:attr:`GameAnswer.impossible`), or, for full cooperation itself only, the
+vertex argument does (``GameAnswer.bracket`` with ``found`` False).
 """
 
 from __future__ import annotations
@@ -145,6 +151,13 @@ class GameAnswer:
     verdict : str
         The one-line verdict on the game where the model states its own
         (empty: the report derives it from the fields above).
+    share : number or None
+        The share of cooperation whose least discount factor ``share_bracket``
+        brackets: the payoff ``share`` of the way from the stage Nash payoff to
+        ``cooperation`` (None: not asked).
+    share_bracket : cybergames.repeated.DiscountFactorBracket or None
+        The certified bracket of the least discount factor for that payoff
+        (:func:`~cybergames.repeated.min_discount_factor_for_payoff` with ``fraction=share``).
     """
 
     profile_name: str
@@ -159,6 +172,8 @@ class GameAnswer:
     certificate: str = ""
     equilibria: tuple = ()
     verdict: str = ""
+    share: Any = None
+    share_bracket: Any = None
 
     @property
     def complete(self) -> bool:
@@ -502,6 +517,91 @@ def bracket_sentence(answer: GameAnswer, delta: Any, concept: str = "subgame per
                 f"{holds}.")
     return (f"The least δ at which full cooperation {payoff} is a {concept} equilibrium payoff lies between "
             f"{show(found.lower)} and {show(found.upper)} (certified bracket).")
+
+
+def vertex_bracket(rg: Any, cooperation: tuple) -> Any:
+    r"""The certificate that ``cooperation`` itself is no equilibrium payoff at any :math:`\delta < 1`, or None.
+
+    :func:`~cybergames.repeated.min_discount_factor_for_payoff` for the
+    extreme payoff ``cooperation`` when its vertex argument decides at once
+    (public monitoring: every continuation after the cooperative profile is
+    the vertex itself, so a profitable deviation that produces no new signal
+    cannot be punished; ``found`` False, ``lower`` 1). None when the argument
+    does not apply (a deviation can produce a new signal, e.g. without false
+    flags); then the least :math:`\delta` would need the bisection over payoff
+    sets, which is not run here.
+    """
+    from ..repeated import min_discount_factor_for_payoff
+    from ..repeated.payoff_sets._vertex import undeterrable_vertex
+    if undeterrable_vertex(rg, tuple(cooperation)) is None:
+        return None
+    return min_discount_factor_for_payoff(rg, tuple(cooperation))
+
+
+#: The bisection's tolerance for the bracket of a share of cooperation.
+SHARE_XTOL = 1e-3
+
+
+def share_bracket(rg: Any, cooperation: tuple, share: Any) -> Any:
+    """:func:`~cybergames.repeated.min_discount_factor_for_payoff` for ``share`` of ``cooperation`` (from the stage
+    Nash payoff), with ``xtol`` :data:`SHARE_XTOL`."""
+    from ..repeated import min_discount_factor_for_payoff
+    return min_discount_factor_for_payoff(rg, tuple(cooperation), fraction=share, xtol=SHARE_XTOL)
+
+
+def vertex_sentence(answer: GameAnswer, concept: str = "perfect public") -> str:
+    """The certificate of :func:`vertex_bracket` in words (empty when it was not computed)."""
+    found = answer.bracket
+    if found is None or found.found or found.lower < 1:
+        return ""
+    reason = found.certificate.split(": ", 1)[-1]
+    return (f"Full cooperation {show(tuple(answer.cooperation))} itself, exactly, is not a {concept} equilibrium "
+            f"payoff for any δ < 1 (certified by the vertex argument: it is an extreme feasible payoff, so every "
+            f"continuation after the cooperative profile must be that payoff again; {reason}); this concerns that "
+            f"payoff only, and payoffs close to it may be equilibrium payoffs of patient states.")
+
+
+def share_sentence(answer: GameAnswer, delta: Any, nash: tuple, concept: str = "perfect public") -> str:
+    """The certified bracket of the least δ for a share of cooperation, and where the model's δ lies."""
+    found = answer.share_bracket
+    if found is None:
+        return ""
+    payoff = show(tuple(found.payoff)) if len(set(found.payoff)) > 1 else f"{brief(found.payoff[0])} each"
+    what = (f"The payoff {show(answer.share)} of the way from the stage Nash payoff {show(tuple(nash))} to full "
+            f"cooperation {show(tuple(answer.cooperation))} ({payoff})")
+    if not found.found:
+        return (f"{what} is not a {concept} equilibrium payoff at any δ up to {brief(found.lower)} (certified: "
+                f"outside the outer payoff set); no δ up to the search's end was found to give it.")
+    where = share_position(found, delta)
+    at = {"above": f"so at δ = {show(delta)}, above the bracket, it is one (certified)",
+          "below": f"so at δ = {show(delta)}, below the bracket, it is not (certified)",
+          "inside": f"so at δ = {show(delta)}, inside the bracket, this does not decide"}[where]
+    return (f"{what} is a {concept} equilibrium payoff (with public randomisation) from a least δ between "
+            f"{brief(found.lower)} and {brief(found.upper)} (certified bracket, width {SHARE_XTOL:g} asked: outside "
+            f"the outer payoff set at the lower end, inside the inner self-generating set at the upper end); {at}.")
+
+
+def share_position(found: Any, delta: Any) -> str:
+    """Where ``delta`` lies against a found bracket: ``"above"`` (at or above its upper end), ``"below"`` (at or
+    below its lower end) or ``"inside"``."""
+    if delta >= found.upper:
+        return "above"
+    return "below" if delta <= found.lower else "inside"
+
+
+def bracket_numbers(answer: GameAnswer) -> tuple:
+    """The numbers of :func:`vertex_bracket` and the share bracket, by name, for the JSON report."""
+    out = []
+    found = answer.bracket
+    if found is not None and not found.found:
+        out.append(("cooperation_least_delta_lower", found.lower))
+    found = answer.share_bracket
+    if found is not None:
+        out += [("cooperation_share", answer.share), ("cooperation_share_payoff", found.payoff[0]),
+                ("cooperation_share_least_delta_lower", found.lower)]
+        if found.upper is not None:
+            out.append(("cooperation_share_least_delta_upper", found.upper))
+    return tuple(out)
 
 
 def answerable(model: Any) -> bool:

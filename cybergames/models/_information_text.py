@@ -11,6 +11,7 @@ from ..equilibria import nash_equilibria
 from ..repeated import check_equilibrium
 from ._base import show
 from ._base import Condition, ModelAnalysis, Remedy
+from ._game import bracket_numbers
 from ._information_game import LIBRARY_MAX_STATES, MAX_STATES
 
 GROUP_GRID = [2, 3, 4, 5, 6, 8, 10, 15, 20]
@@ -181,17 +182,20 @@ def information_analysis(model: Any) -> ModelAnalysis:
         remedies=_remedies(model, table, quo, at_delta, anywhere, anonymity),
         details=details,
         game=game,
-        numbers=_chosen_anonymity_numbers(model),
+        numbers=_chosen_anonymity_numbers(model) + bracket_numbers(game),
     )
 
 
 def _game_findings(model: Any, game: Any) -> tuple:
     """What the game without a clearing house allows, beside sharing until anyone is suspected."""
-    from ._game import _lead, equilibrium_sentence, folk_sentence
+    from ._game import _lead, equilibrium_sentence, folk_sentence, vertex_sentence
     if not game.family:
         return ()
     text = [_lead(game.profile_name, folk_sentence(game.folk))] if game.folk is not None else []
     text.append(_lead(game.profile_name, equilibrium_sentence(game, model.delta)))
+    vertex = vertex_sentence(game).replace("Full cooperation", "Full sharing")
+    if vertex:
+        text.append(_lead(game.profile_name, vertex))
     lower = model.status_quo_lower_bound()
     if lower < 1:
         from ._game import brief

@@ -164,6 +164,11 @@ class AttributionModel(Model):
         The states' discount factor.
     punishment : int or None
         Rounds of retaliation after a blame (1 to 20); ``None`` retaliates for ever.
+    cooperation_share : number in (0, 1) or None
+        Also bracket, in :meth:`game_answer`, the least discount factor for the
+        payoff this share of the way from mutual attack :math:`(P, P)` to
+        :math:`(R, R)` (about a second; the first use in a fresh install also
+        compiles the payoff-set kernels, 20 to 30 s). ``None``: not computed.
 
     Raises
     ------
@@ -188,6 +193,7 @@ class AttributionModel(Model):
     false_flag: Any = Fraction(1, 10)
     delta: Any = Fraction(9, 10)
     punishment: Any = None
+    cooperation_share: Any = None
 
     key: ClassVar[str] = "attribution"
     symbols: ClassVar[dict] = SYMBOLS
@@ -204,6 +210,9 @@ class AttributionModel(Model):
                                  f"T={self.T!r}, R={self.R!r}, P={self.P!r}, S={self.S!r}")
         if self.punishment is not None:
             check_parameter(self, "punishment", lower=1, upper=MAX_PUNISHMENT, integer=True)
+        if self.cooperation_share is not None:
+            check_parameter(self, "cooperation_share", lower=0, upper=1, lower_open=True, upper_open=True,
+                            symbolic=False)
 
     # ------------------------------------------------------------ the games
     def stage_game(self) -> NormalFormGame:
@@ -320,6 +329,14 @@ class AttributionModel(Model):
         candidate is an equilibrium at :math:`\delta`, the first of
         ``PATIENT_DELTAS`` (19/20, 49/50, 99/100, 999/1000) above :math:`\delta` at which one is.
 
+        ``bracket`` certifies that :math:`(R, R)` itself is no equilibrium payoff
+        at any :math:`\delta < 1` when false flags make every signal possible
+        after mutual restraint (the vertex argument of
+        :func:`~cybergames.repeated.min_discount_factor_for_payoff`; None
+        otherwise). With ``cooperation_share`` set, ``share_bracket`` is the
+        certified bracket of the least :math:`\delta` for that share of
+        cooperation (``xtol`` 1e-3).
+
         Parameters
         ----------
         delta_set : bool
@@ -339,7 +356,7 @@ class AttributionModel(Model):
         >>> answer.folk.holds, answer.best.name, answer.best.value[0] > 29/10
         (True, 'targeted_retaliation(1, 2, 3)', True)
         """
-        from ._game import GameAnswer, answerable, first_found
+        from ._game import GameAnswer, answerable, first_found, share_bracket, vertex_bracket
         rg = self.repeated_game()
         if not answerable(self):
             return GameAnswer(PROFILE_NAME, (self.R, self.R), None, None, None, "",
@@ -347,12 +364,21 @@ class AttributionModel(Model):
         best, patient = first_found(lambda delta: _best_explicit(self, rg, delta, delta_set), self.delta,
                                     PATIENT_DELTAS)
         bounds = _payoff_bounds(rg, self.delta, self.P) if payoff_set else None
-        notes = ("the least-δ bracket for (R, R) is not computed (min_discount_factor_for_payoff bisects over payoff "
-                 "sets under imperfect monitoring: minutes)",)
+        cooperation = (self.R, self.R)
+        bracket = vertex_bracket(rg, cooperation)
+        notes = () if bracket is not None else (
+            "the least δ for (R, R) itself is not computed: the vertex certificate does not apply (an attack can "
+            "produce a blame that restraint never does), and the bisection over payoff sets is not run here",)
+        share = self.cooperation_share
+        found = None if share is None else share_bracket(rg, cooperation, share)
+        if share is None:
+            notes += ("the least δ for a share of cooperation is not computed by default (set cooperation_share, "
+                      "e.g. 1/2: the bisection over payoff sets takes about a second, and compiling its kernels on "
+                      "first use 20 to 30 s more)",)
         if not payoff_set:
             notes += ("payoff-set bounds not computed (pass payoff_set=True; tens of seconds)",)
-        return GameAnswer(PROFILE_NAME, (self.R, self.R), folk_theorem_conditions(rg), best, patient, FAMILY,
-                          bounds, notes)
+        return GameAnswer(PROFILE_NAME, cooperation, folk_theorem_conditions(rg), best, patient, FAMILY,
+                          bounds, notes, bracket=bracket, share=share, share_bracket=found)
 
     # ------------------------------------------------------------ analysis
     def analyse(self) -> ModelAnalysis:

@@ -479,10 +479,67 @@ class InformationSharingModel(Model):
         from ._game import independent_blame_conditions
         folk = independent_blame_conditions(self.n, self.multiplier, self.cost, self.leakage, self.detect,
                                             self.false_flag)
+        bracket = self.full_sharing_bracket()
         notes = ("folk-theorem conditions shown in closed form for blame that falls on each state apart (the "
                  "library's exact rank test takes seconds at n = 5 and minutes at n = 6)",
-                 "payoff-set bounds not computed (the payoff-set engine handles two players)")
-        return GameAnswer(PROFILE_NAME, (self.reward,) * self.n, folk, best, patient, FAMILY, None, notes)
+                 "payoff-set bounds not computed (the payoff-set engine handles two players)",
+                 "the least δ for a share of full sharing is not computed: min_discount_factor_for_payoff bisects "
+                 "over the payoff sets of the n-state game: 19 s of CPU for half the gain at n = 2 (xtol 1e-2), "
+                 "unfinished after 10 minutes at n = 3")
+        if bracket is None:
+            notes += ("the least δ for full sharing itself is not computed: the vertex certificate does not apply "
+                      "(without false flags, or with r = 1, withholding can produce a verdict that full sharing "
+                      "never does)",)
+        return GameAnswer(PROFILE_NAME, (self.reward,) * self.n, folk, best, patient, FAMILY, None, notes,
+                          bracket=bracket)
+
+    def full_sharing_bracket(self) -> Any:
+        r"""The certificate that full sharing itself is no equilibrium payoff without a clearing house, or None.
+
+        Full sharing :math:`(R, \dots, R)` is the only profile that maximises
+        the sum of payoffs :math:`k (m c - c - \ell)` (:math:`k` sharers, and
+        :math:`m c > c + \ell`), so it is an exposed vertex of the feasible
+        set: every continuation after it must be full sharing again, whatever
+        the verdicts (Mailath & Samuelson 2006, ch. 7;
+        ``cybergames/repeated/payoff_sets/_vertex.py``). A state gains
+        :math:`c + \ell - m c/n > 0` by withholding, and with
+        :math:`0 < r < 1` every profile of verdicts has positive probability
+        after full sharing, so no continuation can punish it: no
+        :math:`\delta < 1` gives :math:`(R, \dots, R)` (also when
+        :math:`q = r \in \{0, 1\}`). Shown in closed form here (any
+        :math:`n`; the tests compare it with the library's
+        ``undeterrable_vertex`` on small groups).
+
+        Returns
+        -------
+        cybergames.repeated.DiscountFactorBracket or None
+            ``found`` False and ``lower`` 1 with the certificate in words
+            (its ``game`` is the status quo's for ``n <= LIBRARY_MAX_STATES``,
+            None beyond); None when the argument does not apply.
+
+        Examples
+        --------
+        >>> InformationSharingModel().full_sharing_bracket().lower
+        Fraction(1, 1)
+        >>> InformationSharingModel(false_flag=0).full_sharing_bracket() is None
+        True
+        """
+        from ..repeated import DiscountFactorBracket
+        q, r = self.detect, self.false_flag
+        if not (0 < r < 1 or q == r):
+            return None
+        exact = not any(isinstance(v, float) for v in self.parameters().values())
+        gain = _numbers.simplify_exact(self.cost + self.leakage - _numbers.ratio(self.multiplier * self.cost, self.n))
+        target = tuple((Fraction(self.reward) if exact else float(self.reward),) * self.n)
+        path = (SHARE,) * self.n
+        reason = (f"on the path {path} each state gains c + ℓ − mc/n = {gain} by playing {WITHHOLD}, which produces "
+                  f"no verdict the path does not (after full sharing every verdict has positive probability, "
+                  f"0 < r < 1{', or q = r' if q == r else ''}), so the continuation (the vertex itself after every "
+                  f"signal) cannot punish it")
+        game = self.status_quo_game() if self.uses_library() else None
+        return DiscountFactorBracket(target, Fraction(1) if exact else 1.0, None, False, 0, game, False, None,
+                                     f"no discount factor below one (a vertex of the feasible set under public "
+                                     f"monitoring): {reason}")
 
     def _best_targeted(self, delta: Any, library_check: bool) -> Any:
         from ._game import ExplicitEquilibrium

@@ -155,6 +155,9 @@ def _game_lines(game: Any) -> list[str]:
         elif found["found"]:
             lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: between "
                          f"{_maths.number(found['lower'])} and {_maths.number(found['upper'])} (certified bracket)")
+        elif found["lower"] is not None and found["lower"] >= 1:
+            lines.append(f"full cooperation {_maths.number(found['payoff'])} itself: no equilibrium payoff for any "
+                         f"δ < 1 (certified by the vertex argument)")
         else:
             lines.append(f"least δ for full cooperation {_maths.number(found['payoff'])}: at least "
                          f"{_maths.number(found['lower'])} (certified); no upper end certified")

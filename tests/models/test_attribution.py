@@ -230,3 +230,92 @@ def test_the_text_says_that_patience_drives_retaliation_after_any_blame_down_to_
     worth = [values(rg, profile, Fraction(d, 1000)).initial[0] for d in (900, 990, 999)]
     by_hand = [1 + (1 - Fraction(d, 1000)) * 2 / (1 - Fraction(d, 1000) * Fraction(81, 100)) for d in (900, 990, 999)]
     assert worth == by_hand and worth[0] > worth[1] > worth[2] > 1 and worth[2] - 1 < Fraction(1, 90)
+
+
+# ------------------------------------------------------------------ the game: (R, R) itself, and a share of it
+def test_full_restraint_itself_is_certified_no_equilibrium_payoff_by_the_vertex_argument():
+    # By hand (Mailath & Samuelson 2006, ch. 7): the payoff vectors are (3, 3), (0, 5), (5, 0), (1, 1), and
+    # (3, 3) alone maximises the sum (6), so it is an exposed vertex of their hull. An equilibrium worth (3, 3)
+    # plays (Restrain, Restrain) now with continuations averaging (3, 3), so every continuation after a
+    # signal that (Restrain, Restrain) can produce is (3, 3). With r = 1/10 each restrained state is blamed
+    # with probability 1/10, so all four signals (nobody, 0, 1, both blamed) occur; an attack (blamed with
+    # q = 4/5) produces no other, and gains T - R = 2 with nothing lost later: no delta < 1 deters it.
+    model = AttributionModel()
+    rg = model.repeated_game()
+    matrix = np.asarray(rg.monitoring.matrix, dtype=object)
+    restrain, attack = matrix[0, 0], matrix[1, 0]
+    assert all(p > 0 for p in restrain) and {y for y, p in enumerate(attack) if p} <= set(range(len(restrain)))
+    answer = model.game_answer(delta_set=False)
+    found = answer.bracket
+    assert not found.found and found.lower == 1 and found.upper is None and found.evaluations == 0
+    assert found.payoff == (3, 3) and "gains 2 by playing Attack" in found.certificate
+    assert dict(model.analyse().numbers) == {"cooperation_least_delta_lower": 1}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.fractions(Fraction(1, 20), Fraction(19, 20), max_denominator=20),
+       st.fractions(0, Fraction(19, 20), max_denominator=20))
+def test_the_vertex_certificate_applies_exactly_when_restraint_can_produce_every_signal(q, r):
+    # With 0 < r < 1 every signal has positive probability after mutual restraint, so an attack (gain
+    # T - R > 0) produces no new one: certified never. With r = 0 and q > 0 only an attack can produce a
+    # blame, the argument does not apply, and the answer says the least delta for (R, R) is not computed.
+    answer = AttributionModel(detect=q, false_flag=r).game_answer(delta_set=False)
+    if r > 0:
+        assert answer.bracket is not None and not answer.bracket.found and answer.bracket.lower == 1
+    else:
+        assert answer.bracket is None
+        assert any("the least δ for (R, R) itself is not computed" in n for n in answer.notes)
+
+
+def test_the_share_bracket_is_not_computed_by_default_and_the_notes_say_so():
+    answer = AttributionModel().game_answer(delta_set=False)
+    assert answer.share is None and answer.share_bracket is None
+    assert any("cooperation_share" in n for n in answer.notes)
+    assert not any("minutes" in n for n in answer.notes)
+
+
+@pytest.mark.slow
+def test_half_the_gain_of_restraint_is_bracketed_and_checked_by_a_second_method():
+    # The payoff halfway from mutual attack (1, 1) to (3, 3) is (2, 2). By hand, a lower bound: a payoff
+    # above (1, 1) needs some state to restrain at some history; attacking there gains at least
+    # min(T - R, P - S) = 1 now, and its continuation can differ between its verdicts (told apart with
+    # probability q - r = 7/10) by at most 5 - 1 = 4 (best feasible payoff less the minmax value), so
+    # (1 - d) * 1 <= d * 7/10 * 4, i.e. d >= 5/19. Second method at the lower end: the outer set of
+    # equilibrium_payoff_set(method="jyc") excludes (2, 2) there; the upper end is re-checked by verify.
+    from cybergames import verify
+    from cybergames.models._game import share_position
+    from cybergames.repeated import equilibrium_payoff_set
+    model = AttributionModel(cooperation_share=Fraction(1, 2))
+    analysis = model.analyse()
+    found = analysis.game.share_bracket
+    # delta* >= 5/19 by hand and delta* <= upper, so upper >= 5/19 (the lower end is only a certified bound).
+    assert found.found and found.payoff == (2, 2) and found.lower < found.upper < model.delta
+    assert found.upper >= Fraction(5, 19)
+    outer = equilibrium_payoff_set(model.repeated_game(), found.lower, method="jyc", tol=1e-3)
+    assert outer.contains(np.array([2.0, 2.0]), tol=1e-9) is False
+    assert verify(found).ok
+    assert share_position(found, model.delta) == "above"
+    numbers = dict(analysis.numbers)
+    assert numbers["cooperation_share"] == Fraction(1, 2) and numbers["cooperation_share_payoff"] == 2
+    assert (numbers["cooperation_share_least_delta_lower"], numbers["cooperation_share_least_delta_upper"]) == \
+        (found.lower, found.upper)
+    text = " ".join(analysis.findings)
+    assert "1/2 of the way from the stage Nash payoff (1, 1)" in text and "above the bracket, it is one" in text
+
+
+def test_the_share_sentence_says_where_delta_lies_and_claims_no_more():
+    # The three cases of the verdict, on a bracket made by hand: above the upper end "it is one", at or
+    # below the lower end "it is not", strictly inside "this does not decide".
+    from types import SimpleNamespace
+    from cybergames.models._game import GameAnswer, share_sentence
+    bracket = SimpleNamespace(payoff=(Fraction(2), Fraction(2)), lower=0.25, upper=0.375, found=True)  # dyadic ends
+    answer = GameAnswer("p", (3, 3), None, None, None, "", share=Fraction(1, 2), share_bracket=bracket)
+    assert "above the bracket, it is one (certified)" in share_sentence(answer, Fraction(1, 2), (1, 1))
+    assert "below the bracket, it is not (certified)" in share_sentence(answer, Fraction(1, 4), (1, 1))
+    assert "inside the bracket, this does not decide" in share_sentence(answer, Fraction(5, 16), (1, 1))
+
+
+@pytest.mark.parametrize("share", [0, 1, Fraction(3, 2), "half"])
+def test_a_share_outside_the_open_unit_interval_is_refused(share):
+    with pytest.raises(ParameterError, match="cooperation_share"):
+        AttributionModel(cooperation_share=share)

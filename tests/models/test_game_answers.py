@@ -206,7 +206,12 @@ def test_the_json_report_carries_the_games_numbers():
     assert game["best"]["value"][0]["exact"] == str(found.value[0])
     (interval,) = game["best"]["delta_set"]
     assert interval["lower"]["float"] == pytest.approx(float(found.least_delta)) and interval["lower_closed"]
-    assert game["impossible"] is False and game["least_delta_for_cooperation"] is None
+    # (R, R) itself: certified never (the vertex argument, found False, lower 1); the share is not asked by default.
+    cooperation = game["least_delta_for_cooperation"]
+    assert game["impossible"] is False and cooperation["found"] is False and cooperation["upper"] is None
+    assert cooperation["lower"]["exact"] == "1" and [v["exact"] for v in cooperation["payoff"]] == ["3", "3"]
+    assert data["models"][0]["numbers"] == {"cooperation_least_delta_lower": {"text": "1", "float": 1.0,
+                                                                              "exact": "1"}}
 
 
 # ------------------------------------------------------------------ information: the folk conditions in closed form
@@ -250,3 +255,21 @@ def test_the_information_model_states_the_folk_conditions():
     assert analysis.game.folk.minmax == (0,) * 5 and analysis.game.folk.witness == (Fraction(1, 2),) * 5   # mc - c - l
     assert any("In the game, not only for" in f and "pairwise full rank at every profile" in f
                for f in analysis.findings)
+
+
+@pytest.mark.slow
+def test_the_command_line_asks_for_the_share_bracket_and_the_json_numbers_carry_it():
+    # --set attribution.cooperation_share=1/2: the payoff (2, 2) halfway from (P, P) = (1, 1) to (R, R) = (3, 3);
+    # its bracket's ends go through the report's numbers object, beside the (R, R) certificate's lower end 1.
+    import contextlib
+    import io
+    import json
+    from cybergames.report._cli import run
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert run(["attribution", "--set", "attribution.cooperation_share=1/2", "--format", "json"]) == 0
+    numbers = json.loads(out.getvalue())["models"][0]["numbers"]
+    assert numbers["cooperation_share"]["exact"] == "1/2" and numbers["cooperation_share_payoff"]["exact"] == "2"
+    assert numbers["cooperation_least_delta_lower"]["exact"] == "1"
+    low, high = (numbers[f"cooperation_share_least_delta_{end}"]["float"] for end in ("lower", "upper"))
+    assert 0 < low < high < 9 / 10

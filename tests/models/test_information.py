@@ -210,3 +210,42 @@ def test_the_tables_closed_forms_are_the_librarys_at_six_states():
     table = Thresholds(InformationSharingModel(false_flag=Fraction(1, 100)))
     assert table.at(6) == (six.status_quo_threshold(), six.clearing_house_threshold())
     assert table.at(6) == hand_thresholds(6, 2, 1, Fraction(1, 2), Fraction(4, 5), Fraction(1, 100))[::-1]
+
+
+# ------------------------------------------------------------------ the game: full sharing itself
+def test_full_sharing_itself_is_certified_no_equilibrium_payoff_at_the_defaults():
+    # By hand (Mailath & Samuelson 2006, ch. 7) at n = 5, m = 2, c = 1, l = 1/2: with k sharers the payoffs
+    # sum to k (m c - c - l) = k/2, largest at k = 5 only, so full sharing (1/2, ..., 1/2) is an exposed
+    # vertex of the feasible set and every continuation after it is full sharing again. Each sharer is
+    # suspected with r = 1/20 independently, so every profile of verdicts occurs; a withholder (suspected
+    # with q = 4/5) adds none and gains c + l - m c/n = 3/2 - 2/5 = 11/10 now: no delta < 1 deters it.
+    model = InformationSharingModel()
+    analysis = model.analyse()
+    found = analysis.game.bracket
+    assert not found.found and found.lower == 1 and found.upper is None
+    assert found.payoff == (Fraction(1, 2),) * 5 and "gains c + ℓ − mc/n = 11/10" in found.certificate
+    assert dict(analysis.numbers)["cooperation_least_delta_lower"] == 1
+    text = " ".join(analysis.findings)
+    assert "full sharing (1/2, 1/2, 1/2, 1/2, 1/2) itself, exactly, is not" in text
+    assert any("a share of full sharing is not computed" in n for n in analysis.game.notes)
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(2, 3), st.sampled_from([0, Fraction(1, 2), Fraction(4, 5), 1]),
+       st.sampled_from([0, Fraction(1, 20), Fraction(1, 2), 1]))
+def test_the_closed_form_vertex_certificate_agrees_with_the_library(n, q, r):
+    # Second method: undeterrable_vertex on the n-state game's monitoring matrix (which checks the vertex
+    # and the supports of the signal distributions directly) against the closed form 0 < r < 1 or q = r.
+    from cybergames.repeated.payoff_sets._vertex import undeterrable_vertex
+    model = InformationSharingModel(n=n, detect=q, false_flag=r)
+    found = model.full_sharing_bracket()
+    library = undeterrable_vertex(model.status_quo_game(), (Fraction(model.reward),) * n)
+    assert (found is not None) == (library is not None)
+    if found is not None:
+        assert not found.found and found.lower == 1 and found.upper is None
+
+
+def test_the_vertex_certificate_is_computed_for_large_groups_in_closed_form():
+    # n = 8 (beyond the library's 6 states): the same argument; gain c + l - m c/n = 3/2 - 1/4 = 5/4.
+    found = InformationSharingModel(n=8).full_sharing_bracket()
+    assert found is not None and found.game is None and "5/4" in found.certificate

@@ -26,10 +26,20 @@ import cybergames.models as models
 #: Phrases that deny sustainability for every discount factor.
 IMPOSSIBLE = re.compile(r"impossib|no patience|cannot be sustained|at no δ|(?:fails?|not|never)\b[^.;]*at every δ|"
                         r"no δ|no delta|(?:fails?|not|never|cannot|no)\b[^.;]*at any δ|whatever the patience|"
-                        r"however patient", re.I)
+                        r"however patient|for any δ", re.I)
 #: The strategy profiles the models name; a denial must name one of them (or "this strategy").
 PROFILES = ("retaliation after any blame", "until anyone is suspected", "permanent retaliation", "this strategy",
             "retaliating for ever", "retaliating for", "certifies nothing about other profiles")
+#: The one denial about the game that a certificate other than the outer set backs: full cooperation itself,
+#: an extreme feasible payoff, under full-support monitoring (``GameAnswer.bracket``, found False, lower 1).
+VERTEX = "certified by the vertex argument"
+
+
+def vertex_certified(analysis, sentence):
+    """Whether ``sentence`` is the vertex certificate's, and the game answer carries that certificate."""
+    found = analysis.game.bracket if analysis.game is not None else None
+    return (VERTEX in sentence and found is not None and not found.found and found.lower == 1
+            and found.upper is None and "a vertex of the feasible set under public monitoring" in found.certificate)
 
 
 def sentences(analysis):
@@ -69,7 +79,7 @@ def analysed(model):
 def test_every_denial_of_sustainability_names_its_strategy(model):
     for sentence in sentences(analysed(model)):
         if IMPOSSIBLE.search(sentence):
-            assert any(p in sentence for p in PROFILES), sentence
+            assert any(p in sentence for p in PROFILES) or vertex_certified(analysed(model), sentence), sentence
 
 
 def test_the_attribution_model_says_what_the_game_allows_beyond_its_strategy():
@@ -102,7 +112,8 @@ def test_sentences_about_the_game_deny_cooperation_only_with_an_outer_set_certif
         if finding.startswith("In the game") and IMPOSSIBLE.search(finding):
             # a denial about the game needs the outer payoff set (GameAnswer.impossible), or it must be
             # about the searched family and say that it certifies nothing about other profiles
-            assert analysis.game.impossible or "certifies nothing about other profiles" in finding, finding
+            assert (analysis.game.impossible or "certifies nothing about other profiles" in finding
+                    or vertex_certified(analysis, finding)), finding
 
 
 @pytest.mark.slow
@@ -113,4 +124,15 @@ def test_the_printed_report_makes_no_uncertified_claim():
         flat = " ".join(paragraph.split())
         for sentence in re.split(r"(?<=[.;])\s", flat):
             if IMPOSSIBLE.search(sentence):
-                assert any(p in sentence for p in PROFILES), sentence
+                assert any(p in sentence for p in PROFILES) or VERTEX in sentence, sentence
+
+
+@pytest.mark.parametrize("model", [m for m in CASES if m.key in ("attribution", "information")],
+                         ids=lambda m: f"{m.key}")
+def test_the_vertex_denial_is_about_full_cooperation_exactly_and_certified(model):
+    # The sentence denies (R, R) itself only, says so, and the certificate is the one
+    # min_discount_factor_for_payoff gives (found False, lower 1): no share of cooperation is denied.
+    analysis = analysed(model)
+    (sentence,) = [f for f in analysis.findings if VERTEX in f]
+    assert vertex_certified(analysis, sentence)
+    assert "itself, exactly" in sentence and "this concerns that payoff only" in sentence
