@@ -623,6 +623,11 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
 
     * An explicit ``profile`` at ``upper``: :func:`check_equilibrium` accepts it
       there and its value (:func:`~cybergames.repeated.values.values`) is the payoff.
+    * "No discount factor below one" under public monitoring: the payoff is
+      a vertex of the feasible set, and every profile paying it has a
+      deviation that pays today and whose signals all have positive
+      probability under the profile (read from the monitoring's
+      distributions, apart from the code that found it).
     * An exact ``lower`` (or "no discount factor below one"): just below it,
       every profile paying the payoff has a player whose best deviation,
       punished by his pure minmax value (from :func:`cybergames.minmax`),
@@ -662,7 +667,10 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
                    for payoff_set in _recomputed(rg, result.upper, options)):
             failures.append(f"the payoff is not in the inner set (with the witnesses' values) at delta = "
                             f"{result.upper}")
-    if isinstance(result.lower, Fraction) and result.lower > 0:
+    if not rg.is_perfect and result.upper is None and result.lower == 1 and result.evaluations == 0:
+        checked += 1
+        failures.extend(_unpunishable(rg, target))
+    elif isinstance(result.lower, Fraction) and result.lower > 0:
         checked += 1
         game = rg.stage
         below = result.lower - min(result.lower, 1 - result.lower) / 1000 if result.lower < 1 else Fraction(999, 1000)
@@ -687,6 +695,35 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
                    for payoff_set in _recomputed(rg, result.lower, options)):
             failures.append(f"the payoff is not outside the outer set at delta = {result.lower}")
     return Verification(not failures, checked, tuple(failures))
+
+
+def _unpunishable(rg: RepeatedGame, target: tuple) -> list:
+    """Why the public-monitoring vertex certificate fails for ``target`` (empty when it holds)."""
+    from ..geometry import Polytope, feasible_payoffs
+    game = rg.stage
+    n = game.num_players
+    point = [float(t) for t in target]
+    vertices = np.asarray(feasible_payoffs(game).vertices, dtype=float)
+    if not any(np.allclose(v, point, rtol=1e-12, atol=1e-12) for v in vertices):
+        return [f"the payoff {target} is not a vertex of the feasible set"]
+    if Polytope.from_points([v for v in vertices if not np.allclose(v, point, rtol=1e-12, atol=1e-12)]
+                            or [[math.inf] * n]).contains(point, tol=0.0):
+        return [f"the payoff {target} is in the hull of the other vertices"]
+    failures, paying = [], 0
+    for profile in game.profiles():
+        index = game.profile_index(profile)
+        if not np.allclose([float(game.payoffs[i][index]) for i in range(n)], point, rtol=1e-12, atol=1e-12):
+            continue
+        paying += 1
+        shown = set(rg.monitoring.distribution(profile))
+        if not any(game.payoffs[i][index[:i] + (k,) + index[i + 1:]] > game.payoffs[i][index]
+                   and set(rg.monitoring.distribution(profile[:i] + (game.actions[i][k],) + profile[i + 1:])) <= shown
+                   for i in range(n) for k in range(game.shape[i])):
+            failures.append(f"the profile {profile} pays the payoff and has no profitable deviation that "
+                            f"produces only its own signals")
+    if not paying:
+        failures.append(f"no profile pays the payoff {target}")
+    return failures
 
 
 def _recomputed(rg: RepeatedGame, delta: float, options: dict):

@@ -406,7 +406,9 @@ def _tightened(operator: ProjectionOperator, stage: Stage, delta: float, outer: 
                 T = new
                 if settled:
                     break
-            for candidate in (simplify_inner(T, eta), T):
+            simplified = simplify_inner(T, eta)
+            # the unsimplified set too, unless it is much larger (its check then costs seconds)
+            for candidate in (simplified, T) if len(T) <= 2 * len(simplified) + 16 else (simplified,):
                 if max(residuals(stage, delta, candidate, candidate)) <= 1e-8:
                     return candidate
     finally:

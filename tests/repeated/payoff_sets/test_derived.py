@@ -213,7 +213,11 @@ def test_mutual_cooperation_under_full_support_monitoring_is_certified_out_of_re
     rg = RepeatedGame(game, noisy_attribution(game, Fraction(4, 5), Fraction(1, 10)))
     bracket = min_discount_factor_for_payoff(rg, (3, 3))
     assert not bracket.found and bracket.lower == 1 and bracket.evaluations == 0
-    assert "player 0 gains 2 by playing D" in bracket.certificate
+    assert "player 0 gains 2 by playing D" in bracket.certificate and verify(bracket).ok
+    # verify re-reads the monitoring: the same claim about a game where blame only follows an attack fails
+    without_false_flags = RepeatedGame(game, noisy_attribution(game, Fraction(4, 5), Fraction(0)))
+    assert not verify(dataclasses.replace(bracket, game=without_false_flags)).ok
+    assert not verify(dataclasses.replace(bracket, payoff=(Fraction(5, 2), Fraction(5, 2)))).ok
     # A deviation that shows up in a signal the path never produces can be punished: perfect monitoring
     # (the signal is the profile) gives (R, R) from (T - R)/(T - P) = 1/2.
     assert min_discount_factor_for_payoff(RepeatedGame(game), (3, 3)).upper == Fraction(1, 2)
@@ -434,3 +438,4 @@ def test_under_full_support_an_extreme_payoff_is_out_of_reach_iff_no_stage_nash_
         if reason is not None:
             bracket = min_discount_factor_for_payoff(rg, tuple(vertex))
             assert not bracket.found and bracket.lower == 1 and bracket.evaluations == 0
+            assert verify(bracket).ok
