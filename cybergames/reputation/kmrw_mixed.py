@@ -388,7 +388,11 @@ def _equilibrium(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) ->
                 try:
                     return _by_value_sets(mu, N, a, b, exact)
                 except _Uncovered as third:
-                    raise _Uncovered(f"{second}; {third}") from None
+                    try:                                # with the degenerate both-mix families too
+                        return _by_value_sets(mu, N, a, b, exact, True)
+                    except _Uncovered as fourth:
+                        raise _Uncovered(f"{second}; {third}; with the degenerate both-mix families too: "
+                                         f"{fourth}") from None
 
     def play_of(node):
         return run.fixed[node]
@@ -430,13 +434,14 @@ def _history_dependent(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bo
 _PIECES: dict = {}
 
 
-def _by_value_sets(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool) -> MixedReputation:
+def _by_value_sets(mu: Fraction, N: int, a: Fraction, b: Fraction, exact: bool,
+                   degenerate: bool = False) -> MixedReputation:
     """The construction from the sets of equilibrium values (``cybergames.reputation._kmrw_sets``)."""
-    pieces = _PIECES.get((a, b, mu))
+    pieces = _PIECES.get((a, b, mu, degenerate))
     if pieces is None:
         if len(_PIECES) >= 16:
             _PIECES.clear()
-        pieces = _PIECES[(a, b, mu)] = _kmrw_sets.Pieces(a, b, mu)
+        pieces = _PIECES[(a, b, mu, degenerate)] = _kmrw_sets.Pieces(a, b, mu, degenerate)
     try:
         pieces.build(N - 1)
         root = pieces.realise(N, mu)

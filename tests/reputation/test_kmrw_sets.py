@@ -69,13 +69,13 @@ def test_cases_of_the_coverage_sample_refused_by_the_searches_close(prior, perio
 
 @settings(max_examples=25, deadline=None)
 @given(st.fractions(Fraction(1, 100), Fraction(99, 100)), st.integers(1, 5),
-       st.fractions(Fraction(11, 10), 3), st.fractions(-3, Fraction(-1, 10)))
-def test_property_value_sets_give_an_equilibrium_with_a_bayes_consistent_path(prior, periods, a, b):
+       st.fractions(Fraction(11, 10), 3), st.fractions(-3, Fraction(-1, 10)), st.booleans())
+def test_property_value_sets_give_an_equilibrium_with_a_bayes_consistent_path(prior, periods, a, b, degenerate):
     # The construction from value sets run on its own (not only where the searches stop): every profile it
     # returns passes one-shot deviation at every history of the tree (brute force), and the path's beliefs follow
     # Bayes' rule from the prior along the recorded links; otherwise it says it found no piece.
     try:
-        eq = kmrw_mixed._by_value_sets(prior, periods, a, b, True)
+        eq = kmrw_mixed._by_value_sets(prior, periods, a, b, True, degenerate)
     except _Uncovered as exc:
         assert "sets of equilibrium values" in str(exc)
         return
@@ -91,12 +91,12 @@ def test_property_value_sets_give_an_equilibrium_with_a_bayes_consistent_path(pr
 
 @settings(max_examples=25, deadline=None)
 @given(st.fractions(Fraction(11, 10), 3), st.fractions(-3, Fraction(-1, 10)), st.fractions(Fraction(1, 20), 1),
-       st.integers(1, 5), st.data())
-def test_property_every_claim_of_a_piece_holds(a, b, floor, k, data):
+       st.integers(1, 5), st.booleans(), st.data())
+def test_property_every_claim_of_a_piece_holds(a, b, floor, k, degenerate, data):
     # A piece claims: at every reputation p in it and every value w in its interval, an equilibrium of the subgame
     # at (k, p, C) gives the rational ROW w and COL s p + i. Second method: the subgame's profile realised from
     # the piece at a drawn (p, w), checked by verify (Bayes' rule and every one-shot deviation) and its values read.
-    pieces = _kmrw_sets.Pieces(a, b, floor)
+    pieces = _kmrw_sets.Pieces(a, b, floor, degenerate)      # (with the degenerate both-mix families or not)
     pieces.build(k)
     level = pieces.levels[k][C]
     if not level:
@@ -137,3 +137,33 @@ def test_property_node_search_over_value_sets_is_an_equilibrium(prior, periods, 
     for row in eq.path:
         assert row.reputation == p and row.after_mimic == p / (p + (1 - p) * row.rational_mimics)
         p = row.after_mimic
+
+
+def test_five_periods_that_need_a_range_of_col_values_at_one_reputation_by_hand():
+    # Refused before (a = 2, b = -13/5, mu = 43/100, N = 5; Gibbons's normalisation; KMRW 1982, with the
+    # chain-store logic of Kreps & Wilson 1982, Fudenberg & Tirole 1991 ch. 9.2). At k = 4 and p = 13/28 COL is
+    # indifferent for *every* posterior p3 in (13/18, 13/14), so COL's value there ranges over an interval while
+    # the reputation stays fixed; period 5 needs one value of that range, which depends on mu. Derivation,
+    # backwards (V_R, V_C: values of the rational ROW and of COL; k periods left):
+    # k = 1: both defect; V_R = 0, V_C(p, C) = 2p, V_C(p, D) = 0.
+    # k = 2, x = D: COL's repair gain b + 2p < 0: V_R = V_C = 0. x = C, p > 13/18: the rational ROW reveals and
+    #   COL's gain p + (1 - p) b > 0, so it cooperates: V_R = 2, V_C = 3p + (1 - p) b = 28p/5 - 13/5.
+    # k = 3, 13/18 < p < 13/14, x = C: the rational ROW mimics and COL cooperates (H = 1 + 2 - 2 > 0; COL's gain
+    #   1 + V_C(2, p, C) - 2 > 0): V_R = 3, V_C = 28p/5 - 8/5. x = D: COL's repair gain b + 28p/5 - 13/5 < 0 for
+    #   p < 13/14: V_R = V_C = 0.
+    # k = 4, p = 13/28, x = C: both mix to any p3 in (13/18, 13/14). The rational ROW: q (1 + 3 - 2) + (1 - q) b = 0
+    #   gives q = 13/23 and V_R = 2q = 26/23. COL: pi (1 + 28 p3/5 - 8/5 - 2) + (1 - pi) b = 28 p/5 - 13/5 = 0 at
+    #   p = pi p3 = 13/28 whatever p3; V_C = 2 pi = (13/14) / p3, anywhere in (1, 9/7) as p3 moves.
+    #   x = D: COL's repair gain b + V_C(3, 13/28, C) < 0: V_R = V_C = 0.
+    # k = 5, mu = 43/100, x = C: both mix to p4 = 13/28, pi = mu / p4 = 301/325, r = mu (1 - p4) / ((1 - mu) p4)
+    #   = 215/247. The rational ROW: q (1 + 26/23 - 2) + (1 - q) b = 0 gives q = 299/314, V_R = 2q = 299/157. COL
+    #   indifferent: pi (1 + c4 - 2) + (1 - pi) b = 0 gives c4 = V_C(4, 13/28, C) = 1817/1505 (inside (1, 9/7)),
+    #   so p3 = (13/14) / c4 = 2795/3634 and, at k = 4, r = p4 (1 - p3) / ((1 - p4) p3) = 839/3225; V_C = 2 pi
+    #   = 602/325. Brute force over the 4^5 histories re-checks it.
+    eq = kmrw_equilibrium(Fraction(43, 100), 5, a=2, b=Fraction(-13, 5))
+    assert verify(eq).ok and brute_force_deviations(eq) == []
+    assert [row.reputation for row in eq.path] == [Fraction(43, 100), Fraction(13, 28), Fraction(2795, 3634),
+                                                   Fraction(2795, 3634), 1]
+    assert [row.rational_mimics for row in eq.path][:2] == [Fraction(215, 247), Fraction(839, 3225)]
+    assert [row.column_cooperates for row in eq.path] == [Fraction(299, 314), Fraction(13, 23), 1, 1, 0]
+    assert (eq.rational_value, eq.column_value) == (Fraction(299, 157), Fraction(602, 325))
