@@ -109,7 +109,11 @@ an interval of the rational ROW's values, a line of COL's values and a
 recipe (the local play and the successor pieces), built by backward
 induction from the previous period's pieces, with each posterior the
 rational ROW mixes to a point piece, the middle of an interval piece, or the
-root of COL's indifference (which moves with :math:`p`). A piece claims
+root of COL's indifference (which moves with :math:`p`); where that set
+closes no game, a second one adds the degenerate case in which COL is
+indifferent at one reputation for a whole interval of posteriors (its value
+there ranging with the posterior; the period before asks it for the value
+its own indifference needs). A piece claims
 that at each of its reputations every value in its interval is the rational
 ROW's value in an equilibrium of the subgame with that COL value; one game
 is then realised top down, each node asking its successor pieces for the
