@@ -45,7 +45,11 @@ and (its move, COL's D), :math:`c_C, c_D` COL's).
   an open interval as :math:`p'` does; the point piece states the value at
   the middle of :math:`j` and its recipe keeps the range. (These two
   families multiply the pieces for some payoffs; they are built, in a second
-  set of pieces, only where the first set closes no game.)
+  set of pieces, only where the first set closes no game. That set also
+  drops every piece whose claim another piece of its period implies — a
+  subset of its reputations, of its ROW interval, on the same COL values —
+  which slows the growth but also drops the mixing targets the dropped pieces
+  offered; it is bounded by ``LEAN_MAX_PIECES``.)
 * both mix to such a point :math:`t`, asking it for the COL value in its
   range that makes COL indifferent here: :math:`c_C = a - 1 + c_D - (1 - \pi)b/\pi`
   with :math:`\pi = p/t`, an open interval of :math:`p` on which COL's value
@@ -81,6 +85,7 @@ from typing import Any
 ZERO, ONE = Fraction(0), Fraction(1)
 C, D = "C", "D"
 MAX_PIECES = 600           # per period and move: a period that would hold more is not built
+LEAN_MAX_PIECES = 1000     # the same without the implied pieces (they grow more slowly)
 
 
 class _TooMany(Exception):
@@ -100,11 +105,14 @@ class Pieces:
     """The pieces of periods 0..k for payoffs (a, b), on the reputations [floor, 1].
 
     ``degenerate``: whether to add the degenerate both-mix families (more pieces; tried where the others fail).
+    ``lean``: whether to drop the pieces whose claims another piece of the period implies (fewer pieces, and
+    fewer mixing targets for the period above; tried where the others fail).
     """
 
-    def __init__(self, a: Fraction, b: Fraction, floor: Fraction, degenerate: bool = False):
+    def __init__(self, a: Fraction, b: Fraction, floor: Fraction, degenerate: bool = False, lean: bool = False):
         self.a, self.b, self.floor = a, b, floor
-        self.degenerate = degenerate
+        self.degenerate, self.lean = degenerate, lean
+        self.bound = LEAN_MAX_PIECES if lean else MAX_PIECES
         zero = [(ZERO, ONE, ZERO, ZERO, ZERO, ZERO, None), (ONE, ONE, ZERO, ZERO, ZERO, ZERO, None)]
         self.levels = [{C: zero, D: zero}]
         self.only: Any = None       # set while the first period is built at the prior only
@@ -114,7 +122,12 @@ class Pieces:
 
     # ---------------------------------------------------------------- building
     def build(self, periods: int) -> None:
-        """The pieces of periods 1..periods (raises _TooMany past MAX_PIECES in one period)."""
+        """The pieces of periods 1..periods (raises _TooMany past MAX_PIECES in one period).
+
+        Forgets the first period built at one prior by ``realise`` (a later game, of another horizon, reads the
+        full periods: with it kept, a node of that period would read the wrong list).
+        """
+        self.top = None
         while len(self.levels) < periods + 1:
             k = len(self.levels)
             if self.too_many:                               # (tried before: not again)
@@ -141,10 +154,12 @@ class Pieces:
                 if x == C:
                     for kind, crit, domain in self._families_mix(pc, pd, j):
                         self._add(out, k, x, kind, ic, id_, domain, crit)
-            if len(out) > 4 * MAX_PIECES:
+            if len(out) > 4 * self.bound:
                 raise _TooMany(k)
         pieces = _prune(list(out.values()))
-        if len(pieces) > MAX_PIECES:
+        if self.lean:
+            pieces = _implied(pieces)
+        if len(pieces) > self.bound:
             raise _TooMany(k)
         return pieces
 
@@ -538,6 +553,33 @@ def _prune(pieces: list) -> list:
         out += [pc for pc in points.values() if id(pc) not in used]
     out.sort(key=lambda pc: (pc[0], pc[1]))
     return out
+
+
+def _implied(pieces: list) -> list:
+    """The pieces without those whose claim another one implies.
+
+    Piece o implies piece p when o holds every reputation of p, o's interval of the rational ROW's values
+    holds p's, and o's COL value equals p's at each of p's reputations (the same line, or at p's point).
+    Of two pieces with the same claim the first is kept.
+    """
+    opens = [(m, pc) for m, pc in enumerate(pieces) if pc[0] < pc[1]]      # (sorted by their reputations)
+    starts = [pc[0] for _, pc in opens]
+    by_line: dict = {}
+    for m, pc in opens:
+        by_line.setdefault((pc[4], pc[5]), []).append((m, pc))
+    keep = []
+    for n, pc in enumerate(pieces):
+        lo, hi, ell, h, s, i = pc[:6]
+        if lo == hi:                                        # a point: inside an open piece with its value there
+            implied = any(o[0] < lo < o[1] and o[2] <= ell and h <= o[3] and o[4] * lo + o[5] == i
+                          for _, o in opens[:bisect.bisect_left(starts, lo)])
+        else:                                               # an open piece: inside one on the same line
+            implied = any(o[0] <= lo and hi <= o[1] and o[2] <= ell and h <= o[3]
+                          and ((o[0], o[1], o[2], o[3]) != (lo, hi, ell, h) or m < n)
+                          for m, o in by_line[(s, i)] if m != n)
+        if not implied:
+            keep.append(pc)
+    return keep
 
 
 def _q_range(a: Fraction, b: Fraction, u: Fraction, v: Fraction) -> Any:

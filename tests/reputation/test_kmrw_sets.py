@@ -69,13 +69,14 @@ def test_cases_of_the_coverage_sample_refused_by_the_searches_close(prior, perio
 
 @settings(max_examples=25, deadline=None)
 @given(st.fractions(Fraction(1, 100), Fraction(99, 100)), st.integers(1, 5),
-       st.fractions(Fraction(11, 10), 3), st.fractions(-3, Fraction(-1, 10)), st.booleans())
-def test_property_value_sets_give_an_equilibrium_with_a_bayes_consistent_path(prior, periods, a, b, degenerate):
+       st.fractions(Fraction(11, 10), 3), st.fractions(-3, Fraction(-1, 10)), st.booleans(), st.booleans())
+def test_property_value_sets_give_an_equilibrium_with_a_bayes_consistent_path(prior, periods, a, b, degenerate,
+                                                                               lean):
     # The construction from value sets run on its own (not only where the searches stop): every profile it
     # returns passes one-shot deviation at every history of the tree (brute force), and the path's beliefs follow
     # Bayes' rule from the prior along the recorded links; otherwise it says it found no piece.
     try:
-        eq = kmrw_mixed._by_value_sets(prior, periods, a, b, True, degenerate)
+        eq = kmrw_mixed._by_value_sets(prior, periods, a, b, True, degenerate, lean)
     except _Uncovered as exc:
         assert "sets of equilibrium values" in str(exc)
         return
@@ -91,12 +92,12 @@ def test_property_value_sets_give_an_equilibrium_with_a_bayes_consistent_path(pr
 
 @settings(max_examples=25, deadline=None)
 @given(st.fractions(Fraction(11, 10), 3), st.fractions(-3, Fraction(-1, 10)), st.fractions(Fraction(1, 20), 1),
-       st.integers(1, 5), st.booleans(), st.data())
-def test_property_every_claim_of_a_piece_holds(a, b, floor, k, degenerate, data):
+       st.integers(1, 5), st.booleans(), st.booleans(), st.data())
+def test_property_every_claim_of_a_piece_holds(a, b, floor, k, degenerate, lean, data):
     # A piece claims: at every reputation p in it and every value w in its interval, an equilibrium of the subgame
     # at (k, p, C) gives the rational ROW w and COL s p + i. Second method: the subgame's profile realised from
     # the piece at a drawn (p, w), checked by verify (Bayes' rule and every one-shot deviation) and its values read.
-    pieces = _kmrw_sets.Pieces(a, b, floor, degenerate)      # (with the degenerate both-mix families or not)
+    pieces = _kmrw_sets.Pieces(a, b, floor, degenerate, lean)     # (with the second set's options or not)
     pieces.build(k)
     level = pieces.levels[k][C]
     if not level:
