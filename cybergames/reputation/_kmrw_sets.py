@@ -38,6 +38,23 @@ and (its move, COL's D), :math:`c_C, c_D` COL's).
 * both mix: :math:`p'` the root of COL's gain, :math:`q = w/a` for any
   :math:`q` at which some :math:`(u, v)` in the successors' intervals makes
   :math:`H = 0`.
+* both mix, degenerate: when :math:`\alpha = b` on an interval :math:`j`
+  of posteriors, COL's gain times :math:`p'` is :math:`p(\beta p' + b)`,
+  zero at :math:`p_0 = -b/\beta` for *every* :math:`p' \in j`. At the
+  point :math:`p_0` COL's value :math:`p_0(a + c_D(p'))/p'` then ranges over
+  an open interval as :math:`p'` does; the point piece states the value at
+  the middle of :math:`j` and its recipe keeps the range. (These two
+  families multiply the pieces for some payoffs; they are built, in a second
+  set of pieces, only where the first set closes no game. That set also
+  drops every piece whose claim another piece of its period implies — a
+  subset of its reputations, of its ROW interval, on the same COL values —
+  which slows the growth but also drops the mixing targets the dropped pieces
+  offered; it is bounded by ``LEAN_MAX_PIECES``.)
+* both mix to such a point :math:`t`, asking it for the COL value in its
+  range that makes COL indifferent here: :math:`c_C = a - 1 + c_D - (1 - \pi)b/\pi`
+  with :math:`\pi = p/t`, an open interval of :math:`p` on which COL's value
+  :math:`\pi (a + c_D)` is linear (at :math:`a = 2, b = -13/5, \mu = 43/100,
+  N = 5` the equilibrium needs it: ``tests/reputation/test_kmrw_sets.py``).
 
 Each family's set of reputations is cut at the roots of the gains that decide
 its incentives (linear, or linear after clearing :math:`p'`), so that the
@@ -68,6 +85,7 @@ from typing import Any
 ZERO, ONE = Fraction(0), Fraction(1)
 C, D = "C", "D"
 MAX_PIECES = 600           # per period and move: a period that would hold more is not built
+LEAN_MAX_PIECES = 1000     # the same without the implied pieces (they grow more slowly)
 
 
 class _TooMany(Exception):
@@ -84,10 +102,17 @@ def _linear_root(c0: Fraction, c1: Fraction) -> Any:
 
 
 class Pieces:
-    """The pieces of periods 0..k for payoffs (a, b), on the reputations [floor, 1]."""
+    """The pieces of periods 0..k for payoffs (a, b), on the reputations [floor, 1].
 
-    def __init__(self, a: Fraction, b: Fraction, floor: Fraction):
+    ``degenerate``: whether to add the degenerate both-mix families (more pieces; tried where the others fail).
+    ``lean``: whether to drop the pieces whose claims another piece of the period implies (fewer pieces, and
+    fewer mixing targets for the period above; tried where the others fail).
+    """
+
+    def __init__(self, a: Fraction, b: Fraction, floor: Fraction, degenerate: bool = False, lean: bool = False):
         self.a, self.b, self.floor = a, b, floor
+        self.degenerate, self.lean = degenerate, lean
+        self.bound = LEAN_MAX_PIECES if lean else MAX_PIECES
         zero = [(ZERO, ONE, ZERO, ZERO, ZERO, ZERO, None), (ONE, ONE, ZERO, ZERO, ZERO, ZERO, None)]
         self.levels = [{C: zero, D: zero}]
         self.only: Any = None       # set while the first period is built at the prior only
@@ -97,7 +122,12 @@ class Pieces:
 
     # ---------------------------------------------------------------- building
     def build(self, periods: int) -> None:
-        """The pieces of periods 1..periods (raises _TooMany past MAX_PIECES in one period)."""
+        """The pieces of periods 1..periods (raises _TooMany past MAX_PIECES in one period).
+
+        Forgets the first period built at one prior by ``realise`` (a later game, of another horizon, reads the
+        full periods: with it kept, a node of that period would read the wrong list).
+        """
+        self.top = None
         while len(self.levels) < periods + 1:
             k = len(self.levels)
             if self.too_many:                               # (tried before: not again)
@@ -124,10 +154,12 @@ class Pieces:
                 if x == C:
                     for kind, crit, domain in self._families_mix(pc, pd, j):
                         self._add(out, k, x, kind, ic, id_, domain, crit)
-            if len(out) > 4 * MAX_PIECES:
+            if len(out) > 4 * self.bound:
                 raise _TooMany(k)
         pieces = _prune(list(out.values()))
-        if len(pieces) > MAX_PIECES:
+        if self.lean:
+            pieces = _implied(pieces)
+        if len(pieces) > self.bound:
             raise _TooMany(k)
         return pieces
 
@@ -159,6 +191,21 @@ class Pieces:
                 yield ("B1", t), [root, t], (ZERO, t)
             if pd[2] <= -b <= pd[3]:
                 yield ("B0", t), [root, t], (ZERO, t)
+        if self.degenerate and lo < hi and alpha == b and beta and lo >= -b / beta > 0:
+            # G(p/t, t) t = p beta t + t b: COL indifferent at p0 = -b/beta for every posterior t in j, and
+            # its value p0 (a + c_D(t)) / t ranges over an open interval as t does (kept with the piece)
+            p0 = -b / beta
+            ends = [p0 * (a + pd[4] * e + pd[5]) / e for e in (lo, hi)]
+            yield ("Md", None, min(ends), max(ends)), [], (p0, p0)
+        if self.degenerate and lo == hi and isinstance(pc[6], list):
+            for n, part in enumerate(pc[6]):
+                if part[4][0][0] == "Md":
+                    # both mix to the point t, asking it for the COL value (in the part's open range)
+                    # that makes COL indifferent here: an interval of p
+                    c_lo, c_hi = part[4][0][2], part[4][0][3]
+                    cd = pd[4] * lo + pd[5]
+                    cuts = [-lo * b / (1 - a + c - cd - b) for c in (c_lo, c_hi) if 1 - a + c - cd - b]
+                    yield ("MC", lo, n, c_lo, c_hi, part[2], part[3]), cuts, (ZERO, lo)
         # p' = -p (alpha - b) / (p beta + b): COL indifferent; p = -p' b / (p' beta + alpha - b)
         crit = [_linear_root(b, beta), _linear_root(alpha, beta)]
         for end in (lo, hi):
@@ -218,10 +265,13 @@ class Pieces:
             return None
         return [(ell, h, vc) for ell, h, vc, _ in plays]
 
-    def _plays(self, x: str, kind: tuple, pc: tuple, pd: tuple, p: Fraction) -> list:
-        """[(l, h, COL's value, play)]: play = (r, q or None, p', (u or None, v or None, how))."""
+    def _plays(self, x: str, kind: tuple, pc: tuple, pd: tuple, p: Fraction, col: Any = None) -> list:
+        """[(l, h, COL's value, play)]: play = (r, q or None, p', (u or None, v or None, how)).
+
+        ``col``: the COL value asked of a degenerate both-mix part ("Md"), which fixes its posterior.
+        """
         a, b = self.a, self.b
-        name, t = kind
+        name, t = kind[0], kind[1]
         lc, hc, ld, hd = pc[2], pc[3], pd[2], pd[3]
         if p <= 0 or p > 1:
             return []
@@ -233,6 +283,16 @@ class Pieces:
                 return []
         elif t is not None:
             after = t
+        elif name == "Md":
+            after = _meet(pc, pd)
+            if after is None or after[0] == after[1]:
+                return []
+            if col is None:
+                after = (after[0] + after[1]) / 2
+            else:
+                if not kind[2] < col < kind[3] or col == p * pd[4]:
+                    return []
+                after = p * (a + pd[5]) / (col - p * pd[4])
         else:
             den = p * (pc[4] - pd[4]) + b
             if not den:
@@ -242,6 +302,18 @@ class Pieces:
             return []
         cc, cd = pc[4] * after + pc[5], pd[4] * after + pd[5]
         out = []
+        if name == "MC":
+            # COL indifferent: pi (1 + cc - a - cd) + (1 - pi) b = 0 with the cc asked of the point's part
+            if not p < after < 1:
+                return []
+            pi = p / after
+            cc = a - 1 + cd - (1 - pi) * b / pi
+            if not kind[3] < cc < kind[4]:
+                return []
+            rng = _indifference_q(a, b, (kind[5], kind[6]), (pd[2], pd[3]))
+            if rng is not None:
+                out.append((rng[0] * a, rng[1] * a, pi * (a + cd), ("qmixc", cc)))
+            return out
         if name == "D":
             g = b + cc - cd
             if g > 0:
@@ -298,7 +370,7 @@ class Pieces:
             out.append((a, a, pi * (1 + cc) + (1 - pi) * b, ("q1",)))
         elif name in ("B0", "B0r") and g <= 0:
             out.append((ZERO, ZERO, pi * (a + cd), ("q0",)))
-        elif name == "M" and g == 0:
+        elif name in ("M", "Md") and g == 0:
             rng = _indifference_q(a, b, (lc, hc), (ld, hd))
             if rng is not None:
                 out.append((rng[0] * a, rng[1] * a, pi * (a + cd), ("qmix",)))
@@ -326,9 +398,12 @@ class Pieces:
                 return self.node(N, mu, C, index, piece[2])
         return None
 
-    def node(self, k: int, p: Fraction, x: str, index: Any, w: Fraction) -> tuple:
-        """The node (k, p, x, piece index, w), the plays below it fixed by the recipes (_Broken if a claim fails)."""
-        node = (k, p, x, index, w)
+    def node(self, k: int, p: Fraction, x: str, index: Any, w: Fraction, asked: Any = None) -> tuple:
+        """The node (k, p, x, piece index, w), the plays below it fixed by the recipes (_Broken if a claim fails).
+
+        ``asked``: (part of the piece, COL value) when the parent needs that COL value from a degenerate part.
+        """
+        node = (k, p, x, index, w) if asked is None else (k, p, x, index, w, asked)
         if node in self.plays:
             return node
         if p == 0 or k == 0:
@@ -338,11 +413,13 @@ class Pieces:
         prev = self.levels[k - 1]
         found = None
         level = self.top[1] if self.top is not None and k == self.top[0] else self.levels[k][x]
-        for lo, hi, ell, h, recipe in level[index][6]:
+        parts = level[index][6] if asked is None else [level[index][6][asked[0]]]
+        col = None if asked is None else asked[1]
+        for lo, hi, ell, h, recipe in parts:
             if ell <= w <= h and _inside((lo, hi), p):
                 kind, ic, id_ = recipe
                 pc, pd = prev[C][ic], prev[D][id_]
-                plays = [pl for pl in self._plays(x, kind, pc, pd, p) if pl[0] <= w <= pl[1]]
+                plays = [pl for pl in self._plays(x, kind, pc, pd, p, col) if pl[0] <= w <= pl[1]]
                 if plays:
                     found = plays[0]
                     break
@@ -354,6 +431,9 @@ class Pieces:
         if after is None:
             if kind[1] is not None:
                 after = kind[1]
+            elif name == "Md":
+                j = _meet(pc, pd)
+                after = (j[0] + j[1]) / 2 if col is None else p * (a + pd[5]) / (col - p * pd[4])
             else:
                 after = -p * (1 - a + pc[5] - pd[5] - b) / (p * (pc[4] - pd[4]) + b)
         lc, hc, ld, hd = pc[2], pc[3], pd[2], pd[3]
@@ -389,10 +469,16 @@ class Pieces:
                 q, u = ONE, a - 1
             elif tag == "q0":
                 q, v = ZERO, -b
+            elif tag == "qmixc":
+                q = w / a
+                u, v = _indifferent_uv(a, b, q, (kind[5], kind[6]), (ld, hd))
             else:
                 q = w / a
                 u, v = _indifferent_uv(a, b, q, (lc, hc), (ld, hd))
-        child_c = self.node(k - 1, after, C, ic, u)
+        if name == "MC":
+            child_c = self.node(k - 1, after, C, ic, u, (kind[2], how[1]))
+        else:
+            child_c = self.node(k - 1, after, C, ic, u)
         child_d = self.node(k - 1, after, D, id_, v)
         self.plays[node] = (r, q, after, w, vc, child_c, child_d)
         return node
@@ -467,6 +553,33 @@ def _prune(pieces: list) -> list:
         out += [pc for pc in points.values() if id(pc) not in used]
     out.sort(key=lambda pc: (pc[0], pc[1]))
     return out
+
+
+def _implied(pieces: list) -> list:
+    """The pieces without those whose claim another one implies.
+
+    Piece o implies piece p when o holds every reputation of p, o's interval of the rational ROW's values
+    holds p's, and o's COL value equals p's at each of p's reputations (the same line, or at p's point).
+    Of two pieces with the same claim the first is kept.
+    """
+    opens = [(m, pc) for m, pc in enumerate(pieces) if pc[0] < pc[1]]      # (sorted by their reputations)
+    starts = [pc[0] for _, pc in opens]
+    by_line: dict = {}
+    for m, pc in opens:
+        by_line.setdefault((pc[4], pc[5]), []).append((m, pc))
+    keep = []
+    for n, pc in enumerate(pieces):
+        lo, hi, ell, h, s, i = pc[:6]
+        if lo == hi:                                        # a point: inside an open piece with its value there
+            implied = any(o[0] < lo < o[1] and o[2] <= ell and h <= o[3] and o[4] * lo + o[5] == i
+                          for _, o in opens[:bisect.bisect_left(starts, lo)])
+        else:                                               # an open piece: inside one on the same line
+            implied = any(o[0] <= lo and hi <= o[1] and o[2] <= ell and h <= o[3]
+                          and ((o[0], o[1], o[2], o[3]) != (lo, hi, ell, h) or m < n)
+                          for m, o in by_line[(s, i)] if m != n)
+        if not implied:
+            keep.append(pc)
+    return keep
 
 
 def _q_range(a: Fraction, b: Fraction, u: Fraction, v: Fraction) -> Any:
