@@ -8,6 +8,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cybergames import verify
 from cybergames.errors import ParameterError
 from cybergames.models import AttributionModel
 from cybergames.repeated import check_equilibrium
@@ -248,7 +249,7 @@ def test_full_restraint_itself_is_certified_no_equilibrium_payoff_by_the_vertex_
     answer = model.game_answer(delta_set=False)
     found = answer.bracket
     assert not found.found and found.lower == 1 and found.upper is None and found.evaluations == 0
-    assert found.payoff == (3, 3) and "gains 2 by playing Attack" in found.certificate
+    assert found.payoff == (3, 3) and "gains 2 by playing Attack" in found.certificate and verify(found).ok
     assert dict(model.analyse().numbers) == {"cooperation_least_delta_lower": 1}
 
 

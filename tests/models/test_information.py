@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cybergames import verify
 from cybergames.errors import ParameterError
 from cybergames.models import InformationSharingModel
 from cybergames.models._information_text import largest_groups, Thresholds
@@ -224,6 +225,7 @@ def test_full_sharing_itself_is_certified_no_equilibrium_payoff_at_the_defaults(
     found = analysis.game.bracket
     assert not found.found and found.lower == 1 and found.upper is None
     assert found.payoff == (Fraction(1, 2),) * 5 and "gains c + ℓ − mc/n = 11/10" in found.certificate
+    assert verify(found).ok                       # re-read from the 5-state game's monitoring
     assert dict(analysis.numbers)["cooperation_least_delta_lower"] == 1
     text = " ".join(analysis.findings)
     assert "full sharing (1/2, 1/2, 1/2, 1/2, 1/2) itself, exactly, is not" in text

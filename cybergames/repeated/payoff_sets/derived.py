@@ -643,6 +643,8 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
     from ..values import values
     failures, checked = [], 0
     rg, target = result.game, result.payoff
+    if not isinstance(rg, RepeatedGame):
+        return Verification(False, 1, ("no repeated game is recorded with the bracket, so it cannot be re-checked",))
     options = dict(result.options)
     if result.polygon:
         return _verify_exact_bracket(result)
