@@ -14,6 +14,17 @@ from cybergames.reputation import cooperation_prior_threshold, kmrw_equilibrium,
 C, D = "C", "D"
 
 
+def assert_path_follows_bayes_and_links(eq, prior):
+    """The path's beliefs follow Bayes' rule from ``prior`` along the recorded successor links."""
+    p, node = prior, eq.states[0].node
+    for row in eq.path:
+        assert (row.reputation, row.node) == (p, node)
+        assert row.after_mimic == p / (p + (1 - p) * row.rational_mimics)
+        p = row.after_mimic
+        if row.remaining > 1:
+            node = row.successors[0 if row.column_cooperates > 0 else 1]
+
+
 def brute_force_deviations(eq):
     """Every profitable one-shot deviation at every history of the N-period game tree (4^N histories).
 
@@ -339,13 +350,7 @@ def test_property_history_dependent_search_is_an_equilibrium_with_a_bayes_consis
         assert "history-dependent" in str(exc)
         return
     assert verify(eq).ok and brute_force_deviations(eq) == []
-    p, node = prior, eq.states[0].node
-    for row in eq.path:
-        assert (row.reputation, row.node) == (p, node)
-        assert row.after_mimic == p / (p + (1 - p) * row.rational_mimics)
-        p = row.after_mimic
-        if row.remaining > 1:
-            node = row.successors[0 if row.column_cooperates > 0 else 1]
+    assert_path_follows_bayes_and_links(eq, prior)
 
 
 @settings(max_examples=20, deadline=None)

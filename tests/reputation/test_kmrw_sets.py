@@ -11,7 +11,7 @@ from cybergames.reputation import kmrw_equilibrium, kmrw_mixed
 from cybergames.reputation import _kmrw_sets
 from cybergames.reputation._kmrw_values import _Uncovered
 
-from .test_kmrw_mixed import brute_force_deviations
+from .test_kmrw_mixed import assert_path_follows_bayes_and_links, brute_force_deviations
 
 C, D = "C", "D"
 
@@ -85,13 +85,7 @@ def test_property_value_sets_give_an_equilibrium_with_a_bayes_consistent_path(pr
         assert "sets of equilibrium values" in str(exc)
         return
     assert verify(eq).ok and brute_force_deviations(eq) == []
-    p, node = prior, eq.states[0].node
-    for row in eq.path:
-        assert (row.reputation, row.node) == (p, node)
-        assert row.after_mimic == p / (p + (1 - p) * row.rational_mimics)
-        p = row.after_mimic
-        if row.remaining > 1:
-            node = row.successors[0 if row.column_cooperates > 0 else 1]
+    assert_path_follows_bayes_and_links(eq, prior)
 
 
 @settings(max_examples=25, deadline=None)
