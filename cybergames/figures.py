@@ -23,10 +23,17 @@ jurisdiction      enforcement probability ``enforcement``     sanction ``sanctio
                                                               (prosecution an equilibrium outcome, exact;
                                                               drawn without false accusations)
 capacity          the weak state's cost ``cost_weak``         the transfer ``transfer``; boundaries at
-                                                              other discount factors
-norms             payoff of following alone ``S``             committed states ``adopters``
+                                                              other discount factors; hatched: the game's
+                                                              region (both invest for ever, exact; it is
+                                                              grim trigger's: abstaining is the minmax)
+norms             payoff of following alone ``S``             committed states ``adopters``; hatched: the
+                                                              game's region (all follow at every δ, exact:
+                                                              the whole domain)
 attribution       detection probability ``detect``            false-flag rate ``false_flag``; boundaries
-                                                              at other discount factors
+                                                              at other discount factors; no game region
+                                                              (none exact); the legend states what is
+                                                              certified: (R, R) is no equilibrium payoff
+                                                              for r > 0
 information       number of states ``n``                      discount factor ``delta``, with and without
                                                               the clearing house; hatched: the game's
                                                               regions (full sharing with a clearing house,
@@ -216,6 +223,12 @@ def _jurisdiction(model: Any, ax: Any) -> None:
                     label="the game, any strategy (exact): prosecution for ever")
 
 
+#: The legend entries of the game's regions added to the capacity, norms and attribution figures.
+CAPACITY_GAME = "the game, any strategy (exact): both invest for ever"
+NORMS_GAME = "the game, any strategy (exact): all follow the norm at every δ"
+ATTRIBUTION_NOTE = "the game (certified): (R, R) itself is no equilibrium payoff for r > 0"
+
+
 def _capacity(model: Any, ax: Any) -> None:
     b, c_1, c_2 = float(model.benefit), float(model.cost_strong), float(model.cost_weak)
     reach = b * (1 + float(model.delta))            # b(1 + delta): what cooperation is worth to each side
@@ -229,6 +242,20 @@ def _capacity(model: Any, ax: Any) -> None:
                   f"(capable state's cost $c_1$ = {show_number(model.cost_strong)}, benefit $b$ = "
                   f"{show_number(model.benefit)}, $\\delta$ = {show_number(model.delta)}; grey lines: other discount "
                   f"factors)")
+    # The game's region: both states invest in every period, under any strategies (cybergames/models/_game_path.py).
+    # Abstaining is dominant in the stage game (c_1 + tau >= b, c_2 >= b), so each state's minmax value is 0, the
+    # payoff of (abstain, abstain), the stage equilibrium. State i's one deviation gains T_i - R_i (c_1 + tau - b for
+    # the capable state, c_2 - tau - b for the weak one) once and is seen surely, and no equilibrium holds it below
+    # 0 afterwards, so delta b >= c_1 + tau - b and delta b >= c_2 - tau - b (T_i - P_i = b) are necessary; reverting
+    # to the stage equilibrium attains both. The game's region on these axes is therefore exactly grim trigger's:
+    # the transfer is paid only while both invest, and the named profile's punishment already is the minmax.
+    s = model.symbols
+    b, delta = s["benefit"], s["delta"]
+    region = sympy.And(sympy.Ge(delta * b, s["cost_strong"] + s["transfer"] - b),
+                       sympy.Ge(delta * b, s["cost_weak"] - s["transfer"] - b))
+    fixed = {name: getattr(model, name) for name in ("benefit", "cost_strong", "delta")}
+    game_region(ax, region, ("cost_weak", c_1, x_high), ("transfer", 0, y_high), fixed=fixed,
+                label=CAPACITY_GAME)
 
 
 def _norms(model: Any, ax: Any) -> None:
@@ -240,6 +267,17 @@ def _norms(model: Any, ax: Any) -> None:
             ylabel="states already committed to the norm $a$",
             title=f"Missing norms: the coalition that tips a norm among {model.n} states\n"
                   f"($R, T, P$ = {show_number(model.R)}, {show_number(model.T)}, {show_number(model.P)})")
+    # The game's region: every state following the norm in every period is an equilibrium of the repeated game
+    # at every discount factor, for any committed coalition. All follow is a Nash equilibrium of the stage game
+    # (R > T: a state that abstains while all others follow gets (n - 1)T < (n - 1)R), so playing it in every
+    # period is subgame perfect whatever delta (Mailath & Samuelson 2006, Prop. 2.2.1), and NormsModel.game_answer
+    # certifies the least delta 0 exactly. The condition holds on the whole parameter domain (R > T >= P > S),
+    # so the whole plot is hatched: the tipping coalition is a question of which convention emerges, not of
+    # what the game sustains.
+    s = model.symbols
+    region = sympy.And(sympy.Lt(s["S"], s["P"]), sympy.Gt(s["R"], s["T"]))
+    game_region(ax, region, ("S", low, P - (P - low) / 200), ("adopters", list(range(0, model.n + 1))),
+                fixed={name: getattr(model, name) for name in ("R", "T", "P")}, label=NORMS_GAME)
 
 
 def _attribution(model: Any, ax: Any) -> None:
@@ -250,6 +288,18 @@ def _attribution(model: Any, ax: Any) -> None:
             xlabel=r"detection probability $q$", ylabel=r"false-flag rate $r$",
             title=f"Attribution: where retaliating against the blamed deters\n"
                   f"($\\delta$ = {show_number(model.delta)}; grey lines: the boundary at other discount factors)")
+    # No exact closed form of the game's region is known here (noisy public monitoring), so no game region is
+    # drawn. What is certified is stated in the legend: with false flags (r > 0) every signal is possible after
+    # mutual restraint, so (R, R), an extreme feasible payoff, is no perfect public equilibrium payoff at any
+    # delta < 1 (the vertex argument of min_discount_factor_for_payoff: found=False with lower=1, no search).
+    # That is about the payoff (R, R) only; payoffs near it may be equilibrium payoffs (targeted retaliation).
+    from .models._game import answerable, vertex_bracket
+    if not answerable(model):
+        return
+    bracket = vertex_bracket(model.repeated_game(), (model.R, model.R))
+    if bracket is not None and not bracket.found and bracket.lower == 1:
+        ax.plot([], [], ls="none", label=ATTRIBUTION_NOTE, gid=ATTRIBUTION_NOTE)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize="small", frameon=False)
 
 
 def _information(model: Any, ax: Any) -> None:

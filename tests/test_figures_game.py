@@ -157,3 +157,79 @@ def test_the_multimarket_figure_hatches_the_games_region_computed_by_the_library
                 assert any(p.contains_point((delta, float(T_2))) for p in paths) == (delta >= found.lower)
                 checked += 1
     assert checked >= 15
+
+
+# ------------------------------------------------------------------ capacity, norms and attribution
+def test_the_capacity_figure_hatches_where_the_games_answer_certifies_both_invest():
+    from cybergames.figures import CAPACITY_GAME
+    from cybergames.models import CapacityModel
+    from cybergames.models._game_path import path_threshold
+
+    model = CapacityModel()
+    ax = model_figure(model).axes[0]
+    assert {"cooperation sustainable for both", CAPACITY_GAME} <= set(_labels(ax))
+    paths = _paths(ax, CAPACITY_GAME)
+    # Second method: the model's own game answer (min_discount_factor_for_payoff on the cooperative payoff, an
+    # extreme point) and the path bounds, at each sampled (c_2, tau), against the drawn region at delta = 3/5.
+    # By hand at b, c_1 = 4, 5: both invest for ever iff 12/5 >= 1 + tau and 12/5 >= c_2 - tau - 4, i.e.
+    # tau <= 7/5 and c_2 <= 32/5 + tau: (6, 1/10) inside, (7, 1/10) outside (the defaults need tau_min = 3/5),
+    # (7, 1) inside, (11/2, 2) outside (the capable state pays too much). Transfers inside the plot, not on its
+    # lower edge.
+    checked = 0
+    for c_2 in (Fraction(11, 2), 6, 7, 8):
+        for tau in (Fraction(1, 10), Fraction(1, 2), 1, 2):
+            variant = model.replace(cost_weak=c_2, transfer=tau)
+            found = path_threshold(variant.repeated_game())
+            bracket = variant.analyse().game.bracket
+            assert found.exact and (bracket.exact and bracket.lower == found.lower or not bracket.found)
+            if abs(found.lower - model.delta) < Fraction(1, 40):
+                continue                                          # too near the boundary for a drawn outline
+            inside = any(p.contains_point((float(c_2), float(tau))) for p in paths)
+            assert inside == (found.lower <= model.delta), (c_2, tau)
+            assert inside == (tau <= Fraction(7, 5) and c_2 <= Fraction(32, 5) + tau)
+            checked += 1
+    assert checked >= 12
+
+
+def test_the_norms_figure_hatches_the_whole_domain_the_game_sustains_the_norm_at_every_delta():
+    from cybergames.figures import NORMS_GAME
+    from cybergames.models import NormsModel
+
+    model = NormsModel()
+    ax = model_figure(model).axes[0]
+    assert {"the committed states tip the norm", NORMS_GAME} <= set(_labels(ax))
+    paths = _paths(ax, NORMS_GAME)
+    # Second method: the model's game answer at each sampled (S, a): all follow is a stage equilibrium (R > T),
+    # so the least delta is 0, exactly, whatever the coalition; the drawn region covers every such point, also
+    # where the coalition does not tip the norm (a = 1, 3; tipping needs a >= 7(2 - S)/(3 - S), by hand). Rows
+    # inside the plot, not on its lower edge (a = 0).
+    for S in (-3, -1, 0, Fraction(3, 2)):
+        for a in (1, 3, 7):
+            answer = model.replace(S=S, adopters=a).game_answer()
+            assert answer.bracket.exact and answer.bracket.lower == 0 and answer.bracket.found
+            assert any(p.contains_point((float(S), a)) for p in paths), (S, a)
+
+
+def test_the_attribution_figure_states_what_is_certified_and_draws_no_game_region():
+    from cybergames.figures import ATTRIBUTION_NOTE
+    from cybergames.models import AttributionModel
+    from cybergames.repeated import min_discount_factor_for_payoff
+
+    model = AttributionModel()
+    ax = model_figure(model).axes[0]
+    labels = _labels(ax)
+    assert ATTRIBUTION_NOTE in labels and "deterrence holds" in labels
+    assert not any("impossible" in label for label in labels)
+    assert not any(c.get_hatch() for c in ax.collections)          # no hatched region: none is certified
+    # Second method: the library's bracket of the least delta for (R, R) at r = 1/10 > 0: none below one.
+    bracket = min_discount_factor_for_payoff(model.repeated_game(), (model.R, model.R))
+    assert not bracket.found and bracket.lower == 1
+
+
+def test_without_false_flags_the_attribution_figure_makes_no_claim_about_r_and_r():
+    from cybergames.figures import ATTRIBUTION_NOTE
+    from cybergames.models import AttributionModel
+
+    # r = 0: restraint is never blamed, the vertex certificate does not apply, so nothing is claimed.
+    ax = model_figure(AttributionModel(false_flag=0)).axes[0]
+    assert ATTRIBUTION_NOTE not in _labels(ax)
