@@ -9,7 +9,9 @@ shrinks the region.
 
 Run ``python examples/model_attribution.py [--output DIR] [--dpi N]``; the
 figure (``model_attribution.png``) shows the detection and false-flag rates at
-which retaliation deters, at several discount factors.
+which retaliation deters, at several discount factors; no game region is
+drawn (none is known exactly), and the legend states what is certified: with
+false flags (R, R) itself is no equilibrium payoff.
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ tau >= c_2 - b(1 + delta), the capable one pays at most b(1 + delta) - c_1
 
 Run ``python examples/model_capacity.py [--output DIR] [--dpi N]``; the figure
 (``model_capacity.png``) shows the transfers that sustain cooperation against
-the weak state's cost, at several discount factors.
+the weak state's cost, at several discount factors, and hatches the game's
+region (both invest for ever under any strategies, exact), which is grim
+trigger's: abstaining, the stage equilibrium, is each state's minmax.
 """
 
 from __future__ import annotations

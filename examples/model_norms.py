@@ -13,7 +13,8 @@ an exact interval, which grows harder to reach with the number of states.
 
 Run ``python examples/model_norms.py [--output DIR] [--dpi N]``; the figure
 (``model_norms.png``) shows, left, the committed coalitions that tip the norm
-against the payoff of following alone and, right, the discount factors at which
+against the payoff of following alone (hatched: the game's region, all
+states following at every discount factor, which is the whole domain) and, right, the discount factors at which
 the contagion profile sustains a norm of restraint, by the number of states.
 """
 
