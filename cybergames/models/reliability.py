@@ -145,8 +145,10 @@ class ReliabilityModel(Model):
         equilibria of :func:`cybergames.security.reliability.best_shot_mixed`
         (one state mixes between free-riding and its own optimum, the other works
         the sure amount :math:`z = 1 - \sqrt{1 - (x_i^*)^2}` that makes it
-        indifferent). Mixed equilibria of other forms are not searched. Exact
-        parameters only (None for floats).
+        indifferent). Mixed equilibria in which both states mix can exist too
+        (both then mix over alternating effort levels) and are not searched, so
+        the list is complete for pure equilibria only. Exact parameters only
+        (None for floats).
 
         Examples
         --------
@@ -201,8 +203,9 @@ class ReliabilityModel(Model):
         certificate = ("every pure equilibrium of the three games: each state's best reply is unique, so the "
                        "closed forms of cybergames.security.reliability_games list them all (the weakest link's "
                        "continuum by its ends); of the mixed best-shot equilibria, every one in which one state "
-                       "mixes between free-riding and its own optimum and the other works a sure amount (other "
-                       "mixed forms are not searched)")
+                       "mixes between free-riding and its own optimum and the other works a sure amount; mixed "
+                       "equilibria in which both states mix (over alternating effort levels) can exist too and are "
+                       "not searched")
         verdict = self._verdict(g)
         return one_shot_answer("the three technologies' equilibria", tuple(found), certificate,
                                "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games",

@@ -118,7 +118,7 @@ def test_defaults_mixed_best_shot_equilibrium_by_hand():
     assert verify(games).ok
     answer = ReliabilityModel().game_answer()
     assert answer.equilibria[-1].name.startswith("best shot, mixed: state 1 works 3/4")
-    assert "other mixed forms are not searched" in answer.certificate
+    assert "both states mix" in answer.certificate and "not searched" in answer.certificate
     numbers = dict(ReliabilityModel().analyse().numbers)
     assert numbers["best_shot_mixed"] == 1 and numbers["best_shot_mixed_1_work_probability"] == m.work_probability
 
@@ -172,3 +172,32 @@ def test_listed_mixed_equilibria_are_best_responses_and_agree_with_brute_force(v
         elif gain <= 1e-12:                    # the candidate holds with room to spare on the grid
             assert i in listed
     assert verify(games).ok
+
+
+def test_both_states_can_mix_so_the_mixed_list_is_not_every_mixed_equilibrium():
+    # Derived here: with v = (1, 1), c = (9/10, 1), x* = (11/20, 1/2), state 1 mixing a (prob k) / 11/20 and
+    # state 2 mixing 0 (prob s) / m is an equilibrium iff a = 1 - (9/10)/(2s) (state 1's peak below m),
+    # s P(a) + (1 - s) P(m) - (9/10) a = (11/20)^2 (state 1 indifferent), m = 1 - 1/(2k) (state 2's peak
+    # between a and 11/20) and k (P(m) - P(a)) = m (state 2 indifferent between 0 and m). Solved numerically and
+    # checked by brute force on a grid: an equilibrium outside the listed form, which the certificate admits.
+    from scipy.optimize import fsolve
+
+    def p(g):
+        return g * (2 - g) if g <= 1 else 1.0
+
+    def equations(u):
+        s, a, k, m = u
+        return [a - (1 - 0.9 / (2 * s)), s * p(a) + (1 - s) * p(m) - 0.9 * a - 0.55 ** 2,
+                m - (1 - 1 / (2 * k)), k * (p(m) - p(a)) - m]
+
+    s, a, k, m = fsolve(equations, [0.48, 0.06, 0.77, 0.35], xtol=1e-12)
+    assert 0 < s < 1 and 0 < k < 1 and 0 < a < m < 0.55
+    grid = [t / 4000 for t in range(4001)]
+    u1 = [_payoff(1, 0.9, e, [(s, 0.0), (1 - s, m)]) for e in grid + [a, 0.55]]
+    u2 = [_payoff(1, 1, e, [(k, a), (1 - k, 0.55)]) for e in grid + [0.0, m]]
+    assert max(u1) <= min(u1[-2:]) + 1e-9 and abs(u1[-1] - u1[-2]) <= 1e-9
+    assert max(u2) <= min(u2[-2:]) + 1e-9 and abs(u2[-1] - u2[-2]) <= 1e-9
+    games = ReliabilityModel(cost_1=Fraction(9, 10)).games()
+    assert all(abs(float(x.fixed_effort) - m) > 1e-6 and abs(float(x.effort) - a) > 1e-6
+               for x in games.best_shot_mixed)          # not among the listed (one state's effort is sure)
+    assert "not searched" in ReliabilityModel(cost_1=Fraction(9, 10)).game_answer().certificate
