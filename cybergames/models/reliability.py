@@ -208,7 +208,8 @@ class ReliabilityModel(Model):
                        "not searched")
         verdict = self._verdict(g)
         return one_shot_answer("the three technologies' equilibria", tuple(found), certificate,
-                               "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games",
+                               "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games, and the "
+                               "best-shot equilibria in which one state mixes",
                                worth(g.total_effort.optimum, g.total_effort.optimal_level), verdict,
                                notes=("best: the listed equilibrium with the largest total payoff",))
 
