@@ -141,14 +141,22 @@ class ReliabilityModel(Model):
         most capable state alone at its own optimum (every split when tied); the
         weakest link, every common level from 0 to :math:`\min_i x_i^*` (the two
         ends are listed); the best shot, each state working alone at its own
-        optimum when the other would rather free-ride. Mixed best-shot equilibria
-        are not listed. Exact parameters only (None for floats).
+        optimum when the other would rather free-ride; and the mixed best-shot
+        equilibria of :func:`cybergames.security.reliability.best_shot_mixed`
+        (one state mixes between free-riding and its own optimum, the other works
+        the sure amount :math:`z = 1 - \sqrt{1 - (x_i^*)^2}` that makes it
+        indifferent). Mixed equilibria in which both states mix can exist too
+        (both then mix over alternating effort levels) and are not searched, so
+        the list is complete for pure equilibria only. Exact parameters only
+        (None for floats).
 
         Examples
         --------
         >>> answer = ReliabilityModel().game_answer()
-        >>> [e.name for e in answer.equilibria][-1]
+        >>> [e.name for e in answer.equilibria][-2]
         'best shot: state 2 provides 1/2, state 1 free-rides'
+        >>> answer.equilibria[-1].name
+        'best shot, mixed: state 1 works 3/4 with probability 1 − 2√7/7 ≈ 0.2441 (else free-rides), state 2 works 1 − √7/4 ≈ 0.3386'
         """
         from ._game import ExplicitEquilibrium, one_shot_answer
         from ..security.reliability import reliability
@@ -183,12 +191,25 @@ class ReliabilityModel(Model):
                 found.append(ExplicitEquilibrium(name, tuple(profile), None, worth(profile, level), None,
                                                  "closed form, re-checked by cybergames.verify against the "
                                                  "enumerated game"))
+        for m in g.best_shot_mixed:
+            i = m.mixer
+            profile = tuple((m.effort, m.work_probability) if k == i else m.fixed_effort for k in (0, 1))
+            found.append(ExplicitEquilibrium(
+                f"best shot, mixed: state {i + 1} works {show(m.effort)} with probability "
+                f"{show(m.work_probability)} (else free-rides), state {2 - i} works {show(m.fixed_effort)}",
+                profile, None, tuple(m.payoffs), None,
+                "closed form (indifference conditions solved exactly), re-checked by cybergames.verify against "
+                "every reply on a fine effort grid"))
         certificate = ("every pure equilibrium of the three games: each state's best reply is unique, so the "
                        "closed forms of cybergames.security.reliability_games list them all (the weakest link's "
-                       "continuum by its ends); mixed best-shot equilibria are not listed")
+                       "continuum by its ends); of the mixed best-shot equilibria, every one in which one state "
+                       "mixes between free-riding and its own optimum and the other works a sure amount; mixed "
+                       "equilibria in which both states mix (over alternating effort levels) can exist too and are "
+                       "not searched")
         verdict = self._verdict(g)
         return one_shot_answer("the three technologies' equilibria", tuple(found), certificate,
-                               "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games",
+                               "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games, and the "
+                               "best-shot equilibria in which one state mixes",
                                worth(g.total_effort.optimum, g.total_effort.optimal_level), verdict,
                                notes=("best: the listed equilibrium with the largest total payoff",))
 
@@ -314,11 +335,15 @@ class ReliabilityModel(Model):
         answer = self.game_answer()
         if answer is not None:
             from ._game import one_shot_sentence
-            findings.append(one_shot_sentence(answer, ("pure equilibrium", "pure equilibria")))
+            findings.append(one_shot_sentence(answer, ("equilibrium", "equilibria")))
         numbers = (("standalone_1", x1), ("standalone_2", x2), ("total_effort_security", te.best_level),
                    ("weakest_link_security", wl.best_level), ("best_shot_security_worst", min(bs.levels)),
                    ("best_shot_security_best", max(bs.levels)), ("total_effort_optimum", te.optimal_level),
-                   ("weakest_link_optimum", wl.optimal_level), ("best_shot_providers", len(g.providers)))
+                   ("weakest_link_optimum", wl.optimal_level), ("best_shot_providers", len(g.providers)),
+                   ("best_shot_mixed", len(g.best_shot_mixed)))
+        for m in g.best_shot_mixed:
+            tag = f"best_shot_mixed_{m.mixer + 1}"
+            numbers += ((f"{tag}_work_probability", m.work_probability), (f"{tag}_other_effort", m.fixed_effort))
         verdict = answer.verdict if answer is not None else self._verdict(g)
         return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies, {"games": g},
                              game=answer, verdict=verdict, numbers=numbers)

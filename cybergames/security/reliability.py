@@ -49,6 +49,8 @@ closed forms' exactly).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from fractions import Fraction
 from typing import Any, Sequence
 
 from .. import _numbers
@@ -57,7 +59,7 @@ from .._verify import Verification, verify
 from ..errors import ParameterError
 from ._checks import floating, positive
 
-__all__ = ["ReliabilityGames", "TechnologyAnswer", "reliability_games"]
+__all__ = ["MixedBestShot", "ReliabilityGames", "TechnologyAnswer", "best_shot_mixed", "reliability_games"]
 
 #: The most agents :func:`reliability_games` accepts (its certificate enumerates the game).
 MAX_AGENTS = 4
@@ -131,11 +133,121 @@ class ReliabilityGames:
     best_shot: TechnologyAnswer
     providers: tuple
 
+    @cached_property
+    def best_shot_mixed(self) -> tuple:
+        """Two agents: :func:`best_shot_mixed` at these values and costs (computed when first asked for)."""
+        return best_shot_mixed(self.values, self.costs, self.standalone)
+
     @property
     def perverse(self) -> bool:
         """Whether a best-shot equilibrium has a strictly less capable agent provide (a higher ratio)."""
         lowest = min(self.ratios)
         return any(self.ratios[i] > lowest for i in self.providers)
+
+
+@dataclass(frozen=True)
+class MixedBestShot:
+    r"""A two-agent best-shot equilibrium in which one agent mixes (:func:`best_shot_mixed`).
+
+    Attributes
+    ----------
+    mixer : int
+        The agent (0-based) that mixes between nothing and its own optimum.
+    work_probability : number
+        The probability :math:`1 - k` with which it works (:math:`k = r_j/(2(1 - z))`).
+    effort : number
+        Its effort when it works, its own optimum :math:`x_i^*`.
+    fixed_effort : number
+        The other agent's sure effort :math:`z = 1 - \sqrt{1 - (x_i^*)^2}`.
+    payoffs : tuple
+        Each agent's expected payoff.
+    """
+
+    mixer: int
+    work_probability: Any
+    effort: Any
+    fixed_effort: Any
+    payoffs: tuple
+
+
+def _root(value: Any) -> Any:
+    """The square root, exact (sympy) for exact input, a float for floats."""
+    import math
+
+    import sympy
+
+    if isinstance(value, float):
+        return math.sqrt(value)
+    if isinstance(value, sympy.Basic):
+        return sympy.sqrt(value)
+    value = Fraction(value)
+    return sympy.sqrt(sympy.Rational(value.numerator, value.denominator))
+
+
+def best_shot_mixed(values: Sequence, costs: Sequence, alone: Sequence) -> tuple:
+    r"""The two-agent best-shot equilibria in which one agent mixes and the other works a sure amount.
+
+    Agent :math:`i` mixes between free-riding and its own optimum :math:`x_i^*`;
+    agent :math:`j` works :math:`z` for sure. Against a sure :math:`z < x_i^*`,
+    :math:`i`'s best replies are 0 (worth :math:`v_i P(z)`) and :math:`x_i^*`
+    (worth :math:`v_i (x_i^*)^2`), so :math:`i` is indifferent iff
+    :math:`P(z) = (x_i^*)^2`, i.e. :math:`z = 1 - \sqrt{1 - (x_i^*)^2}`. If
+    :math:`i` free-rides with probability :math:`k`, :math:`j`'s payoff on
+    :math:`[0, x_i^*]` is :math:`v_j(kP(x) + (1 - k)P(x_i^*)) - c_j x`, strictly
+    concave with its peak at :math:`1 - r_j/(2k)`; that peak is :math:`z` iff
+    :math:`k = r_j/(2(1 - z))`, a probability in (0, 1) iff :math:`z < x_j^*`.
+    Above :math:`x_i^*` agent :math:`j` gets :math:`v_j P(x) - c_j x`, so when
+    :math:`x_j^* > x_i^*` the equilibrium needs also
+    :math:`v_j(kP(z) + (1 - k)P(x_i^*)) - c_j z \ge v_j (x_j^*)^2`.
+
+    These are every equilibrium of that form, not every mixed equilibrium of
+    the continuous game: equilibria in which both agents mix, over alternating
+    effort levels, can exist too (at values 1, 1 and costs 9/10, 1 agent 1 mixes
+    about 0.064 and 0.55, agent 2 about 0 and 0.351) and are not searched.
+    ``alone`` holds the own optima :math:`x_i^*`. Exact (sympy square roots) for
+    exact input, floats for floats.
+
+    Examples
+    --------
+    Values 1, 1 and costs 1/2, 1 (:math:`x^* = 3/4, 1/2`): state 1 mixes, and state 2
+    works :math:`1 - \sqrt{7}/4`; state 2 mixing fails state 1's check above 1/2.
+
+    >>> from fractions import Fraction
+    >>> (m,) = best_shot_mixed([1, 1], [Fraction(1, 2), 1], [Fraction(3, 4), Fraction(1, 2)])
+    >>> m.mixer, m.fixed_effort, m.work_probability
+    (0, 1 - sqrt(7)/4, 1 - 2*sqrt(7)/7)
+    """
+    import sympy
+
+    from .._numbers import sign
+
+    if len(values) != 2:
+        return ()
+    floats = isinstance(alone[0], float)
+    found = []
+    for i in (0, 1):
+        j = 1 - i
+        xi, xj = alone[i], alone[j]
+        if sign(xi) != 1 or sign(xj) != 1:
+            continue
+        z = 1 - _root(1 - xi * xi)
+        if sign(xj - z) != 1:
+            continue
+        rj = _numbers.ratio(costs[j], values[j])
+        k = rj / (2 * (1 - z))
+        if not floats:
+            k = sympy.radsimp(k)
+        payoff_j = values[j] * (k * reliability(z) + (1 - k) * reliability(xi)) - costs[j] * z
+        if sign(xj - xi) == 1 and sign(payoff_j - values[j] * xj * xj) == -1:
+            continue
+        payoff_i = values[i] * xi * xi
+        if not floats:
+            payoff_j, work = sympy.radsimp(sympy.expand(payoff_j)), sympy.radsimp(1 - k)
+        else:
+            work = 1 - k
+        payoffs = (payoff_i, payoff_j) if i == 0 else (payoff_j, payoff_i)
+        found.append(MixedBestShot(i, work, xi, z, tuple(_numbers.simplify_exact(p) for p in payoffs)))
+    return tuple(found)
 
 
 def reliability(level: Any) -> Any:
@@ -250,7 +362,10 @@ def _verify_reliability(result: ReliabilityGames, *, tol: float = DEFAULT_TOL) -
     game; the grid game's welfare maximum equals the recorded optimum, which is among its
     maximisers. Best shot: for every agent *not* listed as a provider, its working alone at
     its own optimum is *not* an equilibrium of the grid game. Weakest link: no common
-    level above the highest listed one is an equilibrium on the grid.
+    level above the highest listed one is an equilibrium on the grid. Mixed best shot: each
+    agent's expected payoff against the other's listed strategy, evaluated in floats at every
+    effort of a grid of step 1/1000 on [0, 1] and at the support points, nowhere exceeds its
+    equilibrium payoff, which the support points attain.
     """
     from .public_good import security_game
 
@@ -291,4 +406,24 @@ def _verify_reliability(result: ReliabilityGames, *, tol: float = DEFAULT_TOL) -
             top = answer.best_level
             if any(len(set(p)) == 1 and p[0] > top for p in found):
                 failures.append("weakest_link: a common level above the highest listed one is an equilibrium")
+    for m in result.best_shot_mixed:
+        i, j = m.mixer, 1 - m.mixer
+        k, x, z = 1 - float(m.work_probability), float(m.effort), float(m.fixed_effort)
+        fv, fc = [float(a) for a in v], [float(a) for a in c]
+        efforts = [t / 1000 for t in range(1001)] + [0.0, x, z]
+
+        def against(player: int, effort: float) -> float:
+            if player == i:      # the other works z for sure
+                return fv[i] * reliability(max(effort, z)) - fc[i] * effort
+            return fv[j] * (k * reliability(max(effort, 0.0)) + (1 - k) * reliability(max(effort, x))) \
+                - fc[j] * effort
+
+        eps = max(tol, 1e-9) * max(1.0, sum(fv))
+        claimed = [float(p) for p in m.payoffs]
+        for player, support in ((i, (0.0, x)), (j, (z,))):
+            checked += 1
+            if any(abs(against(player, s) - claimed[player]) > eps for s in support):
+                failures.append(f"best_shot mixed: agent {player}'s support does not earn its payoff {claimed[player]}")
+            if max(against(player, e) for e in efforts) > claimed[player] + eps:
+                failures.append(f"best_shot mixed: agent {player} has a better reply than its listed strategy")
     return Verification(ok=not failures, checked=checked, failures=tuple(failures))

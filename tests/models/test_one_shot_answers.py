@@ -198,8 +198,13 @@ def test_reliability_every_pure_equilibrium_with_its_value_by_hand():
     # v = 1, 1 and c = 1/2, 1 the stand-alone efforts are 3/4 and 1/2. By hand: state 1 alone at 3/4 secures
     # 15/16 and earns 15/16 - 3/8 = 9/16, state 2 free-rides on 15/16; both at 1/2 secure 3/4 and earn
     # 3/4 - 1/4 = 1/2 and 3/4 - 1/2 = 1/4; state 2 alone at 1/2 leaves 3/4 to state 1 and 1/4 to itself.
+    # The mixed one (tests/models/test_reliability.py derives it): state 1 works 3/4 with probability
+    # 1 - 2/sqrt(7), state 2 works 1 - sqrt(7)/4; worth (3/4)^2 = 9/16 and sqrt(7)/7 - 1/16.
     answer = ReliabilityModel().game_answer()
     values = {e.name: e.value for e in answer.equilibria}
+    (mixed,) = [name for name in values if name.startswith("best shot, mixed")]
+    first, second = values.pop(mixed)
+    assert first == F(9, 16) and abs(float(second) - (7 ** 0.5 / 7 - 1 / 16)) < 1e-12
     assert values == {"total effort: state 1 provides 3/4, state 2 free-rides": (F(9, 16), F(15, 16)),
                       "weakest link: neither works": (0, 0),
                       "weakest link: both work 1/2 (and every common level from 0 to it)": (F(1, 2), F(1, 4)),
@@ -220,6 +225,17 @@ def test_reliability_each_listed_equilibrium_survives_every_deviation_on_a_grid(
     for found in model.game_answer().equilibria:
         technology = found.name.split()[0]
         x = found.profile
+        if "mixed" in found.name:           # one state mixes ((effort, probability)); the other's effort is sure
+            i = 0 if isinstance(x[0], tuple) else 1
+            (effort, work), z = x[i], float(x[1 - i])
+            lottery = [(1 - float(work), 0.0), (float(work), float(effort))]
+            for k, against in ((i, [(1.0, z)]), (1 - i, lottery)):
+                v, c = ((model.value_1, model.cost_1), (model.value_2, model.cost_2))[k]
+                def u(e):
+                    return sum(q * float(v) * min(1.0, max(e, y) * (2 - max(e, y))) for q, y in against) \
+                        - float(c) * e
+                assert all(u(float(e)) <= float(found.value[k]) + 1e-9 for e in grid)
+            continue
         here = _reliability_payoffs(model, x, technology)
         assert found.value == tuple(here)
         for i in (0, 1):

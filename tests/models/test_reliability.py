@@ -3,6 +3,7 @@
 from fractions import Fraction
 
 import pytest
+import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,3 +72,132 @@ def test_the_region_condition_agrees_with_the_analysis(v1, v2, c1, c2):
     model = ReliabilityModel(v1, v2, c1, c2)
     analysis = model.analyse()
     assert bool(model.region_condition(free=[])) == (analysis.conditions[0].holds and analysis.conditions[1].holds)
+
+
+# --- mixed best-shot equilibria --------------------------------------------------------------------------------
+# Source of the games: H. R. Varian, "System reliability and free riding" (2004), the best-shot case; the payoff
+# P(G) = G(2 - G) is this library's choice, so the numbers are derived by hand here, not quoted from the paper.
+
+def _payoff(value, cost, effort, other_efforts):
+    """Expected best-shot payoff of an agent working ``effort`` against [(probability, effort)] of the other."""
+    def p(g):
+        return g * (2 - g) if g <= 1 else 1.0
+    return sum(q * value * p(max(effort, y)) for q, y in other_efforts) - cost * effort
+
+
+def _best_response_gaps(values, costs, m):
+    """Brute force: how much each agent gains by its best reply on a grid of step 1/2000 (<= 0: an equilibrium)."""
+    i, j = m.mixer, 1 - m.mixer
+    w, x, z = float(m.work_probability), float(m.effort), float(m.fixed_effort)
+    mix = [(1 - w, 0.0), (w, x)]
+    grid = [t / 2000 for t in range(2001)]
+    gap_i = max(_payoff(values[i], costs[i], e, [(1.0, z)]) for e in grid) - float(m.payoffs[i])
+    gap_j = max(_payoff(values[j], costs[j], e, mix) for e in grid) - float(m.payoffs[j])
+    support_i = [_payoff(values[i], costs[i], e, [(1.0, z)]) - float(m.payoffs[i]) for e in (0.0, x)]
+    support_j = _payoff(values[j], costs[j], z, mix) - float(m.payoffs[j])
+    return gap_i, gap_j, max(abs(s) for s in support_i + [support_j])
+
+
+def test_defaults_mixed_best_shot_equilibrium_by_hand():
+    # By hand, v = (1, 1), c = (1/2, 1), x* = (3/4, 1/2). State 1 mixes 0 / 3/4, state 2 works z for sure.
+    # State 1 indifferent: P(z) = (3/4)^2 = 9/16, so (1 - z)^2 = 7/16, z = 1 - sqrt(7)/4 ~ 0.3386 < 1/2.
+    # State 2's payoff on [0, 3/4] is k P(x) + (1 - k) P(3/4) - x, peak where 2k(1 - x) = 1: at z iff
+    # k = 1/(2 sqrt(7)/4) = 2/sqrt(7), so state 1 works with probability 1 - 2 sqrt(7)/7 ~ 0.2441.
+    # Payoffs: state 1 (3/4)^2 = 9/16; state 2 k 9/16 + (1 - k) 15/16 - z = -1/16 + sqrt(7)/7.
+    # State 2 mixing instead: z' = 1 - sqrt(3)/2, k' = (1/2)/(2 sqrt(3)/2) = 1/(2 sqrt 3), and state 1's payoff there,
+    # k' P(z') + (1 - k') 3/4 - z'/2 ~ 0.5387 < (3/4)^2 = 0.5625 (working 3/4 above 1/2): not an equilibrium.
+    games = ReliabilityModel().games()
+    (m,) = games.best_shot_mixed
+    assert (m.mixer, m.effort) == (0, Fraction(3, 4))
+    assert sympy.simplify(m.fixed_effort - (1 - sympy.sqrt(7) / 4)) == 0
+    assert sympy.simplify(m.work_probability - (1 - 2 / sympy.sqrt(7))) == 0
+    assert m.payoffs[0] == Fraction(9, 16) and sympy.simplify(m.payoffs[1] - (sympy.sqrt(7) / 7 - Fraction(1, 16))) == 0
+    # Second method: a brute-force best-response check on a grid of step 1/2000 and the support's indifference.
+    gap_i, gap_j, support = _best_response_gaps((1, 1), (0.5, 1), m)
+    assert gap_i <= 1e-12 and gap_j <= 1e-12 and support <= 1e-12
+    assert verify(games).ok
+    answer = ReliabilityModel().game_answer()
+    assert answer.equilibria[-1].name.startswith("best shot, mixed: state 1 works 3/4")
+    assert "both states mix" in answer.certificate and "not searched" in answer.certificate
+    numbers = dict(ReliabilityModel().analyse().numbers)
+    assert numbers["best_shot_mixed"] == 1 and numbers["best_shot_mixed_1_work_probability"] == m.work_probability
+
+
+def test_a_single_provider_has_no_mixed_equilibrium_of_this_form():
+    # c_1 = 1/5: x* = (9/10, 1/2). State 1 mixing needs z = 1 - sqrt(1 - 81/100) = 1 - sqrt(19)/10 ~ 0.564 < 1/2: no.
+    # State 2 mixing: z = 1 - sqrt(3)/2, k = (1/5)/sqrt(3) ~ 0.115; state 1 earns k 1/4 + (1 - k) 3/4 - z/5 ~ 0.66
+    # < (9/10)^2 = 0.81 by working 9/10: no. (Second method: the brute force below finds a better reply.)
+    assert ReliabilityModel(cost_1=Fraction(1, 5)).games().best_shot_mixed == ()
+
+
+def _brute_force_mixed(values, costs):
+    """The second method: each candidate of the form by bisection and a grid search, kept if no reply gains."""
+    def p(g):
+        return g * (2 - g) if g <= 1 else 1.0
+    alone = [max(0.0, 1 - c / (2 * v)) for v, c in zip(values, costs)]
+    found = {}
+    for i in (0, 1):
+        j = 1 - i
+        if alone[i] <= 0 or alone[j] <= 0:
+            continue
+        lo, hi = 0.0, alone[i]                 # P(z) = x_i*^2 by bisection
+        for _ in range(80):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if p(mid) < alone[i] ** 2 else (lo, mid)
+        z = lo
+        # j's marginal payoff at z, k P'(z) v_j - c_j = 0, for the free-riding probability k
+        k = costs[j] / (values[j] * 2 * (1 - z))
+        if not 0 < k < 1:
+            continue
+        mix = [(k, 0.0), (1 - k, alone[i])]
+        claimed = _payoff(values[j], costs[j], z, mix)
+        grid = [t / 2000 for t in range(2001)]
+        gain = max(_payoff(values[j], costs[j], e, mix) for e in grid) - claimed
+        found[i] = gain
+    return found
+
+
+@settings(max_examples=30, deadline=None)
+@given(amounts, amounts, amounts, amounts)
+def test_listed_mixed_equilibria_are_best_responses_and_agree_with_brute_force(v1, v2, c1, c2):
+    games = ReliabilityModel(v1, v2, c1, c2).games()
+    values, costs = (float(v1), float(v2)), (float(c1), float(c2))
+    for m in games.best_shot_mixed:
+        gap_i, gap_j, support = _best_response_gaps(values, costs, m)
+        assert gap_i <= 1e-9 and gap_j <= 1e-9 and support <= 1e-9
+    listed = {m.mixer for m in games.best_shot_mixed}
+    for i, gain in _brute_force_mixed(values, costs).items():
+        if gain > 1e-6:                        # the brute force finds a better reply for the other agent
+            assert i not in listed
+        elif gain <= 1e-12:                    # the candidate holds with room to spare on the grid
+            assert i in listed
+    assert verify(games).ok
+
+
+def test_both_states_can_mix_so_the_mixed_list_is_not_every_mixed_equilibrium():
+    # Derived here: with v = (1, 1), c = (9/10, 1), x* = (11/20, 1/2), state 1 mixing a (prob k) / 11/20 and
+    # state 2 mixing 0 (prob s) / m is an equilibrium iff a = 1 - (9/10)/(2s) (state 1's peak below m),
+    # s P(a) + (1 - s) P(m) - (9/10) a = (11/20)^2 (state 1 indifferent), m = 1 - 1/(2k) (state 2's peak
+    # between a and 11/20) and k (P(m) - P(a)) = m (state 2 indifferent between 0 and m). Solved numerically and
+    # checked by brute force on a grid: an equilibrium outside the listed form, which the certificate admits.
+    from scipy.optimize import fsolve
+
+    def p(g):
+        return g * (2 - g) if g <= 1 else 1.0
+
+    def equations(u):
+        s, a, k, m = u
+        return [a - (1 - 0.9 / (2 * s)), s * p(a) + (1 - s) * p(m) - 0.9 * a - 0.55 ** 2,
+                m - (1 - 1 / (2 * k)), k * (p(m) - p(a)) - m]
+
+    s, a, k, m = fsolve(equations, [0.48, 0.06, 0.77, 0.35], xtol=1e-12)
+    assert 0 < s < 1 and 0 < k < 1 and 0 < a < m < 0.55
+    grid = [t / 4000 for t in range(4001)]
+    u1 = [_payoff(1, 0.9, e, [(s, 0.0), (1 - s, m)]) for e in grid + [a, 0.55]]
+    u2 = [_payoff(1, 1, e, [(k, a), (1 - k, 0.55)]) for e in grid + [0.0, m]]
+    assert max(u1) <= min(u1[-2:]) + 1e-9 and abs(u1[-1] - u1[-2]) <= 1e-9
+    assert max(u2) <= min(u2[-2:]) + 1e-9 and abs(u2[-1] - u2[-2]) <= 1e-9
+    games = ReliabilityModel(cost_1=Fraction(9, 10)).games()
+    assert all(abs(float(x.fixed_effort) - m) > 1e-6 and abs(float(x.effort) - a) > 1e-6
+               for x in games.best_shot_mixed)          # not among the listed (one state's effort is sure)
+    assert "not searched" in ReliabilityModel(cost_1=Fraction(9, 10)).game_answer().certificate
