@@ -158,6 +158,10 @@ class GameAnswer:
     share_bracket : cybergames.repeated.DiscountFactorBracket or None
         The certified bracket of the least discount factor for that payoff
         (:func:`~cybergames.repeated.min_discount_factor_for_payoff` with ``fraction=share``).
+    partial : bool
+        With ``certificate``: True when ``equilibria`` lists only a certified
+        part of the equilibrium set (``certificate`` says which part), so the
+        answer is not ``complete``.
     """
 
     profile_name: str
@@ -174,11 +178,12 @@ class GameAnswer:
     verdict: str = ""
     share: Any = None
     share_bracket: Any = None
+    partial: bool = False
 
     @property
     def complete(self) -> bool:
         """Whether the answer is the game's whole equilibrium set (a one-shot game or decision problem)."""
-        return bool(self.certificate)
+        return bool(self.certificate) and not self.partial
 
     @property
     def impossible(self) -> bool:
@@ -682,18 +687,18 @@ def payoff_set_sentence(answer: GameAnswer) -> str:
 
 
 def one_shot_answer(profile_name: str, equilibria: tuple, certificate: str, family: str, cooperation: tuple,
-                    verdict: str, notes: tuple = ()) -> GameAnswer:
+                    verdict: str, notes: tuple = (), partial: bool = False) -> GameAnswer:
     """The game's answer of a one-shot game or a decision problem whose equilibrium set is computed whole.
 
     ``equilibria`` holds :class:`ExplicitEquilibrium` entries with ``delta`` None
     (no discounting enters); ``best`` is the one with the largest sum of values.
     There is nothing to search beyond them and no folk theorem to apply, so
     ``folk``, ``patient`` and ``bracket`` stay None; ``certificate`` says why the
-    list is the game's whole answer.
+    list is the game's whole answer (with ``partial``, which part of it the list is).
     """
     best = max(equilibria, key=lambda e: sum(e.value)) if equilibria else None
     return GameAnswer(profile_name, tuple(cooperation), None, best, None, family, notes=tuple(notes),
-                      certificate=certificate, equilibria=tuple(equilibria), verdict=verdict)
+                      certificate=certificate, equilibria=tuple(equilibria), verdict=verdict, partial=partial)
 
 
 def one_shot_sentence(answer: GameAnswer, what: tuple = ("equilibrium", "equilibria")) -> str:
@@ -708,6 +713,8 @@ def one_shot_sentence(answer: GameAnswer, what: tuple = ("equilibrium", "equilib
         return f"{show(e.value[0])} to each" if len(set(e.value)) == 1 else show(tuple(e.value))
 
     each = "; ".join(f"{e.name}, worth {worth(e)}" for e in found)
-    head = (f"The game's answer, not only the named profile's: its {what[1]} are " if len(found) > 1 else
+    head = (f"The game's answer, not only the named profile's, in part: its {what[1]} include "
+            if answer.partial else
+            f"The game's answer, not only the named profile's: its {what[1]} are " if len(found) > 1 else
             f"The game's answer, not only the named profile's: its only {what[0]}: ")
     return f"{head}{each} ({answer.certificate})."

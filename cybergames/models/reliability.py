@@ -211,7 +211,7 @@ class ReliabilityModel(Model):
                                "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games, and the "
                                "best-shot equilibria in which one state mixes",
                                worth(g.total_effort.optimum, g.total_effort.optimal_level), verdict,
-                               notes=("best: the listed equilibrium with the largest total payoff",))
+                               notes=("best: the listed equilibrium with the largest total payoff",), partial=True)
 
     def _verdict(self, g: Any) -> str:
         """The one-line verdict: the equilibrium that decides it and the condition that binds."""

@@ -96,6 +96,7 @@ class GameFact:
     bracket: tuple[tuple[str, Any], ...] | None = None
     certificate: str = ""                       # one-shot games: why the equilibria listed are the game's answer
     equilibria: tuple[ExplicitFact, ...] = ()
+    complete: bool = True                       # with certificate: whether equilibria are every equilibrium
 
 
 def _explicit(found: Any) -> ExplicitFact | None:
@@ -126,7 +127,8 @@ def game_fact(game: Any) -> GameFact | None:
     return GameFact(game.profile_name, _maths.prose(game.family), folk, _explicit(game.best), _explicit(game.patient),
                     bounds, bool(game.impossible), tuple(_maths.prose(n) for n in game.notes), bracket,
                     _maths.prose(getattr(game, "certificate", "")),
-                    tuple(_explicit(e) for e in getattr(game, "equilibria", ())))
+                    tuple(_explicit(e) for e in getattr(game, "equilibria", ())),
+                    not getattr(game, "partial", False))
 
 
 def anonymity_fact(best: Any) -> tuple | None:

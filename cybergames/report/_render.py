@@ -108,7 +108,8 @@ def _game_lines(game: Any) -> list[str]:
         return []
     lines = []
     if game.certificate:
-        lines.append(f"the game's answer, every equilibrium: {game.certificate}")
+        lines.append(f"the game's answer, every equilibrium: {game.certificate}" if game.complete else
+                     f"the game's answer, the equilibria certified (not every one): {game.certificate}")
         for found in game.equilibria:
             worth = (f"{_maths.number(found.value[0])} each" if len(set(found.value)) == 1
                      else _maths.number(tuple(found.value)))
@@ -367,8 +368,8 @@ def _json_game(game: Any) -> Any:
             "folk": None if game.folk is None else dict(game.folk),
             "best": _json_explicit(game.best), "patient": _json_explicit(game.patient), "payoff_set": bounds,
             "impossible": game.impossible, "notes": list(game.notes),
-            **({"certificate": game.certificate, "equilibria": [_json_explicit(e) for e in game.equilibria]}
-               if game.certificate else {}),
+            **({"certificate": game.certificate, "equilibria": [_json_explicit(e) for e in game.equilibria],
+                "complete": game.complete} if game.certificate else {}),
             "least_delta_for_cooperation": None if game.bracket is None else {
                 "payoff": [json_number(v) for v in dict(game.bracket)["payoff"]],
                 "lower": json_number(dict(game.bracket)["lower"]), "upper": json_number(dict(game.bracket)["upper"]),
