@@ -536,11 +536,8 @@ def vertex_bracket(rg: Any, cooperation: tuple) -> Any:
     flags); then the least :math:`\delta` would need the bisection over payoff
     sets, which is not run here.
     """
-    from ..repeated import min_discount_factor_for_payoff
-    from ..repeated.payoff_sets._vertex import undeterrable_vertex
-    if undeterrable_vertex(rg, tuple(cooperation)) is None:
-        return None
-    return min_discount_factor_for_payoff(rg, tuple(cooperation))
+    from ..repeated.payoff_sets.derived import undeterrable_bracket
+    return undeterrable_bracket(rg, tuple(cooperation))
 
 
 #: The bisection's tolerance for the bracket of a share of cooperation.

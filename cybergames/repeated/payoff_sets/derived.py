@@ -254,11 +254,9 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
     unit = min(1.0, stage_of(rg, any_players=True).scale)
     tols = (options.pop("tol"),) if "tol" in options else (1e-3 * unit, 1e-4 * unit, 1e-5 * unit)
     frozen_options = tuple(sorted({**options, "tol": tols}.items()))
-    undeterrable = undeterrable_vertex(rg, target)
-    if undeterrable is not None:
-        return DiscountFactorBracket(target, Fraction(1) if isinstance(target[0], Fraction) else 1.0, None, False,
-                                     0, rg, False, None, f"no discount factor below one (a vertex of the feasible "
-                                     f"set under public monitoring): {undeterrable}", frozen_options)
+    out_of_reach = _undeterrable_bracket(rg, target, frozen_options)
+    if out_of_reach is not None:
+        return out_of_reach
     known = vertex_threshold(rg, target) if isinstance(target[0], Fraction) else None
     if known is not None and known.lower is None:
         return DiscountFactorBracket(target, Fraction(1), None, False, 0, rg, False, None,
@@ -269,7 +267,7 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
             f"exact: {known.reason}; no equilibrium gives it below {known.lower} (deviations punished at most to "
             f"the pure minmax {known.minmax}), and playing {known.path} with Nash reversion does from there on",
             frozen_options)
-    bracket = _bisection(rg, target, float(lower), float(upper), xtol, options, tols)
+    bracket = _bisection(rg, target, float(lower), float(upper), xtol, options, tols, frozen_options)
     if known is None:
         refined = _exact_bracket(rg, target, bracket) if rg.is_perfect and rg.num_players == 2 \
             and isinstance(target[0], Fraction) and bracket.found else None
@@ -285,8 +283,23 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
                                  "; ".join(words), frozen_options)
 
 
+def undeterrable_bracket(rg: RepeatedGame, payoff: Sequence[Any]) -> DiscountFactorBracket | None:
+    """:func:`min_discount_factor_for_payoff`'s answer for ``payoff`` when the public-monitoring vertex
+    argument decides it ("no discount factor below one"), without the rest of the search; else None."""
+    return _undeterrable_bracket(rg, _target(rg, payoff, None), ())
+
+
+def _undeterrable_bracket(rg: RepeatedGame, target: tuple, frozen_options: tuple) -> DiscountFactorBracket | None:
+    undeterrable = undeterrable_vertex(rg, target)
+    if undeterrable is None:
+        return None
+    return DiscountFactorBracket(target, Fraction(1) if isinstance(target[0], Fraction) else 1.0, None, False,
+                                 0, rg, False, None, f"no discount factor below one (a vertex of the feasible "
+                                 f"set under public monitoring): {undeterrable}", frozen_options)
+
+
 def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol: float,
-               options: dict, tols: tuple) -> DiscountFactorBracket:
+               options: dict, tols: tuple, frozen_options: tuple) -> DiscountFactorBracket:
     """Bisection on delta with the payoff sets' verdicts (True inside inner, False outside outer).
 
     Each verdict is asked at the coarsest tolerance of ``tols`` first and at the finer ones only while
@@ -295,7 +308,6 @@ def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
     about 1/(1 - delta) operator steps.
     """
     point = np.array([float(v) for v in target])
-    frozen_options = tuple(sorted({**options, "tol": tols}.items()))
     evaluations = 0
     words = "float: outside the outer set at lower, inside the inner (self-generating) set at upper"
     named = _named_profiles(rg)
