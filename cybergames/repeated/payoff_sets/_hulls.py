@@ -71,8 +71,10 @@ def vertices_of_halfspaces(H: np.ndarray, c: np.ndarray, box: np.ndarray, scale:
 
     In the plane the polygon ``box`` is clipped exactly. In higher dimensions
     Qhull intersects the halfspaces around an interior point (``hint`` if it
-    is strictly inside, else the Chebyshev centre); a set too thin for that is
-    returned as the hull of its support points in the directions ``H``.
+    is strictly inside, else the Chebyshev centre); a set without interior
+    goes to :func:`flat_intersection`, which works in its affine hull, and a
+    full-dimensional one Qhull fails on is returned as the hull of its support
+    points in the directions ``H``.
     """
     n = H.shape[1]
     if n == 2:
@@ -92,7 +94,15 @@ def vertices_of_halfspaces(H: np.ndarray, c: np.ndarray, box: np.ndarray, scale:
                 return np.array(_polytopes.convex_hull(points.tolist(), n, exact=False).vertices, dtype=float)
         except (QhullError, ValueError):
             pass
-    supports = []                                   # thin or degenerate: support points, one LP each
+    if radius > slack:                              # Qhull failed on a full-dimensional set: its support points
+        return _supported(H, c, slack)
+    return flat_intersection(H, c, slack)
+
+
+def _supported(H: np.ndarray, c: np.ndarray, slack: float) -> np.ndarray:
+    """The hull of the support points of ``{H x <= c + slack}`` in the directions ``±H`` (inside the set)."""
+    n = H.shape[1]
+    supports = []
     for h in np.vstack([H, -H]):
         result = linprog(-h, A_ub=H, b_ub=c + slack, bounds=[(None, None)] * n, method="highs")
         if result.status == 0:
@@ -101,6 +111,69 @@ def vertices_of_halfspaces(H: np.ndarray, c: np.ndarray, box: np.ndarray, scale:
         return np.zeros((0, n))
     return np.array(_polytopes.convex_hull(np.array(supports).round(12).tolist(), n, exact=False).vertices,
                     dtype=float)
+
+
+def flat_intersection(H: np.ndarray, c: np.ndarray, slack: float) -> np.ndarray:
+    r"""Vertices of a bounded set ``{H x <= c}`` without interior, in its affine hull.
+
+    A set whose Chebyshev ball has no radius lies in the hyperplanes of its
+    *implicit equalities*: the rows :math:`h_i` with :math:`\min_x h_i \cdot x
+    = c_i` over the set (one linear program per row that is tight at the
+    centre). Writing :math:`x = x_0 + B t` with :math:`B` an orthonormal basis
+    of their null space, the set is :math:`\{t : H B t \le c - H x_0\}` in
+    :math:`d = n - \operatorname{rank}` dimensions: a point, an interval, or a
+    set with interior there (Qhull, or this function again). Every vertex is
+    found, so the hull is the set itself (a support-point hull can miss
+    vertices of a flat set and is then too small). Empty when the rows are
+    inconsistent beyond ``slack``.
+    """
+    n = H.shape[1]
+    empty = np.zeros((0, n))
+    centre, radius = chebyshev_centre(H, c + slack)
+    if radius < 0:
+        return empty
+    equal = []
+    for i in np.flatnonzero(c - H @ centre <= 4 * slack):
+        result = linprog(H[i], A_ub=H, b_ub=c + slack, bounds=[(None, None)] * n, method="highs")
+        if result.status == 0 and c[i] - result.fun <= 4 * slack:
+            equal.append(i)
+    if not equal:                                   # thin, not flat: a set with interior at this precision
+        return _supported(H, c, slack)
+    E = H[equal]
+    x0 = np.linalg.lstsq(E, c[equal], rcond=None)[0]
+    _, singular, Vt = np.linalg.svd(E)
+    rank = int((singular > 1e-9 * singular[0]).sum())
+    B = Vt[rank:].T
+    d = n - rank
+    if d == 0:
+        return x0[None, :] if (H @ x0 - c <= 4 * slack).all() else empty
+    Hr, cr = H @ B, c - H @ x0
+    norms = np.sqrt((Hr ** 2).sum(axis=1))
+    moving = norms > 1e-12
+    if (cr[~moving] < -4 * slack).any():
+        return empty
+    Hr, cr = Hr[moving] / norms[moving, None], cr[moving] / norms[moving]
+    if d == 1:
+        h = Hr[:, 0]
+        low = max((cr[h < 0] / h[h < 0]).max(initial=-math.inf), -1e12)
+        high = min((cr[h > 0] / h[h > 0]).min(initial=math.inf), 1e12)
+        if low > high + slack:
+            return empty
+        t = np.array([[low], [max(low, high)]])
+    else:
+        box = np.zeros((0, d))
+        if d == 2:                                  # the plane clips a rectangle around the set
+            ends = [linprog(sign * e, A_ub=Hr, b_ub=cr + slack, bounds=[(None, None)] * 2, method="highs")
+                    for e in np.eye(2) for sign in (1.0, -1.0)]
+            if any(result.status != 0 for result in ends):
+                return empty
+            (x_low, x_high, y_low, y_high) = (ends[0].x[0], ends[1].x[0], ends[2].x[1], ends[3].x[1])
+            box = np.array([[x_low, y_low], [x_high, y_low], [x_high, y_high], [x_low, y_high]]) + \
+                np.array([[-1, -1], [1, -1], [1, 1], [-1, 1]]) * slack
+        t = vertices_of_halfspaces(Hr, cr, box, 1.0)
+        if len(t) == 0:
+            return empty
+    return x0[None, :] + t @ B.T
 
 
 def outer_box(payoffs: np.ndarray, floor: np.ndarray, scale: float, slack: float):

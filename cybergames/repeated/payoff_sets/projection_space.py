@@ -160,10 +160,12 @@ def _path_order(H: np.ndarray) -> np.ndarray:
 
 
 def intersection(H: np.ndarray, c: np.ndarray, inside: np.ndarray | None = None) -> np.ndarray:
-    """Vertices of the bounded set ``{H x <= c}``, or an empty array when it has no interior.
+    """Vertices of the bounded set ``{H x <= c}``, or an empty array when it is empty.
 
     Qhull's halfspace intersection around ``inside`` when it is strictly
-    inside, else around the Chebyshev centre (a linear program).
+    inside, else around the Chebyshev centre (a linear program). A set without
+    interior (a flat feasible set, or one cut to a face by the minmax vector)
+    is intersected in its affine hull (:func:`._hulls.flat_intersection`).
     """
     n = H.shape[1]
     centre = None
@@ -173,12 +175,14 @@ def intersection(H: np.ndarray, c: np.ndarray, inside: np.ndarray | None = None)
         found, radius = _hulls.chebyshev_centre(H, c)
         if radius > 1e-10:
             centre = found
+        elif radius >= -1e-9:
+            return _hulls.flat_intersection(H, c, 1e-10)
     if centre is None:
         return np.zeros((0, n))
     try:
         points = HalfspaceIntersection(np.column_stack([H, -c]), centre).intersections
     except (QhullError, ValueError):
-        return np.zeros((0, n))
+        return _hulls.vertices_of_halfspaces(H, c, np.zeros((0, n)), 1.0)
     points = points[np.isfinite(points).all(axis=1)]
     return hull(points, n)[0] if len(points) > n else points
 
@@ -289,7 +293,9 @@ def run(stage: Stage, delta: float, tol: float, max_iter: int,
 
     Returns ``(outer, inner, iterations, history, stopped, gap)``: vertex arrays
     of the two sets, the number of iterations, the gap after each, why it
-    stopped (``"tolerance"``, ``"empty"``, ``"max_iter"``) and the final gap.
+    stopped (``"tolerance"``, ``"empty"``, ``"max_iter"``, or ``"stalled"`` when a step's intersection
+    came out empty although the stage has a pure Nash equilibrium: the outer set of the step before is
+    kept) and the final gap.
     """
     scale = stage.scale
     outer, inner, iterations, history, stopped, gap = _run(
@@ -320,14 +326,13 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
     n = stage.payoffs.shape[1]
     operator = SpaceOperator(stage, delta, compiled)
     eta = tol * (1 - delta) / 8
-    feasible, normals, offsets = _hulls.hull_of_points(stage.payoffs, n)
+    _, normals, offsets = _hulls.hull_of_points(stage.payoffs, n)
+    nash = stage.payoffs[stage.nash]
     box_H = np.vstack([normals, -np.eye(n)])
     box_c = np.concatenate([offsets, -stage.floor])
     empty = np.zeros((0, n))
     if delta > 0:
         outer = intersection(box_H, box_c)
-        if len(outer) == 0:                          # flat feasible set: the Chebyshev ball has no radius
-            outer = _hulls.vertices_of_halfspaces(box_H, box_c, feasible, 1.0)
     else:
         outer = stage.payoffs[stage.nash] if stage.nash.any() else empty
     outer, outer_N, outer_c = hull(outer, n) if len(outer) else (empty, empty, np.zeros(0))
@@ -335,7 +340,7 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
     inner, inner_N, inner_c = hull(seed, n) if len(seed) else (empty, empty, np.zeros(0))
     history: list[float] = []
     iterations = 0
-    outer_fixed = False
+    outer_fixed = stalled = False
     none = np.zeros((0, n))
     gap = gap_of(outer, inner, inner_N, inner_c, tol)
     while iterations < max_iter and len(outer) and not gap <= tol:
@@ -349,6 +354,11 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
             _, P_N, P_c = hull(around, n, step_eta / 4)
             hint = inner.mean(axis=0) if len(inner) else None
             new = intersection(np.vstack([outer_N, P_N]), np.concatenate([outer_c, P_c + 1e-12]), hint)
+            if len(new) == 0 and len(nash):
+                # every pure stage Nash payoff is an equilibrium payoff, so B(W) holds it: an empty
+                # intersection is a failed step; the previous outer set still contains every equilibrium payoff
+                stalled = True
+                break
             if len(new) == 0:
                 outer = empty
                 break
@@ -358,6 +368,10 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
             simpler = intersection(np.vstack([new_N, box_H]), np.concatenate([new_c + 1e-12, box_c]), hint)
             if len(simpler) > n:
                 new, new_N, new_c = simpler, *hull(simpler, n)[1:]
+            if len(nash) and not _hulls.inside(nash, new_N, new_c, 1e-9).all():
+                # a stage Nash payoff lies in B(W) and in the previous outer set: one lost to rounding is put
+                # back (the hull of both stays inside the previous set)
+                new, new_N, new_c = hull(np.vstack([new, nash]), n)
             moved = _moved(outer, new)
             outer_fixed = step_eta == eta and moved <= 1e-3 * tol
             outer, outer_N, outer_c = new, new_N, new_c
@@ -377,7 +391,7 @@ def _run(stage: Stage, delta: float, tol: float, max_iter: int, progress, compil
         gap = 0.0
     elif math.isfinite(gap):
         gap = gap_of(outer, inner)
-    stopped = "empty" if len(outer) == 0 else "tolerance" if gap <= tol else "max_iter"
+    stopped = "empty" if len(outer) == 0 else "tolerance" if gap <= tol else "stalled" if stalled else "max_iter"
     return outer, inner, iterations, history, stopped, gap
 
 

@@ -98,7 +98,9 @@ class EquilibriumPayoffSet:
     stopped : str
         Why the iteration stopped: ``"tolerance"`` (the gap reached ``tol``),
         ``"empty"``, ``"max_iter"``, ``"stalled"`` (the gap stopped shrinking:
-        with the hyperplane method the number of directions limits the precision),
+        with the hyperplane method the number of directions limits the precision;
+        with projection in space, a step's intersection failed and the outer set
+        of the step before was kept),
         or ``"uncertified"`` (the gap reached ``tol``, but the inner set failed its
         final certification and was replaced: see ``inner_fallback``).
     inner_fallback : bool
@@ -152,7 +154,7 @@ class EquilibriumPayoffSet:
         """``"converged"`` when ``hausdorff <= tol`` (an empty set included), else why it stopped.
 
         ``"max_iter"`` (the iteration budget ran out), ``"stalled"`` (the
-        ``"hyperplane"`` method only: the gap stopped shrinking) or
+        gap stopped shrinking; see ``stopped``) or
         ``"uncertified"`` (the inner set that closed the gap failed its final
         certification; see ``inner_fallback``). :attr:`summary` says the same in
         a sentence.

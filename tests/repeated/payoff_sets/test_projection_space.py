@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from cybergames import (NormalFormGame, RepeatedGame, equilibrium_payoff_set, noisy_attribution, public_goods,
                         verify)
+from cybergames.repeated.monitoring import Monitoring
 from cybergames.repeated.payoff_sets import _simplex, projection_space
 from cybergames.repeated.payoff_sets._hulls import inside
 from cybergames.repeated.payoff_sets.stage import normalised, stage_of
@@ -178,3 +179,63 @@ def test_plain_python_and_the_compiled_kernel_bracket_the_same_set():
     # far from the fixed point the pieces are found to about gap * (1 - delta) / 10 = 0.02 per step
     assert len(python[1]) and abs(python[5] - compiled[5]) <= 0.05
     assert max(vertex_residuals(stage, 0.8, python[1], python[1])) <= 1e-8
+
+
+def _fixed_monitoring_game(payoffs):
+    # two signals, p(y0 | a) = (1 + index of a) / 10 (full support, distinct across profiles)
+    game = NormalFormGame([np.array(p, dtype=float) for p in payoffs])
+    first = np.arange(1, 9, dtype=float).reshape(2, 2, 2) / 10
+    return RepeatedGame(game, Monitoring.from_array(game, ["y0", "y1"], np.stack([first, 1 - first], axis=-1)))
+
+
+def test_a_feasible_set_cut_to_a_face_by_the_minmax_keeps_the_stage_nash_payoffs():
+    # Found by the property above. Player 3's pure minmax is 1, its largest payoff, so the feasible set
+    # cut to the minmax vector is the face z = 1 (no interior). The outer set came back empty
+    # ("converged": a false "no equilibrium"). By hand: player 3 gets 1 after some action against every
+    # (a1, a2), and never more, so its minmax is 1. The pure stage Nash equilibria are (0,0,1), (0,1,1)
+    # and (1,0,0), worth (0,0,1), (1,0,1) and (1,2,1) (at (0,0,1) players 1 and 2 get 0 after either
+    # action and player 3 gets 1 against 0), and every outer set holds them.
+    rg = _fixed_monitoring_game(([[[0, 0], [0, 1]], [[1, 0], [0, 0]]], [[[0, 0], [0, 0]], [[2, 0], [0, 1]]],
+                                 [[[0, 1], [0, 1]], [[1, 0], [0, 1]]]))
+    stage = stage_of(rg, any_players=True)
+    assert sorted(map(tuple, stage.payoffs[stage.nash].tolist())) == [(0.0, 0.0, 1.0), (1.0, 0.0, 1.0),
+                                                                      (1.0, 2.0, 1.0)]
+    for delta in (0.5, 0.8):
+        V = equilibrium_payoff_set(rg, delta, method="projection", tol=0.05, max_iter=3)
+        assert not V.is_empty
+        assert _outer_contains(V, stage.payoffs[stage.nash]).all()
+        assert np.allclose(np.asarray(V.outer.vertices, dtype=float)[:, 2], 1.0)     # inside the face z = 1
+        assert _outer_contains(V, V.inner.vertices).all() and verify(V).ok
+
+
+def test_a_flat_feasible_set_keeps_every_vertex_of_the_outer_set():
+    # Found by the property above. Players 1 and 3 have the same payoffs, so every payoff has x = z: the
+    # feasible set is the square (0,0,0), (1,0,1), (0,1,0), (1,1,1) in that plane. Its outer set was
+    # built from support points and missed (1, 1, 1), the payoff of the stage Nash equilibrium (1,1,1)
+    # (by hand: a deviation of player 1 gets 0 < 1, one of player 2 or 3 gets 1 again), so a certified
+    # inner payoff lay outside it.
+    rg = _fixed_monitoring_game(([[[0, 0], [0, 0]], [[0, 0], [1, 1]]], [[[0, 0], [0, 0]], [[0, 1], [0, 1]]],
+                                 [[[0, 0], [0, 0]], [[0, 0], [1, 1]]]))
+    stage = stage_of(rg, any_players=True)
+    assert [1.0, 1.0, 1.0] in stage.payoffs[stage.nash].tolist()
+    for delta in (0.5, 0.8):
+        V = equilibrium_payoff_set(rg, delta, method="projection", tol=0.05, max_iter=3)
+        assert _outer_contains(V, [[1.0, 1.0, 1.0]]).all()
+        assert _outer_contains(V, V.inner.vertices).all() and verify(V).ok
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2 ** 32 - 1), st.integers(0, 2), st.integers(3, 4))
+def test_a_set_without_interior_is_intersected_in_its_affine_hull(seed, d, n):
+    # Random points in a random d-dimensional affine subspace of R^n (d < n): the halfspaces of their
+    # hull (with the subspace's equalities) intersect back to the same vertices. A second method: the
+    # hull of the points (Qhull in the subspace, via _polytopes.convex_hull). Before, such sets went to
+    # support points in the facet normals, which can miss vertices.
+    from cybergames.repeated.payoff_sets import _hulls
+    rng = np.random.default_rng(seed)
+    basis = np.linalg.qr(rng.normal(size=(n, n)))[0][:, :d]
+    points = rng.normal(size=n) + rng.normal(size=(8, d)) @ basis.T
+    vertices, normals, offsets = _hulls.hull_of_points(points, n)
+    found = projection_space.intersection(normals, offsets)
+    assert len(found) == len(vertices)
+    assert all(np.abs(found - v).max(axis=1).min() < 1e-7 for v in vertices)
