@@ -49,7 +49,9 @@ deterrence        detection probability ``detection``         false-alarm rate `
                                                               attacks stay within the tolerated level,
                                                               boundaries at half and double the loss
 timing            stealth ``stealth``                         persistence ``persistence``; where the
-                                                              resource is used even at low stakes,
+                                                              resource is spent (used even at low
+                                                              stakes: the verdict's "not sustainable",
+                                                              the reverse of the other figures' shading),
                                                               boundaries at other discount factors
 sharing           substitution ``substitution``               demand spillover ``spillover``; where the
                                                               two are complements; boundaries at other
@@ -407,12 +409,17 @@ def _deterrence(model: Any, ax: Any) -> None:
 def _timing(model: Any, ax: Any) -> None:
     _region(model, ax, ("stealth", 0, 1), ("persistence", 0, 1),
             vary=("discount", _others(model.discount, OTHER_DELTAS)),
-            label="used at once, even at low stakes\n(the game's answer: the optimal policy)",
+            label="spent: used at once, even at low stakes (not sustainable)\n"
+                  "(the game's answer: the optimal policy)",
             xlabel="stealth $S$ (survives its use)", ylabel="persistence $P$ (survives waiting)",
             title=f"When to use a cyber resource: stealth and persistence (Axelrod–Iliev)\n"
                   f"(stakes {show_number(model.stakes_low)} or, with probability "
                   f"{show_number(model.high_probability)}, {show_number(model.stakes_high)}; $w$ = "
                   f"{show_number(model.discount)}; grey lines: other discount factors)")
+    for patch in ax.patches:    # the unshaded side is the verdict's "sustainable" here, not plot_region's default
+        if patch.get_label() == "not sustainable":
+            patch.set_label("kept for high stakes (sustainable)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize="small", frameon=False)
 
 
 def _sharing(model: Any, ax: Any) -> None:

@@ -230,3 +230,13 @@ def test_limits_fit_the_boundaries():
     ax = model_figure("attribution").axes[0]
     r = 1 - (2 / 0.95 / 4) ** 0.5
     assert r < ax.get_ylim()[1] < r + 0.1
+
+
+def test_timing_figure_names_its_shaded_region_spent_and_the_rest_sustainable():
+    # The timing region is the verdict's "not sustainable" (the resource is spent at any stakes), so the grey
+    # complement must not carry plot_region's default "not sustainable" label.
+    ax = model_figure("timing").axes[0]
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any(t.startswith("spent: used at once") and "(not sustainable)" in t for t in texts)
+    assert "kept for high stakes (sustainable)" in texts
+    assert "not sustainable" not in texts

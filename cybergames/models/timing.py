@@ -185,7 +185,14 @@ class CyberTimingModel(Model):
                 self.high_probability)
 
     def region_condition(self, free: Iterable[str] | None = None) -> sympy.Basic:
-        r"""Used at once even at low stakes: :math:`t_L(1 - wP) \ge w(P - S)h(t_H - t_L)`.
+        r"""Where the resource is **spent**, used at once even at low stakes: :math:`t_L(1 - wP) \ge w(P - S)h(t_H - t_L)`.
+
+        This is the region of the verdict's "not sustainable": the optimal
+        policy uses the resource at any stakes (:meth:`uses_at_low_stakes` is
+        True, ties counted as use). Its complement,
+        :math:`t_L(1 - wP) < w(P - S)h(t_H - t_L)`, is "sustainable": the
+        resource is kept at low stakes and saved for high ones. The figure
+        shades this region (spent), not the sustainable one.
 
         Parameters named in ``free`` stay symbols (default: all); the others take the model's values.
 

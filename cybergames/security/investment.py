@@ -26,9 +26,12 @@ condition :math:`-S_z(z^*, v) L = 1` decides an interior optimum):
             \quad\text{if } -\alpha v L \ln v > 1, \text{ else } 0 .
 
 For both classes the optimal investment never exceeds :math:`1/e \approx 36.8\%`
-of the expected loss: :math:`z^* < vL/e` (Gordon and Loeb 2002).
+of the expected loss: :math:`z^* \le vL/e` (Gordon and Loeb 2002).
 For class I the ratio :math:`z^*/(vL)` is at most :math:`(\beta/(\beta+1))^{\beta+1} < 1/e`,
-its maximum over :math:`\alpha`.
+its maximum over :math:`\alpha`, so there the bound is strict. For class II, with
+:math:`t = -\alpha v L \ln v > 1`, the ratio is :math:`z^*/(vL) = \ln t / t`, whose
+maximum over :math:`t` is :math:`1/e` exactly, at :math:`t = e`: the bound is attained
+(e.g. :math:`v = e^{-1}, L = e^2, \alpha = 1` gives :math:`z^* = 1 = vL/e`).
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ class SecurityInvestment:
     breach_probability : number
         :math:`S(z^*, v)`.
     bound : number
-        :math:`vL/e`, the bound :math:`z^*` stays below.
+        :math:`vL/e`, the bound :math:`z^*` never exceeds (attained by class II at :math:`-\\alpha vL \\ln v = e`).
     interior : bool
         Whether the first-order condition holds at :math:`z^* > 0` (else :math:`z^* = 0`).
     v, L, alpha, beta : number
@@ -87,7 +90,7 @@ class SecurityInvestment:
 
     @property
     def share_of_expected_loss(self) -> Any:
-        """:math:`z^*/(vL)`, below :math:`1/e`."""
+        """:math:`z^*/(vL)`, at most :math:`1/e` (strictly below it for class I)."""
         return self.investment / (self.v * self.L)
 
 
@@ -141,7 +144,7 @@ def gordon_loeb(v: Any, L: Any, alpha: Any, beta: Any = 1, *, kind: str = "I") -
     Gordon, L. A. and Loeb, M. P. (2002). The economics of information security
     investment. *ACM Transactions on Information and System Security* 5(4),
     438–457 (the two classes, the optimal investments, and
-    :math:`z^* < vL/e`).
+    :math:`z^* \le vL/e`; strict for class I, attained by class II at :math:`-\alpha vL\ln v = e`).
 
     Examples
     --------
@@ -225,7 +228,8 @@ def _verify_investment(result: SecurityInvestment, *, tol: float = DEFAULT_TOL) 
 
     Checked: the recorded breach probability and net benefit at :math:`z^*`;
     at an interior optimum ENBIS' = 0 and ENBIS'' < 0, at a corner ENBIS'(0) <= 0
-    (ENBIS is concave, so either is global); :math:`0 \\le z^* < vL/e`. Exact results
+    (ENBIS is concave, so either is global); :math:`0 \\le z^* \\le vL/e`, strictly below for
+    class I (class II attains the bound where :math:`-\\alpha vL \\ln v = e`). Exact results
     are evaluated with mpmath at a fixed 60 digits (plus the digits of :math:`vL`); an
     equality holds when the difference is within :math:`10^{-45} vL`. Floats: 30 digits,
     within ``tol`` relative to :math:`vL`.
@@ -255,8 +259,9 @@ def _verify_investment(result: SecurityInvestment, *, tol: float = DEFAULT_TOL) 
         (sign(breach - _numbers.to_sympy(result.breach_probability)) == 0, "breach_probability is not S(z*, v)"),
         (sign(enbis - _numbers.to_sympy(result.net_benefit)) == 0, "net_benefit is not ENBIS(z*)"),
         (sign(z, strict=True) == (1 if result.interior else 0), f"investment {result.investment} has the wrong sign"),
-        (sign(z, strict=True) == 0 or sign(z - V * LL * sympy.exp(-1), strict=True) == -1,
-         "investment is not below vL/e"),
+        (sign(z, strict=True) == 0 or sign(z - V * LL * sympy.exp(-1), strict=result.kind == "I")
+         in ((-1,) if result.kind == "I" else (-1, 0)),
+         "investment is not below vL/e" if result.kind == "I" else "investment exceeds vL/e"),
     ]
     if result.interior:
         checks.append((sign(first) == 0, "ENBIS'(z*) != 0"))

@@ -127,3 +127,14 @@ def test_stealth_lowers_and_persistence_raises_the_threshold(model, other):
     low, high = sorted((model.persistence, other))
     assert model.threshold(persistence=low) <= model.threshold(persistence=high)
     assert not model.uses_at_low_stakes(persistence=high) or model.uses_at_low_stakes(persistence=low)
+
+
+@settings(max_examples=40, deadline=None)
+@given(timing_models())
+def test_region_condition_is_the_spent_region_the_complement_of_sustainable(model):
+    # region_condition is where the resource is spent (used even at low stakes); the verdict calls exactly the
+    # complement "sustainable" (kept at low stakes), so the two never agree.
+    spent = bool(sympy.sympify(model.region_condition(free=[])))
+    verdict = model.analyse().verdict
+    assert verdict.startswith("not sustainable") == spent
+    assert verdict.startswith("sustainable") == (not spent)

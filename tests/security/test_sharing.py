@@ -39,7 +39,8 @@ def brute_joint(*args):
 def test_substitutes_after_gordon_loeb_lucyshyn():
     # Derived here: w = 1, theta = 1/2, lambda = 0, rho = 1/2, l = 1. Sharing is dominant at rho/l = 1/2; then
     # z* = w + (lambda - theta) s* = 1 - 1/4 = 3/4. Joint optimum: s = (theta + lambda w + rho)/(l + 2 lambda theta
-    # - lambda^2) = 1, z = 1 - 1/2 = 1/2: more sharing, less investment (Gordon, Loeb & Lucyshyn's substitutes).
+    # - lambda^2) = 1, z = 1 - 1/2 = 1/2: more sharing, less investment (Gordon, Loeb & Lucyshyn's substitutes;
+    # their abstract: "when information is shared, each firm reduces the amount spent on information security").
     args = (1, HALF, 0, HALF, 1)
     r = information_sharing(*args)
     assert (r.relation, r.investment, r.sharing) == ("substitutes", Fraction(3, 4), HALF)
@@ -55,7 +56,8 @@ def test_substitutes_after_gordon_loeb_lucyshyn():
 def test_complements_when_the_demand_spillover_is_strong_after_gal_or_ghose():
     # Derived here: theta = 0, lambda = 1/2 (the partner's sharing raises the return on investment), rho = 1/2,
     # l = 1: s* = 1/2, z* = 1 + 1/4 = 5/4; optimum s = (0 + 1/2 + 1/2)/(1 - 1/4) = 4/3, z = 1 + 2/3 = 5/3:
-    # the optimum raises both (Gal-Or & Ghose's complements).
+    # the optimum raises both (Gal-Or & Ghose's complements; their abstract: investments and sharing "act as
+    # strategic complements in equilibrium").
     args = (1, 0, HALF, HALF, 1)
     r = information_sharing(*args)
     assert (r.relation, r.investment, r.sharing) == ("complements", Fraction(5, 4), HALF)
