@@ -30,10 +30,14 @@ norms             payoff of following alone ``S``             committed states `
                                                               game's region (all follow at every δ, exact:
                                                               the whole domain)
 attribution       detection probability ``detect``            false-flag rate ``false_flag``; boundaries
-                                                              at other discount factors; no game region
-                                                              (none exact); the legend states what is
-                                                              certified: (R, R) is no equilibrium payoff
-                                                              for r > 0
+                                                              at other discount factors; hatched: the
+                                                              game's outer bound (certified: outside it no
+                                                              state ever restrains) and inner region
+                                                              (targeted retaliation an equilibrium worth
+                                                              more than mutual attack; screened in floats
+                                                              on a 25 x 25 grid, exact at the model's
+                                                              point); the legend adds that (R, R) is no
+                                                              equilibrium payoff for r > 0
 information       number of states ``n``                      discount factor ``delta``, with and without
                                                               the clearing house; hatched: the game's
                                                               regions (full sharing with a clearing house,

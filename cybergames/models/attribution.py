@@ -409,8 +409,8 @@ class AttributionModel(Model):
         --------
         >>> AttributionModel().restraint_lower_bound()     # g = 1, v = 13/3, |q - r| = 7/10
         Fraction(3, 10)
-        >>> AttributionModel(detect=Fraction(1, 10)).restraint_lower_bound()
-        Fraction(1, 1)
+        >>> AttributionModel(detect=Fraction(1, 10)).restraint_lower_bound()   # q = r
+        1
         """
         from ._attribution_regions import restraint_lower_bound
         return restraint_lower_bound(self)
