@@ -305,6 +305,9 @@ def _attribution(model: Any, ax: Any) -> None:
             xlabel=r"detection probability $q$", ylabel=r"false-flag rate $r$",
             title=f"Attribution: where retaliating against the blamed deters, and what the game allows\n"
                   f"($\\delta$ = {show_number(model.delta)}; grey lines: the boundary at other discount factors)")
+    for patch in ax.patches:            # the profile's complement, not the game's (which the hatches show)
+        if patch.get_label() == "not sustainable":
+            patch.set_label("retaliation after any blame\ndoes not deter")
     from .models._attribution_regions import outer_condition, targeted_exact, targeted_screen
     from .models._game import answerable, vertex_bracket
     # The game's outer region (cybergames/models/_attribution_regions.py): a restraining state gains at least

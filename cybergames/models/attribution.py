@@ -52,6 +52,14 @@ independently, and better attribution (higher :math:`q`, lower :math:`r`)
 never shrinks the region where deterrence holds, in line with their results on
 detection and false alarms.
 
+In the game, beyond this profile, :meth:`AttributionModel.game_answer`
+searches explicit equilibria (targeted retaliation punishes only the blamed
+state), and :meth:`AttributionModel.restraint_lower_bound` is a certified
+outer bound: below :math:`g / (g + |q - r|(\bar v - P))`, with
+:math:`g = \min(T - R, P - S)` and :math:`\bar v` a state's best feasible
+payoff that leaves the other its minmax :math:`P`, no equilibrium has either
+state restrain (``cybergames/models/_attribution_regions.py``).
+
 References
 ----------
 * S. Baliga, E. Bueno de Mesquita and A. Wolitzky, "Deterrence with imperfect
