@@ -159,3 +159,18 @@ def test_the_screens_verdict_is_the_exact_one_at_rational_points(q, r):
              for K, L, extra, war in TARGETED_GRID]
     assert holds == any(gain <= 0 and value > 1 for value, gain in exact)
     assert (targeted_exact(model) is not None) == holds
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("payoffs, q, r", [((5, 3, 1, 0), Fraction(4, 5), Fraction(1, 10)),
+                                           ((4, 3, 1, 0), Fraction(1, 2), Fraction(1, 5))])
+def test_the_payoff_set_bisection_never_finds_restraint_below_the_outer_bound(payoffs, q, r):
+    # Second method: the payoff-set bracket of the least delta for a payoff 1/50 of the way from (P, P) to (R, R)
+    # (equilibrium_payoff_set's inner set at the upper end: an equilibrium payoff there, so some state restrains).
+    # The bound must not exceed it. At the defaults it is 3/10 against about 0.349; a bound with the range R - P
+    # in place of 13/3 - 1 would give 1/(1 + (7/10) 2) = 5/12 > 0.3496 and fail here (it would not be valid).
+    T, R, P, S = payoffs
+    model = AttributionModel(T=T, R=R, P=P, S=S, detect=q, false_flag=r, cooperation_share=Fraction(1, 50))
+    found = model.game_answer(delta_set=False).share_bracket
+    assert found.found and found.upper is not None
+    assert model.restraint_lower_bound() <= found.upper
