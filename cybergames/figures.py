@@ -241,6 +241,8 @@ ATTRIBUTION_OUTER = "the game (certified outer bound):\noutside, no state ever r
 ATTRIBUTION_INNER = ("the game: an explicit equilibrium (targeted\nretaliation) worth more than mutual attack\n"
                      "inside (screened in floats on a grid)")
 ATTRIBUTION_INNER_EXACT = ATTRIBUTION_INNER[:-1] + ";\nexact at the model's point)"
+ATTRIBUTION_INNER_NONE = ("the game: no targeted retaliation worth more than\nmutual attack on the grid "
+                          "(certifies nothing\nabout other strategies)")
 #: Points per axis of the attribution figure's screened inner region.
 INNER_GRID = 25
 
@@ -325,8 +327,8 @@ def _attribution(model: Any, ax: Any) -> None:
     ys = numpy.linspace(max(y_low, 0.0), min(y_high, 1.0), INNER_GRID)
     holds, _ = targeted_screen(model, xs[None, :], ys[:, None])
     exact = answerable(model) and targeted_exact(model) is not None
-    _hatch(ax, xs, ys, holds, label=ATTRIBUTION_INNER_EXACT if exact else ATTRIBUTION_INNER, color="tab:green",
-           hatch="\\\\")
+    label = ATTRIBUTION_INNER_EXACT if exact else ATTRIBUTION_INNER if holds.any() else ATTRIBUTION_INNER_NONE
+    _hatch(ax, xs, ys, holds, label=label, color="tab:green", hatch="\\\\")
     # With false flags (r > 0) every signal is possible after mutual restraint, so (R, R), an extreme feasible
     # payoff, is no perfect public equilibrium payoff at any delta < 1 (the vertex argument of
     # min_discount_factor_for_payoff: found=False with lower=1, no search). That is about the payoff (R, R) only;

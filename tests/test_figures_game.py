@@ -312,3 +312,17 @@ def test_without_false_flags_the_attribution_figure_makes_no_claim_about_r_and_r
     # r = 0: restraint is never blamed, the vertex certificate does not apply, so nothing is claimed.
     ax = model_figure(AttributionModel(false_flag=0)).axes[0]
     assert ATTRIBUTION_NOTE not in _labels(ax)
+
+
+def test_where_the_screen_finds_nothing_the_attribution_figure_says_so_without_a_claim():
+    from cybergames.figures import ATTRIBUTION_INNER, ATTRIBUTION_INNER_EXACT, ATTRIBUTION_INNER_NONE
+    from cybergames.models import AttributionModel
+
+    # delta = 1/4 is below the outer bound 3/10 at the model's point (tests/models/test_attribution_regions.py),
+    # and the family's automata need far more patience anywhere on the plot: nothing is hatched as inner, and the
+    # legend says that this certifies nothing about other strategies.
+    ax = model_figure(AttributionModel(delta=Fraction(1, 4))).axes[0]
+    labels = _labels(ax)
+    assert ATTRIBUTION_INNER_NONE in labels and ATTRIBUTION_INNER not in labels
+    assert ATTRIBUTION_INNER_EXACT not in labels
+    assert not any(len(p.vertices) for p in _paths(ax, ATTRIBUTION_INNER_NONE))
