@@ -237,7 +237,7 @@ def _jurisdiction(model: Any, ax: Any) -> None:
 CAPACITY_GAME = "the game, any strategy (exact): both invest for ever"
 NORMS_GAME = "the game, any strategy (exact): all follow the norm at every δ"
 ATTRIBUTION_NOTE = "the game (certified): (R, R) itself is no\nequilibrium payoff for r > 0"
-ATTRIBUTION_OUTER = "the game (certified outer bound):\noutside, no state ever restrains"
+ATTRIBUTION_OUTER = "the game (certified outer bound): outside,\nno perfect public equilibrium has restraint"
 ATTRIBUTION_INNER = ("the game: an explicit equilibrium (targeted\nretaliation) worth more than mutual attack\n"
                      "inside (screened in floats on a grid)")
 ATTRIBUTION_INNER_EXACT = ATTRIBUTION_INNER[:-1] + ";\nexact at the model's point)"
@@ -316,7 +316,8 @@ def _attribution(model: Any, ax: Any) -> None:
     # g = min(T - R, P - S) by attacking, its restraint moves only the chance of its own blame, by |q - r|, and its
     # continuation can differ between its verdicts by at most v - P, the range of its equilibrium payoffs (minmax P
     # to the most it gets among feasible payoffs leaving the other P). Outside (1 - delta) g <= delta |q - r| (v - P)
-    # no equilibrium has either state restrain after any history (Mailath & Samuelson 2006, sections 2.1, 7.1, 7.3).
+    # no perfect public equilibrium has either state restrain after any history (Mailath & Samuelson 2006,
+    # sections 2.1, 7.1, 7.3).
     fixed = {"delta": model.delta}
     game_region(ax, outer_condition(model), x, y, fixed=fixed, color="tab:purple", label=ATTRIBUTION_OUTER)
     # The game's inner region: some targeted retaliation of TARGETED_GRID is an equilibrium worth more than mutual

@@ -43,7 +43,8 @@ def main(argv=None):
           "None: this profile deters at no δ):")
     for q in (Fraction(3, 10), Fraction(1, 2), Fraction(4, 5), 1):
         print(f"  q = {q}: {model.replace(detect=q).threshold()}")
-    print("\nThe game, any strategy: below this δ no equilibrium has either state restrain (certified outer bound):")
+    print("\nThe game, any public strategies: below this δ no perfect public equilibrium has either state restrain "
+          "(certified outer bound):")
     for q in (Fraction(1, 10), Fraction(3, 10), Fraction(4, 5)):
         print(f"  q = {q}: {model.replace(detect=q).restraint_lower_bound()}")
 

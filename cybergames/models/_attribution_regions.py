@@ -43,8 +43,8 @@ than by :math:`R - P`. So a restraining state needs
    \iff \delta \ge \underline\delta = \frac{g}{g + |q - r|\,(\bar v - P)}:
 
 below :math:`\underline\delta` (and at every :math:`\delta < 1` when
-:math:`q = r`) no equilibrium has either state restrain after any history, so
-mutual attack in every period is the only one. At Axelrod's payoffs
+:math:`q = r`) no perfect public equilibrium has either state restrain
+after any history, so mutual attack in every period is the only one. At Axelrod's payoffs
 :math:`g = 1`, :math:`\bar v = 13/3`, and at :math:`q - r = 7/10` the bound is
 :math:`3/10`. The information model's bound
 (:meth:`~cybergames.models.InformationSharingModel.status_quo_lower_bound`)

@@ -137,11 +137,12 @@ def _outer_sentence(model: Any) -> str:
            f"most the range of its equilibrium payoffs, {brief(spread)} (from its minmax P to its best payoff that "
            f"leaves the other P)")
     if lower >= 1:
-        return (f"With q = r blame says nothing about a state's own action, so no equilibrium has either state "
-                f"restrain in any period for any discount factor below one ({why}).")
-    at = (f"; at δ = {brief(model.delta)} mutual attack in every period is therefore the only equilibrium"
-          if model.delta < lower else "")
-    return (f"Below δ = {brief(lower)} no equilibrium has either state restrain in any period ({why}), an outer "
+        return (f"With q = r blame says nothing about a state's own action, so no perfect public equilibrium has "
+                f"either state restrain in any period for any discount factor below one ({why}).")
+    at = (f"; at δ = {brief(model.delta)} mutual attack in every period is therefore the only perfect public "
+          f"equilibrium" if model.delta < lower else "")
+    return (f"Below δ = {brief(lower)} no perfect public equilibrium has either state restrain in any period ({why}), "
+            f"an outer "
             f"bound on the game's region{at}.")
 
 

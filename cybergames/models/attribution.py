@@ -57,8 +57,9 @@ searches explicit equilibria (targeted retaliation punishes only the blamed
 state), and :meth:`AttributionModel.restraint_lower_bound` is a certified
 outer bound: below :math:`g / (g + |q - r|(\bar v - P))`, with
 :math:`g = \min(T - R, P - S)` and :math:`\bar v` a state's best feasible
-payoff that leaves the other its minmax :math:`P`, no equilibrium has either
-state restrain (``cybergames/models/_attribution_regions.py``).
+payoff that leaves the other its minmax :math:`P`, no perfect public
+equilibrium has either state restrain
+(``cybergames/models/_attribution_regions.py``).
 
 References
 ----------
@@ -403,7 +404,7 @@ class AttributionModel(Model):
         .. math:: \delta \ge \underline\delta = \frac{g}{g + |q - r|\,(\bar v - P)},
 
         1 where :math:`q = r` (no δ < 1 sustains any restraint). Below it
-        mutual attack in every period is the only equilibrium. The derivation
+        mutual attack in every period is the only perfect public equilibrium. The derivation
         is in ``cybergames/models/_attribution_regions.py``.
 
         References
