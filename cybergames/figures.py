@@ -30,10 +30,14 @@ norms             payoff of following alone ``S``             committed states `
                                                               game's region (all follow at every δ, exact:
                                                               the whole domain)
 attribution       detection probability ``detect``            false-flag rate ``false_flag``; boundaries
-                                                              at other discount factors; no game region
-                                                              (none exact); the legend states what is
-                                                              certified: (R, R) is no equilibrium payoff
-                                                              for r > 0
+                                                              at other discount factors; hatched: the
+                                                              game's outer bound (certified: outside it no
+                                                              state ever restrains) and inner region
+                                                              (targeted retaliation an equilibrium worth
+                                                              more than mutual attack; screened in floats
+                                                              on a 25 x 25 grid, exact at the model's
+                                                              point); the legend adds that (R, R) is no
+                                                              equilibrium payoff for r > 0
 information       number of states ``n``                      discount factor ``delta``, with and without
                                                               the clearing house; hatched: the game's
                                                               regions (full sharing with a clearing house,
@@ -185,17 +189,23 @@ def game_region(ax: Any, condition: Any, x: Any, y: Any, *, label: str, fixed: M
     >>> "example" in [t.get_text() for t in ax.get_legend().get_texts()]
     True
     """
-    from matplotlib import rc_context
-
     from .plot._regions import _axis, region_values, RESOLUTION
     xaxis, yaxis = _axis(x, "x", RESOLUTION), _axis(y, "y", RESOLUTION)
-    holds = region_values(condition, xaxis, yaxis, dict(fixed or {})).astype(float)
+    holds = region_values(condition, xaxis, yaxis, dict(fixed or {}))
+    _hatch(ax, xaxis[1], yaxis[1], holds, label=label, color=color)
+
+
+def _hatch(ax: Any, xs: Any, ys: Any, holds: Any, *, label: str, color: str, hatch: str = "//") -> None:
+    """Hatch and outline where ``holds`` (rows follow ``ys``) is true; the legend gets ``label``."""
+    from matplotlib import rc_context
+
+    holds = numpy.asarray(holds, dtype=float)
     with rc_context({"hatch.color": color}):
-        hatched = ax.contourf(xaxis[1], yaxis[1], holds, levels=[0.5, 1.5], colors="none", hatches=["//"])
+        hatched = ax.contourf(xs, ys, holds, levels=[0.5, 1.5], colors="none", hatches=[hatch])
     hatched.set_gid(label)
     if holds.any() and not holds.all():
-        ax.contour(xaxis[1], yaxis[1], holds, levels=[0.5], colors=[color], linewidths=1.8, linestyles="--")
-    ax.fill([], [], facecolor="none", edgecolor=color, hatch="//", ls="--", label=label)
+        ax.contour(xs, ys, holds, levels=[0.5], colors=[color], linewidths=1.8, linestyles="--")
+    ax.fill([], [], facecolor="none", edgecolor=color, hatch=hatch, ls="--", label=label)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize="small", frameon=False)
 
 
@@ -228,7 +238,15 @@ def _jurisdiction(model: Any, ax: Any) -> None:
 #: The legend entries of the game's regions added to the capacity, norms and attribution figures.
 CAPACITY_GAME = "the game, any strategy (exact): both invest for ever"
 NORMS_GAME = "the game, any strategy (exact): all follow the norm at every δ"
-ATTRIBUTION_NOTE = "the game (certified): (R, R) itself is no equilibrium payoff for r > 0"
+ATTRIBUTION_NOTE = "the game (certified): (R, R) itself is no\nequilibrium payoff for r > 0"
+ATTRIBUTION_OUTER = "the game (certified outer bound): outside,\nno perfect public equilibrium has restraint"
+ATTRIBUTION_INNER = ("the game: an explicit equilibrium (targeted\nretaliation) worth more than mutual attack\n"
+                     "inside (screened in floats on a grid)")
+ATTRIBUTION_INNER_EXACT = ATTRIBUTION_INNER[:-1] + ";\nexact at the model's point)"
+ATTRIBUTION_INNER_NONE = ("the game: no targeted retaliation worth more than\nmutual attack on the grid "
+                          "(certifies nothing\nabout other strategies)")
+#: Points per axis of the attribution figure's screened inner region.
+INNER_GRID = 25
 
 
 def _capacity(model: Any, ax: Any) -> None:
@@ -284,18 +302,40 @@ def _norms(model: Any, ax: Any) -> None:
 
 def _attribution(model: Any, ax: Any) -> None:
     high = max(0.5, 2 * float(model.false_flag))
-    _region(model, ax, ("detect", 0, 1), ("false_flag", 0, min(high, 1.0)),
+    x, y = ("detect", 0, 1), ("false_flag", 0, min(high, 1.0))
+    _region(model, ax, x, y,
             vary=("delta", _others(model.delta, OTHER_DELTAS)),
-            label="deterrence holds",
+            label="deterrence holds (retaliation\nafter any blame)",
             xlabel=r"detection probability $q$", ylabel=r"false-flag rate $r$",
-            title=f"Attribution: where retaliating against the blamed deters\n"
+            title=f"Attribution: where retaliating against the blamed deters, and what the game allows\n"
                   f"($\\delta$ = {show_number(model.delta)}; grey lines: the boundary at other discount factors)")
-    # No exact closed form of the game's region is known here (noisy public monitoring), so no game region is
-    # drawn. What is certified is stated in the legend: with false flags (r > 0) every signal is possible after
-    # mutual restraint, so (R, R), an extreme feasible payoff, is no perfect public equilibrium payoff at any
-    # delta < 1 (the vertex argument of min_discount_factor_for_payoff: found=False with lower=1, no search).
-    # That is about the payoff (R, R) only; payoffs near it may be equilibrium payoffs (targeted retaliation).
+    for patch in ax.patches:            # the profile's complement, not the game's (which the hatches show)
+        if patch.get_label() == "not sustainable":
+            patch.set_label("retaliation after any blame\ndoes not deter")
+    from .models._attribution_regions import outer_condition, targeted_exact, targeted_screen
     from .models._game import answerable, vertex_bracket
+    # The game's outer region (cybergames/models/_attribution_regions.py): a restraining state gains at least
+    # g = min(T - R, P - S) by attacking, its restraint moves only the chance of its own blame, by |q - r|, and its
+    # continuation can differ between its verdicts by at most v - P, the range of its equilibrium payoffs (minmax P
+    # to the most it gets among feasible payoffs leaving the other P). Outside (1 - delta) g <= delta |q - r| (v - P)
+    # no perfect public equilibrium has either state restrain after any history (Mailath & Samuelson 2006,
+    # sections 2.1, 7.1, 7.3).
+    fixed = {"delta": model.delta}
+    game_region(ax, outer_condition(model), x, y, fixed=fixed, color="tab:purple", label=ATTRIBUTION_OUTER)
+    # The game's inner region: some targeted retaliation of TARGETED_GRID is an equilibrium worth more than mutual
+    # attack, screened in floats on a coarse grid by the symmetric reduction (one batched solve per automaton) and
+    # confirmed exactly at the model's point by check_equilibrium on the library's automaton.
+    (x_low, x_high), (y_low, y_high) = ax.get_xlim(), ax.get_ylim()      # the plotted window (fitted)
+    xs = numpy.linspace(max(x_low, 0.0), min(x_high, 1.0), INNER_GRID)
+    ys = numpy.linspace(max(y_low, 0.0), min(y_high, 1.0), INNER_GRID)
+    holds, _ = targeted_screen(model, xs[None, :], ys[:, None])
+    exact = answerable(model) and targeted_exact(model) is not None
+    label = ATTRIBUTION_INNER_EXACT if exact else ATTRIBUTION_INNER if holds.any() else ATTRIBUTION_INNER_NONE
+    _hatch(ax, xs, ys, holds, label=label, color="tab:green", hatch="\\\\")
+    # With false flags (r > 0) every signal is possible after mutual restraint, so (R, R), an extreme feasible
+    # payoff, is no perfect public equilibrium payoff at any delta < 1 (the vertex argument of
+    # min_discount_factor_for_payoff: found=False with lower=1, no search). That is about the payoff (R, R) only;
+    # payoffs near it may be equilibrium payoffs (targeted retaliation, the inner region).
     if not answerable(model):
         return
     bracket = vertex_bracket(model.repeated_game(), (model.R, model.R))

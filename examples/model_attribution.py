@@ -9,9 +9,12 @@ shrinks the region.
 
 Run ``python examples/model_attribution.py [--output DIR] [--dpi N]``; the
 figure (``model_attribution.png``) shows the detection and false-flag rates at
-which retaliation deters, at several discount factors; no game region is
-drawn (none is known exactly), and the legend states what is certified: with
-false flags (R, R) itself is no equilibrium payoff.
+which retaliation after any blame deters, at several discount factors, and
+beside it the game's regions: the certified outer bound (outside it no
+equilibrium has any state restrain) and where targeted retaliation is an
+equilibrium worth more than mutual attack (screened on a grid, exact at the
+model's point); the legend states that with false flags (R, R) itself is no
+equilibrium payoff.
 """
 
 from __future__ import annotations
@@ -36,9 +39,14 @@ def main(argv=None):
     analysis = model.analyse()
     print(render_analysis(analysis))
 
-    print("\nCritical discount factor by detection probability (false flags 1/10; None: impossible):")
+    print("\nCritical discount factor of retaliation after any blame by detection probability (false flags 1/10; "
+          "None: this profile deters at no δ):")
     for q in (Fraction(3, 10), Fraction(1, 2), Fraction(4, 5), 1):
         print(f"  q = {q}: {model.replace(detect=q).threshold()}")
+    print("\nThe game, any public strategies: below this δ no perfect public equilibrium has either state restrain "
+          "(certified outer bound):")
+    for q in (Fraction(1, 10), Fraction(3, 10), Fraction(4, 5)):
+        print(f"  q = {q}: {model.replace(detect=q).restraint_lower_bound()}")
 
     fig, ax = plt.subplots(figsize=(7, 6), layout="constrained")
     model_figure(model, ax=ax)

@@ -102,6 +102,9 @@ KEY_LINES = {
     "model_attribution": [
         # rho_c = 81/100, rho_d = 18/100: 2/(324/100 - 36/100) = 25/36; q = 1: 2/3.24 = 50/81.
         "q = 4/5: 25/36", "q = 1: 50/81", "q = 3/10: None",
+        # The game's outer bound g/(g + |q - r| (13/3 - 1)) with g = 1 (tests/models/test_attribution_regions.py):
+        # q = 4/5: 1/(1 + 7/3) = 3/10; q = 3/10: 1/(1 + 2/3) = 3/5; q = r = 1/10: 1.
+        "q = 4/5: 3/10", "q = 3/10: 3/5", "q = 1/10: 1",
     ],
     "escalation_ladder": [
         # By hand (the example's docstring): with c = 1 the probe is worth 2 - 5 q a, so the attacker

@@ -210,7 +210,7 @@ def test_the_norms_figure_hatches_the_whole_domain_the_game_sustains_the_norm_at
             assert any(p.contains_point((float(S), a)) for p in paths), (S, a)
 
 
-def test_the_attribution_figure_states_what_is_certified_and_draws_no_game_region():
+def test_the_attribution_figure_states_what_is_certified_about_r_and_r():
     from cybergames.figures import ATTRIBUTION_NOTE
     from cybergames.models import AttributionModel
     from cybergames.repeated import min_discount_factor_for_payoff
@@ -218,12 +218,91 @@ def test_the_attribution_figure_states_what_is_certified_and_draws_no_game_regio
     model = AttributionModel()
     ax = model_figure(model).axes[0]
     labels = _labels(ax)
-    assert ATTRIBUTION_NOTE in labels and "deterrence holds" in labels
+    assert ATTRIBUTION_NOTE in labels and "deterrence holds (retaliation\nafter any blame)" in labels
     assert not any("impossible" in label for label in labels)
-    assert not any(c.get_hatch() for c in ax.collections)          # no hatched region: none is certified
     # Second method: the library's bracket of the least delta for (R, R) at r = 1/10 > 0: none below one.
     bracket = min_discount_factor_for_payoff(model.repeated_game(), (model.R, model.R))
     assert not bracket.found and bracket.lower == 1
+
+
+def test_the_attribution_figure_hatches_the_games_outer_bound_computed_by_hand():
+    from cybergames.figures import ATTRIBUTION_OUTER
+    from cybergames.models import AttributionModel
+
+    # delta = 4/5 at Axelrod's payoffs, by hand (tests/models/test_attribution_regions.py): g = 1 and the spread
+    # of a state's equilibrium payoffs is 13/3 - 1 = 10/3, so a state restrains in some equilibrium only if
+    # (1/5) 1 <= (4/5) |q - r| (10/3), i.e. |q - r| >= 3/40: outside that, mutual attack is the only equilibrium.
+    model = AttributionModel(delta=Fraction(4, 5))
+    ax = model_figure(model).axes[0]
+    assert ATTRIBUTION_OUTER in _labels(ax)
+    paths = _paths(ax, ATTRIBUTION_OUTER)
+    checked = 0
+    for q in (Fraction(1, 20), Fraction(1, 10), Fraction(3, 20), Fraction(1, 5), Fraction(1, 2), Fraction(9, 10)):
+        for r in (Fraction(1, 20), Fraction(1, 10), Fraction(1, 5)):
+            gap = abs(q - r)
+            if abs(gap - Fraction(3, 40)) < Fraction(1, 100):
+                continue                                          # too near the boundary for a drawn outline
+            by_hand = Fraction(1, 5) <= Fraction(4, 5) * gap * Fraction(10, 3)
+            bound = model.replace(detect=q, false_flag=r).restraint_lower_bound()
+            assert by_hand == (model.delta >= bound)
+            assert any(p.contains_point((float(q), float(r))) for p in paths) == by_hand, (q, r)
+            checked += 1
+    assert checked >= 14
+
+
+def test_the_attribution_figure_hatches_the_screened_inner_region_at_its_grid_points():
+    from cybergames.figures import ATTRIBUTION_INNER_EXACT, INNER_GRID
+    from cybergames.models import AttributionModel
+    from cybergames.models._attribution_regions import targeted_screen
+    from cybergames.models._sharing_punishment import reduced_check
+    from cybergames.models.attribution import TARGETED_GRID
+
+    model = AttributionModel()
+    ax = model_figure(model).axes[0]
+    assert ATTRIBUTION_INNER_EXACT in _labels(ax)                 # confirmed exactly at the model's point
+    paths = _paths(ax, ATTRIBUTION_INNER_EXACT)
+    # The drawn region is the screen's verdict: at a grid point the contour at level 1/2 passes half a cell away,
+    # so the point is inside the hatch iff the screen holds there.
+    (x_low, x_high), (y_low, y_high) = ax.get_xlim(), ax.get_ylim()
+    xs = np.linspace(max(x_low, 0.0), min(x_high, 1.0), INNER_GRID)
+    ys = np.linspace(max(y_low, 0.0), min(y_high, 1.0), INNER_GRID)
+    inside = outside = 0
+    for i in range(3, INNER_GRID, 6):
+        for j in range(3, INNER_GRID, 6):
+            q, r = xs[i], ys[j]
+            holds = bool(targeted_screen(model, q, r)[0])
+            assert any(p.contains_point((q, r)) for p in paths) == holds, (q, r)
+            # Second method at the same point: the reduction in exact arithmetic (the float's own value as a
+            # Fraction), every automaton of the family; it is compared with check_equilibrium in
+            # tests/models/test_attribution_regions.py.
+            Q, R_ = Fraction(q), Fraction(r)
+            exact = any(gain <= 0 and value > model.P for value, gain in
+                        (reduced_check(2, (3, 5, 0, 5, 1, 3), Q, R_, K, L, K + extra, war, model.delta)
+                         for K, L, extra, war in TARGETED_GRID))
+            assert exact == holds, (q, r)
+            inside, outside = inside + holds, outside + (not holds)
+    assert inside >= 3 and outside >= 3
+
+
+def test_the_attribution_figures_regions_are_nested():
+    from cybergames.figures import ATTRIBUTION_INNER_EXACT, ATTRIBUTION_OUTER
+    from cybergames.models import AttributionModel
+    from cybergames.models._attribution_regions import targeted_screen
+
+    # Every explicit equilibrium restrains, so the screened inner region and the profile's region lie inside
+    # the outer bound; at the model's point all three hold.
+    model = AttributionModel()
+    ax = model_figure(model).axes[0]
+    outer, inner = _paths(ax, ATTRIBUTION_OUTER), _paths(ax, ATTRIBUTION_INNER_EXACT)
+    point = (float(model.detect), float(model.false_flag))
+    assert any(p.contains_point(point) for p in outer) and any(p.contains_point(point) for p in inner)
+    qs, rs = np.meshgrid(np.linspace(0, 1, 41), np.linspace(0, 0.3, 31))
+    holds, _ = targeted_screen(model, qs, rs)
+    gap = np.abs(qs - rs)
+    assert np.all(gap[holds] * 0.9 * 10 / 3 >= 0.1 - 1e-12)          # (1 - delta) g <= delta |q - r| (10/3)
+    from cybergames.sweep import vectorize
+    profile = vectorize(model.region_condition(free=("detect", "false_flag")))(detect=qs, false_flag=rs)
+    assert profile.any() and np.all(gap[profile] * 0.9 * 10 / 3 >= 0.1 - 1e-12)
 
 
 def test_without_false_flags_the_attribution_figure_makes_no_claim_about_r_and_r():
@@ -233,3 +312,17 @@ def test_without_false_flags_the_attribution_figure_makes_no_claim_about_r_and_r
     # r = 0: restraint is never blamed, the vertex certificate does not apply, so nothing is claimed.
     ax = model_figure(AttributionModel(false_flag=0)).axes[0]
     assert ATTRIBUTION_NOTE not in _labels(ax)
+
+
+def test_where_the_screen_finds_nothing_the_attribution_figure_says_so_without_a_claim():
+    from cybergames.figures import ATTRIBUTION_INNER, ATTRIBUTION_INNER_EXACT, ATTRIBUTION_INNER_NONE
+    from cybergames.models import AttributionModel
+
+    # delta = 1/4 is below the outer bound 3/10 at the model's point (tests/models/test_attribution_regions.py),
+    # and the family's automata need far more patience anywhere on the plot: nothing is hatched as inner, and the
+    # legend says that this certifies nothing about other strategies.
+    ax = model_figure(AttributionModel(delta=Fraction(1, 4))).axes[0]
+    labels = _labels(ax)
+    assert ATTRIBUTION_INNER_NONE in labels and ATTRIBUTION_INNER not in labels
+    assert ATTRIBUTION_INNER_EXACT not in labels
+    assert not any(len(p.vertices) for p in _paths(ax, ATTRIBUTION_INNER_NONE))

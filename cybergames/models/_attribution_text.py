@@ -101,7 +101,7 @@ def attribution_analysis(model: Any) -> ModelAnalysis:
         remedies=_remedies(model, facts, value),
         details={**facts, "value": value},
         game=game,
-        numbers=bracket_numbers(game),
+        numbers=bracket_numbers(game) + (("restraint_least_delta_lower", model.restraint_lower_bound()),),
     )
 
 
@@ -115,6 +115,7 @@ def _game_findings(model: Any, game: Any) -> list:
             equilibrium_sentence(game, model.delta)]
     text += [_lead(game.profile_name, t) for t in (vertex_sentence(game), share_sentence(game, model.delta,
                                                                                       (model.P, model.P))) if t]
+    text.append(_lead(game.profile_name, _outer_sentence(model)))
     if found is not None and found.name.startswith("targeted"):
         text.append("Targeted retaliation punishes only the blamed state (it restrains while the other attacks, "
                     "a transfer rather than a war), so false flags cost far less than under retaliation after "
@@ -123,6 +124,26 @@ def _game_findings(model: Any, game: Any) -> list:
     if bounds:
         text.append(bounds)
     return text
+
+
+def _outer_sentence(model: Any) -> str:
+    """The certified outer bound on restraint (:meth:`AttributionModel.restraint_lower_bound`)."""
+    from ._attribution_regions import outer_terms
+    from ._game import brief
+    gain, spread = outer_terms(model.T, model.R, model.P, model.S)
+    lower = model.restraint_lower_bound()
+    why = (f"certified: a restraining state gives up at least (1 − δ) g now, g = min(T − R, P − S) = {brief(gain)}, "
+           f"and its continuation can differ between its two verdicts, told apart with probability |q − r|, by at "
+           f"most the range of its equilibrium payoffs, {brief(spread)} (from its minmax P to its best payoff that "
+           f"leaves the other P)")
+    if lower >= 1:
+        return (f"With q = r blame says nothing about a state's own action, so no perfect public equilibrium has "
+                f"either state restrain in any period for any discount factor below one ({why}).")
+    at = (f"; at δ = {brief(model.delta)} mutual attack in every period is therefore the only perfect public "
+          f"equilibrium" if model.delta < lower else "")
+    return (f"Below δ = {brief(lower)} no perfect public equilibrium has either state restrain in any period ({why}), "
+            f"an outer "
+            f"bound on the game's region{at}.")
 
 
 def _limits(q: Any, r: Any, q_floor: Any, r_ceiling: Any, folk: bool) -> str:

@@ -36,8 +36,21 @@ principle, Mailath & Samuelson 2006, Proposition 7.1.1):
   :math:`c + \ell - mc/n > 0` and leaves the transitions unchanged (they read
   only the punished state's suspicion, or nothing), so it never pays.
 
+The same reduction holds in any symmetric game with a cooperative and a
+defecting action under independent blame, once the sharing payoffs are
+replaced by the game's: in the attribution model's prisoner's dilemma
+(:math:`n = 2`) all restrain for :math:`R`, a lone attack pays :math:`T`, the
+punished state restrains against an attack for :math:`S` while its punisher
+gets :math:`T`, a war pays :math:`P` (so does the punished state's attack),
+and a punisher that restrains gets :math:`R` (``payoffs`` of six entries).
+With ``q``, ``r`` and ``delta`` as numpy arrays of floats the values and gains
+come for every point at once (one batched linear solve per automaton), which
+is how the attribution figure screens targeted retaliation over
+:math:`(q, r)`.
+
 The tests compare these values and verdicts with the library's full
-:math:`n`-state :func:`~cybergames.repeated.check_equilibrium` for small groups.
+:math:`n`-state :func:`~cybergames.repeated.check_equilibrium` for small groups,
+and with the two-state attribution game.
 """
 
 from __future__ import annotations
@@ -57,26 +70,39 @@ def _states(cap: int, war: int) -> list:
             + [("X", x, w) for x in ("me", "other") for w in range(1, war + 1)])
 
 
+def _stage_payoffs(payoffs: tuple) -> tuple:
+    """``(R, T, alone, one, mutual, joint)``; four entries are the sharing game's (mutual 0, joint one + alone)."""
+    if len(payoffs) == 4:
+        R, T, alone, one = payoffs
+        return R, T, alone, one, alone - alone, one + alone
+    return tuple(payoffs)
+
+
 def reduced_check(n: int, payoffs: tuple, q: Any, r: Any, K: int, L: int, cap: int, war: int,
                   delta: Any) -> tuple:
     """State 0's values and largest one-shot gain of ``targeted_retaliation(K, L, cap, war=war)``.
 
-    ``payoffs`` is ``(R, T, alone, one)``: all share, withhold while all others
-    share, share alone, withhold while one other shares (0 when nobody shares).
-    Exact for exact input (Fractions), floats otherwise.
+    ``payoffs`` is ``(R, T, alone, one)`` in the sharing game: all share,
+    withhold while all others share, share alone, withhold while one other
+    shares (0 when nobody shares). In another game it is
+    ``(R, T, alone, one, mutual, joint)``, adding the payoff when nobody
+    cooperates and a punisher's payoff when it cooperates beside the punished
+    state (the prisoner's dilemma: ``(R, T, S, T, P, R)``). Exact for exact
+    input (Fractions); floats otherwise, and with ``q``, ``r`` or ``delta``
+    numpy arrays the results are arrays of their broadcast shape.
 
     Returns
     -------
     (value, gain)
-        State 0's value from the start (all share) and the largest gain of a
-        one-shot deviation over the reduced states (the profile is a perfect
+        State 0's value from the start (all cooperate) and the largest gain of
+        a one-shot deviation over the reduced states (the profile is a perfect
         public equilibrium iff ``gain <= 0``).
     """
-    R, T, alone, one = payoffs
-    exact = not any(isinstance(x, float) for x in (*payoffs, q, r, delta))
+    R, T, alone, one, mutual, joint = _stage_payoffs(payoffs)
+    arrays = any(isinstance(x, np.ndarray) for x in (q, r, delta))
+    exact = not arrays and not any(isinstance(x, float) for x in (*payoffs, q, r, delta))
     states = _states(cap, war)
     index = {s: k for k, s in enumerate(states)}
-    size = len(states)
     zero, unit = (Fraction(0), Fraction(1)) if exact else (0.0, 1.0)
 
     def escalate(x: str, m: int) -> Any:
@@ -99,15 +125,8 @@ def reduced_check(n: int, payoffs: tuple, q: Any, r: Any, K: int, L: int, cap: i
             stage[s] = alone if x == "me" else one
         else:
             moves[s] = [(("X", x, m - 1) if m > 1 else ("P", x, cap), unit)]
-            stage[s] = zero
-    matrix = [[zero] * size for _ in range(size)]
-    rhs = [zero] * size
-    for s, k in index.items():
-        matrix[k][k] += unit
-        for target, p in moves[s]:
-            matrix[k][index[target]] -= delta * p
-        rhs[k] = (1 - delta) * stage[s]
-    V = _linalg.solve(matrix, rhs) if exact else list(np.linalg.solve(np.array(matrix, float), np.array(rhs, float)))
+            stage[s] = mutual
+    V = _solve(states, index, moves, stage, delta, exact, np.broadcast(q, r, delta).shape if arrays else None)
 
     def continuation(pairs: list) -> Any:
         return sum((p * V[index[t]] for t, p in pairs), zero)
@@ -122,12 +141,44 @@ def reduced_check(n: int, payoffs: tuple, q: Any, r: Any, K: int, L: int, cap: i
     to_other = (n - 1) * (1 - q) * r * (1 - r) ** (n - 2)
     gains = [(1 - delta) * T + delta * continuation([(("P", "me", K), to_me), (("P", "other", K), to_other),
                                                       ("C", 1 - to_me - to_other)]) - V[0]]
-    # Sharing while another is punished, or in a war, adds mc/n to every payoff and costs c + l: the
-    # stage payoff moves by `alone` = mc/n - c - l < 0 and the transitions do not move.
-    gains.append((1 - delta) * alone)
+    # A punisher that cooperates beside the punished state, or a state that cooperates alone in a war, moves
+    # its stage payoff (by joint - one, and by alone - mutual: mc/n - c - l < 0 in the sharing game, R - T and
+    # S - P in the prisoner's dilemma) and not the transitions, which read only the punished state's blame.
+    gains.append((1 - delta) * (joint - one))
+    if war:
+        gains.append((1 - delta) * (alone - mutual))
     for m in range(1, cap + 1):
         s = ("P", "me", m)
         if s not in reachable:
             continue
-        gains.append(delta * continuation([(escalate("me", m), q), (down("me", m), 1 - q)]) - V[index[s]])
+        gains.append((1 - delta) * mutual + delta * continuation([(escalate("me", m), q), (down("me", m), 1 - q)])
+                     - V[index[s]])
+    if arrays:
+        return V[0], np.maximum.reduce(np.broadcast_arrays(*gains))
     return V[0], max(gains)
+
+
+def _solve(states: list, index: dict, moves: dict, stage: dict, delta: Any, exact: bool, shape: Any) -> list:
+    """The values of ``V = (1 - delta) u + delta Q V`` on the reduced states (one list entry per state)."""
+    size = len(states)
+    if exact:
+        matrix = [[Fraction(0)] * size for _ in range(size)]
+        rhs = [Fraction(0)] * size
+        for s, k in index.items():
+            matrix[k][k] += 1
+            for target, p in moves[s]:
+                matrix[k][index[target]] -= delta * p
+            rhs[k] = (1 - delta) * stage[s]
+        return _linalg.solve(matrix, rhs)
+    shape = () if shape is None else shape
+    matrix = np.zeros(shape + (size, size))
+    rhs = np.zeros(shape + (size,))
+    for s, k in index.items():
+        matrix[..., k, k] += 1.0
+        for target, p in moves[s]:
+            matrix[..., k, index[target]] -= delta * p
+        rhs[..., k] = (1 - delta) * stage[s]
+    solved = np.linalg.solve(matrix, rhs[..., None])[..., 0]
+    if not shape:
+        return [float(v) for v in solved]
+    return [solved[..., k] for k in range(size)]

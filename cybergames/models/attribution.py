@@ -52,6 +52,15 @@ independently, and better attribution (higher :math:`q`, lower :math:`r`)
 never shrinks the region where deterrence holds, in line with their results on
 detection and false alarms.
 
+In the game, beyond this profile, :meth:`AttributionModel.game_answer`
+searches explicit equilibria (targeted retaliation punishes only the blamed
+state), and :meth:`AttributionModel.restraint_lower_bound` is a certified
+outer bound: below :math:`g / (g + |q - r|(\bar v - P))`, with
+:math:`g = \min(T - R, P - S)` and :math:`\bar v` a state's best feasible
+payoff that leaves the other its minmax :math:`P`, no perfect public
+equilibrium has either state restrain
+(``cybergames/models/_attribution_regions.py``).
+
 References
 ----------
 * S. Baliga, E. Bueno de Mesquita and A. Wolitzky, "Deterrence with imperfect
@@ -379,6 +388,41 @@ class AttributionModel(Model):
             notes += ("payoff-set bounds not computed (pass payoff_set=True; tens of seconds)",)
         return GameAnswer(PROFILE_NAME, cooperation, folk_theorem_conditions(rg), best, patient, FAMILY,
                           bounds, notes, bracket=bracket, share=share, share_bracket=found)
+
+    def restraint_lower_bound(self) -> Any:
+        r"""Below this δ no perfect public equilibrium has either state restrain, after any history (certified).
+
+        A state that restrains gives up at least :math:`g = \min(T - R, P - S)`
+        now (whatever the other plays), and its restraint changes the chance of
+        its own blame by :math:`|q - r|` and nothing else; its continuation
+        after the two verdicts can differ by at most :math:`\bar v - P`, the
+        range of its equilibrium payoffs (from its minmax :math:`P` to the most
+        it gets among feasible payoffs that leave the other its minmax,
+        :math:`\bar v = \max(R,\ R + (T - R)(R - P)/(R - S),\ T + S - P)`). So
+        restraint needs :math:`(1 - \delta)\,g \le \delta\,|q - r|\,(\bar v - P)`:
+
+        .. math:: \delta \ge \underline\delta = \frac{g}{g + |q - r|\,(\bar v - P)},
+
+        1 where :math:`q = r` (no δ < 1 sustains any restraint). Below it
+        mutual attack in every period is the only perfect public equilibrium. The derivation
+        is in ``cybergames/models/_attribution_regions.py``.
+
+        References
+        ----------
+        G. J. Mailath and L. Samuelson, *Repeated Games and Reputations*, 2006,
+        sections 2.1 (individual rationality), 7.1 (one-shot deviations) and
+        7.3 (self-generation); D. Abreu, D. Pearce and E. Stacchetti,
+        *Econometrica* 58(5), 1990, 1041-1063.
+
+        Examples
+        --------
+        >>> AttributionModel().restraint_lower_bound()     # g = 1, v = 13/3, |q - r| = 7/10
+        Fraction(3, 10)
+        >>> AttributionModel(detect=Fraction(1, 10)).restraint_lower_bound()   # q = r
+        1
+        """
+        from ._attribution_regions import restraint_lower_bound
+        return restraint_lower_bound(self)
 
     # ------------------------------------------------------------ analysis
     def analyse(self) -> ModelAnalysis:

@@ -250,7 +250,9 @@ def test_full_restraint_itself_is_certified_no_equilibrium_payoff_by_the_vertex_
     found = answer.bracket
     assert not found.found and found.lower == 1 and found.upper is None and found.evaluations == 0
     assert found.payoff == (3, 3) and "gains 2 by playing Attack" in found.certificate and verify(found).ok
-    assert dict(model.analyse().numbers) == {"cooperation_least_delta_lower": 1}
+    # restraint_least_delta_lower: the outer bound 1/(1 + (7/10)(10/3)) = 3/10 (tests/models/test_attribution_regions.py)
+    assert dict(model.analyse().numbers) == {"cooperation_least_delta_lower": 1,
+                                             "restraint_least_delta_lower": Fraction(3, 10)}
 
 
 @settings(max_examples=15, deadline=None)

@@ -210,8 +210,12 @@ def test_the_json_report_carries_the_games_numbers():
     cooperation = game["least_delta_for_cooperation"]
     assert game["impossible"] is False and cooperation["found"] is False and cooperation["upper"] is None
     assert cooperation["lower"]["exact"] == "1" and [v["exact"] for v in cooperation["payoff"]] == ["3", "3"]
+    # Any restraint at all: certified only from delta = 1/(1 + (7/10)(10/3)) = 3/10 (the outer bound, by hand in
+    # tests/models/test_attribution_regions.py).
     assert data["models"][0]["numbers"] == {"cooperation_least_delta_lower": {"text": "1", "float": 1.0,
-                                                                              "exact": "1"}}
+                                                                              "exact": "1"},
+                                            "restraint_least_delta_lower": {"text": "3/10", "float": 0.3,
+                                                                            "exact": "3/10"}}
 
 
 # ------------------------------------------------------------------ information: the folk conditions in closed form
