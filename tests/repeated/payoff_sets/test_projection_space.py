@@ -208,18 +208,20 @@ def test_a_feasible_set_cut_to_a_face_by_the_minmax_keeps_the_stage_nash_payoffs
         assert _outer_contains(V, V.inner.vertices).all() and verify(V).ok
 
 
-def test_a_flat_feasible_set_keeps_every_vertex_of_the_outer_set():
+@pytest.mark.parametrize("method", ["projection", "jyc"])
+def test_a_flat_feasible_set_keeps_every_vertex_of_the_outer_set(method):
     # Found by the property above. Players 1 and 3 have the same payoffs, so every payoff has x = z: the
     # feasible set is the square (0,0,0), (1,0,1), (0,1,0), (1,1,1) in that plane. Its outer set was
     # built from support points and missed (1, 1, 1), the payoff of the stage Nash equilibrium (1,1,1)
     # (by hand: a deviation of player 1 gets 0 < 1, one of player 2 or 3 gets 1 again), so a certified
-    # inner payoff lay outside it.
+    # inner payoff lay outside it. The JYC engine (the default for three players) built its outer
+    # box the same way and failed the same check.
     rg = _fixed_monitoring_game(([[[0, 0], [0, 0]], [[0, 0], [1, 1]]], [[[0, 0], [0, 0]], [[0, 1], [0, 1]]],
                                  [[[0, 0], [0, 0]], [[0, 0], [1, 1]]]))
     stage = stage_of(rg, any_players=True)
     assert [1.0, 1.0, 1.0] in stage.payoffs[stage.nash].tolist()
     for delta in (0.5, 0.8):
-        V = equilibrium_payoff_set(rg, delta, method="projection", tol=0.05, max_iter=3)
+        V = equilibrium_payoff_set(rg, delta, method=method, tol=0.05, max_iter=3)
         assert _outer_contains(V, [[1.0, 1.0, 1.0]]).all()
         assert _outer_contains(V, V.inner.vertices).all() and verify(V).ok
 
