@@ -49,12 +49,48 @@ import numpy as np
 
 from .. import _linalg
 
-__all__ = ["reduced_check"]
+__all__ = ["reduced_check", "screen"]
 
 
 def _states(cap: int, war: int) -> list:
     return (["C"] + [("P", x, m) for x in ("me", "other") for m in range(1, cap + 1)]
             + [("X", x, w) for x in ("me", "other") for w in range(1, war + 1)])
+
+
+def _chain(n: int, q: Any, r: Any, K: int, L: int, cap: int, war: int, unit: Any) -> tuple:
+    """The reduced states, their transitions under the profile, and the states reachable from ``C``."""
+    states = _states(cap, war)
+
+    def escalate(x: str, m: int) -> Any:
+        if war and m - 1 + L > cap:
+            return ("X", x, war)
+        left = min(m - 1 + L, cap)
+        return ("P", x, left) if left else "C"
+
+    def down(x: str, m: int) -> Any:
+        return ("P", x, m - 1) if m > 1 else "C"
+
+    single = r * (1 - r) ** (n - 1)
+    moves: dict = {"C": [(("P", "me", K), single), (("P", "other", K), (n - 1) * single),
+                         ("C", 1 - n * single)]}
+    for s in states[1:]:
+        kind, x, m = s
+        if kind == "P":
+            moves[s] = [(escalate(x, m), r), (down(x, m), 1 - r)]
+        else:
+            moves[s] = [(("X", x, m - 1) if m > 1 else ("P", x, cap), unit)]
+    reachable, frontier = {"C"}, ["C"]        # by some signal: constraints bind only where play can be
+    while frontier:
+        for target, _ in moves[frontier.pop()]:
+            if target not in reachable:
+                reachable.add(target)
+                frontier.append(target)
+    return states, moves, reachable, escalate, down
+
+
+def _stage(states: list, payoffs: tuple, zero: Any) -> dict:
+    R, _, alone, one = payoffs
+    return {s: R if s == "C" else (alone if s[1] == "me" else one) if s[0] == "P" else zero for s in states}
 
 
 def reduced_check(n: int, payoffs: tuple, q: Any, r: Any, K: int, L: int, cap: int, war: int,
@@ -74,32 +110,11 @@ def reduced_check(n: int, payoffs: tuple, q: Any, r: Any, K: int, L: int, cap: i
     """
     R, T, alone, one = payoffs
     exact = not any(isinstance(x, float) for x in (*payoffs, q, r, delta))
-    states = _states(cap, war)
+    zero, unit = (Fraction(0), Fraction(1)) if exact else (0.0, 1.0)
+    states, moves, reachable, escalate, down = _chain(n, q, r, K, L, cap, war, unit)
     index = {s: k for k, s in enumerate(states)}
     size = len(states)
-    zero, unit = (Fraction(0), Fraction(1)) if exact else (0.0, 1.0)
-
-    def escalate(x: str, m: int) -> Any:
-        if war and m - 1 + L > cap:
-            return ("X", x, war)
-        left = min(m - 1 + L, cap)
-        return ("P", x, left) if left else "C"
-
-    def down(x: str, m: int) -> Any:
-        return ("P", x, m - 1) if m > 1 else "C"
-
-    single = r * (1 - r) ** (n - 1)
-    moves: dict = {"C": [(("P", "me", K), single), (("P", "other", K), (n - 1) * single),
-                         ("C", 1 - n * single)]}
-    stage = {"C": R}
-    for s in states[1:]:
-        kind, x, m = s
-        if kind == "P":
-            moves[s] = [(escalate(x, m), r), (down(x, m), 1 - r)]
-            stage[s] = alone if x == "me" else one
-        else:
-            moves[s] = [(("X", x, m - 1) if m > 1 else ("P", x, cap), unit)]
-            stage[s] = zero
+    stage = _stage(states, payoffs, zero)
     matrix = [[zero] * size for _ in range(size)]
     rhs = [zero] * size
     for s, k in index.items():
@@ -112,12 +127,6 @@ def reduced_check(n: int, payoffs: tuple, q: Any, r: Any, K: int, L: int, cap: i
     def continuation(pairs: list) -> Any:
         return sum((p * V[index[t]] for t, p in pairs), zero)
 
-    reachable, frontier = {"C"}, ["C"]        # by some signal: constraints bind only where play can be
-    while frontier:
-        for target, _ in moves[frontier.pop()]:
-            if target not in reachable:
-                reachable.add(target)
-                frontier.append(target)
     to_me = q * (1 - r) ** (n - 1)
     to_other = (n - 1) * (1 - q) * r * (1 - r) ** (n - 2)
     gains = [(1 - delta) * T + delta * continuation([(("P", "me", K), to_me), (("P", "other", K), to_other),
@@ -131,3 +140,39 @@ def reduced_check(n: int, payoffs: tuple, q: Any, r: Any, K: int, L: int, cap: i
             continue
         gains.append(delta * continuation([(escalate("me", m), q), (down("me", m), 1 - q)]) - V[index[s]])
     return V[0], max(gains)
+
+
+def screen(n: int, payoffs: tuple, q: float, r: float, K: int, L: int, cap: int, war: int,
+           deltas: np.ndarray) -> tuple:
+    """:func:`reduced_check` in floats at many discount factors at once: arrays ``(values, gains)``.
+
+    The same chain and one-shot deviations, with the linear systems of all
+    ``deltas`` solved as one batch (for searching a discount factor; the
+    answer is then confirmed exactly by :func:`reduced_check`).
+    """
+    R, T, alone, one = (float(x) for x in payoffs)
+    states, moves, reachable, escalate, down = _chain(n, float(q), float(r), K, L, cap, war, 1.0)
+    index = {s: k for k, s in enumerate(states)}
+    size = len(states)
+    stage = _stage(states, (R, T, alone, one), 0.0)
+    M = np.zeros((size, size))
+    for s, k in index.items():
+        for target, p in moves[s]:
+            M[k, index[target]] += p
+    d = np.asarray(deltas, dtype=float)
+    A = np.eye(size)[None, :, :] - d[:, None, None] * M[None, :, :]
+    u = np.array([stage[s] for s in states])
+    V = np.linalg.solve(A, ((1 - d)[:, None] * u[None, :])[:, :, None])[:, :, 0]
+
+    def continuation(pairs: list) -> np.ndarray:
+        return sum(p * V[:, index[t]] for t, p in pairs)
+
+    to_me = q * (1 - r) ** (n - 1)
+    to_other = (n - 1) * (1 - q) * r * (1 - r) ** (n - 2)
+    gains = [(1 - d) * T + d * continuation([(("P", "me", K), to_me), (("P", "other", K), to_other),
+                                             ("C", 1 - to_me - to_other)]) - V[:, 0], (1 - d) * alone]
+    for m in range(1, cap + 1):
+        s = ("P", "me", m)
+        if s in reachable:
+            gains.append(d * continuation([(escalate("me", m), q), (down("me", m), 1 - q)]) - V[:, index[s]])
+    return V[:, 0], np.max(np.array(gains), axis=0)
