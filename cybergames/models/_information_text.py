@@ -226,7 +226,8 @@ def share_finding(model: Any, game: Any) -> str:
             f"Full sharing ({show(model.reward)} each)")
     if found.upper is None and found.lower >= 1:
         reason = found.certificate.split(": ", 1)[-1]
-        return f"{what} is not a perfect public equilibrium payoff at any δ < 1 (certified: {reason})."
+        how = "certified by the vertex argument" if "vertex" in found.certificate else "certified"
+        return f"{what} is not a perfect public equilibrium payoff at any δ < 1 ({how}: {reason})."
     if found.score_lower is not None:
         below = ("no equilibrium has any state share" if found.score_sum <= 0 else
                  f"no equilibrium's payoffs sum to more than {found.score_sum:.10g}, less than {model.n} × "

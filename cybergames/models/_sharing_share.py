@@ -125,9 +125,9 @@ LP_MAX_STATES = 6
 #: How finely the lower end is bisected.
 LOWER_XTOL = 1e-3
 #: Discount factors screened for the upper end: 1 - delta from 1 - (closed-form lower end) down to 1/1000.
-GRID_POINTS = 16
-#: Discount factors screened between two grid points for the profiles that work at the later one.
-REFINE_POINTS = 24
+GRID_POINTS = 20
+#: How finely the upper end is bisected between two grid points, for the profiles that work at the later one.
+REFINE_XTOL = 1e-4
 #: The largest discount factor searched.
 TOP = 0.999
 
@@ -413,10 +413,12 @@ def _upper(model: Any, share: Any, start: float) -> tuple | None:
     candidates = []
     for g in sorted(set(first.values()))[:2]:                      # refine the earliest grid points only
         for profile in (p for p, h in first.items() if h == g):
-            fine = np.linspace(grid[g - 1] if g else start, grid[g], REFINE_POINTS)
-            values, gains = screen(n, pay, q, r, *profile, fine)
-            ok = np.flatnonzero(works(values, gains))
-            candidates.append((fine[ok[0]] if len(ok) else grid[g], profile))
+            lo, hi = (grid[g - 1] if g else start), grid[g]        # fails at lo (or lo is the start), works at hi
+            while hi - lo > REFINE_XTOL:
+                mid = (lo + hi) / 2
+                values, gains = screen(n, pay, q, r, *profile, np.array([mid]))
+                lo, hi = (lo, mid) if works(values, gains)[0] else (mid, hi)
+            candidates.append((hi, profile))
     for found, profile in sorted(candidates)[:8]:
         for step in range(4):                                      # a rational just above, confirmed exactly
             delta = Fraction(math.ceil(found * 10 ** 4) + step, 10 ** 4)
@@ -460,7 +462,7 @@ def share_bracket(model: Any, share: Any) -> SharingShareBracket:
                      f"{MARGIN:g}); the closed form gives {float(closed):.6g}"]
         else:
             score_lower = score_sum = None
-    found = _upper(model, share, float(lower))
+    found = _upper(model, share, float(closed))                 # from the closed form: the same grid for every f
     upper, punishment, value = found if found is not None else (None, None, None)
     if upper is not None:
         name = "targeted_retaliation({}, {}, {}{})".format(*punishment[:3], f", war={punishment[3]}"
