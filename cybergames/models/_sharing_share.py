@@ -117,8 +117,9 @@ __all__ = ["SharingShareBracket", "share_bracket", "sum_bound", "full_sum_bound"
 
 #: Relative margin by which the target's sum must exceed the programs' bound to be certified outside.
 MARGIN = 1e-7
-#: Relative relaxation of the incentive constraints (a state's gain N is taken as N (1 - RELAX)), so that
-#: a program found infeasible or bounded by the solver is so with room to spare.
+#: Relative relaxation of the incentive constraints (each is loosened by RELAX (1 - delta) N: a sharer's gain
+#: from withholding is taken as N (1 - RELAX), a withholder's loss from sharing as N (1 + RELAX)), so that a
+#: program found infeasible or bounded by the solver is so with room to spare.
 RELAX = 1e-6
 #: Largest group for the score programs (beyond: the closed form only).
 LP_MAX_STATES = 6
@@ -270,10 +271,10 @@ def _program(blocks: tuple, n: int, k: int, delta: float, R: float, N: float, q:
     rhs.append(np.array([(1 - delta) * k * R]))
     if k:                                                          # sharers: (1 - d) N <= d (q - r)(G0 - G1)
         rows.append((-delta * (q - r) * share_gap)[None, :])
-        rhs.append(np.array([-(1 - delta) * N]))
+        rhs.append(np.array([-(1 - delta) * N * (1 - RELAX)]))
     if k < n:                                                      # withholders: d (q - r)(H1 - H0) >= -(1 - d) N
         rows.append((-delta * (q - r) * hold_gap)[None, :])
-        rhs.append(np.array([(1 - delta) * N]))
+        rhs.append(np.array([(1 - delta) * N * (1 + RELAX)]))
     return eq, np.vstack(rows), np.concatenate(rhs), size
 
 
@@ -288,7 +289,6 @@ def sum_bound(parameters: tuple, delta: float, stop: float = math.inf) -> float:
     n = parameters[0]
     alpha, beta, R, T, N = (float(x) for x in _payoffs(parameters))
     q, r, delta = float(parameters[4]), float(parameters[5]), float(delta)
-    N *= 1 - RELAX
     best = 0.0
     for k in range(n, 0, -1):
         blocks = _reduced_blocks(n, k, alpha, beta, q, r)
@@ -310,7 +310,6 @@ def full_sum_bound(parameters: tuple, delta: float) -> float:
     n = parameters[0]
     alpha, beta, R, T, N = (float(x) for x in _payoffs(parameters))
     q, r, delta = float(parameters[4]), float(parameters[5]), float(delta)
-    N *= 1 - RELAX
     profiles = list(itertools.product((1, 0), repeat=n))           # 1: shares
     stage = np.array([[alpha * sum(a) - beta * a[i] for i in range(n)] for a in profiles])    # (2^n, n)
     signals = profiles                                             # 1: suspected
@@ -345,7 +344,7 @@ def full_sum_bound(parameters: tuple, delta: float) -> float:
             b = a[:i] + (1 - a[i],) + a[i + 1:]
             # deviating to b must not pay: (1-d) u_i(b) + d E[w_i | b] <= (1-d) u_i(a) + d E[w_i | a]
             row = sum((prob(signals[y], b) - prob(signals[y], a)) * w(y, i) for y in range(count)) * delta
-            ub.append((row, (1 - delta) * (stage[profiles.index(a), i] - stage[profiles.index(b), i])))
+            ub.append((row, (1 - delta) * (stage[profiles.index(a), i] - stage[profiles.index(b), i] + RELAX * N)))
         cost = np.zeros(size)
         cost[-1] = -1.0
         best = max(best, _highs(cost, np.array([u for u, _ in ub]), np.array([v for _, v in ub]), eq,
