@@ -42,6 +42,7 @@ The tests compare these values and verdicts with the library's full
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from typing import Any
 
@@ -142,6 +143,37 @@ def reduced_check(n: int, payoffs: tuple, q: Any, r: Any, K: int, L: int, cap: i
     return V[0], max(gains)
 
 
+@functools.lru_cache(maxsize=2048)
+def _screen_arrays(n: int, payoffs: tuple, q: float, r: float, K: int, L: int, cap: int, war: int) -> tuple:
+    """The chain of :func:`screen` as arrays: transitions ``M``, stage payoffs ``u``, and each one-shot
+    deviation as (weight of 1 - delta, continuation weights over the states, the state it is taken at)."""
+    R, T, alone, one = payoffs
+    states, moves, reachable, escalate, down = _chain(n, q, r, K, L, cap, war, 1.0)
+    index = {s: k for k, s in enumerate(states)}
+    size = len(states)
+    stage = _stage(states, payoffs, 0.0)
+    M = np.zeros((size, size))
+    for s, k in index.items():
+        for target, p in moves[s]:
+            M[k, index[target]] += p
+
+    def weights(pairs: list) -> np.ndarray:
+        row = np.zeros(size)
+        for target, p in pairs:
+            row[index[target]] += p
+        return row
+
+    to_me = q * (1 - r) ** (n - 1)
+    to_other = (n - 1) * (1 - q) * r * (1 - r) ** (n - 2)
+    rows = [(T, weights([(("P", "me", K), to_me), (("P", "other", K), to_other), ("C", 1 - to_me - to_other)]), 0)]
+    for m in range(1, cap + 1):
+        s = ("P", "me", m)
+        if s in reachable:
+            rows.append((0.0, weights([(escalate("me", m), q), (down("me", m), 1 - q)]), index[s]))
+    return (M, np.array([stage[s] for s in states]), np.array([c for c, _, _ in rows]),
+            np.array([w for _, w, _ in rows]), np.array([k for _, _, k in rows]), alone)
+
+
 def screen(n: int, payoffs: tuple, q: float, r: float, K: int, L: int, cap: int, war: int,
            deltas: np.ndarray) -> tuple:
     """:func:`reduced_check` in floats at many discount factors at once: arrays ``(values, gains)``.
@@ -150,29 +182,12 @@ def screen(n: int, payoffs: tuple, q: float, r: float, K: int, L: int, cap: int,
     ``deltas`` solved as one batch (for searching a discount factor; the
     answer is then confirmed exactly by :func:`reduced_check`).
     """
-    R, T, alone, one = (float(x) for x in payoffs)
-    states, moves, reachable, escalate, down = _chain(n, float(q), float(r), K, L, cap, war, 1.0)
-    index = {s: k for k, s in enumerate(states)}
-    size = len(states)
-    stage = _stage(states, (R, T, alone, one), 0.0)
-    M = np.zeros((size, size))
-    for s, k in index.items():
-        for target, p in moves[s]:
-            M[k, index[target]] += p
+    M, u, const, W, at, alone = _screen_arrays(n, tuple(float(x) for x in payoffs), float(q), float(r), K, L, cap,
+                                               war)
     d = np.asarray(deltas, dtype=float)
-    A = np.eye(size)[None, :, :] - d[:, None, None] * M[None, :, :]
-    u = np.array([stage[s] for s in states])
+    A = np.eye(len(u))[None, :, :] - d[:, None, None] * M[None, :, :]
     V = np.linalg.solve(A, ((1 - d)[:, None] * u[None, :])[:, :, None])[:, :, 0]
-
-    def continuation(pairs: list) -> np.ndarray:
-        return sum(p * V[:, index[t]] for t, p in pairs)
-
-    to_me = q * (1 - r) ** (n - 1)
-    to_other = (n - 1) * (1 - q) * r * (1 - r) ** (n - 2)
-    gains = [(1 - d) * T + d * continuation([(("P", "me", K), to_me), (("P", "other", K), to_other),
-                                             ("C", 1 - to_me - to_other)]) - V[:, 0], (1 - d) * alone]
-    for m in range(1, cap + 1):
-        s = ("P", "me", m)
-        if s in reachable:
-            gains.append(d * continuation([(escalate("me", m), q), (down("me", m), 1 - q)]) - V[:, index[s]])
-    return V[:, 0], np.max(np.array(gains), axis=0)
+    # Deviation gains: (1 - d) c + d (W V) - V[at]; sharing while another is punished or in a war moves the
+    # stage payoff by `alone` < 0 and leaves the transitions alone.
+    gains = (1 - d)[:, None] * const[None, :] + d[:, None] * (V @ W.T) - V[:, at]
+    return V[:, 0], np.maximum(np.max(gains, axis=1), (1 - d) * alone)

@@ -127,8 +127,10 @@ LP_MAX_STATES = 6
 LOWER_XTOL = 1e-3
 #: Discount factors screened for the upper end: 1 - delta from 1 - (closed-form lower end) down to 1/1000.
 GRID_POINTS = 20
-#: How finely the upper end is bisected between two grid points, for the profiles that work at the later one.
-REFINE_XTOL = 1e-4
+#: Discount factors screened between two grid points, for the profiles that work at the later one first.
+REFINE_POINTS = 12
+#: How many of those are then bisected, and how finely.
+REFINED, REFINE_XTOL = 3, 1e-4
 #: The largest discount factor searched.
 TOP = 0.999
 
@@ -361,20 +363,29 @@ def _excluded(parameters: tuple, share: Any, delta: float, full: bool = False) -
     return total < threshold, total
 
 
-def _score_lower(parameters: tuple, share: Any, start: float) -> tuple:
-    """The largest delta found (bisection from ``start`` to :data:`TOP`, :data:`LOWER_XTOL`) at which the score
-    programs exclude the target, with their bound on the sum there; ``(None, None)`` when they exclude it nowhere
-    from ``start`` on."""
+def _score_lower(parameters: tuple, share: Any, start: float, upper: Any = None) -> tuple:
+    """The largest delta found (bisection from ``start`` to :data:`TOP`, to :data:`LOWER_XTOL`) at which the
+    score programs exclude the target, with their bound on the sum there; ``(None, None)`` when they do not
+    exclude it at ``start``.
+
+    At and above ``upper`` an explicit equilibrium gives the target, so the programs cannot exclude it there
+    and are not solved (the bisection's steps are the same for every share, which keeps ``lower`` monotone in it).
+    """
+    def excluded(delta: float) -> tuple:
+        if upper is not None and delta >= upper:
+            return False, None
+        return _excluded(parameters, share, delta)
+
     lo, hi = start, TOP
-    out, total = _excluded(parameters, share, hi)
+    out, total = excluded(hi)
     if out:
         return hi, total
-    out, found = _excluded(parameters, share, lo)
+    out, found = excluded(lo)
     if not out:
         return None, None
     while hi - lo > LOWER_XTOL:
         mid = (lo + hi) / 2
-        out, total = _excluded(parameters, share, mid)
+        out, total = excluded(mid)
         if out:
             lo, found = mid, total
         else:
@@ -409,15 +420,21 @@ def _upper(model: Any, share: Any, start: float) -> tuple | None:
             first[profile] = ok[0]
     if not first:
         return None
-    candidates = []
-    for g in sorted(set(first.values()))[:2]:                      # refine the earliest grid points only
+    coarse = []
+    for g in sorted(set(first.values()))[:2]:                      # the earliest grid points only
         for profile in (p for p, h in first.items() if h == g):
-            lo, hi = (grid[g - 1] if g else start), grid[g]        # fails at lo (or lo is the start), works at hi
-            while hi - lo > REFINE_XTOL:
-                mid = (lo + hi) / 2
-                values, gains = screen(n, pay, q, r, *profile, np.array([mid]))
-                lo, hi = (lo, mid) if works(values, gains)[0] else (mid, hi)
-            candidates.append((hi, profile))
+            fine = np.linspace(grid[g - 1] if g else start, grid[g], REFINE_POINTS)
+            values, gains = screen(n, pay, q, r, *profile, fine)
+            k = int(np.flatnonzero(works(values, gains))[0]) if works(values, gains).any() else len(fine) - 1
+            coarse.append((fine[k], fine[k - 1] if k else fine[0], profile))
+    candidates = []
+    for hi, lo, profile in sorted(coarse)[:REFINED]:               # fails at lo (or lo is the start), works at hi
+        while hi - lo > REFINE_XTOL:
+            mid = (lo + hi) / 2
+            values, gains = screen(n, pay, q, r, *profile, np.array([mid]))
+            lo, hi = (lo, mid) if works(values, gains)[0] else (mid, hi)
+        candidates.append((hi, profile))
+    candidates += [(hi, profile) for hi, _, profile in sorted(coarse)[REFINED:]]
     for found, profile in sorted(candidates)[:8]:
         for step in range(4):                                      # a rational just above, confirmed exactly
             delta = Fraction(math.ceil(found * 10 ** 4) + step, 10 ** 4)
@@ -450,10 +467,12 @@ def share_bracket(model: Any, share: Any) -> SharingShareBracket:
         return SharingShareBracket(target, Fraction(1), None, False, 0, game, False, None,
                                    "no discount factor below one: q = r, so a state's verdict does not depend on "
                                    "its action and no state can be given a reason to share", **common)
+    found = _upper(model, share, float(closed))                 # from the closed form: the same grid for every f
+    upper, punishment, value = found if found is not None else (None, None, None)
     lower, words, score_lower, score_sum = closed, [f"lower end {closed} in closed form: no state shares in any "
                                                     f"equilibrium below N/(N + |q − r| T)"], None, None
     if model.n <= LP_MAX_STATES:
-        score_lower, score_sum = _score_lower(parameters, share, float(closed))
+        score_lower, score_sum = _score_lower(parameters, share, float(closed), upper)
         if score_lower is not None and score_lower > closed:
             lower = score_lower
             words = [f"lower end {score_lower:.6g} from the score programs: at that δ no equilibrium has a sum of "
@@ -461,8 +480,6 @@ def share_bracket(model: Any, share: Any) -> SharingShareBracket:
                      f"{MARGIN:g}); the closed form gives {float(closed):.6g}"]
         else:
             score_lower = score_sum = None
-    found = _upper(model, share, float(closed))                 # from the closed form: the same grid for every f
-    upper, punishment, value = found if found is not None else (None, None, None)
     if upper is not None:
         name = "targeted_retaliation({}, {}, {}{})".format(*punishment[:3], f", war={punishment[3]}"
                                                            if punishment[3] else "")

@@ -567,7 +567,7 @@ class InformationSharingModel(Model):
         --------
         >>> found = InformationSharingModel().cooperation_share_bracket(Fraction(1, 2))
         >>> found.payoff[0], round(found.lower, 3), found.upper, found.punishment
-        (Fraction(1, 4), 0.736, Fraction(4441, 5000), (2, 2, 2, 9))
+        (Fraction(1, 4), 0.736, Fraction(8881, 10000), (2, 2, 2, 9))
         """
         from ._sharing_share import share_bracket
         share = self.cooperation_share if share is None else share

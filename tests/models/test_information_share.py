@@ -157,10 +157,14 @@ def test_the_default_answer_leaves_it_out_and_says_how_to_ask():
 
 
 def test_the_report_text_and_numbers_at_the_defaults():
-    # At delta = 9/10, above the bracket's upper end 4441/5000: half the gain is sustainable (certified).
-    analysis = InformationSharingModel(cooperation_share=Fraction(1, 2)).analyse()
+    # At delta = 9/10, above the bracket's upper end (about 0.888): half the gain is sustainable (certified).
+    # The punishment found there is re-checked exactly on its symmetric reduction, worth at least R/2 = 1/4.
+    model = InformationSharingModel(cooperation_share=Fraction(1, 2))
+    analysis = model.analyse()
     found = analysis.game.share_bracket
-    assert found.upper == Fraction(4441, 5000) and found.punishment == (2, 2, 2, 9)
+    assert found.lower < found.upper < model.delta and found.punishment == (2, 2, 2, 9)
+    value, gain = reduced_check(5, _pay(model), model.detect, model.false_flag, 2, 2, 2, 9, found.upper)
+    assert gain <= 0 and value == found.value >= Fraction(1, 4)
     text = " ".join(analysis.findings)
     assert "1/2 of the way from no sharing" in text and "above the bracket, it is one (certified)" in text
     assert "targeted_retaliation(2, 2, 2, war=9)" in text
