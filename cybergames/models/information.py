@@ -78,6 +78,19 @@ of a cubic in :math:`(0, 1)` (the derivative of :math:`N/D` is
 ``cybergames/models/_anonymity.py``), computed exactly (an algebraic number
 when interior).
 
+*A share of full sharing* (``cooperation_share`` :math:`f`,
+:meth:`InformationSharingModel.cooperation_share_bracket`). Without a clearing
+house full sharing itself is no equilibrium payoff (a vertex of the feasible
+set, :meth:`InformationSharingModel.full_sharing_bracket`); the least
+:math:`\delta` at which :math:`(fR, \dots, fR)` is one is bracketed from above
+by an explicit targeted punishment worth at least :math:`fR` (checked exactly;
+a public lottery with no sharing gives :math:`fR`), and from below by
+:math:`N/(N + |q - r| T)` and, for :math:`n \le 6`, by the score in the
+direction of the sum of payoffs with feasible, individually rational
+continuations, taken to its fixed point in one linear program per number of
+sharers (Fudenberg, Levine & Maskin 1994; Judd, Yeltekin & Conklin 2003); see
+``cybergames/models/_sharing_share.py``.
+
 References
 ----------
 * L. A. Gordon, M. P. Loeb and W. Lucyshyn, "Sharing information on computer
@@ -90,6 +103,8 @@ References
 * D. Fudenberg, D. Levine and E. Maskin, "The folk theorem with imperfect
   public information", *Econometrica* 62(5), 1994, 997-1039 (the folk-theorem
   conditions, shown here in closed form: ``cybergames/models/_game.py``).
+* K. Judd, S. Yeltekin and J. Conklin, "Computing supergame equilibria",
+  *Econometrica* 71(4), 2003, 1239-1254.
 """
 
 from __future__ import annotations
@@ -462,6 +477,10 @@ class InformationSharingModel(Model):
         ``cybergames/models/_sharing_punishment.py``). Where none is an
         equilibrium at :math:`\delta`, the first of ``PATIENT_DELTAS`` (19/20, 49/50, 99/100) above
         it at which one is.
+
+        With ``cooperation_share`` set, ``share_bracket`` is
+        :meth:`cooperation_share_bracket` (about half a second at ``n <= 6``);
+        otherwise the notes say how to ask for it.
 
         Parameters
         ----------
