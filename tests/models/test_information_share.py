@@ -53,12 +53,14 @@ def test_two_states_match_the_hand_bounds():
     assert verify(found).ok
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("params", [dict(detect=Fraction(9, 10), false_flag=Fraction(1, 10))])
 def test_two_states_overlap_with_the_payoff_set_bisection(params):
     # Second method: min_discount_factor_for_payoff bisects over the equilibrium payoff sets of the
     # two-state game (JYC outer and inner sets), a bracket of the same least delta (pure actions, public
-    # randomisation), so the two brackets must intersect. About a second at xtol 1e-2 with these
-    # parameters (at q = 4/5, r = 1/20 it takes 30 s: [0.7578, 0.7656] against [0.727, 0.853] here).
+    # randomisation), so the two brackets must intersect. About two seconds at xtol 1e-2 with these
+    # parameters and the compiled payoff-set kernels, a minute with CYBERGAMES_NO_NUMBA=1 (at q = 4/5,
+    # r = 1/20 it takes 30 s: [0.7578, 0.7656] against [0.727, 0.853] here).
     model = InformationSharingModel(**TWO, **params)
     share = Fraction(1, 2)
     library = min_discount_factor_for_payoff(model.status_quo_game(), (model.reward,) * 2, fraction=share,
