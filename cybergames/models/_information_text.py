@@ -239,8 +239,8 @@ def share_finding(model: Any, game: Any) -> str:
         below = (f"below δ = {brief(found.lower)} no state shares in any equilibrium (the closed form "
                  f"N/(N + |q − r| T))")
     if not found.found:
-        return (f"{what} is not a perfect public equilibrium payoff at δ ≤ {brief(found.lower)} (certified: {below}); "
-                f"no targeted punishment of the family searched gives it up to δ = 0.999, so the least δ is not "
+        return (f"{what} is not a perfect public equilibrium payoff at δ ≤ {brief(found.lower)} (certified: "
+                f"{below}); no targeted punishment of the family searched gives it up to δ = 0.999, so the least δ is not "
                 f"bracketed from above.")
     K, L, cap, war = found.punishment
     name = f"targeted_retaliation({K}, {L}, {cap}{f', war={war}' if war else ''})"
