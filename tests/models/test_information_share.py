@@ -212,3 +212,15 @@ def test_the_method_refuses_a_missing_or_inexact_share():
         InformationSharingModel().cooperation_share_bracket(0.5)
     with pytest.raises(ParameterError, match="exact"):
         InformationSharingModel(detect=0.8).cooperation_share_bracket(Fraction(1, 2))
+
+
+@pytest.mark.parametrize("share", [Fraction(9, 10), 1])
+def test_the_share_findings_make_no_uncertified_denial(share):
+    # The rule of tests/models/test_no_overclaims.py: a sentence denying sustainability at every δ names its
+    # strategy or carries the vertex certificate. Nine tenths is denied only up to the certified lower end
+    # (no "at any δ"); full sharing itself carries the vertex argument.
+    from tests.models.test_no_overclaims import IMPOSSIBLE, PROFILES, sentences, vertex_certified
+    analysis = InformationSharingModel(cooperation_share=share).analyse()
+    for sentence in sentences(analysis):
+        if IMPOSSIBLE.search(sentence):
+            assert any(p in sentence for p in PROFILES) or vertex_certified(analysis, sentence), sentence
