@@ -20,6 +20,8 @@ figure (``model_information.png``) shows the discount factors at which sharing
 is sustained against the number of states, with and without the clearing house,
 and hatches the game's regions on the same axes; ``model_information_anonymity.png``
 shows the profile's least delta and the game's certified lower end against a.
+The script also prints the certified bracket of the least delta at which a
+share f of full sharing is an equilibrium payoff without the clearing house.
 """
 
 from __future__ import annotations
@@ -55,6 +57,13 @@ def main(argv=None):
         best = poorer.optimal_anonymity()
         print(f"  n = {poorer.n}, q = {poorer.detect}: optimum {best.kind}, a* = {float(best.level):.4f}, "
               f"least delta {float(best.least_delta):.4f}, game's lower end {float(best.game_lower):.4f}")
+
+    print("\nShares of full sharing without a clearing house (certified bracket of the least delta; "
+          "InformationSharingModel(cooperation_share=f)):")
+    for share in (Fraction(1, 4), Fraction(1, 2), Fraction(3, 4), Fraction(9, 10)):
+        found = model.cooperation_share_bracket(share)
+        upper = "not found up to 0.999" if found.upper is None else f"{float(found.upper):.4f}"
+        print(f"  f = {share}: payoff {found.payoff[0]} each, least delta in [{float(found.lower):.4f}, {upper}]")
 
     fig, ax = plt.subplots(figsize=(7, 5), layout="constrained")
     for poorer, colour in ((model, "tab:blue"), (model.replace(n=3, detect=Fraction(3, 10)), "tab:green")):

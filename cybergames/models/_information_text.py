@@ -182,7 +182,7 @@ def information_analysis(model: Any) -> ModelAnalysis:
         remedies=_remedies(model, table, quo, at_delta, anywhere, anonymity),
         details=details,
         game=game,
-        numbers=_chosen_anonymity_numbers(model) + bracket_numbers(game),
+        numbers=_chosen_anonymity_numbers(model) + bracket_numbers(game) + _share_numbers(game),
     )
 
 
@@ -196,6 +196,9 @@ def _game_findings(model: Any, game: Any) -> tuple:
     vertex = vertex_sentence(game).replace("Full cooperation", "Full sharing")
     if vertex:
         text.append(_lead(game.profile_name, vertex))
+    share = share_finding(model, game)
+    if share:
+        text.append(_lead(game.profile_name, share))
     lower = model.status_quo_lower_bound()
     if lower < 1:
         from ._game import brief
@@ -210,6 +213,46 @@ def _game_findings(model: Any, game: Any) -> tuple:
                     "it out where a public good cannot exclude it; a false suspicion costs the group a few rounds "
                     "of one state's reports instead of all of them for ever.")
     return tuple(text)
+
+
+def share_finding(model: Any, game: Any) -> str:
+    """The certified bracket of the least δ for ``cooperation_share`` of full sharing, in words (empty if unset)."""
+    from ._game import brief, share_position
+    found = game.share_bracket
+    if found is None:
+        return ""
+    what = (f"The payoff {show(game.share)} of the way from no sharing (0 each) to full sharing "
+            f"({show(model.reward)} each), {brief(found.payoff[0])} each," if game.share != 1 else
+            f"Full sharing ({show(model.reward)} each)")
+    if found.upper is None and found.lower >= 1:
+        reason = found.certificate.split(": ", 1)[-1]
+        how = "certified by the vertex argument" if "vertex" in found.certificate else "certified"
+        return f"{what} is not a perfect public equilibrium payoff at any δ < 1 ({how}: {reason})."
+    if found.score_lower is not None:
+        below = ("no equilibrium has any state share" if found.score_sum <= 0 else
+                 f"no equilibrium's payoffs sum to more than {found.score_sum:.10g}, less than {model.n} × "
+                 f"{brief(found.payoff[0])}")
+        below = (f"at δ = {brief(found.lower)} {below} (the score in the direction of the sum, with continuations "
+                 f"feasible and individually rational, taken to its fixed point: one linear program per number of "
+                 f"sharers)")
+    else:
+        below = (f"below δ = {brief(found.lower)} no state shares in any equilibrium (the closed form "
+                 f"N/(N + |q − r| T))")
+    if not found.found:
+        return (f"{what} is not a perfect public equilibrium payoff at δ ≤ {brief(found.lower)} (certified: "
+                f"{below}); no targeted punishment of the family searched gives it up to δ = 0.999, so the least δ is not "
+                f"bracketed from above.")
+    K, L, cap, war = found.punishment
+    name = f"targeted_retaliation({K}, {L}, {cap}{f', war={war}' if war else ''})"
+    where = share_position(found, model.delta)
+    at = {"above": f"so at δ = {show(model.delta)}, above the bracket, it is one (certified)",
+          "below": f"so at δ = {show(model.delta)}, at or below the bracket, it is not (certified)",
+          "inside": f"so at δ = {show(model.delta)}, inside the bracket, this does not decide"}[where]
+    return (f"{what} is a perfect public equilibrium payoff (with public randomisation) from a least δ between "
+            f"{brief(found.lower)} and {brief(found.upper)} (certified: at δ = {brief(found.upper)} {name} is an "
+            f"equilibrium worth {brief(found.value)} ≥ {brief(found.payoff[0])} per state, checked exactly, and a "
+            f"public lottery between it and no sharing gives the payoff; {below}; the equilibrium payoff sets grow "
+            f"with δ); {at}.")
 
 
 def _ratio(a: Any, b: Any) -> Any:
@@ -380,6 +423,14 @@ def _chosen_anonymity_finding(model: Any) -> str:
             else "no δ < 1 sustains any sharing at that level (q(a) = r(a): the verdicts say nothing)")
     return (f"At the anonymity level set, a = {brief(a)}: q(a) = {brief(reports.detect)}, r(a) = "
             f"{brief(reports.false_flag)}, leakage ℓ(a) = {brief(reports.leakage)}; {profile}; {game}.")
+
+
+def _share_numbers(game: Any) -> tuple:
+    """The worth of the explicit equilibrium at the share bracket's upper end, for the JSON report."""
+    found = game.share_bracket
+    if found is None or found.value is None:
+        return ()
+    return (("cooperation_share_equilibrium_value", found.value),)
 
 
 def _chosen_anonymity_numbers(model: Any) -> tuple:

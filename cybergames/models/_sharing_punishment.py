@@ -62,7 +62,7 @@ import numpy as np
 
 from .. import _linalg
 
-__all__ = ["reduced_check"]
+__all__ = ["reduced_check", "screen"]
 
 
 def _states(cap: int, war: int) -> list:
@@ -182,3 +182,15 @@ def _solve(states: list, index: dict, moves: dict, stage: dict, delta: Any, exac
     if not shape:
         return [float(v) for v in solved]
     return [solved[..., k] for k in range(size)]
+
+
+def screen(n: int, payoffs: tuple, q: float, r: float, K: int, L: int, cap: int, war: int,
+           deltas: np.ndarray) -> tuple:
+    """:func:`reduced_check` in floats at many discount factors at once: arrays ``(values, gains)``.
+
+    The same chain and one-shot deviations, with the linear systems of all
+    ``deltas`` solved as one batch (for searching a discount factor; the
+    answer is then confirmed exactly by :func:`reduced_check`).
+    """
+    return reduced_check(n, tuple(float(x) for x in payoffs), float(q), float(r), K, L, cap, war,
+                         np.asarray(deltas, dtype=float))

@@ -78,6 +78,19 @@ of a cubic in :math:`(0, 1)` (the derivative of :math:`N/D` is
 ``cybergames/models/_anonymity.py``), computed exactly (an algebraic number
 when interior).
 
+*A share of full sharing* (``cooperation_share`` :math:`f`,
+:meth:`InformationSharingModel.cooperation_share_bracket`). Without a clearing
+house full sharing itself is no equilibrium payoff (a vertex of the feasible
+set, :meth:`InformationSharingModel.full_sharing_bracket`); the least
+:math:`\delta` at which :math:`(fR, \dots, fR)` is one is bracketed from above
+by an explicit targeted punishment worth at least :math:`fR` (checked exactly;
+a public lottery with no sharing gives :math:`fR`), and from below by
+:math:`N/(N + |q - r| T)` and, for :math:`n \le 6`, by the score in the
+direction of the sum of payoffs with feasible, individually rational
+continuations, taken to its fixed point in one linear program per number of
+sharers (Fudenberg, Levine & Maskin 1994; Judd, Yeltekin & Conklin 2003); see
+``cybergames/models/_sharing_share.py``.
+
 References
 ----------
 * L. A. Gordon, M. P. Loeb and W. Lucyshyn, "Sharing information on computer
@@ -90,6 +103,8 @@ References
 * D. Fudenberg, D. Levine and E. Maskin, "The folk theorem with imperfect
   public information", *Econometrica* 62(5), 1994, 997-1039 (the folk-theorem
   conditions, shown here in closed form: ``cybergames/models/_game.py``).
+* K. Judd, S. Yeltekin and J. Conklin, "Computing supergame equilibria",
+  *Econometrica* 71(4), 2003, 1239-1254.
 """
 
 from __future__ import annotations
@@ -168,6 +183,13 @@ class InformationSharingModel(Model):
         :math:`q(a)`, :math:`r(a)`, :math:`\ell(a)`, the least δ of sharing
         until anyone is suspected at that level, and the certified lower end of
         the game's. None (the default): only the optimum is reported.
+    cooperation_share : number in (0, 1] or None
+        :math:`f`: also bracket, in :meth:`game_answer`, the least discount
+        factor at which :math:`(fR, \dots, fR)`, the share :math:`f` of the way
+        from the all-withhold payoff 0 to full sharing, is a perfect public
+        equilibrium payoff without a clearing house
+        (:meth:`cooperation_share_bracket`; under a second at ``n <= 6``).
+        None (the default): not computed.
 
     Raises
     ------
@@ -192,6 +214,7 @@ class InformationSharingModel(Model):
     false_flag: Any = Fraction(1, 20)
     delta: Any = Fraction(9, 10)
     anonymity: Any = None
+    cooperation_share: Any = None
 
     key: ClassVar[str] = "information"
     symbols: ClassVar[dict] = SYMBOLS
@@ -207,6 +230,8 @@ class InformationSharingModel(Model):
         check_parameter(self, "delta", lower=0, upper=1, upper_open=True, symbolic=False)
         if self.anonymity is not None:
             check_parameter(self, "anonymity", lower=0, upper=1, symbolic=False)
+        if self.cooperation_share is not None:
+            check_parameter(self, "cooperation_share", lower=0, upper=1, lower_open=True, symbolic=False)
         pooled, private = self.multiplier * self.cost, self.cost + self.leakage
         if not pooled > private:
             raise ParameterError(
@@ -406,7 +431,7 @@ class InformationSharingModel(Model):
         a = _anonymity.LEVEL
         n = self.n
         values = {k: sympy.nsimplify(v) if isinstance(v, float) else sympy.Rational(v)
-                  for k, v in self.parameters().items() if k not in ("n", "anonymity")}
+                  for k, v in self.parameters().items() if k not in ("n", "anonymity", "cooperation_share")}
         m, c, l, q0, r0 = (values[k] for k in ("multiplier", "cost", "leakage", "detect", "false_flag"))
         T, R = m * c * (n - 1) / sympy.Integer(n), m * c - c - (1 - a) * l
         bracket = (1 - a * r0) ** n * T - a * (1 - q0) * (1 - a * r0) ** (n - 1) * R
@@ -453,6 +478,10 @@ class InformationSharingModel(Model):
         equilibrium at :math:`\delta`, the first of ``PATIENT_DELTAS`` (19/20, 49/50, 99/100) above
         it at which one is.
 
+        With ``cooperation_share`` set, ``share_bracket`` is
+        :meth:`cooperation_share_bracket` (about half a second at ``n <= 6``);
+        otherwise the notes say how to ask for it.
+
         Parameters
         ----------
         library_check : bool
@@ -482,16 +511,94 @@ class InformationSharingModel(Model):
         bracket = self.full_sharing_bracket()
         notes = ("folk-theorem conditions shown in closed form for blame that falls on each state apart (the "
                  "library's exact rank test takes seconds at n = 5 and minutes at n = 6)",
-                 "payoff-set bounds not computed (the payoff-set engine handles two players)",
-                 "the least δ for a share of full sharing is not computed: min_discount_factor_for_payoff bisects "
-                 "over the payoff sets of the n-state game: 19 s of CPU for half the gain at n = 2 (xtol 1e-2), "
-                 "unfinished after 10 minutes at n = 3")
+                 "payoff-set bounds not computed (the payoff-set engine handles two players)")
+        share = self.cooperation_share
+        found = None if share is None else self.cooperation_share_bracket()
+        if share is None:
+            notes += ("the least δ for a share of full sharing is not computed by default (set cooperation_share, "
+                      "e.g. 1/2, for a certified bracket: explicit targeted punishments above, the score in the "
+                      "direction of the sum below; under a second at n ≤ 6)",)
         if bracket is None:
             notes += ("the least δ for full sharing itself is not computed: the vertex certificate does not apply "
                       "(without false flags, or with r = 1, withholding can produce a verdict that full sharing "
                       "never does)",)
         return GameAnswer(PROFILE_NAME, (self.reward,) * self.n, folk, best, patient, FAMILY, None, notes,
-                          bracket=bracket)
+                          bracket=bracket, share=share, share_bracket=found)
+
+    def cooperation_share_bracket(self, share: Any = None) -> Any:
+        r"""The certified bracket of the least δ at which a share of full sharing is an equilibrium payoff.
+
+        Without a clearing house, for the payoff :math:`(fR, \dots, fR)` with
+        :math:`f` = ``share`` (default: ``cooperation_share``), perfect public
+        equilibria in pure strategies with public randomisation (the
+        library's notion, as in
+        :func:`~cybergames.repeated.min_discount_factor_for_payoff`):
+
+        * ``upper`` (exact): the least discount factor found at which a
+          :func:`~cybergames.repeated.targeted_retaliation` of
+          ``TARGETED_GRID`` is an equilibrium worth at least :math:`fR` per
+          state (recorded in ``punishment`` and ``value``), checked exactly on
+          its symmetric reduction; a public lottery between it and the stage
+          Nash payoff 0 gives :math:`fR` exactly.
+        * ``lower``: the larger of :math:`N/(N + |q - r| T)` (no state shares
+          in any equilibrium below it; any :math:`n`) and, for ``n <= 6``, the
+          largest discount factor found at which the score in the direction
+          :math:`(1, \dots, 1)` (Fudenberg, Levine & Maskin 1994; Judd,
+          Yeltekin & Conklin 2003), with continuations in the feasible,
+          individually rational payoffs and taken to its fixed point in one
+          linear program per number of sharers, bounds every equilibrium's sum
+          of payoffs below :math:`n f R` (HiGHS).
+        * The least δ lies in ``[lower, upper]`` because the equilibrium
+          payoff sets grow with δ under public randomisation (Abreu, Pearce &
+          Stacchetti 1990, Theorem 6), the assumption of
+          :func:`~cybergames.repeated.min_discount_factor_for_payoff`'s
+          bisection. :func:`cybergames.verify` re-checks both ends (the score
+          programs without their symmetric reduction).
+        * For :math:`f = 1` with :math:`0 < r < 1`: :meth:`full_sharing_bracket`'s
+          certificate (no δ < 1).
+
+        The derivation is in ``cybergames/models/_sharing_share.py``.
+
+        Parameters
+        ----------
+        share : number in (0, 1], optional
+            The share :math:`f`; default ``cooperation_share``.
+
+        Returns
+        -------
+        cybergames.repeated.DiscountFactorBracket
+            A subclass recording also ``share``, ``punishment``, ``value``,
+            ``closed_lower``, ``score_lower`` and ``score_sum``.
+
+        Raises
+        ------
+        ParameterError
+            If no share is given or set, the share is not in (0, 1], or a
+            parameter is not exact (the upper end is certified in exact arithmetic).
+
+        References
+        ----------
+        Mailath & Samuelson, *Repeated Games and Reputations*, 2006, chapters
+        7 to 9; Fudenberg, Levine & Maskin, *Econometrica* 62(5), 1994,
+        section 3; Judd, Yeltekin & Conklin, *Econometrica* 71(4), 2003.
+
+        Examples
+        --------
+        >>> found = InformationSharingModel().cooperation_share_bracket(Fraction(1, 2))
+        >>> found.payoff[0], round(found.lower, 3), found.upper, found.punishment
+        (Fraction(1, 4), 0.736, Fraction(8881, 10000), (2, 2, 2, 9))
+        """
+        from ._sharing_share import share_bracket
+        share = self.cooperation_share if share is None else share
+        if isinstance(share, bool) or not isinstance(share, (int, Fraction)) or not 0 < share <= 1:
+            raise ParameterError(f"share: expected an exact number in (0, 1] (int or Fraction), or "
+                                 f"cooperation_share set, got {share!r}")
+        inexact = {k: v for k, v in self.parameters().items()
+                   if k not in ("anonymity", "cooperation_share") and not isinstance(v, (int, Fraction))}
+        if inexact:
+            raise ParameterError(f"InformationSharingModel: the share bracket needs exact parameters (int or "
+                                 f"Fraction), got {inexact}")
+        return share_bracket(self, Fraction(share))
 
     def full_sharing_bracket(self) -> Any:
         r"""The certificate that full sharing itself is no equilibrium payoff without a clearing house, or None.
@@ -594,7 +701,7 @@ class InformationSharingModel(Model):
 def _key(model: InformationSharingModel) -> tuple:
     """The parameters that determine the delta sets, with their number types (1 and 1.0 differ)."""
     return tuple((name, type(value).__name__, value) for name, value in model.parameters().items()
-                 if name not in ("delta", "anonymity"))
+                 if name not in ("delta", "anonymity", "cooperation_share"))
 
 
 @functools.lru_cache(maxsize=256)

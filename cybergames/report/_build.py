@@ -227,6 +227,7 @@ def stage_game_section() -> Section:
 _NONE_MEANS = {("attribution", "punishment"): "permanent retaliation (no limit on its rounds)"}
 _NONE_MEANS[("information", "anonymity")] = "not set: the report gives the optimal level a*"
 _NONE_MEANS[("attribution", "cooperation_share")] = "not set: the least δ for a share of cooperation is not bracketed"
+_NONE_MEANS[("information", "cooperation_share")] = "not set: the least δ for a share of full sharing is not bracketed"
 
 
 def _parameters(model: Any, letters: dict[str, str]) -> tuple[Parameter, ...]:

@@ -27,3 +27,23 @@ def test_bench_optimal_anonymity_float(benchmark):
     model = InformationSharingModel(n=3, multiplier=2.0, detect=0.3)
     best = benchmark(model.optimal_anonymity)
     assert best.kind == "interior"
+
+
+def _analyse_share():
+    from cybergames.models import _sharing_punishment, _sharing_share
+    information._delta_sets.cache_clear()
+    _sharing_punishment._screen_arrays.cache_clear()      # the screening chains and program blocks are cached
+    _sharing_share._reduced_blocks.cache_clear()
+    return InformationSharingModel(cooperation_share=Fraction(1, 2)).analyse()
+
+
+def test_bench_information_analysis_with_half_the_gain(benchmark):
+    analysis = benchmark.pedantic(_analyse_share, rounds=5, iterations=1)
+    found = analysis.game.share_bracket
+    assert found.found and found.lower < found.upper < Fraction(9, 10)
+
+
+def test_bench_share_bracket_six_states(benchmark):
+    model = InformationSharingModel(n=6)
+    found = benchmark.pedantic(model.cooperation_share_bracket, args=(Fraction(1, 2),), rounds=3, iterations=1)
+    assert found.found and verify(found).ok
