@@ -437,7 +437,9 @@ def best_shot_ladder_limits(values: Sequence, costs: Sequence, alone: Sequence) 
     --------
     >>> from fractions import Fraction
     >>> best_shot_ladder_limits([1, 1], [Fraction(9, 10), 1], [Fraction(11, 20), Fraction(1, 2)])
-    (3, 2)
+    (8, 7)
+    >>> best_shot_ladder_limits([1, 1], [Fraction(1, 2), 1], [Fraction(3, 4), Fraction(1, 2)])
+    (2, 0)
     """
     import math
 
@@ -538,13 +540,16 @@ def best_shot_two_mixers(values: Sequence, costs: Sequence, alone: Sequence, max
 
     Examples
     --------
-    Values 1, 1 and costs 9/10, 1 (:math:`x^* = 11/20, 1/2`): state 1 mixes about 0.064 and
-    11/20, state 2 about 0 and 0.351 (:math:`n = 3`, :math:`\rho^3/(1 + \rho^2) = 9/40`).
+    Values 1, 1 and costs 9/10, 1 (:math:`x^* = 11/20, 1/2`): with two efforts each, state 1
+    mixes about 0.064 and 11/20 against state 2's 0 and about 0.351 (:math:`n = 3`,
+    :math:`\rho^3/(1 + \rho^2) = 9/40`), and the mirror ladder topped by state 2 exists too.
 
     >>> from fractions import Fraction
-    >>> (e,) = best_shot_two_mixers([1, 1], [Fraction(9, 10), 1], [Fraction(11, 20), Fraction(1, 2)])
-    >>> e.levels, e.top, e.supports[0][1], [round(float(x), 4) for x in e.supports[0] + e.supports[1]]
+    >>> first, second = best_shot_two_mixers([1, 1], [Fraction(9, 10), 1], [Fraction(11, 20), Fraction(1, 2)])
+    >>> first.levels, first.top, first.supports[0][1], [round(float(x), 4) for x in first.supports[0] + first.supports[1]]
     (3, 0, Fraction(11, 20), [0.0636, 0.55, 0.0, 0.3509])
+    >>> second.top, [round(float(x), 4) for x in second.supports[0] + second.supports[1]]
+    (1, [0.0, 0.3106, 0.0495, 0.5])
     """
     if isinstance(max_support, bool) or not isinstance(max_support, int) or max_support < 2:
         raise ParameterError(f"max_support: expected an integer of at least 2, got {max_support!r}")
@@ -674,7 +679,10 @@ def _verify_reliability(result: ReliabilityGames, *, tol: float = DEFAULT_TOL) -
     level above the highest listed one is an equilibrium on the grid. Mixed best shot: each
     agent's expected payoff against the other's listed strategy, evaluated in floats at every
     effort of a grid of step 1/1000 on [0, 1] and at the support points, nowhere exceeds its
-    equilibrium payoff, which the support points attain.
+    equilibrium payoff, which the support points attain. Both mixing (two agents): the same for
+    each listed equilibrium, also at every critical point (:func:`_mixed_failures`); and for each
+    top agent whose ladders stop (:func:`best_shot_ladder_limits`), the first ladder past the last
+    one (up to 12 levels) fails that check (a probability <= 0 or a reply gaining more than 1e-7).
     """
     from .public_good import security_game
 
@@ -735,4 +743,59 @@ def _verify_reliability(result: ReliabilityGames, *, tol: float = DEFAULT_TOL) -
                 failures.append(f"best_shot mixed: agent {player}'s support does not earn its payoff {claimed[player]}")
             if max(against(player, e) for e in efforts) > claimed[player] + eps:
                 failures.append(f"best_shot mixed: agent {player} has a better reply than its listed strategy")
+    if len(v) == 2:
+        fv, fc = tuple(float(a) for a in v), tuple(float(a) for a in c)
+        for e in result.best_shot_two_mixers:
+            checked += 2
+            failures.extend(_mixed_failures(e, fv, fc, tol))
+        for top, limit in enumerate(result.best_shot_ladder_limits):
+            n = max(limit, 2) + 1 if limit is not None else None
+            if n is None or n > 12 or min(result.standalone) <= 0:
+                continue
+            checked += 1            # the first ladder past the limit fails: a mass <= 0 or a better reply
+            beyond = _ladder(n, top, fv, fc, tuple(float(x) for x in result.standalone))
+            if not _mixed_failures(beyond, fv, fc, tol, margin=1e-7):
+                failures.append(f"best_shot: the ladder of {n} levels topped by agent {top} is an equilibrium "
+                                f"beyond the limit {limit}")
     return Verification(ok=not failures, checked=checked, failures=tuple(failures))
+
+
+def _mixed_failures(e: TwoMixerBestShot, values: tuple, costs: tuple, tol: float, margin: float = 0.0) -> list:
+    """Failures of a both-mixing equilibrium, in floats, from the payoff alone (not the ladder's algebra).
+
+    Each probability must be positive and each agent's sum 1; each agent's expected payoff against
+    the other's mixture must equal its claimed payoff at every support point and nowhere exceed it:
+    on a grid of step 1/1000 on [0, 1], at every effort of both supports, and at the critical points
+    (the peak :math:`1 - r_i/(2F_j)` of each stretch on which the other's distribution :math:`F_j` is
+    constant). ``margin`` (> 0) asks a reply to gain by more than it before it counts.
+    """
+    failures = []
+    supports = [[float(x) for x in side] for side in e.supports]
+    masses = [[float(p) for p in side] for side in e.probabilities]
+    claimed = [float(p) for p in e.payoffs]
+    eps = max(tol, 1e-9) * max(1.0, sum(values))
+    for agent in (0, 1):
+        if min(masses[agent]) <= eps or abs(sum(masses[agent]) - 1) > eps:
+            failures.append(f"best_shot two mixers: agent {agent}'s probabilities {masses[agent]} are not a "
+                            f"distribution with every effort played")
+    for agent in (0, 1):
+        other = 1 - agent
+        ratio = costs[agent] / values[agent]
+
+        def payoff(effort: float) -> float:
+            return values[agent] * sum(p * reliability(max(effort, y)) for p, y in zip(masses[other], supports[other])) \
+                - costs[agent] * effort
+
+        peaks = []
+        below = 0.0
+        for p, y in sorted(zip(masses[other], supports[other]), key=lambda pair: pair[1]):
+            below += p
+            if below > 0:
+                peaks.append(1 - ratio / (2 * below))
+        efforts = [t / 1000 for t in range(1001)] + supports[0] + supports[1] + [x for x in peaks if 0 <= x <= 1]
+        if any(abs(payoff(x) - claimed[agent]) > eps for x in supports[agent]):
+            failures.append(f"best_shot two mixers: agent {agent}'s efforts do not all earn its payoff "
+                            f"{claimed[agent]}")
+        if max(payoff(x) for x in efforts) > claimed[agent] + eps + margin:
+            failures.append(f"best_shot two mixers: agent {agent} has a better reply than its mixture")
+    return failures
