@@ -474,6 +474,26 @@ def best_shot_ladder_limits(values: Sequence, costs: Sequence, alone: Sequence) 
     return tuple(limits)
 
 
+def _algebraic(value: Any, rho: Any, n: int, top_ratio: Any) -> Any:
+    r"""``value``, a rational function of :math:`\rho`, as a root of its own polynomial (sympy ``CRootOf``).
+
+    The polynomial is the resultant in :math:`x` of :math:`4x^n - r_T(1 + x^2)` and
+    :math:`y \cdot den(x) - num(x)`; of its real roots the one nearest ``value`` (at 50 digits)
+    is ``value`` (the roots are isolated exactly). Faster to show than the rational function.
+    """
+    import sympy
+
+    x, y = sympy.Symbol("x"), sympy.Symbol("y")
+    num, den = sympy.fraction(sympy.together(value.subs(rho, x)))
+    if not num.has(x) and not den.has(x):
+        return sympy.nsimplify(num / den)
+    defining = 4 * x ** n - top_ratio * (1 + x ** 2)
+    polynomial = sympy.Poly(sympy.resultant(defining, y * den - num, x), y)
+    target = sympy.N(value, 50)
+    roots = [r for factor, _ in sympy.factor_list(polynomial)[1] for r in sympy.Poly(factor, y).real_roots()]
+    return min(roots, key=lambda r: abs(sympy.N(r, 50) - target))
+
+
 def _ladder(n: int, top: int, values: tuple, costs: tuple, alone: tuple) -> TwoMixerBestShot:
     """The ladder with ``n`` positive levels topped by agent ``top`` (module rule 6), its masses and payoffs."""
     floats = isinstance(alone[0], float)
@@ -508,6 +528,8 @@ def _ladder(n: int, top: int, values: tuple, costs: tuple, alone: tuple) -> TwoM
     payoffs = [None, None]
     payoffs[top] = values[top] * alone[top] * alone[top]
     payoffs[other] = expected(other, owner.index(other))
+    if not floats:
+        payoffs[other] = _algebraic(payoffs[other], rho, n, ratios[top])
     return TwoMixerBestShot(n, top, rho, tuple(tuple(side) for side in supports),
                             tuple(tuple(side) for side in masses),
                             tuple(_numbers.simplify_exact(p) for p in payoffs))
