@@ -210,7 +210,8 @@ class ReliabilityModel(Model):
                 "every reply on a fine effort grid"))
         for e in g.best_shot_two_mixers:
             def lottery(k: int) -> str:
-                return ", ".join(f"{float(x):.4g} (p ≈ {float(p):.3g})" for x, p in zip(e.supports[k], e.probabilities[k]))
+                pairs = zip(e.supports[k], e.probabilities[k])
+                return ", ".join(f"{float(x):.4g} (p ≈ {float(p):.3g})" for x, p in pairs)
 
             found.append(ExplicitEquilibrium(
                 f"best shot, both mix ({e.levels} levels, state {e.top + 1} on top): state 1 works ≈ {lottery(0)}; "

@@ -568,8 +568,10 @@ def best_shot_two_mixers(values: Sequence, costs: Sequence, alone: Sequence, max
 
     >>> from fractions import Fraction
     >>> first, second = best_shot_two_mixers([1, 1], [Fraction(9, 10), 1], [Fraction(11, 20), Fraction(1, 2)])
-    >>> first.levels, first.top, first.supports[0][1], [round(float(x), 4) for x in first.supports[0] + first.supports[1]]
-    (3, 0, Fraction(11, 20), [0.0636, 0.55, 0.0, 0.3509])
+    >>> first.levels, first.top, first.supports[0][1]
+    (3, 0, Fraction(11, 20))
+    >>> [round(float(x), 4) for x in first.supports[0] + first.supports[1]]
+    [0.0636, 0.55, 0.0, 0.3509]
     >>> second.top, [round(float(x), 4) for x in second.supports[0] + second.supports[1]]
     (1, [0.0, 0.3106, 0.0495, 0.5])
     """
@@ -805,8 +807,8 @@ def _mixed_failures(e: TwoMixerBestShot, values: tuple, costs: tuple, tol: float
         ratio = costs[agent] / values[agent]
 
         def payoff(effort: float) -> float:
-            return values[agent] * sum(p * reliability(max(effort, y)) for p, y in zip(masses[other], supports[other])) \
-                - costs[agent] * effort
+            lottery = zip(masses[other], supports[other])
+            return values[agent] * sum(p * reliability(max(effort, y)) for p, y in lottery) - costs[agent] * effort
 
         peaks = []
         below = 0.0
