@@ -220,15 +220,19 @@ class ReliabilityModel(Model):
                 "exact ladder (algebraic numbers: the root of a polynomial of degree n), re-checked by "
                 "cybergames.verify against every reply on a fine effort grid and at the critical points"))
         complete, missing = self._ladders_beyond(g, MAX_SUPPORT)
-        certificate = ("every pure equilibrium of the three games: each state's best reply is unique, so the "
-                       "closed forms of cybergames.security.reliability_games list them all (the weakest link's "
-                       "continuum by its ends); and of the mixed best-shot equilibria, which with finite supports "
-                       "are ladders of alternating efforts, one per number of levels and top state (derived in "
-                       "cybergames.security.reliability), every one in which one state mixes, or both mix over at "
-                       f"most {MAX_SUPPORT} effort levels each")
-        certificate += ("; every equilibrium here has finite supports (the cost–benefit ratios differ, or a state "
-                        "never works) and no ladder is longer, so the list is the whole equilibrium set"
-                        if complete else f"; not listed: {missing}")
+        pure = ("every pure equilibrium of the three games: each state's best reply is unique, so the closed forms "
+                "of cybergames.security.reliability_games list them all (the weakest link's continuum by its ends)")
+        if complete:
+            certificate = (pure + "; and every mixed best-shot equilibrium: here every equilibrium has finite "
+                           "supports (the cost–benefit ratios differ, or a state never works) and so is a ladder "
+                           "of alternating efforts, one candidate per number of levels and top state (derived in "
+                           "cybergames.security.reliability), and every ladder that is an equilibrium is listed "
+                           f"(one state mixes, or both mix over at most {MAX_SUPPORT} efforts each)")
+        else:
+            certificate = (pure + "; and every mixed best-shot equilibrium in which one state mixes, or both mix "
+                           f"over at most {MAX_SUPPORT} efforts each (every mixed equilibrium with finite supports "
+                           "is a ladder of alternating efforts, one candidate per number of levels and top state, "
+                           f"derived in cybergames.security.reliability); not listed: {missing}")
         verdict = self._verdict(g)
         family = ("every Nash equilibrium of the total-effort, weakest-link and best-shot games" if complete else
                   "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games, every best-shot "
