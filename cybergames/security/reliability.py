@@ -80,8 +80,9 @@ the probability of an effort :math:`\le x`), and :math:`U_i(x) = E[P(\max(x, X_j
    increasing; with 3 and 4 this leaves only :math:`(0, \kappa]` in both supports,
    up to the top, which needs :math:`F_j(\kappa) = F_i(\kappa) = 1`, so
    :math:`r_1 = r_2`. **Hence when** :math:`r_1 \ne r_2` **every equilibrium has finite
-   supports**; when :math:`r_1 = r_2 = r < 2` there is besides the continuous one,
-   :math:`F_1 = F_2 = r/(2(1 - x))` on :math:`[0, x^*]` (an atom :math:`r/2` at 0).
+   supports**; when :math:`r_1 = r_2 = r < 2` there is in addition the continuous
+   equilibrium :math:`F_1 = F_2 = r/(2(1 - x))` on :math:`[0, x^*]` (an atom :math:`r/2` at 0),
+   every effort there a best reply (:math:`U_i' = F_j P' - r = 0`).
 6. *Ladders.* With finite supports the merged support is
    :math:`0 = z_0 < z_1 < \dots < z_n`, the agents alternating: agent :math:`A` holds
    0 and the even :math:`z_m` (its atom at 0 makes the peak at :math:`z_1` possible),
