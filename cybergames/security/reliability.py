@@ -283,11 +283,11 @@ def best_shot_mixed(values: Sequence, costs: Sequence, alone: Sequence) -> tuple
     :math:`x_j^* > x_i^*` the equilibrium needs also
     :math:`v_j(kP(z) + (1 - k)P(x_i^*)) - c_j z \ge v_j (x_j^*)^2`.
 
-    These are every equilibrium of that form, not every mixed equilibrium of
-    the continuous game: equilibria in which both agents mix, over alternating
-    effort levels, can exist too (at values 1, 1 and costs 9/10, 1 agent 1 mixes
-    about 0.064 and 0.55, agent 2 about 0 and 0.351) and are not searched.
-    ``alone`` holds the own optima :math:`x_i^*`. Exact (sympy square roots) for
+    These are every equilibrium of that form: the ladders with :math:`n = 2` levels of
+    the module's rule 6 (:math:`z = z_1`, :math:`x_i^* = z_2`). Equilibria in which both
+    agents mix, over alternating effort levels, can exist too (at values 1, 1 and
+    costs 9/10, 1 agent 1 mixes about 0.064 and 0.55, agent 2 about 0 and 0.351):
+    :func:`best_shot_two_mixers` lists them. ``alone`` holds the own optima :math:`x_i^*`. Exact (sympy square roots) for
     exact input, floats for floats.
 
     Examples

@@ -264,3 +264,16 @@ def test_the_ladder_limits_agree_with_a_brute_force_check_of_each_candidate(v1, 
                 assert smallest > 0 and gain <= 1e-9
             elif smallest > 1e-6:                 # clearly positive masses: then a reply must gain
                 assert gain > 0
+
+
+def test_equal_ratios_admit_the_continuous_equilibrium_the_module_states():
+    # Module rule 5: r_1 = r_2 = r = 1 (v = 1, c = 1, x* = 1/2): F(x) = r/(2(1 - x)) on [0, 1/2], an atom 1/2 at 0
+    # and density 1/(2(1 - x)^2), is an equilibrium. Checked here by quadrature (midpoint rule, 20000 cells):
+    # the payoff E[P(max(x, X))] - x is the same at every x in [0, 1/2] and lower above.
+    cells = 20000
+    width = 0.5 / cells
+    lottery = [(0.0, 0.5)] + [((k + 0.5) * width, width / (2 * (1 - (k + 0.5) * width) ** 2)) for k in range(cells)]
+    assert abs(sum(q for _, q in lottery) - 1) < 1e-8          # F(1/2) = 1/(2 * 1/2) = 1
+    level = [_expected(1.0, 1.0, x, lottery) for x in (0.0, 0.1, 0.25, 0.4, 0.5)]
+    assert max(level) - min(level) < 1e-6
+    assert all(_expected(1.0, 1.0, x, lottery) < level[0] - 1e-4 for x in (0.6, 0.75, 1.0))
