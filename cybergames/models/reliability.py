@@ -132,23 +132,29 @@ class ReliabilityModel(Model):
         return self._region(sympy.And(protect, unique), free)
 
     def game_answer(self) -> Any:
-        r"""The three games' answer: every pure equilibrium of each technology, with each state's payoff.
+        r"""The three games' answer: every pure equilibrium of each technology and the mixed best-shot ones.
 
         The closed forms of :func:`cybergames.security.reliability_games` list
-        them all (each state's best reply is unique: :math:`\max(0, x_i^* - x_j)`
-        under total effort, :math:`\min(x_j, x_i^*)` under the weakest link, and
-        under the best shot either its own optimum or nothing): total effort, the
-        most capable state alone at its own optimum (every split when tied); the
-        weakest link, every common level from 0 to :math:`\min_i x_i^*` (the two
-        ends are listed); the best shot, each state working alone at its own
-        optimum when the other would rather free-ride; and the mixed best-shot
-        equilibria of :func:`cybergames.security.reliability.best_shot_mixed`
-        (one state mixes between free-riding and its own optimum, the other works
-        the sure amount :math:`z = 1 - \sqrt{1 - (x_i^*)^2}` that makes it
-        indifferent). Mixed equilibria in which both states mix can exist too
-        (both then mix over alternating effort levels) and are not searched, so
-        the list is complete for pure equilibria only. Exact parameters only
-        (None for floats).
+        every pure equilibrium (each state's best reply is unique: :math:`\max(0,
+        x_i^* - x_j)` under total effort, :math:`\min(x_j, x_i^*)` under the weakest
+        link, and under the best shot either its own optimum or nothing): total
+        effort, the most capable state alone at its own optimum (every split when
+        tied); the weakest link, every common level from 0 to :math:`\min_i x_i^*` (the
+        two ends are listed); the best shot, each state working alone at its own
+        optimum when the other would rather free-ride.
+
+        Mixed best-shot equilibria are characterised in
+        :mod:`cybergames.security.reliability` (module rules 1–7): when the
+        cost–benefit ratios differ every one has finite supports and is a *ladder*
+        of :math:`n` alternating positive efforts, one per :math:`n` and top state, up
+        to a last :math:`n` (:func:`~cybergames.security.reliability.best_shot_ladder_limits`).
+        Listed: :math:`n = 2` (one state mixes,
+        :func:`~cybergames.security.reliability.best_shot_mixed`) and both mixing over
+        at most ``MAX_SUPPORT`` = 3 efforts each
+        (:func:`~cybergames.security.reliability.best_shot_two_mixers`). The answer is
+        complete when that covers every ladder; otherwise (longer ladders, or equal
+        ratios, which give infinitely many and one with continuous supports) it is
+        partial and says what is missing. Exact parameters only (None for floats).
 
         Examples
         --------
@@ -157,9 +163,11 @@ class ReliabilityModel(Model):
         'best shot: state 2 provides 1/2, state 1 free-rides'
         >>> answer.equilibria[-1].name
         'best shot, mixed: state 1 works 3/4 with probability 1 − 2√7/7 ≈ 0.2441 (else free-rides), state 2 works 1 − √7/4 ≈ 0.3386'
+        >>> answer.complete                 # the ladders stop at n = 2 (state 1 on top) and n = 0
+        True
         """
         from ._game import ExplicitEquilibrium, one_shot_answer
-        from ..security.reliability import reliability
+        from ..security.reliability import MAX_SUPPORT, reliability
 
         if isinstance(self.cost_1, float):
             return None
@@ -200,18 +208,54 @@ class ReliabilityModel(Model):
                 profile, None, tuple(m.payoffs), None,
                 "closed form (indifference conditions solved exactly), re-checked by cybergames.verify against "
                 "every reply on a fine effort grid"))
-        certificate = ("every pure equilibrium of the three games: each state's best reply is unique, so the "
-                       "closed forms of cybergames.security.reliability_games list them all (the weakest link's "
-                       "continuum by its ends); of the mixed best-shot equilibria, every one in which one state "
-                       "mixes between free-riding and its own optimum and the other works a sure amount; mixed "
-                       "equilibria in which both states mix (over alternating effort levels) can exist too and are "
-                       "not searched")
+        for e in g.best_shot_two_mixers:
+            def lottery(k: int) -> str:
+                pairs = zip(e.supports[k], e.probabilities[k])
+                return ", ".join(f"{float(x):.4g} (p ≈ {float(p):.3g})" for x, p in pairs)
+
+            found.append(ExplicitEquilibrium(
+                f"best shot, both mix ({e.levels} levels, state {e.top + 1} on top): state 1 works ≈ {lottery(0)}; "
+                f"state 2 ≈ {lottery(1)}",
+                tuple(tuple(zip(e.supports[k], e.probabilities[k])) for k in (0, 1)), None, tuple(e.payoffs), None,
+                "exact ladder (algebraic numbers: the root of a polynomial of degree n), re-checked by "
+                "cybergames.verify against every reply on a fine effort grid and at the critical points"))
+        complete, missing = self._ladders_beyond(g, MAX_SUPPORT)
+        pure = ("every pure equilibrium of the three games: each state's best reply is unique, so the closed forms "
+                "of cybergames.security.reliability_games list them all (the weakest link's continuum by its ends)")
+        if complete:
+            certificate = (pure + "; and every mixed best-shot equilibrium: here every equilibrium has finite "
+                           "supports (the cost–benefit ratios differ, or a state never works) and so is a ladder "
+                           "of alternating efforts, one candidate per number of levels and top state (derived in "
+                           "cybergames.security.reliability), and every ladder that is an equilibrium is listed "
+                           f"(one state mixes, or both mix over at most {MAX_SUPPORT} efforts each)")
+        else:
+            certificate = (pure + "; and every mixed best-shot equilibrium in which one state mixes, or both mix "
+                           f"over at most {MAX_SUPPORT} efforts each (every mixed equilibrium with finite supports "
+                           "is a ladder of alternating efforts, one candidate per number of levels and top state, "
+                           f"derived in cybergames.security.reliability); not listed: {missing}")
         verdict = self._verdict(g)
-        return one_shot_answer("the three technologies' equilibria", tuple(found), certificate,
-                               "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games, and the "
-                               "best-shot equilibria in which one state mixes",
+        family = ("every Nash equilibrium of the total-effort, weakest-link and best-shot games" if complete else
+                  "every pure Nash equilibrium of the total-effort, weakest-link and best-shot games, every best-shot "
+                  f"equilibrium where one state mixes, and every one where both mix over at most {MAX_SUPPORT} levels")
+        return one_shot_answer("the three technologies' equilibria", tuple(found), certificate, family,
                                worth(g.total_effort.optimum, g.total_effort.optimal_level), verdict,
-                               notes=("best: the listed equilibrium with the largest total payoff",), partial=True)
+                               notes=("best: the listed equilibrium with the largest total payoff",),
+                               partial=not complete)
+
+    @staticmethod
+    def _ladders_beyond(g: Any, max_support: int) -> tuple:
+        """(whether every best-shot ladder is listed, the unlisted ones in words)."""
+        limits = g.best_shot_ladder_limits
+        if any(limit is None for limit in limits):
+            return False, ("with equal cost–benefit ratios, infinitely many more: one ladder for every number of "
+                           "levels and top state, and one with continuous supports F(x) = r/(2(1 − x)) on [0, x*]")
+        last = 2 * max_support - 1
+        extra = [(k, limit) for k, limit in enumerate(limits) if limit > last]
+        if not extra:
+            return True, ""
+        return False, "; ".join(f"{limit - last} ladder{'s' if limit - last > 1 else ''} topped by state {k + 1} with "
+                                f"{last + 1} to {limit} levels (more than {max_support} efforts for a state)"
+                                for k, limit in extra)
 
     def _verdict(self, g: Any) -> str:
         """The one-line verdict: the equilibrium that decides it and the condition that binds."""
@@ -340,10 +384,13 @@ class ReliabilityModel(Model):
                    ("weakest_link_security", wl.best_level), ("best_shot_security_worst", min(bs.levels)),
                    ("best_shot_security_best", max(bs.levels)), ("total_effort_optimum", te.optimal_level),
                    ("weakest_link_optimum", wl.optimal_level), ("best_shot_providers", len(g.providers)),
-                   ("best_shot_mixed", len(g.best_shot_mixed)))
+                   ("best_shot_mixed", len(g.best_shot_mixed)),
+                   ("best_shot_two_mixers", len(g.best_shot_two_mixers)))
         for m in g.best_shot_mixed:
             tag = f"best_shot_mixed_{m.mixer + 1}"
             numbers += ((f"{tag}_work_probability", m.work_probability), (f"{tag}_other_effort", m.fixed_effort))
+        for k, limit in enumerate(g.best_shot_ladder_limits):   # -1: no limit (equal ratios, infinitely many)
+            numbers += ((f"best_shot_ladder_limit_{k + 1}", -1 if limit is None else limit),)
         verdict = answer.verdict if answer is not None else self._verdict(g)
         return ModelAnalysis(self, self.obstacle, summary, tuple(findings), conditions, remedies, {"games": g},
                              game=answer, verdict=verdict, numbers=numbers)

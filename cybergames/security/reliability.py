@@ -44,6 +44,75 @@ equilibrium falls short of its optimum, :math:`\max_i x_i^* \le G^\circ` and
 :func:`cybergames.security.security_game` on an effort grid that contains every
 closed-form effort (so that the grid game's equilibria and optimum contain the
 closed forms' exactly).
+
+Mixed equilibria of the two-agent best shot
+-------------------------------------------
+Derived here (no source is quoted for them). Let :math:`F_j` be any mixed
+strategy of agent :math:`j` (a distribution on :math:`[0, \infty)`, :math:`F_j(x)`
+the probability of an effort :math:`\le x`), and :math:`U_i(x) = E[P(\max(x, X_j))]
+- r_i x` agent :math:`i`'s payoff divided by :math:`v_i`. Write :math:`u = 1 - x`.
+
+1. *Best replies lie in* :math:`[0, x_i^*]`. For :math:`x' > x \ge x_i^*` and every
+   :math:`y`, :math:`P(\max(x', y)) - P(\max(x, y)) \le P(x') - P(x) < r_i(x' - x)`
+   (concavity, :math:`P'(x) \le r_i` there), so :math:`U_i(x') < U_i(x)`. An agent with
+   :math:`x_i^* = 0` plays 0 for sure; both-mixing needs :math:`x_1^*, x_2^* > 0`.
+2. *Kinks.* :math:`U_i` is continuous, with one-sided derivatives
+   :math:`U_i'(x^\pm) = F_j(x^\pm) P'(x) - r_i` (:math:`F_j(x^-)` the mass below
+   :math:`x`). A support point :math:`x > 0` of :math:`i` is a maximum, so
+   :math:`F_j(x^-) P'(x) \ge r_i \ge F_j(x) P'(x)`: :math:`j` has no atom at
+   :math:`x` and :math:`F_j(x) = r_i / P'(x) = r_i/(2u)` (*the peak condition*).
+3. *Alternation.* :math:`r_i/(2u)` increases with :math:`x`, so between two positive
+   support points of :math:`i` agent :math:`j` has mass, hence a support point; a positive
+   support point of :math:`i` outside :math:`j`'s support is therefore isolated in the
+   union of the supports. Where :math:`F_j` is constant, :math:`U_i` is strictly concave
+   (or strictly decreasing where :math:`F_j = 0`): at most one support point of :math:`i`
+   per gap of :math:`j`'s support, at the gap's interior peak.
+4. *The geometric-mean rule.* If :math:`a < a'` are consecutive positive support
+   points of :math:`i` and :math:`b` is the one point of :math:`j` between them,
+   :math:`U_i(a) = U_i(a')` with the peak conditions at :math:`a, a'` gives
+   :math:`(u_a^2 - u_b^2)/(2u_a) + (u_b^2 - u_{a'}^2)/(2u_{a'}) = u_a - u_{a'}`, i.e.
+   :math:`u_b^2 = u_a u_{a'}`: in :math:`\log(1 - x)` every interior point is the
+   midpoint of its two neighbours, so runs of consecutive isolated points have a
+   constant step in :math:`\log(1 - x) \in [\log(1 - \max x^*), 0]` and are finite.
+5. *Common points.* At a positive point :math:`\kappa` of both supports, an empty
+   stretch just above it makes :math:`U_i` strictly decreasing there (both peak
+   conditions hold at :math:`\kappa`), and one just below makes it strictly
+   increasing; with 3 and 4 this leaves only :math:`(0, \kappa]` in both supports,
+   up to the top, which needs :math:`F_j(\kappa) = F_i(\kappa) = 1`, so
+   :math:`r_1 = r_2`. **Hence when** :math:`r_1 \ne r_2` **every equilibrium has finite
+   supports**; when :math:`r_1 = r_2 = r < 2` there is in addition the continuous
+   equilibrium :math:`F_1 = F_2 = r/(2(1 - x))` on :math:`[0, x^*]` (an atom :math:`r/2` at 0),
+   every effort there a best reply (:math:`U_i' = F_j P' - r = 0`).
+6. *Ladders.* With finite supports the merged support is
+   :math:`0 = z_0 < z_1 < \dots < z_n`, the agents alternating: agent :math:`A` holds
+   0 and the even :math:`z_m` (its atom at 0 makes the peak at :math:`z_1` possible),
+   agent :math:`B` the odd ones (a :math:`B` at 0 would be below its own peak
+   :math:`z_1`). The top :math:`z_n` is its holder :math:`T`'s own optimum
+   :math:`x_T^*` (peak condition with :math:`F_N(z_n) = 1`, :math:`N` the other
+   agent). :math:`A`'s indifference between 0 and :math:`z_2` gives
+   :math:`P(z_1) = z_2^2`, and rule 4 makes :math:`u_1, \dots, u_n` geometric:
+   :math:`u_m = 2\rho^m/(1 + \rho^2)` with :math:`\rho \in (0, 1)` the unique root of
+   :math:`\rho^n/(1 + \rho^2) = r_T/4` (the left side increases in :math:`\rho`).
+   The peak conditions give every mass. So for each :math:`n \ge 2` and each top
+   agent there is exactly one candidate; it is an equilibrium iff
+   (a) :math:`T`'s top atom is positive, :math:`\rho < r_T/r_N`, and (b) when
+   :math:`x_N^* > x_T^*`, :math:`N` does not gain by working its own optimum above the
+   ladder, :math:`(t - s)^2 \le st(1 - \rho)^2/\rho` with :math:`t = r_T/2`,
+   :math:`s = r_N/2`. Every other reply is dominated by the peak of its stretch
+   (rule 3), which earns the equilibrium payoff. :math:`T` earns
+   :math:`v_T (x_T^*)^2`. :math:`n = 1` is a pure equilibrium, :math:`n = 2` one agent
+   mixing (:func:`best_shot_mixed`), :math:`n \ge 3` both mixing
+   (:func:`best_shot_two_mixers`); :math:`A` uses :math:`\lfloor n/2 \rfloor + 1` levels
+   and :math:`B` :math:`\lceil n/2 \rceil`.
+7. *Finitely many.* :math:`\rho` increases with :math:`n` towards 1 and both (a) and
+   (b) ask :math:`\rho` to stay below a bound, so the valid :math:`n` of each top agent
+   run from 2 to a last one, which is finite when :math:`r_1 \ne r_2`
+   (:func:`best_shot_ladder_limits` computes it). When :math:`r_1 = r_2` every
+   :math:`n` is valid: infinitely many equilibria.
+
+Rules 2–3 are the kink and alternation arguments familiar from all-pay contests;
+here :math:`U_i` is continuous (ties cost nothing), and the kinks come from
+:math:`P`'s concavity.
 """
 
 from __future__ import annotations
@@ -59,10 +128,14 @@ from .._verify import Verification, verify
 from ..errors import ParameterError
 from ._checks import floating, positive
 
-__all__ = ["MixedBestShot", "ReliabilityGames", "TechnologyAnswer", "best_shot_mixed", "reliability_games"]
+__all__ = ["MixedBestShot", "ReliabilityGames", "TechnologyAnswer", "TwoMixerBestShot", "best_shot_ladder_limits",
+           "best_shot_mixed", "best_shot_two_mixers", "reliability_games"]
 
 #: The most agents :func:`reliability_games` accepts (its certificate enumerates the game).
 MAX_AGENTS = 4
+
+#: The most effort levels per agent with which :class:`ReliabilityGames` lists the both-mixing equilibria.
+MAX_SUPPORT = 3
 
 
 @dataclass(frozen=True)
@@ -138,6 +211,16 @@ class ReliabilityGames:
         """Two agents: :func:`best_shot_mixed` at these values and costs (computed when first asked for)."""
         return best_shot_mixed(self.values, self.costs, self.standalone)
 
+    @cached_property
+    def best_shot_two_mixers(self) -> tuple:
+        """Two agents: :func:`best_shot_two_mixers` at these values and costs, up to ``MAX_SUPPORT`` levels each."""
+        return best_shot_two_mixers(self.values, self.costs, self.standalone, MAX_SUPPORT)
+
+    @cached_property
+    def best_shot_ladder_limits(self) -> tuple:
+        """Two agents: :func:`best_shot_ladder_limits` at these values and costs."""
+        return best_shot_ladder_limits(self.values, self.costs, self.standalone)
+
     @property
     def perverse(self) -> bool:
         """Whether a best-shot equilibrium has a strictly less capable agent provide (a higher ratio)."""
@@ -200,11 +283,11 @@ def best_shot_mixed(values: Sequence, costs: Sequence, alone: Sequence) -> tuple
     :math:`x_j^* > x_i^*` the equilibrium needs also
     :math:`v_j(kP(z) + (1 - k)P(x_i^*)) - c_j z \ge v_j (x_j^*)^2`.
 
-    These are every equilibrium of that form, not every mixed equilibrium of
-    the continuous game: equilibria in which both agents mix, over alternating
-    effort levels, can exist too (at values 1, 1 and costs 9/10, 1 agent 1 mixes
-    about 0.064 and 0.55, agent 2 about 0 and 0.351) and are not searched.
-    ``alone`` holds the own optima :math:`x_i^*`. Exact (sympy square roots) for
+    These are every equilibrium of that form: the ladders with :math:`n = 2` levels of
+    the module's rule 6 (:math:`z = z_1`, :math:`x_i^* = z_2`). Equilibria in which both
+    agents mix, over alternating effort levels, can exist too (at values 1, 1 and
+    costs 9/10, 1 agent 1 mixes about 0.064 and 0.55, agent 2 about 0 and 0.351):
+    :func:`best_shot_two_mixers` lists them. ``alone`` holds the own optima :math:`x_i^*`. Exact (sympy square roots) for
     exact input, floats for floats.
 
     Examples
@@ -247,6 +330,262 @@ def best_shot_mixed(values: Sequence, costs: Sequence, alone: Sequence) -> tuple
             work = 1 - k
         payoffs = (payoff_i, payoff_j) if i == 0 else (payoff_j, payoff_i)
         found.append(MixedBestShot(i, work, xi, z, tuple(_numbers.simplify_exact(p) for p in payoffs)))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class TwoMixerBestShot:
+    r"""A two-agent best-shot equilibrium in which both agents mix (:func:`best_shot_two_mixers`).
+
+    Attributes
+    ----------
+    levels : int
+        :math:`n`, the number of positive efforts in the two supports together (at least 3).
+    top : int
+        The agent (0-based) whose highest effort is the highest of all: its own optimum :math:`x_T^*`.
+    ratio : number
+        :math:`\rho \in (0, 1)`, the root of :math:`\rho^n/(1 + \rho^2) = r_T/4`; the efforts below
+        the top are :math:`1 - 2\rho^m/(1 + \rho^2)`.
+    supports : tuple of tuple
+        Each agent's efforts, increasing (the agent that does not hold the lowest positive effort
+        holds 0).
+    probabilities : tuple of tuple
+        The probability of each effort, in the same order.
+    payoffs : tuple
+        Each agent's expected payoff (the top agent earns its stand-alone :math:`v_T (x_T^*)^2`).
+    """
+
+    levels: int
+    top: int
+    ratio: Any
+    supports: tuple
+    probabilities: tuple
+    payoffs: tuple
+
+
+def _exact(value: Any) -> Any:
+    """A rational as a sympy Rational (floats and sympy numbers unchanged)."""
+    import sympy
+
+    if isinstance(value, (float, sympy.Basic)):
+        return value
+    value = Fraction(value)
+    return sympy.Rational(value.numerator, value.denominator)
+
+
+def _ladder_ratio(n: int, top_ratio: Any) -> Any:
+    r""":math:`\rho \in (0, 1)` with :math:`4\rho^n = r_T(1 + \rho^2)`: a float by bisection, else a sympy root."""
+    import sympy
+
+    if isinstance(top_ratio, float):
+        lo, hi = 0.0, 1.0
+        for _ in range(200):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if 4 * mid ** n < top_ratio * (1 + mid * mid) else (lo, mid)
+        return (lo + hi) / 2
+    x = sympy.Symbol("x")
+    (root,) = [r for r in sympy.Poly(4 * x ** n - _exact(top_ratio) * (1 + x ** 2), x).real_roots() if 0 < r < 1]
+    return root
+
+
+def _ladder_holds(n: int, top: int, ratios: tuple) -> bool:
+    r"""Whether the ladder with :math:`n` positive levels topped by agent ``top`` is an equilibrium (module rule 6).
+
+    (a) :math:`\rho < r_T/r_N` when :math:`r_N > r_T`, i.e. :math:`4q^n > r_T(1 + q^2)` at
+    :math:`q = r_T/r_N`; (b) :math:`st(1 - \rho)^2 \ge (t - s)^2 \rho` when :math:`r_N < r_T`, i.e.
+    :math:`\rho \le \rho_b`, the root in (0, 1) of that quadratic, i.e. :math:`4\rho_b^n \ge r_T(1 + \rho_b^2)`.
+    Both decided without :math:`\rho` (exactly for exact ratios), from the monotonicity of
+    :math:`\rho^n/(1 + \rho^2)`.
+    """
+    import sympy
+
+    from .._numbers import sign
+
+    rt, rn = ratios[top], ratios[1 - top]
+    if sign(rn - rt) == 1:
+        q = _numbers.ratio(rt, rn)
+        return sign(4 * q ** n - rt * (1 + q * q)) == 1
+    if sign(rn - rt) == -1:
+        t, s = _numbers.ratio(rt, 2), _numbers.ratio(rn, 2)
+        if isinstance(rt, float):
+            d = (t - s) / (s * t) ** 0.5
+            y = (-d + (d * d + 4) ** 0.5) / 2
+        else:
+            d = (_exact(t) - _exact(s)) / sympy.sqrt(_exact(s) * _exact(t))
+            y = (-d + sympy.sqrt(d ** 2 + 4)) / 2
+        rho_b = y * y
+        gap = 4 * rho_b ** n - _exact(rt) * (1 + rho_b ** 2)
+        found = sign(gap)
+        if found is None:                 # a tie beyond 4000 digits: decide exactly
+            found = 0 if sympy.minimal_polynomial(gap, sympy.Symbol("x")) == sympy.Symbol("x") else 1
+        return found >= 0
+    return True
+
+
+def best_shot_ladder_limits(values: Sequence, costs: Sequence, alone: Sequence) -> tuple:
+    r"""For each agent as the top one, the largest :math:`n \ge 2` whose ladder is a best-shot equilibrium.
+
+    Module rules 6–7: the ladders with :math:`n` positive levels topped by agent :math:`T`
+    are equilibria exactly for :math:`n = 2, \dots,` the returned limit, which is 0 when
+    none is (or an own optimum is 0) and None when every :math:`n` is (equal ratios,
+    :math:`r_1 = r_2 < 2`: infinitely many equilibria). Condition (a) holds iff
+    :math:`n < \log(r_T(1 + q^2)/4)/\log q`, (b) iff
+    :math:`n \le \log(r_T(1 + \rho_b^2)/4)/\log \rho_b`; the bound is computed in floats and
+    confirmed at the boundary by :func:`_ladder_holds` (exactly for exact input, up to
+    :math:`n = 2000`). Two agents only (else ``()``).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> best_shot_ladder_limits([1, 1], [Fraction(9, 10), 1], [Fraction(11, 20), Fraction(1, 2)])
+    (8, 7)
+    >>> best_shot_ladder_limits([1, 1], [Fraction(1, 2), 1], [Fraction(3, 4), Fraction(1, 2)])
+    (2, 0)
+    """
+    import math
+
+    from .._numbers import sign
+
+    if len(values) != 2:
+        return ()
+    if sign(alone[0]) != 1 or sign(alone[1]) != 1:
+        return (0, 0)
+    ratios = tuple(_numbers.ratio(c, v) for v, c in zip(values, costs))
+    limits = []
+    for top in (0, 1):
+        rt, rn = float(ratios[top]), float(ratios[1 - top])
+        if ratios[top] == ratios[1 - top]:
+            limits.append(None)
+            continue
+        if rn > rt:
+            q = rt / rn
+            bound = math.log(rt * (1 + q * q) / 4) / math.log(q)
+        else:
+            t, s = rt / 2, rn / 2
+            d = (t - s) / math.sqrt(s * t)
+            rho_b = ((-d + math.sqrt(d * d + 4)) / 2) ** 2
+            bound = math.log(rt * (1 + rho_b * rho_b) / 4) / math.log(rho_b)
+        n = max(1, int(math.floor(bound)))
+        if n <= 2000:
+            while n >= 2 and not _ladder_holds(n, top, ratios):
+                n -= 1
+            while _ladder_holds(n + 1, top, ratios):
+                n += 1
+        limits.append(n if n >= 2 else 0)
+    return tuple(limits)
+
+
+def _algebraic(value: Any, rho: Any, n: int, top_ratio: Any) -> Any:
+    r"""``value``, a rational function of :math:`\rho`, as a root of its own polynomial (sympy ``CRootOf``).
+
+    The polynomial is the resultant in :math:`x` of :math:`4x^n - r_T(1 + x^2)` and
+    :math:`y \cdot den(x) - num(x)`; of its real roots the one nearest ``value`` (at 50 digits)
+    is ``value`` (the roots are isolated exactly). Faster to show than the rational function.
+    """
+    import sympy
+
+    x, y = sympy.Symbol("x"), sympy.Symbol("y")
+    num, den = sympy.fraction(sympy.together(value.subs(rho, x)))
+    if not num.has(x) and not den.has(x):
+        return sympy.nsimplify(num / den)
+    defining = 4 * x ** n - top_ratio * (1 + x ** 2)
+    polynomial = sympy.Poly(sympy.resultant(defining, y * den - num, x), y)
+    target = sympy.N(value, 50)
+    roots = [r for factor, _ in sympy.factor_list(polynomial)[1] for r in sympy.Poly(factor, y).real_roots()]
+    return min(roots, key=lambda r: abs(sympy.N(r, 50) - target))
+
+
+def _ladder(n: int, top: int, values: tuple, costs: tuple, alone: tuple) -> TwoMixerBestShot:
+    """The ladder with ``n`` positive levels topped by agent ``top`` (module rule 6), its masses and payoffs."""
+    floats = isinstance(alone[0], float)
+    ratios = tuple(_numbers.ratio(c, v) if floats else _exact(_numbers.ratio(c, v)) for v, c in zip(values, costs))
+    rho = _ladder_ratio(n, ratios[top])
+    low = top if n % 2 == 0 else 1 - top          # A: holds 0 and the even levels
+    owner = [low if m % 2 == 0 else 1 - low for m in range(n + 1)]
+
+    efforts = [0.0 if floats else 0] + [1 - 2 * rho ** m / (1 + rho ** 2) for m in range(1, n)] + [alone[top]]
+    # the other agent's probability of an effort <= z_m (peak conditions; 0 at z_0 = 0, 1 at the top)
+    below = [0] + [ratios[owner[m]] / (2 * (1 - efforts[m])) for m in range(1, n)] + [1]
+
+    def cdf(k: int) -> Any:
+        return 0 if k < 0 else 1 if k > n else below[k]
+
+    supports: list = [[], []]
+    masses: list = [[], []]
+    for m in range(n + 1):
+        supports[owner[m]].append(efforts[m])
+        masses[owner[m]].append(cdf(m + 1) - cdf(m - 1))
+
+    def expected(agent: int, level: int) -> Any:
+        """``agent``'s payoff at the merged level ``level`` (the order of the efforts is known: no comparisons)."""
+        total = 0
+        for m in range(n + 1):
+            if owner[m] != agent:
+                level_m = efforts[max(m, level)]           # every effort is below 1: P(G) = G(2 - G)
+                total += (cdf(m + 1) - cdf(m - 1)) * level_m * (2 - level_m)
+        return values[agent] * total - costs[agent] * efforts[level]
+
+    other = 1 - top
+    payoffs = [None, None]
+    payoffs[top] = values[top] * alone[top] * alone[top]
+    payoffs[other] = expected(other, owner.index(other))
+    if not floats:
+        payoffs[other] = _algebraic(payoffs[other], rho, n, ratios[top])
+    return TwoMixerBestShot(n, top, rho, tuple(tuple(side) for side in supports),
+                            tuple(tuple(side) for side in masses),
+                            tuple(_numbers.simplify_exact(p) for p in payoffs))
+
+
+def best_shot_two_mixers(values: Sequence, costs: Sequence, alone: Sequence, max_support: int = 2) -> tuple:
+    r"""Every two-agent best-shot equilibrium in which both agents mix, each over at most ``max_support`` efforts.
+
+    By the module's rules 1–6 every mixed equilibrium with finite supports is a *ladder*:
+    efforts :math:`0 = z_0 < z_1 < \dots < z_n` held alternately by the two agents, with
+    :math:`1 - z_m = 2\rho^m/(1 + \rho^2)` below the top :math:`z_n = x_T^*`, and
+    :math:`\rho` the root in (0, 1) of :math:`\rho^n/(1 + \rho^2) = r_T/4`; the masses
+    follow from the peak conditions :math:`F_j(x) = r_i/(2(1 - x))`. Both agents mix iff
+    :math:`n \ge 3`, and each uses at most :math:`K` efforts iff :math:`n \le 2K - 1`. For
+    each :math:`n` from 3 to :math:`2K - 1` and each top agent the one candidate is kept
+    iff it passes conditions (a) and (b) of rule 6 (decided exactly), which with rule 3
+    is global optimality of every reply. When the ratios differ, supports are finite in
+    every equilibrium (rule 5), so this with :func:`best_shot_mixed`, the pure equilibria
+    and :func:`best_shot_ladder_limits` accounts for the whole equilibrium set.
+
+    ``alone`` holds the own optima :math:`x_i^*`. Exact input gives exact output (sympy
+    algebraic numbers: :math:`\rho` is a root of a polynomial of degree :math:`n`),
+    floats give floats. :func:`cybergames.verify` re-checks each listed equilibrium
+    against every reply on a grid and at the critical points.
+
+    Raises
+    ------
+    ParameterError
+        If ``max_support`` is not an integer of at least 2.
+
+    Examples
+    --------
+    Values 1, 1 and costs 9/10, 1 (:math:`x^* = 11/20, 1/2`): with two efforts each, state 1
+    mixes about 0.064 and 11/20 against state 2's 0 and about 0.351 (:math:`n = 3`,
+    :math:`\rho^3/(1 + \rho^2) = 9/40`), and the mirror ladder topped by state 2 exists too.
+
+    >>> from fractions import Fraction
+    >>> first, second = best_shot_two_mixers([1, 1], [Fraction(9, 10), 1], [Fraction(11, 20), Fraction(1, 2)])
+    >>> first.levels, first.top, first.supports[0][1]
+    (3, 0, Fraction(11, 20))
+    >>> [round(float(x), 4) for x in first.supports[0] + first.supports[1]]
+    [0.0636, 0.55, 0.0, 0.3509]
+    >>> second.top, [round(float(x), 4) for x in second.supports[0] + second.supports[1]]
+    (1, [0.0, 0.3106, 0.0495, 0.5])
+    """
+    if isinstance(max_support, bool) or not isinstance(max_support, int) or max_support < 2:
+        raise ParameterError(f"max_support: expected an integer of at least 2, got {max_support!r}")
+    if len(values) != 2:
+        return ()
+    limits = best_shot_ladder_limits(values, costs, alone)
+    found = []
+    for top in (0, 1):
+        last = 2 * max_support - 1 if limits[top] is None else min(limits[top], 2 * max_support - 1)
+        for n in range(3, last + 1):
+            found.append(_ladder(n, top, tuple(values), tuple(costs), tuple(alone)))
     return tuple(found)
 
 
@@ -365,7 +704,10 @@ def _verify_reliability(result: ReliabilityGames, *, tol: float = DEFAULT_TOL) -
     level above the highest listed one is an equilibrium on the grid. Mixed best shot: each
     agent's expected payoff against the other's listed strategy, evaluated in floats at every
     effort of a grid of step 1/1000 on [0, 1] and at the support points, nowhere exceeds its
-    equilibrium payoff, which the support points attain.
+    equilibrium payoff, which the support points attain. Both mixing (two agents): the same for
+    each listed equilibrium, also at every critical point (:func:`_mixed_failures`); and for each
+    top agent whose ladders stop (:func:`best_shot_ladder_limits`), the first ladder past the last
+    one (up to 12 levels) fails that check (a probability <= 0 or a reply gaining more than 1e-7).
     """
     from .public_good import security_game
 
@@ -426,4 +768,59 @@ def _verify_reliability(result: ReliabilityGames, *, tol: float = DEFAULT_TOL) -
                 failures.append(f"best_shot mixed: agent {player}'s support does not earn its payoff {claimed[player]}")
             if max(against(player, e) for e in efforts) > claimed[player] + eps:
                 failures.append(f"best_shot mixed: agent {player} has a better reply than its listed strategy")
+    if len(v) == 2:
+        fv, fc = tuple(float(a) for a in v), tuple(float(a) for a in c)
+        for e in result.best_shot_two_mixers:
+            checked += 2
+            failures.extend(_mixed_failures(e, fv, fc, tol))
+        for top, limit in enumerate(result.best_shot_ladder_limits):
+            n = max(limit, 2) + 1 if limit is not None else None
+            if n is None or n > 12 or min(result.standalone) <= 0:
+                continue
+            checked += 1            # the first ladder past the limit fails: a mass <= 0 or a better reply
+            beyond = _ladder(n, top, fv, fc, tuple(float(x) for x in result.standalone))
+            if not _mixed_failures(beyond, fv, fc, tol, margin=1e-7):
+                failures.append(f"best_shot: the ladder of {n} levels topped by agent {top} is an equilibrium "
+                                f"beyond the limit {limit}")
     return Verification(ok=not failures, checked=checked, failures=tuple(failures))
+
+
+def _mixed_failures(e: TwoMixerBestShot, values: tuple, costs: tuple, tol: float, margin: float = 0.0) -> list:
+    """Failures of a both-mixing equilibrium, in floats, from the payoff alone (not the ladder's algebra).
+
+    Each probability must be positive and each agent's sum 1; each agent's expected payoff against
+    the other's mixture must equal its claimed payoff at every support point and nowhere exceed it:
+    on a grid of step 1/1000 on [0, 1], at every effort of both supports, and at the critical points
+    (the peak :math:`1 - r_i/(2F_j)` of each stretch on which the other's distribution :math:`F_j` is
+    constant). ``margin`` (> 0) asks a reply to gain by more than it before it counts.
+    """
+    failures = []
+    supports = [[float(x) for x in side] for side in e.supports]
+    masses = [[float(p) for p in side] for side in e.probabilities]
+    claimed = [float(p) for p in e.payoffs]
+    eps = max(tol, 1e-9) * max(1.0, sum(values))
+    for agent in (0, 1):
+        if min(masses[agent]) <= eps or abs(sum(masses[agent]) - 1) > eps:
+            failures.append(f"best_shot two mixers: agent {agent}'s probabilities {masses[agent]} are not a "
+                            f"distribution with every effort played")
+    for agent in (0, 1):
+        other = 1 - agent
+        ratio = costs[agent] / values[agent]
+
+        def payoff(effort: float) -> float:
+            lottery = zip(masses[other], supports[other])
+            return values[agent] * sum(p * reliability(max(effort, y)) for p, y in lottery) - costs[agent] * effort
+
+        peaks = []
+        below = 0.0
+        for p, y in sorted(zip(masses[other], supports[other]), key=lambda pair: pair[1]):
+            below += p
+            if below > 0:
+                peaks.append(1 - ratio / (2 * below))
+        efforts = [t / 1000 for t in range(1001)] + supports[0] + supports[1] + [x for x in peaks if 0 <= x <= 1]
+        if any(abs(payoff(x) - claimed[agent]) > eps for x in supports[agent]):
+            failures.append(f"best_shot two mixers: agent {agent}'s efforts do not all earn its payoff "
+                            f"{claimed[agent]}")
+        if max(payoff(x) for x in efforts) > claimed[agent] + eps + margin:
+            failures.append(f"best_shot two mixers: agent {agent} has a better reply than its mixture")
+    return failures

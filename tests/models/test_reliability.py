@@ -118,7 +118,10 @@ def test_defaults_mixed_best_shot_equilibrium_by_hand():
     assert verify(games).ok
     answer = ReliabilityModel().game_answer()
     assert answer.equilibria[-1].name.startswith("best shot, mixed: state 1 works 3/4")
-    assert "both states mix" in answer.certificate and "not searched" in answer.certificate
+    # rules 5-7 of cybergames/security/reliability.py: the ratios differ (1/2, 1), so supports are finite, and the
+    # ladders stop at n = 2 (state 1 on top) and before n = 2 (state 2): the list is the whole equilibrium set
+    assert answer.complete and "every ladder that is an equilibrium is listed" in answer.certificate
+    assert games.best_shot_ladder_limits == (2, 0) and games.best_shot_two_mixers == ()
     numbers = dict(ReliabilityModel().analyse().numbers)
     assert numbers["best_shot_mixed"] == 1 and numbers["best_shot_mixed_1_work_probability"] == m.work_probability
 
@@ -174,12 +177,14 @@ def test_listed_mixed_equilibria_are_best_responses_and_agree_with_brute_force(v
     assert verify(games).ok
 
 
-def test_both_states_can_mix_so_the_mixed_list_is_not_every_mixed_equilibrium():
-    # Derived here: with v = (1, 1), c = (9/10, 1), x* = (11/20, 1/2), state 1 mixing a (prob k) / 11/20 and
-    # state 2 mixing 0 (prob s) / m is an equilibrium iff a = 1 - (9/10)/(2s) (state 1's peak below m),
-    # s P(a) + (1 - s) P(m) - (9/10) a = (11/20)^2 (state 1 indifferent), m = 1 - 1/(2k) (state 2's peak
-    # between a and 11/20) and k (P(m) - P(a)) = m (state 2 indifferent between 0 and m). Solved numerically and
-    # checked by brute force on a grid: an equilibrium outside the listed form, which the certificate admits.
+def test_both_states_mix_the_known_example_is_the_three_level_ladder():
+    # Derived here (module rules 4 and 6 of cybergames/security/reliability.py): with v = (1, 1), c = (9/10, 1),
+    # x* = (11/20, 1/2). State 1 on top mixes z_1 / z_3 = 11/20, state 2 mixes 0 / z_2. Peak conditions
+    # F_j(x) = r_i/(2(1 - x)); state 2 indifferent between 0 and z_2 gives P(z_1) = z_2^2; state 1 indifferent
+    # between z_1 and z_3 gives (1 - z_2)^2 = (1 - z_1)(1 - z_3). So 1 - z_m = 2 rho^m/(1 + rho^2) with
+    # rho^3/(1 + rho^2) = r_1/4 = 9/40, i.e. 40 rho^3 - 9 rho^2 - 9 = 0: rho ~ 0.6932, z ~ 0.0636, 0.3509, 0.55.
+    # Second method: the original equations of this example, solved numerically (fsolve), agree, and a
+    # brute-force best-response check on a grid of step 1/4000 finds no better reply.
     from scipy.optimize import fsolve
 
     def p(g):
@@ -191,13 +196,22 @@ def test_both_states_can_mix_so_the_mixed_list_is_not_every_mixed_equilibrium():
                 m - (1 - 1 / (2 * k)), k * (p(m) - p(a)) - m]
 
     s, a, k, m = fsolve(equations, [0.48, 0.06, 0.77, 0.35], xtol=1e-12)
-    assert 0 < s < 1 and 0 < k < 1 and 0 < a < m < 0.55
-    grid = [t / 4000 for t in range(4001)]
-    u1 = [_payoff(1, 0.9, e, [(s, 0.0), (1 - s, m)]) for e in grid + [a, 0.55]]
-    u2 = [_payoff(1, 1, e, [(k, a), (1 - k, 0.55)]) for e in grid + [0.0, m]]
-    assert max(u1) <= min(u1[-2:]) + 1e-9 and abs(u1[-1] - u1[-2]) <= 1e-9
-    assert max(u2) <= min(u2[-2:]) + 1e-9 and abs(u2[-1] - u2[-2]) <= 1e-9
     games = ReliabilityModel(cost_1=Fraction(9, 10)).games()
-    assert all(abs(float(x.fixed_effort) - m) > 1e-6 and abs(float(x.effort) - a) > 1e-6
-               for x in games.best_shot_mixed)          # not among the listed (one state's effort is sure)
-    assert "not searched" in ReliabilityModel(cost_1=Fraction(9, 10)).game_answer().certificate
+    (e,) = [x for x in games.best_shot_two_mixers if x.levels == 3 and x.top == 0]
+    rho = sympy.Symbol("rho")
+    assert sympy.simplify(sympy.minimal_polynomial(e.ratio, rho) - (40 * rho ** 3 - 9 * rho ** 2 - 9)) == 0
+    (low, high), (zero, middle) = e.supports
+    assert high == Fraction(11, 20) and zero == 0
+    assert sympy.simplify(low - (1 - 2 * e.ratio / (1 + e.ratio ** 2))) == 0
+    assert abs(float(low) - a) < 1e-9 and abs(float(middle) - m) < 1e-9
+    assert abs(float(e.probabilities[0][0]) - k) < 1e-9 and abs(float(e.probabilities[1][0]) - s) < 1e-9
+    grid = [t / 4000 for t in range(4001)]
+    u1 = [_payoff(1, 0.9, x, [(s, 0.0), (1 - s, m)]) for x in grid + [a, 0.55]]
+    u2 = [_payoff(1, 1, x, [(k, a), (1 - k, 0.55)]) for x in grid + [0.0, m]]
+    assert max(u1) <= min(u1[-2:]) + 1e-9 and abs(u1[-1] - float(e.payoffs[0])) <= 1e-12
+    assert max(u2) <= min(u2[-2:]) + 1e-9 and abs(u2[-1] - float(e.payoffs[1])) <= 1e-12
+    # the ladders run to n = 8 (state 1 on top) and n = 7 (state 2): more than three efforts each, not listed
+    answer = ReliabilityModel(cost_1=Fraction(9, 10)).game_answer()
+    assert games.best_shot_ladder_limits == (8, 7) and answer.partial
+    assert "not listed: 3 ladders topped by state 1 with 6 to 8 levels" in answer.certificate
+    assert verify(games).ok

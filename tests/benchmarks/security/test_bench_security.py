@@ -42,3 +42,19 @@ def test_bench_reliability_certificate_three_agents(benchmark):
     games = reliability_games([1, 2, 3], [Fraction(1, 2), 1, Fraction(5, 2)])
     result = benchmark.pedantic(verify, args=(games,), rounds=3, iterations=1)
     assert result.ok
+
+
+def test_bench_best_shot_two_mixers_exact(benchmark):
+    # v = (1, 1), c = (9/10, 1): six both-mixing ladders with at most three efforts each (n = 3, 4, 5, either
+    # state on top), each rho the root of a polynomial of degree n (cybergames/security/reliability.py, rule 6).
+    from cybergames.security.reliability import best_shot_two_mixers
+    alone = (Fraction(11, 20), Fraction(1, 2))
+    found = benchmark.pedantic(best_shot_two_mixers, args=((1, 1), (Fraction(9, 10), 1), alone, 3),
+                               rounds=3, iterations=1)
+    assert [(e.levels, e.top) for e in found] == [(3, 0), (4, 0), (5, 0), (3, 1), (4, 1), (5, 1)]
+
+
+def test_bench_best_shot_two_mixers_floats(benchmark):
+    from cybergames.security.reliability import best_shot_two_mixers
+    found = benchmark(best_shot_two_mixers, (1.0, 1.0), (0.9, 1.0), (0.55, 0.5), 3)
+    assert len(found) == 6
