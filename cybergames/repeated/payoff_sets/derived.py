@@ -67,6 +67,16 @@ class DiscountFactorBracket:
         the payoff, while the exact outer sequence at ``lower`` =
         :math:`r - 10^{-12}` excludes it (a certified rational bracket of width
         :math:`10^{-12}`, attained at ``upper``); empty otherwise.
+    outer_sequence : tuple
+        Three or more players, searched point by point: ``(directions, steps)``,
+        the unit directions of an outer sequence from the feasible set cut to
+        the pure minmax vector whose ``steps``-th set, at a float ``lower``,
+        excludes the payoff (:func:`~cybergames.repeated.payoff_sets.verify.outer_levels`
+        recomputes it); empty otherwise.
+    inner_set : tuple
+        Three or more players, searched point by point: the vertices of a
+        polytope, self-generating at a float ``upper``, that contains the payoff
+        (with the ``witnesses``' values, when there are any); empty otherwise.
     """
 
     payoff: tuple
@@ -81,6 +91,8 @@ class DiscountFactorBracket:
     options: tuple = field(repr=False, default=())
     witnesses: tuple = field(repr=False, default=())
     polygon: tuple = field(repr=False, default=())
+    outer_sequence: tuple = field(repr=False, default=())
+    inner_set: tuple = field(repr=False, default=())
 
     @property
     def width(self) -> Any:
@@ -267,7 +279,10 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
             f"exact: {known.reason}; no equilibrium gives it below {known.lower} (deviations punished at most to "
             f"the pure minmax {known.minmax}), and playing {known.path} with Nash reversion does from there on",
             frozen_options)
-    bracket = _bisection(rg, target, float(lower), float(upper), xtol, options, tols, frozen_options)
+    if rg.num_players >= 3 and "method" not in options:
+        bracket = _pointwise(rg, target, float(lower), float(upper), xtol, frozen_options)
+    else:
+        bracket = _bisection(rg, target, float(lower), float(upper), xtol, options, tols, frozen_options)
     if known is None:
         refined = _exact_bracket(rg, target, bracket) if rg.is_perfect and rg.num_players == 2 \
             and isinstance(target[0], Fraction) and bracket.found else None
@@ -364,6 +379,87 @@ def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
             lo = found_lo if found_lo is not None else lo
             break
     return result(0.0 if lo is None else lo, hi, True)
+
+
+def _pointwise(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol: float,
+               frozen_options: tuple) -> DiscountFactorBracket:
+    """Three or more players: bisection on delta with the certificates of one point (:mod:`.membership`).
+
+    "No" at a delta is an outer sequence in a few directions that cuts the payoff off (the point's own
+    directions first, then 32 more spread ones), "yes" a self-generating polytope that contains it. Where
+    neither decides, the upper end is bisected with the inner certificate alone and the lower end with
+    the outer one alone.
+    """
+    from . import membership
+    stage = stage_of(rg, any_players=True)
+    point = np.array([float(v) for v in target])
+    own = membership.point_directions(stage, point)
+    tiers = (own, membership.point_directions(stage, point, 32))
+    outside, inside = {}, {}
+    evaluations = 0
+
+    def out(delta: float, deep: bool = True) -> bool:
+        nonlocal evaluations
+        for directions in tiers if deep else tiers[:1]:
+            evaluations += 1
+            steps = membership.outer_exclusion(stage, delta, point, directions)
+            if steps is not None:
+                outside[delta] = (tuple(tuple(h) for h in directions.tolist()), steps)
+                return True
+        return False
+
+    def ins(delta: float) -> bool:
+        nonlocal evaluations
+        evaluations += 1
+        vertices = membership.inner_containing(stage, delta, point, own)
+        if vertices is not None:
+            inside[delta] = tuple(tuple(v) for v in vertices.tolist())
+        return vertices is not None
+
+    def verdict(delta: float) -> bool | None:
+        return False if out(delta, deep=False) else True if ins(delta) else None
+
+    lo, hi = None, None
+    answer = verdict(lower)
+    if answer is True:
+        lo, hi = 0.0, lower
+    else:
+        lo = lower if answer is False else None
+        a = lower
+        for b in _upward(lower, upper):
+            answer = verdict(b)
+            if answer is True:
+                hi = b
+                break
+            if answer is False:
+                lo = a = b
+        if hi is not None:
+            b = hi
+            while b - a > xtol:
+                mid = (a + b) / 2
+                answer = verdict(mid)
+                if answer is True:
+                    hi = b = mid
+                elif answer is False:
+                    lo = a = mid
+                else:                                        # undecided: each end on its own certificate
+                    hi = _bisect(lambda d: True if ins(d) else None, mid, hi, True, xtol)
+                    if out(mid):
+                        lo, a = mid, mid
+                    else:
+                        b = mid
+                    found = _bisect(lambda d: False if out(d) else None, a, b, False, xtol)
+                    lo = found if found is not None else lo
+                    break
+    lo = 0.0 if lo is None else lo
+    words = ("float, point by point: at lower an outer sequence in a few directions cuts the payoff off (no "
+             "equilibrium gives it there, nor below, as the set grows with delta); at upper a polytope "
+             "certified self-generating contains it")
+    if hi is not None and hi - lo > xtol:
+        words += f"; wider than xtol = {xtol}: neither certificate decides in between"
+    return DiscountFactorBracket(target, lo, hi, hi is not None, evaluations, rg, False, None, words,
+                                 frozen_options, outer_sequence=outside.get(lo, ()),
+                                 inner_set=inside.get(hi, ()) if hi is not None else ())
 
 
 def _upward(lower: float, upper: float):
@@ -667,6 +763,9 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
         value = values(rg, result.profile, result.upper).initial
         if not all(abs(float(v) - float(t)) <= 1e-9 * max(1.0, abs(float(t))) for v, t in zip(value, target)):
             failures.append(f"the profile is worth {value}, not the payoff {target}")
+    elif result.upper is not None and isinstance(result.upper, float) and result.inner_set:
+        checked += 1
+        failures.extend(_inner_set_failures(result))
     elif result.upper is not None and isinstance(result.upper, float):
         checked += 1
         extra = []
@@ -703,12 +802,48 @@ def _verify_bracket(result: DiscountFactorBracket, **kwargs: Any) -> Verificatio
                     deterred = False
             if deterred:
                 failures.append(f"the profile {idx} deters every deviation at delta = {below} < lower")
+    elif isinstance(result.lower, float) and result.lower > 0 and result.outer_sequence:
+        checked += 1
+        from .verify import outer_levels
+        directions, steps = result.outer_sequence
+        H, c = outer_levels(stage_of(rg, any_players=True), result.lower, np.array(directions, dtype=float), steps)
+        if not (H @ np.array(target, dtype=float) - c).max() > 0:
+            failures.append(f"the outer set after {steps} steps does not exclude the payoff at delta = {result.lower}")
     elif isinstance(result.lower, float) and result.lower > 0:
         checked += 1
         if not any(payoff_set.contains(np.array(target, dtype=float), tol=1e-9) is False
                    for payoff_set in _recomputed(rg, result.lower, options)):
             failures.append(f"the payoff is not outside the outer set at delta = {result.lower}")
     return Verification(not failures, checked, tuple(failures))
+
+
+def _inner_set_failures(result: DiscountFactorBracket) -> list:
+    """Why the self-generating polytope recorded at ``upper`` does not certify it (empty when it does).
+
+    Each vertex must be generated by the polytope (one program per vertex, continuations as lotteries
+    over the vertices: :func:`~.verify.vertex_residuals`, to a relative 1e-7 as for any inner set), and
+    the polytope, with the values of the witnesses that :func:`check_equilibrium` accepts, must contain
+    the payoff.
+    """
+    from ..geometry import Polytope
+    from ..incentives import check_equilibrium
+    from .verify import vertex_residuals
+    rg, failures = result.game, []
+    stage = stage_of(rg, any_players=True)
+    vertices = np.array(result.inner_set, dtype=float)
+    for vertex, residual in zip(vertices.tolist(), vertex_residuals(stage, float(result.upper), vertices, vertices)):
+        if not residual <= 1e-7 * stage.scale:
+            failures.append(f"the vertex {vertex} is not generated by the polytope at delta = {result.upper} "
+                            f"(residual {residual:.3g})")
+    points = vertices.tolist()
+    for profile in result.witnesses:
+        check = check_equilibrium(rg, profile, result.upper)
+        if not check.holds:
+            failures.append(f"the witness {profile!r} is not an equilibrium at delta = {result.upper}")
+        points.append([float(v) for v in check.values.initial])
+    if not Polytope.from_points(points).contains([float(v) for v in result.payoff], tol=1e-9):
+        failures.append(f"the payoff is not in the polytope recorded at delta = {result.upper}")
+    return failures
 
 
 def _unpunishable(rg: RepeatedGame, target: tuple) -> list:
