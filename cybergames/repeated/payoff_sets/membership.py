@@ -27,6 +27,20 @@ three or more dimensions takes minutes:
   program per vertex, :func:`~.verify.vertex_residuals`, at the end only).
 
 Both run on payoffs divided by their scale, as :mod:`.jyc` does.
+
+Examples
+--------
+>>> import numpy as np
+>>> from cybergames import RepeatedGame, noisy_attribution, public_goods
+>>> from cybergames.repeated.payoff_sets.stage import stage_of
+>>> game = public_goods(3)
+>>> stage = stage_of(RepeatedGame(game, noisy_attribution(game, 0.9, 0.1)), any_players=True)
+>>> half = np.array([0.5, 0.5, 0.5])                      # half the gain of all contributing
+>>> directions = point_directions(stage, half)
+>>> outer_exclusion(stage, 0.3, half, directions)        # cut off after 2 steps: no equilibrium gives it
+2
+>>> inner_containing(stage, 0.6, half, directions) is not None   # a self-generating polytope contains it
+True
 """
 
 from __future__ import annotations
