@@ -135,8 +135,11 @@ def inner_containing(stage: Stage, delta: float, point: np.ndarray, directions: 
         return Z * stage.scale if certified(unit, delta, Z) else None
 
     seed = trigger_seed(unit, delta)
-    if len(seed) > n:                                       # grow the self-generating seed towards p
+    if len(seed):
         Z, H, c = _hulls.hull_of_points(seed, n)
+        if _hulls.distances_to_hull(p[None, :], Z)[0] <= 1e-12:     # the seed (of any dimension) has it
+            return accept(Z)
+    if len(seed) > n:                                       # grow the self-generating seed towards p
         for _ in range(max_steps):
             if len(Z) > n and holds(H, c):
                 found = accept(Z)

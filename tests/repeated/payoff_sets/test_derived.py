@@ -493,3 +493,19 @@ def test_three_player_least_delta_is_certified_at_both_ends():
     assert Polytope.from_points(vertices.tolist()).contains(list(bracket.payoff), tol=0.0)
     assert not verify(dataclasses.replace(bracket, lower=bracket.upper)).ok          # the cut is not there
     assert not verify(dataclasses.replace(bracket, upper=bracket.lower)).ok          # nor the polytope
+
+
+def test_three_player_least_delta_under_perfect_monitoring_meets_grim_trigger():
+    # public_goods(3) (m = 2, c = 1) observed perfectly; half the gain of all contributing is (1/2, 1/2, 1/2).
+    # By hand (Mailath & Samuelson 2006, secs. 2.1 and 2.5.1): grim trigger sustains (1, 1, 1) iff
+    # 1 >= (1 - d) 4/3, i.e. d >= 1/4, and a public lottery between it and the stage Nash payoff (0, 0, 0)
+    # gives (1/2, 1/2, 1/2); so the least delta is at most 1/4, and the certified lower end cannot pass it.
+    from cybergames import grim_trigger, public_goods
+    rg = RepeatedGame(public_goods(3))
+    grim = grim_trigger(cooperate="C", defect="D")
+    assert check_equilibrium(rg, (grim,) * 3, Fraction(1, 4)).holds
+    assert not check_equilibrium(rg, (grim,) * 3, Fraction(1, 5)).holds
+    bracket = min_discount_factor_for_payoff(rg, (1, 1, 1), fraction=0.5, xtol=1e-3)
+    assert bracket.found and bracket.lower <= 0.25 and bracket.width <= 1e-3
+    assert bracket.inner_set and bracket.outer_sequence and verify(bracket).ok
+    assert not verify(dataclasses.replace(bracket, lower=bracket.upper + 0.01)).ok
