@@ -460,7 +460,7 @@ def _pointwise(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
                         lo, a = mid, mid
                     else:
                         b = mid
-                    found = _bisect(lambda d: False if out(d) else None, a, b, False, xtol)
+                    found = _bisect(lambda d: False if out(d) else None, a, min(b, hi), False, xtol)
                     lo = found if found is not None else lo
                     break
     lo = 0.0 if lo is None else lo
