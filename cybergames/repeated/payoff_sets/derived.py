@@ -71,7 +71,7 @@ class DiscountFactorBracket:
         Three or more players, searched point by point: ``(directions, steps)``,
         the unit directions of an outer sequence from the feasible set cut to
         the pure minmax vector whose ``steps``-th set, at a float ``lower``,
-        excludes the payoff (:func:`~cybergames.repeated.payoff_sets.verify.outer_levels`
+        excludes the payoff (``cybergames.repeated.payoff_sets.verify.outer_levels``
         recomputes it); empty otherwise.
     inner_set : tuple
         Three or more players, searched point by point: the vertices of a
@@ -188,7 +188,7 @@ def min_discount_factor_for_payoff(rg: RepeatedGame, payoff: Sequence[Any], *, f
     * **Three or more players: point by point.** Unless ``method`` is given
       (which keeps the bisection over whole payoff sets above), each
       :math:`\delta` is decided for the payoff alone
-      (:mod:`~cybergames.repeated.payoff_sets.membership`): "no" by an outer
+      (``cybergames.repeated.payoff_sets.membership``): "no" by an outer
       sequence in a few directions (the coordinate axes, the payoff's
       direction from the stage Nash payoff, then 32 spread ones) whose set
       cuts the payoff off, "yes" by a polytope containing it whose every vertex
