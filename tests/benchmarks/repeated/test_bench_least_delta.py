@@ -10,6 +10,10 @@ all contributing, (1/2, 1/2, 1/2), is a perfect public equilibrium payoff, xtol 
 point by point it bisected over whole payoff sets at gaps 1e-3 to 1e-5 and had not finished after 15
 minutes (``method="jyc"``) or 5 minutes (``method="projection"``). The bracket, its width and the
 number of certificates tried are recorded in extra_info; ``verify`` of the bracket is timed apart.
+
+Measured (2 rounds, load average 3.0-3.4 on 2 cores): min 72.3 s, median 74.7 s for the bracket
+[0.3203125, 0.328125] (width 0.0078, wider than xtol: the certificates of one point do not decide in
+between; 24 certificates tried); ``verify`` min 7.1 s, median 7.6 s.
 """
 
 import pytest
