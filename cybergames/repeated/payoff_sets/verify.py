@@ -248,3 +248,51 @@ def vertex_residuals(stage: Stage, delta: float, vertices: np.ndarray, points: n
         result = linprog(cost, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(0, None), method="highs")
         found.append(float(result.x[residual]) if result.status == 0 else math.inf)
     return found
+
+
+def outer_levels(stage: Stage, delta: float, directions: np.ndarray, steps: int,
+                 slack: float = 1e-9) -> tuple[np.ndarray, np.ndarray]:
+    r"""The halfspaces :math:`(H, c)` of the outer set after ``steps`` steps in ``directions``, from the definition.
+
+    :math:`W_0` is the feasible set (the hull of the payoff vectors) cut to the
+    pure minmax vector, with levels :math:`\max_a h_l \cdot u(a)` in each
+    direction; :math:`W_{k+1}` lowers each level to
+    :math:`\max_a \sigma_a(h_l; W_k)`, the largest :math:`h_l \cdot [(1 - \delta)
+    u(a) + \delta \sum_y p(y \mid a) w(y)]` over continuations :math:`w(y) \in W_k`
+    (one per signal, every signal) meeting every one-shot incentive constraint,
+    one dense program per profile and direction. Levels are moved out by
+    ``slack`` (relative to the payoff scale), the solvers' tolerance. Every
+    :math:`W_k` contains every equilibrium payoff. Written apart from
+    :mod:`.jyc` and :mod:`.membership`, which build the same sequence with
+    their own programs; :func:`cybergames.verify` uses it to re-check an
+    outer-sequence certificate.
+    """
+    from ._hulls import hull_of_points
+    unit = normalised(stage)
+    n = unit.payoffs.shape[1]
+    Y = unit.signals.shape[1]
+    _, normals, offsets = hull_of_points(unit.payoffs, n)
+    base_H = np.vstack([normals, -np.eye(n)])
+    base_c = np.concatenate([offsets + slack, -unit.floor + slack])
+    directions = np.asarray(directions, dtype=float)
+    levels = (directions @ unit.payoffs.T).max(axis=1) + slack
+    for _ in range(steps):
+        H, c = np.vstack([base_H, directions]), np.concatenate([base_c, levels])
+        best = np.full(len(directions), -np.inf)
+        for a in range(unit.size):
+            # variables w(y)_k at column y * n + k
+            a_ub = [np.kron(np.eye(Y), H)]
+            b_ub = [np.tile(c, Y)]
+            for i, b in unit.deviations[a]:
+                row = np.zeros(Y * n)
+                row[i::n] = delta * (unit.signals[b] - unit.signals[a])
+                a_ub.append(row[None, :])
+                b_ub.append([(1 - delta) * (unit.payoffs[a, i] - unit.payoffs[b, i])])
+            a_ub, b_ub = np.vstack(a_ub), np.concatenate([np.ravel(x) for x in b_ub])
+            for l, h in enumerate(directions):
+                cost = -delta * np.kron(unit.signals[a], h)
+                result = linprog(cost, A_ub=a_ub, b_ub=b_ub, bounds=(None, None), method="highs")
+                if result.status == 0:
+                    best[l] = max(best[l], (1 - delta) * float(h @ unit.payoffs[a]) - result.fun)
+        levels = np.minimum(levels, best + slack)
+    return np.vstack([base_H, directions]), np.concatenate([base_c, levels]) * stage.scale
