@@ -144,7 +144,7 @@ class ReliabilityModel(Model):
         optimum when the other would rather free-ride.
 
         Mixed best-shot equilibria are characterised in
-        :mod:`cybergames.security.reliability` (module rules 1–7): when the
+        ``cybergames.security.reliability`` (module rules 1–7): when the
         cost–benefit ratios differ every one has finite supports and is a *ladder*
         of :math:`n` alternating positive efforts, one per :math:`n` and top state, up
         to a last :math:`n` (:func:`~cybergames.security.reliability.best_shot_ladder_limits`).

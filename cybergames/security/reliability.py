@@ -431,7 +431,7 @@ def best_shot_ladder_limits(values: Sequence, costs: Sequence, alone: Sequence) 
     :math:`r_1 = r_2 < 2`: infinitely many equilibria). Condition (a) holds iff
     :math:`n < \log(r_T(1 + q^2)/4)/\log q`, (b) iff
     :math:`n \le \log(r_T(1 + \rho_b^2)/4)/\log \rho_b`; the bound is computed in floats and
-    confirmed at the boundary by :func:`_ladder_holds` (exactly for exact input, up to
+    confirmed at the boundary by ``_ladder_holds`` (exactly for exact input, up to
     :math:`n = 2000`). Two agents only (else ``()``).
 
     Examples
