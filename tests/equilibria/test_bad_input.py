@@ -92,8 +92,9 @@ def test_junk_players_and_flags(value):
             result = function(GAME, value)
         except CybergamesError:
             pass
-        else:                                    # only real players are accepted
-            assert value in (0, 1) and not isinstance(value, bool)
+        else:                                    # only real players are accepted: an index or a label
+            assert (isinstance(value, str) and value in GAME.players) or \
+                (value in (0, 1) and not isinstance(value, bool))
             assert verify(result)
         try:
             function(GAME, 0, mixed=value)
