@@ -363,34 +363,13 @@ def _bisection(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
         return DiscountFactorBracket(target, lo, hi, found, evaluations, rg, False, None, text, frozen_options,
                                      witnesses)
 
-    low_verdict = verdict(lower)
-    if low_verdict is True:
-        return result(0.0, lower, True)
-    lo = lower if low_verdict is False else None                 # certified: payoff not in V(lo)
-    a, hi = lower, None
-    for b in _upward(lower, upper):
-        answer = verdict(b)
-        if answer is True:
-            hi = b                                               # certified: payoff in V(hi)
-            break
-        if answer is False:
-            lo = a = b
-    if hi is None:
-        return result(0.0 if lo is None else lo, None, False)
-    b = hi
-    while b - a > xtol:
-        mid = (a + b) / 2
-        answer = verdict(mid)
-        if answer is True:
-            hi = b = mid
-        elif answer is False:
-            lo = a = mid
-        else:                                                    # undecided: shrink each end on its own
-            hi = _bisect(verdict, mid, hi, True, xtol)
-            found_lo = _bisect(verdict, a, mid, False, xtol)
-            lo = found_lo if found_lo is not None else lo
-            break
-    return result(0.0 if lo is None else lo, hi, True)
+    def undecided(a: float, mid: float, hi: float, lo: float | None) -> tuple:
+        hi = _bisect(verdict, mid, hi, True, xtol)                 # shrink each end on its own
+        found_lo = _bisect(verdict, a, mid, False, xtol)
+        return (found_lo if found_lo is not None else lo), hi
+
+    lo, hi = _search(verdict, lower, upper, xtol, undecided)
+    return result(0.0 if lo is None else lo, hi, hi is not None)
 
 
 def _pointwise(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol: float,
@@ -431,38 +410,16 @@ def _pointwise(rg: RepeatedGame, target: tuple, lower: float, upper: float, xtol
     def verdict(delta: float) -> bool | None:
         return False if out(delta, deep=False) else True if ins(delta) else None
 
-    lo, hi = None, None
-    answer = verdict(lower)
-    if answer is True:
-        lo, hi = 0.0, lower
-    else:
-        lo = lower if answer is False else None
-        a = lower
-        for b in _upward(lower, upper):
-            answer = verdict(b)
-            if answer is True:
-                hi = b
-                break
-            if answer is False:
-                lo = a = b
-        if hi is not None:
-            b = hi
-            while b - a > xtol:
-                mid = (a + b) / 2
-                answer = verdict(mid)
-                if answer is True:
-                    hi = b = mid
-                elif answer is False:
-                    lo = a = mid
-                else:                                        # undecided: each end on its own certificate
-                    hi = _bisect(lambda d: True if ins(d) else None, mid, hi, True, xtol)
-                    if out(mid):
-                        lo, a = mid, mid
-                    else:
-                        b = mid
-                    found = _bisect(lambda d: False if out(d) else None, a, min(b, hi), False, xtol)
-                    lo = found if found is not None else lo
-                    break
+    def undecided(a: float, mid: float, hi: float, lo: float | None) -> tuple:
+        hi = _bisect(lambda d: True if ins(d) else None, mid, hi, True, xtol)    # each end on its own certificate
+        if out(mid):
+            lo, a, b = mid, mid, hi
+        else:
+            b = mid
+        found = _bisect(lambda d: False if out(d) else None, a, b, False, xtol)
+        return (found if found is not None else lo), hi
+
+    lo, hi = _search(verdict, lower, upper, xtol, undecided)
     lo = 0.0 if lo is None else lo
     words = ("float, point by point: at lower an outer sequence in a few directions cuts the payoff off (no "
              "equilibrium gives it there, nor below, as the set grows with delta); at upper a polytope "
@@ -566,6 +523,39 @@ def _spanning_witnesses(rg: RepeatedGame, payoff_set: EquilibriumPayoffSet, name
     if not Polytope.from_points(points).contains(point.tolist(), tol=1e-9):
         return None
     return tuple(accepted)
+
+
+def _search(verdict, lower: float, upper: float, xtol: float, undecided) -> tuple:
+    """The certified ends ``(lo, hi)`` of the least delta with ``verdict(delta) is True`` (either may be None).
+
+    ``verdict`` is True (the payoff is an equilibrium payoff), False (it is not) or None (undecided).
+    ``lower`` first (True there: ``(0.0, lower)``), then upwards (:func:`_upward`) to the first True,
+    then bisection; at the first undecided midpoint ``undecided(a, mid, hi, lo)`` returns the ends.
+    """
+    answer = verdict(lower)
+    if answer is True:
+        return 0.0, lower
+    lo = lower if answer is False else None                      # certified: payoff not in V(lo)
+    a, hi = lower, None
+    for b in _upward(lower, upper):
+        answer = verdict(b)
+        if answer is True:
+            hi = b                                               # certified: payoff in V(hi)
+            break
+        if answer is False:
+            lo = a = b
+    if hi is None:
+        return lo, None
+    while hi - a > xtol:
+        mid = (a + hi) / 2
+        answer = verdict(mid)
+        if answer is True:
+            hi = mid
+        elif answer is False:
+            lo = a = mid
+        else:
+            return undecided(a, mid, hi, lo)
+    return lo, hi
 
 
 def _bisect(verdict, a: float, b: float, inside: bool, xtol: float):
